@@ -1,0 +1,108 @@
+# Hearth build. `make` builds build/hearth; `make run` and `make test` are the two commands
+# in the README. Every dependency comes from pkg-config; nothing is downloaded but Debian
+# packages (scripts/install-deps) and, for the browser tests, npm packages.
+
+PKGS      := sqlite3 jansson
+CC        ?= cc
+OPT       ?= -O2
+WERROR    ?=
+CPPFLAGS  += -Isrc -Ibuild/gen -D_GNU_SOURCE -D_FORTIFY_SOURCE=2
+WARN      := -Wall -Wextra -Wshadow -Wformat=2 -Wno-unused-parameter $(if $(WERROR),-Werror)
+CFLAGS    += -std=c11 $(OPT) -g $(WARN) -fstack-protector-strong -fPIE \
+             $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+LDFLAGS   += -pie -Wl,-z,relro,-z,now
+LDLIBS    += $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lm -lpthread
+SAN       := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
+
+LIB_SRC   := $(shell find src -name '*.c' ! -path 'src/cli/main.c' | sort)
+MIGRATIONS:= $(sort $(wildcard src/store/migrations/*.sql))
+GEN_SRC   := build/gen/migrations.c
+UNIT_SRC  := $(shell find tests/unit -name 'test_*.c' 2>/dev/null | sort)
+UNIT_BINS := $(patsubst tests/unit/%.c,build/tests/%,$(UNIT_SRC))
+ASAN_BINS := $(patsubst tests/unit/%.c,build/asan/tests/%,$(UNIT_SRC))
+
+OBJ       := $(patsubst %.c,build/obj/%.o,$(LIB_SRC)) build/obj/gen/migrations.o
+ASAN_OBJ  := $(patsubst %.c,build/asan/obj/%.o,$(LIB_SRC)) build/asan/obj/gen/migrations.o
+
+.PHONY: all run test deps unit asan clean regress-update lint format bench
+all: build/hearth
+
+deps:
+	@scripts/install-deps
+
+# The compiler flags are part of every object's inputs: a -Werror or sanitizer build
+# rebuilds what it must instead of reusing objects built with other flags.
+build/cflags.txt: FORCE
+	@mkdir -p build
+	@echo '$(CC) $(CPPFLAGS) $(CFLAGS)' | cmp -s - $@ || echo '$(CC) $(CPPFLAGS) $(CFLAGS)' > $@
+FORCE:
+
+build/gen/migrations.c: $(MIGRATIONS) scripts/embed-sql
+	@mkdir -p $(@D)
+	scripts/embed-sql $(MIGRATIONS) > $@
+
+build/obj/gen/%.o: build/gen/%.c build/cflags.txt
+	@mkdir -p $(@D)
+	$(CC) $(CPPFLAGS) $(CFLAGS) -MMD -MP -c $< -o $@
+
+build/obj/%.o: %.c build/cflags.txt
+	@mkdir -p $(@D)
+	$(CC) $(CPPFLAGS) $(CFLAGS) -MMD -MP -c $< -o $@
+
+build/libhearth.a: $(OBJ)
+	@rm -f $@
+	ar rcs $@ $^
+
+build/hearth: build/obj/src/cli/main.o build/libhearth.a
+	$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS)
+
+build/tests/%: tests/unit/%.c build/libhearth.a
+	@mkdir -p $(@D)
+	$(CC) $(CPPFLAGS) $(CFLAGS) -Itests $(shell pkg-config --cflags cmocka) $< -o $@ \
+	  $(LDFLAGS) build/libhearth.a $(LDLIBS) $(shell pkg-config --libs cmocka)
+
+# ASan/UBSan: the same library and unit tests, built apart so they never mix with the above.
+build/asan/obj/gen/%.o: build/gen/%.c build/cflags.txt
+	@mkdir -p $(@D)
+	$(CC) $(CPPFLAGS) $(CFLAGS) $(SAN) -MMD -MP -c $< -o $@
+
+build/asan/obj/%.o: %.c build/cflags.txt
+	@mkdir -p $(@D)
+	$(CC) $(CPPFLAGS) $(CFLAGS) $(SAN) -MMD -MP -c $< -o $@
+
+build/asan/libhearth.a: $(ASAN_OBJ)
+	@rm -f $@
+	ar rcs $@ $^
+
+build/asan/tests/%: tests/unit/%.c build/asan/libhearth.a
+	@mkdir -p $(@D)
+	$(CC) $(CPPFLAGS) $(CFLAGS) $(SAN) -Itests $(shell pkg-config --cflags cmocka) $< -o $@ \
+	  $(LDFLAGS) $(SAN) build/asan/libhearth.a $(LDLIBS) $(shell pkg-config --libs cmocka)
+
+unit: $(UNIT_BINS)
+asan: $(ASAN_BINS)
+
+# `make run`: install what is missing, build, make the demo county once, show it.
+run: deps
+	@$(MAKE) --no-print-directory all
+	@scripts/run-demo
+
+# `make test`: install what is missing, build everything with -Werror (and the sanitizer
+# build), then run every suite. tests/run prints the closing "N passed, N failed" line.
+test: deps
+	@$(MAKE) --no-print-directory -j$$(nproc) WERROR=1 all unit asan
+	@tests/run
+
+regress-update: all
+	@HEARTH_REGRESS_UPDATE=1 tests/run golden
+
+lint:
+	@scripts/lint
+
+format:
+	clang-format -i $$(find src tests -name '*.[ch]')
+
+clean:
+	rm -rf build
+
+-include $(shell find build -name '*.d' 2>/dev/null)

@@ -1,0 +1,41 @@
+/* commands: the registry of subcommands. `hearth help` prints from this table, so the
+ * help cannot drift from what exists; tests/unit/cli/test_commands.c checks every slot. */
+#include "cli/cli.h"
+
+int cmd_help(int argc, char **argv);
+int cmd_version(int argc, char **argv);
+int cmd_init(int argc, char **argv);
+int cmd_demo(int argc, char **argv);
+int cmd_child(int argc, char **argv);
+int cmd_record(int argc, char **argv);
+int cmd_check(int argc, char **argv);
+int cmd_workdays(int argc, char **argv);
+int cmd_due(int argc, char **argv);
+int cmd_settings(int argc, char **argv);
+int cmd_test_schema(int argc, char **argv);
+
+const struct cli_command cli_commands[] = {
+	{"help", cmd_help, "[COMMAND]", "list the commands, or show one command's usage", false},
+	{"version", cmd_version, "", "print the version of hearth and of its schema", false},
+	{"init", cmd_init, "DB", "create an empty record", false},
+	{"demo", cmd_demo, "DB [--seed N] [--scale county|england] [--as-at YYYY-MM-DD]",
+	 "create a synthetic local authority with five years of history", false},
+	{"child", cmd_child,
+	 "DB list [--status S] [--worker ID] [--team ID] [--as-at D] [--format text|json|csv]\n"
+	 "       DB show ID [--as-at D] [--format text|json] [--history]\n"
+	 "       DB add --given G --family F (--dob D | --expected-dob D) [--sex M|F|U] [--ethnicity CODE] ...",
+	 "list, show and add children", false},
+	{"record", cmd_record,
+	 "DB KIND --field value ...  |  DB update KIND ID --field value ... [--reason R]  |  "
+	 "DB void KIND ID --reason R  |  DB kinds  |  DB fields KIND",
+	 "record any kind of event (visit, note, referral, episode...), correct it or retract it", false},
+	{"check", cmd_check, "DB", "check the record's integrity and its invariants", false},
+	{"workdays", cmd_workdays, "add DATE N | between D1 D2", "working-day arithmetic (England and Wales)", false},
+	{"due", cmd_due, "DB [--worker ID | --team ID] [--as-at D] [--format text|json|csv]",
+	 "what is due and overdue, per child, most urgent first", false},
+	{"settings", cmd_settings, "DB [set KEY VALUE]", "local policy settings (visit intervals, thresholds)",
+	 false},
+	{"test-schema", cmd_test_schema, "DB", "compare the database's columns with the entity descriptors", true},
+};
+
+const int cli_command_count = (int)(sizeof(cli_commands) / sizeof(cli_commands[0]));

@@ -1,0 +1,4 @@
+#ifndef HEARTH_CLI_VERSION_H
+#define HEARTH_CLI_VERSION_H
+#define HEARTH_VERSION "0.1.0"
+#endif

@@ -1,0 +1,177 @@
+/* casefile: one child's whole record as compact typed arrays, for computing.
+ *
+ * The store fills a casefile (store_casefile_load / store_casefiles_scan); the clock,
+ * status, measures and returns read it and never touch the database. Every array is
+ * sorted by its first date, ascending, then by id; voided (retracted) rows never appear.
+ * Strings are code values ("C2", "N1"...) or NULL when blank. All memory belongs to the
+ * arena the store was given; a casefile is read-only once loaded.
+ *
+ * Dates are hdate (DATE_NONE when blank); instants are hinstant (0 when blank, see
+ * the *_set flags). */
+#ifndef HEARTH_MODEL_CASEFILE_H
+#define HEARTH_MODEL_CASEFILE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "base/date.h"
+
+struct cf_child {
+	int64_t id;
+	const char *la_child_id, *upn, *given_name, *family_name;
+	hdate dob;		/* DATE_NONE for an unborn child */
+	hdate expected_dob;
+	hdate death;
+	const char *sex;	/* M, F or U */
+	const char *ethnicity;
+	bool uasc;
+	bool restricted;
+};
+
+struct cf_contact {
+	int64_t id;
+	hdate date, decision_date;
+	const char *source, *decision;	/* decision: model code list "contact_decision" */
+};
+
+struct cf_early_help {
+	int64_t id;
+	hdate start, end;
+	const char *end_reason;	/* "eh_end_reason": step_up, needs_met, ... */
+	bool step_down;		/* began as a step-down from social care */
+};
+
+struct cf_referral {
+	int64_t id;
+	hdate date, closed;
+	const char *source, *need, *closure_reason;
+	bool nfa;
+};
+
+struct cf_assessment {
+	int64_t id, referral_id;
+	hdate start, authorised;
+};
+
+struct cf_s47 {
+	int64_t id, referral_id;
+	hdate strategy, start, icpc;	/* icpc: DATE_NONE until held */
+	bool icpc_not_required;
+};
+
+struct cf_plan {		/* a CIN plan or a CP plan */
+	int64_t id, referral_id;
+	hdate start, end;
+	const char *category;	/* CP: NEG PHY SAB EMO MUL; CIN: NULL */
+};
+
+struct cf_dated {		/* a review, core group, PEP, pathway plan review... */
+	int64_t id, parent_id;	/* parent_id: the plan it belongs to, or 0 */
+	hdate date;
+	const char *code;	/* e.g. a CLA review's participation code PN0-PN7 */
+};
+
+struct cf_episode {		/* one SSDA903 episode in care */
+	int64_t id;
+	hdate start, end;	/* DECOM, DEC */
+	const char *rne, *ls, *cin, *place, *provider, *rec, *reason_place_change;
+	bool long_term;		/* placement intended to last until 18 (reg 28 visit rule) */
+};
+
+enum cf_visit_kind { VISIT_CIN, VISIT_CP, VISIT_CLA, VISIT_LEAVER, VISIT_PRIVATE_FOSTERING,
+		     VISIT_OTHER, VISIT_KIND_MAX };
+
+struct cf_visit {
+	int64_t id, worker_id;
+	hdate date;
+	enum cf_visit_kind kind;
+	bool seen, seen_alone, wishes_recorded;
+};
+
+enum cf_health_kind { HEALTH_INITIAL, HEALTH_REVIEW, HEALTH_DENTAL, HEALTH_KIND_MAX };
+
+struct cf_health {
+	int64_t id;
+	hdate date;
+	enum cf_health_kind kind;
+};
+
+struct cf_missing {
+	int64_t id;
+	hinstant start, end;	/* end 0 while still missing */
+	hinstant rhi_offered;	/* 0 when no return interview was offered */
+	bool away;		/* "away from placement" rather than missing */
+	bool rhi_accepted;
+};
+
+struct cf_proceedings {
+	int64_t id;
+	hdate issued, final_order;
+	const char *order;
+};
+
+enum cf_allocation_kind { ALLOC_SOCIAL_WORKER, ALLOC_PERSONAL_ADVISER, ALLOC_IRO, ALLOC_KIND_MAX };
+
+struct cf_allocation {
+	int64_t id, worker_id, team_id;
+	enum cf_allocation_kind kind;
+	hdate start, end;
+	const char *reason;	/* SSDA903 SW_REASON for the change that ended it */
+};
+
+struct cf_leaver_contact {
+	int64_t id;
+	hdate date;
+	const char *in_touch, *accommodation, *activity;
+	bool suitable, entitlements_explained;
+};
+
+struct cf_education {
+	int64_t id;
+	hdate start, end;
+	const char *school_urn, *sen;
+};
+
+struct cf_permanence {
+	int64_t id;
+	hdate decided;
+	const char *plan;
+};
+
+struct cf_adoption {
+	int64_t id;
+	hdate decision, placement_order, matched, placed, adoption_order, ceased;
+};
+
+#define CF_ARRAY(type, name) \
+	type *name;          \
+	size_t n_##name
+
+struct casefile {
+	struct cf_child child;
+	CF_ARRAY(struct cf_contact, contacts);
+	CF_ARRAY(struct cf_early_help, early_help);
+	CF_ARRAY(struct cf_referral, referrals);
+	CF_ARRAY(struct cf_assessment, assessments);
+	CF_ARRAY(struct cf_s47, s47s);
+	CF_ARRAY(struct cf_plan, cin_plans);
+	CF_ARRAY(struct cf_plan, cp_plans);
+	CF_ARRAY(struct cf_dated, cp_reviews);		/* parent_id: the CP plan */
+	CF_ARRAY(struct cf_dated, core_groups);		/* parent_id: the CP plan */
+	CF_ARRAY(struct cf_episode, episodes);
+	CF_ARRAY(struct cf_dated, cla_reviews);		/* code: participation PN0-PN7 */
+	CF_ARRAY(struct cf_visit, visits);
+	CF_ARRAY(struct cf_health, health);
+	CF_ARRAY(struct cf_education, education);
+	CF_ARRAY(struct cf_dated, peps);
+	CF_ARRAY(struct cf_missing, missing);
+	CF_ARRAY(struct cf_proceedings, proceedings);
+	CF_ARRAY(struct cf_permanence, permanence);
+	CF_ARRAY(struct cf_adoption, adoptions);
+	CF_ARRAY(struct cf_allocation, allocations);
+	CF_ARRAY(struct cf_leaver_contact, leaver_contacts);
+	CF_ARRAY(struct cf_dated, pathway_plans);
+};
+
+#endif

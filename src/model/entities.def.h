@@ -1,0 +1,308 @@
+/* entities.def: the record's tables and columns, as X-macros.
+ *
+ * HEARTH_ENTITIES lists every table; each <NAME>_FIELDS lists its columns in order:
+ *   X(ENTITY, ENUM_SUFFIX, column, type, arg, flags, label)
+ * Every table also has `id` (primary key) and `voided` (a retracted row stays, marked),
+ * which the store adds and the descriptors leave out. Adding a column means: a line here,
+ * a migration, and (if computed on) a casefile field. */
+#ifndef HEARTH_MODEL_ENTITIES_DEF_H
+#define HEARTH_MODEL_ENTITIES_DEF_H
+
+#define HEARTH_ENTITIES(X)                                  \
+	X(team, TEAM, "team")                               \
+	X(worker, WORKER, "worker")                         \
+	X(child, CHILD, "child")                            \
+	X(child_disability, CHILD_DISABILITY, "disability") \
+	X(person, PERSON, "person")                         \
+	X(relationship, RELATIONSHIP, "relationship")       \
+	X(allocation, ALLOCATION, "allocation")             \
+	X(contact, CONTACT, "contact")                      \
+	X(early_help, EARLY_HELP, "early help episode")     \
+	X(referral, REFERRAL, "referral")                   \
+	X(assessment, ASSESSMENT, "assessment")             \
+	X(s47, S47, "strategy discussion and s47 enquiry")  \
+	X(cin_plan, CIN_PLAN, "child in need plan")         \
+	X(cp_plan, CP_PLAN, "child protection plan")        \
+	X(cp_review, CP_REVIEW, "child protection review")  \
+	X(core_group, CORE_GROUP, "core group meeting")     \
+	X(cla_episode, CLA_EPISODE, "episode in care")      \
+	X(cla_review, CLA_REVIEW, "looked-after review")    \
+	X(visit, VISIT, "visit")                            \
+	X(note, NOTE, "case note")                          \
+	X(health, HEALTH, "health check")                   \
+	X(education, EDUCATION, "school placement")         \
+	X(pep, PEP, "personal education plan")              \
+	X(missing, MISSING, "missing episode")              \
+	X(proceedings, PROCEEDINGS, "care proceedings")     \
+	X(permanence, PERMANENCE, "permanence plan")        \
+	X(adoption, ADOPTION, "adoption")                   \
+	X(leaver_contact, LEAVER_CONTACT, "care leaver contact") \
+	X(pathway_plan, PATHWAY_PLAN, "pathway plan review") \
+	X(lado, LADO, "LADO allegation")                    \
+	X(inspection, INSPECTION, "inspection")             \
+	X(participation, PARTICIPATION, "participation")    \
+	X(setting, SETTING, "setting")
+
+#define TEAM_FIELDS(X)                                                   \
+	X(TEAM, NAME, name, FT_STR, NULL, F_REQUIRED | F_UNIQUE, "Name")   \
+	X(TEAM, SERVICE, service, FT_CODE, "team_service", F_REQUIRED, "Service") \
+	X(TEAM, OPENED, opened, FT_DATE, NULL, F_REQUIRED, "Opened")       \
+	X(TEAM, CLOSED, closed, FT_DATE, NULL, F_CLOSES, "Closed")
+
+#define WORKER_FIELDS(X)                                                             \
+	X(WORKER, STAFF_ID, staff_id, FT_STR, NULL, F_REQUIRED | F_UNIQUE, "Staff id") \
+	X(WORKER, GIVEN_NAME, given_name, FT_STR, NULL, F_REQUIRED | F_PERSONAL, "Given name") \
+	X(WORKER, FAMILY_NAME, family_name, FT_STR, NULL, F_REQUIRED | F_PERSONAL, "Family name") \
+	X(WORKER, ROLE, role, FT_CODE, "worker_role", F_REQUIRED, "Role")              \
+	X(WORKER, TEAM_ID, team_id, FT_REF, "team", 0, "Team")                         \
+	X(WORKER, FTE, fte, FT_REAL, NULL, F_REQUIRED, "FTE")                          \
+	X(WORKER, AGENCY, agency, FT_BOOL, NULL, F_REQUIRED, "Agency worker")          \
+	X(WORKER, SWE_NUMBER, swe_number, FT_STR, NULL, 0, "Social Work England number") \
+	X(WORKER, CASE_HOLDER, case_holder, FT_BOOL, NULL, F_REQUIRED, "Holds cases")  \
+	X(WORKER, START_DATE, start_date, FT_DATE, NULL, F_REQUIRED, "Started")        \
+	X(WORKER, END_DATE, end_date, FT_DATE, NULL, F_CLOSES, "Left")                 \
+	X(WORKER, LEAVING_REASON, leaving_reason, FT_CODE, "workforce_leaving_reason", 0, "Reason for leaving")
+
+#define CHILD_FIELDS(X)                                                                    \
+	X(CHILD, LA_CHILD_ID, la_child_id, FT_STR, NULL, F_REQUIRED | F_UNIQUE, "LA child id") \
+	X(CHILD, UPN, upn, FT_STR, NULL, F_PERSONAL, "UPN")                                  \
+	X(CHILD, FORMER_UPN, former_upn, FT_STR, NULL, F_PERSONAL, "Former UPN")             \
+	X(CHILD, NHS_NUMBER, nhs_number, FT_STR, NULL, F_PERSONAL, "NHS number")             \
+	X(CHILD, GIVEN_NAME, given_name, FT_STR, NULL, F_REQUIRED | F_PERSONAL, "Given name") \
+	X(CHILD, FAMILY_NAME, family_name, FT_STR, NULL, F_REQUIRED | F_PERSONAL, "Family name") \
+	X(CHILD, DOB, dob, FT_DATE, NULL, F_PERSONAL, "Date of birth")                       \
+	X(CHILD, EXPECTED_DOB, expected_dob, FT_DATE, NULL, 0, "Expected date of birth")     \
+	X(CHILD, SEX, sex, FT_CODE, "sex", F_REQUIRED, "Sex")                                \
+	X(CHILD, ETHNICITY, ethnicity, FT_CODE, "ethnicity", 0, "Ethnicity")                 \
+	X(CHILD, UASC, uasc, FT_BOOL, NULL, F_REQUIRED, "Unaccompanied asylum-seeking child") \
+	X(CHILD, UASC_CEASED, uasc_ceased, FT_DATE, NULL, 0, "UASC status ceased")           \
+	X(CHILD, DEATH_DATE, death_date, FT_DATE, NULL, 0, "Date of death")                  \
+	X(CHILD, POSTCODE, postcode, FT_STR, NULL, F_PERSONAL, "Home postcode")              \
+	X(CHILD, RESTRICTED, restricted, FT_BOOL, NULL, F_REQUIRED, "Restricted record")
+
+#define CHILD_DISABILITY_FIELDS(X)                                                   \
+	X(CHILD_DISABILITY, CHILD_ID, child_id, FT_REF, "child", F_REQUIRED, "Child") \
+	X(CHILD_DISABILITY, CODE, code, FT_CODE, "disability", F_REQUIRED, "Disability") \
+	X(CHILD_DISABILITY, RECORDED, recorded, FT_DATE, NULL, F_REQUIRED, "Recorded")
+
+#define PERSON_FIELDS(X)                                                                  \
+	X(PERSON, GIVEN_NAME, given_name, FT_STR, NULL, F_REQUIRED | F_PERSONAL, "Given name") \
+	X(PERSON, FAMILY_NAME, family_name, FT_STR, NULL, F_REQUIRED | F_PERSONAL, "Family name") \
+	X(PERSON, DOB, dob, FT_DATE, NULL, F_PERSONAL, "Date of birth")                     \
+	X(PERSON, SEX, sex, FT_CODE, "sex", 0, "Sex")                                       \
+	X(PERSON, ADDRESS, address, FT_STR, NULL, F_PERSONAL, "Address")                    \
+	X(PERSON, PHONE, phone, FT_STR, NULL, F_PERSONAL, "Telephone")
+
+#define RELATIONSHIP_FIELDS(X)                                                           \
+	X(RELATIONSHIP, CHILD_ID, child_id, FT_REF, "child", F_REQUIRED, "Child")          \
+	X(RELATIONSHIP, PERSON_ID, person_id, FT_REF, "person", 0, "Person")               \
+	X(RELATIONSHIP, OTHER_CHILD_ID, other_child_id, FT_REF, "child", 0, "Other child") \
+	X(RELATIONSHIP, KIND, kind, FT_CODE, "relationship", F_REQUIRED, "Relationship")   \
+	X(RELATIONSHIP, PARENTAL_RESPONSIBILITY, parental_responsibility, FT_BOOL, NULL, F_REQUIRED, "Parental responsibility") \
+	X(RELATIONSHIP, START_DATE, start_date, FT_DATE, NULL, F_PREBIRTH, "From")         \
+	X(RELATIONSHIP, END_DATE, end_date, FT_DATE, NULL, F_CLOSES, "To")
+
+#define ALLOCATION_FIELDS(X)                                                             \
+	X(ALLOCATION, CHILD_ID, child_id, FT_REF, "child", F_REQUIRED, "Child")            \
+	X(ALLOCATION, WORKER_ID, worker_id, FT_REF, "worker", F_REQUIRED, "Worker")        \
+	X(ALLOCATION, KIND, kind, FT_CODE, "allocation_kind", F_REQUIRED, "Allocated as")  \
+	X(ALLOCATION, START_DATE, start_date, FT_DATE, NULL, F_REQUIRED | F_PREBIRTH, "From") \
+	X(ALLOCATION, END_DATE, end_date, FT_DATE, NULL, F_CLOSES, "To")                   \
+	X(ALLOCATION, REASON, reason, FT_CODE, "sw_reason", 0, "Reason for change")
+
+#define CONTACT_FIELDS(X)                                                                 \
+	X(CONTACT, CHILD_ID, child_id, FT_REF, "child", F_REQUIRED, "Child")                \
+	X(CONTACT, CONTACT_DATE, contact_date, FT_DATE, NULL, F_REQUIRED | F_PREBIRTH, "Contact received") \
+	X(CONTACT, SOURCE, source, FT_CODE, "referral_source", F_REQUIRED, "Source")        \
+	X(CONTACT, DECISION_DATE, decision_date, FT_DATE, NULL, F_PREBIRTH, "Decision made") \
+	X(CONTACT, DECISION, decision, FT_CODE, "contact_decision", 0, "Decision")         \
+	X(CONTACT, SUMMARY, summary, FT_TEXT, NULL, F_PERSONAL, "Summary")
+
+#define EARLY_HELP_FIELDS(X)                                                              \
+	X(EARLY_HELP, CHILD_ID, child_id, FT_REF, "child", F_REQUIRED, "Child")             \
+	X(EARLY_HELP, START_DATE, start_date, FT_DATE, NULL, F_REQUIRED | F_PREBIRTH, "Started") \
+	X(EARLY_HELP, END_DATE, end_date, FT_DATE, NULL, F_CLOSES, "Ended")                 \
+	X(EARLY_HELP, END_REASON, end_reason, FT_CODE, "eh_end_reason", 0, "Reason ended")  \
+	X(EARLY_HELP, STEP_DOWN, step_down, FT_BOOL, NULL, F_REQUIRED, "Stepped down from social care") \
+	X(EARLY_HELP, LEAD, lead, FT_STR, NULL, 0, "Lead practitioner")
+
+#define REFERRAL_FIELDS(X)                                                               \
+	X(REFERRAL, CHILD_ID, child_id, FT_REF, "child", F_REQUIRED, "Child")              \
+	X(REFERRAL, REFERRAL_DATE, referral_date, FT_DATE, NULL, F_REQUIRED | F_PREBIRTH, "Referral date") \
+	X(REFERRAL, SOURCE, source, FT_CODE, "referral_source", F_REQUIRED, "Referral source") \
+	X(REFERRAL, PRIMARY_NEED, primary_need, FT_CODE, "primary_need", 0, "Primary need") \
+	X(REFERRAL, NFA, nfa, FT_BOOL, NULL, F_REQUIRED, "No further action")              \
+	X(REFERRAL, CLOSURE_DATE, closure_date, FT_DATE, NULL, F_CLOSES, "Case closed")    \
+	X(REFERRAL, CLOSURE_REASON, closure_reason, FT_CODE, "closure_reason", 0, "Reason for closure")
+
+#define ASSESSMENT_FIELDS(X)                                                             \
+	X(ASSESSMENT, CHILD_ID, child_id, FT_REF, "child", F_REQUIRED, "Child")            \
+	X(ASSESSMENT, REFERRAL_ID, referral_id, FT_REF, "referral", F_REQUIRED, "Referral") \
+	X(ASSESSMENT, START_DATE, start_date, FT_DATE, NULL, F_REQUIRED | F_PREBIRTH, "Started") \
+	X(ASSESSMENT, AUTHORISED_DATE, authorised_date, FT_DATE, NULL, F_CLOSES, "Authorised") \
+	X(ASSESSMENT, FACTORS, factors, FT_STR, NULL, 0, "Factors identified")             \
+	X(ASSESSMENT, OUTCOME, outcome, FT_STR, NULL, 0, "Outcome")
+
+#define S47_FIELDS(X)                                                                     \
+	X(S47, CHILD_ID, child_id, FT_REF, "child", F_REQUIRED, "Child")                    \
+	X(S47, REFERRAL_ID, referral_id, FT_REF, "referral", F_REQUIRED, "Referral")        \
+	X(S47, STRATEGY_DATE, strategy_date, FT_DATE, NULL, F_REQUIRED | F_PREBIRTH, "Strategy discussion") \
+	X(S47, START_DATE, start_date, FT_DATE, NULL, F_PREBIRTH, "Section 47 enquiry started") \
+	X(S47, ICPC_DATE, icpc_date, FT_DATE, NULL, F_PREBIRTH, "Initial child protection conference") \
+	X(S47, ICPC_NOT_REQUIRED, icpc_not_required, FT_BOOL, NULL, F_REQUIRED, "Conference not required")
+
+#define CIN_PLAN_FIELDS(X)                                                                \
+	X(CIN_PLAN, CHILD_ID, child_id, FT_REF, "child", F_REQUIRED, "Child")               \
+	X(CIN_PLAN, REFERRAL_ID, referral_id, FT_REF, "referral", F_REQUIRED, "Referral")   \
+	X(CIN_PLAN, START_DATE, start_date, FT_DATE, NULL, F_REQUIRED, "Plan started")      \
+	X(CIN_PLAN, END_DATE, end_date, FT_DATE, NULL, F_CLOSES, "Plan ended")
+
+#define CP_PLAN_FIELDS(X)                                                                 \
+	X(CP_PLAN, CHILD_ID, child_id, FT_REF, "child", F_REQUIRED, "Child")                \
+	X(CP_PLAN, REFERRAL_ID, referral_id, FT_REF, "referral", F_REQUIRED, "Referral")    \
+	X(CP_PLAN, START_DATE, start_date, FT_DATE, NULL, F_REQUIRED | F_PREBIRTH, "Plan started") \
+	X(CP_PLAN, CATEGORY, category, FT_CODE, "cp_category", F_REQUIRED, "Category of abuse") \
+	X(CP_PLAN, END_DATE, end_date, FT_DATE, NULL, F_CLOSES, "Plan ended")
+
+#define CP_REVIEW_FIELDS(X)                                                               \
+	X(CP_REVIEW, CHILD_ID, child_id, FT_REF, "child", F_REQUIRED, "Child")              \
+	X(CP_REVIEW, CP_PLAN_ID, cp_plan_id, FT_REF, "cp_plan", F_REQUIRED, "Plan")         \
+	X(CP_REVIEW, REVIEW_DATE, review_date, FT_DATE, NULL, F_REQUIRED, "Review conference")
+
+#define CORE_GROUP_FIELDS(X)                                                              \
+	X(CORE_GROUP, CHILD_ID, child_id, FT_REF, "child", F_REQUIRED, "Child")             \
+	X(CORE_GROUP, CP_PLAN_ID, cp_plan_id, FT_REF, "cp_plan", F_REQUIRED, "Plan")        \
+	X(CORE_GROUP, MEETING_DATE, meeting_date, FT_DATE, NULL, F_REQUIRED, "Core group meeting")
+
+#define CLA_EPISODE_FIELDS(X)                                                             \
+	X(CLA_EPISODE, CHILD_ID, child_id, FT_REF, "child", F_REQUIRED, "Child")            \
+	X(CLA_EPISODE, DECOM, decom, FT_DATE, NULL, F_REQUIRED, "Episode began (DECOM)")    \
+	X(CLA_EPISODE, RNE, rne, FT_CODE, "rne", F_REQUIRED, "Reason for new episode (RNE)") \
+	X(CLA_EPISODE, LS, ls, FT_CODE, "legal_status", F_REQUIRED, "Legal status (LS)")    \
+	X(CLA_EPISODE, CIN, cin, FT_CODE, "cla_need", F_REQUIRED, "Category of need (CIN)") \
+	X(CLA_EPISODE, PLACE, place, FT_CODE, "placement", F_REQUIRED, "Placement (PLACE)") \
+	X(CLA_EPISODE, PLACE_PROVIDER, place_provider, FT_CODE, "place_provider", 0, "Placement provider") \
+	X(CLA_EPISODE, DEC, dec, FT_DATE, NULL, F_CLOSES, "Episode ceased (DEC)")           \
+	X(CLA_EPISODE, REC, rec, FT_CODE, "rec", 0, "Reason episode ceased (REC)")          \
+	X(CLA_EPISODE, REASON_PLACE_CHANGE, reason_place_change, FT_CODE, "reason_place_change", 0, "Reason for placement change") \
+	X(CLA_EPISODE, HOME_POST, home_post, FT_STR, NULL, F_PERSONAL, "Home postcode")     \
+	X(CLA_EPISODE, PL_POST, pl_post, FT_STR, NULL, F_PERSONAL, "Placement postcode")    \
+	X(CLA_EPISODE, URN, urn, FT_STR, NULL, 0, "Ofsted URN")                            \
+	X(CLA_EPISODE, LONG_TERM, long_term, FT_BOOL, NULL, F_REQUIRED, "Placement intended until 18")
+
+#define CLA_REVIEW_FIELDS(X)                                                              \
+	X(CLA_REVIEW, CHILD_ID, child_id, FT_REF, "child", F_REQUIRED, "Child")             \
+	X(CLA_REVIEW, REVIEW_DATE, review_date, FT_DATE, NULL, F_REQUIRED, "Review")        \
+	X(CLA_REVIEW, PARTICIPATION, participation, FT_CODE, "review_participation", F_REQUIRED, "Participation (REVIEW_CODE)") \
+	X(CLA_REVIEW, IRO_ID, iro_id, FT_REF, "worker", 0, "IRO")
+
+#define VISIT_FIELDS(X)                                                                   \
+	X(VISIT, CHILD_ID, child_id, FT_REF, "child", F_REQUIRED, "Child")                  \
+	X(VISIT, VISIT_DATE, visit_date, FT_DATE, NULL, F_REQUIRED, "Visit date")           \
+	X(VISIT, KIND, kind, FT_CODE, "visit_kind", F_REQUIRED, "Kind of visit")            \
+	X(VISIT, WORKER_ID, worker_id, FT_REF, "worker", 0, "Visited by")                   \
+	X(VISIT, SEEN, seen, FT_BOOL, NULL, F_REQUIRED, "Child seen")                       \
+	X(VISIT, SEEN_ALONE, seen_alone, FT_BOOL, NULL, F_REQUIRED, "Child seen alone")     \
+	X(VISIT, CHILD_SAID, child_said, FT_TEXT, NULL, F_PERSONAL, "What the child said (wishes and feelings)") \
+	X(VISIT, SUMMARY, summary, FT_TEXT, NULL, F_PERSONAL, "Purpose and summary")
+
+#define NOTE_FIELDS(X)                                                                    \
+	X(NOTE, CHILD_ID, child_id, FT_REF, "child", F_REQUIRED, "Child")                   \
+	X(NOTE, NOTE_DATE, note_date, FT_DATE, NULL, F_REQUIRED | F_PREBIRTH, "Date")       \
+	X(NOTE, KIND, kind, FT_CODE, "note_kind", F_REQUIRED, "Kind of note")               \
+	X(NOTE, WORKER_ID, worker_id, FT_REF, "worker", 0, "Written by")                    \
+	X(NOTE, CHILD_VOICE, child_voice, FT_BOOL, NULL, F_REQUIRED, "Records the child's voice") \
+	X(NOTE, BODY, body, FT_TEXT, NULL, F_REQUIRED | F_PERSONAL, "Note")
+
+#define HEALTH_FIELDS(X)                                                                  \
+	X(HEALTH, CHILD_ID, child_id, FT_REF, "child", F_REQUIRED, "Child")                 \
+	X(HEALTH, KIND, kind, FT_CODE, "health_kind", F_REQUIRED, "Kind of check")          \
+	X(HEALTH, DONE_DATE, done_date, FT_DATE, NULL, F_REQUIRED, "Date")
+
+#define EDUCATION_FIELDS(X)                                                               \
+	X(EDUCATION, CHILD_ID, child_id, FT_REF, "child", F_REQUIRED, "Child")              \
+	X(EDUCATION, SCHOOL_URN, school_urn, FT_STR, NULL, 0, "School URN")                 \
+	X(EDUCATION, SCHOOL_NAME, school_name, FT_STR, NULL, F_REQUIRED, "School")          \
+	X(EDUCATION, START_DATE, start_date, FT_DATE, NULL, F_REQUIRED, "Started")          \
+	X(EDUCATION, END_DATE, end_date, FT_DATE, NULL, F_CLOSES, "Left")                   \
+	X(EDUCATION, SEN, sen, FT_CODE, "sen", F_REQUIRED, "Special educational needs")
+
+#define PEP_FIELDS(X)                                                                     \
+	X(PEP, CHILD_ID, child_id, FT_REF, "child", F_REQUIRED, "Child")                    \
+	X(PEP, PEP_DATE, pep_date, FT_DATE, NULL, F_REQUIRED, "PEP meeting")
+
+#define MISSING_FIELDS(X)                                                                 \
+	X(MISSING, CHILD_ID, child_id, FT_REF, "child", F_REQUIRED, "Child")                \
+	X(MISSING, START_AT, start_at, FT_INSTANT, NULL, F_REQUIRED, "Went missing")        \
+	X(MISSING, END_AT, end_at, FT_INSTANT, NULL, F_CLOSES, "Returned")                  \
+	X(MISSING, AWAY, away, FT_BOOL, NULL, F_REQUIRED, "Away from placement (not missing)") \
+	X(MISSING, RHI_OFFERED_AT, rhi_offered_at, FT_INSTANT, NULL, 0, "Return interview offered") \
+	X(MISSING, RHI_ACCEPTED, rhi_accepted, FT_BOOL, NULL, F_REQUIRED, "Return interview accepted")
+
+#define PROCEEDINGS_FIELDS(X)                                                             \
+	X(PROCEEDINGS, CHILD_ID, child_id, FT_REF, "child", F_REQUIRED, "Child")            \
+	X(PROCEEDINGS, ISSUE_DATE, issue_date, FT_DATE, NULL, F_REQUIRED | F_PREBIRTH, "Proceedings issued") \
+	X(PROCEEDINGS, FINAL_ORDER_DATE, final_order_date, FT_DATE, NULL, F_CLOSES, "Final order") \
+	X(PROCEEDINGS, FINAL_ORDER, final_order, FT_CODE, "proceedings_order", 0, "Order made") \
+	X(PROCEEDINGS, EXTENSION_WEEKS, extension_weeks, FT_INT, NULL, 0, "Extension granted (weeks)")
+
+#define PERMANENCE_FIELDS(X)                                                              \
+	X(PERMANENCE, CHILD_ID, child_id, FT_REF, "child", F_REQUIRED, "Child")             \
+	X(PERMANENCE, DECIDED_DATE, decided_date, FT_DATE, NULL, F_REQUIRED, "Plan agreed") \
+	X(PERMANENCE, PLAN, plan, FT_CODE, "permanence_plan", F_REQUIRED, "Permanence plan")
+
+#define ADOPTION_FIELDS(X)                                                                \
+	X(ADOPTION, CHILD_ID, child_id, FT_REF, "child", F_REQUIRED, "Child")               \
+	X(ADOPTION, DECISION_DATE, decision_date, FT_DATE, NULL, F_REQUIRED, "Should be placed for adoption (ADM)") \
+	X(ADOPTION, PLACEMENT_ORDER_DATE, placement_order_date, FT_DATE, NULL, 0, "Placement order") \
+	X(ADOPTION, MATCHED_DATE, matched_date, FT_DATE, NULL, 0, "Matched")                \
+	X(ADOPTION, PLACED_DATE, placed_date, FT_DATE, NULL, 0, "Placed for adoption")      \
+	X(ADOPTION, ADOPTION_ORDER_DATE, adoption_order_date, FT_DATE, NULL, 0, "Adoption order") \
+	X(ADOPTION, CEASED_DATE, ceased_date, FT_DATE, NULL, F_CLOSES, "No longer planned")  \
+	X(ADOPTION, CEASED_REASON, ceased_reason, FT_CODE, "reason_placed_ceased", 0, "Reason no longer planned")
+
+#define LEAVER_CONTACT_FIELDS(X)                                                          \
+	X(LEAVER_CONTACT, CHILD_ID, child_id, FT_REF, "child", F_REQUIRED, "Young person")  \
+	X(LEAVER_CONTACT, CONTACT_DATE, contact_date, FT_DATE, NULL, F_REQUIRED, "Contact") \
+	X(LEAVER_CONTACT, IN_TOUCH, in_touch, FT_CODE, "oc3_in_touch", F_REQUIRED, "In touch") \
+	X(LEAVER_CONTACT, ACCOMMODATION, accommodation, FT_CODE, "oc3_accommodation", 0, "Accommodation") \
+	X(LEAVER_CONTACT, SUITABLE, suitable, FT_BOOL, NULL, 0, "Accommodation suitable")   \
+	X(LEAVER_CONTACT, ACTIVITY, activity, FT_CODE, "oc3_activity", 0, "Activity")       \
+	X(LEAVER_CONTACT, ENTITLEMENTS_EXPLAINED, entitlements_explained, FT_BOOL, NULL, F_REQUIRED, "Entitlements explained")
+
+#define PATHWAY_PLAN_FIELDS(X)                                                            \
+	X(PATHWAY_PLAN, CHILD_ID, child_id, FT_REF, "child", F_REQUIRED, "Young person")    \
+	X(PATHWAY_PLAN, REVIEW_DATE, review_date, FT_DATE, NULL, F_REQUIRED, "Pathway plan reviewed")
+
+#define LADO_FIELDS(X)                                                                    \
+	X(LADO, REFERENCE, reference, FT_STR, NULL, F_REQUIRED | F_UNIQUE, "Reference")     \
+	X(LADO, CHILD_ID, child_id, FT_REF, "child", 0, "Child")                            \
+	X(LADO, RECEIVED_DATE, received_date, FT_DATE, NULL, F_REQUIRED, "Allegation received") \
+	X(LADO, CONSIDERED_DATE, considered_date, FT_DATE, NULL, 0, "Initial consideration") \
+	X(LADO, CATEGORY, category, FT_CODE, "lado_category", F_REQUIRED, "Category")       \
+	X(LADO, SECTOR, sector, FT_CODE, "lado_sector", F_REQUIRED, "Sector")               \
+	X(LADO, OUTCOME, outcome, FT_CODE, "lado_outcome", 0, "Outcome")                    \
+	X(LADO, RESOLVED_DATE, resolved_date, FT_DATE, NULL, F_CLOSES, "Resolved")
+
+#define INSPECTION_FIELDS(X)                                                              \
+	X(INSPECTION, START_DATE, start_date, FT_DATE, NULL, F_REQUIRED, "Inspection began") \
+	X(INSPECTION, KIND, kind, FT_CODE, "inspection_kind", F_REQUIRED, "Kind")           \
+	X(INSPECTION, GRADE_LEADERS, grade_leaders, FT_CODE, "inspection_grade", 0, "Impact of leaders") \
+	X(INSPECTION, GRADE_HELP_PROTECTION, grade_help_protection, FT_CODE, "inspection_grade", 0, "Help and protection") \
+	X(INSPECTION, GRADE_IN_CARE, grade_in_care, FT_CODE, "inspection_grade", 0, "Children in care") \
+	X(INSPECTION, GRADE_CARE_LEAVERS, grade_care_leavers, FT_CODE, "inspection_grade", 0, "Care leavers") \
+	X(INSPECTION, GRADE_OVERALL, grade_overall, FT_CODE, "inspection_grade", 0, "Overall effectiveness") \
+	X(INSPECTION, FINDINGS, findings, FT_TEXT, NULL, 0, "Findings")                     \
+	X(INSPECTION, PRIORITY_ACTIONS, priority_actions, FT_TEXT, NULL, 0, "Priority actions")
+
+#define PARTICIPATION_FIELDS(X)                                                           \
+	X(PARTICIPATION, CHILD_ID, child_id, FT_REF, "child", 0, "Child")                   \
+	X(PARTICIPATION, EVENT_DATE, event_date, FT_DATE, NULL, F_REQUIRED, "Date")         \
+	X(PARTICIPATION, KIND, kind, FT_CODE, "participation_kind", F_REQUIRED, "Kind")     \
+	X(PARTICIPATION, DETAIL, detail, FT_TEXT, NULL, 0, "What was said or done")
+
+#define SETTING_FIELDS(X)                                                                 \
+	X(SETTING, KEY, key, FT_STR, NULL, F_REQUIRED | F_UNIQUE, "Setting")                \
+	X(SETTING, VALUE, value, FT_STR, NULL, F_REQUIRED, "Value")
+
+#endif

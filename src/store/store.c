@@ -1,0 +1,894 @@
+/* store: the record's one write path and its reads; see store.h.
+ *
+ * Statements are built once per store from the entity descriptors (table and column
+ * names are compile-time constants; every value is bound) and cached by entity. Each
+ * write validates the row (model/validate), then the rules that need other rows (the
+ * child's birth, references, uniqueness, reopening), and only then writes the row and its
+ * revision, in one transaction. A failed write rolls back, so nothing stored changes. */
+#include "store/store.h"
+
+#include <jansson.h>
+#include <stddef.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/buf.h"
+#include "base/mem.h"
+#include "model/codes.h"
+#include "model/validate.h"
+#include "store/db.h"
+#include "store/internal.h"
+#include "store/migrations.h"
+
+enum stmt_kind { S_INSERT, S_UPDATE, S_GET, S_VOID, S_CHILD_ROWS, S_ALL_ROWS, S_KIND_MAX };
+
+struct store {
+	struct db *db;
+	enum store_mode mode;
+	int depth;		/* open batches (store_begin) */
+	struct db_stmt *stmts[64][S_KIND_MAX];
+	struct db_stmt *revision_insert;
+};
+
+static int entity_index(const struct entity *e)
+{
+	for (int i = 0; i < model_entity_count; i++) {
+		if (model_entities[i] == e) {
+			return i;
+		}
+	}
+	abort(); /* a descriptor not in model_entities is a programming error */
+}
+
+/* The column list "a, b, c" of an entity, after id. */
+static void put_columns(struct buf *b, const struct entity *e)
+{
+	for (int i = 0; i < e->n_fields; i++) {
+		buf_printf(b, "%s%s", i ? ", " : "", e->fields[i].name);
+	}
+}
+
+static struct db_stmt *stmt(struct store *st, const struct entity *e, enum stmt_kind k, struct hearth_error *err)
+{
+	int ei = entity_index(e);
+	if (st->stmts[ei][k]) {
+		db_reset(st->stmts[ei][k]);
+		return st->stmts[ei][k];
+	}
+	struct buf b = BUF_INIT;
+	switch (k) {
+	case S_INSERT:
+		buf_printf(&b, "INSERT INTO %s (", e->name);
+		put_columns(&b, e);
+		buf_puts(&b, ") VALUES (");
+		for (int i = 0; i < e->n_fields; i++) {
+			buf_puts(&b, i ? ", ?" : "?");
+		}
+		buf_puts(&b, ") RETURNING id");
+		break;
+	case S_UPDATE:
+		buf_printf(&b, "UPDATE %s SET ", e->name);
+		for (int i = 0; i < e->n_fields; i++) {
+			buf_printf(&b, "%s%s = ?", i ? ", " : "", e->fields[i].name);
+		}
+		buf_puts(&b, " WHERE id = ? AND voided = 0");
+		break;
+	case S_GET:
+		buf_puts(&b, "SELECT id, ");
+		put_columns(&b, e);
+		buf_printf(&b, " FROM %s WHERE id = ? AND voided = 0", e->name);
+		break;
+	case S_VOID:
+		buf_printf(&b, "UPDATE %s SET voided = 1 WHERE id = ? AND voided = 0", e->name);
+		break;
+	case S_CHILD_ROWS:
+		buf_puts(&b, "SELECT id, ");
+		put_columns(&b, e);
+		buf_printf(&b, " FROM %s WHERE voided = 0 AND child_id = ? ORDER BY id", e->name);
+		break;
+	case S_ALL_ROWS:
+		buf_puts(&b, "SELECT id, ");
+		put_columns(&b, e);
+		buf_printf(&b, " FROM %s WHERE voided = 0 ORDER BY id", e->name);
+		break;
+	case S_KIND_MAX:
+		break;
+	}
+	struct db_stmt *s = NULL;
+	if (db_prepare(st->db, buf_cstr(&b), &s, err) == 0) {
+		st->stmts[ei][k] = s;
+	}
+	buf_free(&b);
+	return s;
+}
+
+/* ---- values in and out of statements ---- */
+
+static void bind_value(struct db_stmt *s, int i, const struct field *f, const struct hval *v)
+{
+	if (v->null) {
+		db_bind_null(s, i);
+		return;
+	}
+	switch (f->type) {
+	case FT_DATE: {
+		char d[DATE_STR_SIZE];
+		db_bind_text(s, i, date_format((hdate)v->i, d));
+		return;
+	}
+	case FT_INSTANT: {
+		char t[INSTANT_STR_SIZE];
+		db_bind_text(s, i, instant_format(v->i, t));
+		return;
+	}
+	case FT_BOOL:
+	case FT_INT:
+	case FT_REF:
+		db_bind_int(s, i, v->i);
+		return;
+	case FT_REAL:
+		db_bind_real(s, i, v->r);
+		return;
+	default:
+		db_bind_text(s, i, v->s);
+		return;
+	}
+}
+
+/* Reads column col of the current row into v; text goes into the arena, codes point at
+ * the code table's own strings so a county's worth of rows costs no copies for them. */
+static void read_value(struct db_stmt *s, int col, const struct field *f, struct arena *a, struct hval *v)
+{
+	memset(v, 0, sizeof(*v));
+	if (db_col_null(s, col)) {
+		v->null = true;
+		return;
+	}
+	switch (f->type) {
+	case FT_DATE: {
+		hdate d;
+		if (date_parse(db_col_text(s, col), &d)) {
+			v->null = true; /* `hearth check` reports unreadable dates */
+		} else {
+			v->i = d;
+		}
+		return;
+	}
+	case FT_INSTANT: {
+		hinstant t;
+		if (instant_parse(db_col_text(s, col), &t)) {
+			v->null = true;
+		} else {
+			v->i = t;
+		}
+		return;
+	}
+	case FT_BOOL:
+	case FT_INT:
+	case FT_REF:
+		v->i = db_col_int(s, col);
+		return;
+	case FT_REAL:
+		v->r = db_col_real(s, col);
+		return;
+	case FT_CODE: {
+		const char *t = db_col_text(s, col);
+		const struct code *c = code_find(codelist_find(f->arg), t);
+		v->s = c ? c->code : arena_strdup(a, t);
+		return;
+	}
+	default:
+		v->s = arena_strdup(a, db_col_text(s, col));
+		return;
+	}
+}
+
+/* Reads the current row (id first, then the fields) into a new hval array. */
+static struct hval *read_row(struct db_stmt *s, const struct entity *e, struct arena *a, int64_t *id)
+{
+	struct hval *v = arena_alloc(a, sizeof(*v) * (size_t)e->n_fields);
+	*id = db_col_int(s, 0);
+	for (int i = 0; i < e->n_fields; i++) {
+		read_value(s, i + 1, &e->fields[i], a, &v[i]);
+	}
+	return v;
+}
+
+/* ---- opening and migrating ---- */
+
+int store_schema_latest(void)
+{
+	return store_migration_count;
+}
+
+int store_schema_version(struct store *st)
+{
+	return db_user_version(st->db);
+}
+
+static int migrate(struct store *st, struct hearth_error *err)
+{
+	int v = db_user_version(st->db);
+	for (int i = v; i < store_migration_count; i++) {
+		const struct migration *m = &store_migrations[i];
+		if (db_exec(st->db, "BEGIN IMMEDIATE", err)) {
+			return HERR_IO;
+		}
+		if (db_exec(st->db, m->sql, err) || db_set_user_version(st->db, m->number, err) ||
+		    db_exec(st->db, "COMMIT", err)) {
+			db_exec(st->db, "ROLLBACK", NULL);
+			return herr_set(err, HERR_IO, "", "migration", "migration %s failed: %s", m->name,
+					err ? err->message : "");
+		}
+	}
+	return 0;
+}
+
+int store_open(const char *target, enum store_mode mode, struct store **out, struct hearth_error *err)
+{
+	struct db *db;
+	enum db_mode dm = mode == STORE_READ ? DB_READ : mode == STORE_WRITE ? DB_WRITE : DB_CREATE;
+	int rc = db_open(target, dm, &db, err);
+	if (rc) {
+		return rc;
+	}
+	struct store *st = xcalloc(1, sizeof(*st));
+	st->db = db;
+	st->mode = mode;
+	int v = db_user_version(db);
+	if (mode == STORE_CREATE) {
+		rc = migrate(st, err);
+	} else if (v <= 0) {
+		rc = herr_set(err, HERR_INVALID, "DB", "not_a_record", "%s is not a Hearth record", target);
+	} else if (v > store_migration_count) {
+		rc = herr_set(err, HERR_INVALID, "DB", "newer_schema",
+			      "%s is at schema %d, newer than this hearth (%d): upgrade hearth", target, v,
+			      store_migration_count);
+	} else if (v < store_migration_count) {
+		rc = mode == STORE_WRITE ? migrate(st, err)
+					 : herr_set(err, HERR_INVALID, "DB", "old_schema",
+						    "%s is at schema %d: open it for writing once to migrate", target, v);
+	}
+	if (rc) {
+		store_close(st);
+		return rc;
+	}
+	*out = st;
+	return 0;
+}
+
+void store_close(struct store *st)
+{
+	if (!st) {
+		return;
+	}
+	for (int i = 0; i < 64; i++) {
+		for (int k = 0; k < S_KIND_MAX; k++) {
+			db_finalize(st->stmts[i][k]);
+		}
+	}
+	db_finalize(st->revision_insert);
+	db_close(st->db);
+	free(st);
+}
+
+/* ---- transactions ----
+ * The outermost level is a real transaction (BEGIN IMMEDIATE: the write lock is taken
+ * at once, so two writers queue rather than deadlock); inner levels are savepoints, so one
+ * refused write inside a batch undoes only itself. */
+
+static void tx_abort(struct store *st);
+
+static int tx_begin(struct store *st, struct hearth_error *err)
+{
+	if (db_exec(st->db, st->depth == 0 ? "BEGIN IMMEDIATE" : "SAVEPOINT hearth_write", err)) {
+		return HERR_IO;
+	}
+	st->depth++;
+	return 0;
+}
+
+static int tx_commit(struct store *st, struct hearth_error *err)
+{
+	if (st->depth <= 0) {
+		return 0;
+	}
+	if (db_exec(st->db, st->depth == 1 ? "COMMIT" : "RELEASE hearth_write", err)) {
+		tx_abort(st);
+		return HERR_IO;
+	}
+	st->depth--;
+	return 0;
+}
+
+static void tx_abort(struct store *st)
+{
+	if (st->depth <= 0) {
+		return;
+	}
+	if (st->depth == 1) {
+		db_exec(st->db, "ROLLBACK", NULL);
+	} else {
+		db_exec(st->db, "ROLLBACK TO hearth_write; RELEASE hearth_write", NULL);
+	}
+	st->depth--;
+}
+
+int store_begin(struct store *st, struct hearth_error *err)
+{
+	return tx_begin(st, err);
+}
+
+int store_commit(struct store *st, struct hearth_error *err)
+{
+	return tx_commit(st, err);
+}
+
+void store_rollback(struct store *st)
+{
+	if (st->depth > 0) {
+		db_exec(st->db, "ROLLBACK", NULL);
+		st->depth = 0;
+	}
+}
+
+/* ---- rules that need other rows ---- */
+
+static int ref_live(struct store *st, const char *table, int64_t id, struct hearth_error *err)
+{
+	const struct entity *e = entity_find(table);
+	struct db_stmt *s = e ? stmt(st, e, S_GET, err) : NULL;
+	if (!s) {
+		return HERR_IO;
+	}
+	db_bind_int(s, 1, id);
+	int rc = db_step(s, err);
+	db_reset(s);
+	return rc;
+}
+
+static int check_refs(struct store *st, const struct entity *e, const struct hval *v, struct hearth_error *err)
+{
+	for (int i = 0; i < e->n_fields; i++) {
+		const struct field *f = &e->fields[i];
+		if (f->type != FT_REF || v[i].null) {
+			continue;
+		}
+		int rc = ref_live(st, f->arg, v[i].i, err);
+		if (rc < 0) {
+			return rc;
+		}
+		if (rc == 0) {
+			return herr_set(err, HERR_INVALID, f->name, "reference", "there is no %s with id %lld", f->arg,
+					(long long)v[i].i);
+		}
+	}
+	return 0;
+}
+
+static int check_unique(struct store *st, const struct entity *e, const struct hval *v, int64_t self,
+			struct hearth_error *err)
+{
+	for (int i = 0; i < e->n_fields; i++) {
+		const struct field *f = &e->fields[i];
+		if (!(f->flags & F_UNIQUE) || v[i].null) {
+			continue;
+		}
+		int64_t other = 0;
+		struct hearth_error e2 = {0};
+		int rc = store_find(st, e, i, v[i].s, &other, &e2);
+		if (rc == 0 && other != self) {
+			return herr_set(err, HERR_INVALID, f->name, "unique", "another %s already has %s '%s'", e->label,
+					f->label, v[i].s);
+		}
+		if (rc && rc != HERR_NOT_FOUND) {
+			*err = e2;
+			return rc;
+		}
+	}
+	return 0;
+}
+
+/* The earliest date in a row that may not precede birth (instants by their UTC date). */
+static hdate row_earliest(const struct entity *e, const struct hval *v, bool prebirth_allowed)
+{
+	hdate min = DATE_NONE;
+	for (int i = 0; i < e->n_fields; i++) {
+		const struct field *f = &e->fields[i];
+		if (v[i].null || (f->type != FT_DATE && f->type != FT_INSTANT)) {
+			continue;
+		}
+		if (prebirth_allowed && (f->flags & F_PREBIRTH)) {
+			continue;
+		}
+		hdate d = f->type == FT_DATE ? (hdate)v[i].i : instant_date(v[i].i);
+		if (min == DATE_NONE || d < min) {
+			min = d;
+		}
+	}
+	return min;
+}
+
+/* Events in a child's record may not come before the child's birth. Fields marked
+ * F_PREBIRTH (a referral about an unborn baby) may, when the child has an expected date
+ * of birth on record. */
+static int check_birth(struct store *st, const struct entity *e, const struct hval *v, struct arena *a,
+		       struct hearth_error *err)
+{
+	if (e->child_field < 0 || v[e->child_field].null) {
+		return 0;
+	}
+	struct hval *child;
+	int rc = store_get(st, &entity_child, v[e->child_field].i, a, &child, err);
+	if (rc) {
+		return rc == HERR_NOT_FOUND ? herr_set(err, HERR_INVALID, "child_id", "reference",
+							"there is no child with id %lld",
+							(long long)v[e->child_field].i)
+					    : rc;
+	}
+	if (child[CHILD_DOB].null) {
+		return 0;
+	}
+	hdate dob = (hdate)child[CHILD_DOB].i;
+	bool prebirth = !child[CHILD_EXPECTED_DOB].null;
+	for (int i = 0; i < e->n_fields; i++) {
+		const struct field *f = &e->fields[i];
+		if (v[i].null || (f->type != FT_DATE && f->type != FT_INSTANT) || (prebirth && (f->flags & F_PREBIRTH))) {
+			continue;
+		}
+		hdate d = f->type == FT_DATE ? (hdate)v[i].i : instant_date(v[i].i);
+		if (d < dob) {
+			char b[DATE_STR_SIZE];
+			return herr_set(err, HERR_INVALID, f->name, "not_before_birth",
+					"%s is before the child's date of birth (%s)", f->label, date_format(dob, b));
+		}
+	}
+	return 0;
+}
+
+/* Changing a child's date of birth may not leave earlier events in the record. */
+static int check_dob_change(struct store *st, int64_t child_id, const struct hval *v, struct arena *a,
+			    struct hearth_error *err)
+{
+	if (v[CHILD_DOB].null) {
+		return 0;
+	}
+	hdate dob = (hdate)v[CHILD_DOB].i;
+	bool prebirth = !v[CHILD_EXPECTED_DOB].null;
+	for (int k = 0; k < model_entity_count; k++) {
+		const struct entity *e = model_entities[k];
+		if (e->child_field < 0) {
+			continue;
+		}
+		int64_t *ids;
+		struct hval **rows;
+		size_t n;
+		int rc = store_child_rows(st, e, child_id, a, &ids, &rows, &n, err);
+		if (rc) {
+			return rc;
+		}
+		for (size_t r = 0; r < n; r++) {
+			hdate d = row_earliest(e, rows[r], prebirth);
+			if (d != DATE_NONE && d < dob) {
+				char b[DATE_STR_SIZE];
+				return herr_set(err, HERR_INVALID, "dob", "not_after_events",
+						"the date of birth is after a %s dated %s already recorded", e->label,
+						date_format(d, b));
+			}
+		}
+	}
+	return 0;
+}
+
+static int check_reopen(const struct entity *e, const struct hval *before, const struct hval *after,
+			const char *reason, struct hearth_error *err)
+{
+	for (int i = 0; i < e->n_fields; i++) {
+		const struct field *f = &e->fields[i];
+		if ((f->flags & F_CLOSES) && !before[i].null && after[i].null && (!reason || !*reason)) {
+			return herr_set(err, HERR_INVALID, f->name, "reopen_needs_reason",
+					"reopening a closed %s (clearing %s) needs a reason", e->label, f->label);
+		}
+	}
+	return 0;
+}
+
+/* ---- the revision log ---- */
+
+static char *row_json(const struct entity *e, const struct hval *v, struct arena *a)
+{
+	json_t *o = json_object();
+	for (int i = 0; i < e->n_fields; i++) {
+		const struct field *f = &e->fields[i];
+		json_t *j;
+		if (v[i].null) {
+			j = json_null();
+		} else if (f->type == FT_BOOL) {
+			j = json_boolean(v[i].i);
+		} else if (f->type == FT_INT || f->type == FT_REF) {
+			j = json_integer(v[i].i);
+		} else if (f->type == FT_REAL) {
+			j = json_real(v[i].r);
+		} else {
+			j = json_string(value_text(f, &v[i], a));
+		}
+		json_object_set_new(o, f->name, j ? j : json_null());
+	}
+	char *s = json_dumps(o, JSON_COMPACT | JSON_PRESERVE_ORDER);
+	json_decref(o);
+	char *copy = arena_strdup(a, s ? s : "{}");
+	free(s);
+	return copy;
+}
+
+static int write_revision(struct store *st, const char *table, int64_t row_id, const char *action,
+			  const char *before, const char *after, const char *reason, const char *actor,
+			  struct hearth_error *err)
+{
+	if (!st->revision_insert &&
+	    db_prepare(st->db,
+		       "INSERT INTO revision (tbl, row_id, action, before, after, reason, actor, at) "
+		       "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+		       &st->revision_insert, err)) {
+		return HERR_IO;
+	}
+	struct db_stmt *s = st->revision_insert;
+	char at[INSTANT_STR_SIZE];
+	db_reset(s);
+	db_bind_text(s, 1, table);
+	db_bind_int(s, 2, row_id);
+	db_bind_text(s, 3, action);
+	db_bind_text(s, 4, before);
+	db_bind_text(s, 5, after);
+	db_bind_text(s, 6, reason && *reason ? reason : NULL);
+	db_bind_text(s, 7, actor);
+	db_bind_text(s, 8, instant_format(instant_now(), at));
+	int rc = db_step(s, err);
+	db_reset(s);
+	return rc < 0 ? rc : 0;
+}
+
+/* ---- the write path ---- */
+
+static int check_actor(struct store *st, const char *actor, struct hearth_error *err)
+{
+	if (st->mode == STORE_READ) {
+		return herr_set(err, HERR_DENIED, "", "read_only", "the record was opened read-only");
+	}
+	if (!actor || !*actor || !validate_text(actor, false)) {
+		return herr_set(err, HERR_INVALID, "actor", "required", "every change must say who made it");
+	}
+	return 0;
+}
+
+int store_insert(struct store *st, const char *actor, const struct entity *e, const struct hval *vals,
+		 int64_t *id_out, struct hearth_error *err)
+{
+	struct arena a = ARENA_INIT;
+	int64_t id = 0;
+	int rc = check_actor(st, actor, err);
+	if (!rc) {
+		rc = validate_row(e, vals, err);
+	}
+	if (rc) {
+		return rc;
+	}
+	if ((rc = tx_begin(st, err))) {
+		return rc;
+	}
+	if ((rc = check_refs(st, e, vals, err)) || (rc = check_unique(st, e, vals, 0, err)) ||
+	    (rc = check_birth(st, e, vals, &a, err))) {
+		goto fail;
+	}
+	struct db_stmt *s = stmt(st, e, S_INSERT, err);
+	if (!s) {
+		rc = HERR_IO;
+		goto fail;
+	}
+	for (int i = 0; i < e->n_fields; i++) {
+		bind_value(s, i + 1, &e->fields[i], &vals[i]);
+	}
+	rc = db_step(s, err);
+	if (rc != 1) {
+		rc = rc < 0 ? rc : herr_set(err, HERR_IO, "", "database", "insert returned no id");
+		db_reset(s);
+		goto fail;
+	}
+	id = db_col_int(s, 0);
+	db_step(s, NULL);
+	db_reset(s);
+	if ((rc = write_revision(st, e->name, id, "insert", NULL, row_json(e, vals, &a), NULL, actor, err))) {
+		goto fail;
+	}
+	if ((rc = tx_commit(st, err))) {
+		arena_free(&a);
+		return rc;
+	}
+	arena_free(&a);
+	if (id_out) {
+		*id_out = id;
+	}
+	return 0;
+fail:
+	tx_abort(st);
+	arena_free(&a);
+	return rc;
+}
+
+int store_update(struct store *st, const char *actor, const struct entity *e, int64_t id,
+		 const struct hval *vals, const char *reason, struct hearth_error *err)
+{
+	struct arena a = ARENA_INIT;
+	struct hval *before;
+	int rc = check_actor(st, actor, err);
+	if (!rc) {
+		rc = validate_row(e, vals, err);
+	}
+	if (rc) {
+		return rc;
+	}
+	if (reason && !validate_text(reason, true)) {
+		return herr_set(err, HERR_INVALID, "reason", "text", "the reason must be UTF-8 text");
+	}
+	if ((rc = tx_begin(st, err))) {
+		return rc;
+	}
+	if ((rc = store_get(st, e, id, &a, &before, err)) || (rc = check_reopen(e, before, vals, reason, err)) ||
+	    (rc = check_refs(st, e, vals, err)) || (rc = check_unique(st, e, vals, id, err)) ||
+	    (rc = check_birth(st, e, vals, &a, err))) {
+		goto fail;
+	}
+	if (e == &entity_child && (rc = check_dob_change(st, id, vals, &a, err))) {
+		goto fail;
+	}
+	if (e->child_field >= 0 && vals[e->child_field].i != before[e->child_field].i) {
+		rc = herr_set(err, HERR_INVALID, "child_id", "immutable",
+			      "a record cannot be moved to another child: void it and record it again");
+		goto fail;
+	}
+	struct db_stmt *s = stmt(st, e, S_UPDATE, err);
+	if (!s) {
+		rc = HERR_IO;
+		goto fail;
+	}
+	for (int i = 0; i < e->n_fields; i++) {
+		bind_value(s, i + 1, &e->fields[i], &vals[i]);
+	}
+	db_bind_int(s, e->n_fields + 1, id);
+	if ((rc = db_step(s, err)) < 0) {
+		db_reset(s);
+		goto fail;
+	}
+	db_reset(s);
+	if ((rc = write_revision(st, e->name, id, "update", row_json(e, before, &a), row_json(e, vals, &a), reason,
+				 actor, err)) ||
+	    (rc = tx_commit(st, err))) {
+		goto fail;
+	}
+	arena_free(&a);
+	return 0;
+fail:
+	tx_abort(st);
+	arena_free(&a);
+	return rc;
+}
+
+int store_void(struct store *st, const char *actor, const struct entity *e, int64_t id, const char *reason,
+	       struct hearth_error *err)
+{
+	struct arena a = ARENA_INIT;
+	struct hval *before;
+	int rc = check_actor(st, actor, err);
+	if (rc) {
+		return rc;
+	}
+	if (!reason || !*reason || !validate_text(reason, true)) {
+		return herr_set(err, HERR_INVALID, "reason", "required", "retracting a %s needs a reason", e->label);
+	}
+	if ((rc = tx_begin(st, err))) {
+		return rc;
+	}
+	if ((rc = store_get(st, e, id, &a, &before, err))) {
+		goto fail;
+	}
+	struct db_stmt *s = stmt(st, e, S_VOID, err);
+	if (!s) {
+		rc = HERR_IO;
+		goto fail;
+	}
+	db_bind_int(s, 1, id);
+	if ((rc = db_step(s, err)) < 0) {
+		db_reset(s);
+		goto fail;
+	}
+	db_reset(s);
+	if ((rc = write_revision(st, e->name, id, "void", row_json(e, before, &a), NULL, reason, actor, err)) ||
+	    (rc = tx_commit(st, err))) {
+		goto fail;
+	}
+	arena_free(&a);
+	return 0;
+fail:
+	tx_abort(st);
+	arena_free(&a);
+	return rc;
+}
+
+/* ---- reads ---- */
+
+int store_get(struct store *st, const struct entity *e, int64_t id, struct arena *a, struct hval **vals_out,
+	      struct hearth_error *err)
+{
+	struct db_stmt *s = stmt(st, e, S_GET, err);
+	if (!s) {
+		return HERR_IO;
+	}
+	db_bind_int(s, 1, id);
+	int rc = db_step(s, err);
+	if (rc == 1) {
+		int64_t got;
+		*vals_out = read_row(s, e, a, &got);
+		rc = 0;
+	} else if (rc == 0) {
+		rc = herr_set(err, HERR_NOT_FOUND, "id", "not_found", "there is no %s with id %lld", e->label,
+			      (long long)id);
+	}
+	db_reset(s);
+	return rc;
+}
+
+static int collect(struct db_stmt *s, const struct entity *e, struct arena *a, int64_t **ids_out,
+		   struct hval ***rows_out, size_t *n_out, struct hearth_error *err)
+{
+	size_t n = 0, cap = 0;
+	int64_t *ids = NULL;
+	struct hval **rows = NULL;
+	int rc;
+	while ((rc = db_step(s, err)) == 1) {
+		if (n == cap) {
+			size_t ncap = cap ? cap * 2 : 16;
+			ids = arena_grow(a, ids, n, ncap, sizeof(*ids));
+			rows = arena_grow(a, rows, n, ncap, sizeof(*rows));
+			cap = ncap;
+		}
+		rows[n] = read_row(s, e, a, &ids[n]);
+		n++;
+	}
+	db_reset(s);
+	if (rc < 0) {
+		return rc;
+	}
+	*ids_out = ids;
+	*rows_out = rows;
+	*n_out = n;
+	return 0;
+}
+
+int store_child_rows(struct store *st, const struct entity *e, int64_t child_id, struct arena *a,
+		     int64_t **ids_out, struct hval ***rows_out, size_t *n_out, struct hearth_error *err)
+{
+	if (e->child_field < 0) {
+		return herr_set(err, HERR_INVALID, "entity", "no_child", "a %s does not belong to a child", e->label);
+	}
+	struct db_stmt *s = stmt(st, e, S_CHILD_ROWS, err);
+	if (!s) {
+		return HERR_IO;
+	}
+	db_bind_int(s, 1, child_id);
+	return collect(s, e, a, ids_out, rows_out, n_out, err);
+}
+
+int store_all_rows(struct store *st, const struct entity *e, struct arena *a, int64_t **ids_out,
+		   struct hval ***rows_out, size_t *n_out, struct hearth_error *err)
+{
+	struct db_stmt *s = stmt(st, e, S_ALL_ROWS, err);
+	if (!s) {
+		return HERR_IO;
+	}
+	return collect(s, e, a, ids_out, rows_out, n_out, err);
+}
+
+int store_find(struct store *st, const struct entity *e, int field, const char *value, int64_t *id_out,
+	       struct hearth_error *err)
+{
+	if (field < 0 || field >= e->n_fields || !(e->fields[field].flags & F_UNIQUE)) {
+		return herr_set(err, HERR_INVALID, "field", "not_unique", "%s cannot identify a %s",
+				field >= 0 && field < e->n_fields ? e->fields[field].name : "?", e->label);
+	}
+	struct buf b = BUF_INIT;
+	buf_printf(&b, "SELECT id FROM %s WHERE %s = ? AND voided = 0", e->name, e->fields[field].name);
+	struct db_stmt *s;
+	int rc = db_prepare(st->db, buf_cstr(&b), &s, err);
+	buf_free(&b);
+	if (rc) {
+		return rc;
+	}
+	db_bind_text(s, 1, value);
+	rc = db_step(s, err);
+	if (rc == 1) {
+		*id_out = db_col_int(s, 0);
+		rc = 0;
+	} else if (rc == 0) {
+		rc = herr_set(err, HERR_NOT_FOUND, e->fields[field].name, "not_found", "there is no %s with %s '%s'",
+			      e->label, e->fields[field].label, value);
+	}
+	db_finalize(s);
+	return rc;
+}
+
+int store_revisions(struct store *st, const char *table, int64_t row_id, struct arena *a,
+		    struct store_revision **out, size_t *n_out, struct hearth_error *err)
+{
+	struct db_stmt *s;
+	int rc = db_prepare(st->db,
+			    "SELECT id, row_id, tbl, action, before, after, reason, actor, at FROM revision "
+			    "WHERE tbl = ? AND row_id = ? ORDER BY id",
+			    &s, err);
+	if (rc) {
+		return rc;
+	}
+	db_bind_text(s, 1, table);
+	db_bind_int(s, 2, row_id);
+	size_t n = 0, cap = 0;
+	struct store_revision *r = NULL;
+	while ((rc = db_step(s, err)) == 1) {
+		if (n == cap) {
+			r = arena_grow(a, r, n, cap = cap ? cap * 2 : 8, sizeof(*r));
+		}
+		r[n].id = db_col_int(s, 0);
+		r[n].row_id = db_col_int(s, 1);
+		r[n].table = arena_strdup(a, db_col_text(s, 2));
+		r[n].action = arena_strdup(a, db_col_text(s, 3));
+		r[n].before = arena_strdup(a, db_col_text(s, 4));
+		r[n].after = arena_strdup(a, db_col_text(s, 5));
+		r[n].reason = arena_strdup(a, db_col_text(s, 6));
+		r[n].actor = arena_strdup(a, db_col_text(s, 7));
+		r[n].at = arena_strdup(a, db_col_text(s, 8));
+		n++;
+	}
+	db_finalize(s);
+	if (rc < 0) {
+		return rc;
+	}
+	*out = r;
+	*n_out = n;
+	return 0;
+}
+
+const char *store_setting(struct store *st, const char *key, struct arena *a)
+{
+	int64_t id;
+	struct hval *v;
+	if (store_find(st, &entity_setting, SETTING_KEY, key, &id, NULL) ||
+	    store_get(st, &entity_setting, id, a, &v, NULL)) {
+		return NULL;
+	}
+	return v[SETTING_VALUE].s;
+}
+
+int64_t store_count(struct store *st, const struct entity *e)
+{
+	struct buf b = BUF_INIT;
+	buf_printf(&b, "SELECT count(*) FROM %s WHERE voided = 0", e->name);
+	struct db_stmt *s;
+	int64_t n = -1;
+	if (db_prepare(st->db, buf_cstr(&b), &s, NULL) == 0) {
+		if (db_step(s, NULL) == 1) {
+			n = db_col_int(s, 0);
+		}
+		db_finalize(s);
+	}
+	buf_free(&b);
+	return n;
+}
+
+struct db *store_db(struct store *st)
+{
+	return st->db;
+}
+
+int store_columns(struct store *st, const char *table, void (*fn)(void *, const char *), void *ctx,
+		  struct hearth_error *err)
+{
+	return db_columns(st->db, table, fn, ctx, err);
+}

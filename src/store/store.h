@@ -1,0 +1,119 @@
+/* store: the record. The one interface to the database; all SQL lives below it.
+ *
+ * A store is opened on a SQLite file (later also a postgresql:// URL). Every change goes
+ * through one write path (store_insert / store_update / store_void) which validates the
+ * row against its entity descriptor and the record's rules, writes it, and writes its
+ * revision (table, row, before, after, who, when, why) in the same transaction. Nothing is
+ * deleted: a retraction is a revision that marks the row voided.
+ *
+ * Reads hand out rows (struct hval arrays) or whole casefiles, allocated in the caller's
+ * arena. A store is used by one thread at a time.
+ *
+ * Every function returns 0 or a negative HERR_* code and fills err. */
+#ifndef HEARTH_STORE_STORE_H
+#define HEARTH_STORE_STORE_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "base/arena.h"
+#include "base/date.h"
+#include "base/error.h"
+#include "model/casefile.h"
+#include "model/entity.h"
+
+struct store;
+
+enum store_mode {
+	STORE_READ,	/* read only; the file must exist and be a Hearth record */
+	STORE_WRITE,	/* read and write; the file must exist and be a Hearth record */
+	STORE_CREATE,	/* create the file (it must not exist) and migrate it */
+};
+
+int store_open(const char *target, enum store_mode mode, struct store **out, struct hearth_error *err);
+void store_close(struct store *st);
+/* The schema version the record is at (PRAGMA user_version on SQLite). */
+int store_schema_version(struct store *st);
+/* The schema version this binary brings. */
+int store_schema_latest(void);
+
+/* Batches: many writes in one transaction (the demo generator, imports). Writes outside a
+ * batch commit one by one. store_rollback undoes everything since store_begin. */
+int store_begin(struct store *st, struct hearth_error *err);
+int store_commit(struct store *st, struct hearth_error *err);
+void store_rollback(struct store *st);
+
+/* The write path. vals holds e->n_fields values in field order. actor names who made the
+ * change ("cli:alice", "user:12", "demo"). Returns HERR_INVALID (field and rule named) when
+ * the row breaks a rule; nothing is written then. */
+int store_insert(struct store *st, const char *actor, const struct entity *e, const struct hval *vals,
+		 int64_t *id_out, struct hearth_error *err);
+/* Replaces the row's values with vals (all fields), recording before and after. reason
+ * may be NULL, except where a rule asks for one (reopening a closed plan). */
+int store_update(struct store *st, const char *actor, const struct entity *e, int64_t id,
+		 const struct hval *vals, const char *reason, struct hearth_error *err);
+/* Retracts a row (entered in error): it stays, voided, with its revision. */
+int store_void(struct store *st, const char *actor, const struct entity *e, int64_t id, const char *reason,
+	       struct hearth_error *err);
+
+/* One live row's values (e->n_fields of them, in the arena); HERR_NOT_FOUND when there is
+ * no such row or it was voided. */
+int store_get(struct store *st, const struct entity *e, int64_t id, struct arena *a, struct hval **vals_out,
+	      struct hearth_error *err);
+/* All live rows of an entity for one child, ordered by id; ids_out and rows_out in arena. */
+int store_child_rows(struct store *st, const struct entity *e, int64_t child_id, struct arena *a,
+		     int64_t **ids_out, struct hval ***rows_out, size_t *n_out, struct hearth_error *err);
+/* All live rows of an entity without a child (teams, workers, inspections...). */
+int store_all_rows(struct store *st, const struct entity *e, struct arena *a, int64_t **ids_out,
+		   struct hval ***rows_out, size_t *n_out, struct hearth_error *err);
+/* Finds a live row by a unique field's text value (LA child id, staff id, team name). */
+int store_find(struct store *st, const struct entity *e, int field, const char *value, int64_t *id_out,
+	       struct hearth_error *err);
+
+/* A revision as stored: for `child show --history`, tests and audits. */
+struct store_revision {
+	int64_t id, row_id;
+	const char *table, *action, *before, *after, *reason, *actor, *at;
+};
+int store_revisions(struct store *st, const char *table, int64_t row_id, struct arena *a,
+		    struct store_revision **out, size_t *n_out, struct hearth_error *err);
+
+/* Casefiles: one child's whole record as compact arrays (model/casefile.h). */
+int store_casefile_load(struct store *st, int64_t child_id, struct arena *a, struct casefile *out,
+			struct hearth_error *err);
+
+/* Which children a scan visits. Zero fields do not filter. worker_id / team_id select
+ * children with a live social worker (or PA) allocation to that worker / a worker of that
+ * team on as_at (which must then be set). */
+struct store_filter {
+	int64_t child_id;
+	int64_t worker_id;
+	int64_t team_id;
+	hdate as_at;
+};
+
+/* Calls fn once per child the filter selects, in child id order, with the child's
+ * casefile. The casefile's memory lives until fn returns: copy what you keep. A non-zero
+ * return from fn stops the scan and is returned. Loads each table in one pass, so a whole
+ * county costs a handful of queries, not one per child. */
+typedef int (*store_casefile_fn)(void *ctx, const struct casefile *cf);
+int store_casefiles_scan(struct store *st, const struct store_filter *filter, store_casefile_fn fn, void *ctx,
+			 struct hearth_error *err);
+
+/* Settings: local policy values kept in the record (model/settings.h names them). Returns
+ * the stored value in the arena, or NULL when unset (the caller applies the default). */
+const char *store_setting(struct store *st, const char *key, struct arena *a);
+
+/* `hearth check`: integrity_check, foreign_key_check and the record's invariants. Calls
+ * report once per problem found; returns the number of problems, or a negative error. */
+typedef void (*store_problem_fn)(void *ctx, const char *what);
+int store_check(struct store *st, store_problem_fn report, void *ctx, struct hearth_error *err);
+
+/* The columns the database holds for a table, in order (schema tests). */
+int store_columns(struct store *st, const char *table, void (*fn)(void *ctx, const char *col), void *ctx,
+		  struct hearth_error *err);
+
+/* Row counts per table, for summaries. */
+int64_t store_count(struct store *st, const struct entity *e);
+
+#endif
