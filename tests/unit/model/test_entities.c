@@ -1,0 +1,81 @@
+/* The entity descriptors are consistent: every code list and reference they name exists,
+ * every date rule compares dates, and the child link is where it says. */
+#include "test.h"
+
+#include <string.h>
+
+#include "model/codes.h"
+#include "model/entity.h"
+
+static void every_code_field_names_a_list(void **state)
+{
+	(void)state;
+	for (int k = 0; k < model_entity_count; k++) {
+		const struct entity *e = model_entities[k];
+		for (int i = 0; i < e->n_fields; i++) {
+			const struct field *f = &e->fields[i];
+			if (f->type == FT_CODE) {
+				if (!codelist_find(f->arg)) {
+					fail_msg("%s.%s names no code list '%s'", e->name, f->name, f->arg);
+				}
+			} else if (f->type == FT_REF) {
+				if (!entity_find(f->arg)) {
+					fail_msg("%s.%s refers to no entity '%s'", e->name, f->name, f->arg);
+				}
+			} else {
+				assert_null(f->arg);
+			}
+			assert_non_null(f->label);
+			assert_true(strlen(f->label) > 0);
+		}
+	}
+}
+
+static void child_links_and_date_rules(void **state)
+{
+	(void)state;
+	for (int k = 0; k < model_entity_count; k++) {
+		const struct entity *e = model_entities[k];
+		if (e->child_field >= 0) {
+			assert_string_equal(e->fields[e->child_field].name, "child_id");
+			assert_string_equal(e->fields[e->child_field].arg, "child");
+		} else {
+			assert_int_equal(entity_field_index(e, "child_id"), -1);
+		}
+		for (int i = 0; i < e->n_orders; i++) {
+			enum field_type a = e->fields[e->orders[i].before].type, b = e->fields[e->orders[i].after].type;
+			assert_true(a == FT_DATE || a == FT_INSTANT);
+			assert_true(b == a);
+			assert_non_null(e->orders[i].rule);
+		}
+	}
+}
+
+static void names_are_unique_and_found(void **state)
+{
+	(void)state;
+	for (int k = 0; k < model_entity_count; k++) {
+		const struct entity *e = model_entities[k];
+		assert_ptr_equal(entity_find(e->name), e);
+		for (int i = 0; i < e->n_fields; i++) {
+			assert_int_equal(entity_field_index(e, e->fields[i].name), i);
+			assert_string_not_equal(e->fields[i].name, "id");
+			assert_string_not_equal(e->fields[i].name, "voided");
+		}
+	}
+	assert_null(entity_find("no_such_table"));
+	/* The generated enums follow the descriptor order. */
+	assert_string_equal(entity_visit.fields[VISIT_SEEN_ALONE].name, "seen_alone");
+	assert_string_equal(entity_cla_episode.fields[CLA_EPISODE_REASON_PLACE_CHANGE].name, "reason_place_change");
+	assert_int_equal(entity_child.n_fields, CHILD__COUNT);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(every_code_field_names_a_list),
+		cmocka_unit_test(child_links_and_date_rules),
+		cmocka_unit_test(names_are_unique_and_found),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}

@@ -1,0 +1,354 @@
+/* The store's one write path: every change validated, written with its revision, or not
+ * written at all; reads and casefiles see only live rows, in date order. */
+#include "test.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "store/store.h"
+
+static char dir[64], path[96];
+static struct store *st;
+
+static int setup(void **state)
+{
+	(void)state;
+	snprintf(dir, sizeof(dir), "/tmp/hearth-store-XXXXXX");
+	assert_non_null(mkdtemp(dir));
+	snprintf(path, sizeof(path), "%s/t.db", dir);
+	struct hearth_error err = {0};
+	assert_int_equal(store_open(path, STORE_CREATE, &st, &err), 0);
+	return 0;
+}
+
+static int teardown(void **state)
+{
+	(void)state;
+	store_close(st);
+	char cmd[160];
+	snprintf(cmd, sizeof(cmd), "rm -rf %s", dir);
+	return system(cmd);
+}
+
+static int64_t add_child(const char *la, hdate dob)
+{
+	struct hval v[CHILD__COUNT];
+	for (int i = 0; i < CHILD__COUNT; i++) {
+		v[i] = (struct hval){.null = true};
+	}
+	v[CHILD_LA_CHILD_ID] = (struct hval){.s = la};
+	v[CHILD_GIVEN_NAME] = (struct hval){.s = "Sam"};
+	v[CHILD_FAMILY_NAME] = (struct hval){.s = "Taylor"};
+	v[CHILD_DOB] = (struct hval){.i = dob};
+	v[CHILD_SEX] = (struct hval){.s = "U"};
+	v[CHILD_UASC] = (struct hval){.i = 0};
+	v[CHILD_RESTRICTED] = (struct hval){.i = 0};
+	int64_t id = 0;
+	struct hearth_error err = {0};
+	assert_int_equal(store_insert(st, "test", &entity_child, v, &id, &err), 0);
+	return id;
+}
+
+static void visit(struct hval *v, int64_t child, hdate d)
+{
+	for (int i = 0; i < VISIT__COUNT; i++) {
+		v[i] = (struct hval){.null = true};
+	}
+	v[VISIT_CHILD_ID] = (struct hval){.i = child};
+	v[VISIT_VISIT_DATE] = (struct hval){.i = d};
+	v[VISIT_KIND] = (struct hval){.s = "cla"};
+	v[VISIT_SEEN] = (struct hval){.i = 1};
+	v[VISIT_SEEN_ALONE] = (struct hval){.i = 1};
+}
+
+static int64_t count_revisions(const char *table, int64_t id)
+{
+	struct arena a = ARENA_INIT;
+	struct store_revision *r;
+	size_t n = 0;
+	assert_int_equal(store_revisions(st, table, id, &a, &r, &n, NULL), 0);
+	arena_free(&a);
+	return (int64_t)n;
+}
+
+static void insert_writes_its_revision(void **state)
+{
+	(void)state;
+	int64_t c = add_child("S1", D(2014, 5, 5));
+	struct arena a = ARENA_INIT;
+	struct store_revision *r;
+	size_t n;
+	assert_int_equal(store_revisions(st, "child", c, &a, &r, &n, NULL), 0);
+	assert_int_equal(n, 1);
+	assert_string_equal(r[0].action, "insert");
+	assert_string_equal(r[0].actor, "test");
+	assert_null(r[0].before);
+	assert_non_null(strstr(r[0].after, "\"dob\":\"2014-05-05\""));
+	arena_free(&a);
+}
+
+static void update_keeps_before_and_after(void **state)
+{
+	(void)state;
+	int64_t c = add_child("S2", D(2014, 5, 5)), id;
+	struct hval v[VISIT__COUNT];
+	struct hearth_error err = {0};
+	visit(v, c, D(2025, 1, 6));
+	assert_int_equal(store_insert(st, "test", &entity_visit, v, &id, &err), 0);
+	v[VISIT_SEEN_ALONE].i = 0;
+	assert_int_equal(store_update(st, "test", &entity_visit, id, v, "seen with carer", &err), 0);
+	struct arena a = ARENA_INIT;
+	struct store_revision *r;
+	size_t n;
+	assert_int_equal(store_revisions(st, "visit", id, &a, &r, &n, NULL), 0);
+	assert_int_equal(n, 2);
+	assert_string_equal(r[1].action, "update");
+	assert_non_null(strstr(r[1].before, "\"seen_alone\":true"));
+	assert_non_null(strstr(r[1].after, "\"seen_alone\":false"));
+	assert_string_equal(r[1].reason, "seen with carer");
+	struct hval *got;
+	assert_int_equal(store_get(st, &entity_visit, id, &a, &got, &err), 0);
+	assert_int_equal(got[VISIT_SEEN_ALONE].i, 0);
+	arena_free(&a);
+}
+
+static void void_keeps_the_row_but_hides_it(void **state)
+{
+	(void)state;
+	int64_t c = add_child("S3", D(2014, 5, 5)), id;
+	struct hval v[VISIT__COUNT];
+	struct hearth_error err = {0};
+	visit(v, c, D(2025, 1, 6));
+	assert_int_equal(store_insert(st, "test", &entity_visit, v, &id, &err), 0);
+	assert_int_equal(store_void(st, "test", &entity_visit, id, NULL, &err), HERR_INVALID); /* needs a reason */
+	assert_int_equal(store_void(st, "test", &entity_visit, id, "wrong child", &err), 0);
+	struct arena a = ARENA_INIT;
+	struct hval *got;
+	assert_int_equal(store_get(st, &entity_visit, id, &a, &got, &err), HERR_NOT_FOUND);
+	int64_t *ids;
+	struct hval **rows;
+	size_t n;
+	assert_int_equal(store_child_rows(st, &entity_visit, c, &a, &ids, &rows, &n, &err), 0);
+	assert_int_equal(n, 0);
+	assert_int_equal(count_revisions("visit", id), 2);
+	/* A retracted row cannot be changed or retracted again. */
+	assert_int_equal(store_update(st, "test", &entity_visit, id, v, "x", &err), HERR_NOT_FOUND);
+	assert_int_equal(store_void(st, "test", &entity_visit, id, "again", &err), HERR_NOT_FOUND);
+	arena_free(&a);
+}
+
+static void bad_rows_write_nothing(void **state)
+{
+	(void)state;
+	int64_t c = add_child("S4", D(2014, 5, 5)), id = 0;
+	int64_t before = store_count(st, &entity_visit);
+	struct hval v[VISIT__COUNT];
+	struct hearth_error err = {0};
+	visit(v, c, D(2014, 5, 4)); /* the day before birth */
+	assert_int_equal(store_insert(st, "test", &entity_visit, v, &id, &err), HERR_INVALID);
+	assert_string_equal(err.rule, "not_before_birth");
+	visit(v, 999999, D(2025, 1, 1));
+	assert_int_equal(store_insert(st, "test", &entity_visit, v, &id, &err), HERR_INVALID);
+	assert_string_equal(err.rule, "reference");
+	visit(v, c, D(2025, 1, 1));
+	assert_int_equal(store_insert(st, "", &entity_visit, v, &id, &err), HERR_INVALID); /* no actor */
+	assert_int_equal(store_count(st, &entity_visit), before);
+	/* The same LA child id twice. */
+	struct hval cv[CHILD__COUNT];
+	struct arena a = ARENA_INIT;
+	struct hval *got;
+	assert_int_equal(store_get(st, &entity_child, c, &a, &got, &err), 0);
+	memcpy(cv, got, sizeof(cv));
+	assert_int_equal(store_insert(st, "test", &entity_child, cv, &id, &err), HERR_INVALID);
+	assert_string_equal(err.rule, "unique");
+	arena_free(&a);
+}
+
+static void a_refusal_in_a_batch_undoes_only_itself(void **state)
+{
+	(void)state;
+	int64_t c = add_child("S5", D(2014, 5, 5)), id;
+	struct hval v[VISIT__COUNT];
+	struct hearth_error err = {0};
+	int64_t before = store_count(st, &entity_visit);
+	assert_int_equal(store_begin(st, &err), 0);
+	visit(v, c, D(2025, 1, 6));
+	assert_int_equal(store_insert(st, "test", &entity_visit, v, &id, &err), 0);
+	visit(v, 424242, D(2025, 1, 7)); /* refused inside the batch: unknown child */
+	assert_int_equal(store_insert(st, "test", &entity_visit, v, &id, &err), HERR_INVALID);
+	visit(v, c, D(2025, 1, 8));
+	assert_int_equal(store_insert(st, "test", &entity_visit, v, &id, &err), 0);
+	assert_int_equal(store_commit(st, &err), 0);
+	assert_int_equal(store_count(st, &entity_visit), before + 2);
+	/* A rolled-back batch leaves nothing. */
+	assert_int_equal(store_begin(st, &err), 0);
+	assert_int_equal(store_insert(st, "test", &entity_visit, v, &id, &err), 0);
+	store_rollback(st);
+	assert_int_equal(store_count(st, &entity_visit), before + 2);
+}
+
+static void reopening_needs_a_reason(void **state)
+{
+	(void)state;
+	int64_t c = add_child("S6", D(2014, 5, 5)), id;
+	struct hval r[REFERRAL__COUNT];
+	struct hearth_error err = {0};
+	for (int i = 0; i < REFERRAL__COUNT; i++) {
+		r[i] = (struct hval){.null = true};
+	}
+	r[REFERRAL_CHILD_ID] = (struct hval){.i = c};
+	r[REFERRAL_REFERRAL_DATE] = (struct hval){.i = D(2025, 1, 2)};
+	r[REFERRAL_SOURCE] = (struct hval){.s = "3A"};
+	r[REFERRAL_NFA] = (struct hval){.i = 0};
+	r[REFERRAL_CLOSURE_DATE] = (struct hval){.i = D(2025, 3, 2)};
+	r[REFERRAL_CLOSURE_REASON] = (struct hval){.s = "RC8"};
+	assert_int_equal(store_insert(st, "test", &entity_referral, r, &id, &err), 0);
+	r[REFERRAL_CLOSURE_DATE] = (struct hval){.null = true};
+	r[REFERRAL_CLOSURE_REASON] = (struct hval){.null = true};
+	assert_int_equal(store_update(st, "test", &entity_referral, id, r, NULL, &err), HERR_INVALID);
+	assert_string_equal(err.rule, "reopen_needs_reason");
+	assert_int_equal(count_revisions("referral", id), 1);
+	assert_int_equal(store_update(st, "test", &entity_referral, id, r, "new concerns", &err), 0);
+	assert_int_equal(count_revisions("referral", id), 2);
+}
+
+static void casefiles_are_sorted_and_live(void **state)
+{
+	(void)state;
+	int64_t c = add_child("S7", D(2014, 5, 5)), id;
+	struct hval v[VISIT__COUNT];
+	struct hearth_error err = {0};
+	hdate days[] = {D(2025, 3, 1), D(2025, 1, 1), D(2025, 2, 1)};
+	for (int i = 0; i < 3; i++) {
+		visit(v, c, days[i]);
+		assert_int_equal(store_insert(st, "test", &entity_visit, v, &id, &err), 0);
+	}
+	assert_int_equal(store_void(st, "test", &entity_visit, id, "duplicate", &err), 0); /* the 1 Feb visit */
+	struct arena a = ARENA_INIT;
+	struct casefile cf;
+	assert_int_equal(store_casefile_load(st, c, &a, &cf, &err), 0);
+	assert_string_equal(cf.child.la_child_id, "S7");
+	assert_int_equal(cf.child.dob, D(2014, 5, 5));
+	assert_int_equal(cf.n_visits, 2);
+	assert_int_equal(cf.visits[0].date, D(2025, 1, 1));
+	assert_int_equal(cf.visits[1].date, D(2025, 3, 1));
+	assert_int_equal(cf.visits[0].kind, VISIT_CLA);
+	assert_true(cf.visits[0].seen_alone);
+	arena_free(&a);
+}
+
+static int count_cb(void *ctx, const struct casefile *cf)
+{
+	(void)cf;
+	(*(int *)ctx)++;
+	return 0;
+}
+
+static void scans_filter_by_worker_and_team(void **state)
+{
+	(void)state;
+	struct hearth_error err = {0};
+	int64_t team, worker, id;
+	struct hval t[TEAM__COUNT] = {{.s = "Team A"}, {.s = "cla"}, {.i = D(2020, 1, 1)}, {.null = true}};
+	assert_int_equal(store_insert(st, "test", &entity_team, t, &team, &err), 0);
+	struct hval w[WORKER__COUNT];
+	for (int i = 0; i < WORKER__COUNT; i++) {
+		w[i] = (struct hval){.null = true};
+	}
+	w[WORKER_STAFF_ID] = (struct hval){.s = "W1"};
+	w[WORKER_GIVEN_NAME] = (struct hval){.s = "Ann"};
+	w[WORKER_FAMILY_NAME] = (struct hval){.s = "Lee"};
+	w[WORKER_ROLE] = (struct hval){.s = "social_worker"};
+	w[WORKER_TEAM_ID] = (struct hval){.i = team};
+	w[WORKER_FTE] = (struct hval){.r = 1.0};
+	w[WORKER_AGENCY] = (struct hval){.i = 0};
+	w[WORKER_CASE_HOLDER] = (struct hval){.i = 1};
+	w[WORKER_START_DATE] = (struct hval){.i = D(2020, 1, 1)};
+	assert_int_equal(store_insert(st, "test", &entity_worker, w, &worker, &err), 0);
+	int64_t c = add_child("S8", D(2014, 5, 5));
+	struct hval al[ALLOCATION__COUNT] = {{.i = c},	{.i = worker}, {.s = "sw"}, {.i = D(2025, 1, 1)},
+					     {.i = D(2025, 6, 1)}, {.s = "LEFTRL"}};
+	assert_int_equal(store_insert(st, "test", &entity_allocation, al, &id, &err), 0);
+	int n = 0;
+	struct store_filter f = {.worker_id = worker, .as_at = D(2025, 3, 1)};
+	assert_int_equal(store_casefiles_scan(st, &f, count_cb, &n, &err), 0);
+	assert_int_equal(n, 1);
+	n = 0;
+	f = (struct store_filter){.team_id = team, .as_at = D(2025, 3, 1)};
+	assert_int_equal(store_casefiles_scan(st, &f, count_cb, &n, &err), 0);
+	assert_int_equal(n, 1);
+	n = 0;
+	f.as_at = D(2025, 6, 1); /* the allocation ended that day */
+	assert_int_equal(store_casefiles_scan(st, &f, count_cb, &n, &err), 0);
+	assert_int_equal(n, 0);
+	n = 0;
+	assert_int_equal(store_casefiles_scan(st, NULL, count_cb, &n, &err), 0);
+	assert_int_equal(n, store_count(st, &entity_child));
+}
+
+static void problem_count(void *ctx, const char *what)
+{
+	(void)what;
+	(*(int *)ctx)++;
+}
+
+static void check_finds_overlapping_episodes(void **state)
+{
+	(void)state;
+	struct hearth_error err = {0};
+	int problems = 0;
+	assert_int_equal(store_check(st, problem_count, &problems, &err), 0);
+	int64_t c = add_child("S9", D(2010, 1, 1)), id;
+	struct hval e[CLA_EPISODE__COUNT];
+	for (int i = 0; i < CLA_EPISODE__COUNT; i++) {
+		e[i] = (struct hval){.null = true};
+	}
+	e[CLA_EPISODE_CHILD_ID] = (struct hval){.i = c};
+	e[CLA_EPISODE_DECOM] = (struct hval){.i = D(2024, 1, 1)};
+	e[CLA_EPISODE_RNE] = (struct hval){.s = "S"};
+	e[CLA_EPISODE_LS] = (struct hval){.s = "V2"};
+	e[CLA_EPISODE_CIN] = (struct hval){.s = "N1"};
+	e[CLA_EPISODE_PLACE] = (struct hval){.s = "U1"};
+	e[CLA_EPISODE_LONG_TERM] = (struct hval){.i = 0};
+	assert_int_equal(store_insert(st, "test", &entity_cla_episode, e, &id, &err), 0);
+	e[CLA_EPISODE_DECOM] = (struct hval){.i = D(2024, 3, 1)};
+	e[CLA_EPISODE_RNE] = (struct hval){.s = "P"};
+	assert_int_equal(store_insert(st, "test", &entity_cla_episode, e, &id, &err), 0);
+	problems = 0;
+	assert_int_equal(store_check(st, problem_count, &problems, &err), 1);
+	assert_int_equal(problems, 1);
+}
+
+static void read_only_refuses_writes(void **state)
+{
+	(void)state;
+	struct store *ro;
+	struct hearth_error err = {0};
+	assert_int_equal(store_open(path, STORE_READ, &ro, &err), 0);
+	struct hval v[VISIT__COUNT];
+	visit(v, 1, D(2025, 1, 1));
+	int64_t id;
+	assert_int_equal(store_insert(ro, "test", &entity_visit, v, &id, &err), HERR_DENIED);
+	store_close(ro);
+	assert_int_equal(store_open("/nonexistent/x.db", STORE_READ, &ro, &err), HERR_NOT_FOUND);
+	assert_int_equal(store_open(path, STORE_CREATE, &ro, &err), HERR_CONFLICT);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(insert_writes_its_revision),
+		cmocka_unit_test(update_keeps_before_and_after),
+		cmocka_unit_test(void_keeps_the_row_but_hides_it),
+		cmocka_unit_test(bad_rows_write_nothing),
+		cmocka_unit_test(a_refusal_in_a_batch_undoes_only_itself),
+		cmocka_unit_test(reopening_needs_a_reason),
+		cmocka_unit_test(casefiles_are_sorted_and_live),
+		cmocka_unit_test(scans_filter_by_worker_and_team),
+		cmocka_unit_test(check_finds_overlapping_episodes),
+		cmocka_unit_test(read_only_refuses_writes),
+	};
+	return cmocka_run_group_tests(tests, setup, teardown);
+}
