@@ -12,6 +12,7 @@ int cmd_check(int argc, char **argv);
 int cmd_workdays(int argc, char **argv);
 int cmd_due(int argc, char **argv);
 int cmd_settings(int argc, char **argv);
+int cmd_summary(int argc, char **argv);
 int cmd_test_schema(int argc, char **argv);
 
 const struct cli_command cli_commands[] = {
@@ -29,6 +30,8 @@ const struct cli_command cli_commands[] = {
 	 "DB KIND --field value ...  |  DB update KIND ID --field value ... [--reason R]  |  "
 	 "DB void KIND ID --reason R  |  DB kinds  |  DB fields KIND",
 	 "record any kind of event (visit, note, referral, episode...), correct it or retract it", false},
+	{"summary", cmd_summary, "DB [--as-at D]", "children by status and the size of each part of the record",
+	 false},
 	{"check", cmd_check, "DB", "check the record's integrity and its invariants", false},
 	{"workdays", cmd_workdays, "add DATE N | between D1 D2", "working-day arithmetic (England and Wales)", false},
 	{"due", cmd_due, "DB [--worker ID | --team ID] [--as-at D] [--format text|json|csv]",
