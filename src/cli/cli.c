@@ -117,6 +117,13 @@ void cli_fail(const char *fmt, ...)
 	va_end(ap);
 }
 
+static char command_name[64] = "hearth";
+
+void cli_set_command(const char *name)
+{
+	snprintf(command_name, sizeof(command_name), "cli:%s", name);
+}
+
 struct store *cli_open(const char *target, enum store_mode mode)
 {
 	struct store *st = NULL;
@@ -125,6 +132,7 @@ struct store *cli_open(const char *target, enum store_mode mode)
 		cli_error(&err);
 		return NULL;
 	}
+	store_set_origin(st, command_name, "local");
 	return st;
 }
 

@@ -53,7 +53,10 @@ int cli_format(const char *s, unsigned allowed, enum cli_format *out);
 /* Prints the hearth_error as one line on stderr: "hearth: field: message (rule: r)". */
 void cli_error(const struct hearth_error *err);
 void cli_fail(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
-/* Opens the record named on the command line, printing the error on failure. */
+/* Names the running command, for the audit rows of what it changes ("cli:record"). */
+void cli_set_command(const char *name);
+/* Opens the record named on the command line, printing the error on failure; changes made
+ * through it are audited as coming from the running command, address "local". */
 struct store *cli_open(const char *target, enum store_mode mode);
 /* The actor recorded on revisions made from the shell: "cli:" and the login name. */
 const char *cli_actor(void);

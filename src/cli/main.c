@@ -12,6 +12,7 @@ int main(int argc, char **argv)
 	}
 	for (int i = 0; i < cli_command_count; i++) {
 		if (strcmp(cli_commands[i].name, argv[1]) == 0) {
+			cli_set_command(argv[1]);
 			return cli_commands[i].run(argc - 1, argv + 1);
 		}
 	}

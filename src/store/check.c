@@ -2,9 +2,8 @@
  *
  * First the engine's own checks (integrity_check, foreign_key_check), then the record's
  * invariants: the schema is current; every live row is valid by its descriptor (codes,
- * required fields, dates in order); every row has the revision that created it; no event
- * precedes its child's birth; a child's episodes in care do not overlap; a child has at
- * most one social worker allocated at a time. Each problem is reported as one line. */
+ * required fields, dates in order); every row has the revision that created it; a child's episodes in care do not overlap; a child has at
+ * most one social worker allocated at a time; the audit trail's hash chain is whole. Each problem is reported as one line. */
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
@@ -128,6 +127,13 @@ int store_check(struct store *st, store_problem_fn report, void *ctx, struct hea
 	if (store_schema_version(st) != store_schema_latest()) {
 		problem(&c, "schema: at version %d, this hearth expects %d", store_schema_version(st),
 			store_schema_latest());
+	}
+	int64_t bad = 0;
+	if ((rc = store_audit_verify(st, &bad, err)) < 0) {
+		return rc;
+	}
+	if (rc == 1) {
+		problem(&c, "audit: the hash chain is broken at row %lld (a row was edited or removed)", (long long)bad);
 	}
 	if ((rc = check_rows(st, &c, err)) || (rc = check_revisions(st, &c, err)) ||
 	    (rc = store_casefiles_scan(st, NULL, check_case, &c, err))) {

@@ -9,6 +9,7 @@
 
 #include <jansson.h>
 #include <stddef.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -20,15 +21,21 @@
 #include "store/internal.h"
 #include "store/migrations.h"
 
-enum stmt_kind { S_INSERT, S_UPDATE, S_GET, S_VOID, S_CHILD_ROWS, S_ALL_ROWS, S_KIND_MAX };
+void store_set_origin(struct store *st, const char *route, const char *address)
+{
+	snprintf(st->origin_route, sizeof(st->origin_route), "%s", route ? route : "");
+	snprintf(st->origin_address, sizeof(st->origin_address), "%s", address ? address : "");
+}
 
-struct store {
-	struct db *db;
-	enum store_mode mode;
-	int depth;		/* open batches (store_begin) */
-	struct db_stmt *stmts[64][S_KIND_MAX];
-	struct db_stmt *revision_insert;
-};
+/* The audit row for a change, written in the change's transaction. */
+static int audit_change(struct store *st, const char *actor, const char *action, const struct entity *e,
+			int64_t id, const struct hval *row, struct hearth_error *err)
+{
+	int64_t child = e == &entity_child ? id : e->child_field >= 0 && !row[e->child_field].null ? row[e->child_field].i : 0;
+	struct store_audit a = {actor, action, child, e->name, st->origin_route[0] ? st->origin_route : NULL,
+				st->origin_address[0] ? st->origin_address : NULL};
+	return store_audit_append_locked(st, &a, 1, err);
+}
 
 static int entity_index(const struct entity *e)
 {
@@ -268,6 +275,8 @@ void store_close(struct store *st)
 		}
 	}
 	db_finalize(st->revision_insert);
+	db_finalize(st->audit_last);
+	db_finalize(st->audit_insert);
 	db_close(st->db);
 	free(st);
 }
@@ -281,6 +290,9 @@ static void tx_abort(struct store *st);
 
 static int tx_begin(struct store *st, struct hearth_error *err)
 {
+	if (st->depth == 0) {
+		st->audit_head_known = false;
+	}
 	if (db_exec(st->db, st->depth == 0 ? "BEGIN IMMEDIATE" : "SAVEPOINT hearth_write", err)) {
 		return HERR_IO;
 	}
@@ -303,6 +315,7 @@ static int tx_commit(struct store *st, struct hearth_error *err)
 
 static void tx_abort(struct store *st)
 {
+	st->audit_head_known = false;
 	if (st->depth <= 0) {
 		return;
 	}
@@ -597,7 +610,8 @@ int store_insert(struct store *st, const char *actor, const struct entity *e, co
 	id = db_col_int(s, 0);
 	db_step(s, NULL);
 	db_reset(s);
-	if ((rc = write_revision(st, e->name, id, "insert", NULL, row_json(e, vals, &a), NULL, actor, err))) {
+	if ((rc = write_revision(st, e->name, id, "insert", NULL, row_json(e, vals, &a), NULL, actor, err)) ||
+	    (rc = audit_change(st, actor, "create", e, id, vals, err))) {
 		goto fail;
 	}
 	if ((rc = tx_commit(st, err))) {
@@ -662,6 +676,7 @@ int store_update(struct store *st, const char *actor, const struct entity *e, in
 	db_reset(s);
 	if ((rc = write_revision(st, e->name, id, "update", row_json(e, before, &a), row_json(e, vals, &a), reason,
 				 actor, err)) ||
+	    (rc = audit_change(st, actor, "update", e, id, vals, err)) ||
 	    (rc = tx_commit(st, err))) {
 		goto fail;
 	}
@@ -703,6 +718,7 @@ int store_void(struct store *st, const char *actor, const struct entity *e, int6
 	}
 	db_reset(s);
 	if ((rc = write_revision(st, e->name, id, "void", row_json(e, before, &a), NULL, reason, actor, err)) ||
+	    (rc = audit_change(st, actor, "void", e, id, before, err)) ||
 	    (rc = tx_commit(st, err))) {
 		goto fail;
 	}

@@ -109,6 +109,35 @@ const char *store_setting(struct store *st, const char *key, struct arena *a);
 typedef void (*store_problem_fn)(void *ctx, const char *what);
 int store_check(struct store *st, store_problem_fn report, void *ctx, struct hearth_error *err);
 
+/* ---- the audit trail ----
+ * Every change made through the write path writes its audit row in the same transaction
+ * (actor, action create/update/void, child, section = table, and the origin set here).
+ * Reads are audited by the caller with store_audit_append. */
+struct store_audit {
+	const char *actor;	/* "user:12", "cli:alice" */
+	const char *action;	/* read, create, update, void, sign_in, sign_out, user_admin, denied */
+	int64_t child_id;	/* 0 when no child */
+	const char *section;	/* what was read or changed: "chronology", "visit"... */
+	const char *route;	/* "GET /api/children/{id}", "cli:child show" */
+	const char *address;	/* the client's address, "local" for the shell */
+};
+
+struct store_audit_row {
+	int64_t id;
+	const char *at;
+	struct store_audit row;
+};
+
+/* Where the next changes come from, for their audit rows (strings copied). */
+void store_set_origin(struct store *st, const char *route, const char *address);
+/* Appends audit rows in one transaction (a batch shares one commit). */
+int store_audit_append(struct store *st, const struct store_audit *rows, size_t n, struct hearth_error *err);
+/* Walks the chain: 0 when whole, 1 when broken (first_bad names the first broken row). */
+int store_audit_verify(struct store *st, int64_t *first_bad, struct hearth_error *err);
+/* The trail, optionally for one child (child_id != 0) and/or one actor (non-NULL). */
+int store_audit_list(struct store *st, int64_t child_id, const char *actor, struct arena *a,
+		     struct store_audit_row **out, size_t *n_out, struct hearth_error *err);
+
 /* The columns the database holds for a table, in order (schema tests). */
 int store_columns(struct store *st, const char *table, void (*fn)(void *ctx, const char *col), void *ctx,
 		  struct hearth_error *err);

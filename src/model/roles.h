@@ -1,0 +1,55 @@
+/* roles: who may do what. One table maps each role to its permissions; every route and
+ * command declares the permission it needs, and anything not granted is denied.
+ *
+ * Record-level scope (which children a person may see) is separate: see enum role_scope
+ * and store_child_visible(). */
+#ifndef HEARTH_MODEL_ROLES_H
+#define HEARTH_MODEL_ROLES_H
+
+#include <stdbool.h>
+
+enum role {
+	ROLE_SOCIAL_WORKER,
+	ROLE_TEAM_MANAGER,
+	ROLE_IRO,
+	ROLE_PERSONAL_ADVISER,
+	ROLE_LADO,
+	ROLE_FRONT_DOOR,
+	ROLE_ANALYST,
+	ROLE_HEAD_OF_SERVICE,
+	ROLE_ADMIN,
+	ROLE_INSPECTOR,
+	ROLE_MAX
+};
+
+enum permission {
+	PERM_NONE,		/* routes open to anyone (sign-in, the API description) */
+	PERM_SIGNED_IN,		/* any signed-in person (sign-out, who am I) */
+	PERM_CHILD_LIST,	/* list and search children in scope */
+	PERM_CHILD_READ,	/* read a child's record in scope */
+	PERM_CHILD_WRITE,	/* record visits, notes in scope */
+	PERM_ALLOCATE,		/* reallocate a child */
+	PERM_DUE_READ,		/* the worklist */
+	PERM_MEASURES_READ,	/* measures and returns */
+	PERM_USER_ADMIN,	/* users, roles, teams */
+	PERM_AUDIT_READ,	/* the audit trail */
+	PERM_MAX
+};
+
+/* Which children a role sees. */
+enum role_scope {
+	SCOPE_NONE,		/* no case content at all (administrator) */
+	SCOPE_TEAM,		/* children allocated to a worker of the person's team */
+	SCOPE_OWN,		/* children allocated to the person (IRO, PA) */
+	SCOPE_ALL,		/* every child (analyst lists, head of service, inspector) */
+};
+
+const char *role_name(enum role r);		/* "social_worker" */
+int role_parse(const char *name);		/* -1 when unknown */
+const char *permission_name(enum permission p);
+bool role_can(enum role r, enum permission p);
+enum role_scope role_scope(enum role r);
+/* Roles that may never change anything (the inspector). */
+bool role_read_only(enum role r);
+
+#endif
