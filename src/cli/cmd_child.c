@@ -373,7 +373,8 @@ static int child_show(int argc, char **argv)
 		fprintf(stderr, "usage: hearth child DB show ID [--as-at D] [--format text|json] [--history]\n");
 		return EXIT_USAGE;
 	}
-	struct store *st = cli_open(argv[1], STORE_READ);
+	/* Opened for writing: reading a child's record writes its audit row. */
+	struct store *st = cli_open(argv[1], STORE_WRITE);
 	if (!st) {
 		return EXIT_FAIL;
 	}
@@ -389,6 +390,12 @@ static int child_show(int argc, char **argv)
 	}
 	if (!rc) {
 		rc = build_chronology(st, &cf, &a, &ch, &err);
+	}
+	if (!rc) {
+		/* The read is recorded before anything is shown. */
+		struct store_audit row = {cli_actor(), "read", id, history ? "record+history" : "record", "cli:child show",
+					  "local"};
+		rc = store_audit_append(st, &row, 1, &err);
 	}
 	if (!rc) {
 		workers_load(st, &a, &w);

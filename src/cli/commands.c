@@ -13,6 +13,8 @@ int cmd_workdays(int argc, char **argv);
 int cmd_due(int argc, char **argv);
 int cmd_settings(int argc, char **argv);
 int cmd_summary(int argc, char **argv);
+int cmd_user(int argc, char **argv);
+int cmd_audit(int argc, char **argv);
 int cmd_test_schema(int argc, char **argv);
 
 const struct cli_command cli_commands[] = {
@@ -32,6 +34,10 @@ const struct cli_command cli_commands[] = {
 	 "record any kind of event (visit, note, referral, episode...), correct it or retract it", false},
 	{"summary", cmd_summary, "DB [--as-at D]", "children by status and the size of each part of the record",
 	 false},
+	{"user", cmd_user, "DB add USERNAME --role ROLE [--team TEAM] [--worker STAFF_ID] | passwd USERNAME | "
+	 "role USERNAME --role ROLE [--team TEAM] | disable USERNAME | grant USERNAME CHILD | list",
+	 "people who sign in (passwords are read from standard input)", false},
+	{"audit", cmd_audit, "DB [--child ID] [--user ID] [--verify]", "the audit trail of reads and changes", false},
 	{"check", cmd_check, "DB", "check the record's integrity and its invariants", false},
 	{"workdays", cmd_workdays, "add DATE N | between D1 D2", "working-day arithmetic (England and Wales)", false},
 	{"due", cmd_due, "DB [--worker ID | --team ID] [--as-at D] [--format text|json|csv]",

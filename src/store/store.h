@@ -138,6 +138,71 @@ int store_audit_verify(struct store *st, int64_t *first_bad, struct hearth_error
 int store_audit_list(struct store *st, int64_t child_id, const char *actor, struct arena *a,
 		     struct store_audit_row **out, size_t *n_out, struct hearth_error *err);
 
+/* ---- people who sign in, and what they may see ---- */
+struct store_user {
+	int64_t id;
+	const char *username, *password_hash, *role;
+	int64_t team_id, worker_id;
+	bool disabled;
+};
+
+struct store_session {
+	int64_t id;
+	const char *csrf;
+	hinstant created_at, seen_at;
+	struct store_user user;	/* password_hash is NULL here */
+};
+
+int store_user_by_name(struct store *st, const char *username, struct arena *a, struct store_user *out,
+		       struct hearth_error *err);
+int store_user_get(struct store *st, int64_t id, struct arena *a, struct store_user *out, struct hearth_error *err);
+int store_users(struct store *st, struct arena *a, struct store_user **out, size_t *n_out, struct hearth_error *err);
+/* User changes write an audit row (action user_admin) in the same transaction. The
+ * caller has checked the role name and hashed the password. */
+int store_user_add(struct store *st, const char *actor, const char *username, const char *password_hash,
+		   const char *role, int64_t team_id, int64_t worker_id, int64_t *id_out, struct hearth_error *err);
+int store_user_set_password(struct store *st, const char *actor, int64_t id, const char *password_hash,
+			    struct hearth_error *err);
+int store_user_set_role(struct store *st, const char *actor, int64_t id, const char *role, int64_t team_id,
+			struct hearth_error *err);
+/* Disables the user and ends their sessions. */
+int store_user_disable(struct store *st, const char *actor, int64_t id, struct hearth_error *err);
+/* An explicit grant to one restricted child's record. */
+int store_grant_add(struct store *st, const char *actor, int64_t user_id, int64_t child_id, struct hearth_error *err);
+
+/* Sessions are found by the SHA-256 of their token; the token itself is never stored. */
+int store_session_create(struct store *st, int64_t user_id, const char *token_hash, const char *csrf,
+			 hinstant now, struct hearth_error *err);
+/* HERR_NOT_FOUND when there is no live session with that token hash. */
+int store_session_find(struct store *st, const char *token_hash, struct arena *a, struct store_session *out,
+		       struct hearth_error *err);
+int store_session_touch(struct store *st, int64_t id, hinstant now, struct hearth_error *err);
+int store_session_end(struct store *st, int64_t id, hinstant now, struct hearth_error *err);
+
+/* Which children a person sees (from model/roles' scope): applied inside the queries. */
+enum store_scope_kind { STORE_SCOPE_NONE, STORE_SCOPE_TEAM, STORE_SCOPE_OWN, STORE_SCOPE_ALL };
+
+struct store_scope {
+	enum store_scope_kind kind;
+	int64_t user_id, team_id, worker_id;
+	hdate as_at;		/* allocations live on this day count */
+};
+
+struct store_child_hit {
+	int64_t id;
+	const char *la_child_id, *given_name, *family_name, *sex;
+	hdate dob;		/* or the expected date for an unborn child */
+};
+
+/* 1 when the child exists and is in scope, 0 when not (the same answer either way, so
+ * existence does not leak), or a negative error. */
+int store_child_visible(struct store *st, const struct store_scope *sc, int64_t child_id, struct hearth_error *err);
+/* Children in scope matching query (LA child id, or a name prefix) and dob (DATE_NONE:
+ * any), ordered by family name; total is the count of all matches. */
+int store_children_search(struct store *st, const struct store_scope *sc, const char *query, hdate dob,
+			  int64_t limit, int64_t offset, struct arena *a, struct store_child_hit **out, size_t *n_out,
+			  int64_t *total, struct hearth_error *err);
+
 /* The columns the database holds for a table, in order (schema tests). */
 int store_columns(struct store *st, const char *table, void (*fn)(void *ctx, const char *col), void *ctx,
 		  struct hearth_error *err);

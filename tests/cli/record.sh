@@ -75,4 +75,18 @@ check "record still consistent" $H check "$db"
 sqlite3 "$db" "INSERT INTO pep (child_id, pep_date) VALUES (1, '2024-03-01')"
 if $H check "$db" >"$TMPDIR/check.txt"; then not_ok "check passed a row without its revision"; else ok "check fails on a row without its revision"; fi
 grep -q "pep 1: no revision" "$TMPDIR/check.txt" && ok "check names the row" || not_ok "check did not name the row"
+
+# The audit trail: changes and reads each leave a row; an edited row breaks the chain.
+reads_before=$(sqlite3 "$db" "SELECT count(*) FROM audit WHERE action='read' AND child_id=1")
+$H child "$db" show C1 >/dev/null
+$H child "$db" show C1 --format json >/dev/null
+reads_after=$(sqlite3 "$db" "SELECT count(*) FROM audit WHERE action='read' AND child_id=1")
+[ $((reads_after - reads_before)) = 2 ] && ok "two reads of a child's record wrote two audit rows" || not_ok "reads audited: $reads_before -> $reads_after"
+n=$(sqlite3 "$db" "SELECT count(*) FROM audit WHERE action='create' AND section='visit' AND child_id=1")
+[ "$n" = 1 ] && ok "the visit's creation is in the audit trail" || not_ok "visit audit rows: $n"
+$H audit "$db" --child C1 | grep -q "read" && ok "hearth audit lists a child's trail" || not_ok "hearth audit --child"
+check "the audit chain is whole" $H audit "$db" --verify
+sqlite3 "$db" "UPDATE audit SET actor = 'someone-else' WHERE id = 5"
+if $H check "$db" >"$TMPDIR/tamper.txt"; then not_ok "check missed an edited audit row"; else ok "check fails on an edited audit row"; fi
+grep -q "hash chain is broken at row 5" "$TMPDIR/tamper.txt" && ok "check names the first broken link" || not_ok "check did not name row 5: $(cat "$TMPDIR/tamper.txt")"
 finish

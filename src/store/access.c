@@ -1,0 +1,472 @@
+/* access: people who sign in, their sessions and grants, and which children each may see.
+ *
+ * Scope is applied inside the queries (store_children_search, store_child_visible), so a
+ * child outside a person's scope is never read at all, and the caller cannot forget to
+ * filter. Restricted records need an explicit grant whatever the role. Changes to users
+ * write audit rows (action user_admin) in the same transaction. */
+#include <stdio.h>
+#include <string.h>
+
+#include "base/buf.h"
+#include "store/internal.h"
+
+static const char *now_text(char out[INSTANT_STR_SIZE])
+{
+	return instant_format(instant_now(), out);
+}
+
+static void read_user(struct db_stmt *s, struct arena *a, struct store_user *u)
+{
+	u->id = db_col_int(s, 0);
+	u->username = arena_strdup(a, db_col_text(s, 1));
+	u->password_hash = arena_strdup(a, db_col_text(s, 2));
+	u->role = arena_strdup(a, db_col_text(s, 3));
+	u->team_id = db_col_null(s, 4) ? 0 : db_col_int(s, 4);
+	u->worker_id = db_col_null(s, 5) ? 0 : db_col_int(s, 5);
+	u->disabled = db_col_int(s, 6) != 0;
+}
+
+#define USER_COLUMNS "u.id, u.username, u.password_hash, u.role, u.team_id, u.worker_id, u.disabled"
+
+static int user_query(struct store *st, const char *sql, int64_t id, const char *name, struct arena *a,
+		      struct store_user *out, struct hearth_error *err)
+{
+	struct db_stmt *s;
+	int rc = db_prepare(store_db(st), sql, &s, err);
+	if (rc) {
+		return rc;
+	}
+	if (name) {
+		db_bind_text(s, 1, name);
+	} else {
+		db_bind_int(s, 1, id);
+	}
+	rc = db_step(s, err);
+	if (rc == 1) {
+		read_user(s, a, out);
+		rc = 0;
+	} else if (rc == 0) {
+		rc = herr_set(err, HERR_NOT_FOUND, "username", "not_found", "there is no such user");
+	}
+	db_finalize(s);
+	return rc;
+}
+
+int store_user_by_name(struct store *st, const char *username, struct arena *a, struct store_user *out,
+		       struct hearth_error *err)
+{
+	return user_query(st, "SELECT " USER_COLUMNS " FROM user_account u WHERE u.username = ?", 0, username, a, out,
+			  err);
+}
+
+int store_user_get(struct store *st, int64_t id, struct arena *a, struct store_user *out, struct hearth_error *err)
+{
+	return user_query(st, "SELECT " USER_COLUMNS " FROM user_account u WHERE u.id = ?", id, NULL, a, out, err);
+}
+
+int store_users(struct store *st, struct arena *a, struct store_user **out, size_t *n_out, struct hearth_error *err)
+{
+	struct db_stmt *s;
+	int rc = db_prepare(store_db(st), "SELECT " USER_COLUMNS " FROM user_account u ORDER BY u.username", &s, err);
+	if (rc) {
+		return rc;
+	}
+	size_t n = 0, cap = 0;
+	struct store_user *u = NULL;
+	while ((rc = db_step(s, err)) == 1) {
+		if (n == cap) {
+			u = arena_grow(a, u, n, cap = cap ? cap * 2 : 16, sizeof(*u));
+		}
+		read_user(s, a, &u[n++]);
+	}
+	db_finalize(s);
+	if (rc < 0) {
+		return rc;
+	}
+	*out = u;
+	*n_out = n;
+	return 0;
+}
+
+/* Runs one change to user_account with its audit row, in one transaction. */
+static int user_change(struct store *st, const char *actor, const char *sql, const char *what,
+		       void (*bind)(struct db_stmt *s, const void *ctx), const void *ctx, int64_t *id_out,
+		       struct hearth_error *err)
+{
+	int rc = store_begin(st, err);
+	if (rc) {
+		return rc;
+	}
+	struct db_stmt *s;
+	if ((rc = db_prepare(store_db(st), sql, &s, err))) {
+		store_rollback(st);
+		return rc;
+	}
+	bind(s, ctx);
+	rc = db_step(s, err);
+	if (rc == 1 && id_out) {
+		*id_out = db_col_int(s, 0);
+		rc = db_step(s, err);
+	}
+	db_finalize(s);
+	struct store_audit a = {actor, "user_admin", 0, what, st->origin_route[0] ? st->origin_route : NULL,
+				st->origin_address[0] ? st->origin_address : NULL};
+	if (rc < 0 || (rc = store_audit_append_locked(st, &a, 1, err))) {
+		store_rollback(st);
+		return rc < 0 ? rc : HERR_IO;
+	}
+	return store_commit(st, err);
+}
+
+struct user_add_ctx {
+	const char *username, *hash, *role, *now;
+	int64_t team_id, worker_id;
+};
+
+static void bind_user_add(struct db_stmt *s, const void *ctx)
+{
+	const struct user_add_ctx *c = ctx;
+	db_bind_text(s, 1, c->username);
+	db_bind_text(s, 2, c->hash);
+	db_bind_text(s, 3, c->role);
+	if (c->team_id) {
+		db_bind_int(s, 4, c->team_id);
+	} else {
+		db_bind_null(s, 4);
+	}
+	if (c->worker_id) {
+		db_bind_int(s, 5, c->worker_id);
+	} else {
+		db_bind_null(s, 5);
+	}
+	db_bind_text(s, 6, c->now);
+	db_bind_text(s, 7, c->now);
+}
+
+int store_user_add(struct store *st, const char *actor, const char *username, const char *password_hash,
+		   const char *role, int64_t team_id, int64_t worker_id, int64_t *id_out, struct hearth_error *err)
+{
+	struct arena a = ARENA_INIT;
+	struct store_user existing;
+	bool exists = store_user_by_name(st, username, &a, &existing, NULL) == 0;
+	arena_free(&a);
+	if (exists) {
+		return herr_set(err, HERR_INVALID, "username", "unique", "there is already a user called %s", username);
+	}
+	char now[INSTANT_STR_SIZE];
+	struct user_add_ctx c = {username, password_hash, role, now_text(now), team_id, worker_id};
+	char what[160];
+	snprintf(what, sizeof(what), "user %s added as %s", username, role);
+	return user_change(st, actor,
+			   "INSERT INTO user_account (username, password_hash, role, team_id, worker_id, created_at, "
+			   "changed_at) VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id",
+			   what, bind_user_add, &c, id_out, err);
+}
+
+struct user_set_ctx {
+	int64_t id;
+	const char *text, *now;
+	int64_t number;
+	bool has_number;
+};
+
+static void bind_text_id(struct db_stmt *s, const void *ctx)
+{
+	const struct user_set_ctx *c = ctx;
+	db_bind_text(s, 1, c->text);
+	db_bind_text(s, 2, c->now);
+	db_bind_int(s, 3, c->id);
+}
+
+static void bind_role(struct db_stmt *s, const void *ctx)
+{
+	const struct user_set_ctx *c = ctx;
+	db_bind_text(s, 1, c->text);
+	if (c->has_number && c->number) {
+		db_bind_int(s, 2, c->number);
+	} else {
+		db_bind_null(s, 2);
+	}
+	db_bind_text(s, 3, c->now);
+	db_bind_int(s, 4, c->id);
+}
+
+static void bind_disable(struct db_stmt *s, const void *ctx)
+{
+	const struct user_set_ctx *c = ctx;
+	db_bind_text(s, 1, c->now);
+	db_bind_int(s, 2, c->id);
+}
+
+int store_user_set_password(struct store *st, const char *actor, int64_t id, const char *password_hash,
+			    struct hearth_error *err)
+{
+	char now[INSTANT_STR_SIZE], what[64];
+	struct user_set_ctx c = {id, password_hash, now_text(now), 0, false};
+	snprintf(what, sizeof(what), "user %lld password changed", (long long)id);
+	return user_change(st, actor, "UPDATE user_account SET password_hash = ?, changed_at = ? WHERE id = ?", what,
+			   bind_text_id, &c, NULL, err);
+}
+
+int store_user_set_role(struct store *st, const char *actor, int64_t id, const char *role, int64_t team_id,
+			struct hearth_error *err)
+{
+	char now[INSTANT_STR_SIZE], what[96];
+	struct user_set_ctx c = {id, role, now_text(now), team_id, true};
+	snprintf(what, sizeof(what), "user %lld role set to %s", (long long)id, role);
+	return user_change(st, actor, "UPDATE user_account SET role = ?, team_id = ?, changed_at = ? WHERE id = ?", what,
+			   bind_role, &c, NULL, err);
+}
+
+int store_user_disable(struct store *st, const char *actor, int64_t id, struct hearth_error *err)
+{
+	char now[INSTANT_STR_SIZE], what[64];
+	struct user_set_ctx c = {id, NULL, now_text(now), 0, false};
+	snprintf(what, sizeof(what), "user %lld disabled", (long long)id);
+	int rc = user_change(st, actor, "UPDATE user_account SET disabled = 1, changed_at = ? WHERE id = ?", what,
+			     bind_disable, &c, NULL, err);
+	if (rc == 0) {
+		/* A disabled person's sessions end at once. */
+		struct db_stmt *s;
+		if (db_prepare(store_db(st), "UPDATE user_session SET ended_at = ? WHERE user_id = ? AND ended_at IS NULL",
+			       &s, err) == 0) {
+			db_bind_int(s, 1, instant_now());
+			db_bind_int(s, 2, id);
+			db_step(s, err);
+			db_finalize(s);
+		}
+	}
+	return rc;
+}
+
+int store_grant_add(struct store *st, const char *actor, int64_t user_id, int64_t child_id, struct hearth_error *err)
+{
+	struct db_stmt *s;
+	char now[INSTANT_STR_SIZE];
+	int rc = store_begin(st, err);
+	if (rc) {
+		return rc;
+	}
+	if ((rc = db_prepare(store_db(st),
+			     "INSERT INTO access_grant (user_id, child_id, granted_by, granted_at) VALUES (?, ?, ?, ?)", &s,
+			     err))) {
+		store_rollback(st);
+		return rc;
+	}
+	db_bind_int(s, 1, user_id);
+	db_bind_int(s, 2, child_id);
+	db_bind_text(s, 3, actor);
+	db_bind_text(s, 4, now_text(now));
+	rc = db_step(s, err);
+	db_finalize(s);
+	struct store_audit a = {actor, "user_admin", child_id, "grant", st->origin_route[0] ? st->origin_route : NULL,
+				st->origin_address[0] ? st->origin_address : NULL};
+	if (rc < 0 || (rc = store_audit_append_locked(st, &a, 1, err))) {
+		store_rollback(st);
+		return rc < 0 ? rc : HERR_IO;
+	}
+	return store_commit(st, err);
+}
+
+/* ---- sessions ---- */
+
+int store_session_create(struct store *st, int64_t user_id, const char *token_hash, const char *csrf,
+			 hinstant now, struct hearth_error *err)
+{
+	struct db_stmt *s;
+	int rc = db_prepare(store_db(st),
+			    "INSERT INTO user_session (token_hash, user_id, csrf_token, created_at, seen_at) "
+			    "VALUES (?, ?, ?, ?, ?)",
+			    &s, err);
+	if (rc) {
+		return rc;
+	}
+	db_bind_text(s, 1, token_hash);
+	db_bind_int(s, 2, user_id);
+	db_bind_text(s, 3, csrf);
+	db_bind_int(s, 4, now);
+	db_bind_int(s, 5, now);
+	rc = db_step(s, err);
+	db_finalize(s);
+	return rc < 0 ? rc : 0;
+}
+
+int store_session_find(struct store *st, const char *token_hash, struct arena *a, struct store_session *out,
+		       struct hearth_error *err)
+{
+	struct db_stmt *s;
+	int rc = db_prepare(store_db(st),
+			    "SELECT s.id, s.csrf_token, s.created_at, s.seen_at, " USER_COLUMNS
+			    " FROM user_session s JOIN user_account u ON u.id = s.user_id "
+			    "WHERE s.token_hash = ? AND s.ended_at IS NULL",
+			    &s, err);
+	if (rc) {
+		return rc;
+	}
+	db_bind_text(s, 1, token_hash);
+	rc = db_step(s, err);
+	if (rc == 1) {
+		out->id = db_col_int(s, 0);
+		out->csrf = arena_strdup(a, db_col_text(s, 1));
+		out->created_at = db_col_int(s, 2);
+		out->seen_at = db_col_int(s, 3);
+		out->user.id = db_col_int(s, 4);
+		out->user.username = arena_strdup(a, db_col_text(s, 5));
+		out->user.password_hash = NULL; /* never carried with a session */
+		out->user.role = arena_strdup(a, db_col_text(s, 7));
+		out->user.team_id = db_col_null(s, 8) ? 0 : db_col_int(s, 8);
+		out->user.worker_id = db_col_null(s, 9) ? 0 : db_col_int(s, 9);
+		out->user.disabled = db_col_int(s, 10) != 0;
+		rc = 0;
+	} else if (rc == 0) {
+		rc = HERR_NOT_FOUND;
+	}
+	db_finalize(s);
+	return rc;
+}
+
+static int session_set(struct store *st, const char *sql, int64_t id, hinstant now, struct hearth_error *err)
+{
+	struct db_stmt *s;
+	int rc = db_prepare(store_db(st), sql, &s, err);
+	if (rc) {
+		return rc;
+	}
+	db_bind_int(s, 1, now);
+	db_bind_int(s, 2, id);
+	rc = db_step(s, err);
+	db_finalize(s);
+	return rc < 0 ? rc : 0;
+}
+
+int store_session_touch(struct store *st, int64_t id, hinstant now, struct hearth_error *err)
+{
+	return session_set(st, "UPDATE user_session SET seen_at = ? WHERE id = ?", id, now, err);
+}
+
+int store_session_end(struct store *st, int64_t id, hinstant now, struct hearth_error *err)
+{
+	return session_set(st, "UPDATE user_session SET ended_at = ? WHERE id = ? AND ended_at IS NULL", id, now, err);
+}
+
+/* ---- scope ---- */
+
+/* The scope condition shared by every query that returns children, on alias c. Bound, in
+ * order: scope kind, as-at date twice, team id, worker id, user id. */
+#define SCOPE_CONDITION                                                                                      \
+	"c.voided = 0 AND (?1 = 'all' OR EXISTS (SELECT 1 FROM allocation a JOIN worker w ON w.id = a.worker_id " \
+	"WHERE a.child_id = c.id AND a.voided = 0 AND a.start_date <= ?2 AND (a.end_date IS NULL OR "           \
+	"a.end_date > ?2) AND ((?1 = 'team' AND a.kind IN ('sw', 'pa') AND w.team_id = ?3) OR (?1 = 'own' AND " \
+	"a.worker_id = ?4)))) AND (c.restricted = 0 OR EXISTS (SELECT 1 FROM access_grant g WHERE g.child_id = " \
+	"c.id AND g.user_id = ?5 AND g.revoked_at IS NULL))"
+
+static void bind_scope(struct db_stmt *s, const struct store_scope *sc)
+{
+	static const char *const kinds[] = {"none", "team", "own", "all"};
+	char d[DATE_STR_SIZE];
+	db_bind_text(s, 1, kinds[sc->kind]);
+	db_bind_text(s, 2, date_format(sc->as_at, d));
+	db_bind_int(s, 3, sc->team_id);
+	db_bind_int(s, 4, sc->worker_id);
+	db_bind_int(s, 5, sc->user_id);
+}
+
+int store_child_visible(struct store *st, const struct store_scope *sc, int64_t child_id, struct hearth_error *err)
+{
+	if (sc->kind == STORE_SCOPE_NONE) {
+		return 0;
+	}
+	struct db_stmt *s;
+	int rc = db_prepare(store_db(st), "SELECT 1 FROM child c WHERE " SCOPE_CONDITION " AND c.id = ?6", &s, err);
+	if (rc) {
+		return rc;
+	}
+	bind_scope(s, sc);
+	db_bind_int(s, 6, child_id);
+	rc = db_step(s, err);
+	db_finalize(s);
+	return rc;
+}
+
+int store_children_search(struct store *st, const struct store_scope *sc, const char *query, hdate dob,
+			  int64_t limit, int64_t offset, struct arena *a, struct store_child_hit **out, size_t *n_out,
+			  int64_t *total, struct hearth_error *err)
+{
+	*n_out = 0;
+	*total = 0;
+	if (sc->kind == STORE_SCOPE_NONE) {
+		return 0;
+	}
+	/* The query matches an LA child id exactly, or a name by prefix of given, family or
+	 * "given family" (case-insensitive); dob matches the date of birth. */
+	static const char *const where = " WHERE " SCOPE_CONDITION
+					 " AND (?6 IS NULL OR c.la_child_id = ?6 OR lower(c.given_name) LIKE ?7 "
+					 "OR lower(c.family_name) LIKE ?7 OR lower(c.given_name || ' ' || c.family_name) "
+					 "LIKE ?7) AND (?8 IS NULL OR c.dob = ?8)";
+	struct buf sql = BUF_INIT, count_sql = BUF_INIT;
+	buf_printf(&sql,
+		   "SELECT c.id, c.la_child_id, c.given_name, c.family_name, c.dob, c.expected_dob, c.sex FROM child c%s "
+		   "ORDER BY c.family_name, c.given_name, c.id LIMIT ?9 OFFSET ?10",
+		   where);
+	buf_printf(&count_sql, "SELECT count(*) FROM child c%s", where);
+	struct db_stmt *s, *cs;
+	int rc = db_prepare(store_db(st), buf_cstr(&sql), &s, err);
+	if (!rc) {
+		rc = db_prepare(store_db(st), buf_cstr(&count_sql), &cs, err);
+		if (rc) {
+			db_finalize(s);
+		}
+	}
+	buf_free(&sql);
+	buf_free(&count_sql);
+	if (rc) {
+		return rc;
+	}
+	char pattern[256], d[DATE_STR_SIZE];
+	if (query && *query) {
+		size_t k = 0;
+		for (const char *p = query; *p && k < sizeof(pattern) - 2; p++) {
+			char ch = *p >= 'A' && *p <= 'Z' ? (char)(*p + 32) : *p;
+			/* LIKE's own wildcards in the query are matched as themselves. */
+			pattern[k++] = ch == '%' || ch == '_' ? '?' : ch;
+		}
+		pattern[k++] = '%';
+		pattern[k] = '\0';
+	}
+	struct db_stmt *both[2] = {s, cs};
+	for (int i = 0; i < 2; i++) {
+		bind_scope(both[i], sc);
+		db_bind_text(both[i], 6, query && *query ? query : NULL);
+		db_bind_text(both[i], 7, query && *query ? pattern : NULL);
+		db_bind_text(both[i], 8, dob != DATE_NONE ? date_format(dob, d) : NULL);
+	}
+	db_bind_int(s, 9, limit);
+	db_bind_int(s, 10, offset);
+	if ((rc = db_step(cs, err)) == 1) {
+		*total = db_col_int(cs, 0);
+	}
+	size_t n = 0;
+	struct store_child_hit *hits = arena_alloc(a, sizeof(*hits) * (size_t)(limit > 0 ? limit : 1));
+	while (rc >= 0 && (rc = db_step(s, err)) == 1 && n < (size_t)limit) {
+		struct store_child_hit *h = &hits[n++];
+		h->id = db_col_int(s, 0);
+		h->la_child_id = arena_strdup(a, db_col_text(s, 1));
+		h->given_name = arena_strdup(a, db_col_text(s, 2));
+		h->family_name = arena_strdup(a, db_col_text(s, 3));
+		h->dob = DATE_NONE;
+		if (!db_col_null(s, 4)) {
+			date_parse(db_col_text(s, 4), &h->dob);
+		} else if (!db_col_null(s, 5)) {
+			date_parse(db_col_text(s, 5), &h->dob);
+		}
+		h->sex = arena_strdup(a, db_col_text(s, 6));
+	}
+	db_finalize(s);
+	db_finalize(cs);
+	if (rc < 0) {
+		return rc;
+	}
+	*out = hits;
+	*n_out = n;
+	return 0;
+}
