@@ -47,4 +47,35 @@ golden() {
 	fi
 }
 
+# The backend under test: sqlite (files) or pg (databases in the cluster tests/run started).
+backend=${HEARTH_BACKEND:-sqlite}
+
+# new_db NAME: a target for a fresh record (nothing created yet for SQLite; an empty
+# database for PostgreSQL).
+new_db() {
+	if [ "$backend" = pg ]; then
+		"$ROOT/scripts/pg-cluster" createdb "$HEARTH_PG_DIR" "$HEARTH_PG_PORT" "t_${1}_$$_$RANDOM"
+	else
+		echo "$TMPDIR/$1.db"
+	fi
+}
+
+# q DB SQL: one query's rows, '|'-separated, on either backend.
+q() {
+	if [ "$backend" = pg ]; then psql "$1" -qtA -c "$2"; else sqlite3 "$1" "$2"; fi
+}
+
+# digest DB: changes whenever anything stored changes (SQLite: the file's bytes;
+# PostgreSQL: every row of every table of the record).
+digest() {
+	if [ "$backend" = pg ]; then
+		psql "$1" -qtA -c "SELECT string_agg(table_name, ',' ORDER BY table_name) FROM information_schema.tables WHERE table_schema = current_schema()" |
+			tr ',' '\n' | while read -r t; do
+				psql "$1" -qtA -c "SELECT md5(coalesce(string_agg(x::text, '|' ORDER BY x::text), '')) FROM \"$t\" x"
+			done | sha256sum | cut -d' ' -f1
+	else
+		sha256sum "$1" | cut -d' ' -f1
+	fi
+}
+
 finish() { [ "$failures" -eq 0 ]; exit $?; }

@@ -400,9 +400,9 @@ int store_children_search(struct store *st, const struct store_scope *sc, const 
 	/* The query matches an LA child id exactly, or a name by prefix of given, family or
 	 * "given family" (case-insensitive); dob matches the date of birth. */
 	static const char *const where = " WHERE " SCOPE_CONDITION
-					 " AND (?6 IS NULL OR c.la_child_id = ?6 OR lower(c.given_name) LIKE ?7 "
+					 " AND (CAST(?6 AS TEXT) IS NULL OR c.la_child_id = ?6 OR lower(c.given_name) LIKE ?7 "
 					 "OR lower(c.family_name) LIKE ?7 OR lower(c.given_name || ' ' || c.family_name) "
-					 "LIKE ?7) AND (?8 IS NULL OR c.dob = ?8)";
+					 "LIKE ?7) AND (CAST(?8 AS TEXT) IS NULL OR c.dob = ?8)";
 	struct buf sql = BUF_INIT, count_sql = BUF_INIT;
 	buf_printf(&sql,
 		   "SELECT c.id, c.la_child_id, c.given_name, c.family_name, c.dob, c.expected_dob, c.sex FROM child c%s "

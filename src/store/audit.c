@@ -157,7 +157,7 @@ int store_audit_list(struct store *st, int64_t child_id, const char *actor, stru
 	struct db_stmt *s;
 	int rc = db_prepare(store_db(st),
 			    "SELECT id, at, actor, action, child_id, section, route, address FROM audit "
-			    "WHERE (? = 0 OR child_id = ?) AND (? IS NULL OR actor = ?) ORDER BY id",
+			    "WHERE (? = 0 OR child_id = ?) AND (CAST(? AS TEXT) IS NULL OR actor = ?) ORDER BY id",
 			    &s, err);
 	if (rc) {
 		return rc;

@@ -1,9 +1,10 @@
-/* db: the thin layer between the store and one database engine.
+/* db: the thin layer between the store and a database engine.
  *
- * store.c speaks only this interface; sqlite.c implements it (and postgres.c will). SQL
- * handed to db_prepare is always a compile-time string built from literals and entity
- * descriptors, with '?' placeholders; values are always bound, never spliced. Private to
- * src/store/. */
+ * store.c speaks only this interface. db.c picks the driver from the target: a
+ * postgresql:// (or postgres://) URL goes to postgres.c, anything else is a SQLite file
+ * (sqlite.c). SQL handed to db_prepare is always a compile-time string built from
+ * literals and entity descriptors, with '?' or '?N' placeholders (each driver maps them to
+ * its own); values are always bound, never spliced. Private to src/store/. */
 #ifndef HEARTH_STORE_DB_H
 #define HEARTH_STORE_DB_H
 
@@ -20,8 +21,16 @@ enum db_mode { DB_READ, DB_WRITE, DB_CREATE };
 int db_open(const char *target, enum db_mode mode, struct db **out, struct hearth_error *err);
 void db_close(struct db *db);
 
-/* Runs SQL with no parameters and no rows (migrations, BEGIN/COMMIT). */
+/* Runs SQL with no parameters and no rows (COMMIT, SAVEPOINT...). */
 int db_exec(struct db *db, const char *sql, struct hearth_error *err);
+/* Starts the outermost write transaction holding the record's write lock, so writers
+ * queue one behind another (the audit chain needs one order). */
+int db_begin_write(struct db *db, struct hearth_error *err);
+/* Runs a migration file's SQL, written in SQLite's dialect; a driver translates what its
+ * engine spells differently (PostgreSQL: identity keys, BIGINT, DOUBLE PRECISION). */
+int db_exec_migration(struct db *db, const char *sql, struct hearth_error *err);
+/* "sqlite" or "postgresql". */
+const char *db_engine(struct db *db);
 /* A prepared statement, owned by the caller: db_finalize it. */
 int db_prepare(struct db *db, const char *sql, struct db_stmt **out, struct hearth_error *err);
 void db_finalize(struct db_stmt *s);
@@ -49,5 +58,44 @@ int db_check(struct db *db, db_problem_fn report, void *ctx, struct hearth_error
 /* The column names of a table, for schema tests; calls fn once per column. */
 int db_columns(struct db *db, const char *table, void (*fn)(void *ctx, const char *col), void *ctx,
 	       struct hearth_error *err);
+
+/* The driver behind the interface above: one table of functions per engine. */
+struct db_driver {
+	const char *name;
+	int (*open)(const char *target, enum db_mode mode, struct db **out, struct hearth_error *err);
+	void (*close)(struct db *db);
+	int (*exec)(struct db *db, const char *sql, struct hearth_error *err);
+	int (*begin_write)(struct db *db, struct hearth_error *err);
+	int (*exec_migration)(struct db *db, const char *sql, struct hearth_error *err);
+	int (*prepare)(struct db *db, const char *sql, struct db_stmt **out, struct hearth_error *err);
+	void (*finalize)(struct db_stmt *s);
+	void (*reset)(struct db_stmt *s);
+	void (*bind_null)(struct db_stmt *s, int i);
+	void (*bind_int)(struct db_stmt *s, int i, int64_t v);
+	void (*bind_real)(struct db_stmt *s, int i, double v);
+	void (*bind_text)(struct db_stmt *s, int i, const char *v);
+	int (*step)(struct db_stmt *s, struct hearth_error *err);
+	bool (*col_null)(struct db_stmt *s, int i);
+	int64_t (*col_int)(struct db_stmt *s, int i);
+	double (*col_real)(struct db_stmt *s, int i);
+	const char *(*col_text)(struct db_stmt *s, int i);
+	int (*user_version)(struct db *db);
+	int (*set_user_version)(struct db *db, int v, struct hearth_error *err);
+	int (*check)(struct db *db, db_problem_fn report, void *ctx, struct hearth_error *err);
+	int (*columns)(struct db *db, const char *table, void (*fn)(void *ctx, const char *col), void *ctx,
+		       struct hearth_error *err);
+};
+
+/* Every connection and statement starts with its driver. */
+struct db {
+	const struct db_driver *drv;
+};
+
+struct db_stmt {
+	const struct db_driver *drv;
+};
+
+extern const struct db_driver db_sqlite_driver;
+extern const struct db_driver db_postgres_driver;
 
 #endif

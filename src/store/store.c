@@ -218,10 +218,10 @@ static int migrate(struct store *st, struct hearth_error *err)
 	int v = db_user_version(st->db);
 	for (int i = v; i < store_migration_count; i++) {
 		const struct migration *m = &store_migrations[i];
-		if (db_exec(st->db, "BEGIN IMMEDIATE", err)) {
+		if (db_begin_write(st->db, err)) {
 			return HERR_IO;
 		}
-		if (db_exec(st->db, m->sql, err) || db_set_user_version(st->db, m->number, err) ||
+		if (db_exec_migration(st->db, m->sql, err) || db_set_user_version(st->db, m->number, err) ||
 		    db_exec(st->db, "COMMIT", err)) {
 			db_exec(st->db, "ROLLBACK", NULL);
 			return herr_set(err, HERR_IO, "", "migration", "migration %s failed: %s", m->name,
@@ -282,8 +282,8 @@ void store_close(struct store *st)
 }
 
 /* ---- transactions ----
- * The outermost level is a real transaction (BEGIN IMMEDIATE: the write lock is taken
- * at once, so two writers queue rather than deadlock); inner levels are savepoints, so one
+ * The outermost level is a real transaction that takes the record's write lock at once
+ * (db_begin_write), so two writers queue rather than deadlock; inner levels are savepoints, so one
  * refused write inside a batch undoes only itself. */
 
 static void tx_abort(struct store *st);
@@ -293,7 +293,7 @@ static int tx_begin(struct store *st, struct hearth_error *err)
 	if (st->depth == 0) {
 		st->audit_head_known = false;
 	}
-	if (db_exec(st->db, st->depth == 0 ? "BEGIN IMMEDIATE" : "SAVEPOINT hearth_write", err)) {
+	if (st->depth == 0 ? db_begin_write(st->db, err) : db_exec(st->db, "SAVEPOINT hearth_write", err)) {
 		return HERR_IO;
 	}
 	st->depth++;

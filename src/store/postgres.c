@@ -1,0 +1,486 @@
+/* postgres: the db driver for PostgreSQL (libpq), for councils that run a database server.
+ *
+ * Statements are prepared on the server once per connection (named hearth_N) and executed
+ * with every value sent as a bound parameter, never spliced into SQL. The store's SQL is
+ * written in the portable subset of both engines with '?' / '?N' placeholders, which are
+ * mapped to $N here. Migrations are written in SQLite's dialect and translated (identity
+ * keys, BIGINT, DOUBLE PRECISION). The schema version lives in hearth_meta.
+ *
+ * Writers take a transaction-scoped advisory lock (db_begin_write), so changes — and the
+ * audit chain — are appended in one order, as SQLite's single writer does.
+ *
+ * When the server goes away, the next call outside a transaction reconnects (PQreset) and
+ * statements are prepared again on first use; a transaction in flight fails and is rolled
+ * back by the store, so nothing is half written. */
+#include <libpq-fe.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/buf.h"
+#include "base/mem.h"
+#include "store/db.h"
+
+#define WRITE_LOCK_KEY 4827271 /* any constant shared by every Hearth writer */
+
+struct pg_db {
+	struct db base;
+	PGconn *conn;
+	unsigned next_name;
+	unsigned generation;	/* bumped on every reconnect */
+};
+
+struct pg_stmt {
+	struct db_stmt base;
+	struct pg_db *db;
+	char *sql;		/* translated to $N placeholders */
+	char name[32];
+	unsigned generation;	/* the connection generation it was prepared on */
+	int nparams;
+	char **vals;
+	PGresult *res;
+	int row, nrows;
+	bool executed;
+};
+
+#define DB(x) ((struct pg_db *)(x))
+#define ST(x) ((struct pg_stmt *)(x))
+
+static int fail_msg(struct hearth_error *err, const char *what, const char *msg)
+{
+	char clean[400];
+	snprintf(clean, sizeof(clean), "%s", msg ? msg : "");
+	clean[strcspn(clean, "\n")] = '\0';
+	return herr_set(err, HERR_IO, "", "database", "%s: %s", what, clean);
+}
+
+static bool in_transaction(struct pg_db *db)
+{
+	PGTransactionStatusType t = PQtransactionStatus(db->conn);
+	return t == PQTRANS_INTRANS || t == PQTRANS_INERROR || t == PQTRANS_ACTIVE;
+}
+
+/* Outside a transaction, a lost connection is re-opened before the next call. */
+static int ensure_connected(struct pg_db *db, struct hearth_error *err)
+{
+	if (PQstatus(db->conn) == CONNECTION_OK) {
+		return 0;
+	}
+	PQreset(db->conn);
+	if (PQstatus(db->conn) != CONNECTION_OK) {
+		return fail_msg(err, "the PostgreSQL server is unreachable", PQerrorMessage(db->conn));
+	}
+	db->generation++;
+	PQclear(PQexec(db->conn, "SET client_min_messages = warning"));
+	return 0;
+}
+
+static int pg_exec(struct db *d, const char *sql, struct hearth_error *err)
+{
+	struct pg_db *db = DB(d);
+	if (!in_transaction(db) && ensure_connected(db, err)) {
+		return HERR_IO;
+	}
+	PGresult *r = PQexec(db->conn, sql);
+	ExecStatusType t = PQresultStatus(r);
+	int rc = 0;
+	if (t != PGRES_COMMAND_OK && t != PGRES_TUPLES_OK) {
+		rc = fail_msg(err, "exec", PQresultErrorMessage(r)[0] ? PQresultErrorMessage(r) : PQerrorMessage(db->conn));
+	}
+	PQclear(r);
+	return rc;
+}
+
+static void pg_close(struct db *d)
+{
+	if (d) {
+		PQfinish(DB(d)->conn);
+		free(d);
+	}
+}
+
+static int query_int(struct pg_db *db, const char *sql, int *out)
+{
+	PGresult *r = PQexec(db->conn, sql);
+	int rc = -1;
+	if (PQresultStatus(r) == PGRES_TUPLES_OK && PQntuples(r) == 1) {
+		*out = PQgetisnull(r, 0, 0) ? 0 : atoi(PQgetvalue(r, 0, 0));
+		rc = 0;
+	}
+	PQclear(r);
+	return rc;
+}
+
+static int pg_user_version(struct db *d)
+{
+	struct pg_db *db = DB(d);
+	int exists = 0, v = 0;
+	if (query_int(db, "SELECT CASE WHEN to_regclass('hearth_meta') IS NULL THEN 0 ELSE 1 END", &exists)) {
+		return -1;
+	}
+	if (!exists) {
+		return 0;
+	}
+	if (query_int(db, "SELECT CAST(value AS INTEGER) FROM hearth_meta WHERE key = 'schema_version'", &v)) {
+		return 0;
+	}
+	return v;
+}
+
+static int pg_open(const char *target, enum db_mode mode, struct db **out, struct hearth_error *err)
+{
+	struct pg_db *db = xcalloc(1, sizeof(*db));
+	db->base.drv = &db_postgres_driver;
+	db->conn = PQconnectdb(target);
+	if (PQstatus(db->conn) != CONNECTION_OK) {
+		/* The URL may hold a password: the message names the problem, never the URL. */
+		int rc = fail_msg(err, "cannot connect to the PostgreSQL server", PQerrorMessage(db->conn));
+		pg_close(&db->base);
+		return rc;
+	}
+	const char *setup = mode == DB_READ ? "SET client_min_messages = warning; SET default_transaction_read_only = on"
+					    : "SET client_min_messages = warning";
+	if (pg_exec(&db->base, setup, err)) {
+		pg_close(&db->base);
+		return HERR_IO;
+	}
+	int v = pg_user_version(&db->base);
+	if (mode == DB_CREATE) {
+		int tables = 0;
+		query_int(db, "SELECT count(*) FROM information_schema.tables WHERE table_schema = current_schema()",
+			  &tables);
+		if (v != 0 || tables > 0) {
+			pg_close(&db->base);
+			return herr_set(err, HERR_CONFLICT, "DB", "exists",
+					"the database already holds tables; Hearth creates a record only in an empty "
+					"database");
+		}
+	}
+	*out = &db->base;
+	return 0;
+}
+
+static int pg_begin_write(struct db *d, struct hearth_error *err)
+{
+	if (pg_exec(d, "BEGIN", err)) {
+		return HERR_IO;
+	}
+	char sql[64];
+	snprintf(sql, sizeof(sql), "SELECT pg_advisory_xact_lock(%d)", WRITE_LOCK_KEY);
+	if (pg_exec(d, sql, err)) {
+		pg_exec(d, "ROLLBACK", NULL);
+		return HERR_IO;
+	}
+	return 0;
+}
+
+/* Replaces every occurrence of from with to (whole words only where the next character
+ * is not a letter, digit or underscore). */
+static void replace_all(struct buf *b, const char *from, const char *to)
+{
+	struct buf out = BUF_INIT;
+	const char *s = buf_cstr(b);
+	size_t n = strlen(from);
+	while (*s) {
+		if (strncmp(s, from, n) == 0 && !(s[n] == '_' || (s[n] >= 'A' && s[n] <= 'Z') ||
+						  (s[n] >= 'a' && s[n] <= 'z') || (s[n] >= '0' && s[n] <= '9'))) {
+			buf_puts(&out, to);
+			s += n;
+		} else {
+			buf_putc(&out, *s++);
+		}
+	}
+	buf_free(b);
+	*b = out;
+}
+
+static int pg_exec_migration(struct db *d, const char *sql, struct hearth_error *err)
+{
+	struct buf b = BUF_INIT;
+	buf_puts(&b, sql);
+	replace_all(&b, "INTEGER PRIMARY KEY", "BIGINT GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY");
+	replace_all(&b, " INTEGER", " BIGINT");
+	replace_all(&b, " REAL", " DOUBLE PRECISION");
+	int rc = pg_exec(d, buf_cstr(&b), err);
+	buf_free(&b);
+	return rc;
+}
+
+/* '?' and '?N' placeholders to $N, outside quoted strings. */
+static char *translate(const char *sql, int *nparams)
+{
+	struct buf b = BUF_INIT;
+	int seq = 0, max = 0;
+	bool quoted = false;
+	for (const char *p = sql; *p; p++) {
+		if (*p == '\'') {
+			quoted = !quoted;
+		}
+		if (*p != '?' || quoted) {
+			buf_putc(&b, *p);
+			continue;
+		}
+		int n = 0;
+		if (p[1] >= '0' && p[1] <= '9') {
+			while (p[1] >= '0' && p[1] <= '9') {
+				n = n * 10 + (*++p - '0');
+			}
+		} else {
+			n = ++seq;
+		}
+		if (n > max) {
+			max = n;
+		}
+		buf_printf(&b, "$%d", n);
+	}
+	*nparams = max;
+	return buf_take(&b);
+}
+
+static int server_prepare(struct pg_stmt *s, struct hearth_error *err)
+{
+	struct pg_db *db = s->db;
+	snprintf(s->name, sizeof(s->name), "hearth_%u", db->next_name++);
+	PGresult *r = PQprepare(db->conn, s->name, s->sql, s->nparams, NULL);
+	int rc = 0;
+	if (PQresultStatus(r) != PGRES_COMMAND_OK) {
+		rc = fail_msg(err, "prepare", PQresultErrorMessage(r));
+	}
+	PQclear(r);
+	s->generation = db->generation;
+	return rc;
+}
+
+static void pg_finalize(struct db_stmt *st);
+
+static int pg_prepare(struct db *d, const char *sql, struct db_stmt **out, struct hearth_error *err)
+{
+	struct pg_db *db = DB(d);
+	if (!in_transaction(db) && ensure_connected(db, err)) {
+		return HERR_IO;
+	}
+	struct pg_stmt *s = xcalloc(1, sizeof(*s));
+	s->base.drv = &db_postgres_driver;
+	s->db = db;
+	s->sql = translate(sql, &s->nparams);
+	s->vals = xcalloc((size_t)(s->nparams ? s->nparams : 1), sizeof(char *));
+	s->row = -1;
+	int rc = server_prepare(s, err);
+	if (rc) {
+		pg_finalize(&s->base);
+		return rc;
+	}
+	*out = &s->base;
+	return 0;
+}
+
+static void clear_result(struct pg_stmt *s)
+{
+	PQclear(s->res);
+	s->res = NULL;
+	s->row = -1;
+	s->nrows = 0;
+	s->executed = false;
+}
+
+static void pg_reset(struct db_stmt *st)
+{
+	struct pg_stmt *s = ST(st);
+	clear_result(s);
+	for (int i = 0; i < s->nparams; i++) {
+		free(s->vals[i]);
+		s->vals[i] = NULL;
+	}
+}
+
+static void pg_finalize(struct db_stmt *st)
+{
+	struct pg_stmt *s = ST(st);
+	pg_reset(st);
+	if (s->name[0] && s->generation == s->db->generation && PQstatus(s->db->conn) == CONNECTION_OK &&
+	    PQtransactionStatus(s->db->conn) == PQTRANS_IDLE) {
+		char sql[64];
+		snprintf(sql, sizeof(sql), "DEALLOCATE %s", s->name);
+		PQclear(PQexec(s->db->conn, sql));
+	}
+	free(s->vals);
+	free(s->sql);
+	free(s);
+}
+
+static void set_param(struct pg_stmt *s, int i, char *v)
+{
+	if (i < 1 || i > s->nparams) {
+		free(v);
+		return;
+	}
+	free(s->vals[i - 1]);
+	s->vals[i - 1] = v;
+}
+
+static void pg_bind_null(struct db_stmt *s, int i)
+{
+	set_param(ST(s), i, NULL);
+}
+
+static void pg_bind_int(struct db_stmt *s, int i, int64_t v)
+{
+	char t[32];
+	snprintf(t, sizeof(t), "%lld", (long long)v);
+	set_param(ST(s), i, xstrdup(t));
+}
+
+static void pg_bind_real(struct db_stmt *s, int i, double v)
+{
+	char t[40];
+	snprintf(t, sizeof(t), "%.17g", v);
+	set_param(ST(s), i, xstrdup(t));
+}
+
+static void pg_bind_text(struct db_stmt *s, int i, const char *v)
+{
+	set_param(ST(s), i, v ? xstrdup(v) : NULL);
+}
+
+static int pg_step(struct db_stmt *st, struct hearth_error *err)
+{
+	struct pg_stmt *s = ST(st);
+	struct pg_db *db = s->db;
+	if (!s->executed) {
+		if (!in_transaction(db) && ensure_connected(db, err)) {
+			return HERR_IO;
+		}
+		if (s->generation != db->generation && server_prepare(s, err)) {
+			return HERR_IO;
+		}
+		s->res = PQexecPrepared(db->conn, s->name, s->nparams, (const char *const *)s->vals, NULL, NULL, 0);
+		s->executed = true;
+		ExecStatusType t = PQresultStatus(s->res);
+		if (t == PGRES_TUPLES_OK) {
+			s->nrows = PQntuples(s->res);
+		} else if (t == PGRES_COMMAND_OK) {
+			s->nrows = 0;
+		} else {
+			const char *state = PQresultErrorField(s->res, PG_DIAG_SQLSTATE);
+			int rc = fail_msg(err, "step",
+					  PQresultErrorMessage(s->res)[0] ? PQresultErrorMessage(s->res)
+									  : PQerrorMessage(db->conn));
+			if (state && strcmp(state, "23505") == 0 && err) {
+				err->code = HERR_CONFLICT; /* a unique constraint: someone else wrote first */
+				rc = HERR_CONFLICT;
+			}
+			clear_result(s);
+			s->executed = true;
+			return rc;
+		}
+	}
+	if (s->row + 1 < s->nrows) {
+		s->row++;
+		return 1;
+	}
+	return 0;
+}
+
+static bool pg_col_null(struct db_stmt *s, int i)
+{
+	return !ST(s)->res || PQgetisnull(ST(s)->res, ST(s)->row, i);
+}
+
+static const char *pg_col_text(struct db_stmt *s, int i)
+{
+	return pg_col_null(s, i) ? NULL : PQgetvalue(ST(s)->res, ST(s)->row, i);
+}
+
+static int64_t pg_col_int(struct db_stmt *s, int i)
+{
+	const char *t = pg_col_text(s, i);
+	return t ? strtoll(t, NULL, 10) : 0;
+}
+
+static double pg_col_real(struct db_stmt *s, int i)
+{
+	const char *t = pg_col_text(s, i);
+	return t ? strtod(t, NULL) : 0.0;
+}
+
+static int pg_set_user_version(struct db *d, int v, struct hearth_error *err)
+{
+	if (pg_exec(d, "CREATE TABLE IF NOT EXISTS hearth_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)", err)) {
+		return HERR_IO;
+	}
+	char value[16];
+	snprintf(value, sizeof(value), "%d", v);
+	const char *params[1] = {value};
+	PGresult *r = PQexecParams(DB(d)->conn,
+				   "INSERT INTO hearth_meta (key, value) VALUES ('schema_version', $1) "
+				   "ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value",
+				   1, NULL, params, NULL, NULL, 0);
+	int rc = PQresultStatus(r) == PGRES_COMMAND_OK ? 0 : fail_msg(err, "schema version", PQresultErrorMessage(r));
+	PQclear(r);
+	return rc;
+}
+
+static int pg_check(struct db *d, db_problem_fn report, void *ctx, struct hearth_error *err)
+{
+	/* PostgreSQL checks its own pages and enforces foreign keys on every write; what is
+	 * left to ask is whether the server answers and every foreign key is validated. */
+	(void)report;
+	(void)ctx;
+	int invalid = 0;
+	if (query_int(DB(d),
+		      "SELECT count(*) FROM pg_constraint WHERE contype = 'f' AND NOT convalidated AND "
+		      "connamespace = current_schema()::regnamespace",
+		      &invalid)) {
+		return fail_msg(err, "check", PQerrorMessage(DB(d)->conn));
+	}
+	if (invalid > 0) {
+		report(ctx, "foreign keys not validated");
+		return 1;
+	}
+	return 0;
+}
+
+static int pg_columns(struct db *d, const char *table, void (*fn)(void *ctx, const char *col), void *ctx,
+		      struct hearth_error *err)
+{
+	const char *params[1] = {table};
+	PGresult *r = PQexecParams(DB(d)->conn,
+				   "SELECT column_name FROM information_schema.columns WHERE table_schema = "
+				   "current_schema() AND table_name = $1 ORDER BY ordinal_position",
+				   1, NULL, params, NULL, NULL, 0);
+	if (PQresultStatus(r) != PGRES_TUPLES_OK) {
+		int rc = fail_msg(err, "columns", PQresultErrorMessage(r));
+		PQclear(r);
+		return rc;
+	}
+	for (int i = 0; i < PQntuples(r); i++) {
+		fn(ctx, PQgetvalue(r, i, 0));
+	}
+	PQclear(r);
+	return 0;
+}
+
+const struct db_driver db_postgres_driver = {
+	.name = "postgresql",
+	.open = pg_open,
+	.close = pg_close,
+	.exec = pg_exec,
+	.begin_write = pg_begin_write,
+	.exec_migration = pg_exec_migration,
+	.prepare = pg_prepare,
+	.finalize = pg_finalize,
+	.reset = pg_reset,
+	.bind_null = pg_bind_null,
+	.bind_int = pg_bind_int,
+	.bind_real = pg_bind_real,
+	.bind_text = pg_bind_text,
+	.step = pg_step,
+	.col_null = pg_col_null,
+	.col_int = pg_col_int,
+	.col_real = pg_col_real,
+	.col_text = pg_col_text,
+	.user_version = pg_user_version,
+	.set_user_version = pg_set_user_version,
+	.check = pg_check,
+	.columns = pg_columns,
+};
