@@ -15,6 +15,7 @@ int cmd_settings(int argc, char **argv);
 int cmd_summary(int argc, char **argv);
 int cmd_user(int argc, char **argv);
 int cmd_audit(int argc, char **argv);
+int cmd_copy(int argc, char **argv);
 int cmd_test_schema(int argc, char **argv);
 
 const struct cli_command cli_commands[] = {
@@ -38,6 +39,7 @@ const struct cli_command cli_commands[] = {
 	 "role USERNAME --role ROLE [--team TEAM] | disable USERNAME | grant USERNAME CHILD | list",
 	 "people who sign in (passwords are read from standard input)", false},
 	{"audit", cmd_audit, "DB [--child ID] [--user ID] [--verify]", "the audit trail of reads and changes", false},
+	{"copy", cmd_copy, "SRC DST", "copy a whole record between SQLite and PostgreSQL, then verify it", false},
 	{"check", cmd_check, "DB", "check the record's integrity and its invariants", false},
 	{"workdays", cmd_workdays, "add DATE N | between D1 D2", "working-day arithmetic (England and Wales)", false},
 	{"due", cmd_due, "DB [--worker ID | --team ID] [--as-at D] [--format text|json|csv]",

@@ -125,3 +125,8 @@ int db_columns(struct db *db, const char *table, void (*fn)(void *ctx, const cha
 {
 	return db->drv->columns(db, table, fn, ctx, err);
 }
+
+int db_sync_ids(struct db *db, const char *table, struct hearth_error *err)
+{
+	return db->drv->sync_ids(db, table, err);
+}

@@ -31,6 +31,8 @@ int db_begin_write(struct db *db, struct hearth_error *err);
 int db_exec_migration(struct db *db, const char *sql, struct hearth_error *err);
 /* "sqlite" or "postgresql". */
 const char *db_engine(struct db *db);
+/* After rows were inserted with explicit ids: make the next generated id follow them. */
+int db_sync_ids(struct db *db, const char *table, struct hearth_error *err);
 /* A prepared statement, owned by the caller: db_finalize it. */
 int db_prepare(struct db *db, const char *sql, struct db_stmt **out, struct hearth_error *err);
 void db_finalize(struct db_stmt *s);
@@ -84,6 +86,7 @@ struct db_driver {
 	int (*check)(struct db *db, db_problem_fn report, void *ctx, struct hearth_error *err);
 	int (*columns)(struct db *db, const char *table, void (*fn)(void *ctx, const char *col), void *ctx,
 		       struct hearth_error *err);
+	int (*sync_ids)(struct db *db, const char *table, struct hearth_error *err);
 };
 
 /* Every connection and statement starts with its driver. */

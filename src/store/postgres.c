@@ -460,6 +460,21 @@ static int pg_columns(struct db *d, const char *table, void (*fn)(void *ctx, con
 	return 0;
 }
 
+static int pg_sync_ids(struct db *d, const char *table, struct hearth_error *err)
+{
+	/* Identity columns keep their own counter: move it past the copied ids. The table
+	 * name comes from the store's own table list, and is passed as a bound value. */
+	const char *params[1] = {table};
+	struct buf sql = BUF_INIT;
+	buf_printf(&sql, "SELECT setval(pg_get_serial_sequence($1, 'id'), (SELECT coalesce(max(id), 0) + 1 FROM %s), false)",
+		   table);
+	PGresult *r = PQexecParams(DB(d)->conn, buf_cstr(&sql), 1, NULL, params, NULL, NULL, 0);
+	buf_free(&sql);
+	int rc = PQresultStatus(r) == PGRES_TUPLES_OK ? 0 : fail_msg(err, "sync ids", PQresultErrorMessage(r));
+	PQclear(r);
+	return rc;
+}
+
 const struct db_driver db_postgres_driver = {
 	.name = "postgresql",
 	.open = pg_open,
@@ -483,4 +498,5 @@ const struct db_driver db_postgres_driver = {
 	.set_user_version = pg_set_user_version,
 	.check = pg_check,
 	.columns = pg_columns,
+	.sync_ids = pg_sync_ids,
 };

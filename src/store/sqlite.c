@@ -254,6 +254,15 @@ static int sq_columns(struct db *db, const char *table, void (*fn)(void *ctx, co
 	return 0;
 }
 
+static int sq_sync_ids(struct db *db, const char *table, struct hearth_error *err)
+{
+	/* INTEGER PRIMARY KEY takes max(id) + 1 by itself. */
+	(void)db;
+	(void)table;
+	(void)err;
+	return 0;
+}
+
 const struct db_driver db_sqlite_driver = {
 	.name = "sqlite",
 	.open = sq_open,
@@ -277,4 +286,5 @@ const struct db_driver db_sqlite_driver = {
 	.set_user_version = sq_set_user_version,
 	.check = sq_check,
 	.columns = sq_columns,
+	.sync_ids = sq_sync_ids,
 };

@@ -908,3 +908,8 @@ int store_columns(struct store *st, const char *table, void (*fn)(void *, const 
 {
 	return db_columns(st->db, table, fn, ctx, err);
 }
+
+const char *store_engine(struct store *st)
+{
+	return db_engine(st->db);
+}

@@ -203,6 +203,21 @@ int store_children_search(struct store *st, const struct store_scope *sc, const 
 			  int64_t limit, int64_t offset, struct arena *a, struct store_child_hit **out, size_t *n_out,
 			  int64_t *total, struct hearth_error *err);
 
+/* Copies the whole record from src to dst (an empty target opened with STORE_CREATE),
+ * keeping ids, revisions and the audit trail as they are; then compares each table's row
+ * count and content checksum on both sides and calls report for each. Returns the number
+ * of tables that differ (0: a faithful copy), or a negative error (dst rolled back). */
+struct store_copy_table {
+	const char *table;
+	int64_t rows;
+	char checksum[65];
+};
+typedef void (*store_copy_fn)(void *ctx, const struct store_copy_table *src, const struct store_copy_table *dst,
+			      bool same);
+int store_copy(struct store *src, struct store *dst, store_copy_fn report, void *ctx, struct hearth_error *err);
+/* "sqlite" or "postgresql". */
+const char *store_engine(struct store *st);
+
 /* The columns the database holds for a table, in order (schema tests). */
 int store_columns(struct store *st, const char *table, void (*fn)(void *ctx, const char *col), void *ctx,
 		  struct hearth_error *err);
