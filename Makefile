@@ -2,7 +2,7 @@
 # in the README. Every dependency comes from pkg-config; nothing is downloaded but Debian
 # packages (scripts/install-deps) and, for the browser tests, npm packages.
 
-PKGS      := sqlite3 jansson libsodium libmicrohttpd libpq
+PKGS      := sqlite3 jansson libsodium libmicrohttpd libpq libxml-2.0 xlsxwriter
 CC        ?= cc
 OPT       ?= -O2
 WERROR    ?=
@@ -11,7 +11,7 @@ WARN      := -Wall -Wextra -Wshadow -Wformat=2 -Wno-unused-parameter $(if $(WERR
 CFLAGS    += -std=c11 $(OPT) -g $(WARN) -fstack-protector-strong -fPIE \
              $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 LDFLAGS   += -pie -Wl,-z,relro,-z,now
-LDLIBS    += $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lm -lpthread
+LDLIBS    += $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lz -lm -lpthread
 SAN       := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
 
 LIB_SRC   := $(shell find src -name '*.c' ! -path 'src/cli/main.c' | sort)
