@@ -28,5 +28,8 @@ char *arena_printf(struct arena *a, const char *fmt, ...) __attribute__((format(
 char *arena_vprintf(struct arena *a, const char *fmt, va_list ap) __attribute__((format(printf, 2, 0)));
 /* Frees every block; the arena is empty and reusable afterwards. */
 void arena_free(struct arena *a);
+/* Empties the arena but keeps one block for reuse, so a loop that allocates and resets
+ * per item does not return memory to the system (and ask for it again) every time. */
+void arena_reset(struct arena *a);
 
 #endif

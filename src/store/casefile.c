@@ -539,7 +539,7 @@ int store_casefiles_scan(struct store *st, const struct store_filter *filter, st
 				goto done;
 			}
 		}
-		arena_free(&per_child);
+		arena_reset(&per_child);
 	}
 done:
 	db_finalize(children);

@@ -20,6 +20,7 @@ struct store {
 	int64_t audit_head_id;
 	char audit_head_hash[65];
 	char origin_route[128], origin_address[64];
+	struct arena scratch;	/* per-write working memory, reset (not freed) after each write */
 };
 
 struct db *store_db(struct store *st);

@@ -75,7 +75,7 @@ static int sq_open(const char *target, enum db_mode mode, struct db **out, struc
 	sqlite3_busy_timeout(db->h, 10000);
 	sqlite3_extended_result_codes(db->h, 1);
 	const char *setup = mode == DB_READ ? "PRAGMA foreign_keys=ON; PRAGMA query_only=ON;"
-					    : "PRAGMA foreign_keys=ON; PRAGMA synchronous=FULL;";
+					    : "PRAGMA foreign_keys=ON; PRAGMA synchronous=FULL; PRAGMA cache_size=-65536;";
 	if (sq_exec(&db->base, setup, err) ||
 	    (mode == DB_CREATE && sq_exec(&db->base, "PRAGMA journal_mode=WAL;", err))) {
 		sq_close(&db->base);

@@ -277,6 +277,7 @@ void store_close(struct store *st)
 	db_finalize(st->revision_insert);
 	db_finalize(st->audit_last);
 	db_finalize(st->audit_insert);
+	arena_free(&st->scratch);
 	db_close(st->db);
 	free(st);
 }
@@ -577,7 +578,7 @@ static int check_actor(struct store *st, const char *actor, struct hearth_error 
 int store_insert(struct store *st, const char *actor, const struct entity *e, const struct hval *vals,
 		 int64_t *id_out, struct hearth_error *err)
 {
-	struct arena a = ARENA_INIT;
+	struct arena *a = &st->scratch;
 	int64_t id = 0;
 	int rc = check_actor(st, actor, err);
 	if (!rc) {
@@ -590,7 +591,7 @@ int store_insert(struct store *st, const char *actor, const struct entity *e, co
 		return rc;
 	}
 	if ((rc = check_refs(st, e, vals, err)) || (rc = check_unique(st, e, vals, 0, err)) ||
-	    (rc = check_birth(st, e, vals, &a, err))) {
+	    (rc = check_birth(st, e, vals, a, err))) {
 		goto fail;
 	}
 	struct db_stmt *s = stmt(st, e, S_INSERT, err);
@@ -610,29 +611,29 @@ int store_insert(struct store *st, const char *actor, const struct entity *e, co
 	id = db_col_int(s, 0);
 	db_step(s, NULL);
 	db_reset(s);
-	if ((rc = write_revision(st, e->name, id, "insert", NULL, row_json(e, vals, &a), NULL, actor, err)) ||
+	if ((rc = write_revision(st, e->name, id, "insert", NULL, row_json(e, vals, a), NULL, actor, err)) ||
 	    (rc = audit_change(st, actor, "create", e, id, vals, err))) {
 		goto fail;
 	}
 	if ((rc = tx_commit(st, err))) {
-		arena_free(&a);
+		arena_reset(a);
 		return rc;
 	}
-	arena_free(&a);
+	arena_reset(a);
 	if (id_out) {
 		*id_out = id;
 	}
 	return 0;
 fail:
 	tx_abort(st);
-	arena_free(&a);
+	arena_reset(a);
 	return rc;
 }
 
 int store_update(struct store *st, const char *actor, const struct entity *e, int64_t id,
 		 const struct hval *vals, const char *reason, struct hearth_error *err)
 {
-	struct arena a = ARENA_INIT;
+	struct arena *a = &st->scratch;
 	struct hval *before;
 	int rc = check_actor(st, actor, err);
 	if (!rc) {
@@ -647,12 +648,12 @@ int store_update(struct store *st, const char *actor, const struct entity *e, in
 	if ((rc = tx_begin(st, err))) {
 		return rc;
 	}
-	if ((rc = store_get(st, e, id, &a, &before, err)) || (rc = check_reopen(e, before, vals, reason, err)) ||
+	if ((rc = store_get(st, e, id, a, &before, err)) || (rc = check_reopen(e, before, vals, reason, err)) ||
 	    (rc = check_refs(st, e, vals, err)) || (rc = check_unique(st, e, vals, id, err)) ||
-	    (rc = check_birth(st, e, vals, &a, err))) {
+	    (rc = check_birth(st, e, vals, a, err))) {
 		goto fail;
 	}
-	if (e == &entity_child && (rc = check_dob_change(st, id, vals, &a, err))) {
+	if (e == &entity_child && (rc = check_dob_change(st, id, vals, a, err))) {
 		goto fail;
 	}
 	if (e->child_field >= 0 && vals[e->child_field].i != before[e->child_field].i) {
@@ -674,24 +675,24 @@ int store_update(struct store *st, const char *actor, const struct entity *e, in
 		goto fail;
 	}
 	db_reset(s);
-	if ((rc = write_revision(st, e->name, id, "update", row_json(e, before, &a), row_json(e, vals, &a), reason,
+	if ((rc = write_revision(st, e->name, id, "update", row_json(e, before, a), row_json(e, vals, a), reason,
 				 actor, err)) ||
 	    (rc = audit_change(st, actor, "update", e, id, vals, err)) ||
 	    (rc = tx_commit(st, err))) {
 		goto fail;
 	}
-	arena_free(&a);
+	arena_reset(a);
 	return 0;
 fail:
 	tx_abort(st);
-	arena_free(&a);
+	arena_reset(a);
 	return rc;
 }
 
 int store_void(struct store *st, const char *actor, const struct entity *e, int64_t id, const char *reason,
 	       struct hearth_error *err)
 {
-	struct arena a = ARENA_INIT;
+	struct arena *a = &st->scratch;
 	struct hval *before;
 	int rc = check_actor(st, actor, err);
 	if (rc) {
@@ -703,7 +704,7 @@ int store_void(struct store *st, const char *actor, const struct entity *e, int6
 	if ((rc = tx_begin(st, err))) {
 		return rc;
 	}
-	if ((rc = store_get(st, e, id, &a, &before, err))) {
+	if ((rc = store_get(st, e, id, a, &before, err))) {
 		goto fail;
 	}
 	struct db_stmt *s = stmt(st, e, S_VOID, err);
@@ -717,16 +718,16 @@ int store_void(struct store *st, const char *actor, const struct entity *e, int6
 		goto fail;
 	}
 	db_reset(s);
-	if ((rc = write_revision(st, e->name, id, "void", row_json(e, before, &a), NULL, reason, actor, err)) ||
+	if ((rc = write_revision(st, e->name, id, "void", row_json(e, before, a), NULL, reason, actor, err)) ||
 	    (rc = audit_change(st, actor, "void", e, id, before, err)) ||
 	    (rc = tx_commit(st, err))) {
 		goto fail;
 	}
-	arena_free(&a);
+	arena_reset(a);
 	return 0;
 fail:
 	tx_abort(st);
-	arena_free(&a);
+	arena_reset(a);
 	return rc;
 }
 
