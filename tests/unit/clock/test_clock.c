@@ -726,6 +726,20 @@ static void test_health_initial_across_easter_and_may_day(void **state)
 	expect_none(&l, "health_review");
 }
 
+/* In care since Mon 5 Jan 2015 (the record holds nothing from then), reviewed 1 Jun 2025:
+ * the review shows the initial assessment was held, so no IHA item; next review 12 months
+ * on (aged 10), 2026-06-01. */
+static void test_health_review_presupposes_initial(void **state)
+{
+	(void)state;
+	struct casefile *cf = child(D(2015, 1, 1));
+	PUT(cf, episodes, struct cf_episode, EPISODE(70, D(2015, 1, 5), NONE, "S", true));
+	PUT(cf, health, struct cf_health, {.id = 100, .date = D(2025, 6, 1), .kind = HEALTH_REVIEW});
+	struct clock_list l = run(cf, D(2026, 6, 2));
+	expect_none(&l, "health_initial");
+	expect(&l, "health_review_12m", D(2025, 6, 1), D(2026, 6, 1), 1, CLOCK_OVERDUE);
+}
+
 /* Under 5 (born 1 Mar 2022), initial assessment 10 Jan 2025: review 6 months later,
  * 2025-07-10, long before the 5th birthday (1 Mar 2027). */
 static void test_health_review_under_five(void **state)
@@ -836,6 +850,28 @@ static void test_return_interview_offered_or_away(void **state)
 	expect_none(&l, "return_interview");
 }
 
+/* Returned Fri 14 Mar 18:00Z with no interview, missing again Sun 16 Mar 20:00Z, back Mon
+ * 17 Mar 09:00Z: the first clock stops (the next interview covers both); the second runs
+ * 72 hours to Thu 20 Mar 09:00Z. As at Fri 21 Mar: one item, one day late. */
+static void test_return_interview_superseded(void **state)
+{
+	(void)state;
+	hinstant back1, gone2, back2;
+	assert_int_equal(instant_parse("2025-03-14T18:00:00Z", &back1), 0);
+	assert_int_equal(instant_parse("2025-03-16T20:00:00Z", &gone2), 0);
+	assert_int_equal(instant_parse("2025-03-17T09:00:00Z", &back2), 0);
+	struct casefile *cf = child(D(2010, 1, 1));
+	PUT(cf, referrals, struct cf_referral, REFERRAL(10, D(2025, 1, 6), NONE));
+	PUT(cf, missing, struct cf_missing, {.id = 110, .start = back1 - 86400, .end = back1},
+	    {.id = 111, .start = gone2, .end = back2});
+	struct clock_list l = run(cf, D(2025, 3, 21));
+	expect(&l, "return_interview_72h", D(2025, 3, 17), D(2025, 3, 20), 1, CLOCK_OVERDUE);
+	assert_int_equal(find(&l, "return_interview_72h")->subject_id, 111);
+	/* As at Sat 15 Mar, before the second episode, the first clock was running. */
+	l = run(cf, D(2025, 3, 15));
+	expect(&l, "return_interview_72h", D(2025, 3, 14), D(2025, 3, 17), -2, CLOCK_DUE_SOON);
+}
+
 /* ---- care proceedings (26 weeks) ---- */
 
 /* Issued Mon 2025-01-06 + 26 weeks (182 days): 6 Jan + 25 = 31 Jan, + 28 = 28 Feb (53),
@@ -887,6 +923,26 @@ static void test_pathway_plan_review(void **state)
 	cf = child(D(2010, 5, 1));
 	PUT(cf, episodes, struct cf_episode, EPISODE(70, D(2020, 1, 6), NONE, "S", true));
 	l = run(cf, D(2025, 4, 15));
+	expect_none(&l, "pathway");
+}
+
+/* A care leaver born 1 May 2003 left care at 18 (1 May 2021) and is 21 on 1 May 2024; in
+ * education by her last contact. Last pathway plan review 10 Jan 2024: due 10 Jul 2024.
+ * As at 1 Sep 2024 with a personal adviser allocated: 21 (Jul) + 31 (Aug) + 1 = 53 days
+ * late. With no one allocated since she turned 21: no item. */
+static void test_pathway_plan_over_21(void **state)
+{
+	(void)state;
+	struct casefile *cf = child(D(2003, 5, 1));
+	PUT(cf, episodes, struct cf_episode, EPISODE(70, D(2019, 1, 7), D(2021, 5, 1), "S", true));
+	PUT(cf, leaver_contacts, struct cf_leaver_contact, {.id = 150, .date = D(2024, 6, 1), .activity = "F2"});
+	PUT(cf, pathway_plans, struct cf_dated, DATED(130, 0, D(2024, 1, 10)));
+	PUT(cf, allocations, struct cf_allocation,
+	    {.id = 160, .worker_id = 7, .kind = ALLOC_PERSONAL_ADVISER, .start = D(2021, 5, 1), .end = NONE});
+	struct clock_list l = run(cf, D(2024, 9, 1));
+	expect(&l, "pathway_plan_6m", D(2024, 1, 10), D(2024, 7, 10), 53, CLOCK_OVERDUE);
+	cf->allocations[0].end = D(2024, 5, 1);
+	l = run(cf, D(2024, 9, 1));
 	expect_none(&l, "pathway");
 }
 
@@ -1173,6 +1229,7 @@ int main(void)
 		T(test_pep_under_school_age),
 		T(test_pep_reaching_school_age),
 		T(test_health_initial_across_easter_and_may_day),
+		T(test_health_review_presupposes_initial),
 		T(test_health_review_under_five),
 		T(test_health_review_turning_five),
 		T(test_health_review_yearly),
@@ -1181,10 +1238,12 @@ int main(void)
 		T(test_dental_from_entering_care),
 		T(test_return_interview_late),
 		T(test_return_interview_offered_or_away),
+		T(test_return_interview_superseded),
 		T(test_proceedings_26_weeks),
 		T(test_proceedings_concluded),
 		T(test_pathway_plan_first),
 		T(test_pathway_plan_review),
+		T(test_pathway_plan_over_21),
 		T(test_lado_consideration_christmas),
 		T(test_lado_resolution_one_month_missed),
 		T(test_lado_resolution_three_months_missed),

@@ -1,0 +1,245 @@
+/* settings: the table of local policy settings and their validation; see settings.h.
+ *
+ * Adding a setting: a row in settings_table, a field in struct settings and, for a whole
+ * number, a line in int_slot's table. The defaults are the values DOMAIN.md §3 calls common
+ * practice. */
+#include "model/settings.h"
+
+#include <errno.h>
+#include <stddef.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+const struct setting_def settings_table[] = {
+	{"la_code", SETTING_LA_CODE, "885", "",
+	 "Local authority code (three digits) written into the DfE returns", 0, 0},
+	{"cp_visit_working_days", SETTING_INT, "10", "working days",
+	 "Child protection visits: the child seen at most this many working days apart", 1, 65},
+	{"cin_visit_working_days", SETTING_INT, "20", "working days",
+	 "Child in need visits: the child seen at most this many working days apart", 1, 130},
+	{"caseload_threshold", SETTING_INT, "18", "cases per FTE",
+	 "Caseload above which a worker counts as over the local threshold (measure WF1)", 1, 100},
+	{"due_soon_working_days", SETTING_INT, "5", "working days",
+	 "An item is 'due soon' when it falls due within this many working days", 0, 30},
+	{"pep_term_starts", SETTING_TERMS, "01-01,04-20,09-01", "MM-DD list",
+	 "School terms for the termly PEP review: the day each term starts, in calendar order; each term "
+	 "runs to the day before the next",
+	 0, 0},
+};
+
+const int settings_count = (int)(sizeof(settings_table) / sizeof(settings_table[0]));
+
+const struct setting_def *settings_find(const char *key)
+{
+	for (int i = 0; key && i < settings_count; i++) {
+		if (strcmp(settings_table[i].key, key) == 0) {
+			return &settings_table[i];
+		}
+	}
+	return NULL;
+}
+
+static int parse_int(const char *v, long *out)
+{
+	char *end;
+	errno = 0;
+	if (!v || !*v || (*v != '-' && (*v < '0' || *v > '9'))) {
+		return -1;
+	}
+	long n = strtol(v, &end, 10);
+	if (errno || *end) {
+		return -1;
+	}
+	*out = n;
+	return 0;
+}
+
+static bool two_digits(const char *s, int *out)
+{
+	if (s[0] < '0' || s[0] > '9' || s[1] < '0' || s[1] > '9') {
+		return false;
+	}
+	*out = (s[0] - '0') * 10 + (s[1] - '0');
+	return true;
+}
+
+/* Parses "MM-DD,MM-DD,..." into s->terms (when s is not NULL). Returns the number of terms,
+ * or -1 when the text breaks the rule. 29 February is refused: a term must start every year. */
+static int parse_terms(const char *v, struct settings *s)
+{
+	int n = 0, prev = 0;
+	const char *p = v;
+	if (!p || !*p) {
+		return -1;
+	}
+	for (;;) {
+		int m, d;
+		if (strlen(p) < 5 || !two_digits(p, &m) || p[2] != '-' || !two_digits(p + 3, &d) ||
+		    !date_valid_ymd(2001, m, d) || (p[5] != ',' && p[5] != '\0')) {
+			return -1;
+		}
+		if (n == SETTINGS_MAX_TERMS || m * 100 + d <= prev) {
+			return -1;
+		}
+		prev = m * 100 + d;
+		if (s) {
+			s->terms[n].month = m;
+			s->terms[n].day = d;
+		}
+		n++;
+		if (p[5] == '\0') {
+			break;
+		}
+		p += 6;
+	}
+	if (s) {
+		s->n_terms = n;
+	}
+	return n;
+}
+
+int settings_validate(const char *key, const char *value, struct hearth_error *err)
+{
+	const struct setting_def *def = settings_find(key);
+	if (!def) {
+		return herr_set(err, HERR_INVALID, key ? key : "", "unknown_setting",
+				"there is no setting called '%s' (hearth settings DB lists them)", key ? key : "");
+	}
+	if (!value) {
+		return herr_set(err, HERR_INVALID, key, "required", "a value is required");
+	}
+	long n;
+	switch (def->type) {
+	case SETTING_INT:
+		if (parse_int(value, &n)) {
+			return herr_set(err, HERR_INVALID, key, "whole_number", "'%s' is not a whole number", value);
+		}
+		if (n < def->min || n > def->max) {
+			return herr_set(err, HERR_INVALID, key, "range", "%ld is outside %d to %d %s", n, def->min,
+					def->max, def->unit);
+		}
+		return 0;
+	case SETTING_LA_CODE:
+		if (strlen(value) != 3 || strspn(value, "0123456789") != 3) {
+			return herr_set(err, HERR_INVALID, key, "la_code",
+					"'%s' is not a three-digit local authority code", value);
+		}
+		return 0;
+	case SETTING_TERMS:
+		if (parse_terms(value, NULL) < 0) {
+			return herr_set(err, HERR_INVALID, key, "terms",
+					"'%s' is not 1 to %d term start dates MM-DD in calendar order, comma-separated",
+					value, SETTINGS_MAX_TERMS);
+		}
+		return 0;
+	case SETTING_TYPE_MAX:
+		break;
+	}
+	return herr_set(err, HERR_INVALID, key, "unknown_setting", "setting has no type");
+}
+
+/* Where an integer setting lives in struct settings (NULL for the other types). */
+static int *int_slot(struct settings *s, const char *key)
+{
+	static const struct {
+		const char *key;
+		size_t off;
+	} slots[] = {
+		{"cp_visit_working_days", offsetof(struct settings, cp_visit_working_days)},
+		{"cin_visit_working_days", offsetof(struct settings, cin_visit_working_days)},
+		{"caseload_threshold", offsetof(struct settings, caseload_threshold)},
+		{"due_soon_working_days", offsetof(struct settings, due_soon_working_days)},
+	};
+	for (size_t i = 0; i < sizeof(slots) / sizeof(slots[0]); i++) {
+		if (strcmp(slots[i].key, key) == 0) {
+			return (int *)((char *)s + slots[i].off);
+		}
+	}
+	return NULL;
+}
+
+int settings_apply(struct settings *s, const char *key, const char *value, struct hearth_error *err)
+{
+	int rc = settings_validate(key, value, err);
+	if (rc) {
+		return rc;
+	}
+	const struct setting_def *def = settings_find(key);
+	switch (def->type) {
+	case SETTING_INT: {
+		int *slot = int_slot(s, key);
+		if (!slot) {
+			return herr_set(err, HERR_INVALID, key, "unknown_setting", "setting has no place to go");
+		}
+		*slot = atoi(value);
+		return 0;
+	}
+	case SETTING_LA_CODE:
+		memcpy(s->la_code, value, 3);
+		s->la_code[3] = '\0';
+		return 0;
+	case SETTING_TERMS:
+		parse_terms(value, s);
+		return 0;
+	case SETTING_TYPE_MAX:
+		break;
+	}
+	return HERR_INVALID;
+}
+
+void settings_defaults(struct settings *s)
+{
+	memset(s, 0, sizeof(*s));
+	for (int i = 0; i < settings_count; i++) {
+		settings_apply(s, settings_table[i].key, settings_table[i].default_value, NULL);
+	}
+}
+
+int settings_load(struct settings *s, settings_get_fn get, void *ctx, struct hearth_error *err)
+{
+	int bad = 0;
+	settings_defaults(s);
+	for (int i = 0; get && i < settings_count; i++) {
+		const char *v = get(ctx, settings_table[i].key);
+		if (v && settings_apply(s, settings_table[i].key, v, err)) {
+			bad++;
+		}
+	}
+	return bad;
+}
+
+static hdate term_date(const struct settings *s, int year, int k)
+{
+	return date_from_ymd(year, s->terms[k].month, s->terms[k].day);
+}
+
+hdate settings_term_start(const struct settings *s, hdate d)
+{
+	if (d == DATE_NONE || s->n_terms < 1) {
+		return DATE_NONE;
+	}
+	int y, m, day;
+	date_to_ymd(d, &y, &m, &day);
+	for (int k = s->n_terms - 1; k >= 0; k--) {
+		if (term_date(s, y, k) <= d) {
+			return term_date(s, y, k);
+		}
+	}
+	return term_date(s, y - 1, s->n_terms - 1);
+}
+
+hdate settings_next_term_start(const struct settings *s, hdate d)
+{
+	if (d == DATE_NONE || s->n_terms < 1) {
+		return DATE_NONE;
+	}
+	int y, m, day;
+	date_to_ymd(d, &y, &m, &day);
+	for (int k = 0; k < s->n_terms; k++) {
+		if (term_date(s, y, k) > d) {
+			return term_date(s, y, k);
+		}
+	}
+	return term_date(s, y + 1, 0);
+}

@@ -1,0 +1,89 @@
+/* settings: the local policy values an authority sets for itself, as a table.
+ *
+ * Each setting has a key, a type, a default, a unit, a description and a validation rule
+ * (settings_table in settings.c). Values are kept in the record as text (the `setting`
+ * table, one live row per key, written by `hearth settings DB set KEY VALUE`); a key with no
+ * row takes its default. struct settings holds the values typed, for the clock and the
+ * measures; settings_load fills it from any source through a callback, so this module does
+ * no I/O. Statutory timescales are not settings: they are rules (clock/rules.c).
+ *
+ * School terms (for the termly PEP review) are held as the dates each term starts, the
+ * same every year, as "MM-DD" in calendar order: by default "01-01,04-20,09-01", i.e.
+ * spring from 1 January, summer from 20 April (the Easter holidays end between early and
+ * late April; 20 April is a fixed stand-in an authority can change to its own calendar) and
+ * autumn from 1 September. Each term runs to the day before the next one starts, so the
+ * terms tile the year and every date is in exactly one term (holidays belong to the term
+ * before them). The number of PEP reviews a year is the number of terms.
+ *
+ * Invariants: every key in the table is unique, lower_snake_case, and its default passes
+ * its own validation (tests/unit/clock/test_clock.c checks). All data is static; nothing
+ * here allocates. */
+#ifndef HEARTH_MODEL_SETTINGS_H
+#define HEARTH_MODEL_SETTINGS_H
+
+#include <stdbool.h>
+
+#include "base/date.h"
+#include "base/error.h"
+
+enum setting_type {
+	SETTING_INT,		/* a whole number between min and max */
+	SETTING_LA_CODE,	/* a three-digit local authority code, e.g. "885" */
+	SETTING_TERMS,		/* school term start dates, "MM-DD,MM-DD,..." */
+	SETTING_TYPE_MAX
+};
+
+struct setting_def {
+	const char *key;
+	enum setting_type type;
+	const char *default_value;
+	const char *unit;		/* "working days", "cases per FTE", "" */
+	const char *description;
+	int min, max;			/* SETTING_INT only */
+};
+
+extern const struct setting_def settings_table[];
+extern const int settings_count;
+
+#define SETTINGS_MAX_TERMS 6
+
+struct settings {
+	int cp_visit_working_days;
+	int cin_visit_working_days;
+	int caseload_threshold;
+	int due_soon_working_days;
+	int n_terms;
+	struct {
+		int month, day;
+	} terms[SETTINGS_MAX_TERMS];	/* in calendar order */
+	char la_code[4];
+};
+
+/* The definition of key, or NULL when there is no such setting. Static data. */
+const struct setting_def *settings_find(const char *key);
+
+/* Checks value against key's rule. Returns 0, or HERR_INVALID with err naming the key (as
+ * the field) and the rule ("unknown_setting", "whole_number", "range", "la_code",
+ * "terms"). Pure. */
+int settings_validate(const char *key, const char *value, struct hearth_error *err);
+
+/* Fills s with every default. Cannot fail. */
+void settings_defaults(struct settings *s);
+
+/* Validates value and stores it into s under key. Returns 0, or HERR_INVALID (err filled,
+ * s unchanged). */
+int settings_apply(struct settings *s, const char *key, const char *value, struct hearth_error *err);
+
+/* Fills s from defaults and then, for every key, the value get(ctx, key) returns (NULL:
+ * not set locally). A stored value that fails validation is skipped (the default stays)
+ * and counted; returns that count, with err describing the last one. */
+typedef const char *(*settings_get_fn)(void *ctx, const char *key);
+int settings_load(struct settings *s, settings_get_fn get, void *ctx, struct hearth_error *err);
+
+/* School terms. The start of the term that contains d, and the start of the term after
+ * the one that contains d (so the term containing d ends the day before). DATE_NONE when
+ * d is DATE_NONE or s holds no terms. */
+hdate settings_term_start(const struct settings *s, hdate d);
+hdate settings_next_term_start(const struct settings *s, hdate d);
+
+#endif

@@ -1,0 +1,158 @@
+# hearth demo: the synthetic county is the same record for the same seed and as-at date,
+# a different one for another seed, passes `hearth check`, lands in the ranges of
+# DOMAIN.md §7 on the as-at date, dates nothing after it, and never overwrites a file or
+# leaves a half-made one behind.
+. "$ROOT/tests/lib.sh"
+H=$HEARTH
+AS_AT=2026-03-31
+a=$TMPDIR/a.db
+b=$TMPDIR/b.db
+c=$TMPDIR/c.db
+
+# ---- three generations at once: seed 1 twice, seed 2 once ----
+$H demo "$a" --seed 1 --as-at $AS_AT >"$TMPDIR/a.out" 2>"$TMPDIR/a.err" &
+pa=$!
+$H demo "$b" --seed 1 --as-at $AS_AT >"$TMPDIR/b.out" 2>"$TMPDIR/b.err" &
+pb=$!
+$H demo "$c" --seed 2 --as-at $AS_AT >"$TMPDIR/c.out" 2>"$TMPDIR/c.err" &
+pc=$!
+made=1
+for p in $pa $pb $pc; do
+	wait "$p" || made=0
+done
+if [ $made = 1 ]; then
+	ok "demo county, seeds 1, 1 and 2 ($(sed -n 's/^time: //p' "$TMPDIR/a.out"))"
+else
+	not_ok "demo county: $(cat "$TMPDIR/a.err" "$TMPDIR/b.err" "$TMPDIR/c.err" | head -c 400)"
+	finish
+fi
+if [ -s "$TMPDIR/a.err" ]; then
+	not_ok "nothing on stderr when it is not a terminal (got: $(head -c 200 "$TMPDIR/a.err"))"
+else
+	ok "nothing on stderr when it is not a terminal"
+fi
+leftovers=$(ls "$TMPDIR" | grep -c '\.tmp-')
+[ "$leftovers" = 0 ] && ok "no temporary files left" || not_ok "$leftovers temporary files left"
+
+# ---- reproducible: every table, row by row (the revision log's and audit trail's times
+# and the audit hash chain are real time and are left out) ----
+table_digests() {	# DB: "table digest" lines
+	local db=$1 t cols
+	for t in $(sqlite3 "$db" "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name"); do
+		case $t in
+		revision) cols="id, tbl, row_id, action, before, after, reason, actor" ;;
+		audit) cols="id, actor, action, child_id, section, route, address" ;;
+		*) cols="*" ;;
+		esac
+		printf '%s %s\n' "$t" "$(sqlite3 "$db" "SELECT $cols FROM \"$t\" ORDER BY 1" | sha256sum | cut -c1-16)"
+	done
+}
+table_digests "$a" >"$TMPDIR/a.sums"
+table_digests "$b" >"$TMPDIR/b.sums"
+table_digests "$c" >"$TMPDIR/c.sums"
+if diff "$TMPDIR/a.sums" "$TMPDIR/b.sums" >"$TMPDIR/ab.diff"; then
+	ok "the same seed and as-at date give the same record ($(wc -l <"$TMPDIR/a.sums") tables)"
+else
+	not_ok "the same seed gave different records in: $(grep '^<' "$TMPDIR/ab.diff" | cut -d' ' -f2 | tr '\n' ' ')"
+fi
+if cmp -s "$TMPDIR/a.out" "$TMPDIR/b.out" ||
+	[ "$(grep -v '^time:' "$TMPDIR/a.out")" = "$(grep -v '^time:' "$TMPDIR/b.out" | sed "s|$b|$a|")" ]; then
+	ok "the same seed prints the same summary"
+else
+	not_ok "the same seed printed different summaries"
+fi
+differ=$(diff "$TMPDIR/a.sums" "$TMPDIR/c.sums" | grep -c '^<')
+if grep -q '^child ' "$TMPDIR/a.sums" && [ "$differ" -gt 10 ]; then
+	ok "another seed gives another record ($differ tables differ)"
+else
+	not_ok "seed 2 differs from seed 1 in only $differ tables"
+fi
+
+# ---- the record's own check ----
+check "hearth check passes on the county demo" $H check "$a"
+
+# ---- the county on the as-at date (DOMAIN.md §7) ----
+val() {	# KEY: the number after "KEY: " in the summary
+	sed -n "s/^$1: \([0-9]*\).*/\1/p" "$TMPDIR/a.out" | head -1
+}
+within() {	# NAME VALUE LO HI
+	if [ -n "$2" ] && [ "$2" -ge "$3" ] && [ "$2" -le "$4" ]; then
+		ok "$1: $2 (expected $3-$4)"
+	else
+		not_ok "$1: '$2' (expected $3-$4)"
+	fi
+}
+cla=$(val "status cla")
+cp=$(val "status cp")
+cin=$(val "status cin")
+within "children in care" "$cla" 800 900
+within "children on CP plans" "$cp" 400 500
+within "children in need (cin + cp + cla, the DfE count)" "$((cin + cp + cla))" 3000 3500
+within "children in need not on a plan or in care" "$cin" 1600 2300
+within "care leavers" "$(val "status leaver")" 300 650
+within "early help" "$(val "status early_help")" 800 2200
+within "teams" "$(val teams)" 15 20
+within "case-holding social workers" "$(val "social workers")" 150 220
+line=$(sed -n 's/^last 12 months: //p' "$TMPDIR/a.out")
+referrals=$(printf '%s' "$line" | sed -n 's/.*, referrals \([0-9]*\).*/\1/p')
+rerefs=$(printf '%s' "$line" | sed -n 's/.*re-referrals \([0-9]*\)\..*/\1/p')
+within "referrals in the last year" "$referrals" 5400 6600
+within "re-referral rate (%)" "$rerefs" 18 26
+agency=$(sed -n 's/^social workers: .*(\([0-9]*\)\..*%).*/\1/p' "$TMPDIR/a.out")
+within "agency social workers (%)" "$agency" 12 24
+caseload=$(sed -n 's/^caseload: .*, \([0-9]*\)\..* per case-holding FTE/\1/p' "$TMPDIR/a.out")
+within "caseload per case-holding FTE" "$caseload" 12 22
+
+# The summary's counts agree with the rows themselves.
+open_cla=$(sqlite3 "$a" "SELECT count(DISTINCT child_id) FROM cla_episode WHERE voided = 0 AND dec IS NULL")
+[ "$open_cla" = "$cla" ] && ok "children with an open episode = status cla ($cla)" ||
+	not_ok "children with an open episode ($open_cla) != status cla ($cla)"
+open_cp=$(sqlite3 "$a" "SELECT count(DISTINCT p.child_id) FROM cp_plan p WHERE p.end_date IS NULL AND NOT EXISTS
+	(SELECT 1 FROM cla_episode e WHERE e.child_id = p.child_id AND e.dec IS NULL)")
+[ "$open_cp" = "$cp" ] && ok "children with an open CP plan and not in care = status cp ($cp)" ||
+	not_ok "children with an open CP plan and not in care ($open_cp) != status cp ($cp)"
+unallocated=$(sqlite3 "$a" "SELECT count(*) FROM (SELECT DISTINCT child_id FROM cla_episode WHERE dec IS NULL
+	UNION SELECT DISTINCT child_id FROM cp_plan WHERE end_date IS NULL) o WHERE NOT EXISTS
+	(SELECT 1 FROM allocation l WHERE l.child_id = o.child_id AND l.kind = 'sw' AND l.end_date IS NULL)")
+[ "$unallocated" -le 5 ] && ok "children in care or on plans have a social worker ($unallocated without)" ||
+	not_ok "$unallocated children in care or on plans have no social worker"
+
+# Nothing is dated after the as-at date, in any column of any table of the record (but an
+# unborn child's expected date of birth, which is a forecast, not an event).
+late=0
+for t in $(sqlite3 "$a" "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'
+	AND name NOT IN ('revision', 'audit', 'user_account', 'user_session', 'access_grant')"); do
+	for col in $(sqlite3 "$a" "SELECT name FROM pragma_table_info('$t') WHERE type = 'TEXT' AND name != 'expected_dob'"); do
+		n=$(sqlite3 "$a" "SELECT count(*) FROM \"$t\" WHERE \"$col\" GLOB '[12][0-9][0-9][0-9]-[01][0-9]-[0-3][0-9]*'
+			AND substr(\"$col\", 1, 10) > '$AS_AT'")
+		if [ "$n" != 0 ]; then
+			echo "    $t.$col: $n after $AS_AT"
+			late=$((late + n))
+		fi
+	done
+done
+[ "$late" = 0 ] && ok "nothing dated after the as-at date" || not_ok "$late values dated after the as-at date"
+
+# ---- an existing file is refused and left as it was ----
+keep=$TMPDIR/keep.db
+printf 'not a record, keep me\n' >"$keep"
+cp "$keep" "$TMPDIR/keep.copy"
+refuses "an existing file is refused" "already exists" $H demo "$keep" --seed 1 --as-at $AS_AT
+cmp -s "$keep" "$TMPDIR/keep.copy" && ok "the existing file is unchanged" || not_ok "the existing file was changed"
+refuses "an unknown scale is refused" "--scale" $H demo "$TMPDIR/x.db" --scale planet
+[ ! -e "$TMPDIR/x.db" ] && ok "nothing made for a refused scale" || not_ok "a refused scale left a file"
+
+# ---- an interrupted generation leaves nothing behind ----
+part=$TMPDIR/part.db
+$H demo "$part" --seed 3 --as-at $AS_AT >/dev/null 2>"$TMPDIR/part.err" &
+pp=$!
+sleep 2
+kill -INT "$pp" 2>/dev/null
+if wait "$pp"; then
+	not_ok "an interrupted demo should fail (it finished in under 2 s?)"
+else
+	left=$(ls "$TMPDIR" | grep -c '^part\.db')
+	[ "$left" = 0 ] && ok "an interrupted demo leaves no file" || not_ok "an interrupted demo left $left files"
+fi
+
+finish
