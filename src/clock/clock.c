@@ -538,7 +538,14 @@ static void fam_proceedings(struct run *r)
 	for (size_t i = 0; i < cf->n_proceedings; i++) {
 		const struct cf_proceedings *p = &cf->proceedings[i];
 		if (happened(p->issued, r->as_at) && !happened(p->final_order, r->as_at)) {
-			emit(r, CLOCK_PROCEEDINGS, p->id, p->issued);
+			/* The 26 weeks run from issue; an extension the court granted moves the
+			 * worklist's date (the LEG1 measure still counts against 26 weeks). */
+			const struct clock_rule *rule = clock_rule_for(CLOCK_PROCEEDINGS, p->issued);
+			hdate due = clock_deadline(rule, p->issued, r->s);
+			if (due != DATE_NONE && p->extension_weeks > 0) {
+				due = date_add_days(due, 7 * p->extension_weeks);
+			}
+			emit_item(r, rule, cf->child.id, p->id, NULL, p->issued, due);
 		}
 	}
 }

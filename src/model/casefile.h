@@ -109,6 +109,7 @@ struct cf_proceedings {
 	int64_t id;
 	hdate issued, final_order;
 	const char *order;
+	int extension_weeks;	/* granted by the court (up to 8 at a time); 0 when none */
 };
 
 enum cf_allocation_kind { ALLOC_SOCIAL_WORKER, ALLOC_PERSONAL_ADVISER, ALLOC_IRO, ALLOC_KIND_MAX };

@@ -187,7 +187,7 @@ static void cv_proceedings(const struct hval *v, int64_t id, void *o)
 {
 	struct cf_proceedings *c = o;
 	*c = (struct cf_proceedings){id, D(&v[PROCEEDINGS_ISSUE_DATE]), D(&v[PROCEEDINGS_FINAL_ORDER_DATE]),
-				     S(&v[PROCEEDINGS_FINAL_ORDER])};
+				     S(&v[PROCEEDINGS_FINAL_ORDER]), (int)I(&v[PROCEEDINGS_EXTENSION_WEEKS])};
 }
 
 static void cv_permanence(const struct hval *v, int64_t id, void *o)

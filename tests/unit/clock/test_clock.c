@@ -886,6 +886,19 @@ static void test_proceedings_26_weeks(void **state)
 	expect(&l, "proceedings_26w", D(2025, 1, 6), D(2025, 7, 7), 1, CLOCK_OVERDUE);
 }
 
+/* The same proceedings with an 8-week extension granted: the 26-week date Mon 7 Jul plus
+ * 56 days: 7 Jul + 24 = 31 Jul, + 31 = 31 Aug (55), + 1 = Mon 1 Sep (56). As at 2 Sep:
+ * one day late. */
+static void test_proceedings_extension(void **state)
+{
+	(void)state;
+	struct casefile *cf = child(D(2015, 1, 1));
+	PUT(cf, proceedings, struct cf_proceedings,
+	    {.id = 121, .issued = D(2025, 1, 6), .final_order = NONE, .extension_weeks = 8});
+	struct clock_list l = run(cf, D(2025, 9, 2));
+	expect(&l, "proceedings_26w", D(2025, 1, 6), D(2025, 9, 1), 1, CLOCK_OVERDUE);
+}
+
 /* A final order on 30 June stops it. */
 static void test_proceedings_concluded(void **state)
 {
@@ -1240,6 +1253,7 @@ int main(void)
 		T(test_return_interview_offered_or_away),
 		T(test_return_interview_superseded),
 		T(test_proceedings_26_weeks),
+		T(test_proceedings_extension),
 		T(test_proceedings_concluded),
 		T(test_pathway_plan_first),
 		T(test_pathway_plan_review),
