@@ -16,13 +16,14 @@ SAN       := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-
 
 LIB_SRC   := $(shell find src -name '*.c' ! -path 'src/cli/main.c' | sort)
 MIGRATIONS:= $(sort $(wildcard src/store/migrations/*.sql))
-GEN_SRC   := build/gen/migrations.c
+GEN_SRC   := build/gen/migrations.c build/gen/openapi.c
 UNIT_SRC  := $(shell find tests/unit -name 'test_*.c' 2>/dev/null | sort)
 UNIT_BINS := $(patsubst tests/unit/%.c,build/tests/%,$(UNIT_SRC))
 ASAN_BINS := $(patsubst tests/unit/%.c,build/asan/tests/%,$(UNIT_SRC))
 
-OBJ       := $(patsubst %.c,build/obj/%.o,$(LIB_SRC)) build/obj/gen/migrations.o
-ASAN_OBJ  := $(patsubst %.c,build/asan/obj/%.o,$(LIB_SRC)) build/asan/obj/gen/migrations.o
+OBJ       := $(patsubst %.c,build/obj/%.o,$(LIB_SRC)) build/obj/gen/migrations.o build/obj/gen/openapi.o
+ASAN_OBJ  := $(patsubst %.c,build/asan/obj/%.o,$(LIB_SRC)) build/asan/obj/gen/migrations.o \
+             build/asan/obj/gen/openapi.o
 
 .PHONY: all run test deps unit asan clean regress-update lint format bench
 all: build/hearth
@@ -40,6 +41,11 @@ FORCE:
 build/gen/migrations.c: $(MIGRATIONS) scripts/embed-sql
 	@mkdir -p $(@D)
 	scripts/embed-sql $(MIGRATIONS) > $@
+
+# docs/openapi.json, served at /api/openapi.json, is compiled in.
+build/gen/openapi.c: docs/openapi.json scripts/embed-file
+	@mkdir -p $(@D)
+	scripts/embed-file web_openapi_json docs/openapi.json > $@
 
 build/obj/gen/%.o: build/gen/%.c build/cflags.txt
 	@mkdir -p $(@D)

@@ -4,7 +4,9 @@
  * is generated into DB.tmp-<pid> and moved to DB only when complete, without replacing a
  * file that appeared meanwhile (link, then unlink); on any failure or interruption
  * (Ctrl-C) the temporary file and its -wal and -shm are removed, so DB either does not
- * exist or is whole. An existing DB is refused before any work and left untouched.
+ * exist or is whole. An existing DB is refused before any work and left untouched. A
+ * postgresql:// target is written in place (the store refuses one that already holds a
+ * record); if that fails, the message says the database must be dropped.
  *
  * Progress: on a terminal, one line on stderr rewritten in place (percent and children
  * written); nothing when stderr is not a terminal. */
@@ -17,6 +19,7 @@
 #include <unistd.h>
 
 #include "cli/cli.h"
+#include "cli/demo_users.h"
 #include "demo/demo.h"
 #include "model/status.h"
 
@@ -173,8 +176,9 @@ int cmd_demo(int argc, char **argv)
 		return EXIT_USAGE;
 	}
 	const char *path = pos[0];
+	bool url = strstr(path, "://") != NULL;
 	struct stat sb;
-	if (stat(path, &sb) == 0) {
+	if (!url && stat(path, &sb) == 0) {
 		cli_fail("DB: %s already exists; Hearth will not overwrite a record", path);
 		return EXIT_FAIL;
 	}
@@ -183,6 +187,7 @@ int cmd_demo(int argc, char **argv)
 		cli_fail("DB: the path is too long");
 		return EXIT_USAGE;
 	}
+	const char *target = url ? path : tmp;
 	struct demo_options o = {(uint64_t)seed, (enum demo_scale)sc, as_at != DATE_NONE ? as_at : date_today(),
 				 on_progress, NULL};
 	struct progress pr = {isatty(fileno(stderr)) == 1, 0, -1};
@@ -199,9 +204,13 @@ int cmd_demo(int argc, char **argv)
 	struct store *st = NULL;
 	struct hearth_error err = {0};
 	struct demo_summary sum;
-	int rc = store_open(tmp, STORE_CREATE, &st, &err);
+	int rc = store_open(target, STORE_CREATE, &st, &err);
+	bool opened = rc == 0;
 	if (!rc) {
 		rc = demo_generate(st, &o, &sum, &err);
+	}
+	if (!rc) {
+		rc = demo_add_users(st, o.as_at, &err);
 	}
 	store_close(st);
 	double seconds = now_seconds() - t0;
@@ -211,11 +220,15 @@ int cmd_demo(int argc, char **argv)
 	sigaction(SIGINT, &old_int, NULL);
 	sigaction(SIGTERM, &old_term, NULL);
 	if (rc) {
-		remove_temp(tmp);
 		cli_error(&err);
+		if (!url) {
+			remove_temp(tmp);
+		} else if (opened) {
+			cli_fail("%s now holds a partial demo record: drop the database before trying again", path);
+		}
 		return EXIT_FAIL;
 	}
-	if (publish(tmp, path)) {
+	if (!url && publish(tmp, path)) {
 		remove_temp(tmp);
 		return EXIT_FAIL;
 	}

@@ -15,7 +15,12 @@ int cmd_settings(int argc, char **argv);
 int cmd_summary(int argc, char **argv);
 int cmd_user(int argc, char **argv);
 int cmd_audit(int argc, char **argv);
+int cmd_serve(int argc, char **argv);
 int cmd_copy(int argc, char **argv);
+int cmd_report(int argc, char **argv);
+int cmd_export(int argc, char **argv);
+int cmd_import(int argc, char **argv);
+int cmd_validate(int argc, char **argv);
 int cmd_test_schema(int argc, char **argv);
 
 const struct cli_command cli_commands[] = {
@@ -38,6 +43,8 @@ const struct cli_command cli_commands[] = {
 	{"user", cmd_user, "DB add USERNAME --role ROLE [--team TEAM] [--worker STAFF_ID] | passwd USERNAME | "
 	 "role USERNAME --role ROLE [--team TEAM] | disable USERNAME | grant USERNAME CHILD | list",
 	 "people who sign in (passwords are read from standard input)", false},
+	{"serve", cmd_serve, "DB [--listen HOST:PORT] [--threads N] [--timeout SECONDS]",
+	 "serve the JSON API over HTTP (sign-in, permissions, audited reads)", false},
 	{"audit", cmd_audit, "DB [--child ID] [--user ID] [--verify]", "the audit trail of reads and changes", false},
 	{"copy", cmd_copy, "SRC DST", "copy a whole record between SQLite and PostgreSQL, then verify it", false},
 	{"check", cmd_check, "DB", "check the record's integrity and its invariants", false},
@@ -46,6 +53,27 @@ const struct cli_command cli_commands[] = {
 	 "what is due and overdue, per child, most urgent first", false},
 	{"settings", cmd_settings, "DB [set KEY VALUE]", "local policy settings (visit intervals, thresholds)",
 	 false},
+	{"report", cmd_report,
+	 "DB measures [--as-at D] [--format text|json|csv] [--by team|worker|both] [--with-annex-a]\n"
+	 "       DB measure ID [--as-at D] [--list numerator|denominator|both] [--format text|json|csv]\n"
+	 "       DB trend ID --from D --to D [--every month|quarter] [--format text|json|csv]\n"
+	 "       DB annex-a [--as-at D] --out FILE.xlsx | --format csv --out DIR\n"
+	 "       catalogue [--format text|json]",
+	 "the inspection measures for any date, their drill-down and trends, and Annex A", false},
+	{"export", cmd_export,
+	 "DB ssda903 --year Y [--out DIR] [--xml FILE] [--xsd FILE | --standards DIR]\n"
+	 "       DB cin-census --year Y --out FILE.xml (--xsd FILE | --standards DIR)\n"
+	 "       DB workforce [--date D] --out FILE.xml (--xsd FILE | --standards DIR) [--vacancies FTE]",
+	 "write the DfE returns (SSDA903 CSV and XML, CIN census XML, workforce census XML)", false},
+	{"import", cmd_import,
+	 "DB ssda903 DIR|FILE.csv... [--year Y] [--partial]\n"
+	 "       DB cin-census FILE.xml [--partial] [--xsd FILE | --standards DIR]\n"
+	 "       DB annex-a FILE.xlsx [--partial]",
+	 "read past returns and Annex A lists into the record", false},
+	{"validate", cmd_validate,
+	 "DB --return ssda903|cin-census [--year Y] [--child ID] [--format text|json|csv]\n"
+	 "       --rules [--return ssda903|cin-census] [--format text|json|csv]",
+	 "the DfE's validation rules over the record, per child", false},
 	{"test-schema", cmd_test_schema, "DB", "compare the database's columns with the entity descriptors", true},
 };
 

@@ -46,6 +46,16 @@ static const struct wcode cla_needs[] = {{"N1", .62}, {"N2", .03}, {"N3", .03}, 
 #define LEAVE_EARLY 0.18		/* staying-to-18 teenagers who leave at 16-17 */
 #define ADOPTION_CEASED 0.08
 #define SGO_AT_FINAL_ORDER 0.70
+/* Care proceedings by plan: staying to 18 (under 14, 14 and over), home, other. */
+#define PROCEEDINGS_TO18_YOUNG 0.90
+#define PROCEEDINGS_TO18_TEEN 0.35
+#define PROCEEDINGS_HOME 0.35
+#define PROCEEDINGS_OTHER 0.20
+#define EXTENSION_RECORDED 0.70		/* proceedings past 26 weeks with an extension recorded */
+#define DISABLED_TO_ADULT_CARE 0.50	/* disabled young people leaving care at 18 (E7) */
+#define HOME_THEN_CIN 0.50		/* returns home followed by a CIN plan */
+#define TEEN_LONG_TERM_FOSTERING 0.70	/* teenagers staying to 18: long-term fostering as the plan */
+static const struct wcode adoption_ceased_reasons[] = {{"RD3", .50}, {"RD1", .20}, {"RD4", .30}};
 static const struct wcode rec_home[] = {{"E4A", .80}, {"E4B", .10}, {"E13", .10}};
 static const struct wcode rec_sgo[] = {{"E45", .25}, {"E46", .10}, {"E47", .55}, {"E48", .10}};
 static const struct wcode rec_adopt[] = {{"E12", .70}, {"E11", .30}};
@@ -77,6 +87,26 @@ static const struct place_w move_places[5][6] = {
 	{{"U6", .20}, {"K2", .25}, {"SEMI", .55}},
 };
 static const struct place_w uasc_places[6] = {{"SEMI", .75}, {"U6", .20}, {"K2", .05}};
+#define EMERGENCY_FOSTER 0.70		/* emergency entries placed with foster carers */
+/* Who provides a placement: own (PR1), another LA (PR2), private (PR4), voluntary (PR5),
+ * parents (PR0). PR1 is never used with P1, R2 or R5, PR5 never with P1 (rules 527, 531). */
+static const struct {
+	const char *place;
+	struct wcode mix[3];
+} providers[] = {
+	{"U1", {{"PR1", 1}}}, {"U2", {{"PR1", 1}}}, {"U3", {{"PR1", 1}}},
+	{"U4", {{"PR1", .6}, {"PR4", .4}}}, {"U5", {{"PR1", .6}, {"PR4", .4}}}, {"U6", {{"PR1", .6}, {"PR4", .4}}},
+	{"K1", {{"PR1", .5}, {"PR2", .5}}}, {"K2", {{"PR4", .8}, {"PR1", .2}}},
+	{"K3", {{"PR4", .6}, {"PR5", .3}, {"PR1", .1}}}, {"H5", {{"PR4", .6}, {"PR5", .3}, {"PR1", .1}}},
+	{"A3", {{"PR1", .5}, {"PR2", .2}, {"PR5", .3}}}, {"A4", {{"PR1", .5}, {"PR2", .2}, {"PR5", .3}}},
+	{"A5", {{"PR1", .5}, {"PR2", .2}, {"PR5", .3}}}, {"A6", {{"PR1", .5}, {"PR2", .2}, {"PR5", .3}}},
+	{"P1", {{"PR0", 1}}},
+};
+static const struct wcode other_provider[] = {{"PR4", .8}, {"PR5", .2}};
+#define PLACED_LOCALLY 0.55		/* placements other than own provision inside the area */
+#define ADOPTED_BY_FOSTER_CARERS 0.25	/* placed for adoption with the current foster carers (A5) */
+#define LONG_TERM_FOSTER_FROM_HOME 0.60	/* long-term matches from residential: to foster carers */
+#define LONG_TERM_MOVE_FOSTER 0.60	/* moves from a long-term placement: to long-term foster care */
 static const struct wcode move_reasons[] = {{"CARPL", .38}, {"CREQB", .16}, {"CREQO", .10}, {"CHILD", .08},
 					    {"LAREQ", .06}, {"STAND", .04}, {"ALLEG", .03}, {"CLOSE", .03},
 					    {"APPRR", .02}, {"OTHER", .10}};
@@ -107,6 +137,7 @@ static const struct span iha_wd = {5, 20, 21, 60};
 /* Education: PEP within 10 working days of entry, then one a term. */
 #define PEP_INITIAL_IN_TIME 0.80
 static const struct span pep_initial_wd = {3, 10, 11, 40};
+#define PEP_INITIAL_HELD 0.95
 #define PEP_TERM_DONE 0.88
 static const struct wcode sen_codes[] = {{"none", .58}, {"sen_support", .24}, {"ehcp", .18}};
 #define SCHOOL_MOVE_WITH_PLACEMENT 0.35
@@ -134,6 +165,8 @@ static const struct wcode activity[] = {{"F1", .07}, {"P1", .01}, {"F2", .20}, {
 #define PATHWAY_IN_TIME 0.85
 static const struct span pathway_days = {120, 182, 183, 260};	/* at most 6-monthly */
 #define CICC_SHARE 0.15			/* teenagers in care taking part in the council */
+#define LEAVER_CHANGE 0.15		/* a leaver's accommodation or activity changes by the next contact */
+#define LADO_SAME_DAY 0.85		/* allegations about carers considered the same day */
 
 struct placement {
 	hdate start;
@@ -176,21 +209,16 @@ static const char *pick_place(struct kid *k, const struct place_w *t, hdate d)
 
 static const char *provider_for(struct kid *k, const char *place)
 {
-	struct rng *r = &k->r;
-	switch (place[0]) {
-	case 'U':
-		return place[1] <= '3' ? "PR1" : rng_chance(r, 0.6) ? "PR1" : "PR4";
-	case 'K':
-		return place[1] == '1' ? (rng_chance(r, 0.5) ? "PR1" : "PR2") : rng_chance(r, 0.8) ? "PR4" : "PR1";
-	case 'A':
-		return rng_chance(r, 0.5) ? "PR1" : rng_chance(r, 0.4) ? "PR2" : "PR5";
-	case 'H':
-		return rng_chance(r, 0.6) ? "PR4" : rng_chance(r, 0.75) ? "PR5" : "PR1";
-	case 'P':
-		return "PR0";
-	default:
-		return rng_chance(r, 0.8) ? "PR4" : "PR5";
+	for (int i = 0; i < NELEM(providers); i++) {
+		if (strcmp(place, providers[i].place) == 0) {
+			int n = 0;
+			while (n < 3 && providers[i].mix[n].code) {
+				n++;
+			}
+			return rng_wcode(&k->r, providers[i].mix, n);
+		}
 	}
+	return rng_wcode(&k->r, other_provider, NELEM(other_provider));
 }
 
 static void set_placement(struct demo_ctx *cx, struct kid *k, struct placement *p, hdate d, const char *place,
@@ -199,7 +227,7 @@ static void set_placement(struct demo_ctx *cx, struct kid *k, struct placement *
 	p->start = d;
 	p->place = place;
 	p->provider = provider ? provider : provider_for(k, place);
-	bool local = strcmp(p->provider, "PR1") == 0 || rng_chance(&k->r, 0.55);
+	bool local = strcmp(p->provider, "PR1") == 0 || rng_chance(&k->r, PLACED_LOCALLY);
 	p->post = place[0] == 'P' ? k->home_post : words_postcode(&k->r, &cx->batch, k->area, local);
 	if (place[0] == 'P' || (place[0] == 'U' && place[1] <= '3')) {
 		p->urn = "XXXXXXX";
@@ -296,7 +324,7 @@ static hdate next_term(hdate d)
 	return t[2];
 }
 
-static void school_row(struct demo_ctx *cx, struct kid *k, hdate start, hdate end_guess)
+static void school_row(struct demo_ctx *cx, struct kid *k, hdate start)
 {
 	int age = age_on(k, start);
 	int r = row_new(cx, k, &entity_education);
@@ -304,7 +332,6 @@ static void school_row(struct demo_ctx *cx, struct kid *k, hdate start, hdate en
 	row_str(k, r, EDUCATION_SCHOOL_NAME, words_school(&k->r, &cx->batch, age));
 	row_date(cx, k, r, EDUCATION_START_DATE, start);
 	row_code(k, r, EDUCATION_SEN, k->sen);
-	(void)end_guess;
 	k->school = r;
 }
 
@@ -338,7 +365,7 @@ static void education(struct demo_ctx *cx, struct kid *k, hdate entry, hdate exi
 		k->sen = WPICK(r, sen_codes);
 	}
 	k->school = -1;
-	school_row(cx, k, max_date(school_from, date_add_days(from, -rng_int(r, 0, 700))), to);
+	school_row(cx, k, max_date(school_from, date_add_days(from, -rng_int(r, 0, 700))));
 	hdate college = DATE_NONE;
 	{
 		int y, m, d;
@@ -362,7 +389,7 @@ static void education(struct demo_ctx *cx, struct kid *k, hdate entry, hdate exi
 		}
 		if (next == college && college > d) {
 			school_end(cx, k, college);
-			school_row(cx, k, college, to);
+			school_row(cx, k, college);
 			while (p < n_pl && pl[p].start <= college) {
 				p++;
 			}
@@ -372,7 +399,7 @@ static void education(struct demo_ctx *cx, struct kid *k, hdate entry, hdate exi
 				hdate since = (hdate)k->rows[k->school].v[EDUCATION_START_DATE].i;
 				if (moved > since && moved < to && moved <= cx->as_at && moved < college) {
 					school_end(cx, k, moved);
-					school_row(cx, k, moved, to);
+					school_row(cx, k, moved);
 				}
 			}
 			p++;
@@ -382,7 +409,7 @@ static void education(struct demo_ctx *cx, struct kid *k, hdate entry, hdate exi
 	school_end(cx, k, to);
 	/* PEPs */
 	hdate pep = wd_add(from, span_draw(r, &pep_initial_wd, PEP_INITIAL_IN_TIME));
-	if (pep < to && in_detail(cx, k, pep) && rng_chance(r, 0.95)) {
+	if (pep < to && in_detail(cx, k, pep) && rng_chance(r, PEP_INITIAL_HELD)) {
 		int row = row_new(cx, k, &entity_pep);
 		row_date(cx, k, row, PEP_PEP_DATE, pep);
 	}
@@ -440,7 +467,8 @@ static void lado_from_care(struct demo_ctx *cx, struct kid *k, hdate d)
 	}
 	int r = row_new(cx, k, &entity_lado);
 	row_date(cx, k, r, LADO_RECEIVED_DATE, d);
-	row_date(cx, k, r, LADO_CONSIDERED_DATE, wd_add(d, rng_chance(&k->r, 0.85) ? 0 : rng_int(&k->r, 1, 4)));
+	row_date(cx, k, r, LADO_CONSIDERED_DATE,
+		 wd_add(d, rng_chance(&k->r, LADO_SAME_DAY) ? 0 : rng_int(&k->r, 1, 4)));
 	row_code(k, r, LADO_CATEGORY, WPICK(&k->r, cats));
 	row_code(k, r, LADO_SECTOR, "social_care");
 	hdate resolved = days(d, rng_lognormal(&k->r, 25, 1.0, 2, 400));
@@ -463,10 +491,10 @@ static void leaver_services(struct demo_ctx *cx, struct kid *k, hdate entry, hda
 	seg_close(cx, k, AK_PA, until);
 	const char *acc = WPICK(r, accommodation), *act = WPICK(r, activity);
 	for (hdate d = days(exit, rng_int(r, 14, 60)); d < until && d <= cx->as_at; d = days(d, rng_int(r, 56, 92))) {
-		if (rng_chance(r, 0.15)) {
+		if (rng_chance(r, LEAVER_CHANGE)) {
 			acc = WPICK(r, accommodation);
 		}
-		if (rng_chance(r, 0.15)) {
+		if (rng_chance(r, LEAVER_CHANGE)) {
 			act = WPICK(r, activity);
 		}
 		if (!in_detail(cx, k, d)) {
@@ -546,9 +574,10 @@ hdate care_period(struct demo_ctx *cx, struct kid *k, hdate entry, enum route ro
 			  : route == RT_PLANNED   ? WPICK(r, ls_planned)
 						  : WPICK(r, ls_s20);
 	bool proc = pw == PW_SGO || pw == PW_CAO || pw == PW_ADOPT ||
-		    (pw == PW_TO18 && !k->uasc && rng_chance(r, age < 14 ? 0.9 : 0.35)) ||
-		    (pw == PW_HOME && rng_chance(r, 0.35)) || (pw == PW_OTHER && rng_chance(r, 0.2)) ||
-		    strcmp(ls0, "C1") == 0;
+		    (pw == PW_TO18 && !k->uasc &&
+		     rng_chance(r, age < 14 ? PROCEEDINGS_TO18_YOUNG : PROCEEDINGS_TO18_TEEN)) ||
+		    (pw == PW_HOME && rng_chance(r, PROCEEDINGS_HOME)) ||
+		    (pw == PW_OTHER && rng_chance(r, PROCEEDINGS_OTHER)) || strcmp(ls0, "C1") == 0;
 	struct legal legal[8];
 	int n_legal = 0;
 	hdate issue = DATE_NONE, final = DATE_NONE;
@@ -642,7 +671,7 @@ hdate care_period(struct demo_ctx *cx, struct kid *k, hdate entry, enum route ro
 		break;
 	case PW_TO18:
 		exit = b18;
-		rec = k->disabled && rng_chance(r, 0.5) ? "E7" : WPICK(r, rec_18);
+		rec = k->disabled && rng_chance(r, DISABLED_TO_ADULT_CARE) ? "E7" : WPICK(r, rec_18);
 		if ((age >= 12 || k->uasc) && rng_chance(r, LEAVE_EARLY)) {
 			hdate lo = max_date(date_add_days(entry, 60), days(birthday(k, 16), 182));
 			if (lo < date_add_days(b18, -14)) {
@@ -653,6 +682,9 @@ hdate care_period(struct demo_ctx *cx, struct kid *k, hdate entry, enum route ro
 		if (proc) {
 			order = "CO";
 			legal[n_legal++] = (struct legal){final, "C2"};
+			if (exit <= final) {
+				exit = min_date(b18, days(final, rng_int(r, 30, 120)));
+			}
 		}
 		if (age < 14) {
 			long_term_at = days(proc ? final : days(entry, rng_int(r, 300, 540)), rng_int(r, 0, 90));
@@ -681,7 +713,8 @@ hdate care_period(struct demo_ctx *cx, struct kid *k, hdate entry, enum route ro
 	/* placements */
 	struct placement pl[48];
 	int n_pl = 0;
-	const char *first = route == RT_EMERGENCY && rng_chance(r, 0.7) ? "U6" : pick_place(k, first_places[band], entry);
+	const char *first = route == RT_EMERGENCY && rng_chance(r, EMERGENCY_FOSTER) ? "U6"
+											: pick_place(k, first_places[band], entry);
 	if (k->uasc) {
 		first = age >= 16 ? pick_place(k, uasc_places, entry) : "U6";
 	}
@@ -706,7 +739,8 @@ hdate care_period(struct demo_ctx *cx, struct kid *k, hdate entry, enum route ro
 				continue;
 			}
 			struct placement *np = &pl[n_pl++];
-			bool same = rng_chance(r, adoption_special ? 0.25 : LONG_TERM_SAME_CARER) && cur->place[0] == 'U';
+			bool same = rng_chance(r, adoption_special ? ADOPTED_BY_FOSTER_CARERS : LONG_TERM_SAME_CARER) &&
+				    cur->place[0] == 'U';
 			const char *place;
 			if (sk == SP_HOME) {
 				place = "P1";
@@ -716,10 +750,10 @@ hdate care_period(struct demo_ctx *cx, struct kid *k, hdate entry, enum route ro
 			} else if (cur->place[0] == 'U') {
 				place = cur->place[1] <= '3' ? "U1" : "U4";
 			} else {
-				place = rng_chance(r, 0.6) ? "U4" : cur->place;
+				place = rng_chance(r, LONG_TERM_FOSTER_FROM_HOME) ? "U4" : cur->place;
 				same = false;
 			}
-			set_placement(cx, k, np, t, place, same && !adoption_special ? cur->provider : NULL);
+			set_placement(cx, k, np, t, place, same ? cur->provider : NULL);
 			if (same) {
 				np->post = cur->post;
 				np->urn = cur->urn;
@@ -733,8 +767,8 @@ hdate care_period(struct demo_ctx *cx, struct kid *k, hdate entry, enum route ro
 		}
 		t = tm;
 		struct placement *np = &pl[n_pl++];
-		const char *place = cur->long_term ? (rng_chance(r, 0.6) ? "U4" : pick_place(k, move_places[band_of(age_on(k, t))], t))
-						   : pick_place(k, move_places[band_of(age_on(k, t))], t);
+		const struct place_w *moves = move_places[band_of(age_on(k, t))];
+		const char *place = cur->long_term && rng_chance(r, LONG_TERM_MOVE_FOSTER) ? "U4" : pick_place(k, moves, t);
 		set_placement(cx, k, np, t, place, NULL);
 		np->reason = WPICK(r, move_reasons);
 		if (strcmp(np->reason, "ALLEG") == 0) {
@@ -807,7 +841,7 @@ hdate care_period(struct demo_ctx *cx, struct kid *k, hdate entry, enum route ro
 		if (final <= cx->as_at) {
 			row_code(k, row, PROCEEDINGS_FINAL_ORDER, order);
 		}
-		if (weeks > 26 && rng_chance(r, 0.7) && date_add_days(issue, 26 * 7) <= cx->as_at) {
+		if (weeks > 26 && rng_chance(r, EXTENSION_RECORDED) && date_add_days(issue, 26 * 7) <= cx->as_at) {
 			row_int(k, row, PROCEEDINGS_EXTENSION_WEEKS, weeks > 34 ? 16 : 8);
 		}
 	}
@@ -820,15 +854,16 @@ hdate care_period(struct demo_ctx *cx, struct kid *k, hdate entry, enum route ro
 		row_date(cx, k, row, ADOPTION_ADOPTION_ORDER_DATE, adopted);
 		row_date(cx, k, row, ADOPTION_CEASED_DATE, ceased);
 		if (ceased != DATE_NONE && ceased <= cx->as_at) {
-			row_code(k, row, ADOPTION_CEASED_REASON,
-				 rng_chance(r, 0.5) ? "RD3" : rng_chance(r, 0.4) ? "RD1" : "RD4");
+			row_code(k, row, ADOPTION_CEASED_REASON, WPICK(r, adoption_ceased_reasons));
 		}
 	}
 	hdate second = cla_reviews(cx, k, entry, exit);
 	{
 		const char *plan = permanence_codes[pw == PW_ADOPT && ceased != DATE_NONE ? PW_ADOPT : pw];
 		if (pw == PW_TO18 && age >= 12) {
-			plan = rng_chance(r, 0.7) ? "long_term_fostering" : rng_chance(r, 0.5) ? "residential" : "independence";
+			plan = rng_chance(r, TEEN_LONG_TERM_FOSTERING) ? "long_term_fostering"
+			       : rng_chance(r, 0.5)			? "residential"
+									: "independence";
 		}
 		double u = rng_unit(r);
 		hdate when = DATE_NONE;
@@ -901,7 +936,7 @@ hdate care_period(struct demo_ctx *cx, struct kid *k, hdate entry, enum route ro
 	/* what follows */
 	switch (pw) {
 	case PW_HOME:
-		*nx = (!leaver && exit < date_add_days(b18, -180) && rng_chance(r, 0.5)) ? AFT_CIN : AFT_CLOSE;
+		*nx = (!leaver && exit < date_add_days(b18, -180) && rng_chance(r, HOME_THEN_CIN)) ? AFT_CIN : AFT_CLOSE;
 		break;
 	case PW_SGO:
 		*close = "RC4";

@@ -1,10 +1,10 @@
 /* demo: the generator's driver — areas, arrivals, pending rows and writing them.
  *
- * For each area (one for a county, 150 for england): the teams and workers
+ * For each area (one for a county, 100 for england): the teams and workers
  * (workforce.c), then children arriving at the front door as a Poisson process from 19
  * years before the as-at date (so long stays in care are in steady state), each
  * simulated (journey.c) into pending rows. A child whose record shows nothing on or after
- * the start of the five years is dropped; the others get their allocations, have their
+ * the start of the record (five years back for a county, two for england) is dropped; the others get their allocations, have their
  * dates before birth moved to the birth (for a child referred unborn) and are written in
  * batches of BATCH_CHILDREN through store_insert. Then the area's LADO allegations and
  * participation events, and once the authority's inspections.
@@ -23,11 +23,15 @@
 #include "demo/internal.h"
 #include "model/status.h"
 
-/* ---- scales ---- */
+/* ---- scales ----
+ * england is 100 areas, not 150: this county is a large one (about 850 children in
+ * care), and 100 of it give England's totals in DOMAIN.md §7 (about 85,000 children in
+ * care, 43,000 on CP plans, 610,000 referrals a year, 320,000 children in need on the
+ * day and over 400,000 in a year); 150 would give 128,000 in care. */
 
 static const struct scale_spec scales[DEMO_SCALE_MAX] = {
 	[DEMO_COUNTY] = {"county", 1, 5, 60, "885"},
-	[DEMO_ENGLAND] = {"england", 150, 2, 12, "885"},
+	[DEMO_ENGLAND] = {"england", 100, 2, 12, "885"},
 };
 
 /* ---- arrivals and children ---- */
@@ -59,11 +63,14 @@ static const struct wcode disabilities[] = {{"AUT", .30}, {"LD", .22}, {"COMM", 
 					    {"PC", .05},  {"HAND", .03}, {"HEAR", .03}, {"VIS", .03}, {"CON", .02},
 					    {"INC", .01}, {"DDA", .02}};
 #define DISABLED_SHARE 0.035
+#define ONE_DISABILITY 0.60		/* disabled children with one recorded disability (else two) */
+#define UASC_MALE 0.93
+#define UNBORN_SEX_UNKNOWN 0.40		/* still unborn on the as-at date: sex not known */
 #define UPN_SCHOOL_AGE 0.93
 #define UPN_PRESCHOOL 0.15
-#define FORMER_UPN 0.01
-#define NHS_NUMBER 0.94
-#define RESTRICTED 0.003
+#define FORMER_UPN_SHARE 0.01
+#define NHS_NUMBER_SHARE 0.94
+#define RESTRICTED_SHARE 0.003		/* high-profile records; adopted children are restricted too */
 
 /* ---- authority-level rows ---- */
 static const struct wcode lado_categories[] = {
@@ -72,6 +79,7 @@ static const struct wcode lado_sectors[] = {{"education", .40}, {"early_years", 
 					    {"health", .06},    {"police", .02},     {"faith", .03},
 					    {"sport", .07},     {"voluntary", .06},  {"transport", .05},
 					    {"other", .09}};
+#define CICC_MEETS 0.85			/* the children in care council meets most months (not August) */
 static const struct wcode lado_outcomes[] = {{"substantiated", .25}, {"unsubstantiated", .32}, {"unfounded", .27},
 					     {"false", .12}, {"malicious", .04}};
 
@@ -336,7 +344,7 @@ static void kid_init(struct demo_ctx *cx, struct kid *k, hdate first, bool uasc,
 	if (uasc) {
 		int age = 14 + WINDEX(r, uasc_ages);
 		k->dob = date_add_days(date_add_years(first, -age), -rng_int(r, 0, 364));
-		k->sex = rng_chance(r, 0.93) ? "M" : "F";
+		k->sex = rng_chance(r, UASC_MALE) ? "M" : "F";
 		k->ethnicity = WPICK(r, ethnicity_uasc);
 	} else {
 		int a = WINDEX(r, first_ages);
@@ -349,7 +357,7 @@ static void kid_init(struct demo_ctx *cx, struct kid *k, hdate first, bool uasc,
 		} else {
 			k->dob = date_add_days(date_add_years(first, -(a - 1)), -rng_int(r, 0, 364));
 		}
-		k->sex = k->dob > cx->as_at && rng_chance(r, 0.4) ? "U" : WPICK(r, sexes);
+		k->sex = k->dob > cx->as_at && rng_chance(r, UNBORN_SEX_UNKNOWN) ? "U" : WPICK(r, sexes);
 		k->ethnicity = cx->opt->scale == DEMO_ENGLAND ? WPICK(r, ethnicity_england) : WPICK(r, ethnicity_county);
 		k->disabled = a > 1 && rng_chance(r, DISABLED_SHARE);
 	}
@@ -509,11 +517,11 @@ static int insert_child(struct demo_ctx *cx, struct kid *k, int64_t *id, hdate *
 	int age_now = born ? date_age(k->dob, cx->as_at) : 0;
 	if (born && rng_chance(r, age_now >= 5 ? UPN_SCHOOL_AGE : UPN_PRESCHOOL)) {
 		v[CHILD_UPN] = (struct hval){.s = words_upn(r, &cx->batch, la_code, k->dob)};
-		if (rng_chance(r, FORMER_UPN)) {
+		if (rng_chance(r, FORMER_UPN_SHARE)) {
 			v[CHILD_FORMER_UPN] = (struct hval){.s = words_upn(r, &cx->batch, la_code + 1, k->dob)};
 		}
 	}
-	if (born && rng_chance(r, NHS_NUMBER)) {
+	if (born && rng_chance(r, NHS_NUMBER_SHARE)) {
 		v[CHILD_NHS_NUMBER] = (struct hval){.s = words_nhs(r, &cx->batch)};
 	}
 	v[CHILD_GIVEN_NAME] = (struct hval){.s = born ? name_given(r, k->group, k->sex) : "Baby"};
@@ -531,14 +539,14 @@ static int insert_child(struct demo_ctx *cx, struct kid *k, int64_t *id, hdate *
 		v[CHILD_UASC_CEASED] = (struct hval){.i = date_birthday(k->dob, 18)};
 	}
 	v[CHILD_POSTCODE] = (struct hval){.s = k->home_post};
-	v[CHILD_RESTRICTED] = (struct hval){.i = adopted(cx, k) || rng_chance(r, RESTRICTED)};
+	v[CHILD_RESTRICTED] = (struct hval){.i = adopted(cx, k) || rng_chance(r, RESTRICTED_SHARE)};
 	*dob_out = born ? k->dob : DATE_NONE;
 	int rc = store_insert(cx->st, "demo", &entity_child, v, id, cx->err);
 	if (rc) {
 		return fail_row(cx, &entity_child, rc);
 	}
 	if (k->disabled) {
-		int n = rng_chance(r, 0.6) ? 1 : 2;
+		int n = rng_chance(r, ONE_DISABILITY) ? 1 : 2;
 		const char *prev = NULL;
 		for (int i = 0; i < n; i++) {
 			const char *code = WPICK(r, disabilities);
@@ -697,7 +705,7 @@ static int participation_events(struct demo_ctx *cx)
 			rc = participation_event(cx, weekday_on_or_after(date_add_days(month, rng_int(r, 8, 20))),
 						 "corporate_parenting_board", words_cpb(r));
 		}
-		if (!rc && m != 8 && rng_chance(r, 0.85)) {
+		if (!rc && m != 8 && rng_chance(r, CICC_MEETS)) {
 			rc = participation_event(cx, weekday_on_or_after(date_add_days(month, rng_int(r, 2, 25))),
 						 "children_in_care_council", words_ciccc(r));
 		}

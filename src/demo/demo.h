@@ -18,12 +18,16 @@
  *   - A child never has two social workers at once, and its episodes in care never
  *     overlap; `hearth check` passes on the result.
  *
- * The record holds the full five years of visits, notes, reviews and allocations; events
- * before the five years are kept only where they still shape the child's record at the
- * start of them (the referral, plan or period in care that was open, earlier referrals
- * and episodes), as a migrated record would. The england scale keeps visits, notes, core
- * groups and the other recurring events for the last year only, so that ~150 counties'
- * worth of children fit in minutes rather than hours. */
+ * Scales: a county (one area: ~850 children in care, ~3,200 children in need, ~6,000
+ * referrals a year) keeps every child active in the last five years, with five years of
+ * visits, notes, reviews and allocations; events before then are kept only for those
+ * children (their earlier referrals, the plan or period in care still open), as a
+ * migrated record would hold them. england is 100 such areas (England's totals: about
+ * 85,000 children in care; see demo.c); to keep that to tens of millions of rows rather
+ * than a hundred million, it keeps the children active in the last two years and the
+ * recurring events of the last year.
+ * Writing is store-bound (each row also writes its revision and audit row): a county
+ * is about 700,000 rows. */
 #ifndef HEARTH_DEMO_DEMO_H
 #define HEARTH_DEMO_DEMO_H
 
@@ -33,6 +37,7 @@
 #include "base/date.h"
 #include "base/error.h"
 #include "model/entity.h"
+#include "model/status.h"
 #include "store/store.h"
 
 enum demo_scale { DEMO_COUNTY, DEMO_ENGLAND, DEMO_SCALE_MAX };
@@ -62,7 +67,7 @@ struct demo_summary {
 	int64_t sw_cases;		/* children with a social worker allocated on the as-at date */
 	int64_t leavers_12m;		/* case-holding social workers who left in the 12 months */
 	int64_t children;
-	int64_t status[8];		/* indexed by enum child_status (model/status.h) */
+	int64_t status[STATUS_MAX];	/* by enum child_status */
 	int64_t contacts_12m, referrals_12m, rereferrals_12m;
 	int64_t assessments_12m, s47_12m, cp_starts_12m, cla_starts_12m;
 	int64_t rows;			/* every row written */

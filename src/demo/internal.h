@@ -260,7 +260,7 @@ enum { NG_WHITE_BRITISH, NG_WHITE_OTHER, NG_IRISH, NG_SOUTH_ASIAN, NG_MUSLIM_ASI
 int name_group_for(const char *ethnicity, struct rng *r);
 const char *name_given(struct rng *r, int group, const char *sex);
 const char *name_family(struct rng *r, int group);
-const char *words_child_said(struct rng *r, int age, int kind);
+const char *words_child_said(struct rng *r, int age);
 const char *words_visit_summary(struct rng *r, int kind);
 const char *words_note(struct rng *r, const char *note_kind);
 const char *words_contact(struct rng *r);

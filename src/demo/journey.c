@@ -44,7 +44,9 @@ static const double decision_lag[] = {.55, .33, .07, .05};
 
 /* Coming back: after contact with no further action, after early help, after a case closes. */
 #define RECONTACT_AFTER_NFA 0.20
+#define RECONTACT_AFTER_NFA_LONG 0.05
 #define RECONTACT_AFTER_EH 0.15
+#define RECONTACT_AFTER_EH_LONG 0.08
 #define RECONTACT_SHORT 0.55		/* within about a year of closure */
 #define RECONTACT_LONG 0.10		/* one to five years later */
 #define RECONTACT_MEDIAN_DAYS 110.0
@@ -61,11 +63,16 @@ static const struct span assessment_wd = {5, 45, 46, 95};
 #define ASSESSMENT_EARLY_SPREAD 10	/* in-time ones end up to this many days before the limit */
 #define S47_SHARE 0.20			/* referrals (not already a strategy decision) reaching s47 */
 #define S47_EMERGENCY_CARE 0.05		/* s47s where the child comes into care at once */
-#define S47_ICPC 0.31			/* s47s leading to an ICPC */
+#define S47_ICPC 0.325		/* s47s leading to an ICPC */
 #define ICPC_IN_TIME 0.80		/* within 15 working days of the strategy discussion */
 static const struct span icpc_wd = {5, 15, 16, 30};
 #define ICPC_PLAN 0.88			/* ICPCs deciding on a CP plan */
 #define S47_CIN_AFTER 0.35		/* s47 without conference: CIN plan afterwards */
+#define S47_SAME_DAY 0.70		/* enquiry started the day of the strategy discussion */
+#define ASSESSMENT_SECOND_VISIT 0.60	/* longer assessments with a second visit */
+#define ASSESSMENT_START_NOTE 0.30
+#define DISABLED_CIN_PLAN 0.80		/* disabled children's assessments leading to a plan */
+#define MOVED_AWAY 0.50			/* "other" closures: transferred to another authority */
 static const struct wcode needs[] = {{"N1", .57}, {"N2", .02}, {"N3", .02}, {"N4", .09}, {"N5", .15},
 				     {"N6", .03}, {"N7", .005}, {"N8", .04}, {"N9", .05}, {"N0", .025}};
 enum outcome { OUT_CIN, OUT_NFA, OUT_EH, OUT_CLA, OUT_OTHER, OUT_MAX };
@@ -157,7 +164,7 @@ void journey_visit(struct demo_ctx *cx, struct kid *k, hdate d, int kind)
 	row_bool(k, r, VISIT_SEEN, seen);
 	row_bool(k, r, VISIT_SEEN_ALONE, alone);
 	if (seen && age >= 4 && rng_chance(&k->r, CHILD_SAID)) {
-		row_str(k, r, VISIT_CHILD_SAID, words_child_said(&k->r, age, kind));
+		row_str(k, r, VISIT_CHILD_SAID, words_child_said(&k->r, age));
 	}
 	row_str(k, r, VISIT_SUMMARY, words_visit_summary(&k->r, kind));
 	row_worker(k, r, VISIT_WORKER_ID, VISIT_VISIT_DATE, PR_SW);
@@ -367,7 +374,7 @@ static enum after s47_enquiry(struct demo_ctx *cx, struct kid *k, int ref, hdate
 	int row = row_new(cx, k, &entity_s47);
 	row_parent(k, row, S47_REFERRAL_ID, ref);
 	row_date(cx, k, row, S47_STRATEGY_DATE, sd);
-	row_date(cx, k, row, S47_START_DATE, rng_chance(r, 0.7) ? sd : wd_add(sd, 1));
+	row_date(cx, k, row, S47_START_DATE, rng_chance(r, S47_SAME_DAY) ? sd : wd_add(sd, 1));
 	journey_visit(cx, k, wd_add(sd, rng_int(r, 0, 2)), 5);
 	double u = rng_unit(r);
 	if (u < S47_EMERGENCY_CARE && (k->expected == DATE_NONE || sd >= k->dob)) {
@@ -444,10 +451,10 @@ static hdate referral(struct demo_ctx *cx, struct kid *k, hdate rd, const char *
 			row_str(k, asmt, ASSESSMENT_FACTORS, f);
 		}
 		journey_visit(cx, k, wd_add(a_start, rng_int(r, 1, wd < 8 ? wd : 8)), 5);
-		if (wd > 20 && rng_chance(r, 0.6)) {
+		if (wd > 20 && rng_chance(r, ASSESSMENT_SECOND_VISIT)) {
 			journey_visit(cx, k, wd_add(a_start, rng_int(r, 12, wd)), 5);
 		}
-		if (rng_chance(r, 0.3)) {
+		if (rng_chance(r, ASSESSMENT_START_NOTE)) {
 			journey_note(cx, k, a_start, "case_note");
 		}
 		if (auth <= cx->as_at) {
@@ -485,7 +492,7 @@ static hdate referral(struct demo_ctx *cx, struct kid *k, hdate rd, const char *
 			out = OUT_CIN;
 		}
 	} else if (k->disabled) {
-		out = rng_chance(r, 0.8) ? OUT_CIN : OUT_NFA;
+		out = rng_chance(r, DISABLED_CIN_PLAN) ? OUT_CIN : OUT_NFA;
 		nx = out == OUT_CIN ? AFT_CIN : AFT_CLOSE;
 	} else {
 		out = (enum outcome)WINDEX(r, assessment_outcomes);
@@ -503,7 +510,7 @@ static hdate referral(struct demo_ctx *cx, struct kid *k, hdate rd, const char *
 			route = RT_S20;
 			break;
 		case OUT_OTHER:
-			close = rng_chance(r, 0.5) ? "RC5" : "RC7";
+			close = rng_chance(r, MOVED_AWAY) ? "RC5" : "RC7";
 			break;
 		default:
 			break;
@@ -611,7 +618,7 @@ void journey_run(struct demo_ctx *cx, struct kid *k)
 		}
 		hdate next = DATE_NONE;
 		if (!strcmp(decision, "nfa") || !strcmp(decision, "advice")) {
-			next = recontact(k, t, RECONTACT_AFTER_NFA, 0.05);
+			next = recontact(k, t, RECONTACT_AFTER_NFA, RECONTACT_AFTER_NFA_LONG);
 		} else if (!strcmp(decision, "early_help")) {
 			bool up;
 			hdate end = early_help(cx, k, date_add_days(decided, rng_int(r, 0, 10)), false, &up);
@@ -624,7 +631,7 @@ void journey_run(struct demo_ctx *cx, struct kid *k)
 				source = "5D";
 				decided = end;
 			} else {
-				next = recontact(k, end, RECONTACT_AFTER_EH, 0.08);
+				next = recontact(k, end, RECONTACT_AFTER_EH, RECONTACT_AFTER_EH_LONG);
 			}
 		}
 		if (!strcmp(decision, "referral") || !strcmp(decision, "strategy")) {

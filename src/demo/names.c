@@ -236,9 +236,8 @@ static const char *const said_older[] = {
 	"I am waiting for my asylum decision and I can't sleep.",
 };
 
-const char *words_child_said(struct rng *r, int age, int kind)
+const char *words_child_said(struct rng *r, int age)
 {
-	(void)kind;
 	if (age < 11) {
 		return PICK(r, said_young);
 	}

@@ -73,6 +73,7 @@ static const struct team_spec team_specs[TK_MAX] = {
 #define REALLOCATE_RATE 0.12		/* other changes of worker, a year */
 #define IRO_REALLOCATE_RATE 0.06
 #define CANDIDATES 3			/* least loaded of this many */
+#define STAFF_WOMEN 0.80		/* social work is mostly women */
 
 static const double fte_values[] = {1.0, 0.8, 0.6, 0.5};
 static const double fte_weights[] = {.76, .10, .08, .06};
@@ -200,7 +201,7 @@ static int fill_post(struct demo_ctx *cx, int team, const char *role, bool case_
 		dw->manager = manager;
 		dw->allocatable = allocatable;
 		int g = WINDEX(r, staff_groups);
-		const char *sex = rng_chance(r, 0.8) ? "F" : "M";
+		const char *sex = rng_chance(r, STAFF_WOMEN) ? "F" : "M";
 		dw->given = name_given(r, g, sex);
 		dw->family = name_family(r, g);
 		dw->load = arena_alloc(&cx->life, (size_t)cx->n_weeks * sizeof(uint16_t));

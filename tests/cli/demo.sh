@@ -42,12 +42,18 @@ table_digests() {	# DB: "table digest" lines
 		case $t in
 		revision) cols="id, tbl, row_id, action, before, after, reason, actor" ;;
 		audit) cols="id, actor, action, child_id, section, route, address" ;;
+		user_account) cols="id, username, role, team_id, worker_id, disabled" ;;	# salted hashes, real times
 		*) cols="*" ;;
 		esac
 		printf '%s %s\n' "$t" "$(sqlite3 "$db" "SELECT $cols FROM \"$t\" ORDER BY 1" | sha256sum | cut -c1-16)"
 	done
 }
 table_digests "$a" >"$TMPDIR/a.sums"
+users=$(sqlite3 "$a" "SELECT group_concat(username, ' ') FROM (SELECT username FROM user_account WHERE disabled = 0 ORDER BY username)")
+[ "$users" = "admin analyst front_door head_of_service inspector iro lado personal_adviser social_worker team_manager" ] &&
+	ok "the demo has one user per role, named after the role" || not_ok "demo users: $users"
+n=$(sqlite3 "$a" "SELECT count(*) FROM user_account WHERE username IN ('social_worker', 'team_manager') AND team_id IS NOT NULL")
+[ "$n" = 2 ] && ok "the demo social worker and manager belong to a team" || not_ok "demo team users: $n"
 table_digests "$b" >"$TMPDIR/b.sums"
 table_digests "$c" >"$TMPDIR/c.sums"
 if diff "$TMPDIR/a.sums" "$TMPDIR/b.sums" >"$TMPDIR/ab.diff"; then
@@ -155,4 +161,15 @@ else
 	[ "$left" = 0 ] && ok "an interrupted demo leaves no file" || not_ok "an interrupted demo left $left files"
 fi
 
+# ---- goldens of the record from the shell, on the fixed seed and date (issue 2) ----
+# (last: showing a child writes its audit row, so the record changes after this point)
+golden "child list: children on CP plans on the as-at date (csv)" demo-child-list-cp.csv \
+	$H child "$a" list --status cp --as-at $AS_AT --format csv
+golden "child list: children in care (text)" demo-child-list-cla.txt \
+	$H child "$a" list --status cla --as-at $AS_AT
+first_cla=$($H child "$a" list --status cla --as-at $AS_AT --format csv | sed -n 2p | cut -d, -f1)
+golden "child show: a child in care, with allocations and chronology" demo-child-show.txt \
+	$H child "$a" show "$first_cla" --as-at $AS_AT
+golden "child show: the same child as JSON" demo-child-show.json \
+	$H child "$a" show "$first_cla" --as-at $AS_AT --format json
 finish

@@ -1,0 +1,86 @@
+/* cmd_serve: `hearth serve DB [--listen HOST:PORT] [--threads N] [--timeout SECONDS]`.
+ *
+ * Thin: parses the options, hands them to web_serve (src/web), which serves until SIGINT
+ * or SIGTERM. Prints one line on standard output once listening (the URL), and the
+ * server logs one line per request on standard error. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli/cli.h"
+#include "web/web.h"
+
+static void ready(void *ctx, const char *url)
+{
+	printf("hearth: serving %s at %s\n", (const char *)ctx, url);
+	fflush(stdout);
+}
+
+/* "127.0.0.1:8080" or "[::1]:8080" into host (a copy in out) and port. */
+static int parse_listen(const char *s, char *out, size_t size, unsigned *port)
+{
+	const char *colon;
+	if (s[0] == '[') {
+		const char *close = strchr(s, ']');
+		if (!close || close[1] != ':') {
+			return -1;
+		}
+		snprintf(out, size, "%.*s", (int)(close - s - 1), s + 1);
+		colon = close + 1;
+	} else {
+		colon = strrchr(s, ':');
+		if (!colon || colon == s) {
+			return -1;
+		}
+		snprintf(out, size, "%.*s", (int)(colon - s), s);
+	}
+	char *end;
+	unsigned long p = strtoul(colon + 1, &end, 10);
+	if (!colon[1] || *end || p > 65535) {
+		return -1;
+	}
+	*port = (unsigned)p;
+	return 0;
+}
+
+int cmd_serve(int argc, char **argv)
+{
+	const char *listen = "127.0.0.1:8080";
+	int64_t threads = WEB_DEFAULT_THREADS, timeout = 30;
+	struct cli_opt opts[] = {{"--listen", OPT_STR, &listen, false},
+				 {"--threads", OPT_INT, &threads, false},
+				 {"--timeout", OPT_INT, &timeout, false}};
+	char *pos[1];
+	int n_pos;
+	if (cli_parse(argc, argv, 1, opts, 3, pos, 1, &n_pos) || n_pos != 1) {
+		fprintf(stderr, "usage: hearth serve DB [--listen HOST:PORT] [--threads N] [--timeout SECONDS]\n");
+		return EXIT_USAGE;
+	}
+	struct web_options o;
+	web_options_default(&o);
+	char host[64];
+	if (parse_listen(listen, host, sizeof(host), &o.port)) {
+		cli_fail("--listen: '%s' is not HOST:PORT, e.g. 127.0.0.1:8080 or [::1]:8080", listen);
+		return EXIT_USAGE;
+	}
+	if (threads < 1 || threads > 64) {
+		cli_fail("--threads: must be from 1 to 64");
+		return EXIT_USAGE;
+	}
+	if (timeout < 1 || timeout > 3600) {
+		cli_fail("--timeout: must be from 1 to 3600 seconds");
+		return EXIT_USAGE;
+	}
+	o.host = host;
+	o.threads = (unsigned)threads;
+	o.timeout_s = (unsigned)timeout;
+	o.db_path = pos[0];
+	o.ready = ready;
+	o.ready_ctx = pos[0];
+	struct hearth_error err = {0};
+	if (web_serve(&o, &err)) {
+		cli_error(&err);
+		return EXIT_FAIL;
+	}
+	return EXIT_OK;
+}

@@ -1,0 +1,292 @@
+/* cmd_validate: the DfE's validation rules over the record, as the return would be sent.
+ *
+ *   hearth validate DB --return ssda903|cin-census [--year Y] [--child ID]
+ *                   [--format text|json|csv] [--timing]
+ *   hearth validate --rules [--return R] [--format text|json|csv]
+ *
+ * Lists the findings per child (then the whole-return ones) and a count per rule. The year
+ * defaults to the collection year containing today. --timing prints, on stderr, the time
+ * the validation took and the time a raw read of the same rows takes, in the same run (for
+ * bench/returns). --rules prints the rule table itself. Exit 0 when the record was
+ * validated, whatever it found. */
+#include <jansson.h>
+#include <stdio.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "cli/cli.h"
+#include "cli/resolve.h"
+#include "returns/returns.h"
+
+static double now_s(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+static void on_progress(void *ctx, int64_t done, int64_t total)
+{
+	(void)ctx;
+	if (total > 0) {
+		fprintf(stderr, "\rhearth validate: %lld of %lld children", (long long)done, (long long)total);
+	} else {
+		fprintf(stderr, "\rhearth validate: %lld children", (long long)done);
+	}
+	if (total > 0 && done >= total) {
+		fputc('\n', stderr);
+	}
+	fflush(stderr);
+}
+
+static const char *flags_text(const struct returns_rule *r)
+{
+	return (r->flags & RULE_GLOBAL) ? "whole return" : (r->flags & RULE_IMPOSSIBLE) ? "impossible record" : "";
+}
+
+static int print_rules(int kind, enum cli_format format)
+{
+	size_t n;
+	const struct returns_rule *r = returns_rules(&n);
+	json_t *arr = json_array();
+	if (format == FORMAT_CSV) {
+		puts("return,rule,severity,table,fields,from_year,needs_columns,flags,message");
+	}
+	int count[RETURN_KIND_MAX] = {0};
+	for (size_t i = 0; i < n; i++) {
+		if (kind >= 0 && (int)r[i].kind != kind) {
+			continue;
+		}
+		count[r[i].kind]++;
+		if (format == FORMAT_JSON) {
+			json_array_append_new(arr, json_pack("{s:s, s:s, s:s, s:s, s:s, s:i, s:b, s:s, s:s}", "return",
+							     returns_kind_name(r[i].kind), "rule", r[i].id, "severity",
+							     returns_severity_name(r[i].severity), "table", r[i].table,
+							     "fields", r[i].fields, "from_year", r[i].from_year,
+							     "needs_columns", r[i].needs != 0, "flags", flags_text(&r[i]),
+							     "message", r[i].message));
+		} else if (format == FORMAT_CSV) {
+			printf("%s,", returns_kind_name(r[i].kind));
+			cli_csv_field(stdout, r[i].id);
+			printf(",%s,", returns_severity_name(r[i].severity));
+			cli_csv_field(stdout, r[i].table);
+			putchar(',');
+			cli_csv_field(stdout, r[i].fields);
+			printf(",%d,%s,%s,", r[i].from_year, r[i].needs ? "yes" : "no", flags_text(&r[i]));
+			cli_csv_field(stdout, r[i].message);
+			putchar('\n');
+		} else {
+			printf("%-9s %-10s %-5s %-20s %s%s%s\n", returns_kind_name(r[i].kind), r[i].id,
+			       returns_severity_name(r[i].severity), r[i].table, r[i].message,
+			       r[i].needs ? " [needs columns the record lacks]" : "",
+			       r[i].flags & RULE_IMPOSSIBLE ? " [impossible record]" : "");
+		}
+	}
+	if (format == FORMAT_JSON) {
+		char *s = json_dumps(arr, JSON_INDENT(2));
+		puts(s);
+		free(s);
+	} else if (format == FORMAT_TEXT) {
+		printf("%d rules: %d SSDA903, %d CIN census\n", count[0] + count[1], count[0], count[1]);
+	}
+	json_decref(arr);
+	return EXIT_OK;
+}
+
+/* Findings per rule, in rule order. */
+static void by_rule(const struct returns_findings *f, json_t *arr, FILE *text)
+{
+	size_t n;
+	const struct returns_rule *r = returns_rules(&n);
+	for (size_t i = 0; i < n; i++) {
+		size_t c = 0;
+		for (size_t k = 0; k < f->n; k++) {
+			c += f->items[k].rule == &r[i];
+		}
+		if (!c) {
+			continue;
+		}
+		if (arr) {
+			json_array_append_new(arr, json_pack("{s:s, s:s, s:I, s:s}", "rule", r[i].id, "severity",
+							     returns_severity_name(r[i].severity), "count", (json_int_t)c,
+							     "message", r[i].message));
+		} else {
+			fprintf(text, "  %-10s %-5s %6zu  %s\n", r[i].id, returns_severity_name(r[i].severity), c,
+				r[i].message);
+		}
+	}
+}
+
+static json_t *finding_json(const struct returns_finding *f)
+{
+	return json_pack("{s:s, s:s, s:s, s:i, s:s, s:s, s:b}", "rule", f->rule->id, "severity",
+			 returns_severity_name(f->rule->severity), "table", f->table ? f->table : "", "row", f->row,
+			 "detail", f->detail ? f->detail : "", "message", f->rule->message, "impossible",
+			 (f->rule->flags & RULE_IMPOSSIBLE) != 0);
+}
+
+static void print_findings(const struct returns_findings *f, enum returns_kind k, int year, enum cli_format format)
+{
+	if (format == FORMAT_CSV) {
+		puts("child,child_id,rule,severity,table,row,detail,message");
+		for (size_t i = 0; i < f->n; i++) {
+			const struct returns_finding *x = &f->items[i];
+			cli_csv_field(stdout, x->child ? x->child : "");
+			printf(",%lld,", (long long)x->child_id);
+			cli_csv_field(stdout, x->rule->id);
+			printf(",%s,", returns_severity_name(x->rule->severity));
+			cli_csv_field(stdout, x->table);
+			printf(",%d,", x->row);
+			cli_csv_field(stdout, x->detail ? x->detail : "");
+			putchar(',');
+			cli_csv_field(stdout, x->rule->message);
+			putchar('\n');
+		}
+		return;
+	}
+	if (format == FORMAT_JSON) {
+		json_t *children = json_array(), *whole = json_array(), *rules = json_array(), *cur = NULL;
+		int64_t cur_id = -1;
+		const char *cur_child = NULL;
+		for (size_t i = 0; i < f->n; i++) {
+			const struct returns_finding *x = &f->items[i];
+			if (!x->child) {
+				json_array_append_new(whole, finding_json(x));
+				continue;
+			}
+			if (!cur || x->child_id != cur_id || strcmp(x->child, cur_child) != 0) {
+				cur = json_array();
+				json_array_append_new(children, json_pack("{s:s, s:I, s:o}", "child", x->child, "child_id",
+									  (json_int_t)x->child_id, "findings", cur));
+				cur_id = x->child_id;
+				cur_child = x->child;
+			}
+			json_array_append_new(cur, finding_json(x));
+		}
+		by_rule(f, rules, NULL);
+		json_t *doc = json_pack("{s:s, s:i, s:I, s:I, s:o, s:o, s:o}", "return", returns_kind_name(k), "year", year,
+					"errors", (json_int_t)f->errors, "queries", (json_int_t)f->queries, "children",
+					children, "whole_return", whole, "by_rule", rules);
+		char *s = json_dumps(doc, JSON_INDENT(2));
+		puts(s);
+		free(s);
+		json_decref(doc);
+		return;
+	}
+	size_t children = 0;
+	const char *last = NULL;
+	int64_t last_id = -1;
+	bool in_whole = false;
+	for (size_t i = 0; i < f->n; i++) {
+		const struct returns_finding *x = &f->items[i];
+		if (x->child && (!last || x->child_id != last_id || strcmp(x->child, last) != 0)) {
+			printf("%s%s\n", i ? "\n" : "", x->child);
+			last = x->child;
+			last_id = x->child_id;
+			children++;
+			in_whole = false;
+		} else if (!x->child && !in_whole) {
+			printf("%swhole return\n", i ? "\n" : "");
+			last = NULL;
+			in_whole = true;
+		}
+		printf("  %-5s %-10s %s", returns_severity_name(x->rule->severity), x->rule->id, x->table ? x->table : "");
+		if (x->row) {
+			printf(" row %d", x->row);
+		}
+		printf(": %s\n  %-16s %s\n", x->detail ? x->detail : "", "", x->rule->message);
+	}
+	printf("%s%s %d (1 April %d to 31 March %d): %zu errors, %zu queries in %zu children\n", f->n ? "\n" : "",
+	       k == RETURN_SSDA903 ? "SSDA903" : "CIN census", year, year - 1, year, f->errors, f->queries, children);
+	if (f->n) {
+		puts("by rule:");
+		by_rule(f, NULL, stdout);
+	}
+}
+
+int cmd_validate(int argc, char **argv)
+{
+	const char *ret = NULL, *format_name = "text", *child = NULL;
+	int64_t year = 0;
+	bool timing = false, rules = false;
+	struct cli_opt opts[] = {
+		{"--return", OPT_STR, &ret, false},	{"--year", OPT_INT, &year, false},
+		{"--format", OPT_STR, &format_name, false}, {"--child", OPT_STR, &child, false},
+		{"--timing", OPT_FLAG, &timing, false},	{"--rules", OPT_FLAG, &rules, false},
+	};
+	char *pos[1];
+	int n_pos;
+	enum cli_format format;
+	const char *usage = "usage: hearth validate DB --return ssda903|cin-census [--year Y] [--child ID] "
+			    "[--format text|json|csv]\n       hearth validate --rules [--return R] [--format F]\n";
+	if (cli_parse(argc, argv, 1, opts, 6, pos, 1, &n_pos) ||
+	    cli_format(format_name, (1u << FORMAT_TEXT) | (1u << FORMAT_JSON) | (1u << FORMAT_CSV), &format)) {
+		fputs(usage, stderr);
+		return EXIT_USAGE;
+	}
+	int kind = ret ? returns_kind_parse(ret) : -1;
+	if (ret && kind < 0) {
+		cli_fail("--return: '%s' is not ssda903 or cin-census", ret);
+		return EXIT_USAGE;
+	}
+	if (rules) {
+		return print_rules(kind, format);
+	}
+	if (n_pos != 1 || kind < 0) {
+		fputs(usage, stderr);
+		return EXIT_USAGE;
+	}
+	if (!year) {
+		year = returns_year_of(date_today());
+	}
+	if (year < RETURNS_YEAR_MIN || year > RETURNS_YEAR_MAX) {
+		cli_fail("--year: %lld is not a collection year this hearth knows (%d-%d)", (long long)year,
+			 RETURNS_YEAR_MIN, RETURNS_YEAR_MAX);
+		return EXIT_USAGE;
+	}
+	struct store *st = cli_open(pos[0], STORE_READ);
+	if (!st) {
+		return EXIT_FAIL;
+	}
+	struct arena a = ARENA_INIT;
+	struct hearth_error err = {0};
+	struct returns_findings f = {0};
+	int rc = 0;
+	double t0 = now_s();
+	if (child) {
+		int64_t id;
+		struct casefile cf;
+		struct returns_extras *x;
+		rc = resolve_ref(st, "child", child, &id, &err);
+		if (!rc) {
+			rc = store_casefile_load(st, id, &a, &cf, &err);
+		}
+		if (!rc) {
+			rc = returns_extras_load(st, id, &a, &x, &err);
+		}
+		if (!rc) {
+			returns_validate_child(&cf, x, (enum returns_kind)kind, (int)year, &a, &f);
+		}
+	} else {
+		bool tty = isatty(STDERR_FILENO) && !timing;
+		rc = returns_validate_store(st, (enum returns_kind)kind, (int)year, &a, &f, tty ? on_progress : NULL, NULL,
+					    &err);
+	}
+	double t1 = now_s();
+	if (rc) {
+		cli_error(&err);
+	} else {
+		print_findings(&f, (enum returns_kind)kind, (int)year, format);
+		if (timing && !child) {
+			double t2 = now_s();
+			int64_t n = returns_raw_scan(st, (enum returns_kind)kind, (int)year, &err);
+			double t3 = now_s();
+			fprintf(stderr, "timing: validate %.3f s, raw scan %.3f s of %lld children, ratio %.2f\n", t1 - t0,
+				t3 - t2, (long long)n, (t3 - t2) > 0 ? (t1 - t0) / (t3 - t2) : 0.0);
+		}
+	}
+	arena_free(&a);
+	store_close(st);
+	return rc ? EXIT_FAIL : EXIT_OK;
+}

@@ -1,0 +1,476 @@
+/* internal: what the returns module's files share; never included outside src/returns/.
+ *
+ * The return views. A view is one child's rows in one return for one collection year,
+ * holding values as the return's file holds them: codes as written in that year (SEX "1"
+ * in a 2024 SSDA903, "M" from 2025), dates as hdate. A view is built from the record
+ * (view903.c, viewcin.c) or read from a file (ssda903.c, cin_census.c); the rules
+ * (rules903.c, rulescin.c) read only views. A date read from a file that is present but not
+ * a date is RDATE_BAD; DATE_NONE is blank. Every row carries where it came from: the file
+ * line (0 from the record) and the record row id (0 from a file).
+ *
+ * Views live in an arena; strings point into the arena, the code tables or the casefile
+ * (which must then outlive the view). */
+#ifndef HEARTH_RETURNS_INTERNAL_H
+#define HEARTH_RETURNS_INTERNAL_H
+
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+
+#include "base/arena.h"
+#include "base/buf.h"
+#include "base/date.h"
+#include "returns/returns.h"
+
+#define RDATE_BAD (INT32_MIN + 1)
+
+/* A date that is present and valid. */
+static inline bool dok(hdate d)
+{
+	return d != DATE_NONE && d != RDATE_BAD;
+}
+
+/* A non-blank string. */
+static inline bool sok(const char *s)
+{
+	return s && *s;
+}
+
+/* A growing array in an arena: ARR_PUSH(a, arr, n, cap) returns a zeroed new last element. */
+#define ARR_PUSH(a, arr, n, cap)                                                               \
+	((n) == (cap) ? ((arr) = arena_grow((a), (arr), (n), (cap) = (cap) ? (cap) * 2 : 8, sizeof(*(arr)))) \
+		      : (arr),                                                                 \
+	 &(arr)[(n)++])
+
+/* ---- SSDA903 ---- */
+
+enum s9_table { S9_HEADER, S9_EPISODES, S9_REVIEWS, S9_UASC, S9_OC2, S9_OC3, S9_AD1, S9_PLACED, S9_PREVPERM,
+		S9_MISSING, S9_SW, S9_TABLE_MAX };
+
+struct s9_episode {
+	hdate decom, dec;
+	const char *rne, *ls, *cin, *place, *provider, *rec, *rpc, *home_post, *pl_post, *urn;
+	int line;
+	int64_t id;
+};
+
+struct s9_review {
+	hdate dob, date;
+	const char *code;
+	int line;
+	int64_t id;
+};
+
+struct s9_missing {
+	hdate dob, start, end;
+	const char *type;	/* M missing, A away from placement */
+	int line;
+	int64_t id;
+};
+
+struct s9_uasc {
+	const char *sex;
+	hdate dob, duc;
+	int line;
+};
+
+enum s9_oc2_field { OC2_SDQ_SCORE, OC2_SDQ_REASON, OC2_CONVICTED, OC2_HEALTH_CHECK, OC2_IMMUNISATIONS,
+		    OC2_TEETH_CHECK, OC2_HEALTH_ASSESSMENT, OC2_SUBSTANCE_MISUSE, OC2_INTERVENTION_RECEIVED,
+		    OC2_INTERVENTION_OFFERED, OC2_FIELD_MAX };
+
+struct s9_oc2 {
+	hdate dob;
+	const char *v[OC2_FIELD_MAX];
+	int line;
+};
+
+struct s9_oc3 {
+	hdate dob;
+	const char *in_touch, *activ, *accom;
+	int line;
+	int64_t id;
+};
+
+struct s9_ad1 {
+	hdate dob, date_int, date_match;
+	const char *foster_care, *nb_adoptr, *sex_adoptr, *ls_adoptr;
+	int line;
+	int64_t id;
+};
+
+struct s9_placed {
+	hdate dob, date_placed, date_ceased;
+	const char *reason;
+	int line;
+	int64_t id;
+};
+
+struct s9_prevperm {
+	hdate dob, date_perm;
+	const char *prev_perm, *la_perm;
+	int line;
+};
+
+struct s9_sw {
+	hdate dob, decom, dec;
+	const char *sw_id, *reason;
+	int line;
+	int64_t id;
+};
+
+#define VARR(type, name) \
+	type *name;      \
+	size_t n_##name, cap_##name
+
+struct s9_child {
+	int64_t id;		/* the record's child id; 0 from a file */
+	const char *child;	/* CHILD */
+	const char *sex, *ethnic, *upn, *mother;
+	hdate dob, mc_dob;
+	bool header;		/* has a Header row (from a file it may not) */
+	int line;		/* the Header row's line */
+	int n_header;		/* Header rows for this CHILD (files: INT32) */
+	VARR(struct s9_episode, episodes);
+	VARR(struct s9_review, reviews);
+	VARR(struct s9_uasc, uasc);
+	VARR(struct s9_oc2, oc2);
+	VARR(struct s9_oc3, oc3);
+	VARR(struct s9_ad1, ad1);
+	VARR(struct s9_placed, placed);
+	VARR(struct s9_prevperm, prevperm);
+	VARR(struct s9_missing, missing);
+	VARR(struct s9_sw, sw);
+	/* Facts beyond the year's rows. hist: every episode up to the year's end (from the
+	 * record: the child's whole history; from a file: the year's episodes). */
+	const struct s9_episode *hist;
+	size_t n_hist;
+	hdate death;		/* the record's date of death, DATE_NONE from a file */
+	const char *const *files;	/* from files: the path of each table's file, by s9_table */
+};
+
+/* ---- CIN census ---- */
+
+struct ci_assessment {
+	hdate start, review, authorised;
+	const char **factors;
+	size_t n_factors;
+	int line;
+	int64_t id;
+};
+
+struct ci_plan {
+	hdate start, end;
+	int line;
+	int64_t id;
+};
+
+struct ci_s47 {
+	hdate start, target, icpc;
+	const char *not_required;	/* "0" / "1" */
+	int line;
+	int64_t id;
+};
+
+struct ci_cpp {
+	hdate start, end;
+	const char *initial, *latest;
+	int previous;		/* NumberOfPreviousCPP, -1 when missing */
+	hdate *reviews;		/* RDATE_BAD / DATE_NONE for an empty or bad CPPreviewDate */
+	size_t n_reviews;
+	int line;
+	int64_t id;
+};
+
+struct ci_details {
+	hdate referral, closure, icpc;	/* icpc: DateOfInitialCPC at this level */
+	const char *source, *need, *reason, *nfa;	/* nfa "0" / "1" */
+	VARR(struct ci_assessment, assessments);
+	VARR(struct ci_plan, plans);
+	VARR(struct ci_s47, s47s);
+	VARR(struct ci_cpp, cpps);
+	int line;
+	int64_t id;
+};
+
+struct ci_child {
+	int64_t id;
+	const char *la_id, *upn, *former_upn, *upn_unknown, *sex, *ethnicity;
+	hdate dob, expected, death;
+	const char **disabilities;
+	size_t n_disabilities;
+	VARR(struct ci_details, details);
+	int line;
+	const char *file;
+};
+
+/* The file's Header (from the record: what the export writes). */
+struct ci_header {
+	const char *collection, *lea;
+	int year;
+	hdate reference;
+	int line;
+};
+
+/* ---- rules ---- */
+
+/* What the whole-return rules look across (filled child by child, then read once). */
+struct rglobal {
+	struct rkey *keys;	/* (kind, value, child) for duplicate checks */
+	size_t n_keys, cap_keys;
+	int64_t children, unknown_sex, multi_disability, with_disability;
+	bool disability_used[32];
+	int64_t header_rows;
+};
+
+struct rkey {
+	int kind;		/* 0 UPN, 1 LA child id */
+	const char *value;
+	const char *child;
+	int64_t child_id;
+	int line;
+};
+
+struct returns_ctx {
+	const struct returns_rule *rule;
+	int year;
+	hdate ys, ye;			/* the collection year */
+	bool from_record;
+	const struct s9_child *s9;	/* SSDA903 rules */
+	const struct ci_child *ci;	/* CIN rules */
+	const struct ci_header *hdr;	/* CIN: the Header */
+	const struct rglobal *g;	/* RULE_GLOBAL: the accumulated return */
+	const char *file;		/* from a file */
+	struct arena *a;
+	struct returns_findings *out;
+	/* the child rules that apply, worked out on the first child (engine.c) */
+	const struct returns_rule **run;
+	size_t n_run;
+	int run_kind;			/* the kind run was made for, + 1 (0: not made) */
+};
+
+/* Appends a finding of the running rule. table NULL: the rule's table. row 1-based (0:
+ * the child). line: the file line (0 from the record). */
+void rx_emit(struct returns_ctx *x, const char *table, int row, int line, int64_t row_id, hdate date,
+	     const char *fmt, ...) __attribute__((format(printf, 7, 8)));
+void rx_vemit(struct returns_ctx *x, const char *table, int row, int line, int64_t row_id, hdate date,
+	      const char *fmt, va_list ap) __attribute__((format(printf, 7, 0)));
+
+/* The rule tables (rules903.c, rules903_more.c, rulescin.c) and their sizes. */
+extern const struct returns_rule returns_rules_903[];
+extern const size_t returns_rules_903_n;
+extern const struct returns_rule returns_rules_903_more[];
+extern const size_t returns_rules_903_more_n;
+extern const struct returns_rule returns_rules_cin[];
+extern const size_t returns_rules_cin_n;
+
+/* Runs every rule of kind that applies to one child's view (x->s9 or x->ci set); the
+ * global accumulator g (may be NULL) collects what the whole-return rules need. */
+size_t rules_run_child(struct returns_ctx *x, enum returns_kind kind, struct rglobal *g);
+/* Runs the whole-return rules over g. */
+size_t rules_run_global(struct returns_ctx *x, enum returns_kind kind, struct rglobal *g);
+
+/* ---- building views from the record ---- */
+
+struct returns_extras;
+/* The extras of one row, by record id (NULL / DATE_NONE when none). */
+const char *rx_former_upn(const struct returns_extras *x, int64_t child_id);
+hdate rx_uasc_ceased(const struct returns_extras *x, int64_t child_id);
+size_t rx_disabilities(const struct returns_extras *x, int64_t child_id, const char ***codes);
+const char *rx_factors(const struct returns_extras *x, int64_t assessment_id);
+void rx_episode_place(const struct returns_extras *x, int64_t episode_id, const char **home_post,
+		      const char **pl_post, const char **urn);
+const char *rx_adoption_ceased_reason(const struct returns_extras *x, int64_t adoption_id);
+const char *rx_worker_swid(const struct returns_extras *x, int64_t worker_id);
+
+/* A copy of x with the row of entity e (id, vals) put in, for a change not yet saved. */
+struct returns_extras *rx_extras_apply(const struct returns_extras *x, const struct entity *e, int64_t id,
+				       const struct hval *vals, struct arena *a);
+
+/* A copy of base (may be NULL) whose map for entity e holds exactly these rows. */
+struct returns_extras *rx_extras_with(struct arena *a, const struct returns_extras *base, const struct entity *e,
+				      int64_t *ids, struct hval **rows, size_t n);
+
+/* Row-to-casefile conversions (apply.c): the element of the casefile array a row of e
+ * becomes, put into cf (replacing the element with the same id, else added; the array is
+ * kept in date order). Entities no return reads are ignored. */
+void rx_apply_row(struct casefile *cf, const struct entity *e, int64_t id, const struct hval *v, struct arena *a);
+
+/* The SSDA903's own scan (load.c): only the children the return can hold (those with an
+ * episode in care or a care leaver's contact) and only the rows it reads, child by child;
+ * x is the child's extras. Far cheaper than store_casefiles_scan on a large record. */
+typedef int (*rx_scan_fn)(void *ctx, const struct casefile *cf, const struct returns_extras *x);
+int returns_scan_903(struct store *st, int year, rx_scan_fn fn, void *ctx, struct hearth_error *err);
+
+/* Fills v from the record for year; false when the child has no place in the return. */
+bool view903_build(const struct casefile *cf, const struct returns_extras *x, int year, struct arena *a,
+		   struct s9_child *v);
+bool viewcin_build(const struct casefile *cf, const struct returns_extras *x, int year, struct arena *a,
+		   struct ci_child *v);
+
+/* SEX as the year writes it (SSDA903: 1/2 before 2025; CIN: GenderCurrent 1/2/0 in 2024),
+ * and back to the record's M/F/U (NULL when the code is not one of the year's). */
+const char *s9_sex_out(const char *sex, int year);
+const char *s9_sex_in(const char *code, int year);
+const char *ci_sex_out(const char *sex, int year);
+const char *ci_sex_in(const char *code, int year);
+
+/* ---- identifiers ---- */
+
+/* 0 when upn is a well-formed UPN; else the CIN rule it breaks ("1510" check letter, "1530"
+ * LA code, "1540" characters 5-12, "1550" character 13), or "format" for the wrong length. */
+const char *upn_problem(const char *upn);
+/* The check letter of the 12 characters after it, or 0 when they cannot carry one. */
+char upn_check_letter(const char *twelve);
+/* UN1-UN5 (SSDA903), UN1-UN7 (CIN). */
+bool upn_unknown_code(const char *s, enum returns_kind k);
+/* Whether code is a three-digit English or Welsh LA number *check*. */
+bool la_code_known(const char *code);
+/* A UK postcode shape ("B97 4AB", "SW1A 1AA"), space optional. */
+bool postcode_valid(const char *s);
+/* An Ofsted URN: "SC" and 6 digits, or 6-7 digits (URN for schools) *check*. */
+bool urn_valid(const char *s);
+
+/* ---- small helpers ---- */
+
+/* A string -> id map (open addressing). Keys are not copied: they must outlive the map;
+ * the table lives in the arena given to smap_put. smap_get gives 0 for a missing key. */
+struct smap {
+	const char **keys;
+	int64_t *vals;
+	size_t cap, n;
+};
+void smap_put(struct smap *m, struct arena *a, const char *k, int64_t v);
+int64_t smap_get(const struct smap *m, const char *k);
+
+char *rdate_dmy(hdate d, char out[DATE_STR_SIZE]);	/* "dd/mm/yyyy", "" blank, "?" bad */
+bool str_eq(const char *a, const char *b);	/* NULL and "" are equal */
+bool in_set(const char *s, const char *const *set);	/* set ends with NULL */
+/* Interval overlap for [a1, a2] and [b1, b2], open ends (DATE_NONE) running forever. */
+bool overlaps(hdate a1, hdate a2, hdate b1, hdate b2, bool touching);
+
+/* ---- XML ---- */
+
+/* A small writer: indented elements, text escaped, every line counted (so a schema error
+ * on line N can be traced to the child that starts before it). */
+struct xw {
+	FILE *f;
+	int depth;
+	int64_t line;
+	bool open_tag;		/* last thing written was a start tag on its own line */
+	int err;
+};
+void xw_start_doc(struct xw *w);
+void xw_open(struct xw *w, const char *name);
+void xw_close(struct xw *w, const char *name);
+void xw_leaf(struct xw *w, const char *name, const char *text);	/* nothing when text NULL */
+void xw_leaf_empty(struct xw *w, const char *name);
+void xw_leaf_date(struct xw *w, const char *name, hdate d);	/* yyyy-mm-dd; nothing when blank */
+
+/* Where each child's element starts in a file being written, so that a schema error on a
+ * line can name the child; xml_child_at gives the child whose element holds line. */
+struct xstart {
+	int64_t line;
+	const char *child;
+};
+const char *xml_child_at(const struct xstart *starts, size_t n, int64_t line);
+
+/* Validates the file at path against the schema at xsd with libxml2. 0 when valid; else
+ * HERR_INVALID naming the first problem's line and message, and *bad_line set. */
+int xml_validate_file(const char *path, const char *xsd, int64_t *bad_line, struct hearth_error *err);
+
+/* Writes to a temporary file beside path and renames it over path on success. */
+struct tmpfile {
+	char *path, *tmp;
+	FILE *f;
+};
+int tmpfile_open(struct tmpfile *t, const char *path, struct hearth_error *err);
+int tmpfile_commit(struct tmpfile *t, struct hearth_error *err);	/* closes, renames */
+void tmpfile_abort(struct tmpfile *t);					/* closes, unlinks */
+
+/* ---- import: writing views into the record ---- */
+
+struct importer;	/* import.c */
+
+struct importer *importer_new(struct store *st, const struct returns_import_options *o, struct arena *a,
+			      struct returns_import_result *res);
+int importer_load(struct importer *im, struct hearth_error *err);	/* existing children, workers */
+/* Rejects a row: file, line, column, rule, message. */
+void importer_reject(struct importer *im, const char *file, int line, const char *column, const char *rule,
+		     const char *fmt, ...) __attribute__((format(printf, 6, 7)));
+void importer_note(struct importer *im, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+void importer_progress(struct importer *im, int64_t done, int64_t total);
+/* Opens the batch; finishes it: commit, or roll back when rows were rejected and the
+ * import is not partial. */
+int importer_begin(struct importer *im, struct hearth_error *err);
+int importer_finish(struct importer *im, struct hearth_error *err);
+
+/* The record rows a view's child maps to. Each returns the row id (0 when the row was
+ * rejected: the reject is recorded with file, line and the column named by the store's
+ * error). */
+struct imp_where {
+	const char *file;
+	int line;
+	const char *const *columns;	/* field name -> the file's column, pairs ending NULL */
+};
+/* The child with this LA id, created when absent (the return carries no names: the record
+ * says where it came from). expected: the expected date of birth to hold (the caller gives
+ * the date of birth itself when the file has events before the birth, which the record
+ * allows only for a child with an expected date). */
+int64_t imp_child(struct importer *im, const struct imp_where *w, const char *la_id, hdate dob, hdate expected,
+		  const char *sex, const char *ethnicity, const char *upn, const char *former_upn, hdate death,
+		  const char *source);
+/* The child already imported or in the record with this LA id; 0 when none. */
+int64_t imp_child_id(struct importer *im, const char *la_id);
+/* Generic keyed upsert: finds a live row of e for the child whose key field equals the key
+ * value (a date field: the same day; key2 >= 0 adds a second key field), else inserts
+ * vals. An existing row is updated where vals has a non-blank value that differs. */
+int64_t imp_upsert(struct importer *im, const struct imp_where *w, const struct entity *e, int64_t child_id,
+		   int key, int key2, struct hval *vals, const struct hval *defaults);
+/* The same, matching instead any row whose key date is in [from, to] (the nearest to vals'
+ * key date). defaults (may be NULL): values used only when a row is inserted. */
+int64_t imp_upsert_near(struct importer *im, const struct imp_where *w, const struct entity *e, int64_t child_id,
+			int key, int key2, hdate from, hdate to, struct hval *vals, const struct hval *defaults);
+/* The same, where a stored row whose key field is blank is matched by its key_alt field
+ * (a section 47 enquiry without a start date, by its strategy discussion). */
+int64_t imp_upsert_alt(struct importer *im, const struct imp_where *w, const struct entity *e, int64_t child_id,
+		       int key, int key2, int key_alt, struct hval *vals, const struct hval *defaults);
+/* The child's row of e (stored or added by this import) with the latest key date on or
+ * before d; 0 when none. */
+int64_t imp_latest(struct importer *im, const struct entity *e, int64_t child_id, int key, hdate d);
+/* How many rows of e the child has (stored, or added by this import). */
+size_t imp_count(struct importer *im, const struct entity *e, int64_t child_id);
+/* Sets fields of an existing child where the values are given and differ. */
+int imp_child_set(struct importer *im, const struct imp_where *w, int64_t child_id, const int *fields,
+		  const struct hval *vals, int n);
+/* A worker by SW id (Social Work England number or staff id), created when absent. */
+int64_t imp_worker(struct importer *im, const struct imp_where *w, const char *sw_id, hdate start);
+/* Blank values for e (every field null). */
+struct hval *imp_vals(struct importer *im, const struct entity *e);
+void imp_set_str(struct hval *v, const char *s);
+void imp_set_date(struct hval *v, hdate d);
+void imp_set_int(struct hval *v, int64_t i);
+/* The arena the importer uses. */
+struct arena *imp_arena(struct importer *im);
+struct store *imp_store(struct importer *im);
+
+/* ---- CSV ---- */
+
+struct csv {
+	FILE *f;
+	char *line;
+	size_t cap;
+	int lineno;		/* of the record just read (its first line) */
+	char **fields;
+	int n, capf;
+	struct buf cell;
+};
+int csv_open(struct csv *c, const char *path);
+/* Reads the next record: 1, 0 at the end, -1 on an unterminated quote. */
+int csv_next(struct csv *c);
+void csv_close(struct csv *c);
+/* Writes one CSV field (quoted when needed). */
+void csv_put(FILE *f, const char *s, bool first);
+
+#endif

@@ -1,0 +1,1168 @@
+/* ssda903: the children looked after return as CSV tables and as XML, out of the record
+ * and into it.
+ *
+ * The tables, their exact headers (column order) and the year each began are data
+ * (s9_tables); each column says where its value lives in the view's row struct, so one
+ * writer and one reader serve every table. Dates are dd/mm/yyyy. The XML form follows
+ * CLA.xsd (root EXPSSDA903): the element order is in ssda903_export_xml, XML PL is CSV
+ * PLACE, CHILDID is CHILD; it has no social worker episodes and its PL takes two
+ * characters, so a 2026 return placing a child in Z11-Z14 cannot be written as XML (the
+ * schema check says so). Code validity by year comes from model/codes.c.
+ *
+ * Import: every file is identified by its header; its rows are grouped by CHILD into views,
+ * checked by the DfE's rules as a file is (format rules reject rows: see format_rules),
+ * and written through the importer (import.c). */
+#include <dirent.h>
+#include <errno.h>
+#include <stddef.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/stat.h>
+
+#include "base/mem.h"
+#include "model/codes.h"
+#include "returns/internal.h"
+
+/* ---- the tables ---- */
+
+enum col_kind { CK_CHILD, CK_STR, CK_DATE };
+
+struct s9_col {
+	const char *name;
+	enum col_kind kind;
+	size_t off;		/* in the row struct (the child for Header) */
+};
+
+struct s9_tabledef {
+	enum s9_table t;
+	const char *name;	/* the file's name and the table's: "Episodes" */
+	int from_year;
+	const struct s9_col *cols;
+	int n_cols;
+	size_t row_size;
+	size_t arr_off;		/* the array in struct s9_child; 0 for Header */
+	size_t n_off, cap_off;
+};
+
+#define COL(n, k, type, m) {n, k, offsetof(type, m)}
+#define CHILDCOL {"CHILD", CK_CHILD, 0}
+
+static const struct s9_col c_header[] = {
+	CHILDCOL,
+	COL("SEX", CK_STR, struct s9_child, sex),
+	COL("DOB", CK_DATE, struct s9_child, dob),
+	COL("ETHNIC", CK_STR, struct s9_child, ethnic),
+	COL("UPN", CK_STR, struct s9_child, upn),
+	COL("MOTHER", CK_STR, struct s9_child, mother),
+	COL("MC_DOB", CK_DATE, struct s9_child, mc_dob),
+};
+
+static const struct s9_col c_episodes[] = {
+	CHILDCOL,
+	COL("DECOM", CK_DATE, struct s9_episode, decom),
+	COL("RNE", CK_STR, struct s9_episode, rne),
+	COL("LS", CK_STR, struct s9_episode, ls),
+	COL("CIN", CK_STR, struct s9_episode, cin),
+	COL("PLACE", CK_STR, struct s9_episode, place),
+	COL("PLACE_PROVIDER", CK_STR, struct s9_episode, provider),
+	COL("DEC", CK_DATE, struct s9_episode, dec),
+	COL("REC", CK_STR, struct s9_episode, rec),
+	COL("REASON_PLACE_CHANGE", CK_STR, struct s9_episode, rpc),
+	COL("HOME_POST", CK_STR, struct s9_episode, home_post),
+	COL("PL_POST", CK_STR, struct s9_episode, pl_post),
+	COL("URN", CK_STR, struct s9_episode, urn),
+};
+
+static const struct s9_col c_reviews[] = {
+	CHILDCOL,
+	COL("DOB", CK_DATE, struct s9_review, dob),
+	COL("REVIEW", CK_DATE, struct s9_review, date),
+	COL("REVIEW_CODE", CK_STR, struct s9_review, code),
+};
+
+static const struct s9_col c_uasc[] = {
+	CHILDCOL,
+	COL("SEX", CK_STR, struct s9_uasc, sex),
+	COL("DOB", CK_DATE, struct s9_uasc, dob),
+	COL("DUC", CK_DATE, struct s9_uasc, duc),
+};
+
+static const struct s9_col c_oc2[] = {
+	CHILDCOL,
+	COL("DOB", CK_DATE, struct s9_oc2, dob),
+	COL("SDQ_SCORE", CK_STR, struct s9_oc2, v[OC2_SDQ_SCORE]),
+	COL("SDQ_REASON", CK_STR, struct s9_oc2, v[OC2_SDQ_REASON]),
+	COL("CONVICTED", CK_STR, struct s9_oc2, v[OC2_CONVICTED]),
+	COL("HEALTH_CHECK", CK_STR, struct s9_oc2, v[OC2_HEALTH_CHECK]),
+	COL("IMMUNISATIONS", CK_STR, struct s9_oc2, v[OC2_IMMUNISATIONS]),
+	COL("TEETH_CHECK", CK_STR, struct s9_oc2, v[OC2_TEETH_CHECK]),
+	COL("HEALTH_ASSESSMENT", CK_STR, struct s9_oc2, v[OC2_HEALTH_ASSESSMENT]),
+	COL("SUBSTANCE_MISUSE", CK_STR, struct s9_oc2, v[OC2_SUBSTANCE_MISUSE]),
+	COL("INTERVENTION_RECEIVED", CK_STR, struct s9_oc2, v[OC2_INTERVENTION_RECEIVED]),
+	COL("INTERVENTION_OFFERED", CK_STR, struct s9_oc2, v[OC2_INTERVENTION_OFFERED]),
+};
+
+static const struct s9_col c_oc3[] = {
+	CHILDCOL,
+	COL("DOB", CK_DATE, struct s9_oc3, dob),
+	COL("IN_TOUCH", CK_STR, struct s9_oc3, in_touch),
+	COL("ACTIV", CK_STR, struct s9_oc3, activ),
+	COL("ACCOM", CK_STR, struct s9_oc3, accom),
+};
+
+static const struct s9_col c_ad1[] = {
+	CHILDCOL,
+	COL("DOB", CK_DATE, struct s9_ad1, dob),
+	COL("DATE_INT", CK_DATE, struct s9_ad1, date_int),
+	COL("DATE_MATCH", CK_DATE, struct s9_ad1, date_match),
+	COL("FOSTER_CARE", CK_STR, struct s9_ad1, foster_care),
+	COL("NB_ADOPTR", CK_STR, struct s9_ad1, nb_adoptr),
+	COL("SEX_ADOPTR", CK_STR, struct s9_ad1, sex_adoptr),
+	COL("LS_ADOPTR", CK_STR, struct s9_ad1, ls_adoptr),
+};
+
+static const struct s9_col c_placed[] = {
+	CHILDCOL,
+	COL("DOB", CK_DATE, struct s9_placed, dob),
+	COL("DATE_PLACED", CK_DATE, struct s9_placed, date_placed),
+	COL("DATE_PLACED_CEASED", CK_DATE, struct s9_placed, date_ceased),
+	COL("REASON_PLACED_CEASED", CK_STR, struct s9_placed, reason),
+};
+
+static const struct s9_col c_prevperm[] = {
+	CHILDCOL,
+	COL("DOB", CK_DATE, struct s9_prevperm, dob),
+	COL("PREV_PERM", CK_STR, struct s9_prevperm, prev_perm),
+	COL("LA_PERM", CK_STR, struct s9_prevperm, la_perm),
+	COL("DATE_PERM", CK_DATE, struct s9_prevperm, date_perm),
+};
+
+static const struct s9_col c_missing[] = {
+	CHILDCOL,
+	COL("DOB", CK_DATE, struct s9_missing, dob),
+	COL("MISSING", CK_STR, struct s9_missing, type),
+	COL("MIS_START", CK_DATE, struct s9_missing, start),
+	COL("MIS_END", CK_DATE, struct s9_missing, end),
+};
+
+static const struct s9_col c_sw[] = {
+	CHILDCOL,
+	COL("DOB", CK_DATE, struct s9_sw, dob),
+	COL("SW_ID", CK_STR, struct s9_sw, sw_id),
+	COL("SW_DECOM", CK_DATE, struct s9_sw, decom),
+	COL("SW_DEC", CK_DATE, struct s9_sw, dec),
+	COL("SW_REASON", CK_STR, struct s9_sw, reason),
+};
+
+#define NCOLS(c) ((int)(sizeof(c) / sizeof((c)[0])))
+#define TAB(t, name, from, cols, type, arr)                                                                   \
+	{t, name, from, cols, NCOLS(cols), sizeof(type), offsetof(struct s9_child, arr),                     \
+	 offsetof(struct s9_child, n_##arr), offsetof(struct s9_child, cap_##arr)}
+
+static const struct s9_tabledef s9_tables[S9_TABLE_MAX] = {
+	{S9_HEADER, "Header", 0, c_header, NCOLS(c_header), sizeof(struct s9_child), 0, 0, 0},
+	TAB(S9_EPISODES, "Episodes", 0, c_episodes, struct s9_episode, episodes),
+	TAB(S9_REVIEWS, "Reviews", 0, c_reviews, struct s9_review, reviews),
+	TAB(S9_UASC, "UASC", 0, c_uasc, struct s9_uasc, uasc),
+	TAB(S9_OC2, "OC2", 0, c_oc2, struct s9_oc2, oc2),
+	TAB(S9_OC3, "OC3", 0, c_oc3, struct s9_oc3, oc3),
+	TAB(S9_AD1, "AD1", 0, c_ad1, struct s9_ad1, ad1),
+	TAB(S9_PLACED, "PlacedAdoption", 0, c_placed, struct s9_placed, placed),
+	TAB(S9_PREVPERM, "PrevPerm", 0, c_prevperm, struct s9_prevperm, prevperm),
+	TAB(S9_MISSING, "Missing", 0, c_missing, struct s9_missing, missing),
+	TAB(S9_SW, "SWEpisodes", 2024, c_sw, struct s9_sw, sw),
+};
+
+/* The rules that make a row unusable: a value the year's schema does not allow, a date that
+ * is not one, or a row whose child has no Header row. Their rows are rejected; every other
+ * finding is reported but does not stop the row. */
+static const char *const format_rules[] = {
+	"101", "102", "103", "104", "112", "113", "114", "115", "116", "120", "131", "132", "133", "141", "143", "144",
+	"145", "146", "147", "149", "166", "167", "175", "176", "177", "178", "180", "181", "196", "564", "631",
+	"1004", "1005", "1006", "1009", "INT01", "INT02", "INT03", "INT04", "INT05", "INT06", "INT07", "INT08",
+	"INT09", "SW04STG1", "SW05STG1", "SW13STG1", NULL,
+};
+
+static const char *getstr(const void *row, size_t off)
+{
+	return *(const char *const *)((const char *)row + off);
+}
+
+static hdate getdate(const void *row, size_t off)
+{
+	return *(const hdate *)((const char *)row + off);
+}
+
+static void put_row(FILE *f, const struct s9_tabledef *t, const char *child, const void *row)
+{
+	char b[DATE_STR_SIZE];
+	for (int i = 0; i < t->n_cols; i++) {
+		const struct s9_col *c = &t->cols[i];
+		const char *v = c->kind == CK_CHILD ? child
+				: c->kind == CK_DATE ? rdate_dmy(getdate(row, c->off), b)
+						     : getstr(row, c->off);
+		csv_put(f, v, i == 0);
+	}
+	fputc('\n', f);
+}
+
+static void put_header(FILE *f, const struct s9_tabledef *t)
+{
+	for (int i = 0; i < t->n_cols; i++) {
+		csv_put(f, t->cols[i].name, i == 0);
+	}
+	fputc('\n', f);
+}
+
+static bool table_in_year(const struct s9_tabledef *t, int year)
+{
+	return !t->from_year || year >= t->from_year;
+}
+
+/* Writes one child's rows into the open files. */
+static int64_t put_child(FILE *const *files, const struct s9_child *v, int year)
+{
+	int64_t rows = 0;
+	for (int k = 0; k < S9_TABLE_MAX; k++) {
+		const struct s9_tabledef *t = &s9_tables[k];
+		if (!files[k] || !table_in_year(t, year)) {
+			continue;
+		}
+		if (k == S9_HEADER) {
+			put_row(files[k], t, v->child, v);
+			rows++;
+			continue;
+		}
+		const char *arr = *(const char *const *)((const char *)v + t->arr_off);
+		size_t n = *(const size_t *)((const char *)v + t->n_off);
+		for (size_t i = 0; i < n; i++) {
+			put_row(files[k], t, v->child, arr + i * t->row_size);
+		}
+		rows += (int64_t)n;
+	}
+	return rows;
+}
+
+/* ---- export: CSV ---- */
+
+struct export_state {
+	const struct returns_export_options *o;
+	struct returns_extras *x;
+	struct arena scratch;
+	FILE *files[S9_TABLE_MAX];
+	struct xw *xml;
+	int64_t children, rows, done, total;
+	/* XML: where each child starts, to name the child behind a schema error */
+	struct xstart *starts;
+	size_t n_starts, cap_starts;
+	struct arena *keep;
+};
+
+static void export_progress(struct export_state *s)
+{
+	if (s->o->progress && ++s->done % 2048 == 0) {
+		s->o->progress(s->o->progress_ctx, s->done, s->total);
+	}
+}
+
+static int csv_child(void *ctx, const struct casefile *cf)
+{
+	struct export_state *s = ctx;
+	struct s9_child v;
+	if (view903_build(cf, s->x, s->o->year, &s->scratch, &v)) {
+		s->rows += put_child(s->files, &v, s->o->year);
+		s->children++;
+	}
+	arena_free(&s->scratch);
+	export_progress(s);
+	return 0;
+}
+
+/* The SSDA903's own scan hands each child's extras with it. */
+static int csv_child_x(void *ctx, const struct casefile *cf, const struct returns_extras *x)
+{
+	struct export_state *s = ctx;
+	s->x = (struct returns_extras *)x;
+	return csv_child(ctx, cf);
+}
+
+static int check_year(int year, struct hearth_error *err)
+{
+	if (year < RETURNS_YEAR_MIN || year > RETURNS_YEAR_MAX) {
+		return herr_set(err, HERR_INVALID, "year", "year", "%d is not a collection year this hearth knows (%d-%d)",
+				year, RETURNS_YEAR_MIN, RETURNS_YEAR_MAX);
+	}
+	return 0;
+}
+
+int ssda903_export_csv(struct store *st, const char *dir, const struct returns_export_options *o,
+		       struct returns_export_result *res, struct hearth_error *err)
+{
+	struct export_state s;
+	struct tmpfile tf[S9_TABLE_MAX];
+	struct arena a = ARENA_INIT;
+	memset(&s, 0, sizeof(s));
+	memset(tf, 0, sizeof(tf));
+	memset(res, 0, sizeof(*res));
+	s.o = o;
+	int rc = check_year(o->year, err);
+	if (!rc && mkdir(dir, 0700) != 0 && errno != EEXIST) {
+		rc = herr_set(err, HERR_IO, "out", "io", "cannot make the folder %s: %s", dir, strerror(errno));
+	}
+	for (int k = 0; !rc && k < S9_TABLE_MAX; k++) {
+		if (!table_in_year(&s9_tables[k], o->year)) {
+			continue;
+		}
+		char *path = arena_printf(&a, "%s/%s.csv", dir, s9_tables[k].name);
+		if ((rc = tmpfile_open(&tf[k], path, err)) == 0) {
+			s.files[k] = tf[k].f;
+			put_header(s.files[k], &s9_tables[k]);
+			res->files++;
+		}
+	}
+	if (!rc) {
+		rc = returns_scan_903(st, o->year, csv_child_x, &s, err);
+	}
+	arena_free(&s.scratch);
+	for (int k = 0; k < S9_TABLE_MAX; k++) {
+		if (!tf[k].f) {
+			continue;
+		}
+		if (rc) {
+			tmpfile_abort(&tf[k]);
+		} else {
+			rc = tmpfile_commit(&tf[k], err);
+		}
+	}
+	if (!rc && o->progress) {
+		o->progress(o->progress_ctx, s.done, s.done);
+	}
+	res->children = s.children;
+	res->rows = s.rows;
+	arena_free(&a);
+	return rc;
+}
+
+/* ---- export: XML (CLA.xsd) ---- */
+
+static void xleaf_date(struct xw *w, const char *name, hdate d)
+{
+	char b[DATE_STR_SIZE];
+	if (d == DATE_NONE) {
+		return;
+	}
+	xw_leaf(w, name, rdate_dmy(d, b));
+}
+
+static void xml_child(struct xw *w, const struct s9_child *v)
+{
+	char b[DATE_STR_SIZE];
+	xw_open(w, "CHILD");
+	xw_open(w, "HEADER");
+	xw_leaf(w, "CHILDID", v->child ? v->child : "");
+	xw_leaf(w, "UPN", v->upn ? v->upn : "");
+	xw_leaf(w, "SEX", v->sex ? v->sex : "");
+	xw_leaf(w, "DOB", rdate_dmy(v->dob, b));
+	xw_leaf(w, "ETHNIC", v->ethnic ? v->ethnic : "");
+	xw_leaf(w, "UASC", v->n_uasc ? "1" : "0");
+	if (v->n_uasc) {
+		xleaf_date(w, "DUC", v->uasc[0].duc);
+	}
+	if (v->n_ad1) {
+		const struct s9_ad1 *a = &v->ad1[0];
+		xleaf_date(w, "DATE_INT", a->date_int);
+		xleaf_date(w, "DATE_MATCH", a->date_match);
+		xw_leaf(w, "FOSTER_CARE", a->foster_care);
+		xw_leaf(w, "NB_ADOPTR", a->nb_adoptr);
+		xw_leaf(w, "SEX_ADOPTR", a->sex_adoptr);
+		xw_leaf(w, "LS_ADOPTR", a->ls_adoptr);
+	}
+	if (v->n_oc3) {
+		xw_leaf(w, "IN_TOUCH", v->oc3[0].in_touch);
+		xw_leaf(w, "ACTIV", v->oc3[0].activ);
+		xw_leaf(w, "ACCOM", v->oc3[0].accom);
+	}
+	for (size_t i = 0; i < v->n_missing; i++) {
+		xw_open(w, "AMISSING");
+		xw_leaf(w, "MISSING", v->missing[i].type ? v->missing[i].type : "");
+		xw_leaf(w, "MIS_START", rdate_dmy(v->missing[i].start, b));
+		xleaf_date(w, "MIS_END", v->missing[i].end);
+		xw_close(w, "AMISSING");
+	}
+	for (size_t i = 0; i < v->n_reviews; i++) {
+		xw_open(w, "AREVIEW");
+		xw_leaf(w, "REVIEW", rdate_dmy(v->reviews[i].date, b));
+		xw_leaf(w, "REVIEW_CODE", v->reviews[i].code ? v->reviews[i].code : "");
+		xw_close(w, "AREVIEW");
+	}
+	xw_leaf(w, "MOTHER", v->mother);
+	xleaf_date(w, "MC_DOB", v->mc_dob);
+	if (v->n_prevperm) {
+		xw_open(w, "PERMANENCE");
+		xw_leaf(w, "PREV_PERM", v->prevperm[0].prev_perm);
+		xw_leaf(w, "LA_PERM", v->prevperm[0].la_perm);
+		xleaf_date(w, "DATE_PERM", v->prevperm[0].date_perm);
+		xw_close(w, "PERMANENCE");
+	}
+	if (v->n_oc2) {
+		static const char *const names[OC2_FIELD_MAX] = {
+			"SDQ_SCORE", "SDQ_REASON", "CONVICTED", "HEALTH_CHECK", "IMMUNISATIONS", "TEETH_CHECK",
+			"HEALTH_ASSESSMENT", "SUBSTANCE_MISUSE", "INTERVENTION_RECEIVED", "INTERVENTION_OFFERED"};
+		xw_open(w, "OC2");
+		for (int k = 0; k < OC2_FIELD_MAX; k++) {
+			xw_leaf(w, names[k], v->oc2[0].v[k]);
+		}
+		xw_close(w, "OC2");
+	}
+	for (size_t i = 0; i < v->n_placed; i++) {
+		xw_open(w, "AD_PLACED");
+		xw_leaf(w, "DATE_PLACED", rdate_dmy(v->placed[i].date_placed, b));
+		xleaf_date(w, "DATE_PLACED_CEASED", v->placed[i].date_ceased);
+		xw_leaf(w, "REASON_PLACED_CEASED", v->placed[i].reason);
+		xw_close(w, "AD_PLACED");
+	}
+	xw_close(w, "HEADER");
+	for (size_t i = 0; i < v->n_episodes; i++) {
+		const struct s9_episode *e = &v->episodes[i];
+		xw_open(w, "EPISODE");
+		xw_leaf(w, "DECOM", rdate_dmy(e->decom, b));
+		xw_leaf(w, "RNE", e->rne ? e->rne : "");
+		xw_leaf(w, "LS", e->ls ? e->ls : "");
+		xw_leaf(w, "CIN", e->cin ? e->cin : "");
+		xw_leaf(w, "PL", e->place ? e->place : "");
+		xw_leaf(w, "PL_POST", e->pl_post);
+		xw_leaf(w, "HOME_POST", e->home_post);
+		xw_leaf(w, "URN", e->urn);
+		xw_leaf(w, "PLACE_PROVIDER", e->provider);
+		xw_leaf(w, "DEC", rdate_dmy(e->dec, b));
+		xw_leaf(w, "REC", e->rec ? e->rec : "");
+		xw_leaf(w, "REASON_PLACE_CHANGE", e->rpc);
+		xw_close(w, "EPISODE");
+	}
+	xw_close(w, "CHILD");
+}
+
+static int xml_child_cb(void *ctx, const struct casefile *cf)
+{
+	struct export_state *s = ctx;
+	struct s9_child v;
+	if (view903_build(cf, s->x, s->o->year, &s->scratch, &v)) {
+		*ARR_PUSH(s->keep, s->starts, s->n_starts, s->cap_starts) =
+			(struct xstart){s->xml->line, arena_strdup(s->keep, v.child ? v.child : "")};
+		xml_child(s->xml, &v);
+		s->children++;
+		s->rows++;
+	}
+	arena_free(&s->scratch);
+	export_progress(s);
+	return 0;
+}
+
+static int xml_child_x(void *ctx, const struct casefile *cf, const struct returns_extras *x)
+{
+	struct export_state *s = ctx;
+	s->x = (struct returns_extras *)x;
+	return xml_child_cb(ctx, cf);
+}
+
+int ssda903_export_xml(struct store *st, const char *path, const struct returns_export_options *o,
+		       struct returns_export_result *res, struct hearth_error *err)
+{
+	struct export_state s;
+	struct tmpfile tf;
+	struct arena a = ARENA_INIT;
+	struct xw w = {0};
+	memset(&s, 0, sizeof(s));
+	memset(res, 0, sizeof(*res));
+	s.o = o;
+	s.keep = &a;
+	s.xml = &w;
+	int rc = check_year(o->year, err);
+	if (!rc) {
+		rc = tmpfile_open(&tf, path, err);
+	}
+	if (rc) {
+		return rc;
+	}
+	w.f = tf.f;
+	xw_start_doc(&w);
+	xw_open(&w, "EXPSSDA903");
+	rc = returns_scan_903(st, o->year, xml_child_x, &s, err);
+	arena_free(&s.scratch);
+	xw_close(&w, "EXPSSDA903");
+	if (!rc && s.children == 0) {
+		rc = herr_set(err, HERR_INVALID, "year", "empty", "no child was looked after in %d: an SSDA903 XML "
+				"file needs at least one CHILD", o->year);
+	}
+	if (!rc && o->xsd) {
+		fflush(tf.f);
+		int64_t line = 0;
+		rc = xml_validate_file(tf.tmp, o->xsd, &line, err);
+		const char *who = rc ? xml_child_at(s.starts, s.n_starts, line) : NULL;
+		if (who && err) {
+			size_t n = strlen(err->message);
+			snprintf(err->message + n, sizeof(err->message) - n, " (child %s)", who);
+		}
+	}
+	if (rc) {
+		tmpfile_abort(&tf);
+	} else {
+		rc = tmpfile_commit(&tf, err);
+		res->files = 1;
+	}
+	res->children = s.children;
+	res->rows = s.rows;
+	arena_free(&a);
+	return rc;
+}
+
+/* ---- import ---- */
+
+struct s9_file {
+	const char *path;
+	const struct s9_tabledef *t;
+};
+
+static int name_cmp(const void *a, const void *b)
+{
+	return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+/* The files named: each path, or every *.csv in a directory (in name order). */
+static int expand_paths(const char *const *paths, size_t n, struct arena *a, const char ***out, size_t *n_out,
+			struct hearth_error *err)
+{
+	const char **files = NULL;
+	size_t nf = 0, cap = 0;
+	for (size_t i = 0; i < n; i++) {
+		struct stat sb;
+		if (stat(paths[i], &sb) != 0) {
+			return herr_set(err, HERR_IO, "file", "io", "cannot read %s: %s", paths[i], strerror(errno));
+		}
+		if (!S_ISDIR(sb.st_mode)) {
+			*ARR_PUSH(a, files, nf, cap) = paths[i];
+			continue;
+		}
+		DIR *d = opendir(paths[i]);
+		if (!d) {
+			return herr_set(err, HERR_IO, "file", "io", "cannot read %s: %s", paths[i], strerror(errno));
+		}
+		size_t first = nf;
+		struct dirent *de;
+		while ((de = readdir(d)) != NULL) {
+			size_t len = strlen(de->d_name);
+			if (len > 4 && strcasecmp(de->d_name + len - 4, ".csv") == 0) {
+				*ARR_PUSH(a, files, nf, cap) = arena_printf(a, "%s/%s", paths[i], de->d_name);
+			}
+		}
+		closedir(d);
+		qsort(files + first, nf - first, sizeof(*files), name_cmp);
+	}
+	*out = files;
+	*n_out = nf;
+	return 0;
+}
+
+struct s9_import {
+	struct importer *im;
+	struct returns_import_result *res;
+	struct arena *a;
+	struct s9_child *children;
+	size_t n_children, cap_children;
+	struct smap index;		/* CHILD -> index + 1 */
+	const char *files[S9_TABLE_MAX];
+	int64_t rows;
+};
+
+static struct s9_child *child_view(struct s9_import *s, const char *child)
+{
+	int64_t k = smap_get(&s->index, child);
+	if (k) {
+		return &s->children[k - 1];
+	}
+	struct s9_child *v = ARR_PUSH(s->a, s->children, s->n_children, s->cap_children);
+	memset(v, 0, sizeof(*v));
+	v->child = arena_strdup(s->a, child);
+	v->dob = v->mc_dob = v->death = DATE_NONE;
+	v->files = s->files;
+	smap_put(&s->index, s->a, v->child, (int64_t)s->n_children);
+	return v;
+}
+
+static hdate parse_dmy(const char *s)
+{
+	hdate d;
+	if (!sok(s)) {
+		return DATE_NONE;
+	}
+	return date_parse_dmy(s, &d) == 0 ? d : RDATE_BAD;
+}
+
+/* The cell text, trimmed; NULL when blank. */
+static const char *cell(struct arena *a, const char *s)
+{
+	while (*s == ' ' || *s == '\t') {
+		s++;
+	}
+	size_t n = strlen(s);
+	while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '\t')) {
+		n--;
+	}
+	return n ? arena_strndup(a, s, n) : NULL;
+}
+
+static void read_row(struct s9_import *s, const struct s9_tabledef *t, char **fields, int line)
+{
+	const char *child = cell(s->a, fields[0]);
+	struct s9_child *v = child_view(s, child ? child : "");
+	void *row;
+	if (t->t == S9_HEADER) {
+		row = v;
+		v->n_header++;
+		if (v->header) {
+			return; /* INT32 reports the second row; the first is kept */
+		}
+		v->header = true;
+		v->line = line;
+	} else {
+		char *base = (char *)v;
+		void **arr = (void **)(base + t->arr_off);
+		size_t *n = (size_t *)(base + t->n_off), *cap = (size_t *)(base + t->cap_off);
+		if (*n == *cap) {
+			size_t ncap = *cap ? *cap * 2 : 4;
+			*arr = arena_grow(s->a, *arr, *n, ncap, t->row_size);
+			*cap = ncap;
+		}
+		row = (char *)*arr + (*n)++ * t->row_size;
+		memset(row, 0, t->row_size);
+	}
+	for (int i = 1; i < t->n_cols; i++) {
+		const struct s9_col *c = &t->cols[i];
+		char *at = (char *)row + c->off;
+		if (c->kind == CK_DATE) {
+			*(hdate *)at = parse_dmy(fields[i]);
+		} else {
+			*(const char **)at = cell(s->a, fields[i]);
+		}
+	}
+	/* The row's line and record id live after its fields in every row struct. */
+	switch (t->t) {
+	case S9_EPISODES:
+		((struct s9_episode *)row)->line = line;
+		break;
+	case S9_REVIEWS:
+		((struct s9_review *)row)->line = line;
+		break;
+	case S9_UASC:
+		((struct s9_uasc *)row)->line = line;
+		break;
+	case S9_OC2:
+		((struct s9_oc2 *)row)->line = line;
+		break;
+	case S9_OC3:
+		((struct s9_oc3 *)row)->line = line;
+		break;
+	case S9_AD1:
+		((struct s9_ad1 *)row)->line = line;
+		break;
+	case S9_PLACED:
+		((struct s9_placed *)row)->line = line;
+		break;
+	case S9_PREVPERM:
+		((struct s9_prevperm *)row)->line = line;
+		break;
+	case S9_MISSING:
+		((struct s9_missing *)row)->line = line;
+		break;
+	case S9_SW:
+		((struct s9_sw *)row)->line = line;
+		break;
+	default:
+		break;
+	}
+}
+
+static const struct s9_tabledef *table_of_header(struct csv *c)
+{
+	for (int k = 0; k < S9_TABLE_MAX; k++) {
+		const struct s9_tabledef *t = &s9_tables[k];
+		bool same = c->n == t->n_cols;
+		for (int i = 0; same && i < t->n_cols; i++) {
+			const char *h = c->fields[i];
+			while (*h == ' ') {
+				h++;
+			}
+			size_t n = strlen(h);
+			while (n && h[n - 1] == ' ') {
+				n--;
+			}
+			same = strlen(t->cols[i].name) == n && strncmp(h, t->cols[i].name, n) == 0;
+		}
+		if (same) {
+			return t;
+		}
+	}
+	return NULL;
+}
+
+/* The table a file holds, from its header; NULL (and a reject) when none. */
+static const struct s9_tabledef *identify(struct s9_import *s, const char *path, struct hearth_error *err, int *rc)
+{
+	struct csv c;
+	*rc = 0;
+	if (csv_open(&c, path)) {
+		*rc = herr_set(err, HERR_IO, "file", "io", "cannot read %s: %s", path, strerror(errno));
+		return NULL;
+	}
+	const struct s9_tabledef *t = csv_next(&c) == 1 ? table_of_header(&c) : NULL;
+	csv_close(&c);
+	if (!t) {
+		importer_reject(s->im, path, 1, NULL, "header",
+				"the first line is not the header of an SSDA903 table (Header, Episodes, Reviews, "
+				"UASC, OC2, OC3, AD1, PlacedAdoption, PrevPerm, Missing, SWEpisodes)");
+	} else if (s->files[t->t]) {
+		importer_reject(s->im, path, 1, NULL, "header", "a second %s table (the first is %s)", t->name,
+				s->files[t->t]);
+		t = NULL;
+	} else {
+		s->files[t->t] = path;
+	}
+	return t;
+}
+
+static int read_file(struct s9_import *s, const struct s9_tabledef *t, struct hearth_error *err)
+{
+	struct csv c;
+	const char *path = s->files[t->t];
+	if (csv_open(&c, path)) {
+		return herr_set(err, HERR_IO, "file", "io", "cannot read %s: %s", path, strerror(errno));
+	}
+	int r = csv_next(&c); /* the header */
+	while ((r = csv_next(&c)) == 1) {
+		if (c.n == 1 && !*c.fields[0]) {
+			continue; /* a blank line */
+		}
+		s->rows++;
+		if (c.n != t->n_cols) {
+			importer_reject(s->im, path, c.lineno, NULL, "columns", "%d values where the %s header has %d", c.n,
+					t->name, t->n_cols);
+			continue;
+		}
+		if (!*c.fields[0]) {
+			importer_reject(s->im, path, c.lineno, "CHILD", "required", "CHILD is blank");
+			continue;
+		}
+		read_row(s, t, c.fields, c.lineno);
+	}
+	if (r < 0) {
+		importer_reject(s->im, path, c.lineno, NULL, "csv", "a quoted value is never closed");
+	}
+	csv_close(&c);
+	return 0;
+}
+
+static void max_date(hdate *m, hdate d)
+{
+	if (dok(d) && (*m == DATE_NONE || d > *m)) {
+		*m = d;
+	}
+}
+
+static int infer_year(const struct s9_import *s)
+{
+	hdate m = DATE_NONE;
+	for (size_t i = 0; i < s->n_children; i++) {
+		const struct s9_child *v = &s->children[i];
+		for (size_t k = 0; k < v->n_episodes; k++) {
+			max_date(&m, v->episodes[k].decom);
+			max_date(&m, v->episodes[k].dec);
+		}
+		for (size_t k = 0; k < v->n_reviews; k++) {
+			max_date(&m, v->reviews[k].date);
+		}
+		for (size_t k = 0; k < v->n_missing; k++) {
+			max_date(&m, v->missing[k].start);
+			max_date(&m, v->missing[k].end);
+		}
+		for (size_t k = 0; k < v->n_sw; k++) {
+			max_date(&m, v->sw[k].decom);
+			max_date(&m, v->sw[k].dec);
+		}
+	}
+	return m == DATE_NONE ? 0 : returns_year_of(m);
+}
+
+/* Sorting rows by their key date (stable: file order breaks ties). */
+#define SORT_BY(fn, type, member)                                                      \
+	static void fn(type *arr, size_t n)                                            \
+	{                                                                              \
+		for (size_t i = 1; i < n; i++) {                                       \
+			type t = arr[i];                                               \
+			size_t j = i;                                                  \
+			while (j > 0 && arr[j - 1].member > t.member) {                \
+				arr[j] = arr[j - 1];                                   \
+				j--;                                                   \
+			}                                                              \
+			arr[j] = t;                                                    \
+		}                                                                      \
+	}
+
+SORT_BY(sort_episodes, struct s9_episode, decom)
+SORT_BY(sort_reviews, struct s9_review, date)
+SORT_BY(sort_missing, struct s9_missing, start)
+SORT_BY(sort_placed, struct s9_placed, date_placed)
+SORT_BY(sort_sw, struct s9_sw, decom)
+
+/* A row rejected by a format rule: its table and row within the child. */
+struct badrow {
+	int table;
+	int row;
+};
+
+static bool is_bad(const struct badrow *bad, size_t n, int table, size_t row)
+{
+	for (size_t i = 0; i < n; i++) {
+		if (bad[i].table == table && (bad[i].row == (int)row + 1 || (table == S9_HEADER && bad[i].row <= 1))) {
+			return true;
+		}
+	}
+	return false;
+}
+
+static int table_index(const char *name)
+{
+	for (int k = 0; k < S9_TABLE_MAX; k++) {
+		if (name && strcmp(s9_tables[k].name, name) == 0) {
+			return k;
+		}
+	}
+	return -1;
+}
+
+static const char *first_field(const struct returns_rule *r, struct arena *a)
+{
+	size_t n = strcspn(r->fields, ",");
+	return arena_strndup(a, r->fields, n);
+}
+
+static const char *const ep_cols[] = {"decom", "DECOM", "rne", "RNE", "ls", "LS", "cin", "CIN", "place", "PLACE",
+				      "place_provider", "PLACE_PROVIDER", "dec", "DEC", "rec", "REC",
+				      "reason_place_change", "REASON_PLACE_CHANGE", "home_post", "HOME_POST",
+				      "pl_post", "PL_POST", "urn", "URN", "child_id", "CHILD", NULL};
+static const char *const child_cols[] = {"la_child_id", "CHILD", "sex", "SEX", "dob", "DOB", "ethnicity", "ETHNIC",
+					 "upn", "UPN", "uasc_ceased", "DUC", NULL};
+static const char *const rv_cols[] = {"review_date", "REVIEW", "participation", "REVIEW_CODE", NULL};
+static const char *const ms_cols[] = {"start_at", "MIS_START", "end_at", "MIS_END", "away", "MISSING", NULL};
+static const char *const oc3_cols[] = {"in_touch", "IN_TOUCH", "activity", "ACTIV", "accommodation", "ACCOM", NULL};
+static const char *const ad_cols[] = {"decision_date", "DATE_PLACED", "ceased_date", "DATE_PLACED_CEASED",
+				      "ceased_reason", "REASON_PLACED_CEASED", "matched_date", "DATE_MATCH", NULL};
+static const char *const sw_cols[] = {"start_date", "SW_DECOM", "end_date", "SW_DEC", "reason", "SW_REASON",
+				      "worker_id", "SW_ID", NULL};
+
+static hinstant day_instant(hdate d)
+{
+	return dok(d) ? instant_from_date(d) : 0;
+}
+
+/* Writes one child's rows (those not rejected) into the record. */
+static void write_child(struct s9_import *s, struct s9_child *v, int year, const struct badrow *bad, size_t n_bad)
+{
+	struct importer *im = s->im;
+	bool header_ok = v->header && !is_bad(bad, n_bad, S9_HEADER, 0);
+	int64_t id = 0;
+	struct imp_where w = {s->files[S9_HEADER], v->line, child_cols};
+	if (header_ok) {
+		const char *upn = sok(v->upn) && !upn_unknown_code(v->upn, RETURN_SSDA903) ? v->upn : NULL;
+		id = imp_child(im, &w, v->child, v->dob, DATE_NONE, s9_sex_in(v->sex, year), v->ethnic, upn, NULL,
+			       DATE_NONE, arena_printf(imp_arena(im), "SSDA903 %d", year));
+		if (sok(v->mother) || dok(v->mc_dob)) {
+			s->res->not_held++;
+		}
+	}
+	/* Every other row needs the child. */
+	size_t others = v->n_episodes + v->n_reviews + v->n_uasc + v->n_oc2 + v->n_oc3 + v->n_ad1 + v->n_placed +
+			v->n_prevperm + v->n_missing + v->n_sw;
+	if (!id) {
+		if (v->header && others) {
+			importer_reject(im, s->files[S9_HEADER], v->line, "CHILD", "child_rejected",
+					"%zu other rows of child %s not imported: the child's Header row was refused",
+					others, v->child);
+		}
+		return;
+	}
+	const struct entity *E = &entity_cla_episode;
+	for (size_t i = 0; i < v->n_episodes; i++) {
+		const struct s9_episode *e = &v->episodes[i];
+		if (is_bad(bad, n_bad, S9_EPISODES, i)) {
+			continue;
+		}
+		struct imp_where we = {s->files[S9_EPISODES], e->line, ep_cols};
+		struct hval *r = imp_vals(im, E), *def = imp_vals(im, E);
+		imp_set_int(&r[CLA_EPISODE_CHILD_ID], id);
+		imp_set_date(&r[CLA_EPISODE_DECOM], e->decom);
+		imp_set_str(&r[CLA_EPISODE_RNE], e->rne);
+		imp_set_str(&r[CLA_EPISODE_LS], e->ls);
+		imp_set_str(&r[CLA_EPISODE_CIN], e->cin);
+		imp_set_str(&r[CLA_EPISODE_PLACE], e->place);
+		imp_set_str(&r[CLA_EPISODE_PLACE_PROVIDER], e->provider);
+		imp_set_date(&r[CLA_EPISODE_DEC], e->dec);
+		imp_set_str(&r[CLA_EPISODE_REC], e->rec);
+		imp_set_str(&r[CLA_EPISODE_REASON_PLACE_CHANGE], e->rpc);
+		imp_set_str(&r[CLA_EPISODE_HOME_POST], e->home_post);
+		imp_set_str(&r[CLA_EPISODE_PL_POST], e->pl_post);
+		imp_set_str(&r[CLA_EPISODE_URN], e->urn);
+		/* Long-term fostering placements are intended to last until 18. */
+		imp_set_int(&def[CLA_EPISODE_LONG_TERM], str_eq(e->place, "U1") || str_eq(e->place, "U4"));
+		imp_upsert(im, &we, E, id, CLA_EPISODE_DECOM, -1, r, def);
+	}
+	for (size_t i = 0; i < v->n_reviews; i++) {
+		if (is_bad(bad, n_bad, S9_REVIEWS, i)) {
+			continue;
+		}
+		struct imp_where wr = {s->files[S9_REVIEWS], v->reviews[i].line, rv_cols};
+		struct hval *r = imp_vals(im, &entity_cla_review);
+		imp_set_int(&r[CLA_REVIEW_CHILD_ID], id);
+		imp_set_date(&r[CLA_REVIEW_REVIEW_DATE], v->reviews[i].date);
+		imp_set_str(&r[CLA_REVIEW_PARTICIPATION], v->reviews[i].code);
+		imp_upsert(im, &wr, &entity_cla_review, id, CLA_REVIEW_REVIEW_DATE, -1, r, NULL);
+	}
+	for (size_t i = 0; i < v->n_uasc && i < 1; i++) {
+		if (is_bad(bad, n_bad, S9_UASC, i)) {
+			continue;
+		}
+		struct imp_where wu = {s->files[S9_UASC], v->uasc[i].line, child_cols};
+		static const int fields[] = {CHILD_UASC, CHILD_UASC_CEASED};
+		struct hval vals[2];
+		imp_set_int(&vals[0], 1);
+		imp_set_date(&vals[1], v->uasc[i].duc);
+		imp_child_set(im, &wu, id, fields, vals, 2);
+	}
+	for (size_t i = 0; i < v->n_missing; i++) {
+		const struct s9_missing *m = &v->missing[i];
+		if (is_bad(bad, n_bad, S9_MISSING, i)) {
+			continue;
+		}
+		struct imp_where wm = {s->files[S9_MISSING], m->line, ms_cols};
+		struct hval *r = imp_vals(im, &entity_missing), *def = imp_vals(im, &entity_missing);
+		imp_set_int(&r[MISSING_CHILD_ID], id);
+		imp_set_int(&r[MISSING_START_AT], day_instant(m->start));
+		r[MISSING_START_AT].null = !dok(m->start);
+		imp_set_int(&r[MISSING_END_AT], day_instant(m->end));
+		r[MISSING_END_AT].null = !dok(m->end);
+		imp_set_int(&r[MISSING_AWAY], str_eq(m->type, "A"));
+		imp_set_int(&def[MISSING_RHI_ACCEPTED], 0);
+		imp_upsert(im, &wm, &entity_missing, id, MISSING_START_AT, -1, r, def);
+	}
+	for (size_t i = 0; i < v->n_oc3; i++) {
+		const struct s9_oc3 *o = &v->oc3[i];
+		if (is_bad(bad, n_bad, S9_OC3, i) || !dok(v->dob)) {
+			continue;
+		}
+		/* The return says how things stood around the birthday: recorded on the birthday,
+		 * unless the record has a contact within the OC3 window already. */
+		hdate bday = DATE_NONE;
+		for (int age = 17; age <= 21; age++) {
+			hdate b = date_birthday(v->dob, age);
+			if (b >= returns_year_start(year) && b <= returns_year_end(year)) {
+				bday = b;
+			}
+		}
+		if (bday == DATE_NONE) {
+			continue;
+		}
+		/* "Not in touch" with nothing known is what a record with the young person's care
+		 * history and no contact around the birthday already says: nothing to add. Without
+		 * that history, the contact keeps the young person in the care leavers' cohort. */
+		if (str_eq(o->in_touch, "NO") && str_eq(o->activ, "0") && str_eq(o->accom, "0") &&
+		    imp_count(im, &entity_cla_episode, id) > 0) {
+			continue;
+		}
+		struct imp_where wo = {s->files[S9_OC3], o->line, oc3_cols};
+		const struct entity *L = &entity_leaver_contact;
+		struct hval *r = imp_vals(im, L), *def = imp_vals(im, L);
+		imp_set_int(&r[LEAVER_CONTACT_CHILD_ID], id);
+		imp_set_date(&r[LEAVER_CONTACT_CONTACT_DATE], bday);
+		imp_set_str(&r[LEAVER_CONTACT_IN_TOUCH], o->in_touch);
+		imp_set_str(&r[LEAVER_CONTACT_ACTIVITY], o->activ);
+		imp_set_str(&r[LEAVER_CONTACT_ACCOMMODATION], o->accom);
+		if (sok(o->accom) && strlen(o->accom) == 2) {
+			imp_set_int(&def[LEAVER_CONTACT_SUITABLE], o->accom[1] == '1');
+		}
+		imp_set_int(&def[LEAVER_CONTACT_ENTITLEMENTS_EXPLAINED], 0);
+		imp_upsert_near(im, &wo, L, id, LEAVER_CONTACT_CONTACT_DATE, -1, date_add_months(bday, -3),
+				date_add_months(bday, 1), r, def);
+	}
+	const struct entity *A = &entity_adoption;
+	for (size_t i = 0; i < v->n_placed; i++) {
+		const struct s9_placed *p = &v->placed[i];
+		if (is_bad(bad, n_bad, S9_PLACED, i)) {
+			continue;
+		}
+		struct imp_where wp = {s->files[S9_PLACED], p->line, ad_cols};
+		struct hval *r = imp_vals(im, A);
+		imp_set_int(&r[ADOPTION_CHILD_ID], id);
+		imp_set_date(&r[ADOPTION_DECISION_DATE], p->date_placed);
+		imp_set_date(&r[ADOPTION_CEASED_DATE], p->date_ceased);
+		imp_set_str(&r[ADOPTION_CEASED_REASON], p->reason);
+		imp_upsert(im, &wp, A, id, ADOPTION_DECISION_DATE, -1, r, NULL);
+	}
+	for (size_t i = 0; i < v->n_ad1; i++) {
+		const struct s9_ad1 *o = &v->ad1[i];
+		if (is_bad(bad, n_bad, S9_AD1, i)) {
+			continue;
+		}
+		static const char *const cols[] = {"decision_date", "DATE_INT", "matched_date", "DATE_MATCH", NULL};
+		struct imp_where wa = {s->files[S9_AD1], o->line, cols};
+		struct hval *r = imp_vals(im, A);
+		imp_set_int(&r[ADOPTION_CHILD_ID], id);
+		imp_set_date(&r[ADOPTION_DECISION_DATE], o->date_int);
+		imp_set_date(&r[ADOPTION_MATCHED_DATE], o->date_match);
+		imp_upsert(im, &wa, A, id, ADOPTION_DECISION_DATE, -1, r, NULL);
+		s->res->not_held += sok(o->nb_adoptr) + sok(o->sex_adoptr) + sok(o->ls_adoptr);
+	}
+	for (size_t i = 0; i < v->n_sw; i++) {
+		const struct s9_sw *o = &v->sw[i];
+		if (is_bad(bad, n_bad, S9_SW, i)) {
+			continue;
+		}
+		struct imp_where ws = {s->files[S9_SW], o->line, sw_cols};
+		int64_t worker = imp_worker(im, &ws, o->sw_id, o->decom);
+		if (!worker) {
+			if (!sok(o->sw_id)) {
+				importer_reject(im, ws.file, ws.line, "SW_ID", "required", "SW_ID is blank");
+			}
+			continue;
+		}
+		const struct entity *L = &entity_allocation;
+		struct hval *r = imp_vals(im, L);
+		imp_set_int(&r[ALLOCATION_CHILD_ID], id);
+		imp_set_int(&r[ALLOCATION_WORKER_ID], worker);
+		imp_set_str(&r[ALLOCATION_KIND], "sw");
+		imp_set_date(&r[ALLOCATION_START_DATE], o->decom);
+		imp_set_date(&r[ALLOCATION_END_DATE], o->dec);
+		imp_set_str(&r[ALLOCATION_REASON], o->reason);
+		imp_upsert(im, &ws, L, id, ALLOCATION_START_DATE, ALLOCATION_WORKER_ID, r, NULL);
+	}
+	for (size_t i = 0; i < v->n_oc2; i++) {
+		for (int k = 0; k < OC2_FIELD_MAX; k++) {
+			s->res->not_held += sok(v->oc2[i].v[k]);
+		}
+	}
+	for (size_t i = 0; i < v->n_prevperm; i++) {
+		const struct s9_prevperm *p = &v->prevperm[i];
+		s->res->not_held += (sok(p->prev_perm) && !str_eq(p->prev_perm, "Z1")) + sok(p->la_perm) +
+					dok(p->date_perm);
+	}
+}
+
+int ssda903_import(struct store *st, const char *const *paths, size_t n_paths,
+		   const struct returns_import_options *o, struct arena *a, struct returns_import_result *res,
+		   struct hearth_error *err)
+{
+	memset(res, 0, sizeof(*res));
+	struct s9_import s;
+	memset(&s, 0, sizeof(s));
+	s.a = a;
+	s.im = importer_new(st, o, a, res);
+	s.res = res;
+	const char **files = NULL;
+	size_t nf = 0;
+	int rc = expand_paths(paths, n_paths, a, &files, &nf, err);
+	if (rc) {
+		return rc;
+	}
+	if (nf == 0) {
+		return herr_set(err, HERR_INVALID, "file", "no_files", "no CSV files to import");
+	}
+	/* Identify every file, then read them Header first, so that children are added in
+	 * the Header's order. */
+	for (size_t i = 0; i < nf; i++) {
+		identify(&s, files[i], err, &rc);
+		if (rc) {
+			return rc;
+		}
+	}
+	for (int k = 0; k < S9_TABLE_MAX; k++) {
+		if (s.files[k] && (rc = read_file(&s, &s9_tables[k], err))) {
+			return rc;
+		}
+	}
+	bool any = false;
+	for (int k = 0; k < S9_TABLE_MAX; k++) {
+		any = any || s.files[k];
+	}
+	if (!any) {
+		res->year = o->year;
+		return 0; /* every file rejected: nothing to import */
+	}
+	int year = o->year ? o->year : infer_year(&s);
+	if (!year) {
+		return herr_set(err, HERR_INVALID, "year", "year", "the files hold no dates to tell the year: give --year");
+	}
+	if ((rc = check_year(year, err))) {
+		return rc;
+	}
+	res->year = year;
+	res->rows = s.rows;
+	if ((rc = importer_load(s.im, err)) || (rc = importer_begin(s.im, err))) {
+		return rc;
+	}
+
+	/* The DfE's rules over the files, as the DfE would run them: format rules reject rows,
+	 * the rest are counted for the report. */
+	struct returns_findings found = {0};
+	struct returns_ctx x;
+	memset(&x, 0, sizeof(x));
+	x.year = year;
+	x.ys = returns_year_start(year);
+	x.ye = returns_year_end(year);
+	x.a = a;
+	x.out = &found;
+	struct smap counts = {0};
+	int64_t done = 0;
+	for (size_t i = 0; i < s.n_children; i++) {
+		struct s9_child *v = &s.children[i];
+		sort_episodes(v->episodes, v->n_episodes);
+		sort_reviews(v->reviews, v->n_reviews);
+		sort_missing(v->missing, v->n_missing);
+		sort_placed(v->placed, v->n_placed);
+		sort_sw(v->sw, v->n_sw);
+		v->hist = v->episodes;
+		v->n_hist = v->n_episodes;
+		size_t before = found.n;
+		x.s9 = v;
+		rules_run_child(&x, RETURN_SSDA903, NULL);
+		struct badrow *bad = NULL;
+		size_t n_bad = 0, cap_bad = 0;
+		for (size_t f = before; f < found.n; f++) {
+			const struct returns_finding *fd = &found.items[f];
+			if (in_set(fd->rule->id, format_rules)) {
+				*ARR_PUSH(a, bad, n_bad, cap_bad) = (struct badrow){table_index(fd->table), fd->row};
+				importer_reject(s.im, fd->file, fd->line, first_field(fd->rule, a), fd->rule->id, "%s (%s)",
+						fd->rule->message, fd->detail ? fd->detail : "");
+			} else {
+				smap_put(&counts, a, fd->rule->id, smap_get(&counts, fd->rule->id) + 1);
+			}
+		}
+		write_child(&s, v, year, bad, n_bad);
+		done += 1 + (int64_t)(v->n_episodes + v->n_reviews + v->n_missing + v->n_sw);
+		if (i % 512 == 0) {
+			importer_progress(s.im, done, s.rows);
+		}
+	}
+	importer_progress(s.im, s.rows, s.rows);
+	for (size_t i = 0; i < counts.cap; i++) {
+		if (counts.keys[i]) {
+			const struct returns_rule *r = returns_rule_find(RETURN_SSDA903, counts.keys[i]);
+			importer_note(s.im, "DfE rule %s: %lld finding%s in the files (%s)", counts.keys[i],
+				      (long long)counts.vals[i], counts.vals[i] == 1 ? "" : "s", r ? r->message : "");
+		}
+	}
+	if (res->not_held) {
+		importer_note(s.im, "%lld values read but not stored: the record has no columns yet for OC2 health "
+			      "items, adopters (NB_ADOPTR, SEX_ADOPTR, LS_ADOPTR), previous permanence, MOTHER and MC_DOB",
+			      (long long)res->not_held);
+	}
+	return importer_finish(s.im, err);
+}

@@ -1,0 +1,191 @@
+/* viewcin: one child's CIN census record for a collection year, made from the record.
+ *
+ * A child is in the census when one of its referrals (a CIN episode) was open on some day
+ * of the year: referred on or before 31 March and not closed before 1 April. Each such
+ * referral is a CINdetails module holding what hangs from it (by referral id) and was
+ * open in the year: assessments (authorisation date and factors shown when on or before
+ * 31 March), CIN plans, section 47 enquiries (with the ICPC, at the Section47 level only)
+ * and CP plans with their review conferences in the year. Closure dates after 31 March
+ * are not shown. NumberOfPreviousCPP counts the child's CP plans that started before the
+ * plan. The initial and latest category of abuse are both the plan's category (the record
+ * keeps one). A missing UPN is given the reason the record shows: UN7 when every referral
+ * in the year was NFA (rule 8772), UN1 under school age (under 5 at 31 March) *check* the
+ * DfE's list of UN codes; a column for the reason is asked for (NEED_UPN_UNKNOWN). */
+#include <string.h>
+
+#include "clock/clock.h"
+#include "returns/internal.h"
+
+const char *ci_sex_out(const char *sex, int year)
+{
+	if (!sex || year >= 2025) {
+		return sex;
+	}
+	return strcmp(sex, "M") == 0 ? "1" : strcmp(sex, "F") == 0 ? "2" : "0";
+}
+
+const char *ci_sex_in(const char *code, int year)
+{
+	(void)year;
+	if (!code) {
+		return NULL;
+	}
+	if (strcmp(code, "M") == 0 || strcmp(code, "1") == 0) {
+		return "M";
+	}
+	if (strcmp(code, "F") == 0 || strcmp(code, "2") == 0) {
+		return "F";
+	}
+	if (strcmp(code, "U") == 0 || strcmp(code, "0") == 0 || strcmp(code, "9") == 0) {
+		return "U";
+	}
+	return NULL;
+}
+
+/* Splits a factors string ("2B, 3A 4B") into codes in the arena. */
+static size_t split_factors(const char *s, struct arena *a, const char ***out)
+{
+	*out = NULL;
+	if (!sok(s)) {
+		return 0;
+	}
+	size_t n = 0, cap = 0;
+	const char **codes = NULL;
+	while (*s) {
+		size_t skip = strspn(s, " ,;\t");
+		s += skip;
+		size_t len = strcspn(s, " ,;\t");
+		if (len) {
+			*ARR_PUSH(a, codes, n, cap) = arena_strndup(a, s, len);
+		}
+		s += len;
+	}
+	*out = codes;
+	return n;
+}
+
+static const char *derived_upn(const struct casefile *cf, const struct ci_child *v, hdate ye)
+{
+	if (sok(cf->child.upn)) {
+		return NULL;
+	}
+	bool all_nfa = v->n_details > 0;
+	for (size_t i = 0; i < v->n_details; i++) {
+		all_nfa = all_nfa && str_eq(v->details[i].nfa, "1");
+	}
+	if (all_nfa) {
+		return "UN7";
+	}
+	if (cf->child.dob != DATE_NONE && date_age(cf->child.dob, ye) < 5) {
+		return "UN1";
+	}
+	return NULL;
+}
+
+bool viewcin_build(const struct casefile *cf, const struct returns_extras *x, int year, struct arena *a,
+		   struct ci_child *v)
+{
+	hdate ys = returns_year_start(year), ye = returns_year_end(year);
+	memset(v, 0, sizeof(*v));
+	for (size_t r = 0; r < cf->n_referrals; r++) {
+		const struct cf_referral *ref = &cf->referrals[r];
+		if (ref->date == DATE_NONE || ref->date > ye || (ref->closed != DATE_NONE && ref->closed < ys)) {
+			continue;
+		}
+		struct ci_details *d = ARR_PUSH(a, v->details, v->n_details, v->cap_details);
+		memset(d, 0, sizeof(*d));
+		bool closed = ref->closed != DATE_NONE && ref->closed <= ye;
+		d->id = ref->id;
+		d->referral = ref->date;
+		d->source = ref->source;
+		d->need = ref->need;
+		d->closure = closed ? ref->closed : DATE_NONE;
+		d->reason = closed ? ref->closure_reason : NULL;
+		d->icpc = DATE_NONE;
+		d->nfa = ref->nfa ? "1" : "0";
+		for (size_t i = 0; i < cf->n_assessments; i++) {
+			const struct cf_assessment *as = &cf->assessments[i];
+			if (as->referral_id != ref->id || as->start > ye ||
+			    (as->authorised != DATE_NONE && as->authorised < ys)) {
+				continue;
+			}
+			struct ci_assessment *o = ARR_PUSH(a, d->assessments, d->n_assessments, d->cap_assessments);
+			memset(o, 0, sizeof(*o));
+			o->id = as->id;
+			o->start = as->start;
+			o->review = DATE_NONE;
+			o->authorised = as->authorised != DATE_NONE && as->authorised <= ye ? as->authorised : DATE_NONE;
+			if (o->authorised != DATE_NONE) {
+				o->n_factors = split_factors(rx_factors(x, as->id), a, &o->factors);
+			}
+		}
+		for (size_t i = 0; i < cf->n_cin_plans; i++) {
+			const struct cf_plan *p = &cf->cin_plans[i];
+			if (p->referral_id != ref->id || p->start > ye || (p->end != DATE_NONE && p->end < ys)) {
+				continue;
+			}
+			*ARR_PUSH(a, d->plans, d->n_plans, d->cap_plans) =
+				(struct ci_plan){p->start, p->end != DATE_NONE && p->end <= ye ? p->end : DATE_NONE, 0, p->id};
+		}
+		for (size_t i = 0; i < cf->n_s47s; i++) {
+			const struct cf_s47 *s = &cf->s47s[i];
+			hdate start = s->start != DATE_NONE ? s->start : s->strategy;
+			if (s->referral_id != ref->id || start == DATE_NONE || start > ye) {
+				continue;
+			}
+			bool open_at_start = s->icpc != DATE_NONE ? s->icpc >= ys : !s->icpc_not_required;
+			if (start < ys && !open_at_start) {
+				continue;
+			}
+			struct ci_s47 *o = ARR_PUSH(a, d->s47s, d->n_s47s, d->cap_s47s);
+			o->id = s->id;
+			o->start = start;
+			o->target = clock_deadline(clock_rule_for(CLOCK_ICPC, s->strategy), s->strategy, NULL);
+			o->icpc = s->icpc != DATE_NONE && s->icpc <= ye ? s->icpc : DATE_NONE;
+			o->not_required = s->icpc_not_required ? "1" : "0";
+		}
+		for (size_t i = 0; i < cf->n_cp_plans; i++) {
+			const struct cf_plan *p = &cf->cp_plans[i];
+			if (p->referral_id != ref->id || p->start > ye || (p->end != DATE_NONE && p->end < ys)) {
+				continue;
+			}
+			struct ci_cpp *o = ARR_PUSH(a, d->cpps, d->n_cpps, d->cap_cpps);
+			memset(o, 0, sizeof(*o));
+			o->id = p->id;
+			o->start = p->start;
+			o->end = p->end != DATE_NONE && p->end <= ye ? p->end : DATE_NONE;
+			o->initial = o->latest = p->category;
+			for (size_t k = 0; k < cf->n_cp_plans; k++) {
+				o->previous += cf->cp_plans[k].start < p->start;
+			}
+			size_t cap = 0;
+			for (size_t k = 0; k < cf->n_cp_reviews; k++) {
+				const struct cf_dated *rv = &cf->cp_reviews[k];
+				if (rv->parent_id == p->id && rv->date >= ys && rv->date <= ye) {
+					*ARR_PUSH(a, o->reviews, o->n_reviews, cap) = rv->date;
+				}
+			}
+		}
+	}
+	if (v->n_details == 0) {
+		return false;
+	}
+	v->id = cf->child.id;
+	v->la_id = cf->child.la_child_id;
+	v->upn = sok(cf->child.upn) ? cf->child.upn : NULL;
+	v->former_upn = rx_former_upn(x, cf->child.id);
+	v->upn_unknown = derived_upn(cf, v, ye);
+	v->dob = cf->child.dob;
+	v->expected = cf->child.dob == DATE_NONE ? cf->child.expected_dob : DATE_NONE;
+	v->death = cf->child.death;
+	v->sex = ci_sex_out(cf->child.sex, year);
+	v->ethnicity = cf->child.ethnicity;
+	const char **codes;
+	size_t n = rx_disabilities(x, cf->child.id, &codes);
+	if (n) {
+		v->disabilities = arena_alloc(a, sizeof(*codes) * n);
+		memcpy(v->disabilities, codes, sizeof(*codes) * n);
+		v->n_disabilities = n;
+	}
+	return true;
+}

@@ -1,0 +1,48 @@
+/* store/web: the reads the web server makes on every request, with their statements
+ * prepared once per connection.
+ *
+ * The general store API prepares some statements per call (sessions, scope) and loads a
+ * whole casefile with a statement per table; at thousands of requests a second the
+ * preparing costs more than the reading. A struct store_web belongs to one store
+ * connection (one thread) and keeps its statements prepared until store_web_close, which
+ * must come before store_close.
+ *
+ * The answers are exactly those of the general functions they stand for:
+ *   store_web_session_find    = store_session_find
+ *   store_web_child_visible   = store_child_visible (the same scope condition; the unit
+ *                               test tests/unit/store/test_web_queries.c checks they agree
+ *                               for every scope kind, allocation kind and grant)
+ *   store_web_status_casefile = store_casefile_load, for the parts status_at and
+ *                               status_social_workers_12m read (child, allocations with
+ *                               their teams, episodes, CP plans, referrals, early help,
+ *                               care leaver contacts); every other array is empty.
+ * Memory: what they return lives in the caller's arena. Errors: 0 or a negative HERR_*. */
+#ifndef HEARTH_STORE_WEB_H
+#define HEARTH_STORE_WEB_H
+
+#include "store/store.h"
+
+struct store_web;
+
+/* Process-wide tuning for a server with many connections, to be called once before any
+ * store is opened: SQLite's memory statistics (a global lock on every allocation) off. */
+void store_web_global_init(void);
+
+int store_web_open(struct store *st, struct store_web **out, struct hearth_error *err);
+void store_web_close(struct store_web *w);
+
+/* One read transaction around a request's reads: one consistent snapshot (the scope
+ * check and the record read see the same state) and one WAL read lock instead of one per
+ * statement. Only for requests that write nothing: the store's write path cannot begin
+ * inside it. store_web_read_end is safe to call when no read is open. */
+int store_web_read_begin(struct store_web *w, struct hearth_error *err);
+void store_web_read_end(struct store_web *w);
+
+int store_web_session_find(struct store_web *w, const char *token_hash, struct arena *a, struct store_session *out,
+			   struct hearth_error *err);
+int store_web_child_visible(struct store_web *w, const struct store_scope *sc, int64_t child_id,
+			    struct hearth_error *err);
+int store_web_status_casefile(struct store_web *w, int64_t child_id, struct arena *a, struct casefile *out,
+			      struct hearth_error *err);
+
+#endif

@@ -1,0 +1,282 @@
+/* dispatch: the one place a request is judged, in a fixed order, deny by default:
+ *
+ *   1. the target decodes cleanly (uri.c) and names a route (404), with a method the
+ *      path has (405 with Allow); only the query parameters it declares (400);
+ *   2. a body only where the route takes one (400), within its limit (413);
+ *   3. the caller is signed in unless the route is open (401);
+ *   4. a state-changing request carries the session's CSRF token (403, rule csrf);
+ *   5. the caller's role grants the route's permission (403, rule permission), and a
+ *      read-only role never writes (403, rule read_only);
+ *   6. a route's {id} child exists and is in the caller's scope, checked by the store's
+ *      scoped query; an out-of-scope child is answered exactly as a child that does not
+ *      exist (404, same body), so existence does not leak;
+ *   7. the handler runs;
+ *   8. a successful read of a child's record (the route's .audit section) queues its
+ *      audit row here, and so do refusals at 5 and 6 (action "denied"); server.c does not
+ *      send the answer until those rows are durable.
+ * Handlers never check permissions or scope themselves. */
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "web/internal.h"
+
+int web_answer(struct web_request *r, int status, json_t *body)
+{
+	if (r->out) {
+		json_decref(r->out);
+	}
+	r->out = body;
+	r->status = status;
+	return status;
+}
+
+int web_fail(struct web_request *r, int status, const char *field, const char *rule, const char *fmt, ...)
+{
+	char msg[600];
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof(msg), fmt, ap);
+	va_end(ap);
+	json_t *o = json_object();
+	json_t *m = json_string(msg);
+	json_object_set_new(o, "error", m ? m : json_string("the request was refused"));
+	json_t *f = field && *field ? json_string(field) : NULL;
+	json_object_set_new(o, "field", f ? f : json_null());
+	json_object_set_new(o, "rule", rule && *rule ? json_string(rule) : json_null());
+	return web_answer(r, status, o);
+}
+
+int web_fail_err(struct web_request *r, const struct hearth_error *e)
+{
+	switch (e->code) {
+	case HERR_INVALID:
+		return web_fail(r, 400, e->field, e->rule, "%s", e->message);
+	case HERR_NOT_FOUND:
+		return web_fail(r, 404, e->field, "not_found", "%s", e->message);
+	case HERR_CONFLICT:
+		return web_fail(r, 409, e->field, e->rule[0] ? e->rule : "conflict", "%s", e->message);
+	case HERR_DENIED:
+		return web_fail(r, 403, e->field, "permission", "%s", e->message);
+	default:
+		/* The database's own words stay in the server's log, not the answer. */
+		fprintf(stderr, "hearth: serve: %s\n", e->message);
+		return web_fail(r, 500, NULL, "internal", "the record could not be read or written; try again");
+	}
+}
+
+void web_audit_row(struct web_request *r, const char *action, int64_t child_id, const char *section)
+{
+	if (r->n_audit >= WEB_AUDIT_MAX) {
+		return;
+	}
+	r->audit[r->n_audit++] = (struct store_audit){
+		.actor = r->actor[0] ? r->actor : "anonymous",
+		.action = action,
+		.child_id = child_id,
+		.section = section,
+		.route = r->route_name,
+		.address = r->address,
+	};
+}
+
+const char *web_query(const struct web_request *r, const char *name)
+{
+	for (size_t i = 0; i < r->n_query; i++) {
+		if (strcmp(r->query[i].name, name) == 0) {
+			return r->query[i].value;
+		}
+	}
+	return NULL;
+}
+
+/* A whole number of at most 9 digits: 0 and *out, or -1. */
+static int parse_count(const char *s, int64_t *out)
+{
+	size_t n = strlen(s);
+	if (n == 0 || n > 9 || strspn(s, "0123456789") != n) {
+		return -1;
+	}
+	int64_t v = 0;
+	for (size_t i = 0; i < n; i++) {
+		v = v * 10 + (s[i] - '0');
+	}
+	*out = v;
+	return 0;
+}
+
+int web_query_page(struct web_request *r, int64_t dflt, int64_t max, int64_t *limit, int64_t *offset)
+{
+	const char *l = web_query(r, "limit"), *o = web_query(r, "offset");
+	*limit = dflt;
+	*offset = 0;
+	if (l && (parse_count(l, limit) || *limit < 1 || *limit > max)) {
+		return web_fail(r, 400, "limit", "range", "limit must be a whole number from 1 to %lld", (long long)max);
+	}
+	if (o && parse_count(o, offset)) {
+		return web_fail(r, 400, "offset", "range", "offset must be a whole number from 0");
+	}
+	return 0;
+}
+
+int web_query_date(struct web_request *r, const char *name, hdate dflt, hdate *out)
+{
+	const char *s = web_query(r, name);
+	*out = dflt;
+	if (s && date_parse(s, out)) {
+		return web_fail(r, 400, name, "date", "%s must be a date of the form YYYY-MM-DD that exists", name);
+	}
+	return 0;
+}
+
+/* The methods a path has, for 405's Allow header. */
+static const char *allowed_methods(struct web_request *r)
+{
+	char buf[64] = "";
+	for (int m = 0; m < WEB_METHOD_MAX; m++) {
+		bool known;
+		if (web_route_match((enum web_method)m, r->path, &known, NULL, NULL)) {
+			size_t n = strlen(buf);
+			snprintf(buf + n, sizeof(buf) - n, "%s%s", n ? ", " : "", web_method_name((enum web_method)m));
+		}
+	}
+	return arena_strdup(&r->a, buf);
+}
+
+/* A child id is 1 to 18 digits; anything else names no child. */
+static int64_t parse_id(const char *s, size_t n)
+{
+	if (n == 0 || n > 18) {
+		return 0;
+	}
+	int64_t v = 0;
+	for (size_t i = 0; i < n; i++) {
+		if (s[i] < '0' || s[i] > '9') {
+			return 0;
+		}
+		v = v * 10 + (s[i] - '0');
+	}
+	return v;
+}
+
+static int no_such_child(struct web_request *r)
+{
+	/* The same words whatever the id, so out of scope and absent read the same. */
+	return web_fail(r, 404, "id", "not_found", "there is no child with this id");
+}
+
+static void dispatch_checked(struct web_request *r, const char *id, size_t id_len);
+
+int web_dispatch_route(struct web_request *r)
+{
+	if (web_uri_parse(r)) {
+		return r->status;
+	}
+	bool known;
+	enum web_method m = r->method >= 0 ? (enum web_method)r->method : WEB_METHOD_MAX;
+	r->route = web_route_match(m, r->path, &known, &r->id_text, &r->id_len);
+	if (!r->route) {
+		if (known) {
+			r->allow = allowed_methods(r);
+			return web_fail(r, 405, "method", "method", "this path does not take that method");
+		}
+		return web_fail(r, 404, "path", "not_found", "there is no such page or resource");
+	}
+	r->route_name = web_route_name(r->route);
+	for (size_t i = 0; i < r->n_query; i++) {
+		bool ok = false;
+		for (int k = 0; k < WEB_QUERY_MAX && r->route->query[k] && !ok; k++) {
+			ok = strcmp(r->route->query[k], r->query[i].name) == 0;
+		}
+		if (!ok) {
+			return web_fail(r, 400, r->query[i].name, "unknown_field", "%s is not a parameter this request takes",
+					r->query[i].name);
+		}
+	}
+	return 0;
+}
+
+void web_dispatch(struct web_request *r)
+{
+	const struct web_route *rt = r->route;
+	const char *id = r->id_text;
+	size_t id_len = r->id_len;
+	struct hearth_error err = {0};
+	if (r->status) {
+		return; /* refused while the route was matched */
+	}
+	if (r->body_bytes > 0 && rt->body_limit == 0) {
+		web_fail(r, 400, "body", "no_body", "this request takes no body");
+		return;
+	}
+	if (r->body_over) {
+		web_fail(r, 413, "body", "too_large", "the body is larger than this request allows (%zu bytes)",
+			 rt->body_limit);
+		return;
+	}
+	if (!(r->st = web_store(r->srv, &r->sw, &err))) {
+		web_fail_err(r, &err);
+		return;
+	}
+	store_set_origin(r->st, r->route_name, r->address);
+	if (web_auth_session(r)) {
+		return;
+	}
+	if (!rt->open) {
+		if (!r->signed_in) {
+			web_fail(r, 401, NULL, "sign_in", "sign in first");
+			return;
+		}
+		if (rt->method != WEB_GET && !web_auth_csrf_ok(r)) {
+			web_fail(r, 403, "X-CSRF-Token", "csrf",
+				 "a change needs the X-CSRF-Token header from sign-in");
+			return;
+		}
+		if (!role_can(r->role, rt->perm)) {
+			int64_t child = rt->child ? parse_id(id, id_len) : 0;
+			web_audit_row(r, "denied", child, rt->audit ? rt->audit : rt->path);
+			web_fail(r, 403, NULL, "permission", "your role (%s) may not do this", role_name(r->role));
+			return;
+		}
+		if (rt->writes && role_read_only(r->role)) {
+			web_fail(r, 403, NULL, "read_only", "your role (%s) may read but not change the record",
+				 role_name(r->role));
+			return;
+		}
+	}
+	/* A read sees one snapshot from the scope check to the last row it serialises. */
+	bool reading = rt->method == WEB_GET && store_web_read_begin(r->sw, &err) == 0;
+	dispatch_checked(r, id, id_len);
+	if (reading) {
+		store_web_read_end(r->sw);
+	}
+}
+
+/* Steps 6 to 8: scope, handler, audit of the read. */
+static void dispatch_checked(struct web_request *r, const char *id, size_t id_len)
+{
+	const struct web_route *rt = r->route;
+	struct hearth_error err = {0};
+	if (rt->child) {
+		int64_t child = parse_id(id, id_len);
+		if (child == 0) {
+			no_such_child(r);
+			return;
+		}
+		int v = store_web_child_visible(r->sw, &r->scope, child, &err);
+		if (v < 0) {
+			web_fail_err(r, &err);
+			return;
+		}
+		if (v == 0) {
+			web_audit_row(r, "denied", child, rt->audit ? rt->audit : rt->path);
+			no_such_child(r);
+			return;
+		}
+		r->child_id = child;
+	}
+	int status = rt->handler(r);
+	if (status == 200 && rt->audit) {
+		web_audit_row(r, "read", r->child_id, rt->audit);
+	}
+}

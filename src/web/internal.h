@@ -1,0 +1,192 @@
+/* internal: what the web layer's own files share; never included outside src/web/.
+ *
+ * A request lives in one struct web_request from the moment libmicrohttpd sees its URI
+ * until its completion callback: everything it parses, reads or serialises lives in its
+ * arena (r->a) and dies with it there. Handlers never free(). A request is handled by one
+ * MHD worker thread at a time, with that thread's own store connection (web_store). */
+#ifndef HEARTH_WEB_INTERNAL_H
+#define HEARTH_WEB_INTERNAL_H
+
+#include <jansson.h>
+#include <pthread.h>
+#include <stdatomic.h>
+#include <stdbool.h>
+#include <stdint.h>
+#include <time.h>
+
+#include "base/arena.h"
+#include "base/buf.h"
+#include "base/error.h"
+#include "model/entity.h"
+#include "model/roles.h"
+#include "store/store.h"
+#include "store/web.h"
+#include "web/routes.h"
+#include "web/web.h"
+
+struct MHD_Daemon;
+struct MHD_Connection;
+struct web_thread;
+
+struct web_server {
+	struct web_options opt;
+	struct MHD_Daemon *daemon;
+	bool secure_cookies;		/* not on loopback: cookies carry Secure */
+	atomic_int in_flight;		/* requests begun and not yet completed */
+	atomic_int suspended;		/* connections waiting for their audit rows */
+	atomic_bool stopping;		/* shutting down: answers close their connection */
+	pthread_mutex_t threads_lock;
+	struct web_thread *threads;	/* every worker's store, closed at shutdown */
+};
+
+enum web_state {
+	REQ_NEW,		/* headers seen; the next call decides */
+	REQ_BODY,		/* receiving the body */
+	REQ_WAIT_AUDIT,		/* answered; suspended until its audit rows are durable */
+	REQ_READY,		/* the answer may be queued */
+	REQ_QUEUED,		/* the answer is queued */
+};
+
+struct web_param {
+	const char *name, *value;
+};
+
+#define WEB_AUDIT_MAX 2
+
+struct web_request {
+	struct web_server *srv;
+	struct MHD_Connection *conn;
+	struct arena a;
+	enum web_state state;
+	struct timespec started;
+	char *raw_uri;			/* as received, before any decoding (xmalloc'd) */
+	int method;			/* enum web_method, or -1 */
+	const char *method_text;
+	const struct web_route *route;
+	const char *path;		/* decoded */
+	const char *id_text;		/* the {id} segment, within path */
+	size_t id_len;
+	struct web_param query[WEB_QUERY_MAX * 2];
+	size_t n_query;
+	/* the body */
+	struct buf body;
+	size_t body_bytes;		/* seen, including what was discarded */
+	bool body_over;			/* more than the route's limit: 413 */
+	/* who asks */
+	char address[64];
+	bool signed_in;
+	struct store_session session;
+	enum role role;
+	struct store_scope scope;
+	char actor[32];			/* "user:12" */
+	int64_t user_id;		/* for the log: 0 when nobody is signed in */
+	const char *route_name;		/* "GET /api/children/{id}": audit rows' route */
+	struct store *st;
+	struct store_web *sw;
+	int64_t child_id;		/* the {id} child, once in scope */
+	/* the answer */
+	int status;
+	json_t *out;
+	const char *raw;		/* a static body sent as is when out is NULL */
+	size_t raw_len;
+	const char *content_type;	/* for raw; JSON otherwise */
+	const char *set_cookie;
+	const char *allow;		/* 405: the methods the path has */
+	int retry_after;		/* 429: seconds */
+	/* audit rows to make durable before the answer goes out */
+	struct store_audit audit[WEB_AUDIT_MAX];
+	size_t n_audit;
+	int audit_rc;
+};
+
+/* ---- server.c ---- */
+/* This thread's store connection and its prepared per-request reads, opened on first
+ * use; NULL (err filled) on failure. */
+struct store *web_store(struct web_server *srv, struct store_web **sw, struct hearth_error *err);
+
+/* ---- dispatch.c ---- */
+/* Decodes the target and finds the route (so the body's limit is known before the body
+ * arrives). 0, or the status already answered (400, 404, 405). */
+int web_dispatch_route(struct web_request *r);
+/* Runs the request through the table: route, sign-in, permission, scope, body, handler,
+ * then queues the read's audit rows. Always leaves r->status and r->out set. */
+void web_dispatch(struct web_request *r);
+/* Sets the answer and returns status. body may be NULL (no content). */
+int web_answer(struct web_request *r, int status, json_t *body);
+/* An error answer {"error": message, "field": field, "rule": rule}; returns status. */
+int web_fail(struct web_request *r, int status, const char *field, const char *rule, const char *fmt, ...)
+	__attribute__((format(printf, 5, 6)));
+/* Maps a store error to its status: HERR_INVALID 400, HERR_NOT_FOUND 404, HERR_CONFLICT
+ * 409, HERR_DENIED 403, anything else 500 (with no detail sent). */
+int web_fail_err(struct web_request *r, const struct hearth_error *e);
+/* Adds an audit row for this request (strings must outlive the request's arena). */
+void web_audit_row(struct web_request *r, const char *action, int64_t child_id, const char *section);
+/* Query parameters (decoded; only those the route declares reach here). */
+const char *web_query(const struct web_request *r, const char *name);
+/* limit (1..max, default dflt) and offset (>= 0): 0, or the 400 status already answered. */
+int web_query_page(struct web_request *r, int64_t dflt, int64_t max, int64_t *limit, int64_t *offset);
+/* An optional date parameter (YYYY-MM-DD), default dflt: 0 or the 400 status. */
+int web_query_date(struct web_request *r, const char *name, hdate dflt, hdate *out);
+
+/* ---- uri.c ---- */
+/* Splits and decodes a raw request target: path and query. Refuses (400, answered) NUL,
+ * control characters, invalid UTF-8, bad escapes, "." and ".." segments, and
+ * repeated or over-long parameters. Returns 0 or the status. */
+int web_uri_parse(struct web_request *r);
+
+/* ---- json.c ---- */
+/* The body as a JSON object: strict (duplicate keys, NUL, invalid UTF-8 refused). 0 or
+ * the 400/415 status, answered. */
+int web_body_object(struct web_request *r, json_t **out);
+/* Every key of o must be among allowed (NULL-terminated): else 400 unknown_field. */
+int web_json_allowed(struct web_request *r, json_t *o, const char *const *allowed);
+/* A row as JSON by its descriptor: {"id": id, field: value...}; dates as YYYY-MM-DD,
+ * booleans as true/false, references and integers as numbers, blanks as null. */
+json_t *web_json_row(const struct entity *e, int64_t id, const struct hval *v, struct arena *a);
+/* Reads the keys of o that name fields of e into vals (which the caller pre-fills):
+ * strings for text, codes, dates and instants; booleans; integers for references.
+ * A key naming no field of e, or child_id, is unknown_field; a value of the wrong JSON
+ * type is rule "type"; a string that is not of the field's kind names its rule. given[i]
+ * is set for each field read. 0 or the 400 status, answered. */
+int web_json_to_row(struct web_request *r, const struct entity *e, json_t *o, struct hval *vals, bool *given);
+/* A string member: 0 and *out (NULL when absent or null and !required), or 400. */
+int web_json_string(struct web_request *r, json_t *o, const char *key, bool required, const char **out);
+
+/* ---- auth.c ---- */
+int web_auth_init(struct web_server *srv, struct hearth_error *err);
+/* Finds the caller's session from the cookie (ending it when idle or too old). Sets
+ * r->signed_in, session, role, scope and actor. 0 whether or not signed in; the status
+ * (500) on a store failure. */
+int web_auth_session(struct web_request *r);
+/* The X-CSRF-Token header matches the session's token (constant-time). */
+bool web_auth_csrf_ok(struct web_request *r);
+
+/* ---- audit.c: the group-commit writer ---- */
+typedef void (*web_audit_done_fn)(void *ctx, int rc);
+/* Opens the writer's own store connection and starts its thread. */
+int web_audit_start(const char *db_path, struct hearth_error *err);
+/* Commits what is queued, then stops the thread and closes its store. */
+void web_audit_stop(void);
+/* Queues n rows (strings must stay valid until done is called); done(ctx, rc) runs on the
+ * writer thread once they are committed (rc 0) or failed (rc < 0). */
+void web_audit_submit(const struct store_audit *rows, size_t n, web_audit_done_fn done, void *ctx);
+
+/* ---- handlers (api_*.c) ---- */
+int api_session_create(struct web_request *r);
+int api_session_get(struct web_request *r);
+int api_session_delete(struct web_request *r);
+int api_openapi(struct web_request *r);
+int api_users(struct web_request *r);
+int api_children_list(struct web_request *r);
+int api_child_get(struct web_request *r);
+int api_child_chronology(struct web_request *r);
+int api_child_allocations(struct web_request *r);
+int api_child_reallocate(struct web_request *r);
+int api_child_visits(struct web_request *r);
+int api_child_visit_add(struct web_request *r);
+int api_child_notes(struct web_request *r);
+int api_child_note_add(struct web_request *r);
+int api_child_due(struct web_request *r);
+int api_due(struct web_request *r);
+
+#endif

@@ -1,0 +1,63 @@
+/* routes: THE table of what the server answers. One row per method and path: the
+ * handler, the permission it needs, the largest body it takes, whether its {id} names a
+ * child that must be in the caller's scope, and which section of the record a successful
+ * answer reads (so the dispatcher audits it). The dispatcher (dispatch.c) applies all of
+ * it in one place; handlers never check permission or scope themselves.
+ *
+ * Deny by default: a row whose permission is PERM_NONE must also say .open = true, and a
+ * row that says .open must need PERM_NONE; web_routes_check() refuses any other row, the
+ * server will not start with one, and tests/unit/web/test_routes.c walks the table. A
+ * zero-initialised (forgotten) permission therefore never means "anyone". */
+#ifndef HEARTH_WEB_ROUTES_H
+#define HEARTH_WEB_ROUTES_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "model/roles.h"
+
+enum web_method { WEB_GET, WEB_POST, WEB_DELETE, WEB_METHOD_MAX };
+
+#define WEB_BODY_DEFAULT ((size_t)1 << 20)	/* 1 MiB unless a route says otherwise */
+#define WEB_QUERY_MAX 8
+
+struct web_request;
+/* A handler fills the request's answer (web_answer / web_fail) and returns the status. */
+typedef int (*web_handler_fn)(struct web_request *r);
+
+struct web_route {
+	enum web_method method;
+	const char *path;		/* "/api/children/{id}/visits": also the log's template */
+	web_handler_fn handler;
+	enum permission perm;		/* what the caller's role must grant */
+	bool open;			/* deliberately open to anyone (perm must be PERM_NONE) */
+	bool child;			/* {id} is a child: must exist and be in scope, else 404 */
+	bool writes;			/* changes the record: refused for read-only roles */
+	size_t body_limit;		/* 0: no body accepted */
+	const char *audit;		/* section read on success, audited before the answer */
+	const char *query[WEB_QUERY_MAX];	/* the query parameters it accepts, NULL-terminated */
+};
+
+extern const struct web_route web_routes[];
+extern const int web_route_count;
+
+const char *web_method_name(enum web_method m);	/* "GET" */
+/* "GET /api/children/{id}": the route as audit rows name it. Static storage. */
+const char *web_route_name(const struct web_route *rt);
+int web_method_parse(const char *s);			/* -1 when not one we serve */
+
+/* Checks every row (a handler, a path starting "/api/", the deny-by-default rule, body
+ * limits only on POST, no two rows for one method and path). Returns 0, or -1 with why
+ * (a line naming the route) written into why. */
+int web_routes_check(char *why, size_t why_size);
+/* The same checks on any table (the unit test shows a table with a forgotten permission is
+ * refused). */
+int web_routes_check_table(const struct web_route *table, int n, char *why, size_t why_size);
+
+/* Matches a decoded path against the table. Returns the route for method and path, or
+ * NULL; *path_known is set when some route has this path under another method (405), and
+ * *id (may be NULL) receives the {id} segment (within path, not copied: *id_len bytes). */
+const struct web_route *web_route_match(enum web_method method, const char *path, bool *path_known,
+					const char **id, size_t *id_len);
+
+#endif

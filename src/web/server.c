@@ -1,0 +1,460 @@
+/* server: the libmicrohttpd daemon and the life of a request in it.
+ *
+ * Threads: MHD_USE_POLL_INTERNAL_THREAD with MHD_OPTION_THREAD_POOL_SIZE — a pool of
+ * worker threads, each polling its own share of the connections. This is the "thread
+ * pool" of the issue and deliberately NOT epoll: libmicrohttpd 0.9.75's epoll mode stalls
+ * when one polling thread holds exactly 128 (or 256) connections (TOOLCHAIN.md); poll
+ * with a pool is as fast here and does not. MHD_OPTION_LISTENING_ADDRESS_REUSE is never
+ * set (it would set SO_REUSEPORT, so a stale server on the same port would silently take
+ * a share of the connections): a port in use fails loudly.
+ *
+ * Each worker thread opens its own store connection on first use (web_store) and all
+ * are closed at shutdown, after the pool has stopped.
+ *
+ * A request: the URI log callback creates its struct web_request (with the raw target,
+ * before MHD unescapes it) and its arena; the access handler is called once with the
+ * headers — it only matches the route, so the body limit is known — then with each piece
+ * of the body, then once more with none. The answer is queued on that last call, never on
+ * the first: answering on the first call makes MHD close kept-alive connections
+ * (TOOLCHAIN.md). When the answer needs audit rows, the connection is suspended, the
+ * rows go to the group-commit writer (audit.c), and the answer is queued when the writer
+ * resumes the connection — or replaced by a 500 if the rows could not be written, so no
+ * record content leaves unaudited. The completion callback logs one line and frees the
+ * request and its arena.
+ *
+ * The log line: method, the route's path template (never the path itself: a query can
+ * hold a name), status, microseconds from headers to completion, user id. Never names or
+ * other personal data.
+ *
+ * Shutdown (SIGINT, SIGTERM): stop accepting (MHD_quiesce_daemon), let the requests in
+ * flight finish (up to WEB_GRACE_S; answers in the meantime close their connections),
+ * stop the daemon, drain the audit writer, close the stores. */
+#include <arpa/inet.h>
+#include <errno.h>
+#include <netinet/in.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+#include <microhttpd.h>
+
+#include "base/mem.h"
+#include "web/internal.h"
+
+#define WEB_GRACE_S 10
+#define WEB_HEADER_MEMORY ((size_t)32 * 1024)	/* headers beyond this: MHD answers 431 */
+#define WEB_DISCARD_MAX ((size_t)64 << 20)	/* a refused body is read and dropped up to this */
+
+struct web_thread {
+	struct store *st;
+	struct store_web *sw;
+	struct web_thread *next;
+};
+
+static _Thread_local struct web_thread *tl_thread;
+
+void web_options_default(struct web_options *o)
+{
+	*o = (struct web_options){
+		.db_path = NULL,
+		.host = "127.0.0.1",
+		.port = WEB_DEFAULT_PORT,
+		.threads = WEB_DEFAULT_THREADS,
+		.timeout_s = 30,
+		.signin_limit_user = 5,
+		.signin_limit_address = 20,
+		.signin_window_s = 15 * 60,
+		.idle_timeout_s = 30 * 60,
+		.absolute_timeout_s = 12 * 60 * 60,
+	};
+}
+
+struct store *web_store(struct web_server *srv, struct store_web **sw, struct hearth_error *err)
+{
+	if (tl_thread) {
+		*sw = tl_thread->sw;
+		return tl_thread->st;
+	}
+	struct store *st;
+	struct store_web *w;
+	if (store_open(srv->opt.db_path, STORE_WRITE, &st, err)) {
+		return NULL;
+	}
+	if (store_web_open(st, &w, err)) {
+		store_close(st);
+		return NULL;
+	}
+	struct web_thread *t = xcalloc(1, sizeof(*t));
+	t->st = st;
+	t->sw = w;
+	*sw = w;
+	pthread_mutex_lock(&srv->threads_lock);
+	t->next = srv->threads;
+	srv->threads = t;
+	pthread_mutex_unlock(&srv->threads_lock);
+	tl_thread = t;
+	return st;
+}
+
+/* ---- the request's life ---- */
+
+static void *on_uri(void *cls, const char *uri, struct MHD_Connection *conn)
+{
+	struct web_server *srv = cls;
+	struct web_request *r = xcalloc(1, sizeof(*r));
+	r->srv = srv;
+	r->conn = conn;
+	r->method = -1;
+	r->raw_uri = xstrdup(uri ? uri : "");
+	clock_gettime(CLOCK_MONOTONIC, &r->started);
+	atomic_fetch_add(&srv->in_flight, 1);
+	return r;
+}
+
+static void client_address(struct web_request *r)
+{
+	const union MHD_ConnectionInfo *ci = MHD_get_connection_info(r->conn, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
+	snprintf(r->address, sizeof(r->address), "unknown");
+	if (!ci || !ci->client_addr) {
+		return;
+	}
+	const struct sockaddr *sa = ci->client_addr;
+	if (sa->sa_family == AF_INET) {
+		inet_ntop(AF_INET, &((const struct sockaddr_in *)(const void *)sa)->sin_addr, r->address,
+			  sizeof(r->address));
+	} else if (sa->sa_family == AF_INET6) {
+		inet_ntop(AF_INET6, &((const struct sockaddr_in6 *)(const void *)sa)->sin6_addr, r->address,
+			  sizeof(r->address));
+	}
+}
+
+static void add_security_headers(struct MHD_Response *resp)
+{
+	MHD_add_response_header(resp, "Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'");
+	MHD_add_response_header(resp, "X-Content-Type-Options", "nosniff");
+	MHD_add_response_header(resp, "X-Frame-Options", "DENY");
+	MHD_add_response_header(resp, "Referrer-Policy", "no-referrer");
+	MHD_add_response_header(resp, "Cache-Control", "no-store");
+}
+
+static enum MHD_Result queue_answer(struct web_request *r)
+{
+	if (!r->status) {
+		web_fail(r, 500, NULL, "internal", "the request was not answered");
+	}
+	struct MHD_Response *resp;
+	if (r->out) {
+		char *text = json_dumps(r->out, JSON_COMPACT);
+		if (!text) {
+			text = xstrdup("{\"error\":\"the answer could not be written\",\"field\":null,\"rule\":\"internal\"}");
+			r->status = 500;
+		}
+		resp = MHD_create_response_from_buffer(strlen(text), text, MHD_RESPMEM_MUST_FREE);
+		MHD_add_response_header(resp, MHD_HTTP_HEADER_CONTENT_TYPE, "application/json; charset=utf-8");
+	} else if (r->raw) {
+		resp = MHD_create_response_from_buffer(r->raw_len, (void *)r->raw, MHD_RESPMEM_PERSISTENT);
+		MHD_add_response_header(resp, MHD_HTTP_HEADER_CONTENT_TYPE,
+					r->content_type ? r->content_type : "application/json; charset=utf-8");
+	} else {
+		resp = MHD_create_response_from_buffer(0, (void *)"", MHD_RESPMEM_PERSISTENT);
+	}
+	if (!resp) {
+		return MHD_NO;
+	}
+	add_security_headers(resp);
+	if (r->set_cookie) {
+		MHD_add_response_header(resp, MHD_HTTP_HEADER_SET_COOKIE, r->set_cookie);
+	}
+	if (r->allow) {
+		MHD_add_response_header(resp, MHD_HTTP_HEADER_ALLOW, r->allow);
+	}
+	if (r->retry_after > 0) {
+		char s[16];
+		snprintf(s, sizeof(s), "%d", r->retry_after);
+		MHD_add_response_header(resp, MHD_HTTP_HEADER_RETRY_AFTER, s);
+	}
+	if (r->body_over || atomic_load(&r->srv->stopping)) {
+		MHD_add_response_header(resp, MHD_HTTP_HEADER_CONNECTION, "close");
+	}
+	enum MHD_Result ok = MHD_queue_response(r->conn, (unsigned)r->status, resp);
+	MHD_destroy_response(resp);
+	r->state = REQ_QUEUED;
+	return ok;
+}
+
+/* Runs on the audit writer's thread once the request's rows are committed (or not). */
+static void audit_done(void *ctx, int rc)
+{
+	struct web_request *r = ctx;
+	r->audit_rc = rc;
+	struct web_server *srv = r->srv;
+	r->state = REQ_READY;
+	MHD_resume_connection(r->conn);
+	atomic_fetch_sub(&srv->suspended, 1);
+}
+
+static enum MHD_Result finish(struct web_request *r)
+{
+	web_dispatch(r);
+	if (r->n_audit == 0) {
+		return queue_answer(r);
+	}
+	/* Suspend first, then queue the rows: the writer may resume at once. */
+	r->state = REQ_WAIT_AUDIT;
+	atomic_fetch_add(&r->srv->suspended, 1);
+	MHD_suspend_connection(r->conn);
+	web_audit_submit(r->audit, r->n_audit, audit_done, r);
+	return MHD_YES;
+}
+
+static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const char *url, const char *method,
+				  const char *version, const char *upload_data, size_t *upload_size, void **con_cls)
+{
+	struct web_request *r = *con_cls;
+	(void)url;
+	(void)version;
+	if (!r) {
+		/* Every request passes the URI callback first; without one, refuse. */
+		return MHD_NO;
+	}
+	switch (r->state) {
+	case REQ_NEW: {
+		r->conn = conn;
+		r->method = web_method_parse(method);
+		client_address(r);
+		r->state = REQ_BODY;
+		if (web_dispatch_route(r) == 0) {
+			const char *cl = MHD_lookup_connection_value(conn, MHD_HEADER_KIND, MHD_HTTP_HEADER_CONTENT_LENGTH);
+			unsigned long long n = cl ? strtoull(cl, NULL, 10) : 0;
+			if (r->route->body_limit && n > r->route->body_limit) {
+				r->body_over = true;
+			}
+		}
+		/* A client that waits for "100 Continue" is told now that its body is too big. */
+		const char *expect = MHD_lookup_connection_value(conn, MHD_HEADER_KIND, MHD_HTTP_HEADER_EXPECT);
+		if (r->body_over && expect) {
+			web_fail(r, 413, "body", "too_large", "the body is larger than this request allows (%zu bytes)",
+				 r->route->body_limit);
+			return queue_answer(r);
+		}
+		return MHD_YES;
+	}
+	case REQ_BODY:
+		if (*upload_size > 0) {
+			size_t n = *upload_size;
+			size_t limit = r->route && !r->status ? r->route->body_limit : 0;
+			r->body_bytes += n;
+			if (limit && !r->body_over && r->body.len + n <= limit) {
+				buf_append(&r->body, upload_data, n);
+			} else if (limit) {
+				r->body_over = true;
+			}
+			*upload_size = 0;
+			return r->body_bytes > WEB_DISCARD_MAX ? MHD_NO : MHD_YES;
+		}
+		return finish(r);
+	case REQ_READY:
+		if (r->audit_rc) {
+			/* Not audited, not sent: the answer's content is dropped. */
+			r->raw = NULL;
+			r->set_cookie = NULL;
+			web_fail(r, 500, NULL, "audit", "the audit trail could not be written, so nothing is shown");
+		}
+		return queue_answer(r);
+	case REQ_WAIT_AUDIT:
+	case REQ_QUEUED:
+		return MHD_YES;
+	}
+	return MHD_NO;
+}
+
+static void log_request(struct web_request *r)
+{
+	struct timespec now;
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	long long us = (long long)(now.tv_sec - r->started.tv_sec) * 1000000 + (now.tv_nsec - r->started.tv_nsec) / 1000;
+	char line[256], status[8] = "-";
+	if (r->status) {
+		snprintf(status, sizeof(status), "%d", r->status);
+	}
+	int n = snprintf(line, sizeof(line), "%s %s %s %lldus user=%lld\n",
+			 r->method >= 0 ? web_method_name((enum web_method)r->method) : "OTHER",
+			 r->route ? r->route->path : "-", status, us, (long long)r->user_id);
+	if (n > 0) {
+		/* One write, so lines from many threads never interleave. */
+		ssize_t w = write(STDERR_FILENO, line, (size_t)n < sizeof(line) ? (size_t)n : sizeof(line) - 1);
+		(void)w;
+	}
+}
+
+static void on_completed(void *cls, struct MHD_Connection *conn, void **con_cls, enum MHD_RequestTerminationCode toe)
+{
+	struct web_server *srv = cls;
+	struct web_request *r = *con_cls;
+	(void)conn;
+	(void)toe;
+	if (!r) {
+		return;
+	}
+	*con_cls = NULL;
+	log_request(r);
+	if (r->out) {
+		json_decref(r->out);
+	}
+	buf_free(&r->body);
+	arena_free(&r->a);
+	free(r->raw_uri);
+	free(r);
+	atomic_fetch_sub(&srv->in_flight, 1);
+}
+
+static void on_mhd_log(void *cls, const char *fmt, va_list ap)
+{
+	(void)cls;
+	char msg[512];
+	vsnprintf(msg, sizeof(msg), fmt, ap);
+	size_t n = strlen(msg);
+	while (n && (msg[n - 1] == '\n' || msg[n - 1] == '\r')) {
+		msg[--n] = '\0';
+	}
+	fprintf(stderr, "hearth: http: %s\n", msg);
+}
+
+/* ---- start and stop ---- */
+
+static bool is_loopback(const struct sockaddr_storage *ss)
+{
+	if (ss->ss_family == AF_INET) {
+		const struct sockaddr_in *in = (const struct sockaddr_in *)(const void *)ss;
+		return (ntohl(in->sin_addr.s_addr) >> 24) == 127;
+	}
+	const struct sockaddr_in6 *in6 = (const struct sockaddr_in6 *)(const void *)ss;
+	return IN6_IS_ADDR_LOOPBACK(&in6->sin6_addr);
+}
+
+static void close_stores(struct web_server *srv)
+{
+	pthread_mutex_lock(&srv->threads_lock);
+	struct web_thread *t = srv->threads;
+	srv->threads = NULL;
+	pthread_mutex_unlock(&srv->threads_lock);
+	while (t) {
+		struct web_thread *next = t->next;
+		store_web_close(t->sw);
+		store_close(t->st);
+		free(t);
+		t = next;
+	}
+}
+
+int web_serve(const struct web_options *o, struct hearth_error *err)
+{
+	char why[256];
+	if (web_routes_check(why, sizeof(why))) {
+		return herr_set(err, HERR_INVALID, "routes", "route_table", "%s", why);
+	}
+	if (!o->db_path || o->threads < 1 || o->threads > 64) {
+		return herr_set(err, HERR_INVALID, "--threads", "range", "threads must be from 1 to 64");
+	}
+	struct sockaddr_storage ss;
+	memset(&ss, 0, sizeof(ss));
+	struct sockaddr_in *in4 = (struct sockaddr_in *)(void *)&ss;
+	struct sockaddr_in6 *in6 = (struct sockaddr_in6 *)(void *)&ss;
+	if (inet_pton(AF_INET, o->host, &in4->sin_addr) == 1) {
+		in4->sin_family = AF_INET;
+		in4->sin_port = htons((uint16_t)o->port);
+	} else if (inet_pton(AF_INET6, o->host, &in6->sin6_addr) == 1) {
+		in6->sin6_family = AF_INET6;
+		in6->sin6_port = htons((uint16_t)o->port);
+	} else {
+		return herr_set(err, HERR_INVALID, "--listen", "address", "'%s' is not a numeric IPv4 or IPv6 address",
+				o->host);
+	}
+
+	store_web_global_init();
+	/* The record must open for writing before anything listens. */
+	struct store *probe;
+	int rc = store_open(o->db_path, STORE_WRITE, &probe, err);
+	if (rc) {
+		return rc;
+	}
+	store_close(probe);
+
+	struct web_server srv;
+	memset(&srv, 0, sizeof(srv));
+	srv.opt = *o;
+	srv.secure_cookies = !is_loopback(&ss);
+	atomic_init(&srv.in_flight, 0);
+	atomic_init(&srv.suspended, 0);
+	atomic_init(&srv.stopping, false);
+	pthread_mutex_init(&srv.threads_lock, NULL);
+	if ((rc = web_auth_init(&srv, err))) {
+		return rc;
+	}
+
+	/* Every thread started from here on inherits this mask; only sigwait sees them. */
+	sigset_t set, old;
+	sigemptyset(&set);
+	sigaddset(&set, SIGINT);
+	sigaddset(&set, SIGTERM);
+	sigaddset(&set, SIGPIPE);
+	pthread_sigmask(SIG_BLOCK, &set, &old);
+
+	if ((rc = web_audit_start(o->db_path, err))) {
+		pthread_sigmask(SIG_SETMASK, &old, NULL);
+		return rc;
+	}
+	unsigned flags = MHD_USE_POLL_INTERNAL_THREAD | MHD_ALLOW_SUSPEND_RESUME | MHD_USE_ERROR_LOG;
+	if (ss.ss_family == AF_INET6) {
+		flags |= MHD_USE_IPv6;
+	}
+	srv.daemon = MHD_start_daemon(flags, (uint16_t)o->port, NULL, NULL, on_request, &srv,
+				      MHD_OPTION_EXTERNAL_LOGGER, on_mhd_log, &srv, MHD_OPTION_SOCK_ADDR,
+				      (struct sockaddr *)&ss, MHD_OPTION_THREAD_POOL_SIZE, (unsigned)o->threads,
+				      MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)o->timeout_s,
+				      MHD_OPTION_CONNECTION_MEMORY_LIMIT, WEB_HEADER_MEMORY, MHD_OPTION_URI_LOG_CALLBACK,
+				      on_uri, &srv, MHD_OPTION_NOTIFY_COMPLETED, on_completed, &srv, MHD_OPTION_END);
+	if (!srv.daemon) {
+		web_audit_stop();
+		pthread_sigmask(SIG_SETMASK, &old, NULL);
+		return herr_set(err, HERR_IO, "--listen", "bind", "could not listen on %s port %u: %s", o->host, o->port,
+				strerror(errno));
+	}
+	const union MHD_DaemonInfo *di = MHD_get_daemon_info(srv.daemon, MHD_DAEMON_INFO_BIND_PORT);
+	unsigned port = di ? di->port : o->port;
+	if (o->ready) {
+		char url[128];
+		snprintf(url, sizeof(url), ss.ss_family == AF_INET6 ? "http://[%s]:%u/" : "http://%s:%u/", o->host, port);
+		o->ready(o->ready_ctx, url);
+	}
+
+	int sig = 0;
+	while (sigwait(&set, &sig) == 0 && sig == SIGPIPE) {
+	}
+	fprintf(stderr, "hearth: serve: %s: finishing the requests in flight\n", sig == SIGINT ? "SIGINT" : "SIGTERM");
+
+	atomic_store(&srv.stopping, true);
+	MHD_socket lfd = MHD_quiesce_daemon(srv.daemon);
+	if (lfd != MHD_INVALID_SOCKET) {
+		close(lfd);
+	}
+	/* Requests in flight finish; a suspended one is always resumed by the writer, so
+	 * the daemon never stops with a connection suspended. */
+	struct timespec tick = {0, 10 * 1000 * 1000};
+	for (int i = 0; i < WEB_GRACE_S * 100 && atomic_load(&srv.in_flight) > 0; i++) {
+		nanosleep(&tick, NULL);
+	}
+	while (atomic_load(&srv.suspended) > 0) {
+		nanosleep(&tick, NULL); /* MHD may not stop with a connection suspended */
+	}
+	MHD_stop_daemon(srv.daemon);
+	web_audit_stop();
+	close_stores(&srv);
+	pthread_mutex_destroy(&srv.threads_lock);
+	pthread_sigmask(SIG_SETMASK, &old, NULL);
+	fprintf(stderr, "hearth: serve: stopped\n");
+	return 0;
+}

@@ -1,0 +1,150 @@
+// What the HTTP tests share: the server's address and the fixtures from tests/cli/http.sh
+// (environment variables), requests with a chosen identity, raw sockets for what fetch
+// cannot send, and a fingerprint of the stored record for "nothing changed".
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import http from 'node:http';
+import net from 'node:net';
+
+function env(name) {
+	const v = process.env[name];
+	if (!v) throw new Error(`${name} is not set: run these tests through tests/cli/http.sh`);
+	return v;
+}
+
+export const URL_BASE = env('HEARTH_URL');
+export const DB = env('HEARTH_DB');
+export const HEARTH = env('HEARTH_BIN');
+export const PASSWORD = env('HEARTH_PASSWORD');
+export const AS_AT = env('HEARTH_AS_AT');
+export const LOG = env('HEARTH_LOG');
+export const CHILD = {
+	in: Number(env('HEARTH_CHILD_IN')), // allocated to HTTP Team A (sw), the IRO and the PA
+	out: Number(env('HEARTH_CHILD_OUT')), // allocated to HTTP Team B
+	restricted: Number(env('HEARTH_CHILD_RESTRICTED')), // Team A, restricted; granted to test_team_manager
+	none: Number(env('HEARTH_CHILD_NONE')), // no such child
+};
+export const WORKER = { a1: Number(env('HEARTH_WORKER_A1')), a2: Number(env('HEARTH_WORKER_A2')) };
+export const { hostname: HOST, port: PORT } = new URL(URL_BASE);
+
+export const ROLES = ['social_worker', 'team_manager', 'iro', 'personal_adviser', 'lado', 'front_door', 'analyst',
+	'head_of_service', 'admin', 'inspector'];
+
+export function sql(query) {
+	return execFileSync('sqlite3', [DB, query], { encoding: 'utf8' }).trim();
+}
+
+// A session: the cookie and the CSRF token from sign-in.
+export async function signIn(username, password = PASSWORD) {
+	const res = await fetch(`${URL_BASE}/api/session`, {
+		method: 'POST',
+		headers: { 'Content-Type': 'application/json' },
+		body: JSON.stringify({ username, password }),
+	});
+	const body = await res.json();
+	assert.equal(res.status, 200, `sign in as ${username}: ${JSON.stringify(body)}`);
+	const cookie = res.headers.get('set-cookie').split(';')[0];
+	return { cookie, csrf: body.csrf_token, user: body.user, setCookie: res.headers.get('set-cookie') };
+}
+
+const sessions = new Map();
+// One session per role for the whole file (sign-in costs an argon2id hash).
+export async function as(role) {
+	if (!sessions.has(role)) sessions.set(role, await signIn(`test_${role}`));
+	return sessions.get(role);
+}
+
+// A request. opts: session (from signIn/as), body (object: sent as JSON; string or
+// Buffer: sent as is), headers, csrf (default: the session's token on non-GET; false:
+// none; a string: that).
+export async function req(method, path, opts = {}) {
+	const headers = { ...(opts.headers || {}) };
+	if (opts.session) headers.Cookie = opts.session.cookie;
+	const csrf = opts.csrf === undefined ? (method !== 'GET' && opts.session ? opts.session.csrf : false) : opts.csrf;
+	if (csrf) headers['X-CSRF-Token'] = csrf;
+	let body;
+	if (opts.body !== undefined) {
+		if (typeof opts.body === 'string' || Buffer.isBuffer(opts.body)) {
+			body = opts.body;
+		} else {
+			body = JSON.stringify(opts.body);
+		}
+		if (!Object.keys(headers).some((h) => h.toLowerCase() === 'content-type')) {
+			headers['Content-Type'] = 'application/json';
+		}
+	}
+	const res = await fetch(URL_BASE + path, { method, headers, body });
+	const text = await res.text();
+	let json = null;
+	try {
+		json = text ? JSON.parse(text) : null;
+	} catch {
+		json = null;
+	}
+	return { status: res.status, headers: res.headers, text, json };
+}
+
+// Raw bytes on a fresh connection; resolves with the whole answer as text (the server
+// closes, or a timeout of a few seconds ends the wait).
+export function raw(bytes, { localAddress } = {}) {
+	return new Promise((resolve, reject) => {
+		const chunks = [];
+		const sock = net.connect({ host: HOST, port: Number(PORT), localAddress }, () => sock.write(bytes));
+		sock.setTimeout(5000, () => sock.end());
+		sock.on('data', (d) => {
+			chunks.push(d);
+			// One complete answer is enough.
+			const s = Buffer.concat(chunks).toString('latin1');
+			const m = s.match(/content-length: (\d+)/i);
+			const head = s.indexOf('\r\n\r\n');
+			if (m && head >= 0 && s.length >= head + 4 + Number(m[1])) sock.end();
+		});
+		sock.on('end', () => resolve(Buffer.concat(chunks).toString('latin1')));
+		sock.on('close', () => resolve(Buffer.concat(chunks).toString('latin1')));
+		sock.on('error', reject);
+	});
+}
+
+// A request through node's http module, from a chosen local address (127.0.0.0/8 all
+// reaches the loopback server; the throttle counts addresses).
+export function fromAddress(localAddress, method, path, { body, headers = {} } = {}) {
+	return new Promise((resolve, reject) => {
+		const r = http.request({ host: HOST, port: Number(PORT), method, path, localAddress, headers, agent: false },
+			(res) => {
+				let text = '';
+				res.setEncoding('utf8');
+				res.on('data', (d) => (text += d));
+				res.on('end', () => resolve({ status: res.statusCode, headers: res.headers, text,
+					json: text ? JSON.parse(text) : null }));
+			});
+		r.on('error', reject);
+		if (body !== undefined) r.write(body);
+		r.end();
+	});
+}
+
+// The stored record's fingerprint: for every table but the audit trail and sessions (which
+// refusals may write), its row count and highest id. Every change to a row also adds a
+// revision, so an update shows in the revision table's numbers.
+let fingerprintSql;
+export function fingerprint() {
+	if (!fingerprintSql) {
+		const tables = sql("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' " +
+			"AND name NOT IN ('audit', 'user_session') ORDER BY name").split('\n');
+		fingerprintSql = tables.map((t) => `SELECT '${t}', count(*), max(rowid) FROM "${t}"`).join(' UNION ALL ');
+	}
+	return sql(fingerprintSql);
+}
+
+// The same error shape everywhere.
+export function assertError(r, status, rule, field) {
+	assert.equal(r.status, status, `status ${r.status}: ${r.text}`);
+	assert.ok(r.json && typeof r.json.error === 'string', `error body: ${r.text}`);
+	assert.ok('field' in r.json && 'rule' in r.json, `error body has field and rule: ${r.text}`);
+	if (rule !== undefined) assert.equal(r.json.rule, rule, r.text);
+	if (field !== undefined) assert.equal(r.json.field, field, r.text);
+}
+
+export const validVisit = () => ({ visit_date: AS_AT, kind: 'cin', seen: true, seen_alone: false,
+	child_said: 'I like my new school' });
+export const validNote = () => ({ note_date: AS_AT, kind: 'case_note', child_voice: false, body: 'Called the school' });

@@ -1,0 +1,165 @@
+// Every role against every route: the expected status of each, as a table. The child is
+// HC1 (allocated to HTTP Team A's social worker, to the IRO and to the PA), so every role
+// that may read a record has it in scope. Then scope itself: a child outside the caller's
+// scope is answered exactly as a child that does not exist.
+import test from 'node:test';
+import assert from 'node:assert/strict';
+import { AS_AT, CHILD, ROLES, URL_BASE, WORKER, as, assertError, req, signIn, validNote, validVisit } from './lib.mjs';
+
+const C = CHILD.in;
+const sw = 'social_worker', tm = 'team_manager', iro = 'iro', pa = 'personal_adviser', lado = 'lado',
+	fd = 'front_door', an = 'analyst', hos = 'head_of_service', adm = 'admin', insp = 'inspector';
+
+// route -> [anonymous, then one status per role in ROLES order]
+//                                                              anon  sw   tm   iro  pa  lado  fd   an  hos  adm insp
+const MATRIX = [
+	['GET', '/api/openapi.json', null, /*                     */ [200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200]],
+	['GET', '/api/session', null, /*                          */ [401, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200]],
+	['POST', '/api/session', 'signin', /*                     */ [200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200]],
+	['DELETE', '/api/session', null, /*                       */ [401, 204, 204, 204, 204, 204, 204, 204, 204, 204, 204]],
+	['GET', '/api/users', null, /*                            */ [401, 403, 403, 403, 403, 403, 403, 403, 403, 200, 403]],
+	['GET', '/api/children', null, /*                         */ [401, 200, 200, 200, 200, 403, 200, 200, 200, 403, 200]],
+	['GET', '/api/children/{id}', null, /*                    */ [401, 200, 200, 200, 200, 403, 200, 403, 200, 403, 200]],
+	['GET', '/api/children/{id}/chronology', null, /*         */ [401, 200, 200, 200, 200, 403, 200, 403, 200, 403, 200]],
+	['GET', '/api/children/{id}/allocations', null, /*        */ [401, 200, 200, 200, 200, 403, 200, 403, 200, 403, 200]],
+	['POST', '/api/children/{id}/allocations', 'allocate', /* */ [401, 403, 201, 403, 403, 403, 403, 403, 201, 403, 403]],
+	['GET', '/api/children/{id}/visits', null, /*             */ [401, 200, 200, 200, 200, 403, 200, 403, 200, 403, 200]],
+	['POST', '/api/children/{id}/visits', 'visit', /*         */ [401, 201, 201, 201, 201, 403, 201, 403, 403, 403, 403]],
+	['GET', '/api/children/{id}/notes', null, /*              */ [401, 200, 200, 200, 200, 403, 200, 403, 200, 403, 200]],
+	['POST', '/api/children/{id}/notes', 'note', /*           */ [401, 201, 201, 201, 201, 403, 201, 403, 403, 403, 403]],
+	['GET', '/api/children/{id}/due', null, /*                */ [401, 200, 200, 200, 200, 403, 403, 403, 200, 403, 200]],
+	['GET', '/api/due', null, /*                              */ [401, 200, 200, 200, 200, 403, 403, 403, 200, 403, 200]],
+];
+
+// The table covers every documented route, so a new route cannot be added without a row.
+test('the role table covers every route the API documents', async () => {
+	const doc = await (await fetch(`${URL_BASE}/api/openapi.json`)).json();
+	const documented = [];
+	for (const [path, ops] of Object.entries(doc.paths)) {
+		for (const m of Object.keys(ops)) documented.push(`${m.toUpperCase()} ${path}`);
+	}
+	assert.deepEqual(MATRIX.map(([m, p]) => `${m} ${p}`).sort(), documented.sort());
+	for (const [, , , row] of MATRIX) assert.equal(row.length, ROLES.length + 1);
+});
+
+// Reallocations move the child between Team A's two workers, so it stays in Team A.
+async function otherWorker() {
+	const r = await req('GET', `/api/children/${C}/allocations`, { session: await as(hos) });
+	const now = r.json.allocations.find((a) => a.kind === 'sw' && a.current);
+	return now && now.worker_id === WORKER.a2 ? WORKER.a1 : WORKER.a2;
+}
+
+async function bodyFor(kind, role) {
+	switch (kind) {
+	case 'signin':
+		return { username: role ? `test_${role}` : 'test_social_worker', password: process.env.HEARTH_PASSWORD };
+	case 'allocate':
+		return { worker_id: await otherWorker(), kind: 'sw', start_date: AS_AT, reason: 'MANAGE' };
+	case 'visit':
+		return validVisit();
+	case 'note':
+		return validNote();
+	default:
+		return undefined;
+	}
+}
+
+for (const [method, path, kind, expected] of MATRIX) {
+	test(`roles: ${method} ${path}`, async () => {
+		const url = path.replace('{id}', String(C));
+		const got = [];
+		for (let i = 0; i <= ROLES.length; i++) {
+			const role = i === 0 ? null : ROLES[i - 1];
+			// Signing out ends a session: that row uses a session of its own.
+			const session = role === null ? undefined : method === 'DELETE' ? await signIn(`test_${role}`) : await as(role);
+			const body = await bodyFor(kind, role);
+			const r = await req(method, url, { session, body });
+			if (r.status >= 400) {
+				assert.ok(r.json && 'error' in r.json && 'field' in r.json && 'rule' in r.json, `${role}: ${r.text}`);
+			}
+			got.push(r.status);
+		}
+		assert.deepEqual(got, expected, `anon, ${ROLES.join(', ')}`);
+	});
+}
+
+test('scope: a child outside the caller\'s scope is answered exactly as one that does not exist', async () => {
+	const s = await as(sw);
+	const routes = ['', '/chronology', '/allocations', '/visits', '/notes', '/due'];
+	for (const suffix of routes) {
+		const out = await req('GET', `/api/children/${CHILD.out}${suffix}`, { session: s });
+		const none = await req('GET', `/api/children/${CHILD.none}${suffix}`, { session: s });
+		const junk = await req('GET', `/api/children/abc${suffix}`, { session: s });
+		assertError(out, 404, 'not_found', 'id');
+		assert.equal(out.text, none.text, suffix);
+		assert.equal(out.text, junk.text, suffix);
+		assert.equal(out.headers.get('content-length'), none.headers.get('content-length'));
+	}
+	// Writes too.
+	const v = await req('POST', `/api/children/${CHILD.out}/visits`, { session: s, body: validVisit() });
+	const n = await req('POST', `/api/children/${CHILD.none}/visits`, { session: s, body: validVisit() });
+	assertError(v, 404, 'not_found');
+	assert.equal(v.text, n.text);
+});
+
+test('scope: the list shows only the children in scope', async () => {
+	const mine = await req('GET', '/api/children?q=Quenby', { session: await as(sw) });
+	assert.equal(mine.status, 200);
+	assert.deepEqual(mine.json.children.map((c) => c.id), [C]);
+	const all = await req('GET', '/api/children?q=Quenby', { session: await as(hos) });
+	assert.deepEqual(all.json.children.map((c) => c.id).sort((a, b) => a - b), [C, CHILD.out].sort((a, b) => a - b));
+	const granted = await req('GET', '/api/children?q=Quenby', { session: await as(tm) });
+	assert.deepEqual(granted.json.children.map((c) => c.id).sort((a, b) => a - b),
+		[C, CHILD.restricted].sort((a, b) => a - b));
+});
+
+test('scope by role: team, own allocations, all, and restricted records only with a grant', async () => {
+	const expect = {
+		// role: [HC1 in team A, HC2 team B, HC3 restricted team A]
+		[sw]: [200, 404, 404],
+		[tm]: [200, 404, 200], // granted HC3
+		[iro]: [200, 404, 404], // allocated to HC1 as IRO only
+		[pa]: [200, 404, 404],
+		[fd]: [200, 200, 404],
+		[hos]: [200, 200, 404],
+		[insp]: [200, 200, 404],
+	};
+	for (const [role, statuses] of Object.entries(expect)) {
+		const s = await as(role);
+		const got = [];
+		for (const id of [C, CHILD.out, CHILD.restricted]) got.push((await req('GET', `/api/children/${id}`, { session: s })).status);
+		assert.deepEqual(got, statuses, role);
+	}
+});
+
+test('the inspector reads but never writes; the administrator reads no case content', async () => {
+	const i = await as(insp);
+	assertError(await req('POST', `/api/children/${C}/notes`, { session: i, body: validNote() }), 403, 'permission');
+	const a = await as(adm);
+	for (const suffix of ['', '/chronology', '/visits', '/notes']) {
+		assertError(await req('GET', `/api/children/${C}${suffix}`, { session: a }), 403, 'permission');
+	}
+	const users = await req('GET', '/api/users', { session: a });
+	assert.equal(users.status, 200);
+	assert.ok(users.json.users.every((u) => !('password_hash' in u)));
+});
+
+test('reallocation ends the current allocation and starts the new one', async () => {
+	const s = await as(tm);
+	const before = await req('GET', `/api/children/${C}/allocations`, { session: s });
+	const current = before.json.allocations.filter((a) => a.kind === 'sw' && a.current);
+	assert.equal(current.length, 1);
+	const target = current[0].worker_id === WORKER.a1 ? WORKER.a2 : WORKER.a1;
+	const r = await req('POST', `/api/children/${C}/allocations`,
+		{ session: s, body: { worker_id: target, start_date: AS_AT, reason: 'MANAGE' } });
+	assert.equal(r.status, 201, r.text);
+	assert.equal(r.json.allocation.worker_id, target);
+	assert.deepEqual(r.json.ended, [current[0].id]);
+	const after = await req('GET', `/api/children/${C}/allocations`, { session: s });
+	const now = after.json.allocations.filter((a) => a.kind === 'sw' && a.current);
+	assert.deepEqual(now.map((a) => a.worker_id), [target]);
+	const same = await req('POST', `/api/children/${C}/allocations`, { session: s, body: { worker_id: target } });
+	assertError(same, 409, 'same_worker');
+	const rec = await req('GET', `/api/children/${C}`, { session: s });
+	assert.equal(rec.json.allocated.find((a) => a.kind === 'sw').worker_id, target);
+});

@@ -1,0 +1,695 @@
+/* test_rules903: every SSDA903 rule, with a record that breaks it and one that does not.
+ *
+ * Each case starts from the same clean child (base(): looked after since May 2023, a
+ * change of placement in June 2024, a review, a missing episode, a social worker, OC2
+ * filled in) on which no rule fires, changes it so that the rule must fire (f_), then,
+ * from the clean child again, makes the nearest change that must not fire it (p_). The
+ * year is 2025 (1 April 2024 to 31 March 2025). Cases work on the return view, as the
+ * rules do, so files and the record are tested alike; test_views.c builds views from
+ * casefiles. A last test checks that every rule in the table has its cases. */
+#include <stdio.h>
+#include <string.h>
+
+#include "test.h"
+
+#include "returns/internal.h"
+
+struct env {
+	struct arena a;
+	struct s9_child v;
+	int year;
+};
+
+#define V (&t->v)
+#define E(i) (&t->v.episodes[i])
+#define O2(k) (t->v.oc2[0].v[k])
+#define SW(i) (&t->v.sw[i])
+#define MS(i) (&t->v.missing[i])
+#define RV(i) (&t->v.reviews[i])
+#define NONE DATE_NONE
+#define BAD RDATE_BAD
+
+static char upn_ok[14];
+
+/* A valid UPN for LA 885: its check letter computed by the rule under test's helper and
+ * checked against a hand-worked one in test_upn below. */
+static const char *valid_upn(void)
+{
+	if (!upn_ok[0]) {
+		snprintf(upn_ok, sizeof(upn_ok), "%c%s", upn_check_letter("885200015001"), "885200015001");
+	}
+	return upn_ok;
+}
+
+#define GROW(arr, cap)                                                                      \
+	do {                                                                                \
+		(t->v.arr) = arena_alloc(&t->a, sizeof(*t->v.arr) * 16);                    \
+		t->v.cap = 16;                                                              \
+	} while (0)
+
+static void base(struct env *t)
+{
+	arena_free(&t->a);
+	memset(&t->v, 0, sizeof(t->v));
+	t->year = 2025;
+	struct s9_child *v = &t->v;
+	v->child = "C1";
+	v->sex = "M";
+	v->dob = D(2012, 6, 1);
+	v->ethnic = "WBRI";
+	v->upn = valid_upn();
+	v->mc_dob = NONE;
+	v->death = NONE;
+	v->header = true;
+	v->n_header = 1;
+	v->line = 2;
+	GROW(episodes, cap_episodes);
+	GROW(reviews, cap_reviews);
+	GROW(uasc, cap_uasc);
+	GROW(oc2, cap_oc2);
+	GROW(oc3, cap_oc3);
+	GROW(ad1, cap_ad1);
+	GROW(placed, cap_placed);
+	GROW(prevperm, cap_prevperm);
+	GROW(missing, cap_missing);
+	GROW(sw, cap_sw);
+	v->episodes[0] = (struct s9_episode){D(2023, 5, 1), D(2024, 6, 1), "S", "C2", "N1", "U4", "PR1", "X1", "CARPL",
+					     "WR1 1AA", "WR2 2BB", NULL, 2, 0};
+	v->episodes[1] = (struct s9_episode){D(2024, 6, 1), NONE, "P", "C2", "N1", "U6", "PR1", NULL, NULL, "WR1 1AA",
+					     "WR3 3CC", NULL, 3, 0};
+	v->n_episodes = 2;
+	v->hist = v->episodes;
+	v->n_hist = 2;
+	v->reviews[0] = (struct s9_review){v->dob, D(2024, 7, 1), "PN1", 2, 0};
+	v->n_reviews = 1;
+	v->missing[0] = (struct s9_missing){v->dob, D(2024, 8, 1), D(2024, 8, 2), "M", 2, 0};
+	v->n_missing = 1;
+	v->sw[0] = (struct s9_sw){v->dob, D(2023, 5, 1), NONE, "SW123456", NULL, 2, 0};
+	v->n_sw = 1;
+	struct s9_oc2 *o = &v->oc2[0];
+	memset(o, 0, sizeof(*o));
+	o->dob = v->dob;
+	o->v[OC2_SDQ_SCORE] = "12";
+	o->v[OC2_CONVICTED] = "0";
+	o->v[OC2_IMMUNISATIONS] = "1";
+	o->v[OC2_TEETH_CHECK] = "1";
+	o->v[OC2_HEALTH_ASSESSMENT] = "1";
+	o->v[OC2_SUBSTANCE_MISUSE] = "0";
+	v->n_oc2 = 1;
+}
+
+/* ---- building blocks for the cases (each usable in an expression) ---- */
+
+static int end_ep(struct env *t, size_t i, hdate dec, const char *rec)
+{
+	E(i)->dec = dec;
+	E(i)->rec = rec;
+	return 0;
+}
+
+static struct s9_episode *add_ep(struct env *t, hdate decom, const char *rne, const char *ls, const char *place)
+{
+	struct s9_episode *e = &t->v.episodes[t->v.n_episodes];
+	*e = t->v.episodes[t->v.n_episodes - 1];
+	e->decom = decom;
+	e->dec = NONE;
+	e->rec = NULL;
+	e->rpc = NULL;
+	e->rne = rne;
+	e->ls = ls;
+	e->place = place;
+	t->v.n_episodes++;
+	t->v.n_hist = t->v.n_episodes;
+	return e;
+}
+
+static struct s9_oc3 *add_oc3(struct env *t, const char *in, const char *act, const char *acc)
+{
+	struct s9_oc3 *o = &t->v.oc3[t->v.n_oc3++];
+	*o = (struct s9_oc3){t->v.dob, in, act, acc, 2, 0};
+	return o;
+}
+
+static struct s9_ad1 *add_ad1(struct env *t)
+{
+	struct s9_ad1 *o = &t->v.ad1[t->v.n_ad1++];
+	*o = (struct s9_ad1){t->v.dob, D(2024, 1, 1), D(2024, 3, 1), "0", "1", "F1", "L0", 2, 0};
+	return o;
+}
+
+static struct s9_placed *add_placed(struct env *t, hdate d)
+{
+	struct s9_placed *o = &t->v.placed[t->v.n_placed++];
+	*o = (struct s9_placed){t->v.dob, d, NONE, NULL, 2, 0};
+	return o;
+}
+
+static struct s9_placed *placed_ceased(struct env *t, hdate d, hdate ceased)
+{
+	struct s9_placed *o = add_placed(t, d);
+	o->date_ceased = ceased;
+	o->reason = "RD1";
+	return o;
+}
+
+static struct s9_prevperm *add_pp(struct env *t)
+{
+	struct s9_prevperm *o = &t->v.prevperm[t->v.n_prevperm++];
+	*o = (struct s9_prevperm){t->v.dob, D(2020, 1, 1), "P1", "885", 2};
+	return o;
+}
+
+static struct s9_uasc *add_uasc(struct env *t)
+{
+	struct s9_uasc *o = &t->v.uasc[t->v.n_uasc++];
+	*o = (struct s9_uasc){"M", t->v.dob, NONE, 2};
+	return o;
+}
+
+static struct s9_missing *add_ms(struct env *t, hdate s, hdate e)
+{
+	struct s9_missing *o = &t->v.missing[t->v.n_missing++];
+	*o = (struct s9_missing){t->v.dob, s, e, "M", 3, 0};
+	return o;
+}
+
+static struct s9_sw *add_sw(struct env *t, hdate decom)
+{
+	struct s9_sw *o = &t->v.sw[t->v.n_sw++];
+	*o = (struct s9_sw){t->v.dob, decom, NONE, "SW654321", NULL, 3, 0};
+	return o;
+}
+
+/* Not looked after at 31 March (so not in the OC2 cohort). */
+static int leave(struct env *t)
+{
+	return end_ep(t, 1, D(2025, 1, 1), "E8");
+}
+
+static int respite(struct env *t)
+{
+	E(0)->ls = "V3";
+	E(1)->ls = "V3";
+	return 0;
+}
+
+static int no_header(struct env *t)
+{
+	t->v.header = false;
+	t->v.n_header = 0;
+	return 0;
+}
+
+static int clear_oc2(struct env *t)
+{
+	for (int k = 0; k < OC2_FIELD_MAX; k++) {
+		O2(k) = NULL;
+	}
+	return 0;
+}
+
+/* ---- the cases: CASE(rule, the change that must fire it, the change that must not) ---- */
+
+#define CASE(id, breaks, keeps)              \
+	static void f_##id(struct env *t)    \
+	{                                    \
+		(void)t;                     \
+		(void)(breaks);              \
+	}                                    \
+	static void p_##id(struct env *t)    \
+	{                                    \
+		(void)t;                     \
+		(void)(keeps);               \
+	}
+#define NOTHING 0
+
+/* Header */
+CASE(101, (V->sex = "X"), (V->sex = "F"))
+CASE(102, (V->dob = BAD), (V->dob = D(2012, 6, 2)))
+CASE(103, (V->ethnic = "XXXX"), (V->ethnic = "WIRI"))
+CASE(168, (V->upn = "Z885200015001"), (V->upn = "UN2"))
+CASE(442, (V->upn = NULL), (V->upn = "UN3"))
+CASE(209, (V->upn = "UN1"), (V->upn = "UN1", V->dob = D(2021, 1, 1)))
+CASE(210, (V->upn = "UN4"), (V->upn = "UN5"))
+CASE(301, (V->dob = D(2025, 4, 2)), (V->dob = D(2025, 3, 1)))
+CASE(351, (V->dob = D(1998, 1, 1)), (V->dob = D(1999, 6, 1)))
+CASE(165, (V->mother = "1"), (V->sex = "F", V->mother = "1"))
+CASE(171, (V->mc_dob = BAD), NOTHING)
+CASE(174, (V->mc_dob = D(2024, 1, 1)), (V->sex = "F", V->mc_dob = D(2024, 1, 1)))
+CASE(393, (V->sex = "F"), (V->sex = "F", V->mother = "0"))
+CASE(611, (V->mother = "1"), (V->mother = "1", V->mc_dob = D(2024, 1, 1)))
+CASE(612, (V->mc_dob = D(2024, 1, 1), V->mother = "0"), (V->mc_dob = D(2024, 1, 1), V->mother = "1"))
+CASE(620, (V->mother = "1", V->dob = D(2016, 1, 1)), (V->mother = "1"))
+CASE(621, (V->mc_dob = D(2010, 1, 1)), (V->mc_dob = D(2024, 1, 1)))
+CASE(625, (V->mc_dob = D(2025, 4, 5)), (V->mc_dob = D(2025, 3, 1)))
+CASE(INT32, (V->n_header = 2), NOTHING)
+CASE(INT03, no_header(t), NOTHING)
+CASE(EPI, (V->n_episodes = 0), (V->n_episodes = 0, add_oc3(t, "YES", "F2", "D1")))
+CASE(1012, (V->n_episodes = 0, add_oc3(t, "YES", "F2", "D1")),
+     (V->n_episodes = 0, add_oc3(t, "YES", "F2", "D1"), V->n_reviews = 0, V->n_missing = 0, V->n_oc2 = 0,
+      V->n_sw = 0))
+
+/* Episodes: codes and dates */
+CASE(141, (E(0)->decom = BAD), NOTHING)
+CASE(147, (E(0)->dec = BAD), NOTHING)
+CASE(143, (E(1)->rne = "Z"), (E(1)->rne = "U"))
+CASE(144, (E(1)->ls = "X9"), (E(1)->ls = "C1"))
+CASE(145, (E(1)->cin = "N9"), (E(1)->cin = "N8"))
+CASE(146, (E(1)->place = "H5"), (E(1)->place = "K3"))
+CASE(149, (E(0)->rec = "E99"), (E(0)->rec = "E45"))
+CASE(178, (E(1)->provider = "PR9"), (E(1)->provider = "PR5"))
+CASE(1009, (E(0)->rpc = "XXX"), (E(0)->rpc = "CUSTOD"))
+CASE(148, (E(0)->rec = NULL), NOTHING)
+CASE(353, (E(0)->decom = D(1990, 1, 1)), (E(0)->decom = D(1991, 10, 14)))
+CASE(354, (E(1)->decom = D(2025, 4, 2)), (E(1)->decom = D(2025, 3, 31)))
+CASE(385, end_ep(t, 1, D(2025, 4, 2), "E8"), end_ep(t, 1, D(2025, 3, 31), "E8"))
+CASE(355, (E(0)->dec = E(0)->decom), NOTHING)
+CASE(356, (E(0)->dec = D(2023, 4, 1)), NOTHING)
+CASE(302, (V->dob = D(2023, 6, 1)), (V->dob = D(2023, 4, 1)))
+CASE(352, (V->dob = D(2004, 1, 1)), (V->dob = D(2006, 1, 1)))
+CASE(357, (E(0)->rne = "P"), NOTHING)
+
+/* Episodes: sequence */
+CASE(142, end_ep(t, 0, NONE, NULL), NOTHING)
+CASE(501, (E(0)->dec = D(2024, 7, 1)), NOTHING)
+CASE(431, (E(1)->rne = "S"), (E(1)->rne = "S", E(1)->decom = D(2024, 6, 5)))
+CASE(432, (E(0)->rec = "E8"), (E(0)->rec = "E8", E(1)->rne = "S"))
+CASE(433, (E(1)->decom = D(2024, 6, 3)), NOTHING)
+CASE(388, (E(1)->decom = D(2024, 6, 3)), NOTHING)
+CASE(434, (E(1)->rne = "L"), (E(1)->rne = "L", E(1)->ls = "C1", E(1)->place = "U4", E(1)->pl_post = "WR2 2BB"))
+CASE(435, (E(1)->ls = "C1"), NOTHING)
+CASE(436, (E(1)->rne = "T"), (E(1)->rne = "T", E(1)->ls = "C1"))
+CASE(437, (E(0)->rec = "E2"), end_ep(t, 1, D(2025, 1, 1), "E2"))
+CASE(199, (E(0)->rec = "E11"), end_ep(t, 1, D(2025, 1, 1), "E11"))
+CASE(504, (E(1)->cin = "N2"), (E(1)->cin = "N2", E(1)->rne = "S"))
+
+/* Episodes: legal status, placement and age */
+CASE(358, (E(1)->ls = "J1", V->dob = D(2016, 1, 1)), (E(1)->ls = "J1"))
+CASE(359, (V->dob = D(2006, 1, 1)), (V->dob = D(2006, 1, 1), E(1)->ls = "V2", E(1)->place = "K2"))
+CASE(361, (E(0)->ls = "L1", E(0)->dec = E(0)->decom + 4), (E(0)->ls = "L1", E(0)->dec = E(0)->decom + 3))
+CASE(362, (E(0)->ls = "L2", E(0)->dec = E(0)->decom + 22), (E(0)->ls = "L2", E(0)->dec = E(0)->decom + 21))
+CASE(363, (E(0)->ls = "L3", E(0)->dec = E(0)->decom + 8), (E(0)->ls = "L3", E(0)->dec = E(0)->decom + 7))
+CASE(364, (E(0)->ls = "J2", E(0)->dec = E(0)->decom + 2), (E(0)->ls = "J2", E(0)->dec = E(0)->decom + 1))
+CASE(365, (E(0)->ls = "V3", E(0)->dec = E(0)->decom + 18), (E(0)->ls = "V3", E(0)->dec = E(0)->decom + 17))
+CASE(366, (E(1)->ls = "V3"), (E(1)->ls = "V3", E(1)->rne = "S"))
+CASE(367, (E(1)->ls = "V3"), (E(1)->ls = "V3", end_ep(t, 1, D(2024, 6, 30), "E8")))
+CASE(371, (E(1)->place = "K3"), (E(1)->place = "K3", V->dob = D(2008, 1, 1)))
+CASE(372, (E(1)->place = "R5", V->dob = D(2016, 1, 1)), (E(1)->place = "R5"))
+CASE(373, (E(1)->place = "S1", V->dob = D(2021, 1, 1)), (E(1)->place = "S1"))
+CASE(374, (E(1)->place = "P3"), (E(1)->place = "P3", V->dob = D(2009, 1, 1)))
+CASE(375, (E(0)->place = "T1", E(0)->dec = E(0)->decom + 43), (E(0)->place = "T1", E(0)->dec = E(0)->decom + 42))
+CASE(376, (E(0)->place = "T3", E(0)->dec = E(0)->decom + 22), (E(0)->place = "T3", E(0)->dec = E(0)->decom + 21))
+CASE(379, (E(0)->place = "T4", E(0)->dec = E(0)->decom + 8), (E(0)->place = "T4", E(0)->dec = E(0)->decom + 7))
+CASE(377, (E(1)->place = "T3", add_ep(t, D(2024, 9, 1), "P", "C2", "T3"), add_ep(t, D(2024, 10, 1), "P", "C2", "T3")),
+     (E(1)->place = "T3", add_ep(t, D(2024, 9, 1), "P", "C2", "T3")))
+CASE(378, (E(1)->place = "P1", E(1)->ls = "V2"), (E(1)->place = "P1"))
+CASE(380, (E(0)->place = "T1"), (E(1)->place = "T1"))
+CASE(381, (E(0)->place = "T1", E(0)->rec = "E8"), (E(0)->place = "T1"))
+CASE(382, (E(1)->ls = "V3", E(1)->place = "T1"), (E(1)->ls = "V3"))
+CASE(383, (E(1)->place = "T1", end_ep(t, 1, D(2024, 7, 1), "X1"), add_ep(t, D(2024, 7, 1), "P", "C2", "U5")),
+     (E(1)->place = "T1", end_ep(t, 1, D(2024, 7, 1), "X1"), add_ep(t, D(2024, 7, 1), "P", "C2", "U4")))
+CASE(384, (E(1)->ls = "V3", E(1)->place = "U4"), (E(1)->ls = "V3"))
+CASE(386, (end_ep(t, 1, D(2025, 1, 1), "E11"), V->dob = D(2006, 1, 1)), end_ep(t, 1, D(2025, 1, 1), "E11"))
+CASE(387, end_ep(t, 1, D(2025, 1, 1), "E5"), (end_ep(t, 1, D(2025, 1, 1), "E5"), V->dob = D(2009, 1, 1)))
+CASE(389, end_ep(t, 1, D(2025, 1, 1), "E7"), (end_ep(t, 1, D(2025, 1, 1), "E7"), V->dob = D(2008, 1, 1)))
+CASE(407, (end_ep(t, 1, D(2025, 1, 1), "E45"), V->dob = D(2006, 1, 1)), end_ep(t, 1, D(2025, 1, 1), "E45"))
+CASE(460, end_ep(t, 1, D(2025, 1, 1), "E17"), (end_ep(t, 1, D(2025, 1, 1), "E17"), V->dob = D(2006, 1, 1)))
+CASE(390, end_ep(t, 1, D(2025, 1, 1), "E11"), (end_ep(t, 1, D(2025, 1, 1), "E11"), E(1)->place = "A6"))
+CASE(408, (E(1)->place = "A6"), (E(1)->place = "A6", E(1)->ls = "E1"))
+CASE(445, (E(1)->ls = "D1"), (E(1)->ls = "D1", E(1)->decom = D(2005, 12, 1)))
+CASE(446, (E(1)->ls = "E1", E(1)->decom = D(2005, 1, 1)), (E(1)->ls = "E1"))
+CASE(451, (E(1)->ls = "D1"), (E(0)->ls = "D1"))
+CASE(426, (E(0)->ls = "V3", E(1)->ls = "V4"), respite(t))
+CASE(516, (end_ep(t, 1, D(2025, 1, 1), "E45"), E(1)->place = "K2"), end_ep(t, 1, D(2025, 1, 1), "E45"))
+CASE(217, (E(1)->place = "A3"), (E(1)->place = "A3", E(1)->rne = "U"))
+CASE(336, (E(1)->place = "A3", E(0)->place = "K2"), (E(1)->place = "A3"))
+
+/* Episodes: provider, URN, postcodes, reason for change */
+CASE(526, (E(1)->provider = NULL), (E(1)->provider = NULL, E(1)->place = "T1"))
+CASE(213, (E(1)->place = "T1"), (E(1)->place = "T1", E(1)->provider = NULL))
+CASE(214, (E(1)->place = "T1"), (E(1)->place = "T1", E(1)->pl_post = NULL))
+CASE(527, (E(1)->place = "P1"), (E(1)->place = "P1", E(1)->provider = "PR0"))
+CASE(528, (E(1)->provider = "PR2", E(1)->place = "R2"), (E(1)->provider = "PR2"))
+CASE(529, (E(1)->provider = "PR3"), (E(1)->provider = "PR3", E(1)->place = "R2"))
+CASE(530, (E(1)->provider = "PR4", E(1)->place = "P1"), (E(1)->provider = "PR4", E(1)->place = "K2"))
+CASE(531, (E(1)->provider = "PR5", E(1)->place = "P1"), (E(1)->provider = "PR5", E(1)->place = "K2"))
+CASE(550, (E(1)->provider = "PR0"), (E(1)->provider = "PR0", E(1)->place = "P1"))
+CASE(218, (E(1)->place = "K2"), (E(1)->place = "K2", E(1)->urn = "SC123456"))
+CASE(222, (E(1)->place = "P1", E(1)->urn = "SC123456"), (E(1)->place = "P1", E(1)->urn = "XXXXXXX"))
+CASE(1008, (E(1)->urn = "ABC"), (E(1)->urn = "SC123456"))
+CASE(225, (E(0)->rpc = NULL), (E(0)->rpc = NULL, E(1)->rne = "L"))
+CASE(226, (E(0)->place = "T1"), (E(0)->place = "T1", E(0)->rpc = NULL))
+CASE(392b, (E(1)->home_post = NULL, E(1)->pl_post = NULL), (E(1)->home_post = NULL, E(1)->pl_post = NULL, add_uasc(t)))
+CASE(392c, (E(1)->home_post = "NOTAPOSTCODE"), (E(1)->home_post = "SW1A 1AA"))
+CASE(392d, (E(1)->pl_post = "WR1 1AA"), (E(1)->pl_post = "WR1 1AA", E(1)->place = "P1"))
+CASE(398, (E(1)->ls = "V3"), (E(1)->ls = "V3", E(1)->home_post = NULL, E(1)->pl_post = NULL))
+
+/* Reviews */
+CASE(166, (RV(0)->date = BAD), NOTHING)
+CASE(167, (RV(0)->code = "PN9"), (RV(0)->code = "PN7"))
+CASE(440, (RV(0)->code = "PN0"), (RV(0)->code = "PN0", V->dob = D(2021, 1, 1)))
+CASE(441, (V->dob = D(2021, 6, 1)), (V->dob = D(2021, 6, 1), RV(0)->code = "PN0"))
+CASE(399, respite(t), (respite(t), V->n_reviews = 0))
+
+/* UASC */
+CASE(104, (add_uasc(t)->duc = BAD), add_uasc(t))
+CASE(304, (add_uasc(t)->duc = D(2031, 1, 1)), (add_uasc(t)->duc = D(2024, 1, 1)))
+CASE(INT21, (add_uasc(t)->sex = "F"), (add_uasc(t)->sex = "1"))
+CASE(1014, (add_uasc(t), add_oc3(t, "YES", "F2", "D1"), V->n_episodes = 0), (add_uasc(t), add_oc3(t, "YES", "F2", "D1")))
+
+/* Missing */
+CASE(564, (MS(0)->start = NONE), NOTHING)
+CASE(1004, (MS(0)->start = BAD), NOTHING)
+CASE(1005, (MS(0)->end = BAD), NOTHING)
+CASE(1006, (MS(0)->type = "X"), (MS(0)->type = "A"))
+CASE(565, (MS(0)->type = NULL), NOTHING)
+CASE(566, (MS(0)->type = NULL), NOTHING)
+CASE(567, (MS(0)->end = D(2024, 7, 1)), NOTHING)
+CASE(570, (MS(0)->start = D(2025, 4, 5), MS(0)->end = NONE), NOTHING)
+CASE(571, (MS(0)->end = D(2025, 4, 5)), NOTHING)
+CASE(574, add_ms(t, D(2024, 8, 1), D(2024, 8, 3)), add_ms(t, D(2024, 8, 2), D(2024, 8, 3)))
+CASE(575, (MS(0)->start = D(2024, 5, 1), MS(0)->end = NONE), (MS(0)->end = NONE))
+CASE(577, (leave(t), MS(0)->end = NONE), leave(t))
+CASE(578, end_ep(t, 1, D(2024, 7, 1), "E8"), end_ep(t, 1, D(2024, 9, 1), "E8"))
+CASE(580, end_ep(t, 1, D(2024, 8, 1), "E4A"), end_ep(t, 1, D(2024, 8, 1), "E8"))
+CASE(581, (MS(0)->start = D(2023, 1, 1), MS(0)->end = D(2023, 1, 2)), NOTHING)
+CASE(586, (MS(0)->start = D(2012, 1, 1)), NOTHING)
+
+/* OC3 */
+CASE(131, add_oc3(t, "MAYBE", "F2", "D1"), add_oc3(t, "YES", "F2", "D1"))
+CASE(132, add_oc3(t, "YES", "F3", "D1"), add_oc3(t, "YES", "F4", "D1"))
+CASE(133, add_oc3(t, "YES", "F2", "Q1"), add_oc3(t, "YES", "F2", "D1"))
+CASE(153, add_oc3(t, "YES", NULL, "D1"), add_oc3(t, "YES", "F2", "D1"))
+CASE(344, add_oc3(t, "DIED", "F2", "0"), add_oc3(t, "DIED", "0", "0"))
+CASE(345, add_oc3(t, "YES", "0", "D1"), add_oc3(t, "YES", "F2", "D1"))
+CASE(391, add_oc3(t, "YES", "F2", "D1"), (V->dob = D(2007, 6, 1), add_oc3(t, "YES", "F2", "D1")))
+CASE(1000, (add_oc3(t, "YES", "F2", "D1"), E(0)->rec = "E2"), add_oc3(t, "YES", "F2", "D1"))
+CASE(1002, (add_oc3(t, "YES", "F2", "D1"), V->n_episodes = 0, V->n_hist = 0), add_oc3(t, "YES", "F2", "D1"))
+CASE(1007, (V->dob = D(2007, 6, 1), add_oc3(t, "YES", "F2", "D1")),
+     (V->dob = D(2007, 6, 1), add_oc3(t, "YES", "F2", "D1"), E(0)->dec = D(2024, 5, 1), E(1)->decom = D(2024, 5, 1),
+      end_ep(t, 1, D(2024, 5, 15), "E8")))
+CASE(1011, (add_oc3(t, "YES", "F2", "D1"), end_ep(t, 1, D(2025, 1, 1), "E3")),
+     (add_oc3(t, "YES", "F2", "D1"), end_ep(t, 1, D(2025, 1, 1), "E8")))
+CASE(3001, (V->dob = D(2007, 6, 1), add_oc3(t, "YES", "F2", "Z1")), (V->dob = D(2006, 6, 1), add_oc3(t, "YES", "F2", "Z1")))
+CASE(134, (add_oc3(t, "YES", "F2", "D1"), add_ad1(t)), add_oc3(t, "YES", "F2", "D1"))
+CASE(187, add_oc3(t, "YES", "F2", "D1"), NOTHING)
+CASE(215, add_oc3(t, "YES", "F2", "D1"), (add_oc3(t, "YES", "F2", "D1"), clear_oc2(t)))
+
+/* OC2 */
+CASE(180, (O2(OC2_SDQ_SCORE) = "41"), (O2(OC2_SDQ_SCORE) = "40"))
+CASE(196, (O2(OC2_SDQ_REASON) = "SDQ9"), (O2(OC2_SDQ_REASON) = "SDQ4"))
+CASE(181, (O2(OC2_IMMUNISATIONS) = "2"), (O2(OC2_IMMUNISATIONS) = "0"))
+CASE(182, (O2(OC2_TEETH_CHECK) = NULL),
+     (O2(OC2_TEETH_CHECK) = NULL, O2(OC2_IMMUNISATIONS) = NULL, O2(OC2_HEALTH_ASSESSMENT) = NULL,
+      O2(OC2_SUBSTANCE_MISUSE) = NULL))
+CASE(191, (O2(OC2_TEETH_CHECK) = NULL), (O2(OC2_TEETH_CHECK) = NULL, leave(t)))
+CASE(192, (O2(OC2_SUBSTANCE_MISUSE) = "1"), (O2(OC2_SUBSTANCE_MISUSE) = "1", O2(OC2_INTERVENTION_RECEIVED) = "1"))
+CASE(193, (O2(OC2_INTERVENTION_RECEIVED) = "1"), (O2(OC2_INTERVENTION_RECEIVED) = "1", O2(OC2_SUBSTANCE_MISUSE) = "1"))
+CASE(158, (O2(OC2_SUBSTANCE_MISUSE) = "1", O2(OC2_INTERVENTION_RECEIVED) = "1", O2(OC2_INTERVENTION_OFFERED) = "1"),
+     (O2(OC2_SUBSTANCE_MISUSE) = "1", O2(OC2_INTERVENTION_RECEIVED) = "1"))
+CASE(159, (O2(OC2_SUBSTANCE_MISUSE) = "1", O2(OC2_INTERVENTION_RECEIVED) = "0"),
+     (O2(OC2_SUBSTANCE_MISUSE) = "1", O2(OC2_INTERVENTION_RECEIVED) = "0", O2(OC2_INTERVENTION_OFFERED) = "1"))
+CASE(188, (V->dob = D(2022, 1, 1)), (V->dob = D(2022, 1, 1), O2(OC2_SDQ_SCORE) = NULL))
+CASE(189, (V->dob = D(2006, 1, 1)), (V->dob = D(2006, 1, 1), O2(OC2_SDQ_SCORE) = NULL))
+CASE(197a, (O2(OC2_SDQ_REASON) = "SDQ4"), NOTHING)
+CASE(186, (O2(OC2_SDQ_SCORE) = NULL), (O2(OC2_SDQ_SCORE) = NULL, O2(OC2_SDQ_REASON) = "SDQ4"))
+CASE(157, (O2(OC2_SDQ_SCORE) = NULL, O2(OC2_SDQ_REASON) = "SDQ1"),
+     (O2(OC2_SDQ_SCORE) = NULL, O2(OC2_SDQ_REASON) = "SDQ1", V->dob = D(2022, 1, 1)))
+CASE(542, (V->dob = D(2016, 1, 1)), (V->dob = D(2016, 1, 1), O2(OC2_CONVICTED) = NULL))
+CASE(543, (O2(OC2_CONVICTED) = NULL), (O2(OC2_CONVICTED) = NULL, V->dob = D(2016, 1, 1)))
+CASE(545, (V->dob = D(2021, 1, 1)), (V->dob = D(2021, 1, 1), O2(OC2_HEALTH_CHECK) = "1"))
+CASE(546, (O2(OC2_HEALTH_CHECK) = "1"), (O2(OC2_HEALTH_CHECK) = "1", V->dob = D(2021, 1, 1)))
+CASE(544, (O2(OC2_IMMUNISATIONS) = NULL), (O2(OC2_IMMUNISATIONS) = NULL, O2(OC2_CONVICTED) = NULL))
+CASE(547, (O2(OC2_HEALTH_CHECK) = "1", O2(OC2_IMMUNISATIONS) = NULL), (O2(OC2_IMMUNISATIONS) = NULL))
+CASE(185, leave(t), (leave(t), O2(OC2_SDQ_SCORE) = NULL))
+CASE(190, leave(t), (leave(t), clear_oc2(t), O2(OC2_SDQ_SCORE) = "12"))
+CASE(198, (leave(t), O2(OC2_SDQ_REASON) = "SDQ4"), leave(t))
+
+/* AD1 */
+CASE(112, (add_ad1(t)->date_int = BAD), add_ad1(t))
+CASE(113, (add_ad1(t)->date_match = BAD), add_ad1(t))
+CASE(114, (add_ad1(t)->foster_care = "2"), (add_ad1(t)->foster_care = "1"))
+CASE(175, (add_ad1(t)->nb_adoptr = "3"), (add_ad1(t)->nb_adoptr = "2"))
+CASE(176, (add_ad1(t)->sex_adoptr = "XX"), (add_ad1(t)->sex_adoptr = "MF"))
+CASE(177, (add_ad1(t)->ls_adoptr = "L9"), (add_ad1(t)->ls_adoptr = "L3"))
+CASE(151, (add_ad1(t)->nb_adoptr = NULL), add_ad1(t))
+CASE(333, (add_ad1(t)->date_int = D(2024, 4, 1)), add_ad1(t))
+CASE(331, (E(1)->place = "A6", add_ad1(t)->date_match = D(2024, 7, 1)), (E(1)->place = "A6", add_ad1(t)->date_match = D(2024, 5, 1)))
+CASE(334, (add_ad1(t)->date_int = D(2023, 1, 1)), add_ad1(t))
+CASE(335, (end_ep(t, 1, D(2025, 1, 1), "E11"), E(1)->place = "A5", add_ad1(t)),
+     (end_ep(t, 1, D(2025, 1, 1), "E11"), E(1)->place = "A5", add_ad1(t)->foster_care = "1"))
+CASE(521, (E(1)->place = "A6", add_ad1(t)->date_int = D(2024, 7, 1)), (E(1)->place = "A6", add_ad1(t)->date_int = D(2024, 5, 1)))
+CASE(523, (add_ad1(t), add_placed(t, D(2024, 2, 1))), (add_ad1(t), add_placed(t, D(2024, 1, 1))))
+CASE(525, (add_ad1(t), placed_ceased(t, D(2024, 1, 1), D(2024, 3, 1))), (add_ad1(t), add_placed(t, D(2024, 1, 1))))
+CASE(582, (end_ep(t, 1, D(2025, 1, 1), "E11"), add_ad1(t)->date_match = D(2025, 1, 1)),
+     (end_ep(t, 1, D(2025, 1, 1), "E11"), add_ad1(t)->date_match = D(2024, 12, 1)))
+CASE(601, end_ep(t, 1, D(2025, 1, 1), "E11"), (end_ep(t, 1, D(2025, 1, 1), "E11"), add_ad1(t)))
+CASE(602, add_ad1(t), (add_ad1(t), end_ep(t, 1, D(2025, 1, 1), "E11")))
+CASE(511, (add_ad1(t)->nb_adoptr = "2"), (add_ad1(t)->nb_adoptr = "2", V->ad1[0].sex_adoptr = "FF"))
+CASE(514, (add_ad1(t)->sex_adoptr = "MF"), (add_ad1(t)->sex_adoptr = "M1"))
+CASE(517, (add_ad1(t)->ls_adoptr = "L3", V->ad1[0].sex_adoptr = "MM"), (add_ad1(t)->ls_adoptr = "L3", V->ad1[0].sex_adoptr = "MF"))
+CASE(518, (add_ad1(t)->ls_adoptr = "L4", V->ad1[0].sex_adoptr = "MF"), (add_ad1(t)->ls_adoptr = "L4", V->ad1[0].sex_adoptr = "FF"))
+CASE(519, (add_ad1(t)->ls_adoptr = "L2", V->ad1[0].sex_adoptr = "M1"), (add_ad1(t)->ls_adoptr = "L2", V->ad1[0].sex_adoptr = "MM"))
+CASE(520, (add_ad1(t)->ls_adoptr = "L11", V->ad1[0].sex_adoptr = "MM"), (add_ad1(t)->ls_adoptr = "L11", V->ad1[0].sex_adoptr = "MF"))
+CASE(524, (add_ad1(t)->ls_adoptr = "L12", V->ad1[0].sex_adoptr = "MF"), (add_ad1(t)->ls_adoptr = "L12", V->ad1[0].sex_adoptr = "FF"))
+
+/* PlacedAdoption */
+CASE(115, add_placed(t, BAD), add_placed(t, D(2024, 1, 1)))
+CASE(116, (add_placed(t, D(2024, 1, 1))->date_ceased = BAD), add_placed(t, D(2024, 1, 1)))
+CASE(117, add_placed(t, D(2025, 4, 5)), add_placed(t, D(2025, 3, 1)))
+CASE(119, (add_placed(t, D(2024, 1, 1))->date_ceased = D(2024, 6, 1)), placed_ceased(t, D(2024, 1, 1), D(2024, 6, 1)))
+CASE(120, (placed_ceased(t, D(2024, 1, 1), D(2024, 6, 1))->reason = "RD9"), (placed_ceased(t, D(2024, 1, 1), D(2024, 6, 1))->reason = "RD4"))
+CASE(184, add_placed(t, D(2011, 1, 1)), add_placed(t, D(2024, 1, 1)))
+CASE(522, placed_ceased(t, D(2024, 1, 1), D(2023, 12, 1)), placed_ceased(t, D(2024, 1, 1), D(2024, 2, 1)))
+CASE(551, (E(1)->place = "A6"), (E(1)->place = "A6", add_placed(t, D(2024, 1, 1))))
+CASE(552, (E(1)->place = "A6", add_placed(t, D(2024, 7, 1))), (E(1)->place = "A6", add_placed(t, D(2024, 5, 1))))
+CASE(553, (E(1)->ls = "E1"), (E(1)->ls = "E1", add_placed(t, D(2024, 1, 1))))
+CASE(554, (E(1)->ls = "E1", add_placed(t, D(2024, 7, 1))), (E(1)->ls = "E1", add_placed(t, D(2024, 5, 1))))
+CASE(555, (E(1)->ls = "D1"), (E(1)->ls = "D1", add_placed(t, D(2024, 1, 1))))
+CASE(556, (E(1)->ls = "D1", add_placed(t, D(2024, 7, 1))), (E(1)->ls = "D1", add_placed(t, D(2024, 5, 1))))
+CASE(557, (add_placed(t, D(2024, 1, 1)), end_ep(t, 1, D(2025, 1, 1), "E4A")),
+     (add_placed(t, D(2024, 1, 1)), end_ep(t, 1, D(2025, 1, 1), "E11")))
+CASE(558, (placed_ceased(t, D(2024, 1, 1), D(2024, 6, 1)), end_ep(t, 1, D(2025, 1, 1), "E11")),
+     (add_placed(t, D(2024, 1, 1)), end_ep(t, 1, D(2025, 1, 1), "E11")))
+CASE(563, placed_ceased(t, NONE, D(2024, 6, 1)), placed_ceased(t, D(2024, 1, 1), D(2024, 6, 1)))
+CASE(579, (placed_ceased(t, D(2024, 1, 1), D(2024, 5, 1)), add_placed(t, D(2024, 4, 1))),
+     (placed_ceased(t, D(2024, 1, 1), D(2024, 5, 1)), add_placed(t, D(2024, 6, 1))))
+CASE(583, (add_placed(t, D(2024, 1, 1)), add_placed(t, D(2024, 6, 1))),
+     (placed_ceased(t, D(2024, 1, 1), D(2024, 5, 1)), add_placed(t, D(2024, 6, 1))))
+CASE(1003, add_placed(t, D(2023, 1, 1)), placed_ceased(t, D(2023, 1, 1), D(2023, 3, 1)))
+
+/* PrevPerm */
+CASE(631, (add_pp(t)->prev_perm = "P9"), (add_pp(t)->prev_perm = "P2"))
+CASE(632, (add_pp(t)->date_perm = BAD), add_pp(t))
+CASE(633, (add_pp(t)->la_perm = "999"), add_pp(t))
+CASE(635, (add_pp(t)->prev_perm = "Z1"), (add_pp(t)->prev_perm = "Z1", V->prevperm[0].la_perm = NULL, V->prevperm[0].date_perm = NONE))
+CASE(630, (E(1)->rne = "S"), (E(1)->rne = "S", add_pp(t)))
+CASE(634, (add_pp(t), E(0)->decom = D(2015, 1, 1)), add_pp(t))
+
+/* SWEpisodes */
+CASE(SW01STG1, (V->n_sw = 0), (V->n_sw = 0, leave(t)))
+CASE(SW02STG1, (SW(0)->sw_id = "AB123"), (SW(0)->sw_id = "XX123"))
+CASE(SW03STG1, (SW(0)->sw_id = NULL), NOTHING)
+CASE(SW04STG1, (SW(0)->decom = BAD), NOTHING)
+CASE(SW05STG1, (SW(0)->dec = BAD), NOTHING)
+CASE(SW06STG2, (SW(0)->decom = D(2025, 4, 5)), (SW(0)->decom = D(2025, 3, 31)))
+CASE(SW07STG2, (SW(0)->dec = D(2024, 3, 1), SW(0)->reason = "MANAGE"), (SW(0)->dec = D(2024, 5, 1), SW(0)->reason = "MANAGE"))
+CASE(SW09STG2, (SW(0)->dec = SW(0)->decom, SW(0)->reason = "MANAGE"), (SW(0)->dec = SW(0)->decom + 1, SW(0)->reason = "MANAGE"))
+CASE(SW108STG2, add_sw(t, D(2024, 6, 1)), (SW(0)->dec = D(2024, 6, 1), SW(0)->reason = "MANAGE", add_sw(t, D(2024, 6, 1))))
+CASE(SW10STG2, (SW(0)->dec = D(2024, 7, 1), SW(0)->reason = "MANAGE", add_sw(t, D(2024, 6, 1))),
+     (SW(0)->dec = D(2024, 7, 1), SW(0)->reason = "MANAGE", add_sw(t, D(2024, 7, 1))))
+CASE(SW11STG2, (SW(0)->dec = D(2025, 1, 1), SW(0)->reason = "MANAGE"), (SW(0)->dec = D(2025, 3, 31), SW(0)->reason = "MANAGE"))
+CASE(SW12STG2, (SW(0)->decom = D(2024, 5, 1)), (SW(0)->decom = D(2024, 4, 1)))
+CASE(SW13STG1, (SW(0)->dec = D(2025, 1, 1), SW(0)->reason = "BADRSN"), (SW(0)->dec = D(2025, 1, 1), SW(0)->reason = "OTHERS"))
+CASE(SW14STG2, (SW(0)->reason = "MANAGE"), NOTHING)
+CASE(SW15STG2, (SW(0)->dec = D(2025, 1, 1)), (SW(0)->dec = D(2025, 1, 1), SW(0)->reason = "MANAGE"))
+
+/* Files: rows without a Header, DOBs that disagree, duplicates */
+CASE(INT01, (no_header(t), add_ad1(t)), add_ad1(t))
+CASE(INT02, (no_header(t), add_placed(t, D(2024, 1, 1))), add_placed(t, D(2024, 1, 1)))
+CASE(INT04, no_header(t), NOTHING)
+CASE(INT05, no_header(t), NOTHING)
+CASE(INT06, (no_header(t), add_oc3(t, "YES", "F2", "D1")), add_oc3(t, "YES", "F2", "D1"))
+CASE(INT07, (no_header(t), add_pp(t)), add_pp(t))
+CASE(INT08, no_header(t), NOTHING)
+CASE(INT09, (no_header(t), add_uasc(t)), add_uasc(t))
+CASE(INT11, (add_ad1(t)->dob = D(2012, 6, 2)), add_ad1(t))
+CASE(INT12, (add_placed(t, D(2024, 1, 1))->dob = D(2012, 6, 2)), add_placed(t, D(2024, 1, 1)))
+CASE(INT13, (MS(0)->dob = D(2012, 6, 2)), NOTHING)
+CASE(INT14, (t->v.oc2[0].dob = D(2012, 6, 2)), NOTHING)
+CASE(INT15, (add_oc3(t, "YES", "F2", "D1")->dob = D(2012, 6, 2)), add_oc3(t, "YES", "F2", "D1"))
+CASE(INT16, (add_pp(t)->dob = D(2012, 6, 2)), add_pp(t))
+CASE(INT17, (RV(0)->dob = D(2012, 6, 2)), NOTHING)
+CASE(INT18, (add_uasc(t)->dob = D(2012, 6, 2)), add_uasc(t))
+CASE(INT31, (add_ad1(t), add_ad1(t)), add_ad1(t))
+CASE(INT33, (t->v.oc2[1] = t->v.oc2[0], V->n_oc2 = 2), NOTHING)
+CASE(INT34, (add_oc3(t, "YES", "F2", "D1"), add_oc3(t, "YES", "F2", "D1")), add_oc3(t, "YES", "F2", "D1"))
+CASE(INT35, (add_pp(t), add_pp(t)), add_pp(t))
+CASE(INT36, (add_uasc(t), add_uasc(t)), add_uasc(t))
+
+struct tcase {
+	const char *id;
+	void (*breaks)(struct env *);
+	void (*keeps)(struct env *);
+};
+
+#define T(id) {#id, f_##id, p_##id}
+
+static const struct tcase cases[] = {
+	T(101), T(102), T(103), T(168), T(442), T(209), T(210), T(301), T(351), T(165), T(171), T(174), T(393),
+	T(611), T(612), T(620), T(621), T(625), T(INT32), T(INT03), T(EPI), T(1012), T(141), T(147), T(143),
+	T(144), T(145), T(146), T(149), T(178), T(1009), T(148), T(353), T(354), T(385), T(355), T(356), T(302),
+	T(352), T(357), T(142), T(501), T(431), T(432), T(433), T(388), T(434), T(435), T(436), T(437), T(199),
+	T(504), T(358), T(359), T(361), T(362), T(363), T(364), T(365), T(366), T(367), T(371), T(372), T(373),
+	T(374), T(375), T(376), T(379), T(377), T(378), T(380), T(381), T(382), T(383), T(384), T(386), T(387),
+	T(389), T(407), T(460), T(390), T(408), T(445), T(446), T(451), T(426), T(516), T(217), T(336), T(526),
+	T(213), T(214), T(527), T(528), T(529), T(530), T(531), T(550), T(218), T(222), T(1008), T(225), T(226),
+	T(392b), T(392c), T(392d), T(398), T(166), T(167), T(440), T(441), T(399), T(104), T(304), T(INT21),
+	T(1014), T(564), T(1004), T(1005), T(1006), T(565), T(566), T(567), T(570), T(571), T(574), T(575),
+	T(577), T(578), T(580), T(581), T(586), T(131), T(132), T(133), T(153), T(344), T(345), T(391), T(1000),
+	T(1002), T(1007), T(1011), T(3001), T(134), T(187), T(215), T(180), T(196), T(181), T(182), T(191),
+	T(192), T(193), T(158), T(159), T(188), T(189), T(197a), T(186), T(157), T(542), T(543), T(545), T(546),
+	T(544), T(547), T(185), T(190), T(198), T(112), T(113), T(114), T(175), T(176), T(177), T(151), T(333),
+	T(331), T(334), T(335), T(521), T(523), T(525), T(582), T(601), T(602), T(511), T(514), T(517), T(518),
+	T(519), T(520), T(524), T(115), T(116), T(117), T(119), T(120), T(184), T(522), T(551), T(552), T(553),
+	T(554), T(555), T(556), T(557), T(558), T(563), T(579), T(583), T(1003), T(631), T(632), T(633), T(635),
+	T(630), T(634), T(SW01STG1), T(SW02STG1), T(SW03STG1), T(SW04STG1), T(SW05STG1), T(SW06STG2),
+	T(SW07STG2), T(SW09STG2), T(SW108STG2), T(SW10STG2), T(SW11STG2), T(SW12STG2), T(SW13STG1),
+	T(SW14STG2), T(SW15STG2), T(INT01), T(INT02), T(INT04), T(INT05), T(INT06), T(INT07), T(INT08), T(INT09),
+	T(INT11), T(INT12), T(INT13), T(INT14), T(INT15), T(INT16), T(INT17), T(INT18), T(INT31), T(INT33),
+	T(INT34), T(INT35), T(INT36),
+};
+#define N_CASES (sizeof(cases) / sizeof(cases[0]))
+
+/* Runs every SSDA903 rule (as on a file: whatever the record holds) and says whether id
+ * fired; *n_out gets the number of findings. */
+static bool fires(struct env *t, const char *id, size_t *n_out)
+{
+	struct returns_findings out = {0};
+	struct returns_ctx x;
+	memset(&x, 0, sizeof(x));
+	x.year = t->year;
+	x.ys = returns_year_start(t->year);
+	x.ye = returns_year_end(t->year);
+	x.a = &t->a;
+	x.out = &out;
+	x.s9 = &t->v;
+	rules_run_child(&x, RETURN_SSDA903, NULL);
+	bool hit = false;
+	for (size_t i = 0; i < out.n; i++) {
+		hit = hit || (id && strcmp(out.items[i].rule->id, id) == 0);
+	}
+	if (n_out) {
+		*n_out = out.n;
+	}
+	return hit;
+}
+
+static void test_base_is_clean(void **state)
+{
+	(void)state;
+	struct env t = {0};
+	base(&t);
+	struct returns_findings out = {0};
+	struct returns_ctx x = {0};
+	x.year = t.year;
+	x.ys = returns_year_start(t.year);
+	x.ye = returns_year_end(t.year);
+	x.a = &t.a;
+	x.out = &out;
+	x.s9 = &t.v;
+	rules_run_child(&x, RETURN_SSDA903, NULL);
+	for (size_t i = 0; i < out.n; i++) {
+		print_error("base child breaks rule %s: %s\n", out.items[i].rule->id, out.items[i].detail);
+	}
+	assert_int_equal(out.n, 0);
+	arena_free(&t.a);
+}
+
+static void run_case(void **state)
+{
+	const struct tcase *c = *state;
+	struct env t = {0};
+	base(&t);
+	c->breaks(&t);
+	bool f = fires(&t, c->id, NULL);
+	base(&t);
+	c->keeps(&t);
+	bool p = fires(&t, c->id, NULL);
+	arena_free(&t.a);
+	if (!f) {
+		fail_msg("rule %s did not fire on its failing case", c->id);
+	}
+	if (p) {
+		fail_msg("rule %s fired on its passing case", c->id);
+	}
+}
+
+/* Every rule in the table has its cases, and every case names a rule. */
+static void test_every_rule_has_cases(void **state)
+{
+	(void)state;
+	int missing = 0;
+	size_t n;
+	const struct returns_rule *r = returns_rules(&n);
+	for (size_t i = 0; i < n; i++) {
+		if (r[i].kind != RETURN_SSDA903) {
+			continue;
+		}
+		bool found = false;
+		for (size_t k = 0; k < N_CASES; k++) {
+			found = found || strcmp(cases[k].id, r[i].id) == 0;
+		}
+		if (!found) {
+			print_error("rule %s has no test case\n", r[i].id);
+			missing++;
+		}
+		for (size_t k = 0; k < i; k++) {
+			if (r[k].kind == RETURN_SSDA903 && strcmp(r[k].id, r[i].id) == 0) {
+				print_error("rule %s twice in the table\n", r[i].id);
+				missing++;
+			}
+		}
+	}
+	for (size_t k = 0; k < N_CASES; k++) {
+		if (!returns_rule_find(RETURN_SSDA903, cases[k].id)) {
+			print_error("case %s names no rule\n", cases[k].id);
+			missing++;
+		}
+	}
+	assert_int_equal(missing, 0);
+}
+
+/* A UPN whose check letter was worked by hand: L + 885455310171:
+ * 8*2+8*3+5*4+4*5+5*6+5*7+3*8+1*9+0*10+1*11+7*12+1*13 = 286; 286 mod 23 = 10, and the
+ * eleventh letter of ABCDEFGHJKLMNPQRTUVWXYZ (counting from 0) is L. */
+static void test_upn(void **state)
+{
+	(void)state;
+	assert_int_equal(upn_check_letter("885455310171"), 'L');
+	assert_null(upn_problem("L885455310171"));
+	assert_string_equal(upn_problem("M885455310171"), "1510");
+	assert_string_equal(upn_problem("L999455310171"), "1530");
+	assert_string_equal(upn_problem("L8854553101X1"), "1540");
+	assert_string_equal(upn_problem("L88545531017I"), "1550");
+	assert_string_equal(upn_problem("L88545531017"), "format");
+	assert_true(postcode_valid("WR1 1AA"));
+	assert_true(postcode_valid("SW1A1AA"));
+	assert_false(postcode_valid("WR1 1A"));
+	assert_true(urn_valid("SC123456"));
+	assert_false(urn_valid("SC12345"));
+}
+
+int main(void)
+{
+	struct CMUnitTest tests[N_CASES + 3];
+	tests[0] = (struct CMUnitTest)cmocka_unit_test(test_base_is_clean);
+	tests[1] = (struct CMUnitTest)cmocka_unit_test(test_every_rule_has_cases);
+	tests[2] = (struct CMUnitTest)cmocka_unit_test(test_upn);
+	static char names[N_CASES][32];
+	for (size_t i = 0; i < N_CASES; i++) {
+		snprintf(names[i], sizeof(names[i]), "rule_%s", cases[i].id);
+		tests[i + 3] = (struct CMUnitTest){names[i], run_case, NULL, NULL, (void *)&cases[i]};
+	}
+	return _cmocka_run_group_tests("returns/rules903", tests, N_CASES + 3, NULL, NULL);
+}

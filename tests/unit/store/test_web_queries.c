@@ -1,0 +1,322 @@
+/* store/web: the server's prepared reads answer exactly as the general store functions
+ * they stand for — scope (every kind, allocation kind, ended and future allocations,
+ * restricted records with and without a grant, voided children), sessions, and the parts
+ * of a casefile that status reads. */
+#include "test.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "model/status.h"
+#include "store/store.h"
+#include "store/web.h"
+
+static char dir[64], path[512];
+static struct store *st;
+static struct store_web *sw;
+
+/* HEARTH_TEST_TARGET names an empty PostgreSQL database (tests/run's pg suite sets it);
+ * otherwise a SQLite file in a fresh directory. One record for the whole group, so each
+ * test names its own teams, workers, children and users. */
+static int setup(void **state)
+{
+	(void)state;
+	snprintf(dir, sizeof(dir), "/tmp/hearth-webq-XXXXXX");
+	assert_non_null(mkdtemp(dir));
+	const char *target = getenv("HEARTH_TEST_TARGET");
+	snprintf(path, sizeof(path), "%s", target && *target ? target : "");
+	if (!path[0]) {
+		snprintf(path, sizeof(path), "%s/t.db", dir);
+	}
+	struct hearth_error err = {0};
+	assert_int_equal(store_open(path, STORE_CREATE, &st, &err), 0);
+	assert_int_equal(store_web_open(st, &sw, &err), 0);
+	return 0;
+}
+
+static int teardown(void **state)
+{
+	(void)state;
+	store_web_close(sw);
+	store_close(st);
+	char cmd[160];
+	snprintf(cmd, sizeof(cmd), "rm -rf %s", dir);
+	return system(cmd);
+}
+
+static void blank(struct hval *v, int n)
+{
+	for (int i = 0; i < n; i++) {
+		v[i] = (struct hval){.null = true};
+	}
+}
+
+static int64_t insert(const struct entity *e, const struct hval *v)
+{
+	int64_t id = 0;
+	struct hearth_error err = {0};
+	if (store_insert(st, "test", e, v, &id, &err)) {
+		fail_msg("%s: %s (%s)", e->name, err.message, err.rule);
+	}
+	return id;
+}
+
+static int64_t team(const char *name)
+{
+	struct hval v[TEAM__COUNT];
+	blank(v, TEAM__COUNT);
+	v[TEAM_NAME] = (struct hval){.s = name};
+	v[TEAM_SERVICE] = (struct hval){.s = "cin_cp"};
+	v[TEAM_OPENED] = (struct hval){.i = D(2020, 1, 1)};
+	return insert(&entity_team, v);
+}
+
+static int64_t worker(const char *staff, int64_t team_id)
+{
+	struct hval v[WORKER__COUNT];
+	blank(v, WORKER__COUNT);
+	v[WORKER_STAFF_ID] = (struct hval){.s = staff};
+	v[WORKER_GIVEN_NAME] = (struct hval){.s = "Jo"};
+	v[WORKER_FAMILY_NAME] = (struct hval){.s = "Bloggs"};
+	v[WORKER_ROLE] = (struct hval){.s = "social_worker"};
+	v[WORKER_TEAM_ID] = (struct hval){.i = team_id};
+	v[WORKER_FTE] = (struct hval){.r = 1.0};
+	v[WORKER_AGENCY] = (struct hval){.i = 0};
+	v[WORKER_CASE_HOLDER] = (struct hval){.i = 1};
+	v[WORKER_START_DATE] = (struct hval){.i = D(2020, 1, 1)};
+	return insert(&entity_worker, v);
+}
+
+static int64_t child(const char *la, bool restricted)
+{
+	struct hval v[CHILD__COUNT];
+	blank(v, CHILD__COUNT);
+	v[CHILD_LA_CHILD_ID] = (struct hval){.s = la};
+	v[CHILD_GIVEN_NAME] = (struct hval){.s = "Sam"};
+	v[CHILD_FAMILY_NAME] = (struct hval){.s = "Taylor"};
+	v[CHILD_DOB] = (struct hval){.i = D(2008, 5, 1)};
+	v[CHILD_SEX] = (struct hval){.s = "U"};
+	v[CHILD_UASC] = (struct hval){.i = 0};
+	v[CHILD_RESTRICTED] = (struct hval){.i = restricted};
+	return insert(&entity_child, v);
+}
+
+static void allocate(int64_t child_id, int64_t worker_id, const char *kind, hdate start, hdate end)
+{
+	struct hval v[ALLOCATION__COUNT];
+	blank(v, ALLOCATION__COUNT);
+	v[ALLOCATION_CHILD_ID] = (struct hval){.i = child_id};
+	v[ALLOCATION_WORKER_ID] = (struct hval){.i = worker_id};
+	v[ALLOCATION_KIND] = (struct hval){.s = kind};
+	v[ALLOCATION_START_DATE] = (struct hval){.i = start};
+	if (end != DATE_NONE) {
+		v[ALLOCATION_END_DATE] = (struct hval){.i = end};
+	}
+	insert(&entity_allocation, v);
+}
+
+static void episode(int64_t child_id, hdate start, hdate end)
+{
+	struct hval v[CLA_EPISODE__COUNT];
+	blank(v, CLA_EPISODE__COUNT);
+	v[CLA_EPISODE_CHILD_ID] = (struct hval){.i = child_id};
+	v[CLA_EPISODE_DECOM] = (struct hval){.i = start};
+	v[CLA_EPISODE_RNE] = (struct hval){.s = "S"};
+	v[CLA_EPISODE_LS] = (struct hval){.s = "C2"};
+	v[CLA_EPISODE_CIN] = (struct hval){.s = "N1"};
+	v[CLA_EPISODE_PLACE] = (struct hval){.s = "U1"};
+	v[CLA_EPISODE_LONG_TERM] = (struct hval){.i = 0};
+	if (end != DATE_NONE) {
+		v[CLA_EPISODE_DEC] = (struct hval){.i = end};
+		v[CLA_EPISODE_REC] = (struct hval){.s = "E11"};
+	}
+	insert(&entity_cla_episode, v);
+}
+
+static void referral(int64_t child_id, hdate d)
+{
+	struct hval v[REFERRAL__COUNT];
+	blank(v, REFERRAL__COUNT);
+	v[REFERRAL_CHILD_ID] = (struct hval){.i = child_id};
+	v[REFERRAL_REFERRAL_DATE] = (struct hval){.i = d};
+	v[REFERRAL_SOURCE] = (struct hval){.s = "1A"};
+	v[REFERRAL_NFA] = (struct hval){.i = 0};
+	insert(&entity_referral, v);
+}
+
+static void scope_same_as_store(void **state)
+{
+	(void)state;
+	struct hearth_error err = {0};
+	int64_t t1 = team("S North"), t2 = team("S South"), t3 = team("S Reviewing");
+	int64_t w1 = worker("SW1", t1), w2 = worker("SW2", t2), w3 = worker("SW3", t3), w4 = worker("SW4", t1);
+	hdate now = D(2026, 3, 31), past = D(2024, 6, 1);
+	int64_t c[10];
+	c[0] = child("SC1", false);
+	allocate(c[0], w1, "sw", D(2024, 1, 1), DATE_NONE); /* team North, live */
+	c[1] = child("SC2", false);
+	allocate(c[1], w2, "sw", D(2024, 1, 1), DATE_NONE); /* team South */
+	c[2] = child("SC3", false);
+	allocate(c[2], w1, "sw", D(2024, 1, 1), D(2025, 1, 1)); /* ended */
+	c[3] = child("SC4", false);
+	allocate(c[3], w4, "pa", D(2024, 1, 1), DATE_NONE); /* a PA in North */
+	c[4] = child("SC5", false);
+	allocate(c[4], w3, "iro", D(2024, 1, 1), DATE_NONE); /* an IRO only */
+	c[5] = child("SC6", true);
+	allocate(c[5], w1, "sw", D(2024, 1, 1), DATE_NONE); /* restricted, granted to user 1 */
+	c[6] = child("SC7", true);
+	allocate(c[6], w1, "sw", D(2024, 1, 1), DATE_NONE); /* restricted, no grant */
+	c[7] = child("SC8", false);
+	allocate(c[7], w1, "sw", D(2027, 1, 1), DATE_NONE); /* starts after now */
+	c[8] = child("SC9", false);
+	allocate(c[8], w1, "sw", D(2024, 1, 1), DATE_NONE);
+	assert_int_equal(store_void(st, "test", &entity_child, c[8], "entered in error", &err), 0);
+	c[9] = child("SC10", false); /* never allocated */
+	int64_t u1, u2;
+	assert_int_equal(store_user_add(st, "test", "u1", "x", "social_worker", t1, w1, &u1, &err), 0);
+	assert_int_equal(store_user_add(st, "test", "u2", "x", "social_worker", t1, w1, &u2, &err), 0);
+	assert_int_equal(store_grant_add(st, "test", u1, c[5], &err), 0);
+
+	enum store_scope_kind kinds[] = {STORE_SCOPE_NONE, STORE_SCOPE_TEAM, STORE_SCOPE_OWN, STORE_SCOPE_ALL};
+	int64_t teams[] = {0, t1, t2, t3}, workers[] = {0, w1, w2, w3, w4}, users[] = {u1, u2};
+	hdate dates[] = {now, past};
+	int compared = 0, visible = 0;
+	for (size_t k = 0; k < 4; k++) {
+		for (size_t t = 0; t < 4; t++) {
+			for (size_t w = 0; w < 5; w++) {
+				for (size_t u = 0; u < 2; u++) {
+					for (size_t d = 0; d < 2; d++) {
+						struct store_scope sc = {kinds[k], users[u], teams[t], workers[w], dates[d]};
+						for (int i = 0; i <= 10; i++) {
+							int64_t id = i < 10 ? c[i] : c[9] + 1000;
+							int a = store_child_visible(st, &sc, id, &err);
+							int b = store_web_child_visible(sw, &sc, id, &err);
+							if (a != b) {
+								fail_msg("child %lld, kind %d team %lld worker %lld user %lld: "
+									 "store %d, web %d",
+									 (long long)id, (int)kinds[k], (long long)teams[t],
+									 (long long)workers[w], (long long)users[u], a, b);
+							}
+							compared++;
+							visible += a == 1;
+						}
+					}
+				}
+			}
+		}
+	}
+	assert_true(compared > 1000);
+	assert_true(visible > 0);
+	/* And the meaning, spelled out for the team scope of North today, as user 1. */
+	struct store_scope north = {STORE_SCOPE_TEAM, u1, t1, w1, now};
+	int expect[10] = {1, 0, 0, 1, 0, 1, 0, 0, 0, 0};
+	for (int i = 0; i < 10; i++) {
+		assert_int_equal(store_web_child_visible(sw, &north, c[i], &err), expect[i]);
+	}
+}
+
+static void session_same_as_store(void **state)
+{
+	(void)state;
+	struct hearth_error err = {0};
+	int64_t t = team("X North"), w = worker("XW1", t), u;
+	assert_int_equal(store_user_add(st, "test", "amy", "hash", "team_manager", t, w, &u, &err), 0);
+	char hash[65];
+	memset(hash, 'a', 64);
+	hash[64] = '\0';
+	assert_int_equal(store_session_create(st, u, hash, "csrf-token", 1000, &err), 0);
+	struct arena a = ARENA_INIT;
+	struct store_session x, y;
+	assert_int_equal(store_session_find(st, hash, &a, &x, &err), 0);
+	assert_int_equal(store_web_session_find(sw, hash, &a, &y, &err), 0);
+	assert_int_equal(x.id, y.id);
+	assert_string_equal(x.csrf, y.csrf);
+	assert_int_equal(x.created_at, y.created_at);
+	assert_int_equal(x.seen_at, y.seen_at);
+	assert_int_equal(x.user.id, y.user.id);
+	assert_string_equal(x.user.username, y.user.username);
+	assert_string_equal(x.user.role, y.user.role);
+	assert_int_equal(x.user.team_id, y.user.team_id);
+	assert_int_equal(x.user.worker_id, y.user.worker_id);
+	assert_int_equal(x.user.disabled, y.user.disabled);
+	assert_null(y.user.password_hash);
+	hash[0] = 'b';
+	assert_int_equal(store_web_session_find(sw, hash, &a, &y, &err), HERR_NOT_FOUND);
+	hash[0] = 'a';
+	assert_int_equal(store_session_end(st, x.id, 2000, &err), 0);
+	assert_int_equal(store_web_session_find(sw, hash, &a, &y, &err), HERR_NOT_FOUND);
+	arena_free(&a);
+}
+
+static void status_casefile_same_as_store(void **state)
+{
+	(void)state;
+	struct hearth_error err = {0};
+	int64_t t1 = team("T North"), t2 = team("T South");
+	int64_t w1 = worker("TW1", t1), w2 = worker("TW2", t2);
+	int64_t a = child("TC1", false);
+	referral(a, D(2023, 2, 1));
+	allocate(a, w2, "sw", D(2024, 6, 1), DATE_NONE);
+	allocate(a, w1, "sw", D(2023, 2, 1), D(2024, 6, 1));
+	allocate(a, w1, "iro", D(2024, 7, 1), DATE_NONE);
+	episode(a, D(2024, 7, 1), D(2025, 3, 1));
+	episode(a, D(2023, 9, 1), D(2024, 1, 1));
+	hdate dates[] = {D(2023, 3, 1), D(2023, 10, 1), D(2024, 6, 30), D(2024, 8, 1), D(2026, 3, 31)};
+	struct arena ar = ARENA_INIT;
+	struct casefile full, lite;
+	assert_int_equal(store_casefile_load(st, a, &ar, &full, &err), 0);
+	assert_int_equal(store_web_status_casefile(sw, a, &ar, &lite, &err), 0);
+	for (size_t i = 0; i < sizeof(dates) / sizeof(dates[0]); i++) {
+		assert_int_equal(status_at(&full, dates[i]), status_at(&lite, dates[i]));
+		assert_int_equal(status_social_workers_12m(&full, dates[i]), status_social_workers_12m(&lite, dates[i]));
+		assert_int_equal(status_social_worker(&full, dates[i]), status_social_worker(&lite, dates[i]));
+	}
+	assert_int_equal(full.n_allocations, lite.n_allocations);
+	for (size_t i = 0; i < full.n_allocations; i++) {
+		assert_int_equal(full.allocations[i].id, lite.allocations[i].id);
+		assert_int_equal(full.allocations[i].worker_id, lite.allocations[i].worker_id);
+		assert_int_equal(full.allocations[i].team_id, lite.allocations[i].team_id);
+		assert_int_equal(full.allocations[i].kind, lite.allocations[i].kind);
+		assert_int_equal(full.allocations[i].start, lite.allocations[i].start);
+		assert_int_equal(full.allocations[i].end, lite.allocations[i].end);
+	}
+	assert_int_equal(full.n_episodes, lite.n_episodes);
+	for (size_t i = 0; i < full.n_episodes; i++) {
+		assert_int_equal(full.episodes[i].id, lite.episodes[i].id);
+		assert_int_equal(full.episodes[i].start, lite.episodes[i].start);
+	}
+	assert_int_equal(full.n_referrals, lite.n_referrals);
+	assert_string_equal(full.child.la_child_id, lite.child.la_child_id);
+	assert_int_equal(full.child.dob, lite.child.dob);
+	assert_int_equal(store_web_status_casefile(sw, a + 100000, &ar, &lite, &err), HERR_NOT_FOUND);
+	arena_free(&ar);
+}
+
+static void read_transaction(void **state)
+{
+	(void)state;
+	struct hearth_error err = {0};
+	int64_t t = team("R North"), w = worker("RW1", t), c = child("RC1", false);
+	allocate(c, w, "sw", D(2024, 1, 1), DATE_NONE);
+	assert_int_equal(store_web_read_begin(sw, &err), 0);
+	struct store_scope sc = {STORE_SCOPE_TEAM, 0, t, w, D(2026, 3, 31)};
+	assert_int_equal(store_web_child_visible(sw, &sc, c, &err), 1);
+	store_web_read_end(sw);
+	store_web_read_end(sw); /* harmless when none is open */
+	/* The write path works again afterwards. */
+	child("RC2", false);
+}
+
+int main(void)
+{
+	store_web_global_init();
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(scope_same_as_store),
+		cmocka_unit_test(session_same_as_store),
+		cmocka_unit_test(status_casefile_same_as_store),
+		cmocka_unit_test(read_transaction),
+	};
+	return cmocka_run_group_tests(tests, setup, teardown);
+}

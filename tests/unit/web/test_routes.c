@@ -1,0 +1,208 @@
+/* The route table: every route declares its permission (deny by default: a forgotten one
+ * is refused), docs/openapi.json documents exactly the routes the server answers, paths
+ * match as intended, and request targets are decoded strictly. */
+#include "test.h"
+
+#include <jansson.h>
+#include <stdio.h>
+#include <string.h>
+#include <strings.h>
+
+#include "web/internal.h"
+#include "web/openapi.h"
+#include "web/routes.h"
+
+static int dummy(struct web_request *r)
+{
+	(void)r;
+	return 200;
+}
+
+static void routes_table_is_sound(void **state)
+{
+	(void)state;
+	char why[256] = "";
+	int rc = web_routes_check(why, sizeof(why));
+	if (rc) {
+		fail_msg("%s", why);
+	}
+	assert_true(web_route_count > 0);
+}
+
+static void every_route_declares_a_permission(void **state)
+{
+	(void)state;
+	for (int i = 0; i < web_route_count; i++) {
+		const struct web_route *rt = &web_routes[i];
+		if (rt->perm == PERM_NONE && !rt->open) {
+			fail_msg("%s %s declares no permission", web_method_name(rt->method), rt->path);
+		}
+		assert_non_null(rt->handler);
+	}
+}
+
+static void routes_bad_forgotten_permission_refused(void **state)
+{
+	(void)state;
+	/* A row whose permission was left out (zero: PERM_NONE) is not taken as "anyone". */
+	const struct web_route bad[] = {{WEB_GET, "/api/forgotten", dummy, .query = {NULL}}};
+	char why[256] = "";
+	assert_int_equal(web_routes_check_table(bad, 1, why, sizeof(why)), -1);
+	assert_non_null(strstr(why, "declares no permission"));
+	const struct web_route open_with_perm[] = {{WEB_GET, "/api/x", dummy, PERM_CHILD_READ, .open = true}};
+	assert_int_equal(web_routes_check_table(open_with_perm, 1, why, sizeof(why)), -1);
+	const struct web_route get_with_body[] = {{WEB_GET, "/api/x", dummy, PERM_CHILD_READ, .body_limit = 10}};
+	assert_int_equal(web_routes_check_table(get_with_body, 1, why, sizeof(why)), -1);
+	const struct web_route id_without_child[] = {{WEB_GET, "/api/children/{id}", dummy, PERM_CHILD_READ,
+						      .open = false}};
+	assert_int_equal(web_routes_check_table(id_without_child, 1, why, sizeof(why)), -1);
+	const struct web_route twice[] = {{WEB_GET, "/api/x", dummy, PERM_CHILD_READ, .open = false},
+					  {WEB_GET, "/api/x", dummy, PERM_CHILD_READ, .open = false}};
+	assert_int_equal(web_routes_check_table(twice, 2, why, sizeof(why)), -1);
+	const struct web_route no_handler[] = {{WEB_GET, "/api/x", NULL, PERM_CHILD_READ, .open = false}};
+	assert_int_equal(web_routes_check_table(no_handler, 1, why, sizeof(why)), -1);
+}
+
+static void openapi_documents_exactly_the_routes(void **state)
+{
+	(void)state;
+	json_error_t je;
+	json_t *doc = json_loadb((const char *)web_openapi_json, web_openapi_json_len, JSON_REJECT_DUPLICATES, &je);
+	if (!doc) {
+		fail_msg("docs/openapi.json: %s at line %d", je.text, je.line);
+	}
+	assert_string_equal(json_string_value(json_object_get(doc, "openapi")), "3.0.3");
+	json_t *paths = json_object_get(doc, "paths");
+	assert_non_null(paths);
+	int documented = 0;
+	const char *path;
+	json_t *ops;
+	json_object_foreach(paths, path, ops) {
+		const char *method;
+		json_t *op;
+		json_object_foreach(ops, method, op) {
+			documented++;
+			bool found = false;
+			for (int i = 0; i < web_route_count && !found; i++) {
+				const struct web_route *rt = &web_routes[i];
+				if (strcmp(rt->path, path) == 0 && strcasecmp(web_method_name(rt->method), method) == 0) {
+					found = true;
+					const char *perm = json_string_value(json_object_get(op, "x-permission"));
+					if (!perm || strcmp(perm, permission_name(rt->perm)) != 0) {
+						fail_msg("%s %s: documented permission %s, route needs %s", method, path,
+							 perm ? perm : "(none)", permission_name(rt->perm));
+					}
+				}
+			}
+			if (!found) {
+				fail_msg("%s %s is documented but not served", method, path);
+			}
+		}
+	}
+	for (int i = 0; i < web_route_count; i++) {
+		const struct web_route *rt = &web_routes[i];
+		char m[8];
+		snprintf(m, sizeof(m), "%s", web_method_name(rt->method));
+		for (char *p = m; *p; p++) {
+			*p = (char)(*p - 'A' + 'a');
+		}
+		if (!json_object_get(json_object_get(paths, rt->path), m)) {
+			fail_msg("%s %s is served but not documented", web_method_name(rt->method), rt->path);
+		}
+	}
+	assert_int_equal(documented, web_route_count);
+	json_decref(doc);
+}
+
+static void match_paths(void **state)
+{
+	(void)state;
+	bool known;
+	const char *id = NULL;
+	size_t n = 0;
+	const struct web_route *rt = web_route_match(WEB_GET, "/api/children/12/visits", &known, &id, &n);
+	assert_non_null(rt);
+	assert_string_equal(rt->path, "/api/children/{id}/visits");
+	assert_int_equal(n, 2);
+	assert_memory_equal(id, "12", 2);
+	assert_null(web_route_match(WEB_GET, "/api/children/", &known, &id, &n));
+	assert_false(known);
+	assert_null(web_route_match(WEB_GET, "/api/children/12/visits/", &known, &id, &n));
+	assert_null(web_route_match(WEB_DELETE, "/api/children/12", &known, &id, &n));
+	assert_true(known); /* 405, not 404 */
+	assert_null(web_route_match(WEB_METHOD_MAX, "/api/session", &known, &id, &n));
+	assert_true(known);
+}
+
+/* Decodes target as the server would; returns the rule of the refusal, or NULL. */
+static const char *refusal(const char *target, struct web_request *r)
+{
+	memset(r, 0, sizeof(*r));
+	r->raw_uri = (char *)target;
+	if (web_uri_parse(r) == 0) {
+		return NULL;
+	}
+	json_t *rule = json_object_get(r->out, "rule");
+	return rule ? json_string_value(rule) : "?";
+}
+
+static void uri_decoding(void **state)
+{
+	(void)state;
+	struct web_request r;
+	assert_null(refusal("/api/children?q=Amy%20Smith&limit=5", &r));
+	assert_string_equal(r.path, "/api/children");
+	assert_int_equal(r.n_query, 2);
+	assert_string_equal(r.query[0].value, "Amy Smith");
+	json_decref(r.out);
+	arena_free(&r.a);
+	assert_null(refusal("/api/children?q=J%C3%B3", &r));
+	assert_string_equal(r.query[0].value, "J\xc3\xb3");
+	arena_free(&r.a);
+}
+
+static void uri_bad_targets(void **state)
+{
+	(void)state;
+	struct web_request r;
+	const struct {
+		const char *target, *rule;
+	} cases[] = {
+		{"/api/children/1%00", "nul"},
+		{"/api/children?q=a%00b", "nul"},
+		{"/api/children?q=%ff", "utf8"},
+		{"/api/children/%c3", "utf8"},
+		{"/api/children?q=%0a", "control"},
+		{"/api/children?q=%zz", "escape"},
+		{"/api/children?q=%4", "escape"},
+		{"/api/../etc/passwd", "path_traversal"},
+		{"/api/children/%2e%2e/1", "path_traversal"},
+		{"/api/./children", "path_traversal"},
+		{"/api/children?q=a&q=b", "repeated"},
+		{"http://example.org/api/children", "path"},
+		{"", "path"},
+	};
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		const char *rule = refusal(cases[i].target, &r);
+		if (!rule || strcmp(rule, cases[i].rule) != 0) {
+			fail_msg("%s: wanted rule %s, got %s", cases[i].target, cases[i].rule, rule ? rule : "(accepted)");
+		}
+		assert_int_equal(r.status, 400);
+		json_decref(r.out);
+		arena_free(&r.a);
+	}
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(routes_table_is_sound),
+		cmocka_unit_test(every_route_declares_a_permission),
+		cmocka_unit_test(routes_bad_forgotten_permission_refused),
+		cmocka_unit_test(openapi_documents_exactly_the_routes),
+		cmocka_unit_test(match_paths),
+		cmocka_unit_test(uri_decoding),
+		cmocka_unit_test(uri_bad_targets),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
