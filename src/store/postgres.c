@@ -22,6 +22,9 @@
 #include "store/db.h"
 
 #define WRITE_LOCK_KEY 4827271 /* any constant shared by every Hearth writer */
+#define STRINGIFY_(x) #x
+#define STRINGIFY(x) STRINGIFY_(x)
+#define LOCK_KEY_TEXT STRINGIFY(WRITE_LOCK_KEY)
 
 struct pg_db {
 	struct db base;
@@ -165,9 +168,7 @@ static int pg_begin_write(struct db *d, struct hearth_error *err)
 	if (pg_exec(d, "BEGIN", err)) {
 		return HERR_IO;
 	}
-	char sql[64];
-	snprintf(sql, sizeof(sql), "SELECT pg_advisory_xact_lock(%d)", WRITE_LOCK_KEY);
-	if (pg_exec(d, sql, err)) {
+	if (pg_exec(d, "SELECT pg_advisory_xact_lock(" LOCK_KEY_TEXT ")", err)) {
 		pg_exec(d, "ROLLBACK", NULL);
 		return HERR_IO;
 	}
