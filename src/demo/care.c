@@ -15,6 +15,11 @@
  * Every proportion and timescale is a table or constant below; "in time" shares leave
  * some reviews, visits, checks and PEPs late or missing, as in a real authority.
  *
+ * What the returns ask beyond the journey (the end of this file): each year's outcomes
+ * (OC2) for a child looked after for 12 months at 31 March, the adopters, and on the child
+ * row the reason a UPN is unknown, motherhood and the permanence order before care. These
+ * are drawn from side streams, so adding them changed none of the journey's draws.
+ *
  * Invariants: a period's episodes follow each other without gaps or overlaps (each
  * starts the day the last ended), the first is RNE S, an L episode keeps the placement
  * and a P/U episode keeps the legal status; nothing is recorded after the as-at date or,
@@ -552,6 +557,9 @@ static void permanence(struct demo_ctx *cx, struct kid *k, hdate d, const char *
 
 /* A period in care from entry. Returns the day it ends (possibly after the as-at date)
  * and what follows in *nx; *close the CIN closure reason when the case closes then. */
+static void adopters(struct kid *k, int row);
+static void outcomes(struct demo_ctx *cx, struct kid *k, hdate entry, hdate exit);
+
 hdate care_period(struct demo_ctx *cx, struct kid *k, hdate entry, enum route route, enum after *nx,
 			const char **close)
 {
@@ -856,7 +864,11 @@ hdate care_period(struct demo_ctx *cx, struct kid *k, hdate entry, enum route ro
 		if (ceased != DATE_NONE && ceased <= cx->as_at) {
 			row_code(k, row, ADOPTION_CEASED_REASON, WPICK(r, adoption_ceased_reasons));
 		}
+		if (matched != DATE_NONE && matched <= cx->as_at) {
+			adopters(k, row);
+		}
 	}
+	outcomes(cx, k, entry, exit);
 	hdate second = cla_reviews(cx, k, entry, exit);
 	{
 		const char *plan = permanence_codes[pw == PW_ADOPT && ceased != DATE_NONE ? PW_ADOPT : pw];
@@ -952,4 +964,212 @@ hdate care_period(struct demo_ctx *cx, struct kid *k, hdate entry, enum route ro
 		break;
 	}
 	return exit;
+}
+
+/* ---- what the returns ask beyond the journey ---- */
+
+struct rng demo_side_rng(const struct rng *r, uint64_t salt)
+{
+	struct rng side;
+	rng_seed(&side, r->s[0] ^ salt, r->s[1], r->s[2] ^ r->s[3]);
+	return side;
+}
+
+/* Salts of the side streams, one per kind of draw. */
+enum { SALT_ADOPTERS = 0xad0, SALT_OUTCOMES = 0x0c2, SALT_CHILD = 0xc41d };
+
+/* Adopters (SSDA903 AD1): most children are adopted by couples, most couples a man and a
+ * woman, most of them married; the legal status agrees with the sexes as rules 511-524
+ * ask (L11 MF; L12 and L4 same sex; L3 MF; L2 any couple; L0 one adopter). *check*: the
+ * shares are our reading of the DfE's adoption statistics. */
+#define ADOPTED_BY_COUPLE 0.86
+static const struct wcode couple_sexes[] = {{"MF", .86}, {"FF", .08}, {"MM", .06}};
+static const struct wcode single_sexes[] = {{"F1", .88}, {"M1", .12}};
+static const struct wcode status_mixed[] = {{"L11", .72}, {"L3", .22}, {"L2", .06}};
+static const struct wcode status_same[] = {{"L12", .45}, {"L2", .35}, {"L4", .20}};
+
+static void adopters(struct kid *k, int row)
+{
+	struct rng s = demo_side_rng(&k->r, SALT_ADOPTERS);
+	bool couple = rng_chance(&s, ADOPTED_BY_COUPLE);
+	const char *sex = couple ? WPICK(&s, couple_sexes) : WPICK(&s, single_sexes);
+	const char *ls = !couple ? "L0" : strcmp(sex, "MF") == 0 ? WPICK(&s, status_mixed) : WPICK(&s, status_same);
+	row_int(k, row, ADOPTION_ADOPTERS_NUMBER, couple ? 2 : 1);
+	row_code(k, row, ADOPTION_ADOPTERS_SEX, sex);
+	row_code(k, row, ADOPTION_ADOPTERS_LEGAL_STATUS, ls);
+}
+
+/* A year's outcomes (OC2) for a child looked after continuously for the 12 months to 31
+ * March: SDQ for ages 4-16 (a score, or a reason there is none), convictions from 10,
+ * development checks under 5, the health items and substance misuse for all, as rules
+ * 186-193 and 543-545 ask. Some years are not recorded, or recorded with a health item
+ * left blank, as happens. *check*: shares after the DfE's "Outcomes for children looked
+ * after" tables (about 80% of SDQs returned, 85-90% of health items up to date). */
+#define OC2_NOT_RECORDED 0.03
+#define OC2_ITEM_BLANK 0.02
+#define SDQ_SCORED 0.80
+#define SDQ_MEAN 14.0
+#define SDQ_SD 6.5
+static const struct wcode sdq_reasons[] = {{"SDQ2", .35}, {"SDQ4", .35}, {"SDQ5", .30}};
+#define CONVICTED_CHILD 0.02			/* 10-13 */
+#define CONVICTED_TEEN 0.05			/* 14 and over */
+#define DEVELOPMENT_CHECKS 0.88			/* under 5 */
+#define IMMUNISATIONS_UP_TO_DATE 0.87
+#define TEETH_CHECKED 0.84
+#define HEALTH_ASSESSED 0.90
+#define SUBSTANCE_MISUSE_TEEN 0.07		/* 11 and over */
+#define INTERVENTION_RECEIVED 0.60
+#define INTERVENTION_OFFERED 0.70		/* of those who received none */
+
+static void outcomes(struct demo_ctx *cx, struct kid *k, hdate entry, hdate exit)
+{
+	struct rng s = demo_side_rng(&k->r, SALT_OUTCOMES);
+	int y0, m0, d0;
+	date_to_ymd(entry, &y0, &m0, &d0);
+	for (int y = y0 + 1;; y++) {
+		hdate ye = date_from_ymd(y, 3, 31), ys = date_from_ymd(y - 1, 4, 1);
+		if (ye > cx->as_at || ye >= exit) {
+			break;
+		}
+		if (entry > ys || !in_detail(cx, k, ye) || rng_chance(&s, OC2_NOT_RECORDED)) {
+			continue;
+		}
+		int a0 = age_on(k, ys), a1 = age_on(k, ye);
+		int row = row_new(cx, k, &entity_cla_outcome);
+		row_date(cx, k, row, CLA_OUTCOME_YEAR_END, ye);
+		if (a0 >= 4 && a1 < 17) {
+			if (rng_chance(&s, SDQ_SCORED)) {
+				double score = SDQ_MEAN + SDQ_SD * rng_normal(&s);
+				int sdq = score < 0 ? 0 : score > 40 ? 40 : (int)(score + 0.5);
+				row_int(k, row, CLA_OUTCOME_SDQ_SCORE, sdq);
+			} else {
+				row_code(k, row, CLA_OUTCOME_SDQ_REASON, k->disabled ? "SDQ3" : WPICK(&s, sdq_reasons));
+			}
+		}
+		if (a1 >= 10) {
+			double p = a1 >= 14 ? CONVICTED_TEEN : CONVICTED_CHILD;
+			row_bool(k, row, CLA_OUTCOME_CONVICTED, rng_chance(&s, p));
+		}
+		if (a1 < 5) {
+			row_bool(k, row, CLA_OUTCOME_HEALTH_CHECK, rng_chance(&s, DEVELOPMENT_CHECKS));
+		}
+		bool misuse = a1 >= 11 && rng_chance(&s, SUBSTANCE_MISUSE_TEEN);
+		static const struct {
+			int field;
+			double p;
+		} health[] = {{CLA_OUTCOME_IMMUNISATIONS, IMMUNISATIONS_UP_TO_DATE},
+			      {CLA_OUTCOME_TEETH_CHECK, TEETH_CHECKED},
+			      {CLA_OUTCOME_HEALTH_ASSESSMENT, HEALTH_ASSESSED}};
+		int blank = rng_chance(&s, OC2_ITEM_BLANK) ? rng_int(&s, 0, NELEM(health) - 1) : -1;
+		for (int i = 0; i < NELEM(health); i++) {
+			bool yes = rng_chance(&s, health[i].p);
+			if (i != blank) {
+				row_bool(k, row, health[i].field, yes);
+			}
+		}
+		row_bool(k, row, CLA_OUTCOME_SUBSTANCE_MISUSE, misuse);
+		if (misuse) {
+			bool received = rng_chance(&s, INTERVENTION_RECEIVED);
+			row_bool(k, row, CLA_OUTCOME_INTERVENTION_RECEIVED, received);
+			if (!received) {
+				bool offered = rng_chance(&s, INTERVENTION_OFFERED);
+				row_bool(k, row, CLA_OUTCOME_INTERVENTION_OFFERED, offered);
+			}
+		}
+	}
+}
+
+/* The child row's items for the returns.
+ * UPN unknown (UN1-UN7) for a child born with no UPN: UN2 for an unaccompanied child (never
+ * at school in England), UN1 under school age, UN7 for a child whose every referral was no
+ * further action and who was never in care, else one of UN2, UN3, UN5 (UN4 is for the
+ * newly arrived, which rule 210 refuses for a child in care over a week).
+ * Motherhood for every girl ever looked after who is 11 or over: a few of those 15 and
+ * over have a baby, born while she was in care (rule 149).
+ * Permanence before care (PrevPerm) for every child ever looked after: most had none (Z1),
+ * a few an adoption, special guardianship or child arrangements order from before.
+ * A few of each are left blank, as happens. *check*: the shares are ours. */
+#define RETURNS_ITEM_BLANK 0.03
+static const struct wcode upn_reasons[] = {{"UN5", .45}, {"UN3", .30}, {"UN2", .25}};
+#define YOUNG_MOTHER 0.06
+#define PREVIOUS_PERMANENCE 0.04
+static const struct wcode previous_orders[] = {{"P2", .50}, {"P3", .30}, {"P1", .20}};
+/* The authority that made the order: this one mostly, else a neighbour (LA numbers). */
+static const struct wcode permanence_las[] = {{"885", .70}, {"860", .08}, {"884", .07}, {"916", .06},
+					      {"330", .05}, {"937", .04}};
+
+/* The first day of the child's first period in care, and the span of its last episode
+ * ([start, end), end the as-at date's morrow while it goes on); DATE_NONE when never in care. */
+static hdate care_spans(const struct demo_ctx *cx, const struct kid *k, hdate *last_start, hdate *last_end)
+{
+	hdate first = DATE_NONE;
+	*last_start = *last_end = DATE_NONE;
+	for (int r = 0; r < k->n_rows; r++) {
+		const struct prow *p = &k->rows[r];
+		if (p->e != &entity_cla_episode || p->drop) {
+			continue;
+		}
+		hdate s = (hdate)p->v[CLA_EPISODE_DECOM].i;
+		hdate e = p->v[CLA_EPISODE_DEC].null ? cx->as_at + 1 : (hdate)p->v[CLA_EPISODE_DEC].i;
+		first = first == DATE_NONE || s < first ? s : first;
+		if (*last_start == DATE_NONE || s > *last_start) {
+			*last_start = s;
+			*last_end = e < cx->as_at + 1 ? e : cx->as_at + 1;
+		}
+	}
+	return first;
+}
+
+static bool only_nfa_referrals(const struct kid *k)
+{
+	bool any = false;
+	for (int r = 0; r < k->n_rows; r++) {
+		const struct prow *p = &k->rows[r];
+		if (p->e == &entity_referral) {
+			if (!p->v[REFERRAL_NFA].i) {
+				return false;
+			}
+			any = true;
+		}
+	}
+	return any;
+}
+
+void care_child_fields(struct demo_ctx *cx, const struct kid *k, struct hval *v)
+{
+	struct rng s = demo_side_rng(&k->r, SALT_CHILD);
+	bool born = k->dob <= cx->as_at;
+	hdate last_start, last_end, first = care_spans(cx, k, &last_start, &last_end);
+	int age = born ? date_age(k->dob, cx->as_at) : -1;
+	if (born && v[CHILD_UPN].null && !rng_chance(&s, RETURNS_ITEM_BLANK)) {
+		/* school age as the rules count it: 5 on 1 April of the as-at date's year */
+		int y, m, d;
+		date_to_ymd(cx->as_at, &y, &m, &d);
+		hdate ys = date_from_ymd(m >= 4 ? y : y - 1, 4, 1);
+		const char *why = k->uasc				? "UN2"
+				  : ys < k->dob || date_age(k->dob, ys) < 5	? "UN1"
+				  : first == DATE_NONE && only_nfa_referrals(k) ? "UN7"
+									 : WPICK(&s, upn_reasons);
+		v[CHILD_UPN_UNKNOWN] = (struct hval){.s = why};
+	}
+	if (first != DATE_NONE && strcmp(k->sex, "F") == 0 && age >= 11 && !rng_chance(&s, RETURNS_ITEM_BLANK)) {
+		/* her baby is born in her last episode in care, when she is 15 or over */
+		hdate from = max_date(last_start, birthday(k, 15)), to = last_end - 1;
+		bool mother = age >= 15 && from <= to && rng_chance(&s, YOUNG_MOTHER);
+		v[CHILD_MOTHER] = (struct hval){.i = mother};
+		if (mother) {
+			v[CHILD_MC_DOB] = (struct hval){.i = from + rng_int(&s, 0, to - from)};
+		}
+	}
+	if (first != DATE_NONE && !rng_chance(&s, RETURNS_ITEM_BLANK)) {
+		/* an order from before care: made a year or more after birth, two months or more
+		 * before the child came into care */
+		hdate lo = date_add_days(k->dob, 365), hi = date_add_days(first, -60);
+		bool before = lo <= hi && rng_chance(&s, PREVIOUS_PERMANENCE);
+		v[CHILD_PREV_PERM] = (struct hval){.s = before ? WPICK(&s, previous_orders) : "Z1"};
+		if (before) {
+			v[CHILD_PREV_PERM_LA] = (struct hval){.s = WPICK(&s, permanence_las)};
+			v[CHILD_PREV_PERM_DATE] = (struct hval){.i = lo + rng_int(&s, 0, hi - lo)};
+		}
+	}
 }

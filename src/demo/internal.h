@@ -81,6 +81,8 @@ struct demo_worker {
 	bool agency, allocatable, case_holder, manager;
 	uint16_t *load;		/* open allocations per week from record_start */
 	const char *given, *family;
+	const char *sex;	/* the sex the given name was drawn for */
+	int group;		/* the name group (names.c), for the ethnicity recorded */
 };
 
 struct demo_team {
@@ -233,6 +235,15 @@ hdate care_period(struct demo_ctx *cx, struct kid *k, hdate entry, enum route ro
 		  const char **close);
 int age_on(const struct kid *k, hdate d);
 hdate wd_add(hdate d, int n);
+
+/* ---- what the returns ask beyond the journey (care.c) ----
+ * Drawn from side streams (demo_side_rng), never from the child's or the area's own
+ * generator, so every row those draw is the same as before these fields existed. */
+/* A generator seeded from r's state and salt, leaving r as it is. */
+struct rng demo_side_rng(const struct rng *r, uint64_t salt);
+/* The child row's reason a UPN is unknown, motherhood and permanence before care, into v
+ * (CHILD__COUNT values), from the child's journey (its pending rows). */
+void care_child_fields(struct demo_ctx *cx, const struct kid *k, struct hval *v);
 
 static inline hdate days(hdate d, double n)
 {

@@ -93,6 +93,12 @@ static const double cp_ends[AFT_MAX] = {.32, 0, 0, .12, .56};
 #define CP_PREBIRTH_CARE 0.35
 #define CP_BABY_CARE 0.25		/* plans for babies ending in care */
 static const struct wcode cp_categories[] = {{"NEG", .48}, {"EMO", .36}, {"PHY", .07}, {"SAB", .04}, {"MUL", .05}};
+/* What the CIN census asks of a plan beyond the journey (a side stream: see care.c): the
+ * category it began with, which a review changed for a few plans, and the plans before it,
+ * in this authority (the record's) and, for a child who moved here, in another. *check*:
+ * the shares are ours. */
+#define CP_CATEGORY_CHANGED 0.08
+#define CP_PLANS_ELSEWHERE 0.04
 /* Review conferences within 3 months of the ICPC, then at most 6-monthly; the first core
  * group within 10 working days, then every 4-6 weeks. */
 #define CP_REVIEW_IN_TIME 0.88
@@ -118,6 +124,21 @@ static const struct wcode note_kinds[] = {{"case_note", .55}, {"management_overs
 hdate wd_add(hdate d, int n)
 {
 	return workdays_add(d, n);
+}
+
+static void cp_plan_returns(struct kid *k, int row, const char *category)
+{
+	struct rng s = demo_side_rng(&k->r, 0xc9c9);
+	const char *initial = category;
+	if (rng_chance(&s, CP_CATEGORY_CHANGED)) {
+		do {
+			initial = WPICK(&s, cp_categories);
+		} while (strcmp(initial, category) == 0);
+	}
+	row_code(k, row, CP_PLAN_INITIAL_CATEGORY, initial);
+	/* k->cp_plans counts this plan already */
+	int elsewhere = rng_chance(&s, CP_PLANS_ELSEWHERE) ? rng_int(&s, 1, 2) : 0;
+	row_int(k, row, CP_PLAN_PREVIOUS_PLANS, k->cp_plans - 1 + elsewhere);
 }
 
 int age_on(const struct kid *k, hdate d)
@@ -330,7 +351,9 @@ static hdate cp_plan(struct demo_ctx *cx, struct kid *k, int ref, hdate s, enum 
 	int row = row_new(cx, k, &entity_cp_plan);
 	row_parent(k, row, CP_PLAN_REFERRAL_ID, ref);
 	row_date(cx, k, row, CP_PLAN_START_DATE, s);
-	row_code(k, row, CP_PLAN_CATEGORY, WPICK(r, cp_categories));
+	const char *category = WPICK(r, cp_categories);
+	row_code(k, row, CP_PLAN_CATEGORY, category);
+	cp_plan_returns(k, row, category);
 	hdate target = days(s, rng_lognormal(r, CP_MEDIAN_DAYS, 0.5, 90, 900));
 	hdate end = target;
 	*nx = (enum after)rng_windex(r, cp_ends, AFT_MAX);

@@ -15,6 +15,11 @@
  * moves team (TSPROC) or, now and then, for another reason (a manager's decision,
  * absence, a parent's request), and starts the next one the same day.
  *
+ * The workforce census's items about each worker (date of birth, ethnicity, qualification,
+ * where a starter came from and a leaver went, the knowledge and skills status) and their
+ * absences (sickness, maternity, training) come from a side stream per worker (see
+ * worker_census), so the area's own draws, and so every allocation, are as before them.
+ *
  * Invariants: a child's social worker allocations never overlap (each starts on the day
  * the last ended); no allocation starts before the record (record_start) or the child's
  * birth, or after the as-at date; an allocation ending after the as-at date is left open. */
@@ -86,6 +91,113 @@ static const double staff_groups[NG_MAX] = {
 	[NG_WHITE_BRITISH] = .74, [NG_WHITE_OTHER] = .04, [NG_IRISH] = .02, [NG_SOUTH_ASIAN] = .06,
 	[NG_MUSLIM_ASIAN] = .05,  [NG_AFRICAN] = .06,     [NG_CARIBBEAN] = .03,
 };
+
+/* ---- the census's items about a worker (side stream) ---- */
+
+/* The ethnicity recorded for a worker of each name group. */
+static const char *const group_ethnicity[NG_MAX] = {
+	[NG_WHITE_BRITISH] = "WBRI", [NG_WHITE_OTHER] = "WOTH", [NG_IRISH] = "WIRI", [NG_SOUTH_ASIAN] = "AIND",
+	[NG_MUSLIM_ASIAN] = "APKN",  [NG_AFRICAN] = "BAFR",     [NG_CARIBBEAN] = "BCRB", [NG_CHINESE] = "CHNE",
+	[NG_MIDDLE_EAST] = "OOTH",
+};
+static const char *const universities[] = {
+	"University of Worcester", "University of Birmingham", "Birmingham City University", "Coventry University",
+	"University of Wolverhampton", "Keele University", "Staffordshire University", "Open University",
+	"University of Gloucestershire", "University of Warwick",
+};
+#define AGE_AT_START_MIN 22		/* qualified at 21 or later */
+#define AGE_AT_START_SPREAD 18.0	/* mean years over the minimum (exponential) */
+static const struct wcode qual_levels[] = {{"2", .50}, {"1", .45}, {"3", .05}};
+#define STEP_UP 0.04
+#define FRONTLINE 0.07
+static const struct wcode origins[] = {{"1", .25}, {"2", .35}, {"4", .15}, {"3", .03}, {"5", .06},
+				       {"6", .06}, {"8", .04}, {"9", .06}};
+static const struct wcode origins_agency[] = {{"4", .70}, {"2", .20}, {"9", .10}};
+static const struct wcode destinations[] = {{"1", .35}, {"3", .20}, {"4", .08}, {"5", .05}, {"6", .10},
+					    {"7", .05}, {"8", .12}, {"9", .05}};
+#define CFKSS_PRACTITIONER 0.12
+#define CFKSS_SUPERVISOR 0.25		/* managers */
+/* Absences a year, and how long each lasts (days). *check*: after the census's 3-4% of
+ * working days lost to sickness (about 7 a year). */
+static const struct {
+	const char *reason;
+	double per_year, median_days, lo, hi;
+	bool women_25_42;		/* maternity leave */
+} absence_kinds[] = {
+	{"SIC", 2.0, 3.5, 1, 150, false},
+	{"TRN", 0.4, 2, 1, 5, false},
+	{"OTH", 0.15, 3, 1, 15, false},
+	{"MAT", 0.04, 300, 180, 390, true},
+};
+
+/* Absences while in post in the record's years, one row each. */
+static int worker_absences(struct demo_ctx *cx, const struct demo_worker *dw, hdate dob, struct rng *s)
+{
+	hdate from = max_date(dw->start, cx->record_start);
+	hdate to = dw->end == DATE_NONE ? cx->as_at : min_date(dw->end, cx->as_at);
+	for (int k = 0; k < NELEM(absence_kinds); k++) {
+		for (hdate d = date_add_days(from, (int)rng_exp(s, 365.25 / absence_kinds[k].per_year)); d < to;
+		     d = date_add_days(d, 14 + (int)rng_exp(s, 365.25 / absence_kinds[k].per_year))) {
+			int age = date_age(dob, d);
+			if (absence_kinds[k].women_25_42 && (strcmp(dw->sex, "F") != 0 || age < 25 || age > 42)) {
+				continue;
+			}
+			int len = (int)rng_lognormal(s, absence_kinds[k].median_days, 0.8, absence_kinds[k].lo,
+						     absence_kinds[k].hi);
+			hdate back = date_add_days(d, len);
+			if (dw->end != DATE_NONE && back > dw->end) {
+				back = dw->end;
+			}
+			struct hval v[WORKER_ABSENCE__COUNT];
+			v[WORKER_ABSENCE_WORKER_ID] = (struct hval){.i = dw->id};
+			v[WORKER_ABSENCE_START_DATE] = (struct hval){.i = d};
+			/* still away on the as-at date: no date back yet */
+			v[WORKER_ABSENCE_END_DATE] =
+				back > cx->as_at ? (struct hval){.null = true} : (struct hval){.i = back};
+			v[WORKER_ABSENCE_REASON] = (struct hval){.s = absence_kinds[k].reason};
+			int rc = store_insert(cx->st, "demo", &entity_worker_absence, v, NULL, cx->err);
+			if (rc) {
+				return rc;
+			}
+			d = back;
+		}
+	}
+	return 0;
+}
+
+/* The census's items into v (WORKER__COUNT values, after the rest are filled), from a side
+ * stream of the worker's own: the same worker gets the same items whatever else is drawn. */
+static void worker_census(struct demo_ctx *cx, const struct demo_worker *dw, bool swe, struct rng *s,
+			  struct hval *v)
+{
+	double years = AGE_AT_START_MIN + rng_exp(s, AGE_AT_START_SPREAD) * (dw->manager ? 1.4 : 1);
+	hdate dob = date_add_days(date_add_years(dw->start, -(int)(years > 45 ? 45 : years)), -rng_int(s, 0, 364));
+	v[WORKER_DOB] = (struct hval){.i = dob};
+	v[WORKER_SEX] = (struct hval){.s = dw->sex};
+	v[WORKER_ETHNICITY] = group_ethnicity[dw->group] ? (struct hval){.s = group_ethnicity[dw->group]}
+							 : (struct hval){.null = true};
+	if (!swe) {
+		return;
+	}
+	v[WORKER_QUAL_INST] = (struct hval){.s = universities[rng_int(s, 0, NELEM(universities) - 1)]};
+	v[WORKER_QUAL_LEVEL] = (struct hval){.s = WPICK(s, qual_levels)};
+	v[WORKER_STEP_UP] = (struct hval){.i = rng_chance(s, STEP_UP)};
+	v[WORKER_FRONTLINE] = (struct hval){.i = rng_chance(s, FRONTLINE)};
+	const char *origin = dw->agency ? WPICK(s, origins_agency) : WPICK(s, origins);
+	v[WORKER_START_ORIGIN] = (struct hval){.s = origin};
+	if (dw->end != DATE_NONE) {
+		/* a retired worker (reason 5) left social work */
+		bool retired = !v[WORKER_LEAVING_REASON].null && strcmp(v[WORKER_LEAVING_REASON].s, "5") == 0;
+		v[WORKER_DESTINATION] = (struct hval){.s = retired ? "6" : WPICK(s, destinations)};
+	}
+	/* ASYE in a newly qualified worker's first year; otherwise a few accredited */
+	hdate asye_end = date_add_years(dw->start, 1);
+	const char *kss = strcmp(origin, "1") == 0 && asye_end > cx->as_at ? "1"
+			  : dw->manager && rng_chance(s, CFKSS_SUPERVISOR)	  ? "3"
+			  : !dw->manager && rng_chance(s, CFKSS_PRACTITIONER)	  ? "2"
+										  : NULL;
+	v[WORKER_CFKSS] = kss ? (struct hval){.s = kss} : (struct hval){.null = true};
+}
 
 /* ---- teams ---- */
 
@@ -162,8 +274,12 @@ static int insert_worker(struct demo_ctx *cx, int w, const char *role, bool swe)
 			(struct hval){.s = dw->agency ? WPICK(&cx->area_rng, leave_agency)
 						      : WPICK(&cx->area_rng, leave_permanent)};
 	}
+	struct rng side;
+	rng_seed(&side, cx->opt->seed, (uint64_t)cx->area + 1, 0xcea5e00000000ULL + (uint64_t)cx->next_staff);
+	worker_census(cx, dw, swe, &side, v);
 	cx->sum->workers++;
-	return store_insert(cx->st, "demo", &entity_worker, v, &dw->id, cx->err);
+	int rc = store_insert(cx->st, "demo", &entity_worker, v, &dw->id, cx->err);
+	return rc ? rc : worker_absences(cx, dw, (hdate)v[WORKER_DOB].i, &side);
 }
 
 static hdate days_after(hdate d, double days)
@@ -204,6 +320,8 @@ static int fill_post(struct demo_ctx *cx, int team, const char *role, bool case_
 		const char *sex = rng_chance(r, STAFF_WOMEN) ? "F" : "M";
 		dw->given = name_given(r, g, sex);
 		dw->family = name_family(r, g);
+		dw->sex = sex;
+		dw->group = g;
 		dw->load = arena_alloc(&cx->life, (size_t)cx->n_weeks * sizeof(uint16_t));
 		int rc = insert_worker(cx, w, role, swe);
 		if (rc || dw->end == DATE_NONE) {

@@ -7,7 +7,8 @@
  * arena the store was given; a casefile is read-only once loaded.
  *
  * Dates are hdate (DATE_NONE when blank); instants are hinstant (0 when blank, see
- * the *_set flags). */
+ * the *_set flags). A yes/no the record may leave blank (what the returns ask of a child,
+ * OC2's items) is held as the returns write it: "1", "0", or NULL when not recorded. */
 #ifndef HEARTH_MODEL_CASEFILE_H
 #define HEARTH_MODEL_CASEFILE_H
 
@@ -27,6 +28,13 @@ struct cf_child {
 	const char *ethnicity;
 	bool uasc;
 	bool restricted;
+	const char *upn_unknown;	/* UN1-UN7: why the UPN is not known */
+	const char *mother;		/* "1", "0" or NULL */
+	hdate mc_dob;			/* her child's date of birth */
+	const char *prev_perm, *prev_perm_la;	/* permanence before care: P1-P4, Z1; LA code */
+	hdate prev_perm_date;
+	const char *former_upn;
+	hdate uasc_ceased;
 };
 
 struct cf_contact {
@@ -63,7 +71,10 @@ struct cf_s47 {
 struct cf_plan {		/* a CIN plan or a CP plan */
 	int64_t id, referral_id;
 	hdate start, end;
-	const char *category;	/* CP: NEG PHY SAB EMO MUL; CIN: NULL */
+	const char *category;	/* CP: NEG PHY SAB EMO MUL (the latest); CIN: NULL */
+	const char *initial_category;	/* CP: the category it began with, NULL when not recorded */
+	bool previous_recorded;	/* CP: previous_plans was recorded (else count the record's) */
+	int previous_plans;	/* CP: plans before this one, in any authority */
 };
 
 struct cf_dated {		/* a review, core group, PEP, pathway plan review... */
@@ -77,6 +88,7 @@ struct cf_episode {		/* one SSDA903 episode in care */
 	hdate start, end;	/* DECOM, DEC */
 	const char *rne, *ls, *cin, *place, *provider, *rec, *reason_place_change;
 	bool long_term;		/* placement intended to last until 18 (reg 28 visit rule) */
+	const char *home_post, *pl_post, *urn;	/* the SSDA903's postcodes and Ofsted URN */
 };
 
 enum cf_visit_kind { VISIT_CIN, VISIT_CP, VISIT_CLA, VISIT_LEAVER, VISIT_PRIVATE_FOSTERING,
@@ -143,7 +155,30 @@ struct cf_permanence {
 struct cf_adoption {
 	int64_t id;
 	hdate decision, placement_order, matched, placed, adoption_order, ceased;
+	int adopters_number;	/* 0 when not recorded */
+	const char *adopters_sex, *adopters_legal_status;	/* SSDA903 AD1 codes */
+	const char *ceased_reason;	/* RD1-RD4 */
 };
+
+/* A child looked after's year (SSDA903 OC2). The yes/no items, in the order of
+ * CLA_OUTCOME_CONVICTED ... CLA_OUTCOME_INTERVENTION_OFFERED in entities.def.h. */
+enum cf_oc2_item { CF_OC2_CONVICTED, CF_OC2_HEALTH_CHECK, CF_OC2_IMMUNISATIONS, CF_OC2_TEETH_CHECK,
+		   CF_OC2_HEALTH_ASSESSMENT, CF_OC2_SUBSTANCE_MISUSE, CF_OC2_INTERVENTION_RECEIVED,
+		   CF_OC2_INTERVENTION_OFFERED, CF_OC2_ITEM_MAX };
+
+struct cf_oc2 {
+	int64_t id;
+	hdate year_end;		/* the 31 March ending the year */
+	int sdq_score;		/* 0-40; -1 when not recorded */
+	const char *sdq_reason;	/* SDQ1-SDQ5 */
+	const char *item[CF_OC2_ITEM_MAX];	/* "1", "0" or NULL */
+};
+
+/* The arrays of a casefile, in struct casefile's order (store_arrays_read names them). */
+enum cf_array { CFA_CONTACTS, CFA_EARLY_HELP, CFA_REFERRALS, CFA_ASSESSMENTS, CFA_S47S, CFA_CIN_PLANS,
+		CFA_CP_PLANS, CFA_CP_REVIEWS, CFA_CORE_GROUPS, CFA_EPISODES, CFA_CLA_REVIEWS, CFA_VISITS,
+		CFA_HEALTH, CFA_EDUCATION, CFA_PEPS, CFA_MISSING, CFA_PROCEEDINGS, CFA_PERMANENCE,
+		CFA_ADOPTIONS, CFA_ALLOCATIONS, CFA_LEAVER_CONTACTS, CFA_PATHWAY_PLANS, CFA_OC2, CFA_MAX };
 
 #define CF_ARRAY(type, name) \
 	type *name;          \
@@ -173,6 +208,7 @@ struct casefile {
 	CF_ARRAY(struct cf_allocation, allocations);
 	CF_ARRAY(struct cf_leaver_contact, leaver_contacts);
 	CF_ARRAY(struct cf_dated, pathway_plans);
+	CF_ARRAY(struct cf_oc2, oc2);
 };
 
 #endif

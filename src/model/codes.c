@@ -495,6 +495,22 @@ static const struct code prev_perm[] = {
 	{ "Z1", "Not known whether the child had a previous permanence order", 0, 0 },
 };
 
+/* The reason a child's UPN is not known: CIN census unknownupntype (UN1-UN7, 2024-2026 xsd)
+ * and SSDA903 UPN (UN1-UN5 only, rule 168). The labels follow the DfE's guidance; UN7 is
+ * confirmed by CIN rule 8772 ("Referral with no further action"). *check*: the wording of
+ * UN4 (SSDA903: "new to the authority, UPN being obtained") and UN6 (CIN: "unaccompanied
+ * asylum-seeking child") is our best reading. One list serves both returns: the SSDA903's
+ * rule 168 refuses UN6 and UN7 in its file. */
+static const struct code upn_unknown[] = {
+	{ "UN1", "Child aged under 6 and not yet attending school", 0, 0 },
+	{ "UN2", "Child has never attended a school in England", 0, 0 },
+	{ "UN3", "Child is educated at home", 0, 0 },
+	{ "UN4", "Child new to the authority: UPN not yet obtained", 0, 0 },
+	{ "UN5", "Sources collating UPNs show a discrepancy", 0, 0 },
+	{ "UN6", "Unaccompanied asylum-seeking child (CIN census only)", 0, 0 },
+	{ "UN7", "Referral with no further action (CIN census only)", 0, 0 },
+};
+
 /* ---- workforce census ----------------------------------------------------------------- */
 
 /* Workforce census roletype (OrgRole, 2022 xsd). */
@@ -519,6 +535,62 @@ static const struct code workforce_leaving_reason[] = {
 	{ "8", "Other", 0, 0 },
 	{ "9", "Not known", 0, 0 },
 	{ "10", "Not yet collected", 0, 0 },
+};
+
+/* Workforce census qualtype (QualLevel, 2022 xsd): the level of the worker's social work
+ * qualification. */
+static const struct code workforce_qual_level[] = {
+	{ "1", "Undergraduate", 0, 0 },
+	{ "2", "Postgraduate", 0, 0 },
+	{ "3", "Other", 0, 0 },
+};
+
+/* Workforce census origintype (StartOrigin, 2022 xsd): where a starter came from. */
+static const struct code workforce_origin[] = {
+	{ "1", "Newly qualified social worker", 0, 0 },
+	{ "2", "Social work role in another local authority in England", 0, 0 },
+	{ "3", "Social work role outside England", 0, 0 },
+	{ "4", "Agency or consultancy in social work (in England)", 0, 0 },
+	{ "5", "Other social work role, not a local authority (in England)", 0, 0 },
+	{ "6", "Other social care role (in England)", 0, 0 },
+	{ "7", "Non-social care role, any role outside England, no employment or a career break", 0, 0 },
+	{ "8", "Other", 0, 0 },
+	{ "9", "Not known", 0, 0 },
+	{ "10", "Not yet collected", 0, 0 },
+};
+
+/* Workforce census leavertype (LeaverDestination, 2022 xsd): where a leaver went. */
+static const struct code workforce_destination[] = {
+	{ "1", "Social work role in another local authority in England", 0, 0 },
+	{ "2", "Social work role outside England", 0, 0 },
+	{ "3", "Agency or consultancy in social work (in England)", 0, 0 },
+	{ "4", "Other social work role, not a local authority (in England)", 0, 0 },
+	{ "5", "Other social care role (in England)", 0, 0 },
+	{ "6", "Non-social care role, any role outside England, no employment or a career break", 0, 0 },
+	{ "7", "Other", 0, 0 },
+	{ "8", "Not known", 0, 0 },
+	{ "9", "Not yet collected", 0, 0 },
+};
+
+/* Workforce census absencetype (ReasonAbsence, 2022 xsd): why a worker is away. */
+static const struct code workforce_absence[] = {
+	{ "MAT", "Maternity or paternity leave", 0, 0 },
+	{ "OTH", "Other paid authorised absence (compassionate leave, annual leave needing cases "
+		"reallocated)", 0, 0 },
+	{ "PUB", "Paid absence for public duties (jury service)", 0, 0 },
+	{ "SIC", "Sick leave", 0, 0 },
+	{ "TRN", "Training", 0, 0 },
+	{ "UNA", "Unauthorised absence", 0, 0 },
+	{ "UNP", "Unpaid authorised absence", 0, 0 },
+};
+
+/* Workforce census cfksstype (CFKSSstatus, 2022 xsd): accreditation against the
+ * knowledge and skills statements for child and family social work. */
+static const struct code workforce_cfkss[] = {
+	{ "1", "Assessed and supported year in employment (ASYE)", 0, 0 },
+	{ "2", "Frontline practitioner", 0, 0 },
+	{ "3", "Practice supervisor", 0, 0 },
+	{ "4", "Practice leader", 0, 0 },
 };
 
 /* ---- local lists ---------------------------------------------------------------------- */
@@ -741,9 +813,16 @@ const struct codelist model_codelists[] = {
 	LIST("sex", "Sex (SSDA903 and CIN census from 2025)", sex),
 	LIST("sw_reason", "SSDA903: reason for a change of social worker", sw_reason),
 	LIST("team_service", "The service a team provides", team_service),
+	LIST("upn_unknown", "CIN census and SSDA903: the reason a child's UPN is not known", upn_unknown),
 	LIST("visit_kind", "Kind of visit to a child", visit_kind),
 	LIST("worker_role", "A worker's role in the authority", worker_role),
+	LIST("workforce_absence", "Workforce census: reason for an absence", workforce_absence),
+	LIST("workforce_cfkss", "Workforce census: knowledge and skills statement status", workforce_cfkss),
+	LIST("workforce_destination", "Workforce census: where a leaver went", workforce_destination),
 	LIST("workforce_leaving_reason", "Workforce census: reason for leaving", workforce_leaving_reason),
+	LIST("workforce_origin", "Workforce census: where a starter came from", workforce_origin),
+	LIST("workforce_qual_level", "Workforce census: level of the social work qualification",
+	     workforce_qual_level),
 	LIST("workforce_role", "Workforce census: organisational role", workforce_role),
 };
 
@@ -771,8 +850,11 @@ const struct code *code_find(const struct codelist *list, const char *code)
 	}
 	for (size_t i = 0; i < list->n; i++) {
 		const struct code *c = &list->codes[i];
-		/* First characters compared inline: most misses end here without a call. */
-		if (c->code[0] == code[0] && strcmp(c->code, code) == 0) {
+		/* The first two characters compared inline (a code has at least one, and the second
+		 * may be its NUL): most misses end here without a call, even in lists whose codes
+		 * share a first letter (E11, E12, E2...). */
+		if (c->code[0] == code[0] && (c->code[0] == '\0' || c->code[1] == code[1]) &&
+		    strcmp(c->code, code) == 0) {
 			return c;
 		}
 	}

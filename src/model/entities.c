@@ -14,10 +14,17 @@ HEARTH_ENTITIES(X_ENTITY)
 /* Dates within one row that must not run backwards. The rule name is what a person sees. */
 #define ORDER(E, A, B, rule) {E##_##A, E##_##B, rule}
 static const struct date_order team_orders[] = {ORDER(TEAM, OPENED, CLOSED, "closed_after_opened")};
-static const struct date_order worker_orders[] = {ORDER(WORKER, START_DATE, END_DATE, "left_after_started")};
+static const struct date_order worker_orders[] = {
+	ORDER(WORKER, START_DATE, END_DATE, "left_after_started"),
+	ORDER(WORKER, DOB, START_DATE, "started_after_birth"),
+};
+static const struct date_order worker_absence_orders[] = {
+	ORDER(WORKER_ABSENCE, START_DATE, END_DATE, "back_after_away")};
 static const struct date_order child_orders[] = {
 	ORDER(CHILD, DOB, DEATH_DATE, "death_after_birth"),
 	ORDER(CHILD, DOB, UASC_CEASED, "uasc_ceased_after_birth"),
+	ORDER(CHILD, DOB, MC_DOB, "own_child_born_after_her"),
+	ORDER(CHILD, DOB, PREV_PERM_DATE, "previous_order_after_birth"),
 };
 static const struct date_order relationship_orders[] = {
 	ORDER(RELATIONSHIP, START_DATE, END_DATE, "end_after_start")};
@@ -70,6 +77,7 @@ static const struct date_order lado_orders[] = {
 
 WITH_ORDERS(team, "team", -1)
 WITH_ORDERS(worker, "worker", -1)
+WITH_ORDERS(worker_absence, "absence", -1)
 WITH_ORDERS(child, "child", -1)
 PLAIN(child_disability, "disability", CHILD_DISABILITY_CHILD_ID)
 PLAIN(person, "person", -1)
@@ -95,6 +103,7 @@ WITH_ORDERS(missing, "missing episode", MISSING_CHILD_ID)
 WITH_ORDERS(proceedings, "care proceedings", PROCEEDINGS_CHILD_ID)
 PLAIN(permanence, "permanence plan", PERMANENCE_CHILD_ID)
 WITH_ORDERS(adoption, "adoption", ADOPTION_CHILD_ID)
+PLAIN(cla_outcome, "year's outcomes (OC2)", CLA_OUTCOME_CHILD_ID)
 PLAIN(leaver_contact, "care leaver contact", LEAVER_CONTACT_CHILD_ID)
 PLAIN(pathway_plan, "pathway plan review", PATHWAY_PLAN_CHILD_ID)
 WITH_ORDERS(lado, "LADO allegation", LADO_CHILD_ID)

@@ -4,13 +4,16 @@
  *   X(ENTITY, ENUM_SUFFIX, column, type, arg, flags, label)
  * Every table also has `id` (primary key) and `voided` (a retracted row stays, marked),
  * which the store adds and the descriptors leave out. Adding a column means: a line here,
- * a migration, and (if computed on) a casefile field. */
+ * a migration, and (if computed on) a casefile field. A column added to an existing table
+ * goes at the end of its list: the migration appends it (ALTER TABLE ... ADD COLUMN), so
+ * the table's columns stay in the list's order, with voided before the later ones. */
 #ifndef HEARTH_MODEL_ENTITIES_DEF_H
 #define HEARTH_MODEL_ENTITIES_DEF_H
 
 #define HEARTH_ENTITIES(X)                                  \
 	X(team, TEAM, "team")                               \
 	X(worker, WORKER, "worker")                         \
+	X(worker_absence, WORKER_ABSENCE, "absence")        \
 	X(child, CHILD, "child")                            \
 	X(child_disability, CHILD_DISABILITY, "disability") \
 	X(person, PERSON, "person")                         \
@@ -36,6 +39,7 @@
 	X(proceedings, PROCEEDINGS, "care proceedings")     \
 	X(permanence, PERMANENCE, "permanence plan")        \
 	X(adoption, ADOPTION, "adoption")                   \
+	X(cla_outcome, CLA_OUTCOME, "year's outcomes (OC2)") \
 	X(leaver_contact, LEAVER_CONTACT, "care leaver contact") \
 	X(pathway_plan, PATHWAY_PLAN, "pathway plan review") \
 	X(lado, LADO, "LADO allegation")                    \
@@ -61,7 +65,25 @@
 	X(WORKER, CASE_HOLDER, case_holder, FT_BOOL, NULL, F_REQUIRED, "Holds cases")  \
 	X(WORKER, START_DATE, start_date, FT_DATE, NULL, F_REQUIRED, "Started")        \
 	X(WORKER, END_DATE, end_date, FT_DATE, NULL, F_CLOSES, "Left")                 \
-	X(WORKER, LEAVING_REASON, leaving_reason, FT_CODE, "workforce_leaving_reason", 0, "Reason for leaving")
+	X(WORKER, LEAVING_REASON, leaving_reason, FT_CODE, "workforce_leaving_reason", 0, "Reason for leaving") \
+	X(WORKER, DOB, dob, FT_DATE, NULL, F_PERSONAL, "Date of birth")                \
+	X(WORKER, SEX, sex, FT_CODE, "sex", 0, "Sex")                                   \
+	X(WORKER, ETHNICITY, ethnicity, FT_CODE, "ethnicity", 0, "Ethnicity")           \
+	X(WORKER, QUAL_INST, qual_inst, FT_STR, NULL, 0, "Where the social work qualification was gained") \
+	X(WORKER, QUAL_LEVEL, qual_level, FT_CODE, "workforce_qual_level", 0, "Level of the qualification") \
+	X(WORKER, STEP_UP, step_up, FT_BOOL, NULL, 0, "Step Up to Social Work graduate") \
+	X(WORKER, FRONTLINE, frontline, FT_BOOL, NULL, 0, "Frontline graduate")       \
+	X(WORKER, START_ORIGIN, start_origin, FT_CODE, "workforce_origin", 0, "Came from") \
+	X(WORKER, DESTINATION, destination, FT_CODE, "workforce_destination", 0, "Went to") \
+	X(WORKER, CFKSS, cfkss, FT_CODE, "workforce_cfkss", 0, "Knowledge and skills statement status")
+
+/* A stretch of time a worker was away (the workforce census's absence on the census date,
+ * its reason, and working days lost to sickness in the year before it). */
+#define WORKER_ABSENCE_FIELDS(X)                                                          \
+	X(WORKER_ABSENCE, WORKER_ID, worker_id, FT_REF, "worker", F_REQUIRED, "Worker")     \
+	X(WORKER_ABSENCE, START_DATE, start_date, FT_DATE, NULL, F_REQUIRED, "Away from")   \
+	X(WORKER_ABSENCE, END_DATE, end_date, FT_DATE, NULL, F_CLOSES, "Back on")           \
+	X(WORKER_ABSENCE, REASON, reason, FT_CODE, "workforce_absence", F_REQUIRED, "Reason")
 
 #define CHILD_FIELDS(X)                                                                    \
 	X(CHILD, LA_CHILD_ID, la_child_id, FT_STR, NULL, F_REQUIRED | F_UNIQUE, "LA child id") \
@@ -78,7 +100,13 @@
 	X(CHILD, UASC_CEASED, uasc_ceased, FT_DATE, NULL, 0, "UASC status ceased")           \
 	X(CHILD, DEATH_DATE, death_date, FT_DATE, NULL, 0, "Date of death")                  \
 	X(CHILD, POSTCODE, postcode, FT_STR, NULL, F_PERSONAL, "Home postcode")              \
-	X(CHILD, RESTRICTED, restricted, FT_BOOL, NULL, F_REQUIRED, "Restricted record")
+	X(CHILD, RESTRICTED, restricted, FT_BOOL, NULL, F_REQUIRED, "Restricted record")    \
+	X(CHILD, UPN_UNKNOWN, upn_unknown, FT_CODE, "upn_unknown", 0, "Reason the UPN is not known") \
+	X(CHILD, MOTHER, mother, FT_BOOL, NULL, 0, "Is a mother")                           \
+	X(CHILD, MC_DOB, mc_dob, FT_DATE, NULL, F_PERSONAL, "Her child's date of birth")    \
+	X(CHILD, PREV_PERM, prev_perm, FT_CODE, "prev_perm", 0, "Permanence before care")   \
+	X(CHILD, PREV_PERM_LA, prev_perm_la, FT_STR, NULL, 0, "Authority that made that order") \
+	X(CHILD, PREV_PERM_DATE, prev_perm_date, FT_DATE, NULL, 0, "Date of that order")
 
 #define CHILD_DISABILITY_FIELDS(X)                                                   \
 	X(CHILD_DISABILITY, CHILD_ID, child_id, FT_REF, "child", F_REQUIRED, "Child") \
@@ -162,7 +190,9 @@
 	X(CP_PLAN, REFERRAL_ID, referral_id, FT_REF, "referral", F_REQUIRED, "Referral")    \
 	X(CP_PLAN, START_DATE, start_date, FT_DATE, NULL, F_REQUIRED | F_PREBIRTH, "Plan started") \
 	X(CP_PLAN, CATEGORY, category, FT_CODE, "cp_category", F_REQUIRED, "Category of abuse") \
-	X(CP_PLAN, END_DATE, end_date, FT_DATE, NULL, F_CLOSES, "Plan ended")
+	X(CP_PLAN, END_DATE, end_date, FT_DATE, NULL, F_CLOSES, "Plan ended")               \
+	X(CP_PLAN, INITIAL_CATEGORY, initial_category, FT_CODE, "cp_category", 0, "Initial category of abuse") \
+	X(CP_PLAN, PREVIOUS_PLANS, previous_plans, FT_INT, NULL, 0, "Previous plans (in any authority)")
 
 #define CP_REVIEW_FIELDS(X)                                                               \
 	X(CP_REVIEW, CHILD_ID, child_id, FT_REF, "child", F_REQUIRED, "Child")              \
@@ -259,7 +289,26 @@
 	X(ADOPTION, PLACED_DATE, placed_date, FT_DATE, NULL, 0, "Placed for adoption")      \
 	X(ADOPTION, ADOPTION_ORDER_DATE, adoption_order_date, FT_DATE, NULL, 0, "Adoption order") \
 	X(ADOPTION, CEASED_DATE, ceased_date, FT_DATE, NULL, F_CLOSES, "No longer planned")  \
-	X(ADOPTION, CEASED_REASON, ceased_reason, FT_CODE, "reason_placed_ceased", 0, "Reason no longer planned")
+	X(ADOPTION, CEASED_REASON, ceased_reason, FT_CODE, "reason_placed_ceased", 0, "Reason no longer planned") \
+	X(ADOPTION, ADOPTERS_NUMBER, adopters_number, FT_INT, NULL, 0, "Number of adopters") \
+	X(ADOPTION, ADOPTERS_SEX, adopters_sex, FT_CODE, "ad1_sex_adoptr", 0, "Sex of the adopters") \
+	X(ADOPTION, ADOPTERS_LEGAL_STATUS, adopters_legal_status, FT_CODE, "ad1_ls_adoptr", 0, "Legal status of the adopters")
+
+/* A child looked after's year (the SSDA903's OC2): one row per child per year, dated the
+ * 31 March that ends it. Blank items are not known. */
+#define CLA_OUTCOME_FIELDS(X)                                                                   \
+	X(CLA_OUTCOME, CHILD_ID, child_id, FT_REF, "child", F_REQUIRED, "Child")                    \
+	X(CLA_OUTCOME, YEAR_END, year_end, FT_DATE, NULL, F_REQUIRED, "Year ending (31 March)")     \
+	X(CLA_OUTCOME, SDQ_SCORE, sdq_score, FT_INT, NULL, 0, "SDQ score (0-40)")                   \
+	X(CLA_OUTCOME, SDQ_REASON, sdq_reason, FT_CODE, "oc2_sdq_reason", 0, "Reason for no SDQ score") \
+	X(CLA_OUTCOME, CONVICTED, convicted, FT_BOOL, NULL, 0, "Convicted or given a final warning or reprimand") \
+	X(CLA_OUTCOME, HEALTH_CHECK, health_check, FT_BOOL, NULL, 0, "Development assessments up to date (under 5)") \
+	X(CLA_OUTCOME, IMMUNISATIONS, immunisations, FT_BOOL, NULL, 0, "Immunisations up to date")  \
+	X(CLA_OUTCOME, TEETH_CHECK, teeth_check, FT_BOOL, NULL, 0, "Teeth checked by a dentist")    \
+	X(CLA_OUTCOME, HEALTH_ASSESSMENT, health_assessment, FT_BOOL, NULL, 0, "Annual health assessment") \
+	X(CLA_OUTCOME, SUBSTANCE_MISUSE, substance_misuse, FT_BOOL, NULL, 0, "Substance misuse problem") \
+	X(CLA_OUTCOME, INTERVENTION_RECEIVED, intervention_received, FT_BOOL, NULL, 0, "Received an intervention for it") \
+	X(CLA_OUTCOME, INTERVENTION_OFFERED, intervention_offered, FT_BOOL, NULL, 0, "Offered an intervention for it")
 
 #define LEAVER_CONTACT_FIELDS(X)                                                          \
 	X(LEAVER_CONTACT, CHILD_ID, child_id, FT_REF, "child", F_REQUIRED, "Young person")  \

@@ -403,7 +403,7 @@ static int64_t row_child(struct aimport *s)
 	}
 	s->dob = dob;
 	return imp_child(s->im, where(s), id, dob, DATE_NONE, sex ? sex : "U", eth, NULL, NULL, DATE_NONE,
-			 "Annex A");
+			 "Annex A", NULL, 0);
 }
 
 static void list_row(struct aimport *s, int list, int64_t child)

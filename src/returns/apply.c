@@ -26,6 +26,11 @@ static int64_t I_(const struct hval *v)
 	return v->null ? 0 : v->i;
 }
 
+static const char *YN_(const struct hval *v)
+{
+	return v->null ? NULL : v->i ? "1" : "0";
+}
+
 /* Copies array (n elements of size) into a with room for one more; returns the copy. */
 static void *copy_array(struct arena *a, const void *arr, size_t n, size_t size)
 {
@@ -80,6 +85,14 @@ static void ap_child(struct casefile *cf, int64_t id, const struct hval *v, stru
 	cf->child.ethnicity = S_(&v[CHILD_ETHNICITY]);
 	cf->child.uasc = I_(&v[CHILD_UASC]) != 0;
 	cf->child.la_child_id = S_(&v[CHILD_LA_CHILD_ID]);
+	cf->child.upn_unknown = S_(&v[CHILD_UPN_UNKNOWN]);
+	cf->child.mother = YN_(&v[CHILD_MOTHER]);
+	cf->child.mc_dob = D_(&v[CHILD_MC_DOB]);
+	cf->child.prev_perm = S_(&v[CHILD_PREV_PERM]);
+	cf->child.prev_perm_la = S_(&v[CHILD_PREV_PERM_LA]);
+	cf->child.prev_perm_date = D_(&v[CHILD_PREV_PERM_DATE]);
+	cf->child.former_upn = S_(&v[CHILD_FORMER_UPN]);
+	cf->child.uasc_ceased = D_(&v[CHILD_UASC_CEASED]);
 }
 
 static void ap_referral(struct casefile *cf, int64_t id, const struct hval *v, struct arena *a)
@@ -105,14 +118,21 @@ static void ap_s47(struct casefile *cf, int64_t id, const struct hval *v, struct
 
 static void ap_cin_plan(struct casefile *cf, int64_t id, const struct hval *v, struct arena *a)
 {
-	struct cf_plan r = {id, I_(&v[CIN_PLAN_REFERRAL_ID]), D_(&v[CIN_PLAN_START_DATE]), D_(&v[CIN_PLAN_END_DATE]), NULL};
+	struct cf_plan r = {id, I_(&v[CIN_PLAN_REFERRAL_ID]), D_(&v[CIN_PLAN_START_DATE]), D_(&v[CIN_PLAN_END_DATE]),
+			    NULL, NULL, false, 0};
 	PUT(cf, cin_plans, r, start);
 }
 
 static void ap_cp_plan(struct casefile *cf, int64_t id, const struct hval *v, struct arena *a)
 {
-	struct cf_plan r = {id, I_(&v[CP_PLAN_REFERRAL_ID]), D_(&v[CP_PLAN_START_DATE]), D_(&v[CP_PLAN_END_DATE]),
-			    S_(&v[CP_PLAN_CATEGORY])};
+	struct cf_plan r = {id,
+			    I_(&v[CP_PLAN_REFERRAL_ID]),
+			    D_(&v[CP_PLAN_START_DATE]),
+			    D_(&v[CP_PLAN_END_DATE]),
+			    S_(&v[CP_PLAN_CATEGORY]),
+			    S_(&v[CP_PLAN_INITIAL_CATEGORY]),
+			    !v[CP_PLAN_PREVIOUS_PLANS].null,
+			    (int)I_(&v[CP_PLAN_PREVIOUS_PLANS])};
 	PUT(cf, cp_plans, r, start);
 }
 
@@ -134,7 +154,10 @@ static void ap_episode(struct casefile *cf, int64_t id, const struct hval *v, st
 			       S_(&v[CLA_EPISODE_PLACE_PROVIDER]),
 			       S_(&v[CLA_EPISODE_REC]),
 			       S_(&v[CLA_EPISODE_REASON_PLACE_CHANGE]),
-			       I_(&v[CLA_EPISODE_LONG_TERM]) != 0};
+			       I_(&v[CLA_EPISODE_LONG_TERM]) != 0,
+			       S_(&v[CLA_EPISODE_HOME_POST]),
+			       S_(&v[CLA_EPISODE_PL_POST]),
+			       S_(&v[CLA_EPISODE_URN])};
 	PUT(cf, episodes, r, start);
 }
 
@@ -177,8 +200,23 @@ static void ap_adoption(struct casefile *cf, int64_t id, const struct hval *v, s
 				D_(&v[ADOPTION_MATCHED_DATE]),
 				D_(&v[ADOPTION_PLACED_DATE]),
 				D_(&v[ADOPTION_ADOPTION_ORDER_DATE]),
-				D_(&v[ADOPTION_CEASED_DATE])};
+				D_(&v[ADOPTION_CEASED_DATE]),
+				(int)I_(&v[ADOPTION_ADOPTERS_NUMBER]),
+				S_(&v[ADOPTION_ADOPTERS_SEX]),
+				S_(&v[ADOPTION_ADOPTERS_LEGAL_STATUS]),
+				S_(&v[ADOPTION_CEASED_REASON])};
 	PUT(cf, adoptions, r, decision);
+}
+
+static void ap_oc2(struct casefile *cf, int64_t id, const struct hval *v, struct arena *a)
+{
+	struct cf_oc2 r = {id, D_(&v[CLA_OUTCOME_YEAR_END]),
+			   v[CLA_OUTCOME_SDQ_SCORE].null ? -1 : (int)v[CLA_OUTCOME_SDQ_SCORE].i,
+			   S_(&v[CLA_OUTCOME_SDQ_REASON]), {0}};
+	for (int k = 0; k < CF_OC2_ITEM_MAX; k++) {
+		r.item[k] = YN_(&v[CLA_OUTCOME_CONVICTED + k]); /* in the descriptor's order (casefile.h) */
+	}
+	PUT(cf, oc2, r, year_end);
 }
 
 static void ap_allocation(struct casefile *cf, int64_t id, const struct hval *v, struct arena *a)
@@ -231,6 +269,7 @@ static const struct {
 	{&entity_adoption, ap_adoption},
 	{&entity_allocation, ap_allocation},
 	{&entity_leaver_contact, ap_leaver_contact},
+	{&entity_cla_outcome, ap_oc2},
 };
 
 void rx_apply_row(struct casefile *cf, const struct entity *e, int64_t id, const struct hval *v, struct arena *a)

@@ -131,7 +131,7 @@ static int export_child(void *ctx, const struct casefile *cf)
 		put_child(s->w, &v, s->o->year);
 		s->children++;
 	}
-	arena_free(&s->scratch);
+	arena_reset(&s->scratch); /* keeps a block: no allocation per child */
 	if (s->o->progress && ++s->done % 2048 == 0) {
 		s->o->progress(s->o->progress_ctx, s->done, s->total);
 	}
@@ -479,7 +479,8 @@ static hdate strategy_from(hdate start, hdate target)
 
 static const char *const child_cols[] = {"la_child_id", "LAchildID", "dob", "PersonBirthDate", "expected_dob",
 					 "ExpectedPersonBirthDate", "sex", "Sex", "ethnicity", "Ethnicity", "upn",
-					 "UPN", "former_upn", "FormerUPN", "death_date", "PersonDeathDate", NULL};
+					 "UPN", "former_upn", "FormerUPN", "death_date", "PersonDeathDate",
+					 "upn_unknown", "UPNunknown", NULL};
 static const char *const ref_cols[] = {"referral_date", "CINreferralDate", "source", "ReferralSource",
 				       "primary_need", "PrimaryNeedCode", "nfa", "ReferralNFA", "closure_date",
 				       "CINclosureDate", "closure_reason", "ReasonForClosure", NULL};
@@ -489,7 +490,8 @@ static const char *const pl_cols[] = {"start_date", "CINPlanStartDate", "end_dat
 static const char *const s4_cols[] = {"start_date", "S47ActualStartDate", "strategy_date", "S47ActualStartDate",
 				      "icpc_date", "DateOfInitialCPC", "icpc_not_required", "ICPCnotRequired", NULL};
 static const char *const cp_cols[] = {"start_date", "CPPstartDate", "end_date", "CPPendDate", "category",
-				      "LatestCategoryOfAbuse", NULL};
+				      "LatestCategoryOfAbuse", "initial_category", "InitialCategoryOfAbuse",
+				      "previous_plans", "NumberOfPreviousCPP", NULL};
 static const char *const rv_cols[] = {"review_date", "CPPreviewDate", NULL};
 static const char *const dis_cols[] = {"code", "Disability", "recorded", "Disability", NULL};
 
@@ -522,8 +524,11 @@ static void write_child(struct cin_import *s, struct ci_child *v, int year, cons
 		}
 		expected = early ? v->dob : DATE_NONE;
 	}
+	/* A reason outside the list (the schema check reports it) is not the child's fault. */
+	struct imp_more more = {CHILD_UPN_UNKNOWN, {.null = true}, false};
+	imp_set_str(&more.val, code_valid("upn_unknown", v->upn_unknown) ? v->upn_unknown : NULL);
 	int64_t id = imp_child(im, &w, v->la_id, v->dob, expected, ci_sex_in(v->sex, year), v->ethnicity, upn,
-			       v->former_upn, v->death, arena_printf(imp_arena(im), "CIN census %d", year));
+			       v->former_upn, v->death, arena_printf(imp_arena(im), "CIN census %d", year), &more, 1);
 	if (!id) {
 		if (v->n_details) {
 			importer_reject(im, s->path, v->line, "LAchildID", "child_rejected",
@@ -634,8 +639,16 @@ static void write_child(struct cin_import *s, struct ci_child *v, int year, cons
 			imp_set_date(&q[CP_PLAN_START_DATE], p->start);
 			imp_set_date(&q[CP_PLAN_END_DATE], p->end);
 			imp_set_str(&q[CP_PLAN_CATEGORY], sok(p->latest) ? p->latest : p->initial);
+			/* What the record would say anyway is not stored: an initial category the
+			 * same as the latest, or as many previous plans as it holds before this one. */
+			if (sok(p->latest) && !str_eq(p->initial, p->latest)) {
+				imp_set_str(&q[CP_PLAN_INITIAL_CATEGORY], p->initial);
+			}
+			size_t held = imp_count_before(im, &entity_cp_plan, id, CP_PLAN_START_DATE, p->start);
+			if (p->previous >= 0 && (size_t)p->previous != held) {
+				imp_set_int(&q[CP_PLAN_PREVIOUS_PLANS], p->previous);
+			}
 			int64_t plan = imp_upsert(im, &wc, &entity_cp_plan, id, CP_PLAN_START_DATE, -1, q, NULL);
-			s->res->not_held += !str_eq(p->initial, p->latest);
 			for (size_t r2 = 0; plan && r2 < p->n_reviews; r2++) {
 				if (!dok(p->reviews[r2])) {
 					continue;
@@ -797,10 +810,9 @@ int cin_import(struct store *st, const char *path, const struct returns_import_o
 		}
 	}
 	if (res->not_held) {
-		importer_note(s.im, "%lld values read but not stored: the record keeps one category of abuse per plan "
-			      "and the ICPC on the section 47 enquiry only", (long long)res->not_held);
+		importer_note(s.im, "%lld values read but not stored: the record keeps the ICPC on the section 47 "
+			      "enquiry only", (long long)res->not_held);
 	}
-	importer_note(s.im, "NumberOfPreviousCPP is not stored: Hearth counts the plans the record holds");
 	importer_progress(s.im, children, children);
 	return importer_finish(s.im, err);
 }

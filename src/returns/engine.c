@@ -14,7 +14,9 @@
 #include "model/codes.h"
 #include "returns/internal.h"
 
-const unsigned returns_held = 0;
+/* Every need is held since migration 003 (the OC2 table, adopters, previous permanence,
+ * motherhood and the reason a UPN is unknown). */
+const unsigned returns_held = NEED_OC2 | NEED_AD1_ADOPTERS | NEED_PREV_PERM | NEED_MOTHER | NEED_UPN_UNKNOWN;
 
 static struct returns_rule *all_rules;
 static size_t all_n;
@@ -199,7 +201,7 @@ static int vs_child_x(void *ctx, const struct casefile *cf, const struct returns
 {
 	struct vs_state *s = ctx;
 	validate_one(&s->x, cf, x, s->k, &s->scratch, &s->g);
-	arena_free(&s->scratch);
+	arena_reset(&s->scratch); /* keeps a block: no allocation per child */
 	if (s->progress && ++s->done % 2048 == 0) {
 		s->progress(s->pctx, s->done, s->total);
 	}
@@ -210,6 +212,143 @@ static int vs_child(void *ctx, const struct casefile *cf)
 {
 	struct vs_state *s = ctx;
 	return vs_child_x(ctx, cf, s->ex);
+}
+
+/* ---- the SSDA903 in two threads ----
+ * Reading the record (this thread: returns_scan_903 hands each child over) and checking it
+ * (a second thread: views and rules) overlap. Children go across in batches, through a ring
+ * of BATCHES of them; the checker alone writes the findings and the whole-return tally, and
+ * takes the batches in the order they were filled, so the findings keep the record's order
+ * and are the same as one thread's. A child's arrays are slices of the scan's, which live
+ * until it ends; its own row's text is copied into the batch, since the scan reuses it. */
+#define BATCH 128
+#define BATCHES 4
+
+struct batch {
+	struct casefile cf[BATCH];
+	size_t n;
+	struct arena text;	/* the children's rows' text */
+	const struct returns_extras *x;	/* the scan's extras (the same for every child) */
+};
+
+struct pipe {
+	struct vs_state *s;
+	pthread_mutex_t mu;
+	pthread_cond_t filled, emptied;
+	struct batch b[BATCHES];
+	size_t head, count;	/* the published batches: head .. head + count - 1 */
+	size_t tail;		/* the batch being filled */
+	bool filling, done;
+	pthread_t thread;
+};
+
+static void *checker(void *arg)
+{
+	struct pipe *p = arg;
+	for (;;) {
+		pthread_mutex_lock(&p->mu);
+		while (p->count == 0 && !p->done) {
+			pthread_cond_wait(&p->filled, &p->mu);
+		}
+		if (p->count == 0) {
+			pthread_mutex_unlock(&p->mu);
+			return NULL;
+		}
+		struct batch *b = &p->b[p->head];
+		pthread_mutex_unlock(&p->mu);
+		for (size_t i = 0; i < b->n; i++) {
+			vs_child_x(p->s, &b->cf[i], b->x);
+		}
+		pthread_mutex_lock(&p->mu);
+		p->head = (p->head + 1) % BATCHES;
+		p->count--;
+		pthread_cond_signal(&p->emptied);
+		pthread_mutex_unlock(&p->mu);
+	}
+}
+
+static void publish(struct pipe *p)
+{
+	pthread_mutex_lock(&p->mu);
+	p->count++;
+	p->tail = (p->tail + 1) % BATCHES;
+	p->filling = false;
+	pthread_cond_signal(&p->filled);
+	pthread_mutex_unlock(&p->mu);
+}
+
+static const char *keep_text(struct arena *a, const char *s)
+{
+	return s ? arena_strdup(a, s) : NULL;
+}
+
+static int pipe_child(void *ctx, const struct casefile *cf, const struct returns_extras *x)
+{
+	struct pipe *p = ctx;
+	if (!p->filling) {
+		pthread_mutex_lock(&p->mu);
+		while (p->count == BATCHES) {
+			pthread_cond_wait(&p->emptied, &p->mu);
+		}
+		pthread_mutex_unlock(&p->mu);
+		p->b[p->tail].n = 0;
+		arena_reset(&p->b[p->tail].text);
+		p->filling = true;
+	}
+	struct batch *b = &p->b[p->tail];
+	b->x = x;
+	struct casefile *c = &b->cf[b->n++];
+	*c = *cf;
+	struct cf_child *ch = &c->child;
+	const char **text[] = {&ch->la_child_id, &ch->upn,	    &ch->given_name,   &ch->family_name,
+			       &ch->sex,	 &ch->ethnicity,    &ch->upn_unknown,  &ch->mother,
+			       &ch->prev_perm,	 &ch->prev_perm_la, &ch->former_upn};
+	for (size_t i = 0; i < sizeof(text) / sizeof(text[0]); i++) {
+		*text[i] = keep_text(&b->text, *text[i]);
+	}
+	if (b->n == BATCH) {
+		publish(p);
+	}
+	return 0;
+}
+
+/* After the last child, while the scan's arrays still live: the last batch goes across and
+ * the checker finishes. */
+static void pipe_end(void *ctx)
+{
+	struct pipe *p = ctx;
+	if (p->filling) {
+		publish(p);
+	}
+	pthread_mutex_lock(&p->mu);
+	p->done = true;
+	pthread_cond_signal(&p->filled);
+	pthread_mutex_unlock(&p->mu);
+	pthread_join(p->thread, NULL);
+}
+
+/* The SSDA903 scan with the checking on a second thread; one thread when none can start. */
+static int validate_903(struct store *st, int year, struct vs_state *s, struct hearth_error *err)
+{
+	struct pipe *p = xcalloc(1, sizeof(*p));
+	p->s = s;
+	pthread_mutex_init(&p->mu, NULL);
+	pthread_cond_init(&p->filled, NULL);
+	pthread_cond_init(&p->emptied, NULL);
+	int rc;
+	if (pthread_create(&p->thread, NULL, checker, p) != 0) {
+		rc = returns_scan_903(st, year, vs_child_x, NULL, s, err);
+	} else {
+		rc = returns_scan_903(st, year, pipe_child, pipe_end, p, err);
+	}
+	for (int i = 0; i < BATCHES; i++) {
+		arena_free(&p->b[i].text);
+	}
+	pthread_cond_destroy(&p->filled);
+	pthread_cond_destroy(&p->emptied);
+	pthread_mutex_destroy(&p->mu);
+	free(p);
+	return rc;
 }
 
 int returns_validate_store(struct store *st, enum returns_kind k, int year, struct arena *a,
@@ -226,7 +365,7 @@ int returns_validate_store(struct store *st, enum returns_kind k, int year, stru
 	int rc;
 	if (k == RETURN_SSDA903) {
 		s.total = 0; /* the children the return can hold are found as the scan goes */
-		rc = returns_scan_903(st, year, vs_child_x, &s, err);
+		rc = validate_903(st, year, &s, err);
 	} else {
 		rc = returns_extras_load(st, 0, a, &s.ex, err);
 		if (!rc) {
@@ -265,7 +404,7 @@ int64_t returns_raw_scan(struct store *st, enum returns_kind k, int year, struct
 	int64_t n = 0;
 	int rc;
 	if (k == RETURN_SSDA903) {
-		rc = returns_scan_903(st, year, noop_child_x, &n, err);
+		rc = returns_scan_903(st, year, noop_child_x, NULL, &n, err);
 	} else {
 		rc = returns_extras_load(st, 0, &a, &ex, err);
 		if (!rc) {

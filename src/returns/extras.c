@@ -1,4 +1,5 @@
-/* extras: the record's values the returns read that a casefile does not carry.
+/* extras: the record's values the returns read that a casefile does not carry: a child's
+ * disabilities, an assessment's factors (the CIN census) and workers' SW ids (SSDA903).
  *
  * One table of what to keep (struct xspec): per entity, which fields become the row's
  * a, b, c strings and d date. Rows are kept sorted by id (as the store hands them out) and
@@ -21,7 +22,7 @@ struct xmap {
 	const char **a;		/* disabilities: rows[i].a in row order, handed out as arrays */
 };
 
-enum xkind { X_CHILD, X_DISABILITY, X_ASSESSMENT, X_EPISODE, X_ADOPTION, X_WORKER, X_KIND_MAX };
+enum xkind { X_DISABILITY, X_ASSESSMENT, X_WORKER, X_KIND_MAX };
 
 struct returns_extras {
 	struct xmap m[X_KIND_MAX];
@@ -35,11 +36,8 @@ struct xspec {
 };
 
 static const struct xspec specs[X_KIND_MAX] = {
-	[X_CHILD] = {&entity_child, CHILD_FORMER_UPN, CHILD_POSTCODE, -1, CHILD_UASC_CEASED, false},
 	[X_DISABILITY] = {&entity_child_disability, CHILD_DISABILITY_CODE, -1, -1, CHILD_DISABILITY_RECORDED, true},
 	[X_ASSESSMENT] = {&entity_assessment, ASSESSMENT_FACTORS, -1, -1, -1, true},
-	[X_EPISODE] = {&entity_cla_episode, CLA_EPISODE_HOME_POST, CLA_EPISODE_PL_POST, CLA_EPISODE_URN, -1, true},
-	[X_ADOPTION] = {&entity_adoption, ADOPTION_CEASED_REASON, -1, -1, -1, true},
 	[X_WORKER] = {&entity_worker, WORKER_SWE_NUMBER, WORKER_STAFF_ID, -1, -1, false},
 };
 
@@ -56,9 +54,7 @@ static int fill(struct xmap *m, const struct xspec *sp, int64_t *ids, struct hva
 		struct xrow *r = &m->rows[i];
 		const struct hval *v = rows[i];
 		r->id = ids[i];
-		r->child = sp->e->child_field >= 0 && !v[sp->e->child_field].null ? v[sp->e->child_field].i
-			   : sp->e == &entity_child				       ? ids[i]
-										       : 0;
+		r->child = sp->e->child_field >= 0 && !v[sp->e->child_field].null ? v[sp->e->child_field].i : 0;
 		r->a = xs(v, sp->a);
 		r->b = xs(v, sp->b);
 		r->c = xs(v, sp->c);
@@ -86,17 +82,7 @@ int returns_extras_load(struct store *st, int64_t child_id, struct arena *a, str
 		struct hval **rows = NULL;
 		size_t n = 0;
 		int rc;
-		if (child_id && sp->e == &entity_child) {
-			struct hval *v;
-			rc = store_get(st, &entity_child, child_id, a, &v, err);
-			if (!rc) {
-				ids = arena_alloc(a, sizeof(*ids));
-				rows = arena_alloc(a, sizeof(*rows));
-				ids[0] = child_id;
-				rows[0] = v;
-				n = 1;
-			}
-		} else if (child_id && sp->per_child) {
+		if (child_id && sp->per_child) {
 			rc = store_child_rows(st, sp->e, child_id, a, &ids, &rows, &n, err);
 		} else {
 			rc = store_all_rows(st, sp->e, a, &ids, &rows, &n, err);
@@ -136,18 +122,6 @@ static const struct xrow *find(const struct returns_extras *x, enum xkind k, int
 	return lo < m->n && m->rows[lo].id == id ? &m->rows[lo] : NULL;
 }
 
-const char *rx_former_upn(const struct returns_extras *x, int64_t child_id)
-{
-	const struct xrow *r = find(x, X_CHILD, child_id);
-	return r ? r->a : NULL;
-}
-
-hdate rx_uasc_ceased(const struct returns_extras *x, int64_t child_id)
-{
-	const struct xrow *r = find(x, X_CHILD, child_id);
-	return r ? r->d : DATE_NONE;
-}
-
 size_t rx_disabilities(const struct returns_extras *x, int64_t child_id, const char ***codes)
 {
 	*codes = NULL;
@@ -178,21 +152,6 @@ size_t rx_disabilities(const struct returns_extras *x, int64_t child_id, const c
 const char *rx_factors(const struct returns_extras *x, int64_t assessment_id)
 {
 	const struct xrow *r = find(x, X_ASSESSMENT, assessment_id);
-	return r ? r->a : NULL;
-}
-
-void rx_episode_place(const struct returns_extras *x, int64_t episode_id, const char **home_post,
-		      const char **pl_post, const char **urn)
-{
-	const struct xrow *r = find(x, X_EPISODE, episode_id);
-	*home_post = r ? r->a : NULL;
-	*pl_post = r ? r->b : NULL;
-	*urn = r ? r->c : NULL;
-}
-
-const char *rx_adoption_ceased_reason(const struct returns_extras *x, int64_t adoption_id)
-{
-	const struct xrow *r = find(x, X_ADOPTION, adoption_id);
 	return r ? r->a : NULL;
 }
 

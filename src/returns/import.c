@@ -394,7 +394,7 @@ int64_t imp_child_id(struct importer *im, const char *la_id)
 
 int64_t imp_child(struct importer *im, const struct imp_where *w, const char *la_id, hdate dob, hdate expected,
 		  const char *sex, const char *ethnicity, const char *upn, const char *former_upn, hdate death,
-		  const char *source)
+		  const char *source, const struct imp_more *more, size_t n_more)
 {
 	struct hearth_error err = {0};
 	int64_t id = smap_get(&im->children, la_id);
@@ -437,6 +437,14 @@ int64_t imp_child(struct importer *im, const struct imp_where *w, const char *la
 		SET_STR(CHILD_FORMER_UPN, former_upn);
 #undef SET_DATE
 #undef SET_STR
+		for (size_t k = 0; k < n_more; k++) {
+			const struct imp_more *m = &more[k];
+			if (!m->val.null && !(m->fill && !v[m->field].null) &&
+			    !exact_value(&e->fields[m->field], &v[m->field], &m->val)) {
+				v[m->field] = m->val;
+				changed = true;
+			}
+		}
 		if (!changed) {
 			im->res->unchanged++;
 			return id;
@@ -464,6 +472,11 @@ int64_t imp_child(struct importer *im, const struct imp_where *w, const char *la
 	imp_set_str(&v[CHILD_FORMER_UPN], former_upn);
 	imp_set_int(&v[CHILD_UASC], 0);
 	imp_set_int(&v[CHILD_RESTRICTED], 0);
+	for (size_t k = 0; k < n_more; k++) {
+		if (!more[k].val.null) {
+			v[more[k].field] = more[k].val;
+		}
+	}
 	if (store_insert(im->st, im->o->actor, e, v, &id, &err)) {
 		reject_err(im, w, e, &err);
 		return 0;
@@ -545,6 +558,20 @@ size_t imp_count(struct importer *im, const struct entity *e, int64_t child_id)
 		cache_child(im, child_id, false, false);
 	}
 	return cache_for(im, e)->n;
+}
+
+size_t imp_count_before(struct importer *im, const struct entity *e, int64_t child_id, int key, hdate d)
+{
+	if (im->child != child_id) {
+		cache_child(im, child_id, false, false);
+	}
+	struct rowcache *c = cache_for(im, e);
+	size_t n = 0;
+	for (size_t i = 0; dok(d) && i < c->n; i++) {
+		hdate k = row_day(&e->fields[key], &c->rows[i][key]);
+		n += k != DATE_NONE && k < d;
+	}
+	return n;
 }
 
 int64_t imp_latest(struct importer *im, const struct entity *e, int64_t child_id, int key, hdate d)

@@ -84,6 +84,7 @@ struct s9_oc2 {
 	hdate dob;
 	const char *v[OC2_FIELD_MAX];
 	int line;
+	int64_t id;		/* the cla_outcome row, 0 when none is recorded */
 };
 
 struct s9_oc3 {
@@ -274,14 +275,9 @@ size_t rules_run_global(struct returns_ctx *x, enum returns_kind kind, struct rg
 /* ---- building views from the record ---- */
 
 struct returns_extras;
-/* The extras of one row, by record id (NULL / DATE_NONE when none). */
-const char *rx_former_upn(const struct returns_extras *x, int64_t child_id);
-hdate rx_uasc_ceased(const struct returns_extras *x, int64_t child_id);
+/* The extras of one row, by record id (NULL when none). */
 size_t rx_disabilities(const struct returns_extras *x, int64_t child_id, const char ***codes);
 const char *rx_factors(const struct returns_extras *x, int64_t assessment_id);
-void rx_episode_place(const struct returns_extras *x, int64_t episode_id, const char **home_post,
-		      const char **pl_post, const char **urn);
-const char *rx_adoption_ceased_reason(const struct returns_extras *x, int64_t adoption_id);
 const char *rx_worker_swid(const struct returns_extras *x, int64_t worker_id);
 
 /* A copy of x with the row of entity e (id, vals) put in, for a change not yet saved. */
@@ -297,11 +293,14 @@ struct returns_extras *rx_extras_with(struct arena *a, const struct returns_extr
  * kept in date order). Entities no return reads are ignored. */
 void rx_apply_row(struct casefile *cf, const struct entity *e, int64_t id, const struct hval *v, struct arena *a);
 
-/* The SSDA903's own scan (load.c): only the children the return can hold (those with an
- * episode in care or a care leaver's contact) and only the rows it reads, child by child;
- * x is the child's extras. Far cheaper than store_casefiles_scan on a large record. */
+/* The SSDA903's own scan (load.c): only the children the return can hold and only the rows
+ * it reads, child by child (in id order); x holds the workers' SW ids. Far cheaper than
+ * store_casefiles_scan on a large record. The casefiles' arrays (not the child's own text)
+ * live until the scan ends: end (may be NULL) is called after the last child, while they
+ * still do. */
 typedef int (*rx_scan_fn)(void *ctx, const struct casefile *cf, const struct returns_extras *x);
-int returns_scan_903(struct store *st, int year, rx_scan_fn fn, void *ctx, struct hearth_error *err);
+int returns_scan_903(struct store *st, int year, rx_scan_fn fn, void (*end)(void *ctx), void *ctx,
+		     struct hearth_error *err);
 
 /* Fills v from the record for year; false when the child has no place in the return. */
 bool view903_build(const struct casefile *cf, const struct returns_extras *x, int year, struct arena *a,
@@ -414,13 +413,22 @@ struct imp_where {
 	int line;
 	const char *const *columns;	/* field name -> the file's column, pairs ending NULL */
 };
+/* More of the child row a file gives: a field and its value (blank: the file says
+ * nothing); fill marks a value that may only fill a blank, for what an older return states
+ * and later events overtake (a young woman not yet a mother in that year). */
+struct imp_more {
+	int field;
+	struct hval val;
+	bool fill;
+};
 /* The child with this LA id, created when absent (the return carries no names: the record
  * says where it came from). expected: the expected date of birth to hold (the caller gives
  * the date of birth itself when the file has events before the birth, which the record
- * allows only for a child with an expected date). */
+ * allows only for a child with an expected date). more (n_more of them, may be NULL) go
+ * into the same insert or update. */
 int64_t imp_child(struct importer *im, const struct imp_where *w, const char *la_id, hdate dob, hdate expected,
 		  const char *sex, const char *ethnicity, const char *upn, const char *former_upn, hdate death,
-		  const char *source);
+		  const char *source, const struct imp_more *more, size_t n_more);
 /* The child already imported or in the record with this LA id; 0 when none. */
 int64_t imp_child_id(struct importer *im, const char *la_id);
 /* Generic keyed upsert: finds a live row of e for the child whose key field equals the key
@@ -441,6 +449,8 @@ int64_t imp_upsert_alt(struct importer *im, const struct imp_where *w, const str
 int64_t imp_latest(struct importer *im, const struct entity *e, int64_t child_id, int key, hdate d);
 /* How many rows of e the child has (stored, or added by this import). */
 size_t imp_count(struct importer *im, const struct entity *e, int64_t child_id);
+/* How many of them have their key date before d. */
+size_t imp_count_before(struct importer *im, const struct entity *e, int64_t child_id, int key, hdate d);
 /* Sets fields of an existing child where the values are given and differ. */
 int imp_child_set(struct importer *im, const struct imp_where *w, int64_t child_id, const int *fields,
 		  const struct hval *vals, int n);

@@ -83,7 +83,8 @@ enum {
 	NEED_MOTHER = 1 << 3,		/* MOTHER and MC_DOB */
 	NEED_UPN_UNKNOWN = 1 << 4,	/* the reason a UPN is unknown (UN1-UN7) */
 };
-/* The needs the record holds: 0 today (each becomes a bit here when its columns exist). */
+/* The needs the record holds (all of them since migration 003; a need added later starts
+ * outside it until its columns exist). */
 extern const unsigned returns_held;
 
 struct returns_ctx;	/* a rule's view of one child (internal) */
@@ -132,9 +133,8 @@ struct returns_findings {
 
 /* ---- the record's rows beyond the casefile ---- */
 
-/* Opaque: the rows the returns read that a casefile does not carry (former UPN, UASC
- * ceased, disabilities, assessment factors, placement postcodes and URN, why an adoption
- * decision was reversed, social workers' ids). */
+/* Opaque: the rows the returns read that a casefile does not carry (disabilities,
+ * assessment factors, social workers' ids). */
 struct returns_extras;
 
 /* Loads the extras for one child (child_id) or the whole record (0), into a. */
@@ -154,7 +154,9 @@ size_t returns_validate_child(const struct casefile *cf, const struct returns_ex
 typedef void (*returns_progress_fn)(void *ctx, int64_t done, int64_t total);
 
 /* Validates the whole record (every child, then the whole-return rules). Findings are
- * ordered by child (record order), then rule order. */
+ * ordered by child (record order), then rule order. The SSDA903 is checked on a second
+ * thread while this one reads the record (progress is called from it); a and out are that
+ * thread's until the call returns. */
 int returns_validate_store(struct store *st, enum returns_kind k, int year, struct arena *a,
 			   struct returns_findings *out, returns_progress_fn progress, void *pctx,
 			   struct hearth_error *err);

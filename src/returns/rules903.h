@@ -85,10 +85,11 @@ static inline int64_t rid_ad1(const struct s9_ad1 *r) { return r->id; }
 static inline int64_t rid_placed(const struct s9_placed *r) { return r->id; }
 static inline int64_t rid_sw(const struct s9_sw *r) { return r->id; }
 static inline int64_t rid_oc3(const struct s9_oc3 *r) { return r->id; }
+static inline int64_t rid_oc2(const struct s9_oc2 *r) { return r->id; }
 static inline int64_t rid_none(const void *r) { (void)r; return 0; }
 #define row_id_of(r) _Generic((r), const struct s9_review *: rid_review, const struct s9_missing *: rid_missing, \
 	const struct s9_ad1 *: rid_ad1, const struct s9_placed *: rid_placed, const struct s9_sw *: rid_sw,      \
-	const struct s9_oc3 *: rid_oc3, default: rid_none)(r)
+	const struct s9_oc3 *: rid_oc3, const struct s9_oc2 *: rid_oc2, default: rid_none)(r)
 
 ROW_EMIT(rv, struct s9_review, reviews, "Reviews", r->date)
 ROW_EMIT(ms, struct s9_missing, missing, "Missing", r->start)

@@ -274,7 +274,7 @@ static int csv_child(void *ctx, const struct casefile *cf)
 		s->rows += put_child(s->files, &v, s->o->year);
 		s->children++;
 	}
-	arena_free(&s->scratch);
+	arena_reset(&s->scratch); /* keeps a block: no allocation per child */
 	export_progress(s);
 	return 0;
 }
@@ -322,7 +322,7 @@ int ssda903_export_csv(struct store *st, const char *dir, const struct returns_e
 		}
 	}
 	if (!rc) {
-		rc = returns_scan_903(st, o->year, csv_child_x, &s, err);
+		rc = returns_scan_903(st, o->year, csv_child_x, NULL, &s, err);
 	}
 	arena_free(&s.scratch);
 	for (int k = 0; k < S9_TABLE_MAX; k++) {
@@ -454,7 +454,7 @@ static int xml_child_cb(void *ctx, const struct casefile *cf)
 		s->children++;
 		s->rows++;
 	}
-	arena_free(&s->scratch);
+	arena_reset(&s->scratch); /* keeps a block: no allocation per child */
 	export_progress(s);
 	return 0;
 }
@@ -488,7 +488,7 @@ int ssda903_export_xml(struct store *st, const char *path, const struct returns_
 	w.f = tf.f;
 	xw_start_doc(&w);
 	xw_open(&w, "EXPSSDA903");
-	rc = returns_scan_903(st, o->year, xml_child_x, &s, err);
+	rc = returns_scan_903(st, o->year, xml_child_x, NULL, &s, err);
 	arena_free(&s.scratch);
 	xw_close(&w, "EXPSSDA903");
 	if (!rc && s.children == 0) {
@@ -851,18 +851,63 @@ static const char *const ep_cols[] = {"decom", "DECOM", "rne", "RNE", "ls", "LS"
 				      "reason_place_change", "REASON_PLACE_CHANGE", "home_post", "HOME_POST",
 				      "pl_post", "PL_POST", "urn", "URN", "child_id", "CHILD", NULL};
 static const char *const child_cols[] = {"la_child_id", "CHILD", "sex", "SEX", "dob", "DOB", "ethnicity", "ETHNIC",
-					 "upn", "UPN", "uasc_ceased", "DUC", NULL};
+					 "upn", "UPN", "uasc_ceased", "DUC", "upn_unknown", "UPN", "mother", "MOTHER",
+					 "mc_dob", "MC_DOB", NULL};
+static const char *const pp_cols[] = {"prev_perm", "PREV_PERM", "prev_perm_la", "LA_PERM", "prev_perm_date",
+				      "DATE_PERM", NULL};
+static const char *const oc2_cols[] = {"sdq_score", "SDQ_SCORE", "sdq_reason", "SDQ_REASON",
+				       "convicted", "CONVICTED", "health_check", "HEALTH_CHECK", "immunisations",
+				       "IMMUNISATIONS", "teeth_check", "TEETH_CHECK", "health_assessment",
+				       "HEALTH_ASSESSMENT", "substance_misuse", "SUBSTANCE_MISUSE",
+				       "intervention_received", "INTERVENTION_RECEIVED", "intervention_offered",
+				       "INTERVENTION_OFFERED", NULL};
 static const char *const rv_cols[] = {"review_date", "REVIEW", "participation", "REVIEW_CODE", NULL};
 static const char *const ms_cols[] = {"start_at", "MIS_START", "end_at", "MIS_END", "away", "MISSING", NULL};
 static const char *const oc3_cols[] = {"in_touch", "IN_TOUCH", "activity", "ACTIV", "accommodation", "ACCOM", NULL};
 static const char *const ad_cols[] = {"decision_date", "DATE_PLACED", "ceased_date", "DATE_PLACED_CEASED",
 				      "ceased_reason", "REASON_PLACED_CEASED", "matched_date", "DATE_MATCH", NULL};
+static const char *const ad1_cols[] = {"decision_date", "DATE_INT", "matched_date", "DATE_MATCH", "adopters_number",
+				       "NB_ADOPTR", "adopters_sex", "SEX_ADOPTR", "adopters_legal_status", "LS_ADOPTR",
+				       NULL};
 static const char *const sw_cols[] = {"start_date", "SW_DECOM", "end_date", "SW_DEC", "reason", "SW_REASON",
 				      "worker_id", "SW_ID", NULL};
 
 static hinstant day_instant(hdate d)
 {
 	return dok(d) ? instant_from_date(d) : 0;
+}
+
+/* A whole number as the file writes it (the format rules have refused anything else). */
+static void set_number(struct hval *v, const char *s)
+{
+	if (sok(s)) {
+		imp_set_int(v, atoll(s));
+	}
+}
+
+/* A 0/1 item as the file writes it; anything else is left blank (the rules report it). */
+static void set_yes_no(struct hval *v, const char *s)
+{
+	if (str_eq(s, "0") || str_eq(s, "1")) {
+		imp_set_int(v, str_eq(s, "1"));
+	}
+}
+
+/* The Header's values the child row holds beyond imp_child's, into more (HEADER_MORE of
+ * them): the reason a UPN is unknown, and motherhood: MOTHER 1 (and her child's date of
+ * birth) is set, but MOTHER 0 only fills a blank, since an older year's 0 says she was not
+ * a mother then, not now. */
+#define HEADER_MORE 3
+static void header_more(const struct s9_child *v, struct imp_more more[HEADER_MORE])
+{
+	more[0] = (struct imp_more){CHILD_UPN_UNKNOWN, {.null = true}, false};
+	more[1] = (struct imp_more){CHILD_MOTHER, {.null = true}, !str_eq(v->mother, "1")};
+	more[2] = (struct imp_more){CHILD_MC_DOB, {.null = true}, false};
+	if (upn_unknown_code(v->upn, RETURN_SSDA903)) {
+		imp_set_str(&more[0].val, v->upn);
+	}
+	set_yes_no(&more[1].val, v->mother);
+	imp_set_date(&more[2].val, v->mc_dob);
 }
 
 /* Writes one child's rows (those not rejected) into the record. */
@@ -874,11 +919,10 @@ static void write_child(struct s9_import *s, struct s9_child *v, int year, const
 	struct imp_where w = {s->files[S9_HEADER], v->line, child_cols};
 	if (header_ok) {
 		const char *upn = sok(v->upn) && !upn_unknown_code(v->upn, RETURN_SSDA903) ? v->upn : NULL;
+		struct imp_more more[HEADER_MORE];
+		header_more(v, more);
 		id = imp_child(im, &w, v->child, v->dob, DATE_NONE, s9_sex_in(v->sex, year), v->ethnic, upn, NULL,
-			       DATE_NONE, arena_printf(imp_arena(im), "SSDA903 %d", year));
-		if (sok(v->mother) || dok(v->mc_dob)) {
-			s->res->not_held++;
-		}
+			       DATE_NONE, arena_printf(imp_arena(im), "SSDA903 %d", year), more, HEADER_MORE);
 	}
 	/* Every other row needs the child. */
 	size_t others = v->n_episodes + v->n_reviews + v->n_uasc + v->n_oc2 + v->n_oc3 + v->n_ad1 + v->n_placed +
@@ -1012,14 +1056,15 @@ static void write_child(struct s9_import *s, struct s9_child *v, int year, const
 		if (is_bad(bad, n_bad, S9_AD1, i)) {
 			continue;
 		}
-		static const char *const cols[] = {"decision_date", "DATE_INT", "matched_date", "DATE_MATCH", NULL};
-		struct imp_where wa = {s->files[S9_AD1], o->line, cols};
+		struct imp_where wa = {s->files[S9_AD1], o->line, ad1_cols};
 		struct hval *r = imp_vals(im, A);
 		imp_set_int(&r[ADOPTION_CHILD_ID], id);
 		imp_set_date(&r[ADOPTION_DECISION_DATE], o->date_int);
 		imp_set_date(&r[ADOPTION_MATCHED_DATE], o->date_match);
+		set_number(&r[ADOPTION_ADOPTERS_NUMBER], o->nb_adoptr);
+		imp_set_str(&r[ADOPTION_ADOPTERS_SEX], o->sex_adoptr);
+		imp_set_str(&r[ADOPTION_ADOPTERS_LEGAL_STATUS], o->ls_adoptr);
 		imp_upsert(im, &wa, A, id, ADOPTION_DECISION_DATE, -1, r, NULL);
-		s->res->not_held += sok(o->nb_adoptr) + sok(o->sex_adoptr) + sok(o->ls_adoptr);
 	}
 	for (size_t i = 0; i < v->n_sw; i++) {
 		const struct s9_sw *o = &v->sw[i];
@@ -1044,15 +1089,45 @@ static void write_child(struct s9_import *s, struct s9_child *v, int year, const
 		imp_set_str(&r[ALLOCATION_REASON], o->reason);
 		imp_upsert(im, &ws, L, id, ALLOCATION_START_DATE, ALLOCATION_WORKER_ID, r, NULL);
 	}
+	/* OC2: the year's row, dated the 31 March ending it. A row with every item blank says
+	 * nothing (the return lists every child looked after for 12 months) and adds none. */
+	const struct entity *O = &entity_cla_outcome;
 	for (size_t i = 0; i < v->n_oc2; i++) {
+		const struct s9_oc2 *o = &v->oc2[i];
+		bool any = false;
 		for (int k = 0; k < OC2_FIELD_MAX; k++) {
-			s->res->not_held += sok(v->oc2[i].v[k]);
+			any = any || sok(o->v[k]);
 		}
+		if (!any || is_bad(bad, n_bad, S9_OC2, i)) {
+			continue;
+		}
+		struct imp_where wo = {s->files[S9_OC2], o->line, oc2_cols};
+		struct hval *r = imp_vals(im, O);
+		imp_set_int(&r[CLA_OUTCOME_CHILD_ID], id);
+		imp_set_date(&r[CLA_OUTCOME_YEAR_END], returns_year_end(year));
+		set_number(&r[CLA_OUTCOME_SDQ_SCORE], o->v[OC2_SDQ_SCORE]);
+		imp_set_str(&r[CLA_OUTCOME_SDQ_REASON], o->v[OC2_SDQ_REASON]);
+		for (int k = OC2_CONVICTED; k < OC2_FIELD_MAX; k++) {
+			/* the yes/no items are in the same order in the file and the record */
+			set_yes_no(&r[CLA_OUTCOME_CONVICTED + (k - OC2_CONVICTED)], o->v[k]);
+		}
+		imp_upsert(im, &wo, O, id, CLA_OUTCOME_YEAR_END, -1, r, NULL);
 	}
-	for (size_t i = 0; i < v->n_prevperm; i++) {
+	/* PrevPerm, set on the child apart from the Header, so that a refused value rejects
+	 * only its own row. Z1 with nothing else is "not known", which a blank says too. */
+	for (size_t i = 0; i < v->n_prevperm && i < 1; i++) {
 		const struct s9_prevperm *p = &v->prevperm[i];
-		s->res->not_held += (sok(p->prev_perm) && !str_eq(p->prev_perm, "Z1")) + sok(p->la_perm) +
-					dok(p->date_perm);
+		if (is_bad(bad, n_bad, S9_PREVPERM, i) ||
+		    (str_eq(p->prev_perm, "Z1") && !sok(p->la_perm) && !dok(p->date_perm))) {
+			continue;
+		}
+		struct imp_where wp = {s->files[S9_PREVPERM], p->line, pp_cols};
+		static const int fields[] = {CHILD_PREV_PERM, CHILD_PREV_PERM_LA, CHILD_PREV_PERM_DATE};
+		struct hval vals[3];
+		imp_set_str(&vals[0], p->prev_perm);
+		imp_set_str(&vals[1], p->la_perm);
+		imp_set_date(&vals[2], p->date_perm);
+		imp_child_set(im, &wp, id, fields, vals, 3);
 	}
 }
 
@@ -1158,11 +1233,6 @@ int ssda903_import(struct store *st, const char *const *paths, size_t n_paths,
 			importer_note(s.im, "DfE rule %s: %lld finding%s in the files (%s)", counts.keys[i],
 				      (long long)counts.vals[i], counts.vals[i] == 1 ? "" : "s", r ? r->message : "");
 		}
-	}
-	if (res->not_held) {
-		importer_note(s.im, "%lld values read but not stored: the record has no columns yet for OC2 health "
-			      "items, adopters (NB_ADOPTR, SEX_ADOPTR, LS_ADOPTR), previous permanence, MOTHER and MC_DOB",
-			      (long long)res->not_held);
 	}
 	return importer_finish(s.im, err);
 }

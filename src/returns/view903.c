@@ -7,7 +7,9 @@
  *     31 March (or ceasing after it) has DEC and REC blank;
  *   - Reviews, Missing: those in the year; UASC: children looked after in the year who
  *     are or were UASC (not care leavers, rule 1014);
- *   - OC2: looked after continuously for 12 months at 31 March (not on short breaks);
+ *   - OC2: looked after continuously for 12 months at 31 March (not on short breaks), with
+ *     the items of the child's cla_outcome row for the year (blank when none is recorded); a
+ *     row recorded for a child who is not in that group is shown too, for the rules to see;
  *   - OC3: care leavers with their 17th to 21st birthday in the year who were looked
  *     after for 13 weeks or more after their 14th birthday, some of it at 16 or over, and
  *     not in care on the birthday; the LA's contact nearest the birthday within 3 months
@@ -16,10 +18,11 @@
  *     for adoption that were live in the year; PrevPerm: children who started to be looked
  *     after in the year; SWEpisodes (from 2024): for children looked after on 31 March,
  *     every social worker allocation in the year.
- * Values the record does not hold yet (returns_held) are left blank, and the PrevPerm
- * option is Z1 (not known). A missing UPN is given the reason the record shows: UN1 under
- * school age (under 5 at 31 March), UN4 newly looked after (under a week) *check* the
- * DfE's list of UN codes; a column for the reason is asked for (NEED_UPN_UNKNOWN). */
+ * Every value is the record's: UPN is the UPN or, without one, the recorded reason it is
+ * unknown (UN1-UN5); MOTHER and MC_DOB as recorded, except that a young woman whose child
+ * was born after 31 March was not yet a mother in that year (MOTHER 0); AD1's adopters from
+ * the adoption; PrevPerm as recorded, or Z1 (the DfE's "not known") when nothing is. What
+ * the record leaves blank is written blank, for the rules to report. */
 #include <string.h>
 
 #include "clock/clock.h"
@@ -60,8 +63,7 @@ static const char *const short_break_ls[] = {"V3", "V4", NULL};
 static const char *const not_leaver_rec[] = {"E11", "E12", "E2", "E3", "E41", "E43", "E44", "E45", "E46", "E47",
 					     "E48", NULL};
 
-static void convert_episode(const struct cf_episode *e, const struct returns_extras *x, hdate ye,
-			    struct s9_episode *o)
+static void convert_episode(const struct cf_episode *e, hdate ye, struct s9_episode *o)
 {
 	memset(o, 0, sizeof(*o));
 	o->id = e->id;
@@ -75,7 +77,9 @@ static void convert_episode(const struct cf_episode *e, const struct returns_ext
 	o->place = e->place;
 	o->provider = e->provider;
 	o->rpc = e->reason_place_change;
-	rx_episode_place(x, e->id, &o->home_post, &o->pl_post, &o->urn);
+	o->home_post = e->home_post;
+	o->pl_post = e->pl_post;
+	o->urn = e->urn;
 }
 
 /* Days looked after (not on short breaks) between from and to inclusive. */
@@ -184,19 +188,40 @@ static const struct cf_adoption *adoption_before(const struct casefile *cf, hdat
 	return best;
 }
 
-static const char *derived_upn(const struct casefile *cf, const struct s9_child *v, hdate ye)
+/* MOTHER and MC_DOB in the year ending ye: a child born after it is not hers yet. */
+static void motherhood(const struct cf_child *c, hdate ye, struct s9_child *v)
 {
-	if (sok(cf->child.upn)) {
-		return cf->child.upn;
+	bool later = c->mc_dob != DATE_NONE && c->mc_dob > ye;
+	v->mother = str_eq(c->mother, "1") && later ? "0" : c->mother;
+	v->mc_dob = later ? DATE_NONE : c->mc_dob;
+}
+
+/* The child's recorded OC2 items for the year, into o. */
+static void oc2_items(const struct casefile *cf, int year, struct arena *a, struct s9_oc2 *o)
+{
+	_Static_assert(OC2_INTERVENTION_OFFERED - OC2_CONVICTED + 1 == CF_OC2_ITEM_MAX, "the yes/no items line up");
+	for (size_t i = 0; i < cf->n_oc2; i++) {
+		const struct cf_oc2 *r = &cf->oc2[i];
+		if (r->year_end == DATE_NONE || returns_year_of(r->year_end) != year) {
+			continue;
+		}
+		o->v[OC2_SDQ_SCORE] = r->sdq_score >= 0 ? arena_printf(a, "%d", r->sdq_score) : NULL;
+		o->v[OC2_SDQ_REASON] = r->sdq_reason;
+		for (int k = 0; k < CF_OC2_ITEM_MAX; k++) {
+			o->v[OC2_CONVICTED + k] = r->item[k];
+		}
+		o->id = r->id;
 	}
-	if (cf->child.dob != DATE_NONE && date_age(cf->child.dob, ye) < 5) {
-		return "UN1";
+}
+
+static bool oc2_recorded(const struct casefile *cf, int year)
+{
+	for (size_t i = 0; i < cf->n_oc2; i++) {
+		if (cf->oc2[i].year_end != DATE_NONE && returns_year_of(cf->oc2[i].year_end) == year) {
+			return true;
+		}
 	}
-	hdate start = clock_period_start(cf, ye);
-	if (start != DATE_NONE && ye - start < 7) {
-		return "UN4";
-	}
-	return NULL;
+	return false;
 }
 
 bool view903_build(const struct casefile *cf, const struct returns_extras *x, int year, struct arena *a,
@@ -208,7 +233,7 @@ bool view903_build(const struct casefile *cf, const struct returns_extras *x, in
 	v->child = cf->child.la_child_id;
 	v->dob = cf->child.dob;
 	v->death = cf->child.death;
-	v->mc_dob = DATE_NONE;
+	motherhood(&cf->child, ye, v);
 
 	/* Episodes in the year, and the history up to its end. */
 	struct s9_episode *hist = arena_alloc(a, sizeof(*hist) * (cf->n_episodes ? cf->n_episodes : 1));
@@ -218,7 +243,7 @@ bool view903_build(const struct casefile *cf, const struct returns_extras *x, in
 		if (e->start == DATE_NONE || e->start > ye) {
 			continue;
 		}
-		convert_episode(e, x, ye, &hist[n_hist++]);
+		convert_episode(e, ye, &hist[n_hist++]);
 		if (e->end == DATE_NONE || e->end >= ys) {
 			*ARR_PUSH(a, v->episodes, v->n_episodes, v->cap_episodes) = hist[n_hist - 1];
 		}
@@ -253,19 +278,22 @@ bool view903_build(const struct casefile *cf, const struct returns_extras *x, in
 					    m->id};
 	}
 	if (cf->child.uasc && v->n_episodes > 0) { /* not for care leavers (rule 1014) */
-		hdate duc = rx_uasc_ceased(x, cf->child.id);
+		hdate duc = cf->child.uasc_ceased;
 		*ARR_PUSH(a, v->uasc, v->n_uasc, v->cap_uasc) =
 			(struct s9_uasc){v->sex, v->dob, duc != DATE_NONE && duc <= ye ? duc : DATE_NONE, 0};
 	}
 
 	/* OC2: looked after on 31 March, continuously for 12 months, not on short breaks. */
 	bool in_care_ye = v->n_episodes > 0 && v->episodes[v->n_episodes - 1].dec == DATE_NONE;
+	bool oc2 = oc2_recorded(cf, year);
 	if (in_care_ye && !code_in(v->episodes[v->n_episodes - 1].ls, short_break_ls)) {
 		hdate start = clock_period_start(cf, ye);
-		if (start != DATE_NONE && start <= ys) {
-			struct s9_oc2 *o = ARR_PUSH(a, v->oc2, v->n_oc2, v->cap_oc2);
-			o->dob = v->dob;
-		}
+		oc2 = oc2 || (start != DATE_NONE && start <= ys);
+	}
+	if (oc2) {
+		struct s9_oc2 *o = ARR_PUSH(a, v->oc2, v->n_oc2, v->cap_oc2);
+		o->dob = v->dob;
+		oc2_items(cf, year, a, o);
 	}
 	if (bday != DATE_NONE) {
 		const struct cf_leaver_contact *c = oc3_contact(cf, bday);
@@ -293,6 +321,9 @@ bool view903_build(const struct casefile *cf, const struct returns_extras *x, in
 		o->date_int = ad ? ad->decision : DATE_NONE;
 		o->date_match = ad ? ad->matched : DATE_NONE;
 		o->id = ad ? ad->id : 0;
+		o->nb_adoptr = ad && ad->adopters_number > 0 ? arena_printf(a, "%d", ad->adopters_number) : NULL;
+		o->sex_adoptr = ad ? ad->adopters_sex : NULL;
+		o->ls_adoptr = ad ? ad->adopters_legal_status : NULL;
 		static const char *const with_carer[] = {"A3", "A5", NULL}, *const other[] = {"A4", "A6", NULL};
 		o->foster_care = code_in(e->place, with_carer) ? "1" : code_in(e->place, other) ? "0" : NULL;
 	}
@@ -304,13 +335,15 @@ bool view903_build(const struct casefile *cf, const struct returns_extras *x, in
 		bool ceased = ad->ceased != DATE_NONE && ad->ceased <= ye;
 		*ARR_PUSH(a, v->placed, v->n_placed, v->cap_placed) =
 			(struct s9_placed){v->dob, ad->decision, ceased ? ad->ceased : DATE_NONE,
-					   ceased ? rx_adoption_ceased_reason(x, ad->id) : NULL, 0, ad->id};
+					   ceased ? ad->ceased_reason : NULL, 0, ad->id};
 	}
 	for (size_t i = 0; i < v->n_episodes; i++) {
 		const struct s9_episode *e = &v->episodes[i];
 		if (str_eq(e->rne, "S") && e->decom >= ys) {
+			const struct cf_child *c = &cf->child;
 			*ARR_PUSH(a, v->prevperm, v->n_prevperm, v->cap_prevperm) =
-				(struct s9_prevperm){v->dob, DATE_NONE, "Z1", NULL, 0};
+				sok(c->prev_perm) ? (struct s9_prevperm){v->dob, c->prev_perm_date, c->prev_perm, c->prev_perm_la, 0}
+						  : (struct s9_prevperm){v->dob, DATE_NONE, "Z1", NULL, 0};
 			break;
 		}
 	}
@@ -327,6 +360,6 @@ bool view903_build(const struct casefile *cf, const struct returns_extras *x, in
 					       rx_worker_swid(x, al->worker_id), ended ? al->reason : NULL, 0, al->id};
 		}
 	}
-	v->upn = derived_upn(cf, v, ye);
+	v->upn = sok(cf->child.upn) ? cf->child.upn : cf->child.upn_unknown;
 	return true;
 }

@@ -6,11 +6,11 @@
  * open in the year: assessments (authorisation date and factors shown when on or before
  * 31 March), CIN plans, section 47 enquiries (with the ICPC, at the Section47 level only)
  * and CP plans with their review conferences in the year. Closure dates after 31 March
- * are not shown. NumberOfPreviousCPP counts the child's CP plans that started before the
- * plan. The initial and latest category of abuse are both the plan's category (the record
- * keeps one). A missing UPN is given the reason the record shows: UN7 when every referral
- * in the year was NFA (rule 8772), UN1 under school age (under 5 at 31 March) *check* the
- * DfE's list of UN codes; a column for the reason is asked for (NEED_UPN_UNKNOWN). */
+ * are not shown. NumberOfPreviousCPP is the number recorded on the plan (it counts plans
+ * in other authorities too) or, when none is, the child's CP plans in the record that
+ * started before it. The latest category of abuse is the plan's category, the initial one
+ * the category it began with when that is recorded (else the same). UPNunknown is the
+ * recorded reason, for a child without a UPN. */
 #include <string.h>
 
 #include "clock/clock.h"
@@ -64,22 +64,17 @@ static size_t split_factors(const char *s, struct arena *a, const char ***out)
 	return n;
 }
 
-static const char *derived_upn(const struct casefile *cf, const struct ci_child *v, hdate ye)
+/* NumberOfPreviousCPP: as recorded, or the record's plans that began before p. */
+static int previous_plans(const struct casefile *cf, const struct cf_plan *p)
 {
-	if (sok(cf->child.upn)) {
-		return NULL;
+	if (p->previous_recorded) {
+		return p->previous_plans;
 	}
-	bool all_nfa = v->n_details > 0;
-	for (size_t i = 0; i < v->n_details; i++) {
-		all_nfa = all_nfa && str_eq(v->details[i].nfa, "1");
+	int n = 0;
+	for (size_t k = 0; k < cf->n_cp_plans; k++) {
+		n += cf->cp_plans[k].start < p->start;
 	}
-	if (all_nfa) {
-		return "UN7";
-	}
-	if (cf->child.dob != DATE_NONE && date_age(cf->child.dob, ye) < 5) {
-		return "UN1";
-	}
-	return NULL;
+	return n;
 }
 
 bool viewcin_build(const struct casefile *cf, const struct returns_extras *x, int year, struct arena *a,
@@ -154,10 +149,9 @@ bool viewcin_build(const struct casefile *cf, const struct returns_extras *x, in
 			o->id = p->id;
 			o->start = p->start;
 			o->end = p->end != DATE_NONE && p->end <= ye ? p->end : DATE_NONE;
-			o->initial = o->latest = p->category;
-			for (size_t k = 0; k < cf->n_cp_plans; k++) {
-				o->previous += cf->cp_plans[k].start < p->start;
-			}
+			o->latest = p->category;
+			o->initial = sok(p->initial_category) ? p->initial_category : p->category;
+			o->previous = previous_plans(cf, p);
 			size_t cap = 0;
 			for (size_t k = 0; k < cf->n_cp_reviews; k++) {
 				const struct cf_dated *rv = &cf->cp_reviews[k];
@@ -173,8 +167,8 @@ bool viewcin_build(const struct casefile *cf, const struct returns_extras *x, in
 	v->id = cf->child.id;
 	v->la_id = cf->child.la_child_id;
 	v->upn = sok(cf->child.upn) ? cf->child.upn : NULL;
-	v->former_upn = rx_former_upn(x, cf->child.id);
-	v->upn_unknown = derived_upn(cf, v, ye);
+	v->former_upn = cf->child.former_upn;
+	v->upn_unknown = v->upn ? NULL : cf->child.upn_unknown;
 	v->dob = cf->child.dob;
 	v->expected = cf->child.dob == DATE_NONE ? cf->child.expected_dob : DATE_NONE;
 	v->death = cf->child.death;

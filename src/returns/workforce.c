@@ -8,12 +8,22 @@
  * children allocated to them (as social worker) on the census date (Cases30).
  * LALevelVacancies: the agency FTE and headcount in post on the day, and the vacancies the
  * caller gives (the record does not hold posts). SWENo takes the schema's form, two
- * letters and ten digits (SW123456 -> SW0000123456). QualInst is required by the schema and
- * not held by the record: it is written empty. The file is validated before it takes its
- * name; an invalid file is never written. */
+ * letters and ten digits (SW123456 -> SW0000123456).
+ *
+ * The worker's own items are the record's (migration 003): date of birth, sex (written as
+ * GenderCurrent 1/2/0), ethnicity, where and at what level the qualification was gained
+ * (QualInst is required by the schema: empty when not recorded), Step Up and Frontline,
+ * the knowledge and skills status; StartOrigin for those who started in the year,
+ * LeaverDestination and ReasonLeave for those who left. From the worker's absences: for a
+ * worker in post on the day, whether an absence covers it (Absat30Sept) and its reason;
+ * for an employee (not agency), the working days lost to sickness in the year
+ * (WorkingDaysLost: working days of sick leave between the year's first day and the census
+ * date). ContractWeeks (agency workers) is not held and not written. The file is validated
+ * before it takes its name; an invalid file is never written. */
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/workdays.h"
 #include "returns/internal.h"
 
 /* worker_role (local) -> OrgRole: 1 senior manager ... 5 case holder, 6 qualified without
@@ -35,6 +45,62 @@ static int org_role(const char *role, bool case_holder)
 		}
 	}
 	return case_holder ? 5 : 6;
+}
+
+/* The record's sex as the census's GenderCurrent (no entry: not written). */
+static const struct {
+	const char *sex, *gender;
+} gender_map[] = {{"M", "1"}, {"F", "2"}, {"U", "0"}};
+
+static const char *gender_of(const struct hval *v)
+{
+	for (size_t i = 0; !v->null && i < sizeof(gender_map) / sizeof(gender_map[0]); i++) {
+		if (strcmp(v->s, gender_map[i].sex) == 0) {
+			return gender_map[i].gender;
+		}
+	}
+	return NULL;
+}
+
+static const char *str_of(const struct hval *v)
+{
+	return v->null ? NULL : v->s;
+}
+
+static const char *yes_no(const struct hval *v)
+{
+	return v->null ? NULL : v->i ? "1" : "0";
+}
+
+/* A worker's absences, as read: [start, end) with end DATE_NONE while away. */
+struct absence {
+	int64_t worker;
+	hdate start, end;
+	const char *reason;
+};
+
+/* What the census asks of a worker's absences: the reason of the absence covering day
+ * (NULL: none), and the working days of sick leave in [from, day]. */
+static const char *absence_on(const struct absence *abs, size_t n, int64_t worker, hdate from, hdate day,
+			      double *sick_days)
+{
+	const char *reason = NULL;
+	*sick_days = 0;
+	for (size_t i = 0; i < n; i++) {
+		const struct absence *a = &abs[i];
+		if (a->worker != worker) {
+			continue;
+		}
+		hdate last = a->end == DATE_NONE ? day : a->end - 1; /* the day back is a working day */
+		if (a->start <= day && last >= day) {
+			reason = a->reason;
+		}
+		hdate s = a->start > from ? a->start : from, e = last < day ? last : day;
+		if (strcmp(a->reason, "SIC") == 0 && s <= e) {
+			*sick_days += workdays_between(s - 1, e); /* (s - 1, e]: the days s to e */
+		}
+	}
+	return reason;
 }
 
 /* "SW123456" -> "SW0000123456"; other shapes are left for the schema to refuse. */
@@ -62,13 +128,26 @@ int workforce_export_xml(struct store *st, const char *path, const struct return
 	int64_t *wids, *aids;
 	struct hval **wrows, **arows;
 	size_t nw, na;
+	int64_t *bids;
+	struct hval **brows;
+	size_t nb;
 	int rc = store_all_rows(st, &entity_worker, &a, &wids, &wrows, &nw, err);
 	if (!rc) {
 		rc = store_all_rows(st, &entity_allocation, &a, &aids, &arows, &na, err);
 	}
+	if (!rc) {
+		rc = store_all_rows(st, &entity_worker_absence, &a, &bids, &brows, &nb, err);
+	}
 	if (rc) {
 		arena_free(&a);
 		return rc;
+	}
+	struct absence *abs = arena_alloc(&a, sizeof(*abs) * (nb ? nb : 1));
+	for (size_t i = 0; i < nb; i++) {
+		const struct hval *r = brows[i];
+		abs[i] = (struct absence){r[WORKER_ABSENCE_WORKER_ID].i, (hdate)r[WORKER_ABSENCE_START_DATE].i,
+					  r[WORKER_ABSENCE_END_DATE].null ? DATE_NONE : (hdate)r[WORKER_ABSENCE_END_DATE].i,
+					  r[WORKER_ABSENCE_REASON].s};
 	}
 	hdate day = o->date, from = date_add_years(day, -1) + 1;
 	/* Cases on the day: children allocated to each worker as social worker. */
@@ -142,18 +221,28 @@ int workforce_export_xml(struct store *st, const char *path, const struct return
 			continue;
 		}
 		bool left = e != DATE_NONE && e <= day, agency = r[WORKER_AGENCY].i != 0;
+		double sick = 0;
+		const char *away = absence_on(abs, nb, wids[i], from, day, &sick);
 		*ARR_PUSH(&a, starts, n_starts, cap_starts) = (struct xstart){w.line, r[WORKER_STAFF_ID].s};
+		/* The elements in the schema's order (workertype). */
 		xw_open(&w, "CSWWWorker");
 		xw_leaf(&w, "AgencyWorker", agency ? "1" : "0");
 		xw_leaf(&w, "SWENo", swe_form(r[WORKER_SWE_NUMBER].s, &a));
 		snprintf(b, sizeof(b), "%.6f", r[WORKER_FTE].r);
 		xw_leaf(&w, "FTE", b);
-		xw_leaf(&w, "QualInst", "");
+		xw_leaf_date(&w, "PersonBirthDate", r[WORKER_DOB].null ? DATE_NONE : (hdate)r[WORKER_DOB].i);
+		xw_leaf(&w, "GenderCurrent", gender_of(&r[WORKER_SEX]));
+		xw_leaf(&w, "Ethnicity", str_of(&r[WORKER_ETHNICITY]));
+		xw_leaf(&w, "QualInst", r[WORKER_QUAL_INST].null ? "" : r[WORKER_QUAL_INST].s);
+		xw_leaf(&w, "QualLevel", str_of(&r[WORKER_QUAL_LEVEL]));
+		xw_leaf(&w, "StepUpGrad", yes_no(&r[WORKER_STEP_UP]));
 		snprintf(b, sizeof(b), "%d", org_role(r[WORKER_ROLE].s, r[WORKER_CASE_HOLDER].i != 0));
 		xw_leaf(&w, "OrgRole", b);
 		xw_leaf_date(&w, "RoleStartDate", s);
+		xw_leaf(&w, "StartOrigin", s >= from ? str_of(&r[WORKER_START_ORIGIN]) : NULL);
 		if (left) {
 			xw_leaf_date(&w, "RoleEndDate", e);
+			xw_leaf(&w, "LeaverDestination", str_of(&r[WORKER_DESTINATION]));
 			xw_leaf(&w, "ReasonLeave", r[WORKER_LEAVING_REASON].null ? "9" : r[WORKER_LEAVING_REASON].s);
 		} else {
 			snprintf(b, sizeof(b), "%.6f", r[WORKER_FTE].r);
@@ -161,6 +250,16 @@ int workforce_export_xml(struct store *st, const char *path, const struct return
 			snprintf(b, sizeof(b), "%d", wids[i] <= max_id ? cases[wids[i]] : 0);
 			xw_leaf(&w, "Cases30", b);
 		}
+		if (!agency) {
+			snprintf(b, sizeof(b), "%.2f", sick);
+			xw_leaf(&w, "WorkingDaysLost", b);
+		}
+		xw_leaf(&w, "FrontlineGrad", yes_no(&r[WORKER_FRONTLINE]));
+		if (!left) {
+			xw_leaf(&w, "Absat30Sept", away ? "1" : "0");
+			xw_leaf(&w, "ReasonAbsence", away);
+		}
+		xw_leaf(&w, "CFKSSstatus", str_of(&r[WORKER_CFKSS]));
 		xw_close(&w, "CSWWWorker");
 		res->rows++;
 	}

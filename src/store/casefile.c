@@ -1,9 +1,15 @@
 /* casefile: loading children's records as compact arrays (model/casefile.h).
  *
- * One loader per casefile array names its table, the date it sorts by and how a row
- * becomes an element. A scan opens one statement per loader, each ordered by child_id, and
- * walks them in step with the child table, so a whole county is read in one pass per table
- * rather than one query per child. */
+ * One loader per casefile array names its table, the date it sorts by (and the date that
+ * ends its span, if any) and how a row becomes an element. A scan opens one statement per
+ * loader, each ordered by child_id, and walks them in step with the child table, so a whole
+ * county is read in one pass per table rather than one query per child.
+ *
+ * store_arrays_read is the other way in, for a return that wants a few arrays of a few
+ * children (returns/load.c): each chosen table read once in row order, only the rows whose
+ * dates overlap a window, converted straight into elements and sorted by child in memory;
+ * the children's own rows are then read one by one (store_children_each), all inside one
+ * read transaction, so the whole return is read from one snapshot of the record. */
 #include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
@@ -29,6 +35,12 @@ static const char *S(const struct hval *v)
 static int64_t I(const struct hval *v)
 {
 	return v->null ? 0 : v->i;
+}
+
+/* A yes/no the record may leave blank, as casefile.h holds it. */
+static const char *YN(const struct hval *v)
+{
+	return v->null ? NULL : v->i ? "1" : "0";
 }
 
 static void cv_contact(const struct hval *v, int64_t id, void *o)
@@ -79,14 +91,20 @@ static void cv_cin_plan(const struct hval *v, int64_t id, void *o)
 {
 	struct cf_plan *c = o;
 	*c = (struct cf_plan){id, I(&v[CIN_PLAN_REFERRAL_ID]), D(&v[CIN_PLAN_START_DATE]), D(&v[CIN_PLAN_END_DATE]),
-			      NULL};
+			      NULL, NULL, false, 0};
 }
 
 static void cv_cp_plan(const struct hval *v, int64_t id, void *o)
 {
 	struct cf_plan *c = o;
-	*c = (struct cf_plan){id, I(&v[CP_PLAN_REFERRAL_ID]), D(&v[CP_PLAN_START_DATE]), D(&v[CP_PLAN_END_DATE]),
-			      S(&v[CP_PLAN_CATEGORY])};
+	*c = (struct cf_plan){id,
+			      I(&v[CP_PLAN_REFERRAL_ID]),
+			      D(&v[CP_PLAN_START_DATE]),
+			      D(&v[CP_PLAN_END_DATE]),
+			      S(&v[CP_PLAN_CATEGORY]),
+			      S(&v[CP_PLAN_INITIAL_CATEGORY]),
+			      !v[CP_PLAN_PREVIOUS_PLANS].null,
+			      (int)I(&v[CP_PLAN_PREVIOUS_PLANS])};
 }
 
 static void cv_cp_review(const struct hval *v, int64_t id, void *o)
@@ -114,7 +132,10 @@ static void cv_episode(const struct hval *v, int64_t id, void *o)
 				 S(&v[CLA_EPISODE_PLACE_PROVIDER]),
 				 S(&v[CLA_EPISODE_REC]),
 				 S(&v[CLA_EPISODE_REASON_PLACE_CHANGE]),
-				 I(&v[CLA_EPISODE_LONG_TERM]) != 0};
+				 I(&v[CLA_EPISODE_LONG_TERM]) != 0,
+				 S(&v[CLA_EPISODE_HOME_POST]),
+				 S(&v[CLA_EPISODE_PL_POST]),
+				 S(&v[CLA_EPISODE_URN])};
 }
 
 static void cv_cla_review(const struct hval *v, int64_t id, void *o)
@@ -205,7 +226,25 @@ static void cv_adoption(const struct hval *v, int64_t id, void *o)
 				  D(&v[ADOPTION_MATCHED_DATE]),
 				  D(&v[ADOPTION_PLACED_DATE]),
 				  D(&v[ADOPTION_ADOPTION_ORDER_DATE]),
-				  D(&v[ADOPTION_CEASED_DATE])};
+				  D(&v[ADOPTION_CEASED_DATE]),
+				  (int)I(&v[ADOPTION_ADOPTERS_NUMBER]),
+				  S(&v[ADOPTION_ADOPTERS_SEX]),
+				  S(&v[ADOPTION_ADOPTERS_LEGAL_STATUS]),
+				  S(&v[ADOPTION_CEASED_REASON])};
+}
+
+static void cv_oc2(const struct hval *v, int64_t id, void *o)
+{
+	struct cf_oc2 *c = o;
+	*c = (struct cf_oc2){id, D(&v[CLA_OUTCOME_YEAR_END]),
+			     v[CLA_OUTCOME_SDQ_SCORE].null ? -1 : (int)v[CLA_OUTCOME_SDQ_SCORE].i,
+			     S(&v[CLA_OUTCOME_SDQ_REASON]), {0}};
+	/* The yes/no items follow one another in the descriptor, as in enum cf_oc2_item. */
+	_Static_assert(CLA_OUTCOME_INTERVENTION_OFFERED - CLA_OUTCOME_CONVICTED + 1 == CF_OC2_ITEM_MAX,
+		       "cf_oc2_item follows the descriptor");
+	for (int k = 0; k < CF_OC2_ITEM_MAX; k++) {
+		c->item[k] = YN(&v[CLA_OUTCOME_CONVICTED + k]);
+	}
 }
 
 static void cv_allocation(const struct hval *v, int64_t id, void *o)
@@ -246,70 +285,182 @@ static void cv_pathway_plan(const struct hval *v, int64_t id, void *o)
 struct loader {
 	const struct entity *e;
 	int sort_field;		/* the date the array is ordered by */
+	int end_field;		/* the date its span ends (blank: open), or -1: a single date */
 	convert_fn convert;
 	size_t size;		/* element size */
 	size_t array_off, count_off;	/* where the array and its count live in struct casefile */
 };
 
-#define L(ent, sort, fn, type, arr)                                                               \
-	{&entity_##ent, sort, fn, sizeof(type), offsetof(struct casefile, arr),                 \
-	 offsetof(struct casefile, n_##arr)}
+#define L(cfa, ent, sort, end, fn, type, arr)                                                      \
+	[cfa] = {&entity_##ent, sort, end, fn, sizeof(type), offsetof(struct casefile, arr),       \
+		 offsetof(struct casefile, n_##arr)}
 
-static const struct loader loaders[] = {
-	L(contact, CONTACT_CONTACT_DATE, cv_contact, struct cf_contact, contacts),
-	L(early_help, EARLY_HELP_START_DATE, cv_early_help, struct cf_early_help, early_help),
-	L(referral, REFERRAL_REFERRAL_DATE, cv_referral, struct cf_referral, referrals),
-	L(assessment, ASSESSMENT_START_DATE, cv_assessment, struct cf_assessment, assessments),
-	L(s47, S47_STRATEGY_DATE, cv_s47, struct cf_s47, s47s),
-	L(cin_plan, CIN_PLAN_START_DATE, cv_cin_plan, struct cf_plan, cin_plans),
-	L(cp_plan, CP_PLAN_START_DATE, cv_cp_plan, struct cf_plan, cp_plans),
-	L(cp_review, CP_REVIEW_REVIEW_DATE, cv_cp_review, struct cf_dated, cp_reviews),
-	L(core_group, CORE_GROUP_MEETING_DATE, cv_core_group, struct cf_dated, core_groups),
-	L(cla_episode, CLA_EPISODE_DECOM, cv_episode, struct cf_episode, episodes),
-	L(cla_review, CLA_REVIEW_REVIEW_DATE, cv_cla_review, struct cf_dated, cla_reviews),
-	L(visit, VISIT_VISIT_DATE, cv_visit, struct cf_visit, visits),
-	L(health, HEALTH_DONE_DATE, cv_health, struct cf_health, health),
-	L(education, EDUCATION_START_DATE, cv_education, struct cf_education, education),
-	L(pep, PEP_PEP_DATE, cv_pep, struct cf_dated, peps),
-	L(missing, MISSING_START_AT, cv_missing, struct cf_missing, missing),
-	L(proceedings, PROCEEDINGS_ISSUE_DATE, cv_proceedings, struct cf_proceedings, proceedings),
-	L(permanence, PERMANENCE_DECIDED_DATE, cv_permanence, struct cf_permanence, permanence),
-	L(adoption, ADOPTION_DECISION_DATE, cv_adoption, struct cf_adoption, adoptions),
-	L(allocation, ALLOCATION_START_DATE, cv_allocation, struct cf_allocation, allocations),
-	L(leaver_contact, LEAVER_CONTACT_CONTACT_DATE, cv_leaver_contact, struct cf_leaver_contact,
-	  leaver_contacts),
-	L(pathway_plan, PATHWAY_PLAN_REVIEW_DATE, cv_pathway_plan, struct cf_dated, pathway_plans),
+static const struct loader loaders[CFA_MAX] = {
+	L(CFA_CONTACTS, contact, CONTACT_CONTACT_DATE, CONTACT_DECISION_DATE, cv_contact, struct cf_contact, contacts),
+	L(CFA_EARLY_HELP, early_help, EARLY_HELP_START_DATE, EARLY_HELP_END_DATE, cv_early_help,
+	  struct cf_early_help, early_help),
+	L(CFA_REFERRALS, referral, REFERRAL_REFERRAL_DATE, REFERRAL_CLOSURE_DATE, cv_referral, struct cf_referral,
+	  referrals),
+	L(CFA_ASSESSMENTS, assessment, ASSESSMENT_START_DATE, ASSESSMENT_AUTHORISED_DATE, cv_assessment,
+	  struct cf_assessment, assessments),
+	L(CFA_S47S, s47, S47_STRATEGY_DATE, S47_ICPC_DATE, cv_s47, struct cf_s47, s47s),
+	L(CFA_CIN_PLANS, cin_plan, CIN_PLAN_START_DATE, CIN_PLAN_END_DATE, cv_cin_plan, struct cf_plan, cin_plans),
+	L(CFA_CP_PLANS, cp_plan, CP_PLAN_START_DATE, CP_PLAN_END_DATE, cv_cp_plan, struct cf_plan, cp_plans),
+	L(CFA_CP_REVIEWS, cp_review, CP_REVIEW_REVIEW_DATE, -1, cv_cp_review, struct cf_dated, cp_reviews),
+	L(CFA_CORE_GROUPS, core_group, CORE_GROUP_MEETING_DATE, -1, cv_core_group, struct cf_dated, core_groups),
+	L(CFA_EPISODES, cla_episode, CLA_EPISODE_DECOM, CLA_EPISODE_DEC, cv_episode, struct cf_episode, episodes),
+	L(CFA_CLA_REVIEWS, cla_review, CLA_REVIEW_REVIEW_DATE, -1, cv_cla_review, struct cf_dated, cla_reviews),
+	L(CFA_VISITS, visit, VISIT_VISIT_DATE, -1, cv_visit, struct cf_visit, visits),
+	L(CFA_HEALTH, health, HEALTH_DONE_DATE, -1, cv_health, struct cf_health, health),
+	L(CFA_EDUCATION, education, EDUCATION_START_DATE, EDUCATION_END_DATE, cv_education, struct cf_education,
+	  education),
+	L(CFA_PEPS, pep, PEP_PEP_DATE, -1, cv_pep, struct cf_dated, peps),
+	L(CFA_MISSING, missing, MISSING_START_AT, MISSING_END_AT, cv_missing, struct cf_missing, missing),
+	L(CFA_PROCEEDINGS, proceedings, PROCEEDINGS_ISSUE_DATE, PROCEEDINGS_FINAL_ORDER_DATE, cv_proceedings,
+	  struct cf_proceedings, proceedings),
+	L(CFA_PERMANENCE, permanence, PERMANENCE_DECIDED_DATE, -1, cv_permanence, struct cf_permanence, permanence),
+	L(CFA_ADOPTIONS, adoption, ADOPTION_DECISION_DATE, ADOPTION_CEASED_DATE, cv_adoption, struct cf_adoption,
+	  adoptions),
+	L(CFA_ALLOCATIONS, allocation, ALLOCATION_START_DATE, ALLOCATION_END_DATE, cv_allocation,
+	  struct cf_allocation, allocations),
+	L(CFA_LEAVER_CONTACTS, leaver_contact, LEAVER_CONTACT_CONTACT_DATE, -1, cv_leaver_contact,
+	  struct cf_leaver_contact, leaver_contacts),
+	L(CFA_PATHWAY_PLANS, pathway_plan, PATHWAY_PLAN_REVIEW_DATE, -1, cv_pathway_plan, struct cf_dated,
+	  pathway_plans),
+	L(CFA_OC2, cla_outcome, CLA_OUTCOME_YEAR_END, -1, cv_oc2, struct cf_oc2, oc2),
 };
 #undef L
-#define N_LOADERS ((int)(sizeof(loaders) / sizeof(loaders[0])))
+#define N_LOADERS CFA_MAX
+
+/* Reads column col of the current row into v: text is copied into a, codes point at the
+ * code tables (so a county's worth of rows costs no copies for them). The store's own
+ * read_value does the same job for rows it hands out; this one serves the scans, whose rows
+ * live in a buffer on the stack and never need an hval array of their own. list: the code
+ * list of a code field when the caller has looked it up once for many rows, else NULL;
+ * memo (may be NULL): the code this column gave last, tried first (a column's codes repeat
+ * from row to row: C2, N1, PR1...). A column held as text is read with one call: both
+ * drivers' db_col_text give NULL for a NULL. */
+static void read_col(struct db_stmt *s, int col, const struct field *f, const struct codelist *list,
+		     const struct code **memo, struct arena *a, struct hval *v)
+{
+	memset(v, 0, sizeof(*v));
+	if (f->type == FT_BOOL || f->type == FT_INT || f->type == FT_REF || f->type == FT_REAL) {
+		if (db_col_null(s, col)) {
+			v->null = true;
+		} else if (f->type == FT_REAL) {
+			v->r = db_col_real(s, col);
+		} else {
+			v->i = db_col_int(s, col);
+		}
+		return;
+	}
+	const char *t = db_col_text(s, col);
+	if (!t) {
+		v->null = true;
+		return;
+	}
+	switch (f->type) {
+	case FT_DATE: {
+		hdate d;
+		v->null = date_parse(t, &d) != 0;
+		v->i = d;
+		break;
+	}
+	case FT_INSTANT: {
+		hinstant i;
+		v->null = instant_parse(t, &i) != 0;
+		v->i = i;
+		break;
+	}
+	case FT_CODE: {
+		const struct code *k = memo && *memo && strcmp((*memo)->code, t) == 0
+					       ? *memo
+					       : code_find(list ? list : codelist_find(f->arg), t);
+		if (memo && k) {
+			*memo = k;
+		}
+		v->s = k ? k->code : arena_strdup(a, t);
+		break;
+	}
+	default:
+		v->s = arena_strdup(a, t);
+		break;
+	}
+}
+
+/* The most fields any table has: a row read by a scan lives in a buffer of this size. */
+#define MAX_FIELDS 32
+
+/* The code list of each of e's fields (NULL for the others), looked up once per read. */
+static void field_lists(const struct entity *e, const struct codelist *lists[MAX_FIELDS])
+{
+	for (int i = 0; i < e->n_fields; i++) {
+		lists[i] = e->fields[i].type == FT_CODE ? codelist_find(e->fields[i].arg) : NULL;
+	}
+}
 
 /* A cursor over one loader's statement, one row ahead. */
 struct cursor {
 	const struct loader *l;
 	struct db_stmt *s;
 	bool has_row;
+	bool cached;		/* the statement belongs to the store's cache: reset, not finalized */
 	int64_t child_id;
 	size_t n, cap;
 	void *items;
 };
 
+static int cursor_open_cached(struct db *db, const struct loader *l, int64_t child_id, struct db_stmt **cache,
+			      struct cursor *c, struct hearth_error *err);
+
 static int cursor_open(struct db *db, const struct loader *l, int64_t child_id, struct cursor *c,
 		       struct hearth_error *err)
 {
-	struct buf b = BUF_INIT;
-	const struct entity *e = l->e;
-	buf_puts(&b, "SELECT id");
-	for (int i = 0; i < e->n_fields; i++) {
-		buf_printf(&b, ", %s", e->fields[i].name);
+	return cursor_open_cached(db, l, child_id, NULL, c, err);
+}
+
+static void cursor_close(struct cursor *c)
+{
+	if (!c->s) {
+		return;
 	}
-	buf_printf(&b, " FROM %s WHERE voided = 0%s ORDER BY child_id, %s, id", e->name,
-		   child_id ? " AND child_id = ?" : "", e->fields[l->sort_field].name);
+	if (c->cached) {
+		db_reset(c->s);
+	} else {
+		db_finalize(c->s);
+	}
+}
+
+/* Opens a loader's cursor over every child (child_id 0) or one child. With a cache (the
+ * store's, for one child) the statement is prepared once and kept there; the caller then
+ * resets instead of finalizing (cursor_close). */
+static int cursor_open_cached(struct db *db, const struct loader *l, int64_t child_id, struct db_stmt **cache,
+			      struct cursor *c, struct hearth_error *err)
+{
+	const struct entity *e = l->e;
 	memset(c, 0, sizeof(*c));
 	c->l = l;
-	int rc = db_prepare(db, buf_cstr(&b), &c->s, err);
-	buf_free(&b);
-	if (rc) {
-		return rc;
+	c->cached = cache != NULL;
+	int rc = 0;
+	if (cache && *cache) {
+		db_reset(*cache);
+		c->s = *cache;
+	} else {
+		struct buf b = BUF_INIT;
+		buf_puts(&b, "SELECT id");
+		for (int i = 0; i < e->n_fields; i++) {
+			buf_printf(&b, ", %s", e->fields[i].name);
+		}
+		buf_printf(&b, " FROM %s WHERE voided = 0%s ORDER BY child_id, %s, id", e->name,
+			   child_id ? " AND child_id = ?" : "", e->fields[l->sort_field].name);
+		rc = db_prepare(db, buf_cstr(&b), &c->s, err);
+		buf_free(&b);
+		if (rc) {
+			return rc;
+		}
+		if (cache) {
+			*cache = c->s;
+		}
 	}
 	if (child_id) {
 		db_bind_int(c->s, 1, child_id);
@@ -333,7 +484,7 @@ static int cursor_take(struct cursor *c, int64_t child_id, struct casefile *cf, 
 	c->n = 0;
 	c->cap = 0;
 	c->items = NULL;
-	struct hval vals[32];
+	struct hval vals[MAX_FIELDS];
 	while (c->has_row && c->child_id <= child_id) {
 		if (c->child_id == child_id) {
 			if (c->n == c->cap) {
@@ -343,45 +494,7 @@ static int cursor_take(struct cursor *c, int64_t child_id, struct casefile *cf, 
 			}
 			int64_t id = db_col_int(c->s, 0);
 			for (int i = 0; i < e->n_fields; i++) {
-				/* Local copy of read_value's job, kept here so rows never need an hval array
-				 * per row in the arena: text is copied, codes point at the code tables. */
-				const struct field *f = &e->fields[i];
-				struct hval *v = &vals[i];
-				memset(v, 0, sizeof(*v));
-				if (db_col_null(c->s, i + 1)) {
-					v->null = true;
-					continue;
-				}
-				switch (f->type) {
-				case FT_DATE: {
-					hdate d;
-					v->null = date_parse(db_col_text(c->s, i + 1), &d) != 0;
-					v->i = d;
-					break;
-				}
-				case FT_INSTANT: {
-					hinstant t;
-					v->null = instant_parse(db_col_text(c->s, i + 1), &t) != 0;
-					v->i = t;
-					break;
-				}
-				case FT_CODE: {
-					const char *t = db_col_text(c->s, i + 1);
-					const struct code *k = code_find(codelist_find(f->arg), t);
-					v->s = k ? k->code : arena_strdup(a, t);
-					break;
-				}
-				case FT_STR:
-				case FT_TEXT:
-					v->s = arena_strdup(a, db_col_text(c->s, i + 1));
-					break;
-				case FT_REAL:
-					v->r = db_col_real(c->s, i + 1);
-					break;
-				default:
-					v->i = db_col_int(c->s, i + 1);
-					break;
-				}
+				read_col(c->s, i + 1, &e->fields[i], NULL, NULL, a, &vals[i]);
 			}
 			c->l->convert(vals, id, (char *)c->items + c->n * c->l->size);
 			c->n++;
@@ -413,7 +526,15 @@ static void fill_child(const struct hval *v, int64_t id, struct cf_child *c)
 			       S(&v[CHILD_SEX]),
 			       S(&v[CHILD_ETHNICITY]),
 			       I(&v[CHILD_UASC]) != 0,
-			       I(&v[CHILD_RESTRICTED]) != 0};
+			       I(&v[CHILD_RESTRICTED]) != 0,
+			       S(&v[CHILD_UPN_UNKNOWN]),
+			       YN(&v[CHILD_MOTHER]),
+			       D(&v[CHILD_MC_DOB]),
+			       S(&v[CHILD_PREV_PERM]),
+			       S(&v[CHILD_PREV_PERM_LA]),
+			       D(&v[CHILD_PREV_PERM_DATE]),
+			       S(&v[CHILD_FORMER_UPN]),
+			       D(&v[CHILD_UASC_CEASED])};
 }
 
 /* worker id -> team id, for allocations. */
@@ -509,22 +630,7 @@ int store_casefiles_scan(struct store *st, const struct store_filter *filter, st
 		memset(&cf, 0, sizeof(cf));
 		struct hval v[CHILD__COUNT];
 		for (int i = 0; i < entity_child.n_fields; i++) {
-			const struct field *f = &entity_child.fields[i];
-			memset(&v[i], 0, sizeof(v[i]));
-			if (db_col_null(children, i + 1)) {
-				v[i].null = true;
-			} else if (f->type == FT_DATE) {
-				hdate d;
-				v[i].null = date_parse(db_col_text(children, i + 1), &d) != 0;
-				v[i].i = d;
-			} else if (f->type == FT_BOOL) {
-				v[i].i = db_col_int(children, i + 1);
-			} else if (f->type == FT_CODE) {
-				const struct code *k = code_find(codelist_find(f->arg), db_col_text(children, i + 1));
-				v[i].s = k ? k->code : arena_strdup(&per_child, db_col_text(children, i + 1));
-			} else {
-				v[i].s = arena_strdup(&per_child, db_col_text(children, i + 1));
-			}
+			read_col(children, i + 1, &entity_child.fields[i], NULL, NULL, &per_child, &v[i]);
 		}
 		fill_child(v, db_col_int(children, 0), &cf.child);
 		for (int k = 0; k < N_LOADERS; k++) {
@@ -558,27 +664,285 @@ int store_casefile_load(struct store *st, int64_t child_id, struct arena *a, str
 	 * reads directly into the caller's arena instead. */
 	struct db *db = store_db(st);
 	struct hval *v;
-	struct team_map teams;
 	int rc = store_get(st, &entity_child, child_id, a, &v, err);
 	if (rc) {
 		return rc;
 	}
 	memset(out, 0, sizeof(*out));
 	fill_child(v, child_id, &out->child);
-	if ((rc = team_map_load(st, a, &teams, err))) {
-		return rc;
-	}
+	_Static_assert(N_LOADERS <= 64, "the store keeps a statement per loader");
 	for (int k = 0; k < N_LOADERS; k++) {
 		struct cursor c;
-		rc = cursor_open(db, &loaders[k], child_id, &c, err);
+		rc = cursor_open_cached(db, &loaders[k], child_id, &st->casefile_one[k], &c, err);
 		if (!rc) {
 			rc = cursor_take(&c, child_id, out, a, err);
 		}
-		db_finalize(c.s);
+		cursor_close(&c);
 		if (rc) {
 			return rc;
 		}
 	}
-	fill_teams(&teams, out);
+	/* One child has a few allocations: their workers' teams one by one, not the whole
+	 * workforce's (which a scan of every child loads once). */
+	for (size_t i = 0; i < out->n_allocations; i++) {
+		struct hval *w;
+		struct cf_allocation *al = &out->allocations[i];
+		al->team_id = 0;
+		if (al->worker_id > 0 && store_get(st, &entity_worker, al->worker_id, a, &w, NULL) == 0) {
+			al->team_id = I(&w[WORKER_TEAM_ID]);
+		}
+	}
 	return 0;
+}
+
+/* ---- chosen arrays of many children (store_arrays_read) ---- */
+
+int store_read_begin(struct store *st, bool *began, struct hearth_error *err)
+{
+	*began = false;
+	if (st->depth > 0) {
+		return 0; /* inside the store's own transaction, which already sees one state */
+	}
+	/* PostgreSQL's default (read committed) gives each statement its own snapshot. */
+	bool pg = strcmp(db_engine(store_db(st)), "postgresql") == 0;
+	int rc = db_exec(store_db(st), pg ? "BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY" : "BEGIN", err);
+	*began = rc == 0;
+	return rc;
+}
+
+void store_read_end(struct store *st, bool began)
+{
+	if (began) {
+		db_exec(store_db(st), "COMMIT", NULL);
+	}
+}
+
+/* The window's conditions on a loader's dates, appended to b; binds go to vals, in order.
+ * Instants are compared as their text, from midnight of from to before midnight after to. */
+static int window_sql(const struct loader *l, const struct store_window *w, struct buf *b, char vals[][INSTANT_STR_SIZE])
+{
+	const struct field *fs = &l->e->fields[l->sort_field];
+	const struct field *fe = l->end_field >= 0 && w->spans ? &l->e->fields[l->end_field] : NULL;
+	bool instant = fs->type == FT_INSTANT;
+	int n = 0;
+	if (w->to != DATE_NONE) {
+		buf_printf(b, instant ? " AND %s < ?" : " AND %s <= ?", fs->name);
+		if (instant) {
+			instant_format(instant_from_date(w->to + 1), vals[n++]);
+		} else {
+			date_format(w->to, vals[n++]);
+		}
+	}
+	if (w->from != DATE_NONE) {
+		if (fe) {
+			buf_printf(b, " AND (%s IS NULL OR %s >= ?)", fe->name, fe->name);
+		} else {
+			buf_printf(b, " AND %s >= ?", fs->name);
+		}
+		if (instant) {
+			instant_format(instant_from_date(w->from), vals[n++]);
+		} else {
+			date_format(w->from, vals[n++]);
+		}
+	}
+	if (w->in_care_on != DATE_NONE) {
+		buf_puts(b, " AND child_id IN (SELECT child_id FROM cla_episode WHERE voided = 0 AND decom <= ? AND "
+			    "(dec IS NULL OR dec > ?))");
+		date_format(w->in_care_on, vals[n++]);
+		date_format(w->in_care_on, vals[n++]);
+	}
+	return n;
+}
+
+/* Sort keys: child, then the array's date, then id; idx is the row's place as read. */
+struct arow {
+	int64_t child, date, id;
+	size_t idx;
+};
+
+static int arow_cmp(const void *p, const void *q)
+{
+	const struct arow *a = p, *b = q;
+	if (a->child != b->child) {
+		return a->child < b->child ? -1 : 1;
+	}
+	if (a->date != b->date) {
+		return a->date < b->date ? -1 : 1;
+	}
+	return (a->id > b->id) - (a->id < b->id);
+}
+
+/* Reads one loader's rows in the window into out's array, sorted, with each row's child.
+ * The arrays grow with realloc (a large block moves without a copy) rather than in the
+ * arena, and are only permuted when the table's order is not already the casefile's (a
+ * record written child by child is nearly always in it). Text goes into a. */
+static int read_array(struct db *db, const struct loader *l, const struct store_window *w, struct arena *a,
+		      struct store_arrays *out, int k, struct hearth_error *err)
+{
+	const struct entity *e = l->e;
+	struct buf b = BUF_INIT;
+	char vals[4][INSTANT_STR_SIZE];
+	buf_puts(&b, "SELECT id");
+	for (int i = 0; i < e->n_fields; i++) {
+		buf_printf(&b, ", %s", e->fields[i].name);
+	}
+	buf_printf(&b, " FROM %s WHERE voided = 0", e->name);
+	int nv = window_sql(l, w, &b, vals);
+	struct db_stmt *s = NULL;
+	int rc = db_prepare(db, buf_cstr(&b), &s, err);
+	buf_free(&b);
+	if (rc) {
+		return rc;
+	}
+	for (int i = 0; i < nv; i++) {
+		db_bind_text(s, i + 1, vals[i]);
+	}
+	struct arow *keys = NULL;
+	char *items = NULL;
+	size_t n = 0, cap = 0;
+	bool in_order = true;
+	struct hval v[MAX_FIELDS];
+	const struct codelist *lists[MAX_FIELDS];
+	const struct code *memo[MAX_FIELDS] = {0};
+	field_lists(e, lists);
+	while ((rc = db_step(s, err)) == 1) {
+		if (n == cap) {
+			cap = cap ? cap * 2 : 256;
+			keys = xrealloc(keys, cap * sizeof(*keys));
+			items = xrealloc(items, cap * l->size);
+		}
+		int64_t id = db_col_int(s, 0);
+		for (int i = 0; i < e->n_fields; i++) {
+			read_col(s, i + 1, &e->fields[i], lists[i], &memo[i], a, &v[i]);
+		}
+		l->convert(v, id, items + n * l->size);
+		keys[n] = (struct arow){I(&v[e->child_field]), v[l->sort_field].null ? INT64_MIN : v[l->sort_field].i, id, n};
+		in_order = in_order && (n == 0 || arow_cmp(&keys[n - 1], &keys[n]) <= 0);
+		n++;
+	}
+	db_finalize(s);
+	if (rc < 0) {
+		free(keys);
+		free(items);
+		return rc;
+	}
+	/* Rows come in table order; casefile arrays are by child, date and id. */
+	if (!in_order) {
+		qsort(keys, n, sizeof(*keys), arow_cmp);
+		char *sorted = xmalloc(l->size * (n ? n : 1));
+		for (size_t i = 0; i < n; i++) {
+			memcpy(sorted + i * l->size, items + keys[i].idx * l->size, l->size);
+		}
+		free(items);
+		items = sorted;
+	}
+	int64_t *child_of = xmalloc(sizeof(int64_t) * (n ? n : 1));
+	for (size_t i = 0; i < n; i++) {
+		child_of[i] = keys[i].child;
+	}
+	free(keys);
+	*(void **)((char *)&out->all + l->array_off) = items;
+	*(size_t *)((char *)&out->all + l->count_off) = n;
+	out->child_of[k] = child_of;
+	return 0;
+}
+
+int store_arrays_read(struct store *st, unsigned arrays, const struct store_window *windows, struct arena *a,
+		      struct store_arrays *out, struct hearth_error *err)
+{
+	static const struct store_window all = {DATE_NONE, DATE_NONE, false, DATE_NONE};
+	memset(out, 0, sizeof(*out));
+	for (int k = 0; k < N_LOADERS; k++) {
+		if (!(arrays & (1u << k))) {
+			continue;
+		}
+		int rc = read_array(store_db(st), &loaders[k], windows ? &windows[k] : &all, a, out, k, err);
+		out->arrays |= 1u << k; /* read (or begun): store_arrays_free frees it */
+		if (rc) {
+			return rc;
+		}
+	}
+	return 0;
+}
+
+void store_arrays_free(struct store_arrays *s)
+{
+	for (int k = 0; k < N_LOADERS; k++) {
+		if (s->arrays & (1u << k)) {
+			free(*(void **)((char *)&s->all + loaders[k].array_off));
+			free(s->child_of[k]);
+		}
+	}
+	memset(s, 0, sizeof(*s));
+}
+
+void store_arrays_child(const struct store_arrays *s, int64_t child, struct casefile *cf)
+{
+	for (int k = 0; k < N_LOADERS; k++) {
+		if (!(s->arrays & (1u << k))) {
+			continue;
+		}
+		const struct loader *l = &loaders[k];
+		const int64_t *of = s->child_of[k];
+		size_t n = *(const size_t *)((const char *)&s->all + l->count_off);
+		size_t lo = 0, hi = n;
+		while (lo < hi) {
+			size_t mid = (lo + hi) / 2;
+			if (of[mid] < child) {
+				lo = mid + 1;
+			} else {
+				hi = mid;
+			}
+		}
+		size_t end = lo;
+		while (end < n && of[end] == child) {
+			end++;
+		}
+		char *arr = *(char *const *)((const char *)&s->all + l->array_off);
+		*(void **)((char *)cf + l->array_off) = arr + lo * l->size;
+		*(size_t *)((char *)cf + l->count_off) = end - lo;
+	}
+}
+
+int store_children_each(struct store *st, const int64_t *ids, size_t n, store_child_fn fn, void *ctx,
+			struct hearth_error *err)
+{
+	struct buf b = BUF_INIT;
+	buf_puts(&b, "SELECT id");
+	for (int i = 0; i < entity_child.n_fields; i++) {
+		buf_printf(&b, ", %s", entity_child.fields[i].name);
+	}
+	buf_puts(&b, " FROM child WHERE id = ? AND voided = 0");
+	struct db_stmt *s = NULL;
+	int rc = db_prepare(store_db(st), buf_cstr(&b), &s, err);
+	buf_free(&b);
+	struct arena scratch = ARENA_INIT;
+	const struct codelist *lists[MAX_FIELDS];
+	const struct code *memo[MAX_FIELDS] = {0};
+	field_lists(&entity_child, lists);
+	for (size_t i = 0; !rc && i < n; i++) {
+		db_reset(s);
+		db_bind_int(s, 1, ids[i]);
+		if ((rc = db_step(s, err)) != 1) {
+			if (rc == 0) {
+				continue; /* voided: its rows are not the record's any more */
+			}
+			break;
+		}
+		struct hval v[CHILD__COUNT];
+		for (int f = 0; f < entity_child.n_fields; f++) {
+			if (f == CHILD_NHS_NUMBER || f == CHILD_POSTCODE) {
+				v[f] = (struct hval){.null = true}; /* no casefile holds them */
+				continue;
+			}
+			read_col(s, f + 1, &entity_child.fields[f], lists[f], &memo[f], &scratch, &v[f]);
+		}
+		struct cf_child c;
+		fill_child(v, ids[i], &c);
+		rc = fn(ctx, &c);
+		arena_reset(&scratch);
+	}
+	db_finalize(s);
+	arena_free(&scratch);
+	return rc;
 }

@@ -43,6 +43,20 @@ int store_begin(struct store *st, struct hearth_error *err);
 int store_commit(struct store *st, struct hearth_error *err);
 void store_rollback(struct store *st);
 
+/* Bulk loading, for filling a record being created (STORE_CREATE) that is thrown away
+ * unless the load finishes: hearth demo writes to a temporary file it publishes only when
+ * whole (or into an empty PostgreSQL database it says to drop on failure). Every write is
+ * still validated and still writes its row, its revision and its audit row. What bulk
+ * loading gives up: durability until store_bulk_end (SQLite keeps its rollback journal in
+ * memory instead of the write-ahead log and syncs nothing; PostgreSQL commits without
+ * waiting for the log flush), and the savepoint around each write inside a batch — a write
+ * refused by a rule still writes nothing, but one that fails after it began writing breaks
+ * the batch: store_commit then rolls the whole batch back and fails. Both are called
+ * outside a batch; store_bulk_end makes everything written durable (SQLite: back to WAL
+ * mode with synchronous=FULL, after an fsync). store_close ends a bulk load left open. */
+int store_bulk_begin(struct store *st, struct hearth_error *err);
+int store_bulk_end(struct store *st, struct hearth_error *err);
+
 /* The write path. vals holds e->n_fields values in field order. actor names who made the
  * change ("cli:alice", "user:12", "demo"). Returns HERR_INVALID (field and rule named) when
  * the row breaks a rule; nothing is written then. */
@@ -77,6 +91,10 @@ struct store_revision {
 };
 int store_revisions(struct store *st, const char *table, int64_t row_id, struct arena *a,
 		    struct store_revision **out, size_t *n_out, struct hearth_error *err);
+/* The id of the newest revision (0 when there is none). Every change through the write
+ * path writes a revision in its own transaction, so this moves exactly when the record
+ * changes: the web server keys what it caches by it. 0 or a negative HERR_*. */
+int store_revision_latest(struct store *st, int64_t *out, struct hearth_error *err);
 
 /* Casefiles: one child's whole record as compact arrays (model/casefile.h). */
 int store_casefile_load(struct store *st, int64_t child_id, struct arena *a, struct casefile *out,
@@ -99,6 +117,43 @@ struct store_filter {
 typedef int (*store_casefile_fn)(void *ctx, const struct casefile *cf);
 int store_casefiles_scan(struct store *st, const struct store_filter *filter, store_casefile_fn fn, void *ctx,
 			 struct hearth_error *err);
+
+/* Chosen arrays of many children, for a return that needs a few arrays of a few children
+ * (the SSDA903): each chosen table is read once, only its rows whose dates overlap a
+ * window, and sorted by child (then date, then id) in memory; store_arrays_child hands a
+ * child's rows out as slices of those arrays, so nothing is read or allocated per child.
+ * A window limits an array to rows whose date (its sort date) is in [from, to], or with
+ * spans, whose [date, end] overlaps it (a blank end is open); DATE_NONE leaves a side open.
+ * in_care_on (DATE_NONE: any) keeps only the rows of children looked after on that day. */
+struct store_window {
+	hdate from, to;
+	bool spans;
+	hdate in_care_on;
+};
+struct store_arrays {
+	struct casefile all;		/* every child's rows of each array read */
+	int64_t *child_of[CFA_MAX];	/* the child of each element */
+	unsigned arrays;		/* bit 1 << CFA_x for each array read */
+};
+/* Reads the arrays in the bitmask (windows: CFA_MAX of them, or NULL for every row) into
+ * out: the arrays are out's (store_arrays_free releases them, also after a failure), their
+ * text lives in a. */
+int store_arrays_read(struct store *st, unsigned arrays, const struct store_window *windows, struct arena *a,
+		      struct store_arrays *out, struct hearth_error *err);
+void store_arrays_free(struct store_arrays *s);
+/* Points cf's arrays that were read at child's rows (cf->child is left as it is). */
+void store_arrays_child(const struct store_arrays *s, int64_t child, struct casefile *cf);
+/* Calls fn with the child row of each id (in the order given), skipping voided ones. The
+ * row's text lives until fn returns. A non-zero return from fn stops and is returned. */
+typedef int (*store_child_fn)(void *ctx, const struct cf_child *c);
+int store_children_each(struct store *st, const int64_t *ids, size_t n, store_child_fn fn, void *ctx,
+			struct hearth_error *err);
+/* One read transaction around several reads, so they see one state of the record (and, on
+ * SQLite, take the read lock once instead of once per statement). *began says whether one
+ * was begun (not inside a write transaction, which sees one state already); pass it to
+ * store_read_end. */
+int store_read_begin(struct store *st, bool *began, struct hearth_error *err);
+void store_read_end(struct store *st, bool began);
 
 /* Settings: local policy values kept in the record (model/settings.h names them). Returns
  * the stored value in the arena, or NULL when unset (the caller applies the default). */

@@ -234,7 +234,15 @@ int store_web_status_casefile(struct store_web *w, int64_t child_id, struct aren
 				       S(&c[CHILD_SEX]),
 				       S(&c[CHILD_ETHNICITY]),
 				       I(&c[CHILD_UASC]) != 0,
-				       I(&c[CHILD_RESTRICTED]) != 0};
+				       I(&c[CHILD_RESTRICTED]) != 0,
+				       S(&c[CHILD_UPN_UNKNOWN]),
+				       c[CHILD_MOTHER].null ? NULL : c[CHILD_MOTHER].i ? "1" : "0",
+				       D(&c[CHILD_MC_DOB]),
+				       S(&c[CHILD_PREV_PERM]),
+				       S(&c[CHILD_PREV_PERM_LA]),
+				       D(&c[CHILD_PREV_PERM_DATE]),
+				       S(&c[CHILD_FORMER_UPN]),
+				       D(&c[CHILD_UASC_CEASED])};
 	int64_t *ids;
 	struct hval **rows;
 	size_t n;
@@ -274,14 +282,23 @@ int store_web_status_casefile(struct store_web *w, int64_t child_id, struct aren
 						       S(&v[CLA_EPISODE_PLACE_PROVIDER]),
 						       S(&v[CLA_EPISODE_REC]),
 						       S(&v[CLA_EPISODE_REASON_PLACE_CHANGE]),
-						       I(&v[CLA_EPISODE_LONG_TERM]) != 0};
+						       I(&v[CLA_EPISODE_LONG_TERM]) != 0,
+						       S(&v[CLA_EPISODE_HOME_POST]),
+						       S(&v[CLA_EPISODE_PL_POST]),
+						       S(&v[CLA_EPISODE_URN])};
 	}
 
 	LOAD(entity_cp_plan, CP_PLAN_START_DATE, cp_plans, struct cf_plan);
 	for (size_t i = 0; i < n; i++) {
 		const struct hval *v = rows[i];
-		out->cp_plans[i] = (struct cf_plan){ids[i], I(&v[CP_PLAN_REFERRAL_ID]), D(&v[CP_PLAN_START_DATE]),
-						    D(&v[CP_PLAN_END_DATE]), S(&v[CP_PLAN_CATEGORY])};
+		out->cp_plans[i] = (struct cf_plan){ids[i],
+						    I(&v[CP_PLAN_REFERRAL_ID]),
+						    D(&v[CP_PLAN_START_DATE]),
+						    D(&v[CP_PLAN_END_DATE]),
+						    S(&v[CP_PLAN_CATEGORY]),
+						    S(&v[CP_PLAN_INITIAL_CATEGORY]),
+						    !v[CP_PLAN_PREVIOUS_PLANS].null,
+						    (int)I(&v[CP_PLAN_PREVIOUS_PLANS])};
 	}
 
 	LOAD(entity_referral, REFERRAL_REFERRAL_DATE, referrals, struct cf_referral);

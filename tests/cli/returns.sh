@@ -12,10 +12,17 @@ S=${STANDARDS:-}
 
 r() { $H record "$db" "$@" >/dev/null; }
 check "init" $H init "$db"
-# C1: in care since May 2023, a change of placement in June 2024, two reviews, a missing episode.
-r child --given-name Amy --family-name Lee --dob 2012-06-01 --sex F --ethnicity WBRI --upn L885455310171 --la-child-id C1 --uasc no --restricted no
+# C1: in care since May 2023, a change of placement in June 2024, two reviews, a missing episode,
+# not a mother, her year's outcomes (OC2) recorded.
+r child --given-name Amy --family-name Lee --dob 2012-06-01 --sex F --ethnicity WBRI --upn L885455310171 --la-child-id C1 --uasc no --restricted no --mother no
 r team --name "Children in care" --service cla --opened 2020-01-01
-r worker --staff-id SW1001 --given-name Jo --family-name Bloggs --role social_worker --team "Children in care" --fte 1 --agency no --case-holder yes --start-date 2020-01-01 --swe-number SW123456
+r worker --staff-id SW1001 --given-name Jo --family-name Bloggs --role social_worker --team "Children in care" --fte 1 --agency no --case-holder yes --start-date 2020-01-01 --swe-number SW123456 \
+	--dob 1985-04-02 --sex F --ethnicity WBRI --qual-inst "University of Worcester" --qual-level 2 --step-up no --frontline no --cfkss 1
+# Her sick leave: 5-6 February 2024 (back on the 7th) and from Monday 23 September 2024, still
+# away on the census date (30 September 2024): in the year from 1 October 2023, 2 + 6 (23-27
+# and 30 September) = 8 working days lost.
+r worker_absence --worker SW1001 --start-date 2024-02-05 --end-date 2024-02-07 --reason SIC
+r worker_absence --worker SW1001 --start-date 2024-09-23 --reason SIC
 r allocation --child C1 --worker SW1001 --kind sw --start-date 2023-05-01
 r cla_episode --child C1 --decom 2023-05-01 --rne S --ls C2 --cin N1 --place U4 --place-provider PR1 --dec 2024-06-01 --rec X1 --reason-place-change CARPL --home-post "WR1 1AA" --pl-post "WR2 2BB" --long-term no
 r cla_episode --child C1 --decom 2024-06-01 --rne P --ls C2 --cin N1 --place U6 --place-provider PR1 --home-post "WR1 1AA" --pl-post "WR3 3CC" --long-term no
@@ -23,12 +30,15 @@ r cla_review --child C1 --review-date 2024-07-01 --participation PN1
 r cla_review --child C1 --review-date 2025-01-10 --participation PN6
 r missing --child C1 --start-at 2024-08-01T10:00Z --end-at 2024-08-02T09:00Z --away no --rhi-accepted yes
 r referral --child C1 --referral-date 2023-04-01 --source 6 --primary-need N1 --nfa no
+r cla_outcome --child C1 --year-end 2025-03-31 --sdq-score 14 --convicted no --immunisations yes --teeth-check yes --health-assessment yes --substance-misuse no
 # C2: a care leaver, 18 on 1 June 2024, in touch in May 2024.
 r child --given-name Ben --family-name Cox --dob 2006-06-01 --sex M --ethnicity WBRI --upn E885200015001 --la-child-id C2 --uasc no --restricted no
 r cla_episode --child C2 --decom 2020-07-01 --rne S --ls C2 --cin N1 --place U4 --place-provider PR1 --dec 2023-09-01 --rec E5 --home-post "WR5 5EE" --pl-post "WR6 6FF" --long-term yes
 r leaver_contact --child C2 --contact-date 2024-05-20 --in-touch YES --accommodation D1 --activity F2 --entitlements-explained yes
-# C3: no UPN at 9, and an episode that ceased the day it began.
-r child --given-name Cal --family-name Dee --dob 2016-02-02 --sex M --ethnicity WIRI --la-child-id C3 --uasc no --restricted no
+# C3: no UPN at 9, and an episode that ceased the day it began; under a special guardianship
+# order from 2022 before care.
+r child --given-name Cal --family-name Dee --dob 2016-02-02 --sex M --ethnicity WIRI --la-child-id C3 --uasc no --restricted no \
+	--prev-perm P2 --prev-perm-la 885 --prev-perm-date 2022-05-01
 r cla_episode --child C3 --decom 2024-09-02 --rne S --ls V2 --cin N2 --place U6 --place-provider PR1 --dec 2024-09-02 --rec E8 --home-post "WR7 7GG" --pl-post "WR8 8HH" --long-term no
 # C4: child protection: referral, assessment, s47 enquiry and ICPC, a plan and its review.
 r child --given-name Dee --family-name Eve --dob 2015-05-01 --sex F --ethnicity WBRI --upn U885300116002 --la-child-id C4 --uasc no --restricted no
@@ -36,8 +46,14 @@ r child_disability --child C4 --code MOB --recorded 2024-05-01
 r referral --child C4 --referral-date 2024-05-01 --source 1A --primary-need N1 --nfa no
 r assessment --child C4 --referral 2 --start-date 2024-05-02 --authorised-date 2024-06-10 --factors 3B
 r s47 --child C4 --referral 2 --strategy-date 2024-05-03 --start-date 2024-05-03 --icpc-date 2024-05-20 --icpc-not-required no
-r cp_plan --child C4 --referral 2 --start-date 2024-05-20 --category NEG
+r cp_plan --child C4 --referral 2 --start-date 2024-05-20 --category NEG --initial-category PHY --previous-plans 2
 r cp_review --child C4 --cp-plan 1 --review-date 2024-08-19
+# C6: a young mother (her baby born 1 November 2024) in care since June 2024, whose UPN the
+# sources disagree about (UN5).
+r child --given-name Fay --family-name Gill --dob 2008-03-01 --sex F --ethnicity WBRI --la-child-id C6 --uasc no --restricted no \
+	--upn-unknown UN5 --mother yes --mc-dob 2024-11-01
+r cla_episode --child C6 --decom 2024-06-01 --rne S --ls V2 --cin N4 --place U6 --place-provider PR1 --home-post "WR1 1AA" --pl-post "WR2 2BB" --long-term no
+r allocation --child C6 --worker SW1001 --kind sw --start-date 2024-06-01
 check "the record is consistent" $H check "$db"
 
 # ---- validation ----
@@ -64,6 +80,11 @@ check "export ssda903" $H export "$db" ssda903 --year 2025 --out "$TMPDIR/e1"
 grep -q '^C1,01/06/2024,P,C2,N1,U6,PR1,,,,WR1 1AA,WR3 3CC,$' "$TMPDIR/e1/Episodes.csv" && ok "an open episode: DEC and REC blank" || not_ok "episode row: $(cat "$TMPDIR/e1/Episodes.csv")"
 grep -q '^C2,01/06/2006,YES,F2,D1$' "$TMPDIR/e1/OC3.csv" && ok "OC3: the care leaver around the 18th birthday" || not_ok "OC3: $(cat "$TMPDIR/e1/OC3.csv")"
 grep -q '^C3,M,02/02/2016,WIRI,,,$' "$TMPDIR/e1/Header.csv" && ok "Header: blank UPN where none is known" || not_ok "Header: $(cat "$TMPDIR/e1/Header.csv")"
+grep -q '^C6,F,01/03/2008,WBRI,UN5,1,01/11/2024$' "$TMPDIR/e1/Header.csv" && ok "Header: the reason a UPN is unknown, MOTHER and MC_DOB" || not_ok "Header: $(cat "$TMPDIR/e1/Header.csv")"
+grep -q '^C1,F,01/06/2012,WBRI,L885455310171,0,$' "$TMPDIR/e1/Header.csv" && ok "Header: MOTHER 0" || not_ok "Header: $(cat "$TMPDIR/e1/Header.csv")"
+grep -q '^C1,01/06/2012,14,,0,,1,1,1,0,,$' "$TMPDIR/e1/OC2.csv" && ok "OC2: the year's outcomes as recorded" || not_ok "OC2: $(cat "$TMPDIR/e1/OC2.csv")"
+grep -q '^C3,02/02/2016,P2,885,01/05/2022$' "$TMPDIR/e1/PrevPerm.csv" && ok "PrevPerm: the order before care" || not_ok "PrevPerm: $(cat "$TMPDIR/e1/PrevPerm.csv")"
+grep -q '^C6,01/03/2008,Z1,,$' "$TMPDIR/e1/PrevPerm.csv" && ok "PrevPerm: Z1 when none is recorded" || not_ok "PrevPerm: $(cat "$TMPDIR/e1/PrevPerm.csv")"
 [ "$(cat "$TMPDIR/e1"/*.csv | wc -l)" -gt 11 ] || not_ok "empty export"
 db2=$(new_db returns2)
 check "init an empty record" $H init "$db2"
@@ -71,13 +92,24 @@ check "import the return" $H import "$db2" ssda903 "$TMPDIR/e1"
 check "export it again" $H export "$db2" ssda903 --year 2025 --out "$TMPDIR/e2"
 if diff -r "$TMPDIR/e1" "$TMPDIR/e2" >"$TMPDIR/diff.txt"; then ok "round trip: the same files"; else not_ok "round trip differs"; head -20 "$TMPDIR/diff.txt" | sed 's/^/    /'; fi
 n=$(q "$db2" "SELECT count(*) FROM revision WHERE tbl='cla_episode' AND action='insert'")
-[ "$n" = 3 ] && ok "imported episodes have their revisions" || not_ok "episode revisions: $n"
+[ "$n" = 4 ] && ok "imported episodes have their revisions" || not_ok "episode revisions: $n"
 n=$(q "$db2" "SELECT count(*) FROM audit WHERE section='cla_episode' AND action='create'")
-[ "$n" = 3 ] && ok "and their audit rows" || not_ok "episode audit rows: $n"
+[ "$n" = 4 ] && ok "and their audit rows" || not_ok "episode audit rows: $n"
+n=$(q "$db2" "SELECT count(*) FROM child WHERE voided = 0 AND ((la_child_id = 'C6' AND upn_unknown = 'UN5' AND mother = 1 AND mc_dob = '2024-11-01') OR (la_child_id = 'C3' AND prev_perm = 'P2' AND prev_perm_la = '885') OR (la_child_id = 'C1' AND mother = 0))")
+[ "$n" = 3 ] && ok "the Header's and PrevPerm's values are stored on the children" || not_ok "children imported: $n of 3"
+n=$(q "$db2" "SELECT count(*) FROM cla_outcome WHERE voided = 0 AND year_end = '2025-03-31' AND sdq_score = 14 AND teeth_check = 1")
+[ "$n" = 1 ] && ok "OC2 is stored as the year's outcomes" || not_ok "cla_outcome rows: $n"
 before=$(digest "$db2")
 $H import "$db2" ssda903 "$TMPDIR/e1" >"$TMPDIR/again.txt"
 grep -q "0 records added, 0 updated" "$TMPDIR/again.txt" && [ "$(digest "$db2")" = "$before" ] &&
 	ok "importing the same files again changes nothing" || not_ok "re-import: $(cat "$TMPDIR/again.txt")"
+# An older year's Header says C6 was not a mother then: that does not undo what the record
+# knows now (MOTHER 0 only fills a blank).
+mkdir -p "$TMPDIR/old"
+printf 'CHILD,SEX,DOB,ETHNIC,UPN,MOTHER,MC_DOB\nC6,F,01/03/2008,WBRI,UN5,0,\n' >"$TMPDIR/old/Header.csv"
+$H import "$db2" ssda903 "$TMPDIR/old" --year 2024 >/dev/null 2>&1
+n=$(q "$db2" "SELECT mother FROM child WHERE la_child_id = 'C6' AND voided = 0")
+[ "$n" = 1 ] && ok "an older return's MOTHER 0 leaves a mother a mother" || not_ok "C6 mother after an older return: $n"
 $H import "$db" ssda903 "$TMPDIR/e1" >"$TMPDIR/self.txt"
 grep -q "0 records added, 0 updated" "$TMPDIR/self.txt" && ok "a record's own return changes nothing in it" || not_ok "self import: $(cat "$TMPDIR/self.txt")"
 
@@ -93,7 +125,7 @@ grep -qF "(rule 146)" "$TMPDIR/refuse.err" && ok "the rule is named" || not_ok "
 [ "$(digest "$db3")" = "$before" ] && ok "nothing was written" || not_ok "a refused import wrote rows"
 check "--partial imports the rest" $H import "$db3" ssda903 "$TMPDIR/bad" --partial
 n=$(q "$db3" "SELECT count(*) FROM cla_episode WHERE voided = 0")
-[ "$n" = 2 ] && ok "all but the bad row" || not_ok "partial import: $n episodes"
+[ "$n" = 3 ] && ok "all but the bad row" || not_ok "partial import: $n episodes"
 printf 'CHILD,COLOUR\nC1,red\n' >"$TMPDIR/bad/Other.csv"
 refuses "a file that is no SSDA903 table" "Other.csv:1: the first line is not the header" $H import "$db3" ssda903 "$TMPDIR/bad/Other.csv"
 
@@ -127,6 +159,8 @@ if [ -n "$S" ]; then
 	check "CIN census 2025 valid against its schema" $H export "$db" cin-census --year 2025 --out "$TMPDIR/c1.xml" --standards "$S"
 	check "CIN census 2024 (GenderCurrent)" $H export "$db" cin-census --year 2024 --out "$TMPDIR/c24.xml" --xsd "$S/cin-census/CIN_schema_2024.xsd"
 	grep -q "<GenderCurrent>2</GenderCurrent>" "$TMPDIR/c24.xml" && ok "2024 codes sex as GenderCurrent" || not_ok "2024 sex"
+	grep -q "<InitialCategoryOfAbuse>PHY</InitialCategoryOfAbuse>" "$TMPDIR/c1.xml" && grep -q "<LatestCategoryOfAbuse>NEG</LatestCategoryOfAbuse>" "$TMPDIR/c1.xml" &&
+		grep -q "<NumberOfPreviousCPP>2</NumberOfPreviousCPP>" "$TMPDIR/c1.xml" && ok "CP plan: initial and latest category, previous plans as recorded" || not_ok "CP plan: $(grep -A6 '<ChildProtectionPlans>' "$TMPDIR/c1.xml")"
 	check "the CIN census imports" $H import "$db2" cin-census "$TMPDIR/c1.xml" --standards "$S"
 	check "and exports again" $H export "$db2" cin-census --year 2025 --out "$TMPDIR/c2.xml" --standards "$S"
 	if diff "$TMPDIR/c1.xml" "$TMPDIR/c2.xml" >"$TMPDIR/cdiff.txt"; then ok "CIN round trip: the same file"; else not_ok "CIN round trip differs"; head -20 "$TMPDIR/cdiff.txt" | sed 's/^/    /'; fi
@@ -134,6 +168,10 @@ if [ -n "$S" ]; then
 	grep -q "0 records added, 0 updated" "$TMPDIR/cagain.txt" && ok "the CIN census again changes nothing" || not_ok "CIN re-import: $(cat "$TMPDIR/cagain.txt")"
 	check "workforce census valid against its schema" $H export "$db" workforce --date 2024-09-30 --out "$TMPDIR/w.xml" --standards "$S" --vacancies 3.5
 	grep -q "<SWENo>SW0000123456</SWENo>" "$TMPDIR/w.xml" && ok "SWENo in the schema's form" || not_ok "SWENo: $(grep SWENo "$TMPDIR/w.xml")"
+	grep -q "<PersonBirthDate>1985-04-02</PersonBirthDate>" "$TMPDIR/w.xml" && grep -q "<GenderCurrent>2</GenderCurrent>" "$TMPDIR/w.xml" &&
+		grep -q "<QualInst>University of Worcester</QualInst>" "$TMPDIR/w.xml" && ok "workforce: the worker's own items" || not_ok "workforce: $(cat "$TMPDIR/w.xml")"
+	grep -q "<WorkingDaysLost>8.00</WorkingDaysLost>" "$TMPDIR/w.xml" && grep -q "<Absat30Sept>1</Absat30Sept>" "$TMPDIR/w.xml" &&
+		grep -q "<ReasonAbsence>SIC</ReasonAbsence>" "$TMPDIR/w.xml" && ok "workforce: absence on the day and working days lost" || not_ok "workforce absence: $(cat "$TMPDIR/w.xml")"
 	# A record the schema cannot take is refused and no file is written.
 	r child --given-name Eve --family-name Fox --dob 2014-01-01 --sex F --la-child-id C5 --uasc no --restricted no
 	r referral --child C5 --referral-date 2024-06-01 --source 2A --primary-need N4 --nfa no

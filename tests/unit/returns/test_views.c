@@ -2,7 +2,9 @@
  *
  * Casefiles are built by hand in an arena (as the store would hand them over) and turned
  * into SSDA903 and CIN census views for 2025 (1 April 2024 to 31 March 2025): who is in
- * the return, which rows, what is blank, which UPN reason is given. The last tests open a
+ * the return, which rows, what is blank, which values the record gives them (the reason a
+ * UPN is unknown, motherhood, OC2's items, the adopters, previous permanence, the CP plan's
+ * initial category and previous plans). The last tests open a
  * fresh record (SQLite in a temporary directory) and ask returns_check_change what saving a
  * row would add: a warning for an error, a refusal for an impossible record. */
 #include <stdio.h>
@@ -109,7 +111,8 @@ static void test_903_oc3(void **state)
 	assert_false(view903_build(&cf, NULL, 2025, &A, &v));
 }
 
-/* The reason a UPN is missing: UN1 under 5 at 31 March, UN4 looked after for under a week. */
+/* The UPN column: the UPN, else the recorded reason it is unknown, else blank (for rule
+ * 442 to report); nothing is guessed from the child's age any more. */
 static void test_903_upn_reason(void **state)
 {
 	(void)state;
@@ -119,14 +122,125 @@ static void test_903_upn_reason(void **state)
 	PUT(&cf, episodes, struct cf_episode, EP(1, D(2024, 6, 1), NONE, "S", "C2", "U6", NULL));
 	struct s9_child v;
 	assert_true(view903_build(&cf, NULL, 2025, &A, &v));
+	assert_null(v.upn); /* aged 4, but no reason recorded: blank */
+	cf.child.upn_unknown = "UN1";
+	assert_true(view903_build(&cf, NULL, 2025, &A, &v));
 	assert_string_equal(v.upn, "UN1");
-	cf.child.dob = D(2014, 1, 1);
-	cf.episodes[0].start = D(2025, 3, 28);
+	cf.child.upn = "L885455310171"; /* a UPN found later wins over the old reason */
 	assert_true(view903_build(&cf, NULL, 2025, &A, &v));
-	assert_string_equal(v.upn, "UN4");
+	assert_string_equal(v.upn, "L885455310171");
+}
+
+/* MOTHER and MC_DOB by year. Born 1 June 2008, her child born 1 June 2024:
+ *   2025 (to 31 March 2025): the child is born (1 June 2024 <= 31 March 2025): MOTHER 1,
+ *        MC_DOB 01/06/2024;
+ *   2024 (to 31 March 2024): not born yet: MOTHER 0, MC_DOB blank;
+ *   recorded "not a mother": MOTHER 0; nothing recorded: blank (rule 393 asks for it). */
+static void test_903_mother(void **state)
+{
+	(void)state;
+	struct casefile cf;
+	child(&cf, D(2008, 6, 1));
+	cf.child.mother = "1";
+	cf.child.mc_dob = D(2024, 6, 1);
+	PUT(&cf, episodes, struct cf_episode, EP(1, D(2023, 1, 10), NONE, "S", "C2", "U4", NULL));
+	struct s9_child v;
+	assert_true(view903_build(&cf, NULL, 2025, &A, &v));
+	assert_string_equal(v.mother, "1");
+	assert_int_equal(v.mc_dob, D(2024, 6, 1));
+	assert_true(view903_build(&cf, NULL, 2024, &A, &v));
+	assert_string_equal(v.mother, "0");
+	assert_int_equal(v.mc_dob, NONE);
+	cf.child.mother = "0";
+	cf.child.mc_dob = NONE;
+	assert_true(view903_build(&cf, NULL, 2025, &A, &v));
+	assert_string_equal(v.mother, "0");
+	cf.child.mother = NULL;
+	assert_true(view903_build(&cf, NULL, 2025, &A, &v));
+	assert_null(v.mother);
+}
+
+/* OC2 from the record. In care since 1 January 2023 (S), so continuously for 12 months at
+ * 31 March 2025 (the period began before 1 April 2024): an OC2 row, with the items of the
+ * cla_outcome dated 31 March 2025; the one dated 31 March 2024 belongs to 2024's return.
+ * In 2024 (to 31 March 2024) too: 1 January 2023 is before 1 April 2023. A child in care
+ * only since 1 June 2024 is not in the group, but a row recorded for that year is shown,
+ * for the rules to report (OC2 for a child not looked after for 12 months). */
+static void test_903_oc2(void **state)
+{
+	(void)state;
+	struct casefile cf;
+	child(&cf, D(2012, 6, 1));
+	PUT(&cf, episodes, struct cf_episode, EP(1, D(2023, 1, 1), NONE, "S", "C2", "U4", NULL));
+	PUT(&cf, oc2, struct cf_oc2,
+	    {.id = 4, .year_end = D(2024, 3, 31), .sdq_score = 20, .item = {"1"}},
+	    {.id = 5, .year_end = D(2025, 3, 31), .sdq_score = -1, .sdq_reason = "SDQ2",
+	     .item = {[CF_OC2_CONVICTED] = "0", [CF_OC2_IMMUNISATIONS] = "1", [CF_OC2_SUBSTANCE_MISUSE] = "0"}});
+	struct s9_child v;
+	assert_true(view903_build(&cf, NULL, 2025, &A, &v));
+	assert_int_equal(v.n_oc2, 1);
+	assert_int_equal(v.oc2[0].id, 5);
+	assert_null(v.oc2[0].v[OC2_SDQ_SCORE]);
+	assert_string_equal(v.oc2[0].v[OC2_SDQ_REASON], "SDQ2");
+	assert_string_equal(v.oc2[0].v[OC2_CONVICTED], "0");
+	assert_null(v.oc2[0].v[OC2_HEALTH_CHECK]);
+	assert_string_equal(v.oc2[0].v[OC2_IMMUNISATIONS], "1");
+	assert_string_equal(v.oc2[0].v[OC2_SUBSTANCE_MISUSE], "0");
+	assert_true(view903_build(&cf, NULL, 2024, &A, &v));
+	assert_int_equal(v.n_oc2, 1);
+	assert_string_equal(v.oc2[0].v[OC2_SDQ_SCORE], "20");
+	assert_string_equal(v.oc2[0].v[OC2_CONVICTED], "1");
+	/* Not in the group, nothing recorded: no OC2 row; recorded: shown. */
 	cf.episodes[0].start = D(2024, 6, 1);
+	cf.n_oc2 = 1; /* only the 2024 row, which is not this year's */
 	assert_true(view903_build(&cf, NULL, 2025, &A, &v));
-	assert_null(v.upn);
+	assert_int_equal(v.n_oc2, 0);
+	cf.n_oc2 = 2;
+	assert_true(view903_build(&cf, NULL, 2025, &A, &v));
+	assert_int_equal(v.n_oc2, 1);
+	assert_int_equal(v.oc2[0].id, 5);
+}
+
+/* AD1 and PrevPerm from the record. Adopted (E11) on 1 February 2025 after a decision on 1
+ * March 2024 and a match on 1 October 2024, by two adopters, a married couple of a man and
+ * a woman: NB_ADOPTR 2, SEX_ADOPTR MF, LS_ADOPTR L11. She came into care on 1 May 2024 (S,
+ * in the year) after a special guardianship order made by authority 885 on 3 March 2020:
+ * PrevPerm P2, 885, 03/03/2020; with none recorded, Z1 (not known) and nothing else. */
+static void test_903_ad1_prevperm(void **state)
+{
+	(void)state;
+	struct casefile cf;
+	child(&cf, D(2019, 6, 1));
+	cf.child.prev_perm = "P2";
+	cf.child.prev_perm_la = "885";
+	cf.child.prev_perm_date = D(2020, 3, 3);
+	PUT(&cf, episodes, struct cf_episode, EP(1, D(2024, 5, 1), D(2025, 2, 1), "S", "C2", "A5", "E11"));
+	PUT(&cf, adoptions, struct cf_adoption,
+	    {.id = 9, .decision = D(2024, 3, 1), .placement_order = NONE, .matched = D(2024, 10, 1), .placed = NONE,
+	     .adoption_order = D(2025, 2, 1), .ceased = NONE, .adopters_number = 2, .adopters_sex = "MF",
+	     .adopters_legal_status = "L11"});
+	struct s9_child v;
+	assert_true(view903_build(&cf, NULL, 2025, &A, &v));
+	assert_int_equal(v.n_ad1, 1);
+	assert_string_equal(v.ad1[0].nb_adoptr, "2");
+	assert_string_equal(v.ad1[0].sex_adoptr, "MF");
+	assert_string_equal(v.ad1[0].ls_adoptr, "L11");
+	assert_string_equal(v.ad1[0].foster_care, "1"); /* A5: placed with her foster carer */
+	assert_int_equal(v.n_prevperm, 1);
+	assert_string_equal(v.prevperm[0].prev_perm, "P2");
+	assert_string_equal(v.prevperm[0].la_perm, "885");
+	assert_int_equal(v.prevperm[0].date_perm, D(2020, 3, 3));
+	cf.child.prev_perm = NULL;
+	assert_true(view903_build(&cf, NULL, 2025, &A, &v));
+	assert_string_equal(v.prevperm[0].prev_perm, "Z1");
+	assert_null(v.prevperm[0].la_perm);
+	assert_int_equal(v.prevperm[0].date_perm, NONE);
+	/* Adopters not recorded: blank, for rule 151 to report. */
+	cf.adoptions[0].adopters_number = 0;
+	cf.adoptions[0].adopters_sex = NULL;
+	assert_true(view903_build(&cf, NULL, 2025, &A, &v));
+	assert_null(v.ad1[0].nb_adoptr);
+	assert_null(v.ad1[0].sex_adoptr);
 }
 
 /* A referral open in the year with what hangs from it; closure after 31 March not shown;
@@ -163,11 +277,24 @@ static void test_cin_view(void **state)
 	cf.referrals[1].date = D(2024, 3, 1);
 	assert_true(viewcin_build(&cf, NULL, 2024, &A, &v));
 	assert_string_equal(v.sex, "2");
-	/* Every referral in the year no further action, and no UPN: UN7. */
+	/* No UPN: the recorded reason (UN7, referral with no further action); with a UPN none. */
+	cf.child.upn_unknown = "UN7";
+	assert_true(viewcin_build(&cf, NULL, 2025, &A, &v));
+	assert_null(v.upn_unknown);
 	cf.child.upn = NULL;
-	cf.referrals[1].nfa = true;
 	assert_true(viewcin_build(&cf, NULL, 2025, &A, &v));
 	assert_string_equal(v.upn_unknown, "UN7");
+	/* The plan in the year began as physical abuse and is now emotional abuse; and before
+	 * it the child had two plans in another authority besides the record's one (2020): 3
+	 * recorded, not the 1 the record counts. */
+	assert_string_equal(v.details[0].cpps[0].initial, "EMO");
+	cf.cp_plans[1].initial_category = "PHY";
+	cf.cp_plans[1].previous_recorded = true;
+	cf.cp_plans[1].previous_plans = 3;
+	assert_true(viewcin_build(&cf, NULL, 2025, &A, &v));
+	assert_string_equal(v.details[0].cpps[0].initial, "PHY");
+	assert_string_equal(v.details[0].cpps[0].latest, "EMO");
+	assert_int_equal(v.details[0].cpps[0].previous, 3);
 }
 
 /* The record validated: an assessment begun on 20 January 2025 and still open on 31 March
@@ -192,10 +319,10 @@ static void test_validate_child(void **state)
 	}
 	assert_true(found);
 	assert_int_equal(f.queries, f.n - f.errors);
-	/* Rules the record cannot answer yet are not asked of it (NEED_*). */
+	/* Since migration 003 the record holds what every rule needs (OC2's items for 191). */
 	const struct returns_rule *r191 = returns_rule_find(RETURN_SSDA903, "191");
 	assert_non_null(r191);
-	assert_false(returns_rule_applies(r191, 2025, true));
+	assert_true(returns_rule_applies(r191, 2025, true));
 	assert_true(returns_rule_applies(r191, 2025, false));
 	/* Social worker episodes begin with 2024. */
 	assert_false(returns_rule_applies(returns_rule_find(RETURN_SSDA903, "SW01STG1"), 2023, true));
@@ -311,16 +438,80 @@ static void test_check_change(void **state)
 	assert_int_equal(system(cmd), 0);
 }
 
+/* A whole record validated (returns_validate_store): the SSDA903's checking runs on a second
+ * thread, a batch of children at a time. 300 children (over two batches of 128 and a part
+ * batch), each in care for a day on 2 September 2024 (DECOM = DEC: rule 355 for every one):
+ * 300 findings of 355, one per child, in the record's order, as the children were written. */
+static void test_validate_store(void **state)
+{
+	(void)state;
+	snprintf(dir, sizeof(dir), "/tmp/hearth-returns-XXXXXX");
+	assert_non_null(mkdtemp(dir));
+	char path[128];
+	snprintf(path, sizeof(path), "%s/t.db", dir);
+	struct store *st;
+	struct hearth_error err = {0};
+	assert_int_equal(store_open(path, STORE_CREATE, &st, &err), 0);
+	assert_int_equal(store_begin(st, &err), 0);
+	enum { N = 300 };
+	for (int i = 0; i < N; i++) {
+		struct hval *c = blank(&entity_child);
+		SETS(c, CHILD_LA_CHILD_ID, arena_printf(&A, "C%03d", i));
+		SETS(c, CHILD_GIVEN_NAME, "Ann");
+		SETS(c, CHILD_FAMILY_NAME, "Lee");
+		SETI(c, CHILD_DOB, D(2015, 5, 1));
+		SETS(c, CHILD_SEX, "M");
+		SETS(c, CHILD_ETHNICITY, "WBRI");
+		SETI(c, CHILD_UASC, 0);
+		SETI(c, CHILD_RESTRICTED, 0);
+		int64_t id = 0;
+		assert_int_equal(store_insert(st, "test", &entity_child, c, &id, &err), 0);
+		struct hval *e = blank(&entity_cla_episode);
+		SETI(e, CLA_EPISODE_CHILD_ID, id);
+		SETI(e, CLA_EPISODE_DECOM, D(2024, 9, 2));
+		SETI(e, CLA_EPISODE_DEC, D(2024, 9, 2));
+		SETS(e, CLA_EPISODE_RNE, "S");
+		SETS(e, CLA_EPISODE_LS, "V2");
+		SETS(e, CLA_EPISODE_CIN, "N2");
+		SETS(e, CLA_EPISODE_PLACE, "U6");
+		SETS(e, CLA_EPISODE_REC, "E8");
+		SETI(e, CLA_EPISODE_LONG_TERM, 0);
+		assert_int_equal(store_insert(st, "test", &entity_cla_episode, e, NULL, &err), 0);
+	}
+	assert_int_equal(store_commit(st, &err), 0);
+	struct returns_findings f = {0};
+	assert_int_equal(returns_validate_store(st, RETURN_SSDA903, 2025, &A, &f, NULL, NULL, &err), 0);
+	int n355 = 0;
+	int64_t last = 0;
+	for (size_t i = 0; i < f.n; i++) {
+		assert_true(f.items[i].child_id >= last); /* in the record's order */
+		last = f.items[i].child_id;
+		if (strcmp(f.items[i].rule->id, "355") == 0) {
+			assert_string_equal(f.items[i].child, arena_printf(&A, "C%03d", n355));
+			n355++;
+		}
+	}
+	assert_int_equal(n355, N);
+	store_close(st);
+	char cmd[128];
+	snprintf(cmd, sizeof(cmd), "rm -rf %s", dir);
+	assert_int_equal(system(cmd), 0);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_teardown(test_903_child_in_care, teardown_arena),
 		cmocka_unit_test_teardown(test_903_oc3, teardown_arena),
 		cmocka_unit_test_teardown(test_903_upn_reason, teardown_arena),
+		cmocka_unit_test_teardown(test_903_mother, teardown_arena),
+		cmocka_unit_test_teardown(test_903_oc2, teardown_arena),
+		cmocka_unit_test_teardown(test_903_ad1_prevperm, teardown_arena),
 		cmocka_unit_test_teardown(test_cin_view, teardown_arena),
 		cmocka_unit_test_teardown(test_validate_child, teardown_arena),
 		cmocka_unit_test_teardown(test_years, teardown_arena),
 		cmocka_unit_test_teardown(test_check_change, teardown_arena),
+		cmocka_unit_test_teardown(test_validate_store, teardown_arena),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
