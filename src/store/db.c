@@ -48,6 +48,11 @@ int db_prepare(struct db *db, const char *sql, struct db_stmt **out, struct hear
 	return db->drv->prepare(db, sql, out, err);
 }
 
+int db_prepare_insert(struct db *db, const char *sql, struct db_stmt **out, struct hearth_error *err)
+{
+	return db->drv->prepare_insert(db, sql, out, err);
+}
+
 void db_finalize(struct db_stmt *s)
 {
 	if (s) {
@@ -129,4 +134,9 @@ int db_columns(struct db *db, const char *table, void (*fn)(void *ctx, const cha
 int db_sync_ids(struct db *db, const char *table, struct hearth_error *err)
 {
 	return db->drv->sync_ids(db, table, err);
+}
+
+int db_bulk(struct db *db, bool on, struct hearth_error *err)
+{
+	return db->drv->bulk(db, on, err);
 }

@@ -11,8 +11,14 @@
  *
  * When the server goes away, the next call outside a transaction reconnects (PQreset) and
  * statements are prepared again on first use; a transaction in flight fails and is rolled
- * back by the store, so nothing is half written. */
+ * back by the store, so nothing is half written. An idle connection whose server has gone
+ * (restarted, failed over) is noticed before it is used, so the first statement after a
+ * restart runs on a fresh connection instead of failing.
+ *
+ * A lock is waited for at most LOCK_TIMEOUT, as SQLite's busy timeout does: a writer queued
+ * behind a stuck one fails with a clear error rather than hanging. */
 #include <libpq-fe.h>
+#include <poll.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -25,12 +31,19 @@
 #define STRINGIFY_(x) #x
 #define STRINGIFY(x) STRINGIFY_(x)
 #define LOCK_KEY_TEXT STRINGIFY(WRITE_LOCK_KEY)
+#define LOCK_TIMEOUT "10s" /* as sqlite.c's busy timeout */
+
+/* Every connection's settings, applied again after a reconnect. */
+#define SETUP_WRITE "SET client_min_messages = warning; SET lock_timeout = '" LOCK_TIMEOUT "'"
+#define SETUP_READ SETUP_WRITE "; SET default_transaction_read_only = on"
 
 struct pg_db {
 	struct db base;
 	PGconn *conn;
 	unsigned next_name;
 	unsigned generation;	/* bumped on every reconnect */
+	const char *setup;	/* SETUP_READ or SETUP_WRITE */
+	bool configured;	/* setup has run on this connection */
 };
 
 struct pg_stmt {
@@ -57,30 +70,68 @@ static int fail_msg(struct hearth_error *err, const char *what, const char *msg)
 	return herr_set(err, HERR_IO, "", "database", "%s: %s", what, clean);
 }
 
+/* A failed statement's error: a lock waited for too long and a lost server say so in words
+ * a person can act on; anything else is the server's own message. */
+static int fail_result(struct hearth_error *err, const char *what, PGresult *r, PGconn *conn)
+{
+	const char *state = PQresultErrorField(r, PG_DIAG_SQLSTATE);
+	if (state && strcmp(state, "55P03") == 0) {
+		return herr_set(err, HERR_IO, "", "database",
+				"%s: the record is busy: another writer held it for longer than " LOCK_TIMEOUT, what);
+	}
+	if (PQstatus(conn) != CONNECTION_OK) {
+		return fail_msg(err, "the connection to the PostgreSQL server was lost", PQerrorMessage(conn));
+	}
+	return fail_msg(err, what, PQresultErrorMessage(r)[0] ? PQresultErrorMessage(r) : PQerrorMessage(conn));
+}
+
 static bool in_transaction(struct pg_db *db)
 {
 	PGTransactionStatusType t = PQtransactionStatus(db->conn);
 	return t == PQTRANS_INTRANS || t == PQTRANS_INERROR || t == PQTRANS_ACTIVE;
 }
 
-/* Outside a transaction, a lost connection is re-opened before the next call. */
+/* An idle connection has nothing to say: anything readable on its socket (the server's
+ * "terminating connection" message, or the end of the stream) means the server has gone
+ * away or is going. libpq would only find out by failing the next statement. */
+static bool idle_connection_lost(PGconn *c)
+{
+	struct pollfd p = {.fd = PQsocket(c), .events = POLLIN};
+	return p.fd < 0 || poll(&p, 1, 0) != 0;
+}
+
+/* Outside a transaction, a lost connection is re-opened before the next call, with the
+ * connection's settings applied again (a read-only store stays read-only). */
 static int ensure_connected(struct pg_db *db, struct hearth_error *err)
 {
-	if (PQstatus(db->conn) == CONNECTION_OK) {
-		return 0;
+	if (PQstatus(db->conn) != CONNECTION_OK || idle_connection_lost(db->conn)) {
+		PQreset(db->conn);
+		if (PQstatus(db->conn) != CONNECTION_OK) {
+			return fail_msg(err, "the PostgreSQL server is unreachable", PQerrorMessage(db->conn));
+		}
+		db->generation++;
+		db->configured = false;
 	}
-	PQreset(db->conn);
-	if (PQstatus(db->conn) != CONNECTION_OK) {
-		return fail_msg(err, "the PostgreSQL server is unreachable", PQerrorMessage(db->conn));
+	if (!db->configured) {
+		/* Nothing runs on a connection without its settings. */
+		PGresult *r = PQexec(db->conn, db->setup);
+		int rc = PQresultStatus(r) == PGRES_COMMAND_OK ? 0 : fail_msg(err, "connection settings",
+										 PQresultErrorMessage(r));
+		PQclear(r);
+		if (rc) {
+			return rc;
+		}
+		db->configured = true;
 	}
-	db->generation++;
-	PQclear(PQexec(db->conn, "SET client_min_messages = warning"));
 	return 0;
 }
 
 static int pg_exec(struct db *d, const char *sql, struct hearth_error *err)
 {
 	struct pg_db *db = DB(d);
+	if (PQstatus(db->conn) != CONNECTION_OK && strncmp(sql, "ROLLBACK", 8) == 0) {
+		return 0; /* a transaction dies with its connection: nothing is left to roll back */
+	}
 	if (!in_transaction(db) && ensure_connected(db, err)) {
 		return HERR_IO;
 	}
@@ -88,7 +139,7 @@ static int pg_exec(struct db *d, const char *sql, struct hearth_error *err)
 	ExecStatusType t = PQresultStatus(r);
 	int rc = 0;
 	if (t != PGRES_COMMAND_OK && t != PGRES_TUPLES_OK) {
-		rc = fail_msg(err, "exec", PQresultErrorMessage(r)[0] ? PQresultErrorMessage(r) : PQerrorMessage(db->conn));
+		rc = fail_result(err, "exec", r, db->conn);
 	}
 	PQclear(r);
 	return rc;
@@ -141,9 +192,8 @@ static int pg_open(const char *target, enum db_mode mode, struct db **out, struc
 		pg_close(&db->base);
 		return rc;
 	}
-	const char *setup = mode == DB_READ ? "SET client_min_messages = warning; SET default_transaction_read_only = on"
-					    : "SET client_min_messages = warning";
-	if (pg_exec(&db->base, setup, err)) {
+	db->setup = mode == DB_READ ? SETUP_READ : SETUP_WRITE;
+	if (ensure_connected(db, err)) {
 		pg_close(&db->base);
 		return HERR_IO;
 	}
@@ -275,6 +325,15 @@ static int pg_prepare(struct db *d, const char *sql, struct db_stmt **out, struc
 	return 0;
 }
 
+static int pg_prepare_insert(struct db *d, const char *sql, struct db_stmt **out, struct hearth_error *err)
+{
+	struct buf b = BUF_INIT;
+	buf_printf(&b, "%s RETURNING id", sql);
+	int rc = pg_prepare(d, buf_cstr(&b), out, err);
+	buf_free(&b);
+	return rc;
+}
+
 static void clear_result(struct pg_stmt *s)
 {
 	PQclear(s->res);
@@ -363,9 +422,7 @@ static int pg_step(struct db_stmt *st, struct hearth_error *err)
 			s->nrows = 0;
 		} else {
 			const char *state = PQresultErrorField(s->res, PG_DIAG_SQLSTATE);
-			int rc = fail_msg(err, "step",
-					  PQresultErrorMessage(s->res)[0] ? PQresultErrorMessage(s->res)
-									  : PQerrorMessage(db->conn));
+			int rc = fail_result(err, "step", s->res, db->conn);
 			if (state && strcmp(state, "23505") == 0 && err) {
 				err->code = HERR_CONFLICT; /* a unique constraint: someone else wrote first */
 				rc = HERR_CONFLICT;
@@ -476,6 +533,14 @@ static int pg_sync_ids(struct db *d, const char *table, struct hearth_error *err
 	return rc;
 }
 
+static int pg_bulk(struct db *d, bool on, struct hearth_error *err)
+{
+	/* A commit returns before its log record is flushed: a crash loses the last commits
+	 * but never leaves a half-written one. Turning it back on makes the next commit wait
+	 * for the log up to itself, and so for everything before it. */
+	return pg_exec(d, on ? "SET synchronous_commit = off" : "RESET synchronous_commit", err);
+}
+
 const struct db_driver db_postgres_driver = {
 	.name = "postgresql",
 	.open = pg_open,
@@ -484,6 +549,7 @@ const struct db_driver db_postgres_driver = {
 	.begin_write = pg_begin_write,
 	.exec_migration = pg_exec_migration,
 	.prepare = pg_prepare,
+	.prepare_insert = pg_prepare_insert,
 	.finalize = pg_finalize,
 	.reset = pg_reset,
 	.bind_null = pg_bind_null,
@@ -500,4 +566,5 @@ const struct db_driver db_postgres_driver = {
 	.check = pg_check,
 	.columns = pg_columns,
 	.sync_ids = pg_sync_ids,
+	.bulk = pg_bulk,
 };

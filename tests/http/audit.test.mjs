@@ -4,7 +4,7 @@
 import test from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { CHILD, DB, HEARTH, as, req, sql, validNote, validVisit } from './lib.mjs';
+import { CHILD, DB, HEARTH, as, holdWriteLock, req, signIn, sql, validNote, validVisit } from './lib.mjs';
 
 const C = CHILD.in;
 const reads = (section, actor) => Number(sql(`SELECT count(*) FROM audit WHERE action = 'read' AND child_id = ${C} ` +
@@ -97,16 +97,10 @@ test('the audit chain is whole after all this (hearth audit --verify)', () => {
 });
 
 test('when the audit row cannot be written, the answer is 500 and holds no record content', async () => {
-	const { spawn } = await import('node:child_process');
-	const { signIn } = await import('./lib.mjs');
 	const s = await signIn('test_social_worker'); // fresh: no "last seen" write is due
 	const name = sql(`SELECT given_name FROM child WHERE id = ${C}`);
 	// Another process holds the write lock longer than the server waits for it.
-	const locker = spawn('sqlite3', [DB], { stdio: ['pipe', 'pipe', 'pipe'] });
-	let out = '';
-	locker.stdout.on('data', (d) => (out += d));
-	locker.stdin.write(".timeout 20000\nBEGIN IMMEDIATE;\nSELECT 'locked';\n");
-	while (!out.includes('locked')) await new Promise((r) => setTimeout(r, 20));
+	const release = await holdWriteLock();
 	const before = reads('record');
 	try {
 		const r = await req('GET', `/api/children/${C}`, { session: s });
@@ -114,8 +108,7 @@ test('when the audit row cannot be written, the answer is 500 and holds no recor
 		assert.equal(r.json.rule, 'audit');
 		assert.ok(!r.text.includes(name), 'no record content');
 	} finally {
-		locker.stdin.end('ROLLBACK;\n.quit\n');
-		await new Promise((r) => locker.on('exit', r));
+		await release();
 	}
 	assert.equal(reads('record'), before, 'and no row was half-written');
 	// Once the lock is gone, reads are answered (and audited) again.

@@ -1,8 +1,10 @@
 // What the HTTP tests share: the server's address and the fixtures from tests/cli/http.sh
 // (environment variables), requests with a chosen identity, raw sockets for what fetch
 // cannot send, and a fingerprint of the stored record for "nothing changed".
+// The record is a SQLite file or a postgresql:// database (tests/run's pg suite): sql(),
+// fingerprint() and holdWriteLock() work on either, so tests need not know which.
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import http from 'node:http';
 import net from 'node:net';
 
@@ -14,6 +16,7 @@ function env(name) {
 
 export const URL_BASE = env('HEARTH_URL');
 export const DB = env('HEARTH_DB');
+export const BACKEND = /^postgres(ql)?:\/\//.test(DB) ? 'pg' : 'sqlite'; // which engine holds DB
 export const HEARTH = env('HEARTH_BIN');
 export const PASSWORD = env('HEARTH_PASSWORD');
 export const AS_AT = env('HEARTH_AS_AT');
@@ -30,8 +33,42 @@ export const { hostname: HOST, port: PORT } = new URL(URL_BASE);
 export const ROLES = ['social_worker', 'team_manager', 'iro', 'personal_adviser', 'lado', 'front_door', 'analyst',
 	'head_of_service', 'admin', 'inspector'];
 
+// One query's rows, one per line, columns separated by '|', NULL as nothing: sqlite3's
+// default output, and psql's unaligned tuples-only output. Write queries both engines read
+// alike (a condition's value is 1/0 on SQLite but t/f on PostgreSQL: use CASE for those).
 export function sql(query) {
+	if (BACKEND === 'pg') {
+		return execFileSync('psql', [DB, '-qtAX', '-v', 'ON_ERROR_STOP=1', '-c', query],
+			{ encoding: 'utf8', env: { ...process.env, PGCLIENTENCODING: 'UTF8' } }).trim();
+	}
 	return execFileSync('sqlite3', [DB, query], { encoding: 'utf8' }).trim();
+}
+
+// PostgreSQL writers queue on this transaction-scoped advisory lock (WRITE_LOCK_KEY in
+// src/store/postgres.c); SQLite's writers on the file's write lock.
+const PG_WRITE_LOCK_KEY = 4827271;
+
+// Another process takes the record's write lock, as a stuck writer would, and holds it
+// until the returned function is called (it resolves once the lock is let go). The server
+// waits for the lock 10 seconds on either engine.
+export async function holdWriteLock() {
+	const [cmd, args, take, release] = BACKEND === 'pg'
+		? ['psql', [DB, '-qtAX'], `BEGIN;\nSELECT pg_advisory_xact_lock(${PG_WRITE_LOCK_KEY});\nSELECT 'locked';\n`,
+			'ROLLBACK;\n\\q\n']
+		: ['sqlite3', [DB], ".timeout 20000\nBEGIN IMMEDIATE;\nSELECT 'locked';\n", 'ROLLBACK;\n.quit\n'];
+	const locker = spawn(cmd, args, { stdio: ['pipe', 'pipe', 'pipe'] });
+	const exited = new Promise((r) => locker.on('exit', r));
+	let out = '';
+	locker.stdout.on('data', (d) => (out += d));
+	locker.stdin.write(take);
+	while (!out.includes('locked')) {
+		if (locker.exitCode !== null) throw new Error(`${cmd} could not take the write lock`);
+		await new Promise((r) => setTimeout(r, 20));
+	}
+	return async () => {
+		locker.stdin.end(release);
+		await exited;
+	};
 }
 
 // A session: the cookie and the CSRF token from sign-in.
@@ -129,9 +166,15 @@ export function fromAddress(localAddress, method, path, { body, headers = {} } =
 let fingerprintSql;
 export function fingerprint() {
 	if (!fingerprintSql) {
-		const tables = sql("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' " +
-			"AND name NOT IN ('audit', 'user_session') ORDER BY name").split('\n');
-		fingerprintSql = tables.map((t) => `SELECT '${t}', count(*), max(rowid) FROM "${t}"`).join(' UNION ALL ');
+		const tables = sql(BACKEND === 'pg'
+			? "SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema() " +
+				"AND table_type = 'BASE TABLE' AND table_name NOT IN ('audit', 'user_session', 'hearth_meta') " +
+				'ORDER BY table_name'
+			: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' " +
+				"AND name NOT IN ('audit', 'user_session') ORDER BY name").split('\n');
+		// Every Hearth table has an integer key named id (SQLite's rowid).
+		fingerprintSql = tables.map((t) => `SELECT '${t}', count(*), max(id) FROM "${t}"`).join(' UNION ALL ') +
+			' ORDER BY 1';
 	}
 	return sql(fingerprintSql);
 }
