@@ -7,7 +7,9 @@
  * the start of the record (five years back for a county, two for england) is dropped; the others get their allocations, have their
  * dates before birth moved to the birth (for a child referred unborn) and are written in
  * batches of BATCH_CHILDREN through store_insert. Then the area's LADO allegations and
- * participation events, and once the authority's inspections.
+ * participation events, and once the authority's inspections. The whole generation is one
+ * bulk load (store_bulk_begin): every row is still validated and written with its revision
+ * and audit row; only durability waits for the end, as the record is published only whole.
  *
  * Determinism: every child's journey draws from its own generator seeded by (seed, area,
  * arrival number); the area's generator serves arrivals, worker choices and the
@@ -540,6 +542,7 @@ static int insert_child(struct demo_ctx *cx, struct kid *k, int64_t *id, hdate *
 	}
 	v[CHILD_POSTCODE] = (struct hval){.s = k->home_post};
 	v[CHILD_RESTRICTED] = (struct hval){.i = adopted(cx, k) || rng_chance(r, RESTRICTED_SHARE)};
+	care_child_fields(cx, k, v);
 	*dob_out = born ? k->dob : DATE_NONE;
 	int rc = store_insert(cx->st, "demo", &entity_child, v, id, cx->err);
 	if (rc) {
@@ -885,7 +888,10 @@ int demo_generate(struct store *st, const struct demo_options *opt, struct demo_
 	cx.n_teams = cx.n_areas * TK_MAX;
 	kid_reset(&cx.kid);
 
-	int rc = store_begin(st, err);
+	int rc = store_bulk_begin(st, err);
+	if (!rc) {
+		rc = store_begin(st, err);
+	}
 	if (!rc) {
 		rc = settings_rows(&cx);
 	}
@@ -898,8 +904,12 @@ int demo_generate(struct store *st, const struct demo_options *opt, struct demo_
 	}
 	if (rc) {
 		store_rollback(st);
+		store_bulk_end(st, NULL);
 	} else {
 		rc = store_commit(st, err);
+	}
+	if (!rc) {
+		rc = store_bulk_end(st, err);
 	}
 	if (!rc) {
 		cx.area = cx.n_areas - 1;

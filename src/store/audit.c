@@ -14,37 +14,136 @@
 
 #define GENESIS "0000000000000000000000000000000000000000000000000000000000000000"
 
-static void row_hash(const char *prev, int64_t id, const char *at, const struct store_audit *r, char out[65])
+static void put_int(struct buf *b, int64_t v)
 {
-	struct buf b = BUF_INIT;
-	buf_printf(&b, "%s\x1f%lld\x1f%s\x1f%s\x1f%s\x1f", prev, (long long)id, at, r->actor, r->action);
-	if (r->child_id) {
-		buf_printf(&b, "%lld", (long long)r->child_id);
+	char t[24], *p = t + sizeof(t);
+	uint64_t u = v < 0 ? 0 - (uint64_t)v : (uint64_t)v;
+	do {
+		*--p = (char)('0' + u % 10);
+		u /= 10;
+	} while (u);
+	if (v < 0) {
+		*--p = '-';
 	}
-	buf_printf(&b, "\x1f%s\x1f%s\x1f%s", r->section ? r->section : "", r->route ? r->route : "",
-		   r->address ? r->address : "");
-	secret_sha256_hex(b.data, b.len, out);
-	buf_free(&b);
+	buf_append(b, p, (size_t)(t + sizeof(t) - p));
 }
 
-/* Appends rows inside the caller's transaction. */
+/* Writes into b (reset first) what a row's hash covers: the previous hash, then the id,
+ * time, actor, action, child (empty when none), section, route and address, each after a
+ * 0x1f. */
+static void row_hash(struct buf *b, const char *prev, int64_t id, const char *at, const struct store_audit *r,
+		     char out[65])
+{
+	buf_reset(b);
+	buf_puts(b, prev);
+	buf_putc(b, '\x1f');
+	put_int(b, id);
+	buf_putc(b, '\x1f');
+	buf_puts(b, at);
+	buf_putc(b, '\x1f');
+	buf_puts(b, r->actor ? r->actor : "(null)"); /* as printf's %s did */
+	buf_putc(b, '\x1f');
+	buf_puts(b, r->action ? r->action : "(null)");
+	buf_putc(b, '\x1f');
+	if (r->child_id) {
+		put_int(b, r->child_id);
+	}
+	buf_putc(b, '\x1f');
+	buf_puts(b, r->section ? r->section : "");
+	buf_putc(b, '\x1f');
+	buf_puts(b, r->route ? r->route : "");
+	buf_putc(b, '\x1f');
+	buf_puts(b, r->address ? r->address : "");
+	secret_sha256_hex(b->data, b->len, out);
+}
+
+#define AUDIT_INSERT                                                                                        \
+	"INSERT INTO audit (id, at, actor, action, child_id, section, route, address, prev_hash, hash) VALUES "
+#define AUDIT_VALUES "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+enum { AUDIT_PARAMS = 10 };
+
+static void bind_audit(struct db_stmt *s, int base, const struct bulk_audit *a)
+{
+	db_bind_int(s, base + 1, a->id);
+	db_bind_text(s, base + 2, a->at);
+	db_bind_text(s, base + 3, a->row.actor);
+	db_bind_text(s, base + 4, a->row.action);
+	if (a->row.child_id) {
+		db_bind_int(s, base + 5, a->row.child_id);
+	} else {
+		db_bind_null(s, base + 5);
+	}
+	db_bind_text(s, base + 6, a->row.section);
+	db_bind_text(s, base + 7, a->row.route);
+	db_bind_text(s, base + 8, a->row.address);
+	db_bind_text(s, base + 9, a->prev_hash);
+	db_bind_text(s, base + 10, a->hash);
+}
+
+/* The statement that writes one audit row, or BULK_ROWS of them. */
+static struct db_stmt *audit_stmt(struct store *st, int rows, struct hearth_error *err)
+{
+	struct db_stmt **s = rows == 1 ? &st->audit_insert : &st->audit_insert_many;
+	if (!*s) {
+		struct buf b = BUF_INIT;
+		buf_puts(&b, AUDIT_INSERT);
+		for (int i = 0; i < rows; i++) {
+			buf_puts(&b, i ? ", " AUDIT_VALUES : AUDIT_VALUES);
+		}
+		int rc = db_prepare(store_db(st), buf_cstr(&b), s, err);
+		buf_free(&b);
+		if (rc) {
+			*s = NULL;
+		}
+	}
+	if (*s) {
+		db_reset(*s);
+	}
+	return *s;
+}
+
+static int audit_write(struct store *st, const struct bulk_audit *a, int rows, struct hearth_error *err)
+{
+	struct db_stmt *s = audit_stmt(st, rows, err);
+	if (!s) {
+		return HERR_IO;
+	}
+	for (int i = 0; i < rows; i++) {
+		bind_audit(s, i * AUDIT_PARAMS, &a[i]);
+	}
+	int rc = db_step(s, err);
+	db_reset(s);
+	return rc < 0 ? rc : 0;
+}
+
+int store_audit_flush(struct store *st, struct hearth_error *err)
+{
+	int n = st->n_bulk_aud, rc = 0;
+	for (int done = 0; rc == 0 && done < n;) {
+		int rows = n - done >= BULK_ROWS ? BULK_ROWS : 1;
+		rc = audit_write(st, &st->bulk_aud[done], rows, err);
+		done += rows;
+	}
+	st->n_bulk_aud = 0;
+	arena_reset(&st->bulk_aud_mem);
+	return rc;
+}
+
+/* Appends rows inside the caller's transaction (held back while bulk loading; see
+ * BULK_ROWS): each row's id and hash are fixed here, in the chain's order. */
 int store_audit_append_locked(struct store *st, const struct store_audit *rows, size_t n, struct hearth_error *err)
 {
-	struct db *db = store_db(st);
 	int rc;
 	if (!st->audit_last &&
-	    (rc = db_prepare(db, "SELECT id, hash FROM audit ORDER BY id DESC LIMIT 1", &st->audit_last, err))) {
-		return rc;
-	}
-	if (!st->audit_insert &&
-	    (rc = db_prepare(db,
-			     "INSERT INTO audit (id, at, actor, action, child_id, section, route, address, prev_hash, "
-			     "hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-			     &st->audit_insert, err))) {
+	    (rc = db_prepare(store_db(st), "SELECT id, hash FROM audit ORDER BY id DESC LIMIT 1", &st->audit_last,
+			     err))) {
 		return rc;
 	}
 	if (!st->audit_head_known) {
 		struct db_stmt *last = st->audit_last;
+		if ((rc = store_audit_flush(st, err))) {
+			return rc;
+		}
 		db_reset(last);
 		st->audit_head_id = 0;
 		snprintf(st->audit_head_hash, sizeof(st->audit_head_hash), "%s", GENESIS);
@@ -58,37 +157,29 @@ int store_audit_append_locked(struct store *st, const struct store_audit *rows, 
 		}
 		st->audit_head_known = true;
 	}
-	struct db_stmt *ins = st->audit_insert;
-	char at[INSTANT_STR_SIZE];
-	instant_format(instant_now(), at);
+	const char *at = store_now_text(st);
 	rc = 0;
 	for (size_t i = 0; i < n && rc == 0; i++) {
-		const struct store_audit *r = &rows[i];
-		char hash[65];
-		int64_t id = st->audit_head_id + 1;
-		row_hash(st->audit_head_hash, id, at, r, hash);
-		db_reset(ins);
-		db_bind_int(ins, 1, id);
-		db_bind_text(ins, 2, at);
-		db_bind_text(ins, 3, r->actor);
-		db_bind_text(ins, 4, r->action);
-		if (r->child_id) {
-			db_bind_int(ins, 5, r->child_id);
-		} else {
-			db_bind_null(ins, 5);
+		struct bulk_audit a = {rows[i], st->audit_head_id + 1, "", "", ""};
+		memcpy(a.at, at, sizeof(a.at));
+		memcpy(a.prev_hash, st->audit_head_hash, sizeof(a.prev_hash));
+		row_hash(&st->text, a.prev_hash, a.id, a.at, &a.row, a.hash);
+		if (st->bulk) {
+			if (st->n_bulk_aud == BULK_ROWS && (rc = store_audit_flush(st, err))) {
+				break;
+			}
+			struct arena *m = &st->bulk_aud_mem;
+			a.row.actor = arena_strdup(m, a.row.actor);
+			a.row.action = arena_strdup(m, a.row.action);
+			a.row.section = arena_strdup(m, a.row.section);
+			a.row.route = arena_strdup(m, a.row.route);
+			a.row.address = arena_strdup(m, a.row.address);
+			st->bulk_aud[st->n_bulk_aud++] = a;
+		} else if ((rc = audit_write(st, &a, 1, err))) {
+			break;
 		}
-		db_bind_text(ins, 6, r->section);
-		db_bind_text(ins, 7, r->route);
-		db_bind_text(ins, 8, r->address);
-		db_bind_text(ins, 9, st->audit_head_hash);
-		db_bind_text(ins, 10, hash);
-		rc = db_step(ins, err);
-		db_reset(ins);
-		if (rc >= 0) {
-			rc = 0;
-			st->audit_head_id = id;
-			memcpy(st->audit_head_hash, hash, sizeof(hash));
-		}
+		st->audit_head_id = a.id;
+		memcpy(st->audit_head_hash, a.hash, sizeof(a.hash));
 	}
 	if (rc) {
 		st->audit_head_known = false; /* the transaction will roll back */
@@ -112,14 +203,15 @@ int store_audit_append(struct store *st, const struct store_audit *rows, size_t 
 int store_audit_verify(struct store *st, int64_t *first_bad, struct hearth_error *err)
 {
 	struct db_stmt *s;
-	int rc = db_prepare(store_db(st),
-			    "SELECT id, at, actor, action, child_id, section, route, address, prev_hash, hash "
-			    "FROM audit ORDER BY id",
-			    &s, err);
-	if (rc) {
+	int rc = store_audit_flush(st, err);
+	if (rc || (rc = db_prepare(store_db(st),
+				   "SELECT id, at, actor, action, child_id, section, route, address, prev_hash, hash "
+				   "FROM audit ORDER BY id",
+				   &s, err))) {
 		return rc;
 	}
 	char prev[65] = GENESIS;
+	struct buf b = BUF_INIT;
 	int64_t expect_id = 0;
 	*first_bad = 0;
 	while ((rc = db_step(s, err)) == 1) {
@@ -134,7 +226,7 @@ int store_audit_verify(struct store *st, int64_t *first_bad, struct hearth_error
 		};
 		char hash[65];
 		const char *at = db_col_text(s, 1), *stored_prev = db_col_text(s, 8), *stored = db_col_text(s, 9);
-		row_hash(prev, id, at ? at : "", &r, hash);
+		row_hash(&b, prev, id, at ? at : "", &r, hash);
 		/* A removed row shows as a gap in the ids; an edited row as a hash mismatch. */
 		if (id != expect_id + 1 || !stored_prev || strcmp(stored_prev, prev) != 0 || !stored ||
 		    strcmp(stored, hash) != 0) {
@@ -145,6 +237,7 @@ int store_audit_verify(struct store *st, int64_t *first_bad, struct hearth_error
 		memcpy(prev, hash, sizeof(prev));
 	}
 	db_finalize(s);
+	buf_free(&b);
 	if (rc < 0) {
 		return rc;
 	}
@@ -155,11 +248,11 @@ int store_audit_list(struct store *st, int64_t child_id, const char *actor, stru
 		     struct store_audit_row **out, size_t *n_out, struct hearth_error *err)
 {
 	struct db_stmt *s;
-	int rc = db_prepare(store_db(st),
-			    "SELECT id, at, actor, action, child_id, section, route, address FROM audit "
-			    "WHERE (? = 0 OR child_id = ?) AND (CAST(? AS TEXT) IS NULL OR actor = ?) ORDER BY id",
-			    &s, err);
-	if (rc) {
+	int rc = store_audit_flush(st, err);
+	if (rc || (rc = db_prepare(store_db(st),
+				   "SELECT id, at, actor, action, child_id, section, route, address FROM audit "
+				   "WHERE (? = 0 OR child_id = ?) AND (CAST(? AS TEXT) IS NULL OR actor = ?) ORDER BY id",
+				   &s, err))) {
 		return rc;
 	}
 	db_bind_int(s, 1, child_id);

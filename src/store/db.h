@@ -29,12 +29,21 @@ int db_begin_write(struct db *db, struct hearth_error *err);
 /* Runs a migration file's SQL, written in SQLite's dialect; a driver translates what its
  * engine spells differently (PostgreSQL: identity keys, BIGINT, DOUBLE PRECISION). */
 int db_exec_migration(struct db *db, const char *sql, struct hearth_error *err);
+/* Bulk loading of a new record (store_bulk_begin): on trades durability for speed until
+ * it is turned off again, which makes everything written so far durable. Called outside
+ * any transaction. */
+int db_bulk(struct db *db, bool on, struct hearth_error *err);
 /* "sqlite" or "postgresql". */
 const char *db_engine(struct db *db);
 /* After rows were inserted with explicit ids: make the next generated id follow them. */
 int db_sync_ids(struct db *db, const char *table, struct hearth_error *err);
 /* A prepared statement, owned by the caller: db_finalize it. */
 int db_prepare(struct db *db, const char *sql, struct db_stmt **out, struct hearth_error *err);
+/* An INSERT, written without a RETURNING clause: each step that writes the row yields one
+ * row whose column 0 is the new row's id, then the next step is done. (SQLite reads the id
+ * from the connection, as RETURNING would cost it a temporary table per execution;
+ * PostgreSQL appends RETURNING id.) */
+int db_prepare_insert(struct db *db, const char *sql, struct db_stmt **out, struct hearth_error *err);
 void db_finalize(struct db_stmt *s);
 void db_reset(struct db_stmt *s);	/* clears bindings too */
 
@@ -70,6 +79,7 @@ struct db_driver {
 	int (*begin_write)(struct db *db, struct hearth_error *err);
 	int (*exec_migration)(struct db *db, const char *sql, struct hearth_error *err);
 	int (*prepare)(struct db *db, const char *sql, struct db_stmt **out, struct hearth_error *err);
+	int (*prepare_insert)(struct db *db, const char *sql, struct db_stmt **out, struct hearth_error *err);
 	void (*finalize)(struct db_stmt *s);
 	void (*reset)(struct db_stmt *s);
 	void (*bind_null)(struct db_stmt *s, int i);
@@ -87,6 +97,7 @@ struct db_driver {
 	int (*columns)(struct db *db, const char *table, void (*fn)(void *ctx, const char *col), void *ctx,
 		       struct hearth_error *err);
 	int (*sync_ids)(struct db *db, const char *table, struct hearth_error *err);
+	int (*bulk)(struct db *db, bool on, struct hearth_error *err);
 };
 
 /* Every connection and statement starts with its driver. */

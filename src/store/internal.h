@@ -2,10 +2,31 @@
 #ifndef HEARTH_STORE_INTERNAL_H
 #define HEARTH_STORE_INTERNAL_H
 
+#include "base/buf.h"
 #include "store/db.h"
 #include "store/store.h"
 
 enum stmt_kind { S_INSERT, S_UPDATE, S_GET, S_VOID, S_CHILD_ROWS, S_ALL_ROWS, S_KIND_MAX };
+
+/* While bulk loading, revision and audit rows are held back and written BULK_ROWS to a
+ * statement, in their order, within the transaction of the writes they record: before
+ * the batch commits, and before anything reads those tables. */
+#define BULK_ROWS 64
+#define LIVE_SLOTS 4096	/* a power of two */
+
+struct bulk_revision {
+	const char *table, *action;	/* the store's own constants */
+	const char *before, *after, *reason, *actor;	/* copies */
+	int64_t row_id;
+	char at[INSTANT_STR_SIZE];
+};
+
+struct bulk_audit {
+	struct store_audit row;	/* strings copied */
+	int64_t id;
+	char at[INSTANT_STR_SIZE];
+	char prev_hash[65], hash[65];
+};
 
 struct store {
 	struct db *db;
@@ -21,9 +42,51 @@ struct store {
 	char audit_head_hash[65];
 	char origin_route[128], origin_address[64];
 	struct arena scratch;	/* per-write working memory, reset (not freed) after each write */
+	/* store_find's statement per entity, and the field it finds by. */
+	struct db_stmt *find[64];
+	int find_field[64];
+	/* Bulk loading (store_bulk_begin): writes inside a batch are not savepoints of their
+	 * own; one that fails after it began breaks the batch, whose commit then fails. */
+	bool bulk, bulk_broken, bulk_wrote;
+	/* The child the birth rule last read, valid inside the transaction that read it (only
+	 * this connection writes then; its own updates and voids of a child forget it). */
+	bool birth_known, birth_prebirth;
+	int64_t birth_child;
+	hdate birth_dob;
+	/* Rows known live in the current transaction (written by it, or found live by the
+	 * reference rule), so a reference to one needs no query: direct-mapped by entity and
+	 * id, and emptied by bumping live_gen when a transaction starts, on any abort or
+	 * rollback, and on any void. */
+	struct {
+		int64_t id;
+		uint32_t gen;
+		int entity;
+	} live[LIVE_SLOTS];
+	uint32_t live_gen;
+	/* The write's time as text, kept for the second it names. */
+	hinstant at_time;
+	char at_text[INSTANT_STR_SIZE];
+	struct buf text;	/* a write's revision JSON, then its audit row's hashed text; reused */
+	struct bulk_revision bulk_rev[BULK_ROWS];
+	struct bulk_audit bulk_aud[BULK_ROWS];
+	int n_bulk_rev, n_bulk_aud;
+	struct arena bulk_rev_mem, bulk_aud_mem;
+	struct db_stmt *revision_insert_many, *audit_insert_many;
+	/* store_casefile_load's statements (one per loader), prepared on first use and kept:
+	 * the server loads casefiles one child at a time, thousands of times. */
+	struct db_stmt *casefile_one[64];
 };
 
+/* The time of a change, as stored in revision.at and audit.at (valid until the next call). */
+const char *store_now_text(struct store *st);
+
 struct db *store_db(struct store *st);
+/* Write the revision / audit rows a bulk load holds back (none outside one). On failure
+ * the rows are dropped and the caller's transaction must roll back. */
+int store_revisions_flush(struct store *st, struct hearth_error *err);
+int store_audit_flush(struct store *st, struct hearth_error *err);
+/* Drops what a bulk load holds back, with the transaction that rolls back. */
+void store_bulk_discard(struct store *st);
 /* Appends audit rows inside the caller's open transaction. */
 int store_audit_append_locked(struct store *st, const struct store_audit *rows, size_t n, struct hearth_error *err);
 

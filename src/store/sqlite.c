@@ -4,6 +4,7 @@
  * that was reported done survives a power cut. A busy timeout lets the CLI and a server
  * share the file. A read-only store is opened with SQLITE_OPEN_READONLY and query_only,
  * so a read can never write, whatever its SQL. */
+#include <pthread.h>
 #include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -22,6 +23,10 @@ struct sq_stmt {
 	struct db_stmt base;
 	sqlite3_stmt *h;
 	struct sq_db *db;
+	/* An insert (db_prepare_insert): its one row is the new id, held here. */
+	bool returns_id, id_ready;
+	int64_t id;
+	char id_text[24];
 };
 
 #define DB(x) ((struct sq_db *)(x))
@@ -51,8 +56,24 @@ static void sq_close(struct db *db)
 	}
 }
 
+/* Set once, before SQLite starts (it refuses harmlessly once started, as when the server
+ * has set them already):
+ *  - SQLite's allocator keeps global statistics under a mutex by default; nothing here
+ *    reads them, and every bound value and row costs an allocation.
+ *  - A savepoint's (and a statement's) journal spills to a temporary file past 64 KiB by
+ *    default, and once spilled it stays a file for the rest of the transaction, so every
+ *    later write in a batch (an import) costs file writes of the pages it touches. One
+ *    write's journal is a few pages: keep up to 16 MiB in memory. */
+static void sq_global_init(void)
+{
+	sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+	sqlite3_config(SQLITE_CONFIG_STMTJRNL_SPILL, 16 << 20);
+}
+
 static int sq_open(const char *target, enum db_mode mode, struct db **out, struct hearth_error *err)
 {
+	static pthread_once_t once = PTHREAD_ONCE_INIT;
+	pthread_once(&once, sq_global_init);
 	struct stat sb;
 	bool exists = stat(target, &sb) == 0;
 	if (mode == DB_CREATE && exists) {
@@ -102,12 +123,21 @@ static int sq_prepare(struct db *db, const char *sql, struct db_stmt **out, stru
 	if (sqlite3_prepare_v3(DB(db)->h, sql, -1, SQLITE_PREPARE_PERSISTENT, &h, NULL) != SQLITE_OK) {
 		return fail(DB(db), err, "prepare");
 	}
-	struct sq_stmt *s = xmalloc(sizeof(*s));
+	struct sq_stmt *s = xcalloc(1, sizeof(*s));
 	s->base.drv = &db_sqlite_driver;
 	s->h = h;
 	s->db = DB(db);
 	*out = &s->base;
 	return 0;
+}
+
+static int sq_prepare_insert(struct db *db, const char *sql, struct db_stmt **out, struct hearth_error *err)
+{
+	int rc = sq_prepare(db, sql, out, err);
+	if (!rc) {
+		ST(*out)->returns_id = true;
+	}
+	return rc;
 }
 
 static void sq_finalize(struct db_stmt *s)
@@ -118,6 +148,7 @@ static void sq_finalize(struct db_stmt *s)
 
 static void sq_reset(struct db_stmt *s)
 {
+	ST(s)->id_ready = false;
 	sqlite3_reset(ST(s)->h);
 	sqlite3_clear_bindings(ST(s)->h);
 }
@@ -148,6 +179,19 @@ static void sq_bind_text(struct db_stmt *s, int i, const char *v)
 
 static int sq_step(struct db_stmt *s, struct hearth_error *err)
 {
+	struct sq_stmt *q = ST(s);
+	if (q->returns_id) {
+		if (q->id_ready) {
+			q->id_ready = false;
+			return 0;
+		}
+		if (sqlite3_step(q->h) != SQLITE_DONE) {
+			return fail(q->db, err, "step");
+		}
+		q->id = sqlite3_last_insert_rowid(q->db->h);
+		q->id_ready = true;
+		return 1;
+	}
 	int rc = sqlite3_step(ST(s)->h);
 	if (rc == SQLITE_ROW) {
 		return 1;
@@ -160,22 +204,39 @@ static int sq_step(struct db_stmt *s, struct hearth_error *err)
 
 static bool sq_col_null(struct db_stmt *s, int i)
 {
+	if (ST(s)->returns_id) {
+		return !ST(s)->id_ready || i != 0;
+	}
 	return sqlite3_column_type(ST(s)->h, i) == SQLITE_NULL;
 }
 
 static int64_t sq_col_int(struct db_stmt *s, int i)
 {
+	if (ST(s)->returns_id) {
+		return ST(s)->id_ready && i == 0 ? ST(s)->id : 0;
+	}
 	return sqlite3_column_int64(ST(s)->h, i);
 }
 
 static double sq_col_real(struct db_stmt *s, int i)
 {
+	if (ST(s)->returns_id) {
+		return (double)sq_col_int(s, i);
+	}
 	return sqlite3_column_double(ST(s)->h, i);
 }
 
 static const char *sq_col_text(struct db_stmt *s, int i)
 {
-	return (const char *)sqlite3_column_text(ST(s)->h, i);
+	struct sq_stmt *q = ST(s);
+	if (q->returns_id) {
+		if (!q->id_ready || i != 0) {
+			return NULL;
+		}
+		snprintf(q->id_text, sizeof(q->id_text), "%lld", (long long)q->id);
+		return q->id_text;
+	}
+	return (const char *)sqlite3_column_text(q->h, i);
 }
 
 static int sq_user_version(struct db *db)
@@ -263,6 +324,20 @@ static int sq_sync_ids(struct db *db, const char *table, struct hearth_error *er
 	return 0;
 }
 
+/* Bulk loading writes a new file that is thrown away unless the load finishes: the
+ * rollback journal (which savepoints and a failed batch still need) is kept in memory
+ * instead of the write-ahead log, so each page is written once rather than to the log and
+ * again at each checkpoint, and nothing is synced. Turning it off syncs at full strength
+ * and returns to WAL mode: switching rewrites the header in a transaction that, with
+ * synchronous=FULL, ends with an fsync of the whole file. */
+static int sq_bulk(struct db *db, bool on, struct hearth_error *err)
+{
+	return sq_exec(db,
+		       on ? "PRAGMA journal_mode=MEMORY; PRAGMA synchronous=OFF; PRAGMA temp_store=MEMORY;"
+			  : "PRAGMA synchronous=FULL; PRAGMA temp_store=DEFAULT; PRAGMA journal_mode=WAL;",
+		       err);
+}
+
 const struct db_driver db_sqlite_driver = {
 	.name = "sqlite",
 	.open = sq_open,
@@ -271,6 +346,7 @@ const struct db_driver db_sqlite_driver = {
 	.begin_write = sq_begin_write,
 	.exec_migration = sq_exec_migration,
 	.prepare = sq_prepare,
+	.prepare_insert = sq_prepare_insert,
 	.finalize = sq_finalize,
 	.reset = sq_reset,
 	.bind_null = sq_bind_null,
@@ -287,4 +363,5 @@ const struct db_driver db_sqlite_driver = {
 	.check = sq_check,
 	.columns = sq_columns,
 	.sync_ids = sq_sync_ids,
+	.bulk = sq_bulk,
 };

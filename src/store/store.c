@@ -3,11 +3,13 @@
  * Statements are built once per store from the entity descriptors (table and column
  * names are compile-time constants; every value is bound) and cached by entity. Each
  * write validates the row (model/validate), then the rules that need other rows (the
- * child's birth, references, uniqueness, reopening), and only then writes the row and its
- * revision, in one transaction. A failed write rolls back, so nothing stored changes. */
+ * child's birth, references, uniqueness, reopening), and only then writes the row, its
+ * revision and its audit row, in one transaction. A failed write rolls back, so nothing
+ * stored changes. Bulk loading (store_bulk_begin) keeps all of that and drops only the
+ * per-write savepoint and the engine's durability until it ends. */
 #include "store/store.h"
 
-#include <jansson.h>
+#include <math.h>
 #include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -25,6 +27,16 @@ void store_set_origin(struct store *st, const char *route, const char *address)
 {
 	snprintf(st->origin_route, sizeof(st->origin_route), "%s", route ? route : "");
 	snprintf(st->origin_address, sizeof(st->origin_address), "%s", address ? address : "");
+}
+
+const char *store_now_text(struct store *st)
+{
+	hinstant t = instant_now();
+	if (t != st->at_time || !st->at_text[0]) {
+		instant_format(t, st->at_text);
+		st->at_time = t;
+	}
+	return st->at_text;
 }
 
 /* The audit row for a change, written in the change's transaction. */
@@ -55,6 +67,35 @@ static void put_columns(struct buf *b, const struct entity *e)
 	}
 }
 
+/* ---- rows known live in this transaction (struct store's live) ---- */
+
+static unsigned live_slot(int ei, int64_t id)
+{
+	uint64_t h = (uint64_t)id * 0x9e3779b97f4a7c15ULL + (uint64_t)ei * 0xc2b2ae3d27d4eb4fULL;
+	return (unsigned)(h >> 32) & (LIVE_SLOTS - 1);
+}
+
+static bool live_known(const struct store *st, int ei, int64_t id)
+{
+	unsigned i = live_slot(ei, id);
+	return st->depth > 0 && st->live[i].gen == st->live_gen && st->live[i].entity == ei && st->live[i].id == id;
+}
+
+static void live_note(struct store *st, int ei, int64_t id)
+{
+	if (st->depth > 0) {
+		unsigned i = live_slot(ei, id);
+		st->live[i].id = id;
+		st->live[i].gen = st->live_gen;
+		st->live[i].entity = ei;
+	}
+}
+
+static void live_forget(struct store *st)
+{
+	st->live_gen++;
+}
+
 static struct db_stmt *stmt(struct store *st, const struct entity *e, enum stmt_kind k, struct hearth_error *err)
 {
 	int ei = entity_index(e);
@@ -71,7 +112,7 @@ static struct db_stmt *stmt(struct store *st, const struct entity *e, enum stmt_
 		for (int i = 0; i < e->n_fields; i++) {
 			buf_puts(&b, i ? ", ?" : "?");
 		}
-		buf_puts(&b, ") RETURNING id");
+		buf_puts(&b, ")");
 		break;
 	case S_UPDATE:
 		buf_printf(&b, "UPDATE %s SET ", e->name);
@@ -102,7 +143,9 @@ static struct db_stmt *stmt(struct store *st, const struct entity *e, enum stmt_
 		break;
 	}
 	struct db_stmt *s = NULL;
-	if (db_prepare(st->db, buf_cstr(&b), &s, err) == 0) {
+	int rc = k == S_INSERT ? db_prepare_insert(st->db, buf_cstr(&b), &s, err)
+			       : db_prepare(st->db, buf_cstr(&b), &s, err);
+	if (rc == 0) {
 		st->stmts[ei][k] = s;
 	}
 	buf_free(&b);
@@ -110,6 +153,25 @@ static struct db_stmt *stmt(struct store *st, const struct entity *e, enum stmt_
 }
 
 /* ---- values in and out of statements ---- */
+
+/* date_format without printf (a bulk load formats two or three dates a row): YYYY-MM-DD
+ * for the years validate_row allows, date_format itself for any other. */
+static const char *date_text(hdate d, char out[DATE_STR_SIZE])
+{
+	int y, m, day;
+	if (d == DATE_NONE) {
+		return date_format(d, out);
+	}
+	date_to_ymd(d, &y, &m, &day);
+	if (y < 1000 || y > 9999) {
+		return date_format(d, out);
+	}
+	const char t[DATE_STR_SIZE] = {(char)('0' + y / 1000), (char)('0' + y / 100 % 10), (char)('0' + y / 10 % 10),
+				       (char)('0' + y % 10),   '-', (char)('0' + m / 10), (char)('0' + m % 10), '-',
+				       (char)('0' + day / 10), (char)('0' + day % 10), '\0'};
+	memcpy(out, t, sizeof(t));
+	return out;
+}
 
 static void bind_value(struct db_stmt *s, int i, const struct field *f, const struct hval *v)
 {
@@ -120,7 +182,7 @@ static void bind_value(struct db_stmt *s, int i, const struct field *f, const st
 	switch (f->type) {
 	case FT_DATE: {
 		char d[DATE_STR_SIZE];
-		db_bind_text(s, i, date_format((hdate)v->i, d));
+		db_bind_text(s, i, date_text((hdate)v->i, d));
 		return;
 	}
 	case FT_INSTANT: {
@@ -274,10 +336,23 @@ void store_close(struct store *st)
 			db_finalize(st->stmts[i][k]);
 		}
 	}
+	for (int i = 0; i < 64; i++) {
+		db_finalize(st->find[i]);
+		db_finalize(st->casefile_one[i]);
+	}
 	db_finalize(st->revision_insert);
+	db_finalize(st->revision_insert_many);
 	db_finalize(st->audit_last);
 	db_finalize(st->audit_insert);
+	db_finalize(st->audit_insert_many);
+	if (st->bulk) {
+		store_rollback(st);
+		store_bulk_end(st, NULL);
+	}
 	arena_free(&st->scratch);
+	arena_free(&st->bulk_rev_mem);
+	arena_free(&st->bulk_aud_mem);
+	buf_free(&st->text);
 	db_close(st->db);
 	free(st);
 }
@@ -285,7 +360,10 @@ void store_close(struct store *st)
 /* ---- transactions ----
  * The outermost level is a real transaction that takes the record's write lock at once
  * (db_begin_write), so two writers queue rather than deadlock; inner levels are savepoints, so one
- * refused write inside a batch undoes only itself. */
+ * refused write inside a batch undoes only itself. While bulk loading, inner levels are
+ * only counted: a write refused by a rule has written nothing yet (bulk_wrote is set just
+ * before a write's first statement that changes anything), and one that fails after it
+ * began writing marks the batch broken, so the batch's commit rolls it back. */
 
 static void tx_abort(struct store *st);
 
@@ -293,6 +371,13 @@ static int tx_begin(struct store *st, struct hearth_error *err)
 {
 	if (st->depth == 0) {
 		st->audit_head_known = false;
+		st->birth_known = false;
+		st->bulk_broken = false;
+		live_forget(st);
+	} else if (st->bulk) {
+		st->bulk_wrote = false;
+		st->depth++;
+		return 0;
 	}
 	if (st->depth == 0 ? db_begin_write(st->db, err) : db_exec(st->db, "SAVEPOINT hearth_write", err)) {
 		return HERR_IO;
@@ -306,6 +391,19 @@ static int tx_commit(struct store *st, struct hearth_error *err)
 	if (st->depth <= 0) {
 		return 0;
 	}
+	if (st->depth > 1 && st->bulk) {
+		st->depth--;
+		return 0;
+	}
+	if (st->depth == 1 && st->bulk_broken) {
+		tx_abort(st);
+		return herr_set(err, HERR_IO, "", "batch_broken",
+				"a write in the batch failed after it began writing: the batch was rolled back");
+	}
+	if (st->depth == 1 && (store_revisions_flush(st, err) || store_audit_flush(st, err))) {
+		tx_abort(st);
+		return HERR_IO;
+	}
 	if (db_exec(st->db, st->depth == 1 ? "COMMIT" : "RELEASE hearth_write", err)) {
 		tx_abort(st);
 		return HERR_IO;
@@ -317,10 +415,18 @@ static int tx_commit(struct store *st, struct hearth_error *err)
 static void tx_abort(struct store *st)
 {
 	st->audit_head_known = false;
+	st->birth_known = false;
+	live_forget(st);
 	if (st->depth <= 0) {
 		return;
 	}
+	if (st->depth > 1 && st->bulk) {
+		st->bulk_broken |= st->bulk_wrote;
+		st->depth--;
+		return;
+	}
 	if (st->depth == 1) {
+		store_bulk_discard(st);
 		db_exec(st->db, "ROLLBACK", NULL);
 	} else {
 		db_exec(st->db, "ROLLBACK TO hearth_write; RELEASE hearth_write", NULL);
@@ -340,10 +446,46 @@ int store_commit(struct store *st, struct hearth_error *err)
 
 void store_rollback(struct store *st)
 {
+	st->audit_head_known = false;
+	st->birth_known = false;
+	live_forget(st);
+	store_bulk_discard(st);
 	if (st->depth > 0) {
 		db_exec(st->db, "ROLLBACK", NULL);
 		st->depth = 0;
 	}
+}
+
+int store_bulk_begin(struct store *st, struct hearth_error *err)
+{
+	if (st->mode != STORE_CREATE) {
+		return herr_set(err, HERR_INVALID, "", "bulk_new_record",
+				"bulk loading is only for a record being created");
+	}
+	if (st->depth > 0) {
+		return herr_set(err, HERR_INVALID, "", "bulk_in_batch", "bulk loading starts outside a batch");
+	}
+	if (st->bulk) {
+		return 0;
+	}
+	if (db_bulk(st->db, true, err)) {
+		return HERR_IO;
+	}
+	st->bulk = true;
+	st->bulk_broken = false;
+	return 0;
+}
+
+int store_bulk_end(struct store *st, struct hearth_error *err)
+{
+	if (!st->bulk) {
+		return 0;
+	}
+	if (st->depth > 0) {
+		return herr_set(err, HERR_INVALID, "", "bulk_in_batch", "bulk loading ends outside a batch");
+	}
+	st->bulk = false;
+	return db_bulk(st->db, false, err) ? HERR_IO : 0;
 }
 
 /* ---- rules that need other rows ---- */
@@ -351,6 +493,10 @@ void store_rollback(struct store *st)
 static int ref_live(struct store *st, const char *table, int64_t id, struct hearth_error *err)
 {
 	const struct entity *e = entity_find(table);
+	int ei = e ? entity_index(e) : -1;
+	if (e && live_known(st, ei, id)) {
+		return 1;
+	}
 	struct db_stmt *s = e ? stmt(st, e, S_GET, err) : NULL;
 	if (!s) {
 		return HERR_IO;
@@ -358,6 +504,9 @@ static int ref_live(struct store *st, const char *table, int64_t id, struct hear
 	db_bind_int(s, 1, id);
 	int rc = db_step(s, err);
 	db_reset(s);
+	if (rc == 1) {
+		live_note(st, ei, id);
+	}
 	return rc;
 }
 
@@ -432,19 +581,25 @@ static int check_birth(struct store *st, const struct entity *e, const struct hv
 	if (e->child_field < 0 || v[e->child_field].null) {
 		return 0;
 	}
-	struct hval *child;
-	int rc = store_get(st, &entity_child, v[e->child_field].i, a, &child, err);
-	if (rc) {
-		return rc == HERR_NOT_FOUND ? herr_set(err, HERR_INVALID, "child_id", "reference",
-							"there is no child with id %lld",
-							(long long)v[e->child_field].i)
-					    : rc;
+	int64_t child_id = v[e->child_field].i;
+	if (!st->birth_known || st->birth_child != child_id) {
+		struct hval *child;
+		int rc = store_get(st, &entity_child, child_id, a, &child, err);
+		if (rc) {
+			return rc == HERR_NOT_FOUND ? herr_set(err, HERR_INVALID, "child_id", "reference",
+								"there is no child with id %lld", (long long)child_id)
+						    : rc;
+		}
+		st->birth_child = child_id;
+		st->birth_dob = child[CHILD_DOB].null ? DATE_NONE : (hdate)child[CHILD_DOB].i;
+		st->birth_prebirth = !child[CHILD_EXPECTED_DOB].null;
+		st->birth_known = st->depth > 0;
 	}
-	if (child[CHILD_DOB].null) {
+	if (st->birth_dob == DATE_NONE) {
 		return 0;
 	}
-	hdate dob = (hdate)child[CHILD_DOB].i;
-	bool prebirth = !child[CHILD_EXPECTED_DOB].null;
+	hdate dob = st->birth_dob;
+	bool prebirth = st->birth_prebirth;
 	for (int i = 0; i < e->n_fields; i++) {
 		const struct field *f = &e->fields[i];
 		if (v[i].null || (f->type != FT_DATE && f->type != FT_INSTANT) || (prebirth && (f->flags & F_PREBIRTH))) {
@@ -509,54 +664,243 @@ static int check_reopen(const struct entity *e, const struct hval *before, const
 
 /* ---- the revision log ---- */
 
-static char *row_json(const struct entity *e, const struct hval *v, struct arena *a)
+/* A row as a JSON object of its fields in order: byte for byte what jansson's
+ * json_dumps(JSON_COMPACT | JSON_PRESERVE_ORDER) gives for the same values (so revisions
+ * read the same whoever wrote them), written straight into a buffer without building a
+ * tree. Text has passed validate_row (UTF-8, no control characters but newlines and tabs in
+ * long text), so it is copied as is but for the escapes JSON requires, as jansson does. */
+
+static void json_string(struct buf *b, const char *s)
 {
-	json_t *o = json_object();
-	for (int i = 0; i < e->n_fields; i++) {
-		const struct field *f = &e->fields[i];
-		json_t *j;
-		if (v[i].null) {
-			j = json_null();
-		} else if (f->type == FT_BOOL) {
-			j = json_boolean(v[i].i);
-		} else if (f->type == FT_INT || f->type == FT_REF) {
-			j = json_integer(v[i].i);
-		} else if (f->type == FT_REAL) {
-			j = json_real(v[i].r);
-		} else {
-			j = json_string(value_text(f, &v[i], a));
+	buf_putc(b, '"');
+	const char *run = s;
+	for (const char *p = s;; p++) {
+		unsigned char c = (unsigned char)*p;
+		if (c >= 0x20 && c != '"' && c != '\\') {
+			continue;
 		}
-		json_object_set_new(o, f->name, j ? j : json_null());
+		buf_append(b, run, (size_t)(p - run));
+		if (c == 0) {
+			break;
+		}
+		switch (c) {
+		case '"':
+			buf_puts(b, "\\\"");
+			break;
+		case '\\':
+			buf_puts(b, "\\\\");
+			break;
+		case '\b':
+			buf_puts(b, "\\b");
+			break;
+		case '\f':
+			buf_puts(b, "\\f");
+			break;
+		case '\n':
+			buf_puts(b, "\\n");
+			break;
+		case '\r':
+			buf_puts(b, "\\r");
+			break;
+		case '\t':
+			buf_puts(b, "\\t");
+			break;
+		default: {
+			char u[8];
+			snprintf(u, sizeof(u), "\\u%04X", c);
+			buf_puts(b, u);
+		}
+		}
+		run = p + 1;
 	}
-	char *s = json_dumps(o, JSON_COMPACT | JSON_PRESERVE_ORDER);
-	json_decref(o);
-	char *copy = arena_strdup(a, s ? s : "{}");
-	free(s);
-	return copy;
+	buf_putc(b, '"');
 }
 
+static void json_int(struct buf *b, int64_t v)
+{
+	char t[24], *p = t + sizeof(t);
+	uint64_t u = v < 0 ? 0 - (uint64_t)v : (uint64_t)v;
+	do {
+		*--p = (char)('0' + u % 10);
+		u /= 10;
+	} while (u);
+	if (v < 0) {
+		*--p = '-';
+	}
+	buf_append(b, p, (size_t)(t + sizeof(t) - p));
+}
+
+/* jansson's real: %.17g, ".0" added when it would read as an integer, and the exponent
+ * without its '+' or leading zeros. */
+static void json_real(struct buf *b, double v)
+{
+	if (!isfinite(v)) {
+		buf_puts(b, "null");
+		return;
+	}
+	char t[48];
+	snprintf(t, sizeof(t), "%.17g", v);
+	if (!strchr(t, '.') && !strchr(t, 'e')) {
+		size_t n = strlen(t);
+		snprintf(t + n, sizeof(t) - n, ".0");
+	}
+	char *start = strchr(t, 'e');
+	if (start) {
+		start++;
+		char *end = start + 1;
+		if (*start == '-') {
+			start++;
+		}
+		while (*end == '0') {
+			end++;
+		}
+		if (end != start) {
+			memmove(start, end, strlen(end) + 1);
+		}
+	}
+	buf_puts(b, t);
+}
+
+static const char *row_json(struct buf *b, const struct entity *e, const struct hval *v)
+{
+	buf_reset(b);
+	buf_putc(b, '{');
+	for (int i = 0; i < e->n_fields; i++) {
+		const struct field *f = &e->fields[i];
+		if (i) {
+			buf_putc(b, ',');
+		}
+		json_string(b, f->name);
+		buf_putc(b, ':');
+		if (v[i].null) {
+			buf_puts(b, "null");
+			continue;
+		}
+		switch (f->type) {
+		case FT_BOOL:
+			buf_puts(b, v[i].i ? "true" : "false");
+			break;
+		case FT_INT:
+		case FT_REF:
+			json_int(b, v[i].i);
+			break;
+		case FT_REAL:
+			json_real(b, v[i].r);
+			break;
+		case FT_DATE: {
+			char t[DATE_STR_SIZE];
+			buf_putc(b, '"');
+			buf_puts(b, date_text((hdate)v[i].i, t));
+			buf_putc(b, '"');
+			break;
+		}
+		case FT_INSTANT: {
+			char t[INSTANT_STR_SIZE];
+			json_string(b, instant_format(v[i].i, t));
+			break;
+		}
+		default:
+			json_string(b, v[i].s ? v[i].s : "");
+			break;
+		}
+	}
+	buf_putc(b, '}');
+	return buf_cstr(b);
+}
+
+#define REVISION_INSERT "INSERT INTO revision (tbl, row_id, action, before, after, reason, actor, at) VALUES "
+#define REVISION_VALUES "(?, ?, ?, ?, ?, ?, ?, ?)"
+enum { REVISION_PARAMS = 8 };
+
+static void bind_revision(struct db_stmt *s, int base, const struct bulk_revision *r)
+{
+	db_bind_text(s, base + 1, r->table);
+	db_bind_int(s, base + 2, r->row_id);
+	db_bind_text(s, base + 3, r->action);
+	db_bind_text(s, base + 4, r->before);
+	db_bind_text(s, base + 5, r->after);
+	db_bind_text(s, base + 6, r->reason);
+	db_bind_text(s, base + 7, r->actor);
+	db_bind_text(s, base + 8, r->at);
+}
+
+/* The statement that writes one revision, or BULK_ROWS of them. */
+static struct db_stmt *revision_stmt(struct store *st, int rows, struct hearth_error *err)
+{
+	struct db_stmt **s = rows == 1 ? &st->revision_insert : &st->revision_insert_many;
+	if (!*s) {
+		struct buf b = BUF_INIT;
+		buf_puts(&b, REVISION_INSERT);
+		for (int i = 0; i < rows; i++) {
+			buf_puts(&b, i ? ", " REVISION_VALUES : REVISION_VALUES);
+		}
+		int rc = db_prepare(st->db, buf_cstr(&b), s, err);
+		buf_free(&b);
+		if (rc) {
+			*s = NULL;
+		}
+	}
+	if (*s) {
+		db_reset(*s);
+	}
+	return *s;
+}
+
+int store_revisions_flush(struct store *st, struct hearth_error *err)
+{
+	int n = st->n_bulk_rev, rc = 0;
+	for (int done = 0; rc == 0 && done < n;) {
+		int rows = n - done >= BULK_ROWS ? BULK_ROWS : 1;
+		struct db_stmt *s = revision_stmt(st, rows, err);
+		if (!s) {
+			rc = HERR_IO;
+			break;
+		}
+		for (int i = 0; i < rows; i++) {
+			bind_revision(s, i * REVISION_PARAMS, &st->bulk_rev[done + i]);
+		}
+		rc = db_step(s, err);
+		db_reset(s);
+		rc = rc < 0 ? rc : 0;
+		done += rows;
+	}
+	st->n_bulk_rev = 0;
+	arena_reset(&st->bulk_rev_mem);
+	return rc;
+}
+
+void store_bulk_discard(struct store *st)
+{
+	st->n_bulk_rev = st->n_bulk_aud = 0;
+	arena_reset(&st->bulk_rev_mem);
+	arena_reset(&st->bulk_aud_mem);
+}
+
+/* table and action are the store's constants; the rest is copied when held back. */
 static int write_revision(struct store *st, const char *table, int64_t row_id, const char *action,
 			  const char *before, const char *after, const char *reason, const char *actor,
 			  struct hearth_error *err)
 {
-	if (!st->revision_insert &&
-	    db_prepare(st->db,
-		       "INSERT INTO revision (tbl, row_id, action, before, after, reason, actor, at) "
-		       "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-		       &st->revision_insert, err)) {
+	struct bulk_revision r = {table, action, before, after, reason && *reason ? reason : NULL, actor, row_id, ""};
+	memcpy(r.at, store_now_text(st), sizeof(r.at));
+	if (st->bulk) {
+		int rc;
+		if (st->n_bulk_rev == BULK_ROWS && (rc = store_revisions_flush(st, err))) {
+			return rc;
+		}
+		struct arena *m = &st->bulk_rev_mem;
+		r.before = arena_strdup(m, r.before);
+		r.after = arena_strdup(m, r.after);
+		r.reason = arena_strdup(m, r.reason);
+		r.actor = arena_strdup(m, r.actor);
+		st->bulk_rev[st->n_bulk_rev++] = r;
+		return 0;
+	}
+	struct db_stmt *s = revision_stmt(st, 1, err);
+	if (!s) {
 		return HERR_IO;
 	}
-	struct db_stmt *s = st->revision_insert;
-	char at[INSTANT_STR_SIZE];
-	db_reset(s);
-	db_bind_text(s, 1, table);
-	db_bind_int(s, 2, row_id);
-	db_bind_text(s, 3, action);
-	db_bind_text(s, 4, before);
-	db_bind_text(s, 5, after);
-	db_bind_text(s, 6, reason && *reason ? reason : NULL);
-	db_bind_text(s, 7, actor);
-	db_bind_text(s, 8, instant_format(instant_now(), at));
+	bind_revision(s, 0, &r);
 	int rc = db_step(s, err);
 	db_reset(s);
 	return rc < 0 ? rc : 0;
@@ -602,6 +946,7 @@ int store_insert(struct store *st, const char *actor, const struct entity *e, co
 	for (int i = 0; i < e->n_fields; i++) {
 		bind_value(s, i + 1, &e->fields[i], &vals[i]);
 	}
+	st->bulk_wrote = true;
 	rc = db_step(s, err);
 	if (rc != 1) {
 		rc = rc < 0 ? rc : herr_set(err, HERR_IO, "", "database", "insert returned no id");
@@ -611,7 +956,8 @@ int store_insert(struct store *st, const char *actor, const struct entity *e, co
 	id = db_col_int(s, 0);
 	db_step(s, NULL);
 	db_reset(s);
-	if ((rc = write_revision(st, e->name, id, "insert", NULL, row_json(e, vals, a), NULL, actor, err)) ||
+	live_note(st, entity_index(e), id);
+	if ((rc = write_revision(st, e->name, id, "insert", NULL, row_json(&st->text, e, vals), NULL, actor, err)) ||
 	    (rc = audit_change(st, actor, "create", e, id, vals, err))) {
 		goto fail;
 	}
@@ -670,13 +1016,18 @@ int store_update(struct store *st, const char *actor, const struct entity *e, in
 		bind_value(s, i + 1, &e->fields[i], &vals[i]);
 	}
 	db_bind_int(s, e->n_fields + 1, id);
+	if (e == &entity_child) {
+		st->birth_known = false;
+	}
+	st->bulk_wrote = true;
 	if ((rc = db_step(s, err)) < 0) {
 		db_reset(s);
 		goto fail;
 	}
 	db_reset(s);
-	if ((rc = write_revision(st, e->name, id, "update", row_json(e, before, a), row_json(e, vals, a), reason,
-				 actor, err)) ||
+	const char *before_json = arena_strdup(a, row_json(&st->text, e, before));
+	if ((rc = write_revision(st, e->name, id, "update", before_json, row_json(&st->text, e, vals), reason, actor,
+				 err)) ||
 	    (rc = audit_change(st, actor, "update", e, id, vals, err)) ||
 	    (rc = tx_commit(st, err))) {
 		goto fail;
@@ -713,12 +1064,17 @@ int store_void(struct store *st, const char *actor, const struct entity *e, int6
 		goto fail;
 	}
 	db_bind_int(s, 1, id);
+	live_forget(st);
+	if (e == &entity_child) {
+		st->birth_known = false;
+	}
+	st->bulk_wrote = true;
 	if ((rc = db_step(s, err)) < 0) {
 		db_reset(s);
 		goto fail;
 	}
 	db_reset(s);
-	if ((rc = write_revision(st, e->name, id, "void", row_json(e, before, a), NULL, reason, actor, err)) ||
+	if ((rc = write_revision(st, e->name, id, "void", row_json(&st->text, e, before), NULL, reason, actor, err)) ||
 	    (rc = audit_change(st, actor, "void", e, id, before, err)) ||
 	    (rc = tx_commit(st, err))) {
 		goto fail;
@@ -812,14 +1168,25 @@ int store_find(struct store *st, const struct entity *e, int field, const char *
 		return herr_set(err, HERR_INVALID, "field", "not_unique", "%s cannot identify a %s",
 				field >= 0 && field < e->n_fields ? e->fields[field].name : "?", e->label);
 	}
-	struct buf b = BUF_INIT;
-	buf_printf(&b, "SELECT id FROM %s WHERE %s = ? AND voided = 0", e->name, e->fields[field].name);
-	struct db_stmt *s;
-	int rc = db_prepare(st->db, buf_cstr(&b), &s, err);
-	buf_free(&b);
-	if (rc) {
-		return rc;
+	int ei = entity_index(e);
+	if (st->find[ei] && st->find_field[ei] != field) {
+		db_finalize(st->find[ei]);
+		st->find[ei] = NULL;
 	}
+	int rc;
+	if (!st->find[ei]) {
+		struct buf b = BUF_INIT;
+		buf_printf(&b, "SELECT id FROM %s WHERE %s = ? AND voided = 0", e->name, e->fields[field].name);
+		rc = db_prepare(st->db, buf_cstr(&b), &st->find[ei], err);
+		buf_free(&b);
+		if (rc) {
+			st->find[ei] = NULL;
+			return rc;
+		}
+		st->find_field[ei] = field;
+	}
+	struct db_stmt *s = st->find[ei];
+	db_reset(s);
 	db_bind_text(s, 1, value);
 	rc = db_step(s, err);
 	if (rc == 1) {
@@ -829,7 +1196,7 @@ int store_find(struct store *st, const struct entity *e, int field, const char *
 		rc = herr_set(err, HERR_NOT_FOUND, e->fields[field].name, "not_found", "there is no %s with %s '%s'",
 			      e->label, e->fields[field].label, value);
 	}
-	db_finalize(s);
+	db_reset(s);
 	return rc;
 }
 
@@ -837,10 +1204,14 @@ int store_revisions(struct store *st, const char *table, int64_t row_id, struct 
 		    struct store_revision **out, size_t *n_out, struct hearth_error *err)
 {
 	struct db_stmt *s;
-	int rc = db_prepare(st->db,
-			    "SELECT id, row_id, tbl, action, before, after, reason, actor, at FROM revision "
-			    "WHERE tbl = ? AND row_id = ? ORDER BY id",
-			    &s, err);
+	int rc = store_revisions_flush(st, err);
+	if (rc) {
+		return rc;
+	}
+	rc = db_prepare(st->db,
+			"SELECT id, row_id, tbl, action, before, after, reason, actor, at FROM revision "
+			"WHERE tbl = ? AND row_id = ? ORDER BY id",
+			&s, err);
 	if (rc) {
 		return rc;
 	}
@@ -870,6 +1241,19 @@ int store_revisions(struct store *st, const char *table, int64_t row_id, struct 
 	*out = r;
 	*n_out = n;
 	return 0;
+}
+
+int store_revision_latest(struct store *st, int64_t *out, struct hearth_error *err)
+{
+	struct db_stmt *s;
+	int rc = db_prepare(st->db, "SELECT coalesce(max(id), 0) FROM revision", &s, err);
+	if (rc) {
+		return rc;
+	}
+	rc = db_step(s, err);
+	*out = rc == 1 ? db_col_int(s, 0) : 0;
+	db_finalize(s);
+	return rc < 0 ? rc : 0;
 }
 
 const char *store_setting(struct store *st, const char *key, struct arena *a)

@@ -2,11 +2,13 @@
  * written at all; reads and casefiles see only live rows, in date order. */
 #include "test.h"
 
+#include <jansson.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
+#include "model/validate.h"
 #include "store/store.h"
 
 static char dir[64], path[512];
@@ -294,6 +296,147 @@ static void scans_filter_by_worker_and_team(void **state)
 	assert_int_equal(n, store_count(st, &entity_child));
 }
 
+/* How revisions were written before the store wrote its JSON itself: the reference the
+ * store's writer must match byte for byte. */
+static char *jansson_row(const struct entity *e, const struct hval *v, struct arena *a)
+{
+	json_t *o = json_object();
+	for (int i = 0; i < e->n_fields; i++) {
+		const struct field *f = &e->fields[i];
+		json_t *j;
+		if (v[i].null) {
+			j = json_null();
+		} else if (f->type == FT_BOOL) {
+			j = json_boolean(v[i].i);
+		} else if (f->type == FT_INT || f->type == FT_REF) {
+			j = json_integer(v[i].i);
+		} else if (f->type == FT_REAL) {
+			j = json_real(v[i].r);
+		} else {
+			j = json_string(value_text(f, &v[i], a));
+		}
+		json_object_set_new(o, f->name, j ? j : json_null());
+	}
+	char *s = json_dumps(o, JSON_COMPACT | JSON_PRESERVE_ORDER);
+	json_decref(o);
+	char *copy = arena_strdup(a, s ? s : "{}");
+	free(s);
+	return copy;
+}
+
+static void assert_revision_is_jansson(const struct entity *e, int64_t id, const struct hval *v)
+{
+	struct arena a = ARENA_INIT;
+	struct store_revision *r;
+	size_t n;
+	assert_int_equal(store_revisions(st, e->name, id, &a, &r, &n, NULL), 0);
+	assert_int_equal(n, 1);
+	assert_string_equal(r[0].after, jansson_row(e, v, &a));
+	arena_free(&a);
+}
+
+static void revisions_are_the_json_jansson_writes(void **state)
+{
+	(void)state;
+	struct hearth_error err = {0};
+	int64_t c = add_child("J1", D(2014, 5, 5)), id;
+	struct hval v[VISIT__COUNT];
+	visit(v, c, D(2025, 2, 3));
+	v[VISIT_CHILD_SAID] = (struct hval){.s = "He said \"no\" \\ / and\n\tthen \u00fcber \u2028 \U0001F600!"};
+	v[VISIT_SUMMARY] = (struct hval){.s = "line one\r\nline two"};
+	assert_int_equal(store_insert(st, "test", &entity_visit, v, &id, &err), 0);
+	assert_revision_is_jansson(&entity_visit, id, v);
+	const double ftes[] = {0.0, 0.1, 1.0, 0.5, 1e-7, 2.5e-300, 123456789012345680000.0, 1e22, 3.0e15, 0.3333333333333333};
+	for (int i = 0; i < (int)(sizeof(ftes) / sizeof(ftes[0])); i++) {
+		struct hval w[WORKER__COUNT];
+		char staff[16];
+		snprintf(staff, sizeof(staff), "JS%d", i);
+		for (int k = 0; k < WORKER__COUNT; k++) {
+			w[k] = (struct hval){.null = true};
+		}
+		w[WORKER_STAFF_ID] = (struct hval){.s = staff};
+		w[WORKER_GIVEN_NAME] = (struct hval){.s = "Ann"};
+		w[WORKER_FAMILY_NAME] = (struct hval){.s = "O'Neil"};
+		w[WORKER_ROLE] = (struct hval){.s = "social_worker"};
+		w[WORKER_FTE] = (struct hval){.r = ftes[i]};
+		w[WORKER_AGENCY] = (struct hval){.i = i % 2};
+		w[WORKER_CASE_HOLDER] = (struct hval){.i = 1};
+		w[WORKER_START_DATE] = (struct hval){.i = D(1999, 12, 31)};
+		assert_int_equal(store_insert(st, "test", &entity_worker, w, &id, &err), 0);
+		assert_revision_is_jansson(&entity_worker, id, w);
+	}
+}
+
+static size_t audit_rows(void)
+{
+	struct arena a = ARENA_INIT;
+	struct store_audit_row *r;
+	size_t n = 0;
+	assert_int_equal(store_audit_list(st, 0, NULL, &a, &r, &n, NULL), 0);
+	arena_free(&a);
+	return n;
+}
+
+/* Bulk loading writes what writing one by one writes: every row with its revision and its
+ * audit row, the chain whole, across more rows than the store holds back at once. A
+ * refusal by a rule inside the batch writes nothing and leaves the batch whole. */
+static void bulk_load_keeps_revisions_and_the_chain(void **state)
+{
+	(void)state;
+	struct hearth_error err = {0};
+	size_t audit_before = audit_rows();
+	int64_t visits = store_count(st, &entity_visit);
+	assert_int_equal(store_bulk_begin(st, &err), 0);
+	assert_int_equal(store_begin(st, &err), 0);
+	int64_t c = add_child("B1", D(2014, 5, 5)), id = 0, first = 0;
+	struct hval v[VISIT__COUNT];
+	for (int i = 0; i < 150; i++) {
+		visit(v, c, D(2025, 1, 1) + i);
+		assert_int_equal(store_insert(st, "test", &entity_visit, v, &id, &err), 0);
+		first = first ? first : id;
+		if (i == 70) {
+			visit(v, 424242, D(2025, 1, 7)); /* unknown child */
+			assert_int_equal(store_insert(st, "test", &entity_visit, v, NULL, &err), HERR_INVALID);
+			visit(v, c, D(2014, 5, 4)); /* before birth */
+			assert_int_equal(store_insert(st, "test", &entity_visit, v, NULL, &err), HERR_INVALID);
+		}
+	}
+	assert_int_equal(count_revisions("visit", first), 1); /* reads see what is held back */
+	assert_int_equal(store_commit(st, &err), 0);
+	assert_int_equal(store_bulk_end(st, &err), 0);
+	assert_int_equal(store_count(st, &entity_visit), visits + 150);
+	assert_int_equal(count_revisions("visit", id), 1);
+	assert_int_equal(audit_rows(), audit_before + 151);
+	int64_t bad = -1;
+	assert_int_equal(store_audit_verify(st, &bad, &err), 0);
+	assert_int_equal(bad, 0);
+
+	/* A rolled-back bulk batch leaves nothing, and the chain goes on from where it was. */
+	assert_int_equal(store_bulk_begin(st, &err), 0);
+	assert_int_equal(store_begin(st, &err), 0);
+	for (int i = 0; i < 100; i++) {
+		visit(v, c, D(2025, 6, 1) + i);
+		assert_int_equal(store_insert(st, "test", &entity_visit, v, &id, &err), 0);
+	}
+	store_rollback(st);
+	assert_int_equal(store_bulk_end(st, &err), 0);
+	assert_int_equal(store_count(st, &entity_visit), visits + 150);
+	assert_int_equal(audit_rows(), audit_before + 151);
+	visit(v, c, D(2025, 6, 1));
+	assert_int_equal(store_insert(st, "test", &entity_visit, v, &id, &err), 0);
+	assert_int_equal(count_revisions("visit", id), 1);
+	assert_int_equal(store_audit_verify(st, &bad, &err), 0);
+
+	/* Only a record being created is bulk loaded, and never from inside a batch. */
+	struct store *w;
+	assert_int_equal(store_open(path, STORE_WRITE, &w, &err), 0);
+	assert_int_equal(store_bulk_begin(w, &err), HERR_INVALID);
+	store_close(w);
+	assert_int_equal(store_begin(st, &err), 0);
+	assert_int_equal(store_bulk_begin(st, &err), HERR_INVALID);
+	store_rollback(st);
+}
+
 static void problem_count(void *ctx, const char *what)
 {
 	(void)what;
@@ -354,6 +497,8 @@ int main(void)
 		cmocka_unit_test(reopening_needs_a_reason),
 		cmocka_unit_test(casefiles_are_sorted_and_live),
 		cmocka_unit_test(scans_filter_by_worker_and_team),
+		cmocka_unit_test(revisions_are_the_json_jansson_writes),
+		cmocka_unit_test(bulk_load_keeps_revisions_and_the_chain),
 		cmocka_unit_test(check_finds_overlapping_episodes),
 		cmocka_unit_test(read_only_refuses_writes),
 	};
