@@ -16,14 +16,20 @@ SAN       := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-
 
 LIB_SRC   := $(shell find src -name '*.c' ! -path 'src/cli/main.c' | sort)
 MIGRATIONS:= $(sort $(wildcard src/store/migrations/*.sql))
-GEN_SRC   := build/gen/migrations.c build/gen/openapi.c
+GEN_SRC   := build/gen/migrations.c build/gen/openapi.c build/gen/assets.c
 UNIT_SRC  := $(shell find tests/unit -name 'test_*.c' 2>/dev/null | sort)
 UNIT_BINS := $(patsubst tests/unit/%.c,build/tests/%,$(UNIT_SRC))
 ASAN_BINS := $(patsubst tests/unit/%.c,build/asan/tests/%,$(UNIT_SRC))
 
-OBJ       := $(patsubst %.c,build/obj/%.o,$(LIB_SRC)) build/obj/gen/migrations.o build/obj/gen/openapi.o
-ASAN_OBJ  := $(patsubst %.c,build/asan/obj/%.o,$(LIB_SRC)) build/asan/obj/gen/migrations.o \
-             build/asan/obj/gen/openapi.o
+OBJ       := $(patsubst %.c,build/obj/%.o,$(LIB_SRC)) $(patsubst build/gen/%.c,build/obj/gen/%.o,$(GEN_SRC))
+ASAN_OBJ  := $(patsubst %.c,build/asan/obj/%.o,$(LIB_SRC)) $(patsubst build/gen/%.c,build/asan/obj/gen/%.o,$(GEN_SRC))
+
+# The web pages' static files, compiled in. GOV.UK Frontend comes from npm (package.json,
+# package-lock.json); once node_modules is installed the build needs no network.
+GOVUK     := node_modules/govuk-frontend/dist/govuk
+ASSETS    := govuk-frontend.min.css=$(GOVUK)/govuk-frontend.min.css \
+             govuk-frontend.min.js=$(GOVUK)/govuk-frontend.min.js \
+             hearth.css=src/web/static/hearth.css hearth.js=src/web/static/hearth.js
 
 .PHONY: all run test deps unit asan clean regress-update lint format bench
 all: build/hearth
@@ -46,6 +52,15 @@ build/gen/migrations.c: $(MIGRATIONS) scripts/embed-sql
 build/gen/openapi.c: docs/openapi.json scripts/embed-file
 	@mkdir -p $(@D)
 	scripts/embed-file web_openapi_json docs/openapi.json > $@
+
+node_modules/.package-lock.json: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	@touch $@
+
+build/gen/assets.c: node_modules/.package-lock.json src/web/static/hearth.css src/web/static/hearth.js \
+		    scripts/embed-assets
+	@mkdir -p $(@D)
+	scripts/embed-assets $(ASSETS) > $@
 
 build/obj/gen/%.o: build/gen/%.c build/cflags.txt
 	@mkdir -p $(@D)

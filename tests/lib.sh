@@ -9,6 +9,66 @@ failures=0
 ok() { echo "ok - $1"; }
 not_ok() { echo "not ok - $1"; failures=$((failures + 1)); }
 
+# demo_county DEST: the demo county (seed 1, as at 2026-03-31) as a SQLite file at DEST — a
+# copy of the pristine one tests/run makes once per run (HEARTH_COUNTY), or made here when
+# there is none. Non-zero, with the reason in $TMPDIR/demo.err, when it cannot be had.
+demo_county() {
+	if [ -n "${HEARTH_COUNTY:-}" ] && [ -f "$HEARTH_COUNTY" ]; then
+		sqlite3 "$HEARTH_COUNTY" ".backup '$1'" 2>"$TMPDIR/demo.err"
+	else
+		"$HEARTH" demo "$1" --seed 1 --as-at 2026-03-31 >/dev/null 2>"$TMPDIR/demo.err"
+	fi
+}
+
+# serve DB: starts `hearth serve DB` on a loopback port the kernel picks, its log in
+# $TMPDIR/serve.log; sets serve_pid and HEARTH_URL (no trailing slash), and kills the server
+# however the script ends. Returns non-zero when it did not start (the log says why).
+serve_pid=
+stop_server() {
+	if [ -n "$serve_pid" ] && kill -0 "$serve_pid" 2>/dev/null; then
+		kill -KILL "$serve_pid" 2>/dev/null
+		wait "$serve_pid" 2>/dev/null
+	fi
+	serve_pid=
+}
+serve() {
+	trap stop_server EXIT
+	"$HEARTH" serve "$1" --listen 127.0.0.1:0 --threads 2 >"$TMPDIR/serve.out" 2>"$TMPDIR/serve.log" &
+	serve_pid=$!
+	HEARTH_URL=
+	for _ in $(seq 200); do
+		HEARTH_URL=$(grep -o 'http://[^ ]*' "$TMPDIR/serve.out" 2>/dev/null || true)
+		[ -n "$HEARTH_URL" ] && break
+		kill -0 "$serve_pid" 2>/dev/null || break
+		sleep 0.05
+	done
+	HEARTH_URL=${HEARTH_URL%/}
+	export HEARTH_URL
+	[ -n "$HEARTH_URL" ]
+}
+
+# node_tests PREFIX DIR: runs node's test runner on DIR, one file after another, and turns
+# its TAP into this suite's lines: top-level "ok N - name" / "not ok N - name" are the
+# tests (a file that fails to load shows as one "not ok" named after the file); failures
+# keep their first lines of diagnostics.
+node_tests() {
+	local prefix=$1 dir=$2 rc
+	node --test --test-reporter=tap --test-concurrency=1 "$dir" >"$TMPDIR/tap.out" 2>&1
+	rc=$?
+	awk -v p="$prefix" '
+		/^ok [0-9]+ - / { sub(/^ok [0-9]+ - /, ""); print "ok - " p ": " $0; diag = 0; next }
+		/^not ok [0-9]+ - / { sub(/^not ok [0-9]+ - /, ""); print "not ok - " p ": " $0; diag = 20; next }
+		diag > 0 && /^  / { print "    " $0; diag--; next }
+	' "$TMPDIR/tap.out" >"$TMPDIR/tap.lines"
+	cat "$TMPDIR/tap.lines"
+	failures=$((failures + $(grep -c '^not ok - ' "$TMPDIR/tap.lines")))
+	if [ "$rc" -ne 0 ] && ! grep -q '^not ok - ' "$TMPDIR/tap.lines"; then
+		not_ok "$prefix: node --test failed without a TAP failure"
+		tail -20 "$TMPDIR/tap.out" | sed 's/^/    /'
+	fi
+	grep -q '^ok - ' "$TMPDIR/tap.lines" || not_ok "$prefix: node ran no tests"
+}
+
 # check NAME CMD...: passes when CMD exits 0.
 check() {
 	local name=$1

@@ -22,18 +22,20 @@ static const struct role_def roles[ROLE_MAX] = {
 	[ROLE_LADO] = {"lado", SCOPE_NONE, false, BASE | P(PERM_MEASURES_READ)},
 	[ROLE_FRONT_DOOR] = {"front_door", SCOPE_ALL, false, BASE | P(PERM_CHILD_LIST) | P(PERM_CHILD_READ) |
 								     P(PERM_CHILD_WRITE)},
-	[ROLE_ANALYST] = {"analyst", SCOPE_ALL, false, BASE | P(PERM_CHILD_LIST) | P(PERM_MEASURES_READ)},
+	[ROLE_ANALYST] = {"analyst", SCOPE_ALL, false,
+			  BASE | P(PERM_CHILD_LIST) | P(PERM_MEASURES_READ) | P(PERM_LISTS_ALL)},
 	[ROLE_HEAD_OF_SERVICE] = {"head_of_service", SCOPE_ALL, false,
 				  BASE | P(PERM_CHILD_LIST) | P(PERM_CHILD_READ) | P(PERM_DUE_READ) |
-					  P(PERM_MEASURES_READ) | P(PERM_ALLOCATE)},
+					  P(PERM_MEASURES_READ) | P(PERM_ALLOCATE) | P(PERM_LISTS_ALL)},
 	[ROLE_ADMIN] = {"admin", SCOPE_NONE, false, BASE | P(PERM_USER_ADMIN) | P(PERM_AUDIT_READ)},
 	[ROLE_INSPECTOR] = {"inspector", SCOPE_ALL, true,
-			    BASE | P(PERM_CHILD_LIST) | P(PERM_CHILD_READ) | P(PERM_DUE_READ) | P(PERM_MEASURES_READ)},
+			    BASE | P(PERM_CHILD_LIST) | P(PERM_CHILD_READ) | P(PERM_DUE_READ) | P(PERM_MEASURES_READ) |
+				    P(PERM_LISTS_ALL)},
 };
 
 static const char *const permission_names[PERM_MAX] = {
 	"none", "signed_in", "child_list", "child_read", "child_write", "allocate", "due_read", "measures_read",
-	"user_admin", "audit_read"};
+	"user_admin", "audit_read", "lists_all"};
 
 const char *role_name(enum role r)
 {

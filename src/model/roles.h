@@ -33,6 +33,8 @@ enum permission {
 	PERM_MEASURES_READ,	/* measures and returns */
 	PERM_USER_ADMIN,	/* users, roles, teams */
 	PERM_AUDIT_READ,	/* the audit trail */
+	PERM_LISTS_ALL,		/* lists of every child in the authority (Annex A): only roles
+				 * that already see every child */
 	PERM_MAX
 };
 

@@ -14,6 +14,7 @@
 #include "model/chronology.h"
 #include "model/codes.h"
 #include "model/status.h"
+#include "web/actions.h"
 #include "web/internal.h"
 
 #define LIST_DEFAULT 50
@@ -264,6 +265,18 @@ int api_child_notes(struct web_request *r)
 
 /* ---- POST visits and notes: a row by its descriptor ---- */
 
+/* New DfE findings a save causes, for the answer: [{"return", "rule", "message"}]. */
+static json_t *warnings_json(const struct returns_findings *w)
+{
+	json_t *list = json_array();
+	for (size_t i = 0; i < w->n; i++) {
+		const struct returns_rule *rule = w->items[i].rule;
+		json_array_append_new(list, json_pack("{s:s, s:s, s:s}", "return", returns_kind_name(rule->kind), "rule",
+						      rule->id, "message", rule->message));
+	}
+	return list;
+}
+
 static int add_row(struct web_request *r, const struct entity *e, int worker_field, const char *key)
 {
 	json_t *body;
@@ -281,21 +294,19 @@ static int add_row(struct web_request *r, const struct entity *e, int worker_fie
 	if (rc) {
 		return rc;
 	}
-	vals[e->child_field] = (struct hval){.i = r->child_id};
-	if (!given[worker_field] && r->session.user.worker_id) {
-		vals[worker_field] = (struct hval){.i = r->session.user.worker_id};
-	}
 	int64_t id;
+	struct returns_findings warnings;
 	struct hearth_error err = {0};
-	if (store_insert(r->st, r->actor, e, vals, &id, &err)) {
-		return web_fail_err(r, &err);
-	}
 	struct hval *row;
-	if (store_get(r->st, e, id, &r->a, &row, &err)) {
+	if (web_child_row_add(r, e, worker_field, vals, &id, &warnings, &err) ||
+	    store_get(r->st, e, id, &r->a, &row, &err)) {
 		return web_fail_err(r, &err);
 	}
 	json_t *o = json_object();
 	json_object_set_new(o, key, web_json_row(e, id, row, &r->a));
+	if (warnings.n) {
+		json_object_set_new(o, "warnings", warnings_json(&warnings));
+	}
 	return web_answer(r, 201, o);
 }
 
@@ -342,9 +353,8 @@ int api_child_allocations(struct web_request *r)
 	return web_answer(r, 200, o);
 }
 
-/* Reallocation: the live allocation of the same kind (if any) ends on the new one's start
- * date, with the reason given, and the new one begins; both or neither, in one
- * transaction, each with its revision and audit row. */
+/* Reallocation (actions.c): the live allocation of the same kind ends, with the reason,
+ * and the new one begins, in one transaction. */
 int api_child_reallocate(struct web_request *r)
 {
 	static const char *const fields[] = {"worker_id", "kind", "start_date", "reason", NULL};
@@ -364,64 +374,18 @@ int api_child_reallocate(struct web_request *r)
 		return rc;
 	}
 	json_decref(body);
-	if (vals[ALLOCATION_WORKER_ID].null) {
-		return web_fail(r, 400, "worker_id", "required", "worker_id is required");
-	}
-	if (vals[ALLOCATION_KIND].null) {
-		vals[ALLOCATION_KIND] = (struct hval){.s = "sw"};
-	}
-	if (vals[ALLOCATION_START_DATE].null) {
-		vals[ALLOCATION_START_DATE] = (struct hval){.i = date_today()};
-	}
-	const struct hval reason = vals[ALLOCATION_REASON];
-	vals[ALLOCATION_REASON] = (struct hval){.null = true};
-	vals[ALLOCATION_CHILD_ID] = (struct hval){.i = r->child_id};
-	hdate start = (hdate)vals[ALLOCATION_START_DATE].i;
-
 	struct hearth_error err = {0};
-	int64_t *ids;
-	struct hval **rows;
-	size_t n;
-	json_t *ended = json_array();
-	int64_t new_id = 0;
-	if ((rc = store_begin(r->st, &err))) {
-		json_decref(ended);
-		return web_fail_err(r, &err);
-	}
-	if ((rc = store_child_rows(r->st, &entity_allocation, r->child_id, &r->a, &ids, &rows, &n, &err))) {
-		goto fail;
-	}
-	for (size_t i = 0; i < n; i++) {
-		struct hval *v = rows[i];
-		if (strcmp(v[ALLOCATION_KIND].s, vals[ALLOCATION_KIND].s) != 0 ||
-		    (!v[ALLOCATION_END_DATE].null && v[ALLOCATION_END_DATE].i <= start)) {
-			continue;
-		}
-		if (v[ALLOCATION_WORKER_ID].i == vals[ALLOCATION_WORKER_ID].i) {
-			rc = herr_set(&err, HERR_CONFLICT, "worker_id", "same_worker",
-				      "the child is already allocated to this worker");
-			goto fail;
-		}
-		v[ALLOCATION_END_DATE] = (struct hval){.i = start};
-		v[ALLOCATION_REASON] = reason;
-		if ((rc = store_update(r->st, r->actor, &entity_allocation, ids[i], v, NULL, &err))) {
-			goto fail;
-		}
-		json_array_append_new(ended, json_integer(ids[i]));
-	}
-	if ((rc = store_insert(r->st, r->actor, &entity_allocation, vals, &new_id, &err)) ||
-	    (rc = store_commit(r->st, &err))) {
-		goto fail;
-	}
+	int64_t new_id, ended_ids[16];
+	size_t n_ended;
 	struct hval *row;
-	if (store_get(r->st, &entity_allocation, new_id, &r->a, &row, &err)) {
-		json_decref(ended);
+	if (web_child_reallocate(r, vals, &new_id, ended_ids, 16, &n_ended, &err) ||
+	    store_get(r->st, &entity_allocation, new_id, &r->a, &row, &err)) {
 		return web_fail_err(r, &err);
+	}
+	json_t *ended = json_array();
+	for (size_t i = 0; i < n_ended; i++) {
+		json_array_append_new(ended, json_integer(ended_ids[i]));
 	}
 	json_t *o = json_pack("{s:o, s:o}", "allocation", allocation_json(r, new_id, row, date_today()), "ended", ended);
 	return web_answer(r, 201, o);
-fail:
-	store_rollback(r->st);
-	json_decref(ended);
-	return web_fail_err(r, &err);
 }

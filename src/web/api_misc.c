@@ -10,25 +10,9 @@
 
 #include "clock/clock.h"
 #include "model/settings.h"
+#include "web/children.h"
 #include "web/internal.h"
 #include "web/openapi.h"
-
-struct settings_src {
-	struct store *st;
-	struct arena *a;
-};
-
-static const char *get_setting(void *ctx, const char *key)
-{
-	struct settings_src *s = ctx;
-	return store_setting(s->st, key, s->a);
-}
-
-static void load_settings(struct web_request *r, struct settings *s)
-{
-	struct settings_src src = {r->st, &r->a};
-	settings_load(s, get_setting, &src, NULL); /* a bad stored value keeps its default */
-}
 
 static json_t *item_json(const struct clock_item *it, const char *la_child_id)
 {
@@ -72,7 +56,7 @@ int api_child_due(struct web_request *r)
 		return web_fail_err(r, &err);
 	}
 	struct settings s;
-	load_settings(r, &s);
+	web_settings_load(r, &s);
 	struct clock_list l = CLOCK_LIST_INIT;
 	clock_child(&cf, as_at, &s, &r->a, &l);
 	clock_sort(&l);
@@ -83,46 +67,24 @@ int api_child_due(struct web_request *r)
 
 /* ---- GET /api/due: the worklist across the caller's children ---- */
 
-#define WORKLIST_ONE_BY_ONE 300	/* up to this many children, load each; beyond, scan all */
-
 struct worklist {
-	struct store_child_hit *visible;	/* sorted by id */
-	size_t n_visible;
+	struct web_children children;
 	hdate as_at;
 	struct settings settings;
 	struct arena *a;
 	struct clock_list list;
 };
 
-static int hit_by_id(const void *key, const void *elem)
-{
-	int64_t k = *(const int64_t *)key, id = ((const struct store_child_hit *)elem)->id;
-	return k < id ? -1 : k > id;
-}
-
-static int hit_cmp(const void *a, const void *b)
-{
-	int64_t x = ((const struct store_child_hit *)a)->id, y = ((const struct store_child_hit *)b)->id;
-	return x < y ? -1 : x > y;
-}
-
-static const struct store_child_hit *visible_child(const struct worklist *w, int64_t id)
-{
-	return bsearch(&id, w->visible, w->n_visible, sizeof(*w->visible), hit_by_id);
-}
-
 static const char *la_of(void *ctx, int64_t child)
 {
-	const struct store_child_hit *h = visible_child(ctx, child);
+	const struct store_child_hit *h = web_children_find(&((struct worklist *)ctx)->children, child);
 	return h ? h->la_child_id : NULL;
 }
 
-static int worklist_child(void *ctx, const struct casefile *cf)
+static int worklist_child(void *ctx, const struct casefile *cf, const struct store_child_hit *hit)
 {
 	struct worklist *w = ctx;
-	if (!visible_child(w, cf->child.id)) {
-		return 0;
-	}
+	(void)hit;
 	size_t before = w->list.n;
 	clock_child(cf, w->as_at, &w->settings, w->a, &w->list);
 	/* Keep what is due soon, due or overdue: the worklist, as `hearth due` shows it. */
@@ -136,51 +98,36 @@ static int worklist_child(void *ctx, const struct casefile *cf)
 	return 0;
 }
 
+int web_worklist(struct web_request *r, const struct store_scope *sc, hdate as_at, struct clock_list *out,
+		 struct web_children *children, struct hearth_error *err)
+{
+	struct worklist w = {.a = &r->a, .as_at = as_at};
+	web_settings_load(r, &w.settings);
+	int rc = web_children_each(r, sc, as_at, &w.children, worklist_child, &w, err);
+	if (rc) {
+		return rc;
+	}
+	clock_sort(&w.list);
+	*out = w.list;
+	*children = w.children;
+	return 0;
+}
+
 int api_due(struct web_request *r)
 {
 	int64_t limit, offset;
-	struct worklist w = {.a = &r->a};
+	hdate as_at;
 	int rc;
 	if ((rc = web_query_page(r, 100, 1000, &limit, &offset)) ||
-	    (rc = web_query_date(r, "as_at", date_today(), &w.as_at))) {
+	    (rc = web_query_date(r, "as_at", date_today(), &as_at))) {
 		return rc;
 	}
 	struct hearth_error err = {0};
-	int64_t total = 0;
-	/* The children in scope come from the store's one scoped query: first how many,
-	 * then all of them. */
-	if (store_children_search(r->st, &r->scope, NULL, DATE_NONE, 1, 0, &r->a, &w.visible, &w.n_visible, &total,
-				  &err) ||
-	    (total > 0 && store_children_search(r->st, &r->scope, NULL, DATE_NONE, total, 0, &r->a, &w.visible,
-						&w.n_visible, &total, &err))) {
+	struct worklist w = {.as_at = as_at};
+	if (web_worklist(r, &r->scope, as_at, &w.list, &w.children, &err)) {
 		return web_fail_err(r, &err);
 	}
-	if (total == 0) {
-		w.n_visible = 0;
-	}
-	qsort(w.visible, w.n_visible, sizeof(*w.visible), hit_cmp);
-	load_settings(r, &w.settings);
-	if (w.n_visible <= WORKLIST_ONE_BY_ONE) {
-		/* A caseload: load just those children. */
-		for (size_t i = 0; i < w.n_visible; i++) {
-			struct casefile cf;
-			if (store_casefile_load(r->st, w.visible[i].id, &r->a, &cf, &err)) {
-				return web_fail_err(r, &err);
-			}
-			worklist_child(&w, &cf);
-		}
-	} else {
-		/* A service or the county: one pass over every casefile beats one load each. */
-		struct store_filter f = {.as_at = w.as_at};
-		if (r->scope.kind == STORE_SCOPE_TEAM) {
-			f.team_id = r->scope.team_id; /* narrows the scan; the visible set decides */
-		}
-		if (store_casefiles_scan(r->st, &f, worklist_child, &w, &err)) {
-			return web_fail_err(r, &err);
-		}
-	}
-	clock_sort(&w.list);
-	return web_answer(r, 200, items_page(&w.list, limit, offset, w.as_at, la_of, &w));
+	return web_answer(r, 200, items_page(&w.list, limit, offset, as_at, la_of, &w));
 }
 
 /* ---- GET /api/users ---- */

@@ -173,7 +173,10 @@ int web_auth_session(struct web_request *r)
 
 bool web_auth_csrf_ok(struct web_request *r)
 {
-	const char *h = MHD_lookup_connection_value(r->conn, MHD_HEADER_KIND, "X-CSRF-Token");
+	/* The API echoes the token in a header; a page's form carries it as a field. */
+	const char *h = r->route && r->route->page
+				? web_form(r, "csrf_token")
+				: MHD_lookup_connection_value(r->conn, MHD_HEADER_KIND, "X-CSRF-Token");
 	return r->signed_in && h && r->session.csrf && strlen(h) == strlen(r->session.csrf) &&
 	       secret_equal(h, r->session.csrf);
 }
@@ -202,24 +205,12 @@ static const char *cookie(struct web_request *r, const char *value, unsigned max
 			    r->srv->secure_cookies ? "; Secure" : "");
 }
 
-int api_session_create(struct web_request *r)
+int web_auth_sign_in(struct web_request *r, const char *username, const char *password, struct store_user *u,
+		     const char **csrf_out)
 {
-	static const char *const fields[] = {"username", "password", NULL};
 	const struct web_options *o = &r->srv->opt;
-	json_t *body;
-	const char *username, *password;
-	int rc = web_body_object(r, &body);
-	if (rc) {
-		return rc;
-	}
-	if ((rc = web_json_allowed(r, body, fields)) || (rc = web_json_string(r, body, "username", true, &username)) ||
-	    (rc = web_json_string(r, body, "password", true, &password))) {
-		json_decref(body);
-		return rc;
-	}
 	size_t ulen = strlen(username), plen = strlen(password);
 	if (ulen == 0 || ulen > 64 || plen == 0 || plen > 1024) {
-		json_decref(body);
 		return web_fail(r, 400, ulen == 0 || ulen > 64 ? "username" : "password", "length",
 				"username and password must be 1-64 and 1-1024 characters");
 	}
@@ -229,28 +220,24 @@ int api_session_create(struct web_request *r)
 	snprintf(akey, sizeof(akey), "a:%s", r->address);
 	int wait_u = throttled(ukey, o->signin_limit_user, now, o->signin_window_s);
 	int wait_a = throttled(akey, o->signin_limit_address, now, o->signin_window_s);
-	struct store_user u;
 	struct hearth_error err = {0};
-	rc = store_user_by_name(r->st, username, &r->a, &u, &err);
+	int rc = store_user_by_name(r->st, username, &r->a, u, &err);
 	if (rc && rc != HERR_NOT_FOUND) {
-		json_decref(body);
 		return web_fail_err(r, &err);
 	}
 	bool known = rc == 0;
 	if (known) {
-		snprintf(r->actor, sizeof(r->actor), "user:%lld", (long long)u.id);
+		snprintf(r->actor, sizeof(r->actor), "user:%lld", (long long)u->id);
 	} else {
 		snprintf(r->actor, sizeof(r->actor), "unknown");
 	}
 	if (wait_u || wait_a) {
-		json_decref(body);
 		r->retry_after = wait_u > wait_a ? wait_u : wait_a;
 		web_audit_row(r, "denied", 0, "sign_in throttled");
 		return web_fail(r, 429, NULL, "throttled", "too many failed sign-ins; try again later");
 	}
-	bool ok = secret_password_verify(known ? u.password_hash : dummy_hash, password) && known && !u.disabled &&
-		  role_parse(u.role) >= 0;
-	json_decref(body);
+	bool ok = secret_password_verify(known ? u->password_hash : dummy_hash, password) && known && !u->disabled &&
+		  role_parse(u->role) >= 0;
 	if (!ok) {
 		throttle_fail(ukey, now, o->signin_window_s);
 		throttle_fail(akey, now, o->signin_window_s);
@@ -262,12 +249,47 @@ int api_session_create(struct web_request *r)
 	secret_token(token);
 	secret_token(csrf);
 	secret_sha256_hex(token, 64, hash);
-	if ((rc = store_session_create(r->st, u.id, hash, csrf, now, &err))) {
+	if ((rc = store_session_create(r->st, u->id, hash, csrf, now, &err))) {
 		return web_fail_err(r, &err);
 	}
 	r->set_cookie = cookie(r, token, o->absolute_timeout_s);
-	r->user_id = u.id;
+	r->user_id = u->id;
 	web_audit_row(r, "sign_in", 0, "session");
+	*csrf_out = arena_strdup(&r->a, csrf);
+	return 0;
+}
+
+int web_auth_sign_out(struct web_request *r)
+{
+	struct hearth_error err = {0};
+	if (store_session_end(r->st, r->session.id, instant_now(), &err)) {
+		return web_fail_err(r, &err);
+	}
+	r->set_cookie = cookie(r, "", 0);
+	web_audit_row(r, "sign_out", 0, "session");
+	return 0;
+}
+
+int api_session_create(struct web_request *r)
+{
+	static const char *const fields[] = {"username", "password", NULL};
+	json_t *body;
+	const char *username, *password, *csrf;
+	int rc = web_body_object(r, &body);
+	if (rc) {
+		return rc;
+	}
+	if ((rc = web_json_allowed(r, body, fields)) || (rc = web_json_string(r, body, "username", true, &username)) ||
+	    (rc = web_json_string(r, body, "password", true, &password))) {
+		json_decref(body);
+		return rc;
+	}
+	struct store_user u;
+	rc = web_auth_sign_in(r, username, password, &u, &csrf);
+	json_decref(body);
+	if (rc) {
+		return rc;
+	}
 	return web_answer(r, 200, session_json(r, &u, csrf));
 }
 
@@ -278,11 +300,6 @@ int api_session_get(struct web_request *r)
 
 int api_session_delete(struct web_request *r)
 {
-	struct hearth_error err = {0};
-	if (store_session_end(r->st, r->session.id, instant_now(), &err)) {
-		return web_fail_err(r, &err);
-	}
-	r->set_cookie = cookie(r, "", 0);
-	web_audit_row(r, "sign_out", 0, "session");
-	return web_answer(r, 204, NULL);
+	int rc = web_auth_sign_out(r);
+	return rc ? rc : web_answer(r, 204, NULL);
 }

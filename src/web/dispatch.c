@@ -2,9 +2,12 @@
  *
  *   1. the target decodes cleanly (uri.c) and names a route (404), with a method the
  *      path has (405 with Allow); only the query parameters it declares (400);
- *   2. a body only where the route takes one (400), within its limit (413);
+ *   2. a body only where the route takes one (400), within its limit (413); a page's
+ *      form is application/x-www-form-urlencoded (415), decoded strictly (400), and a
+ *      page's POST from another site (its Origin names another host) is refused (403);
  *   3. the caller is signed in unless the route is open (401);
- *   4. a state-changing request carries the session's CSRF token (403, rule csrf);
+ *   4. a state-changing request carries the session's CSRF token (403, rule csrf): the
+ *      API in the X-CSRF-Token header, a page's form in its csrf_token field;
  *   5. the caller's role grants the route's permission (403, rule permission), and a
  *      read-only role never writes (403, rule read_only);
  *   6. a route's {id} child exists and is in the caller's scope, checked by the store's
@@ -18,6 +21,9 @@
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
+#include <strings.h>
+
+#include <microhttpd.h>
 
 #include "web/internal.h"
 
@@ -80,14 +86,52 @@ void web_audit_row(struct web_request *r, const char *action, int64_t child_id, 
 	};
 }
 
-const char *web_query(const struct web_request *r, const char *name)
+static const char *param(const struct web_param *p, size_t n, const char *name)
 {
-	for (size_t i = 0; i < r->n_query; i++) {
-		if (strcmp(r->query[i].name, name) == 0) {
-			return r->query[i].value;
+	for (size_t i = 0; i < n; i++) {
+		if (strcmp(p[i].name, name) == 0) {
+			return p[i].value;
 		}
 	}
 	return NULL;
+}
+
+const char *web_query(const struct web_request *r, const char *name)
+{
+	return param(r->query, r->n_query, name);
+}
+
+const char *web_form(const struct web_request *r, const char *name)
+{
+	return param(r->form, r->n_form, name);
+}
+
+/* A page's POST: a form from this server's own pages. The session cookie is SameSite=
+ * Strict and the form carries the CSRF token; the Origin check also covers sign-in, which
+ * has no session yet. */
+static int page_form(struct web_request *r)
+{
+	const char *ct = MHD_lookup_connection_value(r->conn, MHD_HEADER_KIND, MHD_HTTP_HEADER_CONTENT_TYPE);
+	const char *form = "application/x-www-form-urlencoded";
+	if (!ct || strncasecmp(ct, form, strlen(form)) != 0 || (ct[strlen(form)] && ct[strlen(form)] != ';')) {
+		return web_fail(r, 415, "Content-Type", "content_type", "a form must be sent as %s", form);
+	}
+	const char *origin = MHD_lookup_connection_value(r->conn, MHD_HEADER_KIND, "Origin");
+	const char *host = MHD_lookup_connection_value(r->conn, MHD_HEADER_KIND, MHD_HTTP_HEADER_HOST);
+	const char *site = MHD_lookup_connection_value(r->conn, MHD_HEADER_KIND, "Sec-Fetch-Site");
+	if (site && strcmp(site, "same-origin") != 0) {
+		return web_fail(r, 403, "Origin", "origin", "a form may only be sent from Hearth's own pages");
+	}
+	/* A browser may send "Origin: null" (privacy settings); its Sec-Fetch-Site, above,
+	 * then says where the form came from. */
+	if (origin && !(strcmp(origin, "null") == 0 && site)) {
+		const char *o = strstr(origin, "://");
+		if (!o || !host || strcmp(o + 3, host) != 0) {
+			return web_fail(r, 403, "Origin", "origin", "a form may only be sent from Hearth's own pages");
+		}
+	}
+	return web_pairs_parse(r, "form", r->body.data ? r->body.data : "", r->body.len, true, r->form, WEB_FORM_MAX,
+			       &r->n_form);
 }
 
 /* A whole number of at most 9 digits: 0 and *out, or -1. */
@@ -214,6 +258,9 @@ void web_dispatch(struct web_request *r)
 			 rt->body_limit);
 		return;
 	}
+	if (rt->page && rt->method == WEB_POST && page_form(r)) {
+		return;
+	}
 	if (!(r->st = web_store(r->srv, &r->sw, &err))) {
 		web_fail_err(r, &err);
 		return;
@@ -228,8 +275,9 @@ void web_dispatch(struct web_request *r)
 			return;
 		}
 		if (rt->method != WEB_GET && !web_auth_csrf_ok(r)) {
-			web_fail(r, 403, "X-CSRF-Token", "csrf",
-				 "a change needs the X-CSRF-Token header from sign-in");
+			web_fail(r, 403, rt->page ? "csrf_token" : "X-CSRF-Token", "csrf",
+				 rt->page ? "this form has expired or did not come from Hearth; go back and try again"
+					  : "a change needs the X-CSRF-Token header from sign-in");
 			return;
 		}
 		if (!role_can(r->role, rt->perm)) {

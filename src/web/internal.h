@@ -21,12 +21,14 @@
 #include "model/roles.h"
 #include "store/store.h"
 #include "store/web.h"
+#include "web/html.h"
 #include "web/routes.h"
 #include "web/web.h"
 
 struct MHD_Daemon;
 struct MHD_Connection;
 struct web_thread;
+struct page_names;
 
 struct web_server {
 	struct web_options opt;
@@ -52,6 +54,7 @@ struct web_param {
 };
 
 #define WEB_AUDIT_MAX 2
+#define WEB_FORM_MAX 32
 
 struct web_request {
 	struct web_server *srv;
@@ -68,6 +71,8 @@ struct web_request {
 	size_t id_len;
 	struct web_param query[WEB_QUERY_MAX * 2];
 	size_t n_query;
+	struct web_param form[WEB_FORM_MAX];	/* a page's POSTed form, decoded */
+	size_t n_form;
 	/* the body */
 	struct buf body;
 	size_t body_bytes;		/* seen, including what was discarded */
@@ -90,6 +95,11 @@ struct web_request {
 	const char *raw;		/* a static body sent as is when out is NULL */
 	size_t raw_len;
 	const char *content_type;	/* for raw; JSON otherwise */
+	const char *disposition;	/* for raw: a Content-Disposition ("attachment; filename=...") */
+	struct html page;		/* a page route's HTML answer, when it has one */
+	const char *location;		/* a redirect's target (303 after a form, 401 to sign-in) */
+	bool cacheable;			/* a static asset: may be cached */
+	struct page_names *names;	/* page.c: workers' names looked up by this request */
 	const char *set_cookie;
 	const char *allow;		/* 405: the methods the path has */
 	int retry_after;		/* 429: seconds */
@@ -123,12 +133,19 @@ int web_fail_err(struct web_request *r, const struct hearth_error *e);
 void web_audit_row(struct web_request *r, const char *action, int64_t child_id, const char *section);
 /* Query parameters (decoded; only those the route declares reach here). */
 const char *web_query(const struct web_request *r, const char *name);
+/* A page's form field (decoded), or NULL when the form has none by that name. */
+const char *web_form(const struct web_request *r, const char *name);
 /* limit (1..max, default dflt) and offset (>= 0): 0, or the 400 status already answered. */
 int web_query_page(struct web_request *r, int64_t dflt, int64_t max, int64_t *limit, int64_t *offset);
 /* An optional date parameter (YYYY-MM-DD), default dflt: 0 or the 400 status. */
 int web_query_date(struct web_request *r, const char *name, hdate dflt, hdate *out);
 
 /* ---- uri.c ---- */
+/* Decodes "a=1&b=2" (len bytes of text) into out (at most max pairs, arena strings);
+ * multiline values keep newlines and tabs (form text areas; CRLF becomes LF). what names
+ * the part in errors ("query", "form"). 0, or the 400 status, answered. */
+int web_pairs_parse(struct web_request *r, const char *what, const char *text, size_t len, bool multiline,
+		    struct web_param *out, size_t max, size_t *n_out);
 /* Splits and decodes a raw request target: path and query. Refuses (400, answered) NUL,
  * control characters, invalid UTF-8, bad escapes, "." and ".." segments, and
  * repeated or over-long parameters. Returns 0 or the status. */
@@ -158,7 +175,15 @@ int web_auth_init(struct web_server *srv, struct hearth_error *err);
  * r->signed_in, session, role, scope and actor. 0 whether or not signed in; the status
  * (500) on a store failure. */
 int web_auth_session(struct web_request *r);
-/* The X-CSRF-Token header matches the session's token (constant-time). */
+/* Checks a username and password (throttled, audited) and starts a session: sets the
+ * cookie, fills u and *csrf (the session's CSRF token). 0, or the refusal's status
+ * (400, 401, 429, 500), answered. */
+int web_auth_sign_in(struct web_request *r, const char *username, const char *password, struct store_user *u,
+		     const char **csrf);
+/* Ends the caller's session and clears the cookie (audited). 0 or the status. */
+int web_auth_sign_out(struct web_request *r);
+/* The X-CSRF-Token header (a page: the form's csrf_token) matches the session's token
+ * (constant-time). */
 bool web_auth_csrf_ok(struct web_request *r);
 
 /* ---- audit.c: the group-commit writer ---- */
@@ -188,5 +213,26 @@ int api_child_notes(struct web_request *r);
 int api_child_note_add(struct web_request *r);
 int api_child_due(struct web_request *r);
 int api_due(struct web_request *r);
+int page_asset(struct web_request *r);
+int page_home(struct web_request *r);
+int page_sign_in(struct web_request *r);
+int page_sign_in_post(struct web_request *r);
+int page_sign_out(struct web_request *r);
+int page_caseload(struct web_request *r);
+int page_due(struct web_request *r);
+int page_team(struct web_request *r);
+int page_search(struct web_request *r);
+int page_child(struct web_request *r);
+int page_visit_new(struct web_request *r);
+int page_visit_post(struct web_request *r);
+int page_note_new(struct web_request *r);
+int page_note_post(struct web_request *r);
+int page_reallocate(struct web_request *r);
+int page_reallocate_post(struct web_request *r);
+int page_performance(struct web_request *r);
+int page_measure(struct web_request *r);
+int page_inspection(struct web_request *r);
+int page_annex_a(struct web_request *r);
+int page_findings(struct web_request *r);
 
 #endif

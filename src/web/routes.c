@@ -1,7 +1,7 @@
 /* routes: the table of every route the server answers, and matching a path against it.
  *
  * Invariants (web_routes_check, run at start-up and by the unit test): every row has a
- * handler and a path under /api/; a PERM_NONE row is marked .open and an .open row needs
+ * handler; API rows are under /api/ and page rows are not; a PERM_NONE row is marked .open and an .open row needs
  * PERM_NONE; only POST rows take a body; writing rows are POSTs or DELETEs; no method and
  * path appear twice. docs/openapi.json documents exactly these rows (the unit test
  * compares them). */
@@ -47,6 +47,45 @@ const struct web_route web_routes[] = {
 	 .query = {"as_at", PAGE}},
 	/* the worklist: what is due across the caller's children */
 	{WEB_GET, "/api/due", api_due, PERM_DUE_READ, .audit = "due list", .query = {"as_at", PAGE}},
+
+	/* pages for people: the same permissions, scope and audit as the API */
+	{WEB_GET, "/assets/{name}", page_asset, PERM_NONE, .open = true, .page = true},
+	{WEB_GET, "/", page_home, PERM_SIGNED_IN, .page = true},
+	{WEB_GET, "/sign-in", page_sign_in, PERM_NONE, .open = true, .page = true},
+	{WEB_POST, "/sign-in", page_sign_in_post, PERM_NONE, .open = true, .page = true, .body_limit = 4096},
+	{WEB_POST, "/sign-out", page_sign_out, PERM_SIGNED_IN, .page = true, .body_limit = 4096},
+	{WEB_GET, "/caseload", page_caseload, PERM_CHILD_LIST, .page = true, .audit = "caseload",
+	 .query = {"as_at"}},
+	{WEB_GET, "/due", page_due, PERM_DUE_READ, .page = true, .audit = "due list", .query = {"who", "as_at"}},
+	{WEB_GET, "/team", page_team, PERM_ALLOCATE, .page = true, .audit = "team caseloads",
+	 .query = {"team", "as_at"}},
+	{WEB_GET, "/search", page_search, PERM_CHILD_LIST, .page = true, .audit = "children list",
+	 .query = {"q", "dob", PAGE}},
+	{WEB_GET, "/children/{id}", page_child, PERM_CHILD_READ, .child = true, .page = true, .audit = "record",
+	 .query = {"kind", "done", "as_at"}},
+	{WEB_GET, "/children/{id}/visits/new", page_visit_new, PERM_CHILD_WRITE, .child = true, .page = true,
+	 .audit = "visit form"},
+	{WEB_POST, "/children/{id}/visits", page_visit_post, PERM_CHILD_WRITE, .child = true, .page = true,
+	 .writes = true, .body_limit = 65536},
+	{WEB_GET, "/children/{id}/notes/new", page_note_new, PERM_CHILD_WRITE, .child = true, .page = true,
+	 .audit = "note form"},
+	{WEB_POST, "/children/{id}/notes", page_note_post, PERM_CHILD_WRITE, .child = true, .page = true,
+	 .writes = true, .body_limit = 65536},
+	{WEB_GET, "/children/{id}/reallocate", page_reallocate, PERM_ALLOCATE, .child = true, .page = true,
+	 .audit = "allocations"},
+	{WEB_POST, "/children/{id}/reallocate", page_reallocate_post, PERM_ALLOCATE, .child = true, .page = true,
+	 .writes = true, .body_limit = 8192},
+	/* inspection readiness: the measures, Annex A, the DfE's rules across the record */
+	{WEB_GET, "/performance", page_performance, PERM_MEASURES_READ, .page = true, .audit = "measures",
+	 .query = {"as_at"}},
+	{WEB_GET, "/performance/{name}", page_measure, PERM_MEASURES_READ, .page = true, .audit = "measure drill-down",
+	 .query = {"as_at", "list"}},
+	{WEB_GET, "/inspection", page_inspection, PERM_MEASURES_READ, .page = true, .audit = "measures",
+	 .query = {"as_at"}},
+	{WEB_GET, "/annex-a.xlsx", page_annex_a, PERM_LISTS_ALL, .page = true, .audit = "annex a",
+	 .query = {"as_at"}},
+	{WEB_GET, "/findings", page_findings, PERM_MEASURES_READ, .page = true, .audit = "returns findings",
+	 .query = {"return", "year", PAGE}},
 };
 
 const int web_route_count = (int)(sizeof(web_routes) / sizeof(web_routes[0]));
@@ -99,8 +138,12 @@ int web_routes_check_table(const struct web_route *table, int n, char *why, size
 		const char *bad = NULL;
 		if (!rt->handler) {
 			bad = "has no handler";
-		} else if (!rt->path || strncmp(rt->path, "/api/", 5) != 0) {
-			bad = "is not under /api/";
+		} else if (!rt->path || rt->path[0] != '/') {
+			bad = "has no path";
+		} else if (!rt->page && strncmp(rt->path, "/api/", 5) != 0) {
+			bad = "is not under /api/ (and is not a page)";
+		} else if (rt->page && strncmp(rt->path, "/api/", 5) == 0) {
+			bad = "is a page under /api/";
 		} else if (rt->perm == PERM_NONE && !rt->open) {
 			bad = "declares no permission (a route open to anyone must say .open = true)";
 		} else if (rt->open && rt->perm != PERM_NONE) {
@@ -130,22 +173,23 @@ int web_routes_check_table(const struct web_route *table, int n, char *why, size
 	return 0;
 }
 
-/* Whether path matches the pattern segment by segment; "{id}" matches one non-empty
- * segment, whose position and length are returned. */
+/* Whether path matches the pattern segment by segment; "{id}" (or "{name}") matches one
+ * non-empty segment, whose position and length are returned. */
 static bool path_matches(const char *pattern, const char *path, const char **id, size_t *id_len)
 {
 	const char *p = pattern, *s = path;
 	while (*p && *s) {
-		if (strncmp(p, "{id}", 4) == 0) {
+		if (*p == '{') {
 			size_t n = strcspn(s, "/");
-			if (n == 0) {
+			const char *close = strchr(p, '}');
+			if (n == 0 || !close) {
 				return false;
 			}
 			if (id) {
 				*id = s;
 				*id_len = n;
 			}
-			p += 4;
+			p = close + 1;
 			s += n;
 			continue;
 		}

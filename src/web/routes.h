@@ -31,6 +31,8 @@ struct web_route {
 	web_handler_fn handler;
 	enum permission perm;		/* what the caller's role must grant */
 	bool open;			/* deliberately open to anyone (perm must be PERM_NONE) */
+	bool page;			/* answers HTML for people (not under /api/); forms carry the
+					 * CSRF token as csrf_token, errors are pages */
 	bool child;			/* {id} is a child: must exist and be in scope, else 404 */
 	bool writes;			/* changes the record: refused for read-only roles */
 	size_t body_limit;		/* 0: no body accepted */
@@ -46,7 +48,8 @@ const char *web_method_name(enum web_method m);	/* "GET" */
 const char *web_route_name(const struct web_route *rt);
 int web_method_parse(const char *s);			/* -1 when not one we serve */
 
-/* Checks every row (a handler, a path starting "/api/", the deny-by-default rule, body
+/* Checks every row (a handler, a path starting "/api/" exactly when it is not a page, the
+ * deny-by-default rule, body
  * limits only on POST, no two rows for one method and path). Returns 0, or -1 with why
  * (a line naming the route) written into why. */
 int web_routes_check(char *why, size_t why_size);
@@ -56,7 +59,8 @@ int web_routes_check_table(const struct web_route *table, int n, char *why, size
 
 /* Matches a decoded path against the table. Returns the route for method and path, or
  * NULL; *path_known is set when some route has this path under another method (405), and
- * *id (may be NULL) receives the {id} segment (within path, not copied: *id_len bytes). */
+ * *id (may be NULL) receives the {id} (or {name}) segment (within path, not copied:
+ * *id_len bytes). */
 const struct web_route *web_route_match(enum web_method method, const char *path, bool *path_known,
 					const char **id, size_t *id_len);
 

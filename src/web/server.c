@@ -43,6 +43,7 @@
 
 #include "base/mem.h"
 #include "web/internal.h"
+#include "web/page.h"
 
 #define WEB_GRACE_S 10
 #define WEB_HEADER_MEMORY ((size_t)32 * 1024)	/* headers beyond this: MHD answers 431 */
@@ -131,13 +132,32 @@ static void client_address(struct web_request *r)
 	}
 }
 
-static void add_security_headers(struct MHD_Response *resp)
+/* Pages load only this server's own CSS, module script and images, post forms only to
+ * it, and are never framed; no inline script or style is ever needed (html.c writes none),
+ * so none is allowed. The API's answers are data and allow nothing at all. */
+#define PAGE_CSP                                                                                       \
+	"default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; " \
+	"connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'"
+
+static void add_security_headers(struct web_request *r, struct MHD_Response *resp)
 {
-	MHD_add_response_header(resp, "Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'");
+	bool page = r->page.b.len > 0;
+	MHD_add_response_header(resp, "Content-Security-Policy", page ? PAGE_CSP : "default-src 'none'; frame-ancestors 'none'");
 	MHD_add_response_header(resp, "X-Content-Type-Options", "nosniff");
 	MHD_add_response_header(resp, "X-Frame-Options", "DENY");
 	MHD_add_response_header(resp, "Referrer-Policy", "no-referrer");
-	MHD_add_response_header(resp, "Cache-Control", "no-store");
+	/* Static assets may be cached; nothing from the record ever is. */
+	MHD_add_response_header(resp, "Cache-Control",
+				r->cacheable && r->status == 200 ? "public, max-age=3600" : "no-store");
+}
+
+/* A page route (or a path outside /api/ that matched nothing) answers HTML, errors too. */
+static bool wants_page(const struct web_request *r)
+{
+	if (r->route) {
+		return r->route->page;
+	}
+	return r->path && strncmp(r->path, "/api/", 5) != 0 && strcmp(r->path, "/api") != 0;
 }
 
 static enum MHD_Result queue_answer(struct web_request *r)
@@ -146,7 +166,19 @@ static enum MHD_Result queue_answer(struct web_request *r)
 		web_fail(r, 500, NULL, "internal", "the request was not answered");
 	}
 	struct MHD_Response *resp;
-	if (r->out) {
+	if (wants_page(r) && !r->page.b.len && !r->raw && !r->location && r->status >= 400) {
+		page_error_render(r);
+	}
+	if (r->page.b.len) {
+		size_t n = r->page.b.len;
+		char *html = buf_take(&r->page.b);
+		resp = MHD_create_response_from_buffer(n, html, MHD_RESPMEM_MUST_FREE);
+		if (resp) {
+			MHD_add_response_header(resp, MHD_HTTP_HEADER_CONTENT_TYPE, "text/html; charset=utf-8");
+		}
+		/* The headers below still need to know this was a page. */
+		r->page.b.len = n;
+	} else if (r->out) {
 		char *text = json_dumps(r->out, JSON_COMPACT);
 		if (!text) {
 			text = xstrdup("{\"error\":\"the answer could not be written\",\"field\":null,\"rule\":\"internal\"}");
@@ -158,13 +190,19 @@ static enum MHD_Result queue_answer(struct web_request *r)
 		resp = MHD_create_response_from_buffer(r->raw_len, (void *)r->raw, MHD_RESPMEM_PERSISTENT);
 		MHD_add_response_header(resp, MHD_HTTP_HEADER_CONTENT_TYPE,
 					r->content_type ? r->content_type : "application/json; charset=utf-8");
+		if (resp && r->disposition) {
+			MHD_add_response_header(resp, MHD_HTTP_HEADER_CONTENT_DISPOSITION, r->disposition);
+		}
 	} else {
 		resp = MHD_create_response_from_buffer(0, (void *)"", MHD_RESPMEM_PERSISTENT);
 	}
 	if (!resp) {
 		return MHD_NO;
 	}
-	add_security_headers(resp);
+	add_security_headers(r, resp);
+	if (r->location) {
+		MHD_add_response_header(resp, MHD_HTTP_HEADER_LOCATION, r->location);
+	}
 	if (r->set_cookie) {
 		MHD_add_response_header(resp, MHD_HTTP_HEADER_SET_COOKIE, r->set_cookie);
 	}
@@ -261,6 +299,8 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
 			/* Not audited, not sent: the answer's content is dropped. */
 			r->raw = NULL;
 			r->set_cookie = NULL;
+			r->location = NULL;
+			buf_reset(&r->page.b);
 			web_fail(r, 500, NULL, "audit", "the audit trail could not be written, so nothing is shown");
 		}
 		return queue_answer(r);
@@ -305,6 +345,7 @@ static void on_completed(void *cls, struct MHD_Connection *conn, void **con_cls,
 		json_decref(r->out);
 	}
 	buf_free(&r->body);
+	buf_free(&r->page.b);
 	arena_free(&r->a);
 	free(r->raw_uri);
 	free(r);

@@ -29,7 +29,7 @@ static int hex(char c)
 
 /* Decodes s[0..n) into the arena; plus_space turns '+' into ' ' (query strings). Returns
  * NULL and names the rule when the text is not acceptable. */
-static char *decode(struct arena *a, const char *s, size_t n, bool plus_space, const char **rule)
+static char *decode(struct arena *a, const char *s, size_t n, bool plus_space, bool multiline, const char **rule)
 {
 	char *out = arena_alloc(a, n + 1), *o = out;
 	for (size_t i = 0; i < n; i++) {
@@ -50,14 +50,17 @@ static char *decode(struct arena *a, const char *s, size_t n, bool plus_space, c
 		} else if (c == '+' && plus_space) {
 			c = ' ';
 		}
-		if (c < 0x20 || c == 0x7f) {
+		if (multiline && c == '\r') {
+			continue; /* a browser's CRLF is stored as LF */
+		}
+		if ((c < 0x20 && !(multiline && (c == '\n' || c == '\t'))) || c == 0x7f) {
 			*rule = "control";
 			return NULL;
 		}
 		*o++ = (char)c;
 	}
 	*o = '\0';
-	if (!validate_text(out, false)) {
+	if (!validate_text(out, multiline)) {
 		*rule = "utf8";
 		return NULL;
 	}
@@ -78,7 +81,7 @@ int web_uri_parse(struct web_request *r)
 	}
 	size_t plen = strcspn(u, "?#");
 	const char *rule = NULL;
-	char *path = decode(&r->a, u, plen, false, &rule);
+	char *path = decode(&r->a, u, plen, false, false, &rule);
 	if (!path) {
 		return bad(r, "path", rule);
 	}
@@ -100,28 +103,38 @@ int web_uri_parse(struct web_request *r)
 		return 0;
 	}
 	const char *q = u + plen + 1;
-	const char *end = q + strcspn(q, "#");
+	return web_pairs_parse(r, "query", q, strcspn(q, "#"), false, r->query, sizeof(r->query) / sizeof(r->query[0]),
+			       &r->n_query);
+}
+
+int web_pairs_parse(struct web_request *r, const char *what, const char *text, size_t len, bool multiline,
+		    struct web_param *out, size_t max, size_t *n_out)
+{
+	const char *q = text, *end = text + len;
+	const char *rule = NULL;
+	*n_out = 0;
 	while (q < end) {
 		const char *amp = memchr(q, '&', (size_t)(end - q));
 		const char *stop = amp ? amp : end;
 		if (stop > q) {
 			const char *eq = memchr(q, '=', (size_t)(stop - q));
 			const char *name_end = eq ? eq : stop;
-			char *name = decode(&r->a, q, (size_t)(name_end - q), true, &rule);
-			char *value = name ? decode(&r->a, eq ? eq + 1 : stop, eq ? (size_t)(stop - eq - 1) : 0, true, &rule)
+			char *name = decode(&r->a, q, (size_t)(name_end - q), true, false, &rule);
+			char *value = name ? decode(&r->a, eq ? eq + 1 : stop, eq ? (size_t)(stop - eq - 1) : 0, true,
+						    multiline, &rule)
 					   : NULL;
 			if (!name || !value) {
-				return bad(r, "query", rule);
+				return bad(r, what, rule);
 			}
-			if (r->n_query >= sizeof(r->query) / sizeof(r->query[0])) {
-				return web_fail(r, 400, "query", "too_many", "too many query parameters");
+			if (*n_out >= max) {
+				return web_fail(r, 400, what, "too_many", "too many %s parameters", what);
 			}
-			for (size_t i = 0; i < r->n_query; i++) {
-				if (strcmp(r->query[i].name, name) == 0) {
+			for (size_t i = 0; i < *n_out; i++) {
+				if (strcmp(out[i].name, name) == 0) {
 					return web_fail(r, 400, name, "repeated", "the parameter %s is given twice", name);
 				}
 			}
-			r->query[r->n_query++] = (struct web_param){name, value};
+			out[(*n_out)++] = (struct web_param){name, value};
 		}
 		q = stop + 1;
 	}

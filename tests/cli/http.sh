@@ -1,3 +1,4 @@
+# backends: sqlite pg
 # hearth serve, tested over HTTP: a fresh demo county (or, if the demo cannot be made, an
 # empty record) plus a small world of known teams, workers and children, a user for every
 # role, and the real server on a free loopback port. The tests themselves are node's
@@ -5,22 +6,38 @@
 # suite's "ok - NAME" lines. Then the server is stopped with SIGTERM (it must stop cleanly),
 # `hearth check` must pass on everything the tests did, and an edited audit row must be
 # caught by `hearth check`. The server is killed on any exit.
+# On PostgreSQL (tests/run pg) the record is a fresh database in the throwaway cluster and
+# the server runs against its postgresql:// URL. The county is made on SQLite and copied
+# in with `hearth copy` (a supported path, verified table by table): made directly on
+# PostgreSQL it took 5 to 8 minutes on this machine kind (a round trip per statement),
+# against 15 to 30 seconds on SQLite plus 40 to 55 for the copy.
 . "$ROOT/tests/lib.sh"
 H=$HEARTH
-db=$TMPDIR/http.db
+db=$(new_db http)
 AS_AT=$HEARTH_TODAY
 PASSWORD=hearth-test-password
 
-# HEARTH_HTTP_DEMO may name a pristine demo county (seed 1, as at $AS_AT) to copy instead
-# of making one (the county takes about a minute); the copy is as fresh as a new one.
-if [ -n "${HEARTH_HTTP_DEMO:-}" ] && sqlite3 "$HEARTH_HTTP_DEMO" ".backup '$db'" 2>/dev/null; then
-	ok "http: a fresh copy of the demo county $HEARTH_HTTP_DEMO"
-elif $H demo "$db" --seed 1 --as-at "$AS_AT" >"$TMPDIR/demo.out" 2>&1; then
-	ok "http: a fresh demo county"
+# The demo county (a copy of tests/run's, see demo_county in tests/lib.sh). On SQLite it is
+# the record; for PostgreSQL it is made beside it, then copied in.
+county=
+made="the demo county"
+target=$db
+[ "$backend" = pg ] && target=$TMPDIR/county.db
+demo_county "$target" && county=$target
+if [ -n "$county" ] && [ "$backend" = pg ]; then
+	if $H copy "$county" "$db" >"$TMPDIR/copy.out" 2>&1; then
+		ok "http: $made, copied into PostgreSQL"
+	else
+		not_ok "http: hearth copy of the county into PostgreSQL"
+		tail -5 "$TMPDIR/copy.out" | sed 's/^/    /'
+		finish
+	fi
+elif [ -n "$county" ] && { [ "$county" = "$db" ] || sqlite3 "$county" ".backup '$db'" 2>/dev/null; }; then
+	ok "http: $made"
 else
-	rm -f "$db"
+	[ "$backend" = pg ] || rm -f "$db"
 	$H init "$db" >/dev/null
-	ok "http: no demo county ($(head -c 200 "$TMPDIR/demo.out")); an empty record instead"
+	ok "http: no demo county ($(head -c 200 "$TMPDIR/demo.err" 2>/dev/null)); an empty record instead"
 fi
 
 # The known world the role table is written against.
@@ -76,63 +93,35 @@ user test_throttled social_worker --team "HTTP Team A" --worker HTA1
 user test_disabled social_worker --team "HTTP Team A" --worker HTA1
 user test_expiry social_worker --team "HTTP Team A" --worker HTA1
 fixture user "$db" grant test_team_manager HC3
+# A child the DfE's rules find fault with, in no team (tests/http/pages_measures.test.mjs):
+# an assessment started in November 2025 and still open at the end of the census year
+# (CIN census rule 8670Q).
+fixture child "$db" add --given Fenna --family Rulebreak --dob 2013-05-06 --sex F --ethnicity WBRI --la-id HC4
+fixture record "$db" referral --child HC4 --referral-date 2025-11-03 --source 1A --nfa no --primary-need N1
+fixture record "$db" assessment --child HC4 --start-date 2025-11-04 \
+	--referral "$(q "$db" "SELECT max(r.id) FROM referral r JOIN child c ON c.id = r.child_id WHERE c.la_child_id = 'HC4'")"
 ok "http: fixtures and a user for every role"
 
-q() { sqlite3 "$db" "$1"; }
+dbq() { q "$db" "$1"; }
 export HEARTH_DB=$db HEARTH_BIN=$H HEARTH_PASSWORD=$PASSWORD HEARTH_AS_AT=$AS_AT
-HEARTH_CHILD_IN=$(q "SELECT id FROM child WHERE la_child_id = 'HC1'")
-HEARTH_CHILD_OUT=$(q "SELECT id FROM child WHERE la_child_id = 'HC2'")
-HEARTH_CHILD_RESTRICTED=$(q "SELECT id FROM child WHERE la_child_id = 'HC3'")
-HEARTH_CHILD_NONE=$(q "SELECT max(id) + 1000 FROM child")
-HEARTH_WORKER_A1=$(q "SELECT id FROM worker WHERE staff_id = 'HTA1'")
-HEARTH_WORKER_A2=$(q "SELECT id FROM worker WHERE staff_id = 'HTA2'")
+HEARTH_CHILD_IN=$(dbq "SELECT id FROM child WHERE la_child_id = 'HC1'")
+HEARTH_CHILD_OUT=$(dbq "SELECT id FROM child WHERE la_child_id = 'HC2'")
+HEARTH_CHILD_RESTRICTED=$(dbq "SELECT id FROM child WHERE la_child_id = 'HC3'")
+HEARTH_CHILD_NONE=$(dbq "SELECT max(id) + 1000 FROM child")
+HEARTH_WORKER_A1=$(dbq "SELECT id FROM worker WHERE staff_id = 'HTA1'")
+HEARTH_WORKER_A2=$(dbq "SELECT id FROM worker WHERE staff_id = 'HTA2'")
 export HEARTH_CHILD_IN HEARTH_CHILD_OUT HEARTH_CHILD_RESTRICTED HEARTH_CHILD_NONE HEARTH_WORKER_A1 HEARTH_WORKER_A2
 
 # The server, on a port the kernel picks; killed however this script ends.
-serve_pid=
-stop_server() {
-	if [ -n "$serve_pid" ] && kill -0 "$serve_pid" 2>/dev/null; then
-		kill -KILL "$serve_pid" 2>/dev/null
-		wait "$serve_pid" 2>/dev/null
-	fi
-	serve_pid=
-}
-trap stop_server EXIT
 export HEARTH_LOG=$TMPDIR/serve.log
-$H serve "$db" --listen 127.0.0.1:0 --threads 2 >"$TMPDIR/serve.out" 2>"$HEARTH_LOG" &
-serve_pid=$!
-HEARTH_URL=
-for _ in $(seq 200); do
-	HEARTH_URL=$(grep -o 'http://[^ ]*' "$TMPDIR/serve.out" 2>/dev/null || true)
-	[ -n "$HEARTH_URL" ] && break
-	kill -0 "$serve_pid" 2>/dev/null || break
-	sleep 0.05
-done
-if [ -z "$HEARTH_URL" ]; then
+if ! serve "$db"; then
 	not_ok "http: hearth serve did not start"
 	sed 's/^/    /' "$HEARTH_LOG" | head -20
 	finish
 fi
-export HEARTH_URL=${HEARTH_URL%/}
 if curl -sf "$HEARTH_URL/api/openapi.json" >/dev/null; then ok "http: the server answers"; else not_ok "http: the server answers"; fi
 
-# node's TAP: top-level "ok N - name" / "not ok N - name" lines are the tests (a file that
-# fails to load shows as one "not ok" named after the file); failures keep their first
-# lines of diagnostics.
-node --test --test-reporter=tap --test-concurrency=1 "$ROOT/tests/http/" >"$TMPDIR/tap.out" 2>&1
-node_rc=$?
-awk '
-	/^ok [0-9]+ - / { sub(/^ok [0-9]+ - /, ""); print "ok - http: " $0; diag = 0; next }
-	/^not ok [0-9]+ - / { sub(/^not ok [0-9]+ - /, ""); print "not ok - http: " $0; diag = 16; next }
-	diag > 0 && /^  / { print "    " $0; diag--; next }
-' "$TMPDIR/tap.out" >"$TMPDIR/tap.lines"
-cat "$TMPDIR/tap.lines"
-failures=$((failures + $(grep -c '^not ok - ' "$TMPDIR/tap.lines")))
-if [ "$node_rc" -ne 0 ] && ! grep -q '^not ok - ' "$TMPDIR/tap.lines"; then
-	not_ok "http: node --test failed without a TAP failure"
-	tail -20 "$TMPDIR/tap.out" | sed 's/^/    /'
-fi
-grep -q '^ok - ' "$TMPDIR/tap.lines" || not_ok "http: node ran no tests"
+node_tests http "$ROOT/tests/http/"
 
 # A clean stop on SIGTERM: the server says so and exits 0.
 kill -TERM "$serve_pid"
@@ -161,8 +150,8 @@ fi
 check "http: hearth check passes after the HTTP tests" $H check "$db"
 
 # The tamper test: edit one audit row of an HTTP read; hearth check names it.
-row=$(q "SELECT min(id) FROM audit WHERE action = 'read' AND route = 'GET /api/children/{id}'")
-q "UPDATE audit SET actor = 'user:999' WHERE id = $row"
+row=$(dbq "SELECT min(id) FROM audit WHERE action = 'read' AND route = 'GET /api/children/{id}'")
+dbq "UPDATE audit SET actor = 'user:999' WHERE id = $row"
 if $H check "$db" >"$TMPDIR/tamper.out" 2>&1; then
 	not_ok "http: hearth check missed an edited audit row"
 else

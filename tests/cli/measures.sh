@@ -309,7 +309,7 @@ if [ "$backend" = pg ]; then
 	finish
 fi
 county=$TMPDIR/county.db
-if $H demo "$county" --seed 1 --as-at 2026-03-31 >/dev/null 2>"$TMPDIR/demo.err"; then
+if demo_county "$county"; then
 	ok "demo county"
 	golden "measures: demo county, text" measures-county.txt $H report "$county" measures --as-at 2026-03-31
 	golden "measures: demo county, csv by team" measures-county-team.csv \

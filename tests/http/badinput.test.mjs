@@ -164,9 +164,12 @@ test('path traversal: 400, never a file', () => unchanged(async () => {
 		assert.match(r, /"rule":"path_traversal"/, p);
 		assert.doesNotMatch(r, /root:/);
 	}
-	// Anything else that is no route is a plain 404.
-	assertError(await req('GET', '/etc/passwd', { session: s }), 404, 'not_found', 'path');
-	assertError(await req('GET', '/api/children/1/../../etc', { session: s }), 404);
+	// Anything else that is no route is a plain 404: JSON under /api/, the 404 page elsewhere.
+	assertError(await req('GET', '/api/etc/passwd', { session: s }), 404, 'not_found', 'path');
+	const page = await req('GET', '/etc/passwd', { session: s });
+	assert.equal(page.status, 404);
+	assert.match(page.text, /Page not found/);
+	assert.equal((await req('GET', '/api/children/1/../../etc', { session: s })).status, 404);
 }));
 
 test('SQL payloads: refused where they break a field\'s form, inert where they are search text', () => unchanged(async () => {

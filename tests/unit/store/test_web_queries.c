@@ -189,10 +189,26 @@ static void scope_same_as_store(void **state)
 				for (size_t u = 0; u < 2; u++) {
 					for (size_t d = 0; d < 2; d++) {
 						struct store_scope sc = {kinds[k], users[u], teams[t], workers[w], dates[d]};
+						/* Lists use the set form of the condition: the same children. */
+						struct arena la = ARENA_INIT;
+						struct store_child_hit *hits;
+						size_t n_hits;
+						int64_t total;
+						assert_int_equal(store_children_search(st, &sc, NULL, DATE_NONE, 100, 0, &la, &hits,
+										       &n_hits, &total, &err),
+								 0);
 						for (int i = 0; i <= 10; i++) {
 							int64_t id = i < 10 ? c[i] : c[9] + 1000;
 							int a = store_child_visible(st, &sc, id, &err);
 							int b = store_web_child_visible(sw, &sc, id, &err);
+							int listed = 0;
+							for (size_t h = 0; h < n_hits; h++) {
+								listed |= hits[h].id == id;
+							}
+							if (a != listed) {
+								fail_msg("child %lld, kind %d: visible %d but listed %d",
+									 (long long)id, (int)kinds[k], a, listed);
+							}
 							if (a != b) {
 								fail_msg("child %lld, kind %d team %lld worker %lld user %lld: "
 									 "store %d, web %d",
@@ -202,6 +218,7 @@ static void scope_same_as_store(void **state)
 							compared++;
 							visible += a == 1;
 						}
+						arena_free(&la);
 					}
 				}
 			}

@@ -99,9 +99,14 @@ static void openapi_documents_exactly_the_routes(void **state)
 			}
 		}
 	}
+	int api_routes = 0;
 	for (int i = 0; i < web_route_count; i++) {
 		const struct web_route *rt = &web_routes[i];
 		char m[8];
+		if (rt->page) {
+			continue; /* pages are for people, not the API's description */
+		}
+		api_routes++;
 		snprintf(m, sizeof(m), "%s", web_method_name(rt->method));
 		for (char *p = m; *p; p++) {
 			*p = (char)(*p - 'A' + 'a');
@@ -110,7 +115,7 @@ static void openapi_documents_exactly_the_routes(void **state)
 			fail_msg("%s %s is served but not documented", web_method_name(rt->method), rt->path);
 		}
 	}
-	assert_int_equal(documented, web_route_count);
+	assert_int_equal(documented, api_routes);
 	json_decref(doc);
 }
 

@@ -1,0 +1,93 @@
+/* children: the casefiles of the children in a scope, for the pages and API answers that
+ * look across a caseload, a team or the county (the worklist, a caseload, team drift).
+ *
+ * The children come from the store's one scoped query (store_children_search), so what a
+ * person sees across children is exactly what they may open one by one. For a caseload
+ * or a team (up to CHILDREN_ONE_BY_ONE children) each casefile is loaded; for more, one
+ * pass over every casefile (store_casefiles_scan) is cheaper, and the visible set decides
+ * which of them reach fn. */
+#include <stdint.h>
+#include <stdlib.h>
+
+#include "model/settings.h"
+#include "web/children.h"
+
+#define CHILDREN_ONE_BY_ONE 3000
+
+struct settings_src {
+	struct store *st;
+	struct arena *a;
+};
+
+static const char *get_setting(void *ctx, const char *key)
+{
+	struct settings_src *s = ctx;
+	return store_setting(s->st, key, s->a);
+}
+
+void web_settings_load(struct web_request *r, struct settings *s)
+{
+	struct settings_src src = {r->st, &r->a};
+	settings_load(s, get_setting, &src, NULL); /* a bad stored value keeps its default */
+}
+
+static int hit_by_id(const void *key, const void *elem)
+{
+	int64_t k = *(const int64_t *)key, id = ((const struct store_child_hit *)elem)->id;
+	return k < id ? -1 : k > id;
+}
+
+static int hit_cmp(const void *a, const void *b)
+{
+	int64_t x = ((const struct store_child_hit *)a)->id, y = ((const struct store_child_hit *)b)->id;
+	return x < y ? -1 : x > y;
+}
+
+const struct store_child_hit *web_children_find(const struct web_children *c, int64_t id)
+{
+	return bsearch(&id, c->visible, c->n_visible, sizeof(*c->visible), hit_by_id);
+}
+
+struct each {
+	const struct web_children *c;
+	web_child_fn fn;
+	void *ctx;
+};
+
+static int each_child(void *ctx, const struct casefile *cf)
+{
+	struct each *e = ctx;
+	const struct store_child_hit *hit = web_children_find(e->c, cf->child.id);
+	return hit ? e->fn(e->ctx, cf, hit) : 0;
+}
+
+int web_children_each(struct web_request *r, const struct store_scope *sc, hdate as_at, struct web_children *c,
+		      web_child_fn fn, void *ctx, struct hearth_error *err)
+{
+	int64_t total = 0;
+	*c = (struct web_children){0};
+	if (store_children_search(r->st, sc, NULL, DATE_NONE, INT32_MAX, 0, &r->a, &c->visible, &c->n_visible, &total,
+				  err)) {
+		return err->code ? err->code : HERR_IO;
+	}
+	if (c->n_visible == 0) {
+		return 0;
+	}
+	qsort(c->visible, c->n_visible, sizeof(*c->visible), hit_cmp);
+	struct each e = {c, fn, ctx};
+	if (c->n_visible <= CHILDREN_ONE_BY_ONE) {
+		for (size_t i = 0; i < c->n_visible; i++) {
+			struct casefile cf;
+			int rc = store_casefile_load(r->st, c->visible[i].id, &r->a, &cf, err);
+			if (rc || (rc = fn(ctx, &cf, &c->visible[i]))) {
+				return rc;
+			}
+		}
+		return 0;
+	}
+	struct store_filter f = {.as_at = as_at};
+	if (sc->kind == STORE_SCOPE_TEAM) {
+		f.team_id = sc->team_id; /* narrows the scan; the visible set decides */
+	}
+	return store_casefiles_scan(r->st, &f, each_child, &e, err);
+}

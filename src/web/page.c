@@ -1,0 +1,480 @@
+/* page: the layout and components every page shares (see page.h). */
+#include "web/page.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "model/codes.h"
+#include "model/validate.h"
+
+/* ---- the layout ---- */
+
+/* What the header offers, in order; an item shows when the person's role grants its
+ * permission (and, for "my caseload", when they hold cases). */
+static const struct nav_item {
+	const char *id, *label, *href;
+	enum permission perm;
+	bool needs_worker;
+} nav_items[] = {
+	{"caseload", "My caseload", "/caseload", PERM_CHILD_LIST, true},
+	{"due", "What is due", "/due", PERM_DUE_READ, false},
+	{"team", "Team", "/team", PERM_ALLOCATE, false},
+	{"search", "Find a child", "/search", PERM_CHILD_LIST, false},
+	{"performance", "Performance", "/performance", PERM_MEASURES_READ, false},
+	{"inspection", "What inspectors will ask", "/inspection", PERM_MEASURES_READ, false},
+	{"findings", "Data quality", "/findings", PERM_MEASURES_READ, false},
+};
+
+static bool nav_shown(const struct web_request *r, const struct nav_item *it)
+{
+	bool known;
+	return r->signed_in && role_can(r->role, it->perm) && (!it->needs_worker || r->session.user.worker_id) &&
+	       web_route_match(WEB_GET, it->href, &known, NULL, NULL);
+}
+
+struct html *page_begin(struct web_request *r, const char *title, const char *nav)
+{
+	struct html *h = &r->page;
+	buf_reset(&h->b);
+	html_f(h, "<!DOCTYPE html>\n<html lang=\"en\" class=\"govuk-template\">\n<head>\n<meta charset=\"utf-8\">\n"
+		  "<title>%s - Hearth</title>\n"
+		  "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1, viewport-fit=cover\">\n"
+		  "<link rel=\"icon\" href=\"data:,\">\n"
+		  "<link rel=\"stylesheet\" href=\"/assets/govuk-frontend.min.css\">\n"
+		  "<link rel=\"stylesheet\" href=\"/assets/hearth.css\">\n"
+		  "<script type=\"module\" src=\"/assets/hearth.js\"></script>\n</head>\n"
+		  "<body class=\"govuk-template__body\">\n"
+		  "<a href=\"#main-content\" class=\"govuk-skip-link\">Skip to main content</a>\n",
+	       title);
+	html_f(h, "<header class=\"hearth-header\" role=\"banner\"><div class=\"govuk-width-container "
+		  "hearth-header__inner\"><a href=\"/\" class=\"hearth-header__service\">Hearth</a>");
+	if (r->signed_in) {
+		html_f(h,
+		       "<div class=\"hearth-header__who\"><span class=\"hearth-header__user\">%s</span> "
+		       "<span class=\"hearth-header__role\">%s</span>"
+		       "<form method=\"post\" action=\"/sign-out\" class=\"hearth-header__signout\">",
+		       r->session.user.username, role_name(r->role));
+		page_csrf_field(r, h);
+		html_f(h, "<button type=\"submit\" class=\"hearth-link-button\">Sign out</button></form></div>");
+	}
+	html_f(h, "</div></header>\n");
+	if (r->signed_in) {
+		html_f(h, "<nav class=\"govuk-service-navigation\" aria-label=\"Menu\"><div class=\"govuk-width-container\">"
+			  "<ul class=\"govuk-service-navigation__list\">");
+		for (size_t i = 0; i < sizeof(nav_items) / sizeof(nav_items[0]); i++) {
+			const struct nav_item *it = &nav_items[i];
+			if (!nav_shown(r, it)) {
+				continue;
+			}
+			bool here = nav && strcmp(nav, it->id) == 0;
+			html_f(h, "<li class=\"govuk-service-navigation__item%s\"><a class=\"govuk-service-navigation__link\" "
+				  "href=\"%s\"%s>%s</a></li>",
+			       here ? " govuk-service-navigation__item--active" : "", it->href,
+			       here ? " aria-current=\"page\"" : "", it->label);
+		}
+		html_f(h, "</ul></div></nav>\n");
+	}
+	html_f(h, "<div class=\"govuk-width-container\"><main class=\"govuk-main-wrapper\" id=\"main-content\">\n");
+	return h;
+}
+
+int page_end(struct web_request *r, int status)
+{
+	html_f(&r->page, "\n</main></div>\n<footer class=\"govuk-footer\"><div class=\"govuk-width-container\">"
+			 "<p class=\"govuk-body-s\">Hearth: children's social care records. Every view of a "
+			 "child's record is written to the audit trail.</p></div></footer>\n</body>\n</html>\n");
+	if (r->out) {
+		json_decref(r->out);
+		r->out = NULL;
+	}
+	r->status = status;
+	return status;
+}
+
+int page_redirect(struct web_request *r, const char *location)
+{
+	buf_reset(&r->page.b);
+	if (r->out) {
+		json_decref(r->out);
+		r->out = NULL;
+	}
+	r->location = location;
+	r->status = 303;
+	return 303;
+}
+
+void page_error_render(struct web_request *r)
+{
+	if (r->status == 401) {
+		page_redirect(r, "/sign-in");
+		return;
+	}
+	const char *msg = NULL;
+	if (r->out) {
+		msg = json_string_value(json_object_get(r->out, "error"));
+	}
+	msg = arena_strdup(&r->a, msg ? msg : "the request was refused");
+	int status = r->status;
+	const char *title = status == 404   ? "Page not found"
+			    : status == 403 ? "You cannot do this"
+			    : status >= 500 ? "Sorry, there is a problem with Hearth"
+					    : "There is a problem";
+	struct html *h = page_begin(r, title, NULL);
+	html_f(h, "<h1 class=\"govuk-heading-l\">%s</h1>", title);
+	if (status == 404) {
+		html_f(h, "<p class=\"govuk-body\">If you typed the web address, check it is correct. A child's record "
+			  "only opens for people whose work includes that child.</p>");
+	} else {
+		html_f(h, "<p class=\"govuk-body\">%s.</p>", msg);
+	}
+	html_f(h, "<p class=\"govuk-body\"><a class=\"govuk-link\" href=\"/\">Go to the start</a></p>");
+	page_end(r, status);
+}
+
+/* ---- values ---- */
+
+static const char *const months[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
+				     "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+
+const char *page_date(struct web_request *r, hdate d)
+{
+	if (d == DATE_NONE) {
+		return "";
+	}
+	int y, m, day;
+	date_to_ymd(d, &y, &m, &day);
+	return arena_printf(&r->a, "%d %s %d", day, months[m - 1], y);
+}
+
+struct page_names {
+	int64_t ids[64];
+	const char *names[64];
+	size_t n;
+};
+
+const char *page_worker_name(struct web_request *r, int64_t worker_id)
+{
+	if (!worker_id) {
+		return "";
+	}
+	if (!r->names) {
+		r->names = arena_alloc(&r->a, sizeof(*r->names));
+		r->names->n = 0;
+	}
+	struct page_names *c = r->names;
+	for (size_t i = 0; i < c->n; i++) {
+		if (c->ids[i] == worker_id) {
+			return c->names[i];
+		}
+	}
+	struct hval *w;
+	const char *name = "(unknown worker)";
+	if (store_get(r->st, &entity_worker, worker_id, &r->a, &w, NULL) == 0) {
+		name = arena_printf(&r->a, "%s %s", w[WORKER_GIVEN_NAME].s, w[WORKER_FAMILY_NAME].s);
+	}
+	if (c->n < sizeof(c->ids) / sizeof(c->ids[0])) {
+		c->ids[c->n] = worker_id;
+		c->names[c->n++] = name;
+	}
+	return name;
+}
+
+const char *page_value(struct web_request *r, const struct field *f, const struct hval *v)
+{
+	if (v->null) {
+		return "";
+	}
+	switch (f->type) {
+	case FT_CODE:
+		return code_label(f->arg, v->s);
+	case FT_DATE:
+		return page_date(r, (hdate)v->i);
+	case FT_BOOL:
+		return v->i ? "Yes" : "No";
+	case FT_REF:
+		if (strcmp(f->arg, "worker") == 0) {
+			return page_worker_name(r, v->i);
+		}
+		return value_text(f, v, &r->a);
+	default:
+		return value_text(f, v, &r->a);
+	}
+}
+
+/* Each status's tag colour (GOV.UK tag modifiers). */
+static const char *const status_colour[STATUS_MAX] = {
+	[STATUS_CLA] = "govuk-tag--purple",	  [STATUS_CP] = "govuk-tag--red",
+	[STATUS_CIN] = "govuk-tag--blue",	  [STATUS_LEAVER] = "govuk-tag--green",
+	[STATUS_EARLY_HELP] = "govuk-tag--yellow", [STATUS_CLOSED] = "govuk-tag--grey",
+};
+
+void page_status_tag(struct html *h, enum child_status s)
+{
+	html_f(h, "<strong class=\"govuk-tag %s\">%s</strong>", s < STATUS_MAX ? status_colour[s] : "",
+	       status_label(s));
+}
+
+void page_csrf_field(struct web_request *r, struct html *h)
+{
+	html_f(h, "<input type=\"hidden\" name=\"csrf_token\" value=\"%s\">",
+	       r->signed_in && r->session.csrf ? r->session.csrf : "");
+}
+
+const char *page_child_name(struct web_request *r, const struct hval *c)
+{
+	return arena_printf(&r->a, "%s %s", c[CHILD_GIVEN_NAME].s ? c[CHILD_GIVEN_NAME].s : "",
+			    c[CHILD_FAMILY_NAME].s ? c[CHILD_FAMILY_NAME].s : "");
+}
+
+/* ---- forms ---- */
+
+/* Lists longer than this are a select, shorter ones radios (GOV.UK's advice). */
+#define RADIOS_MAX 8
+
+void page_form_init(struct web_request *r, struct page_form *f, const struct entity *e, const int *fields)
+{
+	*f = (struct page_form){.e = e, .fields = fields, .options_field = -1};
+	f->text = arena_alloc(&r->a, sizeof(*f->text) * (size_t)e->n_fields);
+	f->error = arena_alloc(&r->a, sizeof(*f->error) * (size_t)e->n_fields);
+	for (int i = 0; i < e->n_fields; i++) {
+		f->text[i] = NULL;
+		f->error[i] = NULL;
+	}
+}
+
+static void form_error(struct page_form *f, int field, const char *msg)
+{
+	if (!f->error[field]) {
+		f->error[field] = msg;
+		f->n_errors++;
+	}
+}
+
+/* A date typed into the three boxes, as YYYY-MM-DD for value_parse (which refuses
+ * impossible dates); "" when all three are blank, NULL when only some are. */
+static const char *form_date(struct web_request *r, const char *name)
+{
+	const char *d = web_form(r, arena_printf(&r->a, "%s-day", name));
+	const char *m = web_form(r, arena_printf(&r->a, "%s-month", name));
+	const char *y = web_form(r, arena_printf(&r->a, "%s-year", name));
+	d = d ? d : "";
+	m = m ? m : "";
+	y = y ? y : "";
+	if (!*d && !*m && !*y) {
+		return "";
+	}
+	if (!*d || !*m || !*y || strlen(d) > 2 || strlen(m) > 2 || strlen(y) != 4 ||
+	    strspn(d, "0123456789") != strlen(d) || strspn(m, "0123456789") != strlen(m) ||
+	    strspn(y, "0123456789") != 4) {
+		return NULL;
+	}
+	return arena_printf(&r->a, "%s-%02d-%02d", y, atoi(m), atoi(d));
+}
+
+size_t page_form_read(struct web_request *r, struct page_form *f, struct hval *vals)
+{
+	for (const int *p = f->fields; *p >= 0; p++) {
+		const struct field *fd = &f->e->fields[*p];
+		const char *text;
+		if (fd->type == FT_DATE) {
+			text = form_date(r, fd->name);
+			/* Keep the three boxes' text for redrawing. */
+			f->text[*p] = text ? text : "";
+			if (!text) {
+				form_error(f, *p, arena_printf(&r->a, "%s must be a real date, like 27 3 2026", fd->label));
+				continue;
+			}
+		} else {
+			text = web_form(r, fd->name);
+			f->text[*p] = text;
+		}
+		if (!text || !*text) {
+			if (fd->flags & F_REQUIRED) {
+				form_error(f, *p,
+					   arena_printf(&r->a, fd->type == FT_DATE ? "Enter the %s"
+						       : fd->type == FT_TEXT || fd->type == FT_STR ? "Enter %s"
+												    : "Select %s",
+							fd->label));
+			}
+			continue;
+		}
+		struct hearth_error err = {0};
+		if (value_parse(fd, text, &r->a, &vals[*p], &err)) {
+			form_error(f, *p, fd->type == FT_DATE
+						  ? arena_printf(&r->a, "%s must be a real date, like 27 3 2026", fd->label)
+						  : arena_printf(&r->a, "%s: %s", fd->label, err.message));
+		}
+	}
+	return f->n_errors;
+}
+
+void page_form_refused(struct page_form *f, const struct hearth_error *err)
+{
+	for (const int *p = f->fields; *p >= 0; p++) {
+		if (err->field[0] && strcmp(f->e->fields[*p].name, err->field) == 0) {
+			form_error(f, *p, err->message);
+			return;
+		}
+	}
+	f->general_error = err->message;
+	f->n_errors++;
+}
+
+/* The id of the input an error links to (a date's first box). */
+static const char *input_id(struct web_request *r, const struct field *fd)
+{
+	return fd->type == FT_DATE ? arena_printf(&r->a, "%s-day", fd->name) : fd->name;
+}
+
+void page_form_errors(struct web_request *r, struct html *h, const struct page_form *f)
+{
+	if (!f->n_errors) {
+		return;
+	}
+	html_f(h, "<div class=\"govuk-error-summary\" data-module=\"govuk-error-summary\"><div role=\"alert\">"
+		  "<h2 class=\"govuk-error-summary__title\">There is a problem</h2>"
+		  "<div class=\"govuk-error-summary__body\"><ul class=\"govuk-list govuk-error-summary__list\">");
+	if (f->general_error) {
+		html_f(h, "<li>%s</li>", f->general_error);
+	}
+	for (const int *p = f->fields; *p >= 0; p++) {
+		if (f->error[*p]) {
+			html_f(h, "<li><a href=\"#%s\">%s</a></li>", input_id(r, &f->e->fields[*p]), f->error[*p]);
+		}
+	}
+	html_f(h, "</ul></div></div></div>");
+}
+
+static void field_error(struct html *h, const struct page_form *f, int field)
+{
+	if (f->error[field]) {
+		html_f(h, "<p id=\"%s-error\" class=\"govuk-error-message\"><span class=\"govuk-visually-hidden\">Error:"
+			  "</span> %s</p>",
+		       f->e->fields[field].name, f->error[field]);
+	}
+}
+
+/* The day, month and year of a typed YYYY-MM-DD (or blanks). */
+static void date_parts(const char *text, char *d, char *m, char *y)
+{
+	d[0] = m[0] = y[0] = '\0';
+	if (text && strlen(text) == 10 && text[4] == '-' && text[7] == '-') {
+		memcpy(y, text, 4);
+		y[4] = '\0';
+		snprintf(m, 3, "%d", atoi(text + 5));
+		snprintf(d, 3, "%d", atoi(text + 8));
+	}
+}
+
+static void date_field(struct html *h, const struct page_form *f, int field)
+{
+	const struct field *fd = &f->e->fields[field];
+	char d[3], m[3], y[5];
+	date_parts(f->text[field], d, m, y);
+	const char *err = f->error[field] ? " govuk-input--error" : "";
+	html_f(h, "<div class=\"govuk-form-group%s\"><fieldset class=\"govuk-fieldset\" role=\"group\" "
+		  "aria-describedby=\"%s-hint\"><legend class=\"govuk-fieldset__legend govuk-fieldset__legend--s\">%s"
+		  "</legend><div id=\"%s-hint\" class=\"govuk-hint\">For example, 27 3 2026</div>",
+	       f->error[field] ? " govuk-form-group--error" : "", fd->name, fd->label, fd->name);
+	field_error(h, f, field);
+	html_f(h, "<div class=\"govuk-date-input\">");
+	static const struct {
+		const char *part, *label, *width;
+	} parts[] = {{"day", "Day", "2"}, {"month", "Month", "2"}, {"year", "Year", "4"}};
+	const char *values[] = {d, m, y};
+	for (int i = 0; i < 3; i++) {
+		html_f(h, "<div class=\"govuk-date-input__item\"><div class=\"govuk-form-group\"><label class=\"govuk-label "
+			  "govuk-date-input__label\" for=\"%s-%s\">%s</label><input class=\"govuk-input govuk-date-input__input "
+			  "govuk-input--width-%s%s\" id=\"%s-%s\" name=\"%s-%s\" type=\"text\" inputmode=\"numeric\" "
+			  "value=\"%s\"></div></div>",
+		       fd->name, parts[i].part, parts[i].label, parts[i].width, err, fd->name, parts[i].part, fd->name,
+		       parts[i].part, values[i]);
+	}
+	html_f(h, "</div></fieldset></div>");
+}
+
+static void choice_field(struct html *h, const struct page_form *f, int field, const struct code *codes, size_t n)
+{
+	const struct field *fd = &f->e->fields[field];
+	const char *typed = f->text[field] ? f->text[field] : "";
+	html_f(h, "<div class=\"govuk-form-group%s\">", f->error[field] ? " govuk-form-group--error" : "");
+	if (n > RADIOS_MAX) {
+		html_f(h, "<label class=\"govuk-label govuk-label--s\" for=\"%s\">%s</label>", fd->name, fd->label);
+		field_error(h, f, field);
+		html_f(h, "<select class=\"govuk-select\" id=\"%s\" name=\"%s\"><option value=\"\">Choose</option>",
+		       fd->name, fd->name);
+		for (size_t i = 0; i < n; i++) {
+			html_f(h, "<option value=\"%s\"%s>%s</option>", codes[i].code,
+			       strcmp(typed, codes[i].code) == 0 ? " selected" : "", codes[i].label);
+		}
+		html_f(h, "</select></div>");
+		return;
+	}
+	html_f(h, "<fieldset class=\"govuk-fieldset\"><legend class=\"govuk-fieldset__legend "
+		  "govuk-fieldset__legend--s\">%s</legend>",
+	       fd->label);
+	field_error(h, f, field);
+	html_f(h, "<div class=\"govuk-radios govuk-radios--small%s\">", n == 2 ? " govuk-radios--inline" : "");
+	for (size_t i = 0; i < n; i++) {
+		/* The first radio carries the field's own id, so the error summary can link to it. */
+		html_f(h, "<div class=\"govuk-radios__item\"><input class=\"govuk-radios__input\" id=\"%s%s%s\" "
+			  "name=\"%s\" type=\"radio\" value=\"%s\"%s><label class=\"govuk-label govuk-radios__label\" "
+			  "for=\"%s%s%s\">%s</label></div>",
+		       fd->name, i ? "-" : "", i ? codes[i].code : "", fd->name, codes[i].code,
+		       strcmp(typed, codes[i].code) == 0 ? " checked" : "", fd->name, i ? "-" : "",
+		       i ? codes[i].code : "", codes[i].label);
+	}
+	html_f(h, "</div></fieldset></div>");
+}
+
+static const struct code yes_no[] = {{"yes", "Yes", 0, 0}, {"no", "No", 0, 0}};
+
+void page_form_field(struct web_request *r, struct html *h, const struct page_form *f, int field)
+{
+	const struct field *fd = &f->e->fields[field];
+	const char *typed = f->text[field] ? f->text[field] : "";
+	const char *group_err = f->error[field] ? " govuk-form-group--error" : "";
+	switch (fd->type) {
+	case FT_DATE:
+		date_field(h, f, field);
+		return;
+	case FT_BOOL:
+		choice_field(h, f, field, yes_no, 2);
+		return;
+	case FT_REF:
+		if (field == f->options_field) {
+			choice_field(h, f, field, f->options, f->n_options);
+			return;
+		}
+		break;
+	case FT_CODE: {
+		const struct codelist *cl = codelist_find(fd->arg);
+		choice_field(h, f, field, cl ? cl->codes : NULL, cl ? cl->n : 0);
+		return;
+	}
+	case FT_TEXT:
+		html_f(h, "<div class=\"govuk-form-group%s\"><label class=\"govuk-label govuk-label--s\" for=\"%s\">%s"
+			  "</label>",
+		       group_err, fd->name, fd->label);
+		field_error(h, f, field);
+		html_f(h, "<textarea class=\"govuk-textarea%s\" id=\"%s\" name=\"%s\" rows=\"5\">%s</textarea></div>",
+		       f->error[field] ? " govuk-textarea--error" : "", fd->name, fd->name, typed);
+		return;
+	default:
+		break;
+	}
+	html_f(h, "<div class=\"govuk-form-group%s\"><label class=\"govuk-label govuk-label--s\" for=\"%s\">%s"
+		  "</label>",
+	       group_err, fd->name, fd->label);
+	field_error(h, f, field);
+	html_f(h, "<input class=\"govuk-input%s\" id=\"%s\" name=\"%s\" type=\"text\" value=\"%s\"></div>",
+	       f->error[field] ? " govuk-input--error" : "", fd->name, fd->name, typed);
+	(void)r;
+}
+
+void page_form_fields(struct web_request *r, struct html *h, const struct page_form *f)
+{
+	for (const int *p = f->fields; *p >= 0; p++) {
+		page_form_field(r, h, f, *p);
+	}
+}

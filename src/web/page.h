@@ -1,0 +1,74 @@
+/* page: what every page for people shares — the layout (GOV.UK Frontend's template),
+ * redirects, error pages, and the components pages are built from. Internal to src/web.
+ *
+ * A page handler writes into r->page through page_begin() ... page_end(), all of it with
+ * html_f (escaping by construction, see html.h). Forms are drawn and read from the
+ * record's own field descriptors (model/entity.h): a date is GOV.UK's three-part date
+ * input, a code is radios (or a select when the list is long), a yes/no is two radios,
+ * text is a textarea; what a person typed is read back with value_parse, so a form
+ * refuses exactly what the record refuses, with the field's label in the message. */
+#ifndef HEARTH_WEB_PAGE_H
+#define HEARTH_WEB_PAGE_H
+
+#include "model/codes.h"
+#include "model/entity.h"
+#include "model/status.h"
+#include "web/internal.h"
+
+/* Starts the page: the document, the header with what this person may reach (nav names
+ * the item to mark as current: "caseload", "due", "team", "search", "performance"...),
+ * and an open <main>. Returns the writer for the page's content. */
+struct html *page_begin(struct web_request *r, const char *title, const char *nav);
+/* Closes the page and answers it with status. */
+int page_end(struct web_request *r, int status);
+/* 303 See Other to location (a path on this server). */
+int page_redirect(struct web_request *r, const char *location);
+/* For server.c: a page route refused before (or by) its handler without drawing a page:
+ * sign-in for 401, otherwise an error page carrying the refusal's message. */
+void page_error_render(struct web_request *r);
+
+/* "27 Mar 2026", or "" for DATE_NONE. In r's arena. */
+const char *page_date(struct web_request *r, hdate d);
+/* A field's value as people read it: a code's label, a date as page_date, yes/no, a
+ * worker's name for a worker reference. */
+const char *page_value(struct web_request *r, const struct field *f, const struct hval *v);
+/* A worker's name ("" when none), looked up once per request. */
+const char *page_worker_name(struct web_request *r, int64_t worker_id);
+/* The child's status as a coloured tag. */
+void page_status_tag(struct html *h, enum child_status s);
+/* The hidden field carrying the session's CSRF token; every page form has one. */
+void page_csrf_field(struct web_request *r, struct html *h);
+/* "Jane Smith (HC1)", the child's name as headings show it. */
+const char *page_child_name(struct web_request *r, const struct hval *child);
+
+/* ---- forms drawn and read from descriptors ---- */
+
+struct page_form {
+	const struct entity *e;
+	const int *fields;		/* the fields on the form, in order; -1 ends the list */
+	const char **text;		/* per field of e: what was typed (NULL: blank) */
+	const char **error;		/* per field of e: the message to show beside it */
+	const char *general_error;	/* a refusal that names no field on the form */
+	int options_field;		/* a reference field drawn as a choice of options (-1: none) */
+	const struct code *options;	/* its options: code = the id, label = what people read */
+	size_t n_options;
+	size_t n_errors;
+};
+
+/* A form for e with nothing typed yet (arrays in r's arena). */
+void page_form_init(struct web_request *r, struct page_form *f, const struct entity *e, const int *fields);
+/* Reads the POSTed fields into f->text and, where they parse, into vals (pre-filled by the
+ * caller with blanks). Required fields left blank and values that do not parse get their
+ * error. Returns the number of errors. */
+size_t page_form_read(struct web_request *r, struct page_form *f, struct hval *vals);
+/* Records a refusal from the store (validation or conflict): beside its field when the
+ * field is on the form, otherwise as the form's general error. */
+void page_form_refused(struct page_form *f, const struct hearth_error *err);
+/* GOV.UK's error summary (nothing when there are no errors). */
+void page_form_errors(struct web_request *r, struct html *h, const struct page_form *f);
+/* One field's input, with label, hint, error and what was typed. */
+void page_form_field(struct web_request *r, struct html *h, const struct page_form *f, int field);
+/* All of the form's fields. */
+void page_form_fields(struct web_request *r, struct html *h, const struct page_form *f);
+
+#endif

@@ -1,0 +1,177 @@
+// The web pages in a real browser (Debian's chromium, headless, driven by playwright-core):
+// what a social worker and a manager do on a day, keyboard-only sign-in, scope, and a note
+// that tries to run script. Run by tests/cli/browser.sh, which makes the record and starts
+// the server. Every test saves a screenshot of where it ended (tests/artefacts/browser/).
+import test, { after, before } from 'node:test';
+import assert from 'node:assert/strict';
+import path from 'node:path';
+import { chromium } from 'playwright-core';
+
+const URL_BASE = process.env.HEARTH_URL;
+const PASSWORD = process.env.HEARTH_PASSWORD;
+const CHILD = Number(process.env.HEARTH_BROWSER_CHILD); // BC1: Hazel Quenby, North Team
+const ARTEFACTS = process.env.HEARTH_ARTEFACTS;
+
+let browser;
+before(async () => {
+	browser = await chromium.launch({
+		executablePath: process.env.HEARTH_CHROMIUM,
+		headless: true,
+		args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
+			'--disable-sync'],
+	});
+});
+after(async () => {
+	await browser?.close();
+});
+
+// A fresh browser context (its own cookies) per person; every page is watched for script
+// dialogs and console errors (a CSP violation shows as one).
+async function open(t) {
+	const context = await browser.newContext();
+	const page = await context.newPage();
+	const problems = [];
+	page.on('dialog', async (d) => {
+		problems.push(`a script dialog opened: ${d.message()}`);
+		await d.dismiss();
+	});
+	page.on('console', (m) => {
+		// A page's own status (the 404 page, a form sent back with 400) is not a problem.
+		if (m.type() === 'error' && !m.text().startsWith('Failed to load resource')) {
+			problems.push(`console error: ${m.text()}`);
+		}
+	});
+	page.on('response', (r) => {
+		if (r.status() >= 400 && r.request().resourceType() !== 'document') {
+			problems.push(`${r.status()} for ${r.url()}`);
+		}
+	});
+	t.after(async () => {
+		const name = t.name.replace(/[^a-z0-9]+/gi, '-').toLowerCase();
+		await page.screenshot({ path: path.join(ARTEFACTS, `${name}.png`), fullPage: true }).catch(() => {});
+		await context.close();
+	});
+	return { page, problems };
+}
+
+async function signIn(page, username) {
+	await page.goto(`${URL_BASE}/sign-in`);
+	await page.fill('#username', username);
+	await page.fill('#password', PASSWORD);
+	await page.click('main button[type=submit]');
+}
+
+test('a social worker signs in with the keyboard alone and lands on their caseload', async (t) => {
+	const { page, problems } = await open(t);
+	await page.goto(`${URL_BASE}/`);
+	assert.match(page.url(), /\/sign-in$/, 'not signed in: sent to sign-in');
+	// Tab from the top of the page: the skip link, the header link, then the username box.
+	await page.keyboard.press('Tab');
+	assert.equal(await page.evaluate(() => document.activeElement.textContent), 'Skip to main content');
+	let guard = 0;
+	while ((await page.evaluate(() => document.activeElement.id)) !== 'username' && guard++ < 5) {
+		await page.keyboard.press('Tab');
+	}
+	await page.keyboard.type('north_worker');
+	await page.keyboard.press('Tab');
+	assert.equal(await page.evaluate(() => document.activeElement.id), 'password');
+	await page.keyboard.type(PASSWORD);
+	await page.keyboard.press('Enter');
+	await page.waitForURL(/\/caseload$/);
+	assert.equal(await page.textContent('h1'), 'My caseload');
+	const rows = page.locator('table[data-hearth=caseload] tbody tr');
+	assert.equal(await rows.count(), 2, 'BC1 and BC2 are allocated to Nadia Okafor');
+	const text = await page.textContent('table[data-hearth=caseload]');
+	assert.match(text, /Hazel Quenby/);
+	assert.match(text, /Ivor Rowe/);
+	assert.doesNotMatch(text, /Juno Stone/, 'a South Team child is not on a North caseload');
+	assert.match(text, /Child in need/, "Hazel's status");
+	assert.match(text, /not seen alone/, 'the last visit and whether the child was seen alone');
+	assert.deepEqual(problems, []);
+});
+
+test("a social worker records a visit with the child's own words and sees it top of the chronology", async (t) => {
+	const { page, problems } = await open(t);
+	await signIn(page, 'north_worker');
+	await page.click('text=Hazel Quenby');
+	await page.waitForURL(new RegExp(`/children/${CHILD}$`));
+	assert.match(await page.textContent('h1'), /Hazel Quenby/);
+	assert.match(await page.textContent('[data-hearth=summary]'), /Nadia Okafor/, 'the allocated worker');
+	await page.click('text=Record a visit');
+	// A mistake first: no kind chosen, so the form comes back with the error summary and
+	// what was typed is kept.
+	const words = 'I want to stay at my school & see my nan <3';
+	await page.check('#seen');
+	await page.check('#seen_alone');
+	await page.fill('#child_said', words);
+	await page.click('main button[type=submit]');
+	assert.match(await page.textContent('.govuk-error-summary'), /There is a problem[\s\S]*Select Kind of visit/);
+	assert.equal(await page.inputValue('#child_said'), words, 'the words typed are kept');
+	assert.ok(await page.isChecked('#seen_alone'), 'the choices made are kept');
+	// The error summary links to the field.
+	await page.click('.govuk-error-summary a');
+	assert.equal(await page.evaluate(() => document.activeElement.name), 'kind');
+	await page.check('#kind');
+	await page.click('main button[type=submit]');
+	await page.waitForURL(/done=visit/);
+	assert.match(await page.textContent('.govuk-notification-banner'), /The visit has been recorded/);
+	const first = page.locator('[data-hearth=chronology] li').first();
+	assert.match(await first.textContent(), /Visit/);
+	assert.ok((await first.textContent()).includes(words), "the child's words, as typed, at the top");
+	assert.deepEqual(problems, []);
+});
+
+test('a case note holding a script tag shows as text and runs nothing', async (t) => {
+	const { page, problems } = await open(t);
+	await signIn(page, 'north_worker');
+	await page.goto(`${URL_BASE}/children/${CHILD}/notes/new`);
+	const body = '<script>alert(1)</script> and <img src=x onerror=alert(2)>';
+	await page.check('#kind');
+	await page.check('#child_voice-no');
+	await page.fill('#body', body);
+	await page.click('main button[type=submit]');
+	await page.waitForURL(/done=note/);
+	const first = page.locator('[data-hearth=chronology] li').first();
+	assert.ok((await first.textContent()).includes(body), 'the note is shown exactly as written');
+	assert.equal(await page.locator('[data-hearth=chronology] script').count(), 0, 'no script element was made');
+	assert.equal(await page.locator('[data-hearth=chronology] img').count(), 0, 'no image element was made');
+	const notes = await page.textContent('table[data-hearth=note]');
+	assert.ok(notes.includes(body), 'and as written in the case notes section');
+	assert.doesNotMatch(notes, /hearth-said/, "the page's own markup is never shown as text");
+	assert.deepEqual(problems, [], 'no dialog opened');
+});
+
+test('a manager sees the caseload chart and reallocates a child, which the history shows', async (t) => {
+	const { page, problems } = await open(t);
+	await signIn(page, 'north_manager');
+	await page.waitForURL(/\/team$/);
+	const bars = page.locator('svg[data-hearth=caseload-chart] rect.bar');
+	assert.equal(await bars.count(), 2, 'one bar per case-holding worker of North Team');
+	assert.equal(await page.getAttribute('svg[data-hearth=caseload-chart] rect[data-children="2"]', 'data-children'),
+		'2', "Nadia Okafor's two children");
+	assert.ok(await page.locator('svg[data-hearth=caseload-chart] line.threshold').count(), 'the threshold is marked');
+	await page.goto(`${URL_BASE}/children/${CHILD}/reallocate`);
+	// Three workers to choose from: radios (a longer list is a select).
+	await page.getByLabel('Owen Pryce (North Team)').check();
+	await page.selectOption('#reason', 'MANAGE');
+	await page.click('main button[type=submit]');
+	await page.waitForURL(/done=reallocated/);
+	assert.match(await page.textContent('[data-hearth=summary]'), /Owen Pryce/, 'the new worker is allocated');
+	const history = await page.textContent('table[data-hearth=allocation]');
+	assert.match(history, /Owen Pryce/);
+	assert.match(history, /Nadia Okafor[\s\S]*Management decision/, "the old allocation ended, with the reason");
+	assert.deepEqual(problems, []);
+});
+
+test("a social worker of another team cannot reach the child: the page is not found", async (t) => {
+	const { page, problems } = await open(t);
+	await signIn(page, 'south_worker');
+	const res = await page.goto(`${URL_BASE}/children/${CHILD}`);
+	assert.equal(res.status(), 404);
+	assert.equal(await page.textContent('h1'), 'Page not found');
+	assert.doesNotMatch(await page.content(), /Quenby/, 'nothing of the child is shown');
+	// The same answer as for a child that does not exist.
+	const none = await page.goto(`${URL_BASE}/children/${CHILD + 100000}`);
+	assert.equal(none.status(), 404);
+	assert.deepEqual(problems, []);
+});

@@ -1,0 +1,69 @@
+# The web pages in a real browser: playwright-core (npm) driving Debian's chromium,
+# headless, against `hearth serve` on a small hand-built record with two teams. The tests
+# themselves are tests/browser/*.test.mjs (node's runner); each saves a screenshot in
+# tests/artefacts/browser/ (kept by CI as artefacts). Skipped, saying so, only when
+# chromium or playwright-core is not installed (make deps installs both).
+. "$ROOT/tests/lib.sh"
+H=$HEARTH
+db=$TMPDIR/browser.db
+PASSWORD=hearth-browser-test
+CHROMIUM=${HEARTH_CHROMIUM:-/usr/bin/chromium}
+
+if [ ! -x "$CHROMIUM" ] || [ ! -f "$ROOT/node_modules/playwright-core/package.json" ]; then
+	ok "browser: SKIPPED: needs $CHROMIUM and playwright-core (make deps; npm ci)"
+	finish
+fi
+
+fixture() {
+	"$H" "$@" >>"$TMPDIR/fixture.out" 2>&1 || {
+		not_ok "browser: fixture: $*"
+		tail -3 "$TMPDIR/fixture.out" | sed 's/^/    /'
+		finish
+	}
+}
+$H init "$db" >/dev/null
+fixture record "$db" team --name "North Team" --service cin_cp --opened 2020-01-01
+fixture record "$db" team --name "South Team" --service cin_cp --opened 2020-01-01
+worker() { # staff team given family
+	fixture record "$db" worker --staff-id "$1" --given-name "$3" --family-name "$4" --role social_worker \
+		--team "$2" --fte 1 --agency no --case-holder yes --start-date 2020-01-01
+}
+worker N1 "North Team" Nadia Okafor
+worker N2 "North Team" Owen Pryce
+worker S1 "South Team" Sara Quinn
+fixture child "$db" add --given Hazel --family Quenby --dob 2012-04-03 --sex F --la-id BC1
+fixture child "$db" add --given Ivor --family Rowe --dob 2015-06-07 --sex M --la-id BC2
+fixture child "$db" add --given Juno --family Stone --dob 2018-08-09 --sex F --la-id BC3
+fixture record "$db" allocation --child BC1 --worker N1 --kind sw --start-date 2025-09-01
+fixture record "$db" allocation --child BC2 --worker N1 --kind sw --start-date 2025-10-01
+fixture record "$db" allocation --child BC3 --worker S1 --kind sw --start-date 2025-11-01
+fixture record "$db" referral --child BC1 --referral-date 2025-08-20 --source 1A --nfa no --primary-need N1
+fixture record "$db" visit --child BC1 --visit-date 2026-02-02 --kind cin --seen yes --seen-alone no \
+	--child-said "School is fine"
+user() { # name role team worker
+	echo "$PASSWORD" | fixture user "$db" add "$1" --role "$2" --team "$3" --worker "$4"
+}
+user north_worker social_worker "North Team" N1
+user north_manager team_manager "North Team" N2
+user south_worker social_worker "South Team" S1
+ok "browser: a record with two teams, three children and three people"
+
+export HEARTH_BROWSER_CHILD=$(q "$db" "SELECT id FROM child WHERE la_child_id = 'BC1'")
+export HEARTH_PASSWORD=$PASSWORD HEARTH_CHROMIUM=$CHROMIUM HEARTH_DB=$db
+export HEARTH_ARTEFACTS=${HEARTH_ARTEFACTS:-$ROOT/tests/artefacts/browser}
+mkdir -p "$HEARTH_ARTEFACTS"
+
+if ! serve "$db"; then
+	not_ok "browser: hearth serve did not start"
+	sed 's/^/    /' "$TMPDIR/serve.log" | head -20
+	finish
+fi
+# One browser for the whole run (tests/browser/web.test.mjs), the files one after another.
+node_tests browser "$ROOT/tests/browser/"
+
+# What the browser did left a sound record and a whole audit chain.
+check "browser: hearth check passes after the browser tests" $H check "$db"
+n=$(ls "$HEARTH_ARTEFACTS"/*.png 2>/dev/null | wc -l)
+[ "$n" -ge 5 ] && ok "browser: $n screenshots saved in tests/artefacts/browser" ||
+	not_ok "browser: only $n screenshots saved"
+finish
