@@ -592,6 +592,84 @@ static bool filter_match(const struct store_filter *f, const struct casefile *cf
 	return false;
 }
 
+/* A loader's cursor over the rows of a set of children (ids sorted, n at most SET_CHUNK). */
+#define SET_CHUNK 256
+static int cursor_open_set(struct db *db, const struct loader *l, const int64_t *ids, size_t n, struct cursor *c,
+			   struct hearth_error *err)
+{
+	const struct entity *e = l->e;
+	memset(c, 0, sizeof(*c));
+	c->l = l;
+	struct buf b = BUF_INIT;
+	buf_puts(&b, "SELECT id");
+	for (int i = 0; i < e->n_fields; i++) {
+		buf_printf(&b, ", %s", e->fields[i].name);
+	}
+	buf_printf(&b, " FROM %s WHERE voided = 0 AND child_id IN (", e->name);
+	for (size_t i = 0; i < n; i++) {
+		buf_puts(&b, i ? ", ?" : "?");
+	}
+	buf_printf(&b, ") ORDER BY child_id, %s, id", e->fields[l->sort_field].name);
+	int rc = db_prepare(db, buf_cstr(&b), &c->s, err);
+	buf_free(&b);
+	if (rc) {
+		return rc;
+	}
+	for (size_t i = 0; i < n; i++) {
+		db_bind_int(c->s, (int)i + 1, ids[i]);
+	}
+	rc = db_step(c->s, err);
+	if (rc < 0) {
+		return rc;
+	}
+	c->has_row = rc == 1;
+	if (c->has_row) {
+		c->child_id = db_col_int(c->s, 1 + e->child_field);
+	}
+	return 0;
+}
+
+int store_casefiles_each(struct store *st, const int64_t *ids, size_t n, store_casefile_fn fn, void *ctx,
+			 struct hearth_error *err)
+{
+	struct db *db = store_db(st);
+	struct arena shared = ARENA_INIT, per_child = ARENA_INIT;
+	struct team_map teams;
+	int rc = team_map_load(st, &shared, &teams, err);
+	for (size_t at = 0; !rc && at < n; at += SET_CHUNK) {
+		size_t k = n - at < SET_CHUNK ? n - at : SET_CHUNK;
+		struct cursor cur[N_LOADERS];
+		int opened = 0;
+		while (!rc && opened < N_LOADERS) {
+			rc = cursor_open_set(db, &loaders[opened], ids + at, k, &cur[opened], err);
+			opened++;
+		}
+		for (size_t i = 0; !rc && i < k; i++) {
+			struct hval *v;
+			struct casefile cf;
+			if (store_get(st, &entity_child, ids[at + i], &per_child, &v, NULL)) {
+				continue; /* voided or gone: its rows are passed over by the next child */
+			}
+			memset(&cf, 0, sizeof(cf));
+			fill_child(v, ids[at + i], &cf.child);
+			for (int l = 0; !rc && l < N_LOADERS; l++) {
+				rc = cursor_take(&cur[l], cf.child.id, &cf, &per_child, err);
+			}
+			if (!rc) {
+				fill_teams(&teams, &cf);
+				rc = fn(ctx, &cf);
+			}
+			arena_reset(&per_child);
+		}
+		for (int l = 0; l < opened; l++) {
+			db_finalize(cur[l].s);
+		}
+	}
+	arena_free(&per_child);
+	arena_free(&shared);
+	return rc;
+}
+
 int store_casefiles_scan(struct store *st, const struct store_filter *filter, store_casefile_fn fn, void *ctx,
 			 struct hearth_error *err)
 {

@@ -115,6 +115,12 @@ struct store_filter {
  * return from fn stops the scan and is returned. Loads each table in one pass, so a whole
  * county costs a handful of queries, not one per child. */
 typedef int (*store_casefile_fn)(void *ctx, const struct casefile *cf);
+/* The casefiles of a set of children (ids sorted ascending, no repeats), in that order,
+ * each table read a chunk of children at a time: a team's few hundred children cost a few
+ * dozen queries, not a couple of dozen per child. Children that do not exist (or are
+ * voided) are passed over. Memory and stopping as for store_casefiles_scan. */
+int store_casefiles_each(struct store *st, const int64_t *ids, size_t n, store_casefile_fn fn, void *ctx,
+			 struct hearth_error *err);
 int store_casefiles_scan(struct store *st, const struct store_filter *filter, store_casefile_fn fn, void *ctx,
 			 struct hearth_error *err);
 

@@ -3,16 +3,17 @@
  *
  * The children come from the store's one scoped query (store_children_search), so what a
  * person sees across children is exactly what they may open one by one. For a caseload
- * or a team (up to CHILDREN_ONE_BY_ONE children) each casefile is loaded; for more, one
- * pass over every casefile (store_casefiles_scan) is cheaper, and the visible set decides
- * which of them reach fn. */
+ * or a team (up to CHILDREN_BY_SET children) their casefiles are read as a set, each
+ * table a chunk of children at a time (store_casefiles_each); for more, one pass over
+ * every casefile (store_casefiles_scan) is cheaper, and the visible set decides which of
+ * them reach fn. */
 #include <stdint.h>
 #include <stdlib.h>
 
 #include "model/settings.h"
 #include "web/children.h"
 
-#define CHILDREN_ONE_BY_ONE 3000
+#define CHILDREN_BY_SET 5000
 
 struct settings_src {
 	struct store *st;
@@ -75,15 +76,12 @@ int web_children_each(struct web_request *r, const struct store_scope *sc, hdate
 	}
 	qsort(c->visible, c->n_visible, sizeof(*c->visible), hit_cmp);
 	struct each e = {c, fn, ctx};
-	if (c->n_visible <= CHILDREN_ONE_BY_ONE) {
+	if (c->n_visible <= CHILDREN_BY_SET) {
+		int64_t *ids = arena_alloc(&r->a, sizeof(*ids) * c->n_visible);
 		for (size_t i = 0; i < c->n_visible; i++) {
-			struct casefile cf;
-			int rc = store_casefile_load(r->st, c->visible[i].id, &r->a, &cf, err);
-			if (rc || (rc = fn(ctx, &cf, &c->visible[i]))) {
-				return rc;
-			}
+			ids[i] = c->visible[i].id;
 		}
-		return 0;
+		return store_casefiles_each(r->st, ids, c->n_visible, each_child, &e, err);
 	}
 	struct store_filter f = {.as_at = as_at};
 	if (sc->kind == STORE_SCOPE_TEAM) {

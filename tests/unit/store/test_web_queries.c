@@ -311,6 +311,80 @@ static void status_casefile_same_as_store(void **state)
 	arena_free(&ar);
 }
 
+/* store_casefiles_each reads a set of children a chunk at a time: each casefile must be the
+ * one store_casefile_load gives, in id order, with voided and absent ids passed over. */
+struct each_seen {
+	int64_t ids[512];
+	size_t n_alloc[512], n_ep[512], n_ref[512];
+	int64_t teams[512];
+	size_t n;
+};
+
+static int each_record(void *ctx, const struct casefile *cf)
+{
+	struct each_seen *s = ctx;
+	s->ids[s->n] = cf->child.id;
+	s->n_alloc[s->n] = cf->n_allocations;
+	s->n_ep[s->n] = cf->n_episodes;
+	s->n_ref[s->n] = cf->n_referrals;
+	int64_t t = 0;
+	for (size_t i = 0; i < cf->n_allocations; i++) {
+		t = t * 31 + cf->allocations[i].team_id;
+	}
+	s->teams[s->n++] = t;
+	return 0;
+}
+
+static void casefiles_each_same_as_load(void **state)
+{
+	(void)state;
+	struct hearth_error err = {0};
+	int64_t t1 = team("E North");
+	int64_t w1 = worker("EW1", t1);
+	/* More children than one chunk (256), every third with some history; one voided. */
+	int64_t ids[300 + 1];
+	size_t n = 0;
+	for (int i = 0; i < 300; i++) {
+		char la[16];
+		snprintf(la, sizeof(la), "EC%d", i);
+		int64_t c = child(la, false);
+		if (i % 3 == 0) {
+			referral(c, D(2024, 1, 1));
+			allocate(c, w1, "sw", D(2024, 1, 2), DATE_NONE);
+			episode(c, D(2024, 2, 1), i % 2 ? D(2025, 1, 1) : DATE_NONE);
+		}
+		ids[n++] = c;
+	}
+	assert_int_equal(store_void(st, "test", &entity_child, ids[10], "entered in error", &err), 0);
+	ids[n] = ids[n - 1] + 100000; /* no such child */
+	n++;
+	struct each_seen *seen = calloc(1, sizeof(*seen));
+	assert_int_equal(store_casefiles_each(st, ids, n, each_record, seen, &err), 0);
+	assert_int_equal(seen->n, 299);
+	struct arena ar = ARENA_INIT;
+	size_t k = 0;
+	for (size_t i = 0; i < 300; i++) {
+		if (i == 10) {
+			continue;
+		}
+		struct casefile cf;
+		assert_int_equal(store_casefile_load(st, ids[i], &ar, &cf, &err), 0);
+		assert_int_equal(seen->ids[k], ids[i]);
+		assert_int_equal(seen->n_alloc[k], cf.n_allocations);
+		assert_int_equal(seen->n_ep[k], cf.n_episodes);
+		assert_int_equal(seen->n_ref[k], cf.n_referrals);
+		int64_t t = 0;
+		for (size_t a = 0; a < cf.n_allocations; a++) {
+			t = t * 31 + cf.allocations[a].team_id;
+		}
+		assert_int_equal(seen->teams[k], t);
+		assert_true(i % 3 != 0 || (cf.n_allocations == 1 && cf.allocations[0].team_id == t1));
+		k++;
+	}
+	arena_free(&ar);
+	free(seen);
+}
+
 static void read_transaction(void **state)
 {
 	(void)state;
@@ -333,6 +407,7 @@ int main(void)
 		cmocka_unit_test(scope_same_as_store),
 		cmocka_unit_test(session_same_as_store),
 		cmocka_unit_test(status_casefile_same_as_store),
+		cmocka_unit_test(casefiles_each_same_as_load),
 		cmocka_unit_test(read_transaction),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
