@@ -19,8 +19,7 @@ struct busiest {
 	hdate as_at;
 	int *team_children;	/* by team id */
 	int *worker_children[ALLOC_KIND_MAX];	/* by worker id */
-	int *team_worker_children;		/* social work children by worker id, busiest team only */
-	int64_t team;
+	int64_t *worker_team;			/* a social worker's team, from their allocations */
 };
 
 static int count_case(void *ctx, const struct casefile *cf)
@@ -37,9 +36,7 @@ static int count_case(void *ctx, const struct casefile *cf)
 		b->worker_children[a->kind][a->worker_id]++;
 		if (a->kind == ALLOC_SOCIAL_WORKER && a->team_id > 0 && a->team_id < MAX_ID) {
 			b->team_children[a->team_id]++;
-			if (b->team && a->team_id == b->team) {
-				b->team_worker_children[a->worker_id]++;
-			}
+			b->worker_team[a->worker_id] = a->team_id;
 		}
 	}
 	return 0;
@@ -59,20 +56,16 @@ static int64_t most(const int *counts)
 int demo_add_users(struct store *st, hdate as_at, struct hearth_error *err)
 {
 	struct arena a = ARENA_INIT;
-	struct busiest b = {as_at, arena_alloc(&a, sizeof(int) * MAX_ID), {NULL}, arena_alloc(&a, sizeof(int) * MAX_ID), 0};
+	struct busiest b = {as_at, arena_alloc(&a, sizeof(int) * MAX_ID), {NULL}, arena_alloc(&a, sizeof(int64_t) * MAX_ID)};
 	for (int k = 0; k < ALLOC_KIND_MAX; k++) {
 		b.worker_children[k] = arena_alloc(&a, sizeof(int) * MAX_ID);
 	}
-	/* Two passes: the busiest team, then its busiest worker. */
 	int rc = store_casefiles_scan(st, NULL, count_case, &b, err);
 	int64_t team = most(b.team_children);
-	b.team = team;
-	for (int k = 0; !rc && k < ALLOC_KIND_MAX; k++) {
-		memset(b.worker_children[k], 0, sizeof(int) * MAX_ID);
-	}
-	memset(b.team_children, 0, sizeof(int) * MAX_ID);
-	if (!rc) {
-		rc = store_casefiles_scan(st, NULL, count_case, &b, err);
+	/* The busiest team's busiest social worker: the others' counts set aside. */
+	int *in_team = arena_alloc(&a, sizeof(int) * MAX_ID);
+	for (int64_t w = 1; w < MAX_ID; w++) {
+		in_team[w] = b.worker_team[w] == team ? b.worker_children[ALLOC_SOCIAL_WORKER][w] : 0;
 	}
 	char hash[SECRET_HASH_SIZE];
 	if (!rc && (secret_init() || secret_password_hash(DEMO_PASSWORD, hash))) {
@@ -82,7 +75,7 @@ int demo_add_users(struct store *st, hdate as_at, struct hearth_error *err)
 		int64_t team_id = 0, worker_id = 0;
 		if (r == ROLE_SOCIAL_WORKER || r == ROLE_TEAM_MANAGER) {
 			team_id = team;
-			worker_id = r == ROLE_SOCIAL_WORKER ? most(b.team_worker_children) : 0;
+			worker_id = r == ROLE_SOCIAL_WORKER ? most(in_team) : 0;
 		} else if (r == ROLE_IRO) {
 			worker_id = most(b.worker_children[ALLOC_IRO]);
 		} else if (r == ROLE_PERSONAL_ADVISER) {
