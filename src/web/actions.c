@@ -49,9 +49,10 @@ int web_child_row_add(struct web_request *r, const struct entity *e, int worker_
 }
 
 int web_child_reallocate(struct web_request *r, struct hval *vals, int64_t *new_id, int64_t *ended,
-			 size_t max_ended, size_t *n_ended, struct hearth_error *err)
+			 size_t max_ended, size_t *n_ended, struct returns_findings *warnings, struct hearth_error *err)
 {
 	*n_ended = 0;
+	*warnings = (struct returns_findings){0};
 	if (vals[ALLOCATION_WORKER_ID].null) {
 		return herr_set(err, HERR_INVALID, "worker_id", "required", "Choose the worker to allocate");
 	}
@@ -69,8 +70,8 @@ int web_child_reallocate(struct web_request *r, struct hval *vals, int64_t *new_
 	int64_t *ids;
 	struct hval **rows;
 	size_t n;
-	int rc = store_begin(r->st, err);
-	if (rc) {
+	int rc = check_returns(r, &entity_allocation, 0, vals, warnings, err);
+	if (rc || (rc = store_begin(r->st, err))) {
 		return rc;
 	}
 	if ((rc = store_child_rows(r->st, &entity_allocation, r->child_id, &r->a, &ids, &rows, &n, err))) {

@@ -17,8 +17,9 @@ int web_child_row_add(struct web_request *r, const struct entity *e, int worker_
 /* Reallocates r->child_id: the live allocation of the same kind (if any) ends on the new
  * one's start date with the reason given (vals[ALLOCATION_REASON]), and the new one
  * begins; both or neither, in one transaction. Kind defaults to "sw" and the start date
- * to today. The ended allocations' ids go in ended (at most max_ended). */
+ * to today. The ended allocations' ids go in ended (at most max_ended). New DfE findings
+ * the new allocation would cause are warnings, or a refusal, as for web_child_row_add. */
 int web_child_reallocate(struct web_request *r, struct hval *vals, int64_t *new_id, int64_t *ended,
-			 size_t max_ended, size_t *n_ended, struct hearth_error *err);
+			 size_t max_ended, size_t *n_ended, struct returns_findings *warnings, struct hearth_error *err);
 
 #endif

@@ -378,7 +378,8 @@ int api_child_reallocate(struct web_request *r)
 	int64_t new_id, ended_ids[16];
 	size_t n_ended;
 	struct hval *row;
-	if (web_child_reallocate(r, vals, &new_id, ended_ids, 16, &n_ended, &err) ||
+	struct returns_findings warnings;
+	if (web_child_reallocate(r, vals, &new_id, ended_ids, 16, &n_ended, &warnings, &err) ||
 	    store_get(r->st, &entity_allocation, new_id, &r->a, &row, &err)) {
 		return web_fail_err(r, &err);
 	}
@@ -387,5 +388,8 @@ int api_child_reallocate(struct web_request *r)
 		json_array_append_new(ended, json_integer(ended_ids[i]));
 	}
 	json_t *o = json_pack("{s:o, s:o}", "allocation", allocation_json(r, new_id, row, date_today()), "ended", ended);
+	if (warnings.n) {
+		json_object_set_new(o, "warnings", warnings_json(&warnings));
+	}
 	return web_answer(r, 201, o);
 }

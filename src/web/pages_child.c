@@ -437,6 +437,15 @@ int page_child(struct web_request *r)
 			       done_messages[i].message);
 		}
 	}
+	/* A save the DfE's rules now object to (a warning: an impossible record is refused). */
+	const char *nf = web_query(r, "new_findings");
+	if (nf && strcmp(nf, "0") != 0 && strspn(nf, "0123456789") == strlen(nf) && strlen(nf) < 6) {
+		html_f(h, "<div class=\"govuk-warning-text\" data-hearth=\"new-findings\"><span class=\"govuk-warning-text__icon\" "
+			  "aria-hidden=\"true\">!</span><strong class=\"govuk-warning-text__text\"><span "
+			  "class=\"govuk-visually-hidden\">Warning</span>Saved, but the DfE's validation rules now find %s "
+			  "new %s in this record: see <a class=\"govuk-link\" href=\"#findings\">Data quality</a>.</strong></div>",
+		       nf, strcmp(nf, "1") == 0 ? "thing to fix" : "things to fix");
+	}
 	header_html(r, h, rec, today);
 	if (role_can(r->role, PERM_CHILD_WRITE) && !role_read_only(r->role)) {
 		html_f(h, "<div class=\"govuk-button-group\"><a class=\"govuk-button\" href=\"/children/%lld/visits/new\">"
@@ -550,7 +559,8 @@ static int row_form_post(struct web_request *r, const struct row_form *rf)
 		page_form_refused(&f, &err);
 		return row_form_page(r, rf, &f, child, 400);
 	}
-	return page_redirect(r, arena_printf(&r->a, "/children/%lld?done=%s#chronology", (long long)r->child_id, rf->done));
+	return page_redirect(r, arena_printf(&r->a, "/children/%lld?done=%s&new_findings=%zu#chronology",
+					     (long long)r->child_id, rf->done, warnings.n));
 }
 
 int page_visit_new(struct web_request *r)
@@ -670,12 +680,14 @@ int page_reallocate_post(struct web_request *r)
 	struct hearth_error err = {0};
 	int64_t new_id, ended[16];
 	size_t n_ended;
-	if (web_child_reallocate(r, vals, &new_id, ended, 16, &n_ended, &err)) {
+	struct returns_findings warnings;
+	if (web_child_reallocate(r, vals, &new_id, ended, 16, &n_ended, &warnings, &err)) {
 		if (err.code != HERR_INVALID && err.code != HERR_CONFLICT) {
 			return web_fail_err(r, &err);
 		}
 		page_form_refused(&f, &err);
 		return reallocate_page(r, &f, 400);
 	}
-	return page_redirect(r, arena_printf(&r->a, "/children/%lld?done=reallocated#allocations", (long long)r->child_id));
+	return page_redirect(r, arena_printf(&r->a, "/children/%lld?done=reallocated&new_findings=%zu#allocations",
+					     (long long)r->child_id, warnings.n));
 }

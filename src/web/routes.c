@@ -62,7 +62,7 @@ const struct web_route web_routes[] = {
 	{WEB_GET, "/search", page_search, PERM_CHILD_LIST, .page = true, .audit = "children list",
 	 .query = {"q", "dob", PAGE}},
 	{WEB_GET, "/children/{id}", page_child, PERM_CHILD_READ, .child = true, .page = true, .audit = "record",
-	 .query = {"kind", "done", "as_at"}},
+	 .query = {"kind", "done", "new_findings", "as_at"}},
 	{WEB_GET, "/children/{id}/visits/new", page_visit_new, PERM_CHILD_WRITE, .child = true, .page = true,
 	 .audit = "visit form"},
 	{WEB_POST, "/children/{id}/visits", page_visit_post, PERM_CHILD_WRITE, .child = true, .page = true,
