@@ -15,66 +15,7 @@
 #include "measures/measures.h"
 #include "test.h"
 
-static struct arena A;
-static struct measures_inputs IN;
-
-#define NONE DATE_NONE
-#define AS_AT D(2025, 3, 31)
-
-#define PUT(cf, field, type, ...)                                 \
-	do {                                                      \
-		type tmp_[] = {__VA_ARGS__};                      \
-		(cf)->field = arena_alloc(&A, sizeof(tmp_));      \
-		memcpy((cf)->field, tmp_, sizeof(tmp_));          \
-		(cf)->n_##field = sizeof(tmp_) / sizeof(tmp_[0]); \
-	} while (0)
-
-static int setup(void **state)
-{
-	(void)state;
-	memset(&IN, 0, sizeof(IN));
-	settings_defaults(&IN.settings);
-	return 0;
-}
-
-static int teardown(void **state)
-{
-	(void)state;
-	arena_free(&A);
-	return 0;
-}
-
-static struct casefile *child(int64_t id, hdate dob)
-{
-	struct casefile *cf = arena_alloc(&A, sizeof(*cf));
-	cf->child.id = id;
-	cf->child.la_child_id = arena_printf(&A, "C%lld", (long long)id);
-	cf->child.dob = dob;
-	cf->child.expected_dob = NONE;
-	cf->child.death = NONE;
-	cf->child.sex = "F";
-	return cf;
-}
-
-/* Runs every measure over the children (in id order) as at as_at. */
-static struct measures_result *run(struct casefile **cfs, size_t n, hdate as_at, const char *collect)
-{
-	struct measures_options o = {.collect = collect};
-	struct measures_run *r = measures_run_new(&A, &IN, &as_at, 1, &o);
-	for (size_t i = 0; i < n; i++) {
-		measures_run_child(r, cfs[i]);
-	}
-	return measures_run_finish(r);
-}
-
-static void expect(const struct measures_result *r, const char *id, double num, double den)
-{
-	const struct measures_part_result *p = measures_result_part(r, id);
-	if (!p) {
-		fail_msg("no part %s", id);
-	}
-	if (fabs(p->num - num) > 1e-9 || fabs(p->den - den) > 1e-9) {
-		fail_msg("%s: got %g / %g, want %g / %g", id, p->num, p->den, num, den);
+#include "fixture.h"
 	}
 }
 
