@@ -18,46 +18,7 @@
 #include "measures/measures.h"
 #include "test.h"
 
-static struct arena A;
-static struct measures_inputs IN;
-
-#define NONE DATE_NONE
-#define AS_AT D(2025, 3, 31)
-
-#define PUT(cf, field, type, ...)                                 \
-	do {                                                      \
-		type tmp_[] = {__VA_ARGS__};                      \
-		(cf)->field = arena_alloc(&A, sizeof(tmp_));      \
-		memcpy((cf)->field, tmp_, sizeof(tmp_));          \
-		(cf)->n_##field = sizeof(tmp_) / sizeof(tmp_[0]); \
-	} while (0)
-
-static int setup(void **state)
-{
-	(void)state;
-	memset(&IN, 0, sizeof(IN));
-	settings_defaults(&IN.settings);
-	return 0;
-}
-
-static int teardown(void **state)
-{
-	(void)state;
-	arena_free(&A);
-	return 0;
-}
-
-static struct casefile *child(int64_t id, hdate dob)
-{
-	struct casefile *cf = arena_alloc(&A, sizeof(*cf));
-	cf->child.id = id;
-	cf->child.la_child_id = arena_printf(&A, "C%lld", (long long)id);
-	cf->child.dob = dob;
-	cf->child.expected_dob = NONE;
-	cf->child.death = NONE;
-	cf->child.sex = "F";
-	return cf;
-}
+#include "fixture.h"
 
 #include <stdio.h>
 #include <stdlib.h>

@@ -19,8 +19,6 @@
 #include "test.h"
 
 #include "fixture.h"
-	}
-}
 
 #define EP(id_, start_, end_, rne_, ls_, place_, long_term_)                                               \
 	{.id = id_, .start = start_, .end = end_, .rne = rne_, .ls = ls_, .cin = "N1", .place = place_, \

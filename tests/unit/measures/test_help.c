@@ -20,8 +20,6 @@
 #include "test.h"
 
 #include "fixture.h"
-	}
-}
 
 #define CONTACT(id_, date_, decided_) {.id = id_, .date = date_, .decision_date = decided_, .source = "1A"}
 

@@ -18,8 +18,6 @@
 
 #define FIXTURE_BREAKDOWNS ((1u << BREAKDOWN_TEAM) | (1u << BREAKDOWN_WORKER))
 #include "fixture.h"
-	}
-}
 
 #define EP(id_, start_, end_)                                                                                     \
 	{.id = id_, .start = start_, .end = end_, .rne = "S", .ls = "C2", .cin = "N1", .place = "U6", .provider = "PR1"}

@@ -16,8 +16,6 @@
 #include "test.h"
 
 #include "fixture.h"
-	}
-}
 
 static void every_domain_measure_is_in_the_table(void **state)
 {
