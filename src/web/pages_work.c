@@ -383,13 +383,12 @@ int page_team(struct web_request *r)
 			}
 		}
 	}
-	struct settings s;
-	web_settings_load(r, &s);
+	const struct settings *s = &ls.settings; /* read once, by lines_load */
 	struct html *h = page_begin(r, "Team", "team");
 	html_f(h, "<span class=\"govuk-caption-l\">Team</span><h1 class=\"govuk-heading-l\">%s</h1>",
 	       team[TEAM_NAME].s);
 	html_f(h, "<h2 class=\"govuk-heading-m\">Caseloads</h2>");
-	caseload_chart(h, w, nw, s.caseload_threshold);
+	caseload_chart(h, w, nw, s->caseload_threshold);
 	html_f(h, "<table class=\"govuk-table\" data-hearth=\"team-workers\"><caption class=\"govuk-table__caption "
 		  "govuk-table__caption--s\">Children allocated and items overdue (drift), by worker, as at %s</caption>"
 		  "<thead class=\"govuk-table__head\"><tr class=\"govuk-table__row\"><th scope=\"col\" "
@@ -403,7 +402,7 @@ int page_team(struct web_request *r)
 			  "govuk-table__cell--numeric\">%d.%02d</td><td class=\"govuk-table__cell govuk-table__cell--numeric%s\">"
 			  "%d</td><td class=\"govuk-table__cell govuk-table__cell--numeric%s\">%d</td></tr>",
 		       w[k].name, (int)w[k].fte, (int)(w[k].fte * 100 + 0.5) % 100,
-		       w[k].children > s.caseload_threshold ? " hearth-overdue" : "", w[k].children,
+		       w[k].children > s->caseload_threshold ? " hearth-overdue" : "", w[k].children,
 		       w[k].overdue ? " hearth-overdue" : "", w[k].overdue);
 	}
 	html_f(h, "</tbody></table>");

@@ -49,6 +49,19 @@ for (const p of pages) {
 	});
 }
 
+test('a child is found by LA child id, by name and by date of birth; a bad date is refused on the page', async () => {
+	const s = await as('social_worker');
+	for (const q of ['q=HC1', 'q=hazel', 'q=Hazel%20Quen', 'dob=3%2F4%2F2012', 'dob=2012-04-03', 'q=quenby&dob=3%2F4%2F2012']) {
+		const r = await page('GET', `/search?${q}`, { session: s });
+		assert.equal(r.status, 200, q);
+		assert.ok(r.text.includes(`href="/children/${CHILD.in}"`), `${q} finds Hazel Quenby`);
+		assert.doesNotMatch(r.text, new RegExp(`href="/children/${CHILD.out}"`), `${q}: not a child of another team`);
+	}
+	const bad = await page('GET', '/search?dob=31%2F2%2F2012', { session: s });
+	assert.equal(bad.status, 400);
+	assert.match(bad.text, /govuk-error-summary[\s\S]*Date of birth must be a real date/);
+});
+
 test('pages carry a Content-Security-Policy that allows no inline script and no framing', async () => {
 	const r = await page('GET', '/sign-in');
 	assert.equal(r.status, 200);
