@@ -5,7 +5,7 @@
 #define HEARTH_WEB_ACTIONS_H
 
 #include "returns/returns.h"
-#include "web/internal.h"
+#include "web/http/http.h"
 
 /* Adds a row of e (visit, note...) for r->child_id: vals has e->n_fields values, the child
  * field is set here, and worker_field (-1: none) defaults to the caller's worker. New

@@ -4,7 +4,7 @@
 #define HEARTH_WEB_CHILDREN_H
 
 #include "model/settings.h"
-#include "web/internal.h"
+#include "web/http/http.h"
 
 struct web_children {
 	struct store_child_hit *visible;	/* sorted by id, in r's arena */

@@ -107,7 +107,7 @@ s=$(post_note "written while the database was down")
 	ok "reconnect: while the database is down a write is a clear error ($s)" ||
 	not_ok "reconnect: a write while the database is down: $s $(head -c 200 "$TMPDIR/body")"
 # Every route looks up the session first, so even the API description needs the database
-# (src/web/dispatch.c); what matters is that each request is answered at once, not hung,
+# (src/web/http/dispatch.c); what matters is that each request is answered at once, not hung,
 # and the process stays up.
 s=$(get /api/openapi.json)
 if kill -0 "$serve_pid" 2>/dev/null && [ "$s" != 000 ]; then

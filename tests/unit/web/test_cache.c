@@ -13,7 +13,7 @@
 #include <unistd.h>
 
 #include "store/store.h"
-#include "web/cache.h"
+#include "web/http/cache.h"
 
 static char dir[64], path[512];
 static struct store *st;

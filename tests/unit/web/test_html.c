@@ -5,7 +5,7 @@
 #include <stdint.h>
 #include <string.h>
 
-#include "web/html.h"
+#include "web/http/html.h"
 
 static const char *written(struct html *h)
 {

@@ -8,9 +8,9 @@
 #include <string.h>
 #include <strings.h>
 
-#include "web/internal.h"
-#include "web/openapi.h"
-#include "web/routes.h"
+#include "web/http/http.h"
+#include "web/api/openapi.h"
+#include "web/http/routes.h"
 
 static int dummy(struct web_request *r)
 {

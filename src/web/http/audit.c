@@ -18,7 +18,7 @@
 #include <time.h>
 
 #include "base/mem.h"
-#include "web/internal.h"
+#include "web/http/http.h"
 
 struct job {
 	const struct store_audit *rows;

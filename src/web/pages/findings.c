@@ -1,4 +1,4 @@
-/* pages_findings: what the DfE's validation rules find across the whole record, for the
+/* pages/findings: what the DfE's validation rules find across the whole record, for the
  * analysts who send the returns (issue 8): one return (SSDA903 or the CIN census) and one
  * collection year at a time, counted by rule, then every finding, rule by rule, paged.
  *
@@ -13,8 +13,9 @@
 #include <string.h>
 
 #include "returns/returns.h"
-#include "web/cache.h"
-#include "web/pages_measures.h"
+#include "web/pages/pages.h"
+#include "web/http/cache.h"
+#include "web/pages/measures.h"
 
 /* One rule's findings, for the summary. */
 struct rule_count {

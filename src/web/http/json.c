@@ -13,7 +13,7 @@
 #include <microhttpd.h>
 
 #include "model/validate.h"
-#include "web/internal.h"
+#include "web/http/http.h"
 
 static bool json_content_type(struct web_request *r)
 {

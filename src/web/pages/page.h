@@ -13,7 +13,7 @@
 #include "model/codes.h"
 #include "model/entity.h"
 #include "model/status.h"
-#include "web/internal.h"
+#include "web/http/http.h"
 
 /* Starts the page: the document, the header with what this person may reach (nav names
  * the item to mark as current: "caseload", "due", "team", "search", "performance"...),

@@ -1,4 +1,4 @@
-/* pages_child: the child's record as people read it, and the forms that add to it
+/* pages/child: the child's record as people read it, and the forms that add to it
  * (a visit, a case note, a reallocation).
  *
  * The page is a summary header (status, legal status, placement, allocated worker, how
@@ -13,9 +13,10 @@
 #include "clock/clock.h"
 #include "model/chronology.h"
 #include "returns/returns.h"
+#include "web/pages/pages.h"
 #include "web/actions.h"
 #include "web/children.h"
-#include "web/page.h"
+#include "web/pages/page.h"
 
 /* ---- the record's rows, loaded once ---- */
 

@@ -21,8 +21,8 @@
 #include "model/roles.h"
 #include "store/store.h"
 #include "store/web.h"
-#include "web/html.h"
-#include "web/routes.h"
+#include "web/http/html.h"
+#include "web/http/routes.h"
 #include "web/web.h"
 
 struct MHD_Daemon;
@@ -196,43 +196,14 @@ void web_audit_stop(void);
  * writer thread once they are committed (rc 0) or failed (rc < 0). */
 void web_audit_submit(const struct store_audit *rows, size_t n, web_audit_done_fn done, void *ctx);
 
-/* ---- handlers (api_*.c) ---- */
+/* ---- handlers the framework itself provides (auth.c, assets.c) ---- */
 int api_session_create(struct web_request *r);
 int api_session_get(struct web_request *r);
 int api_session_delete(struct web_request *r);
-int api_openapi(struct web_request *r);
-int api_users(struct web_request *r);
-int api_children_list(struct web_request *r);
-int api_child_get(struct web_request *r);
-int api_child_chronology(struct web_request *r);
-int api_child_allocations(struct web_request *r);
-int api_child_reallocate(struct web_request *r);
-int api_child_visits(struct web_request *r);
-int api_child_visit_add(struct web_request *r);
-int api_child_notes(struct web_request *r);
-int api_child_note_add(struct web_request *r);
-int api_child_due(struct web_request *r);
-int api_due(struct web_request *r);
 int page_asset(struct web_request *r);
-int page_home(struct web_request *r);
-int page_sign_in(struct web_request *r);
-int page_sign_in_post(struct web_request *r);
-int page_sign_out(struct web_request *r);
-int page_caseload(struct web_request *r);
-int page_due(struct web_request *r);
-int page_team(struct web_request *r);
-int page_search(struct web_request *r);
-int page_child(struct web_request *r);
-int page_visit_new(struct web_request *r);
-int page_visit_post(struct web_request *r);
-int page_note_new(struct web_request *r);
-int page_note_post(struct web_request *r);
-int page_reallocate(struct web_request *r);
-int page_reallocate_post(struct web_request *r);
-int page_performance(struct web_request *r);
-int page_measure(struct web_request *r);
-int page_inspection(struct web_request *r);
-int page_annex_a(struct web_request *r);
-int page_findings(struct web_request *r);
+
+/* ---- provided above the framework, by src/web/routes.c (the glue) ---- */
+/* Renders the error page for a page route answered with an error and no body of its own. */
+void web_render_error_page(struct web_request *r);
 
 #endif

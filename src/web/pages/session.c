@@ -1,8 +1,9 @@
-/* pages_session: signing in and out, and the start page that sends each person to the
+/* pages/session: signing in and out, and the start page that sends each person to the
  * page their work starts from. */
 #include <string.h>
 
-#include "web/page.h"
+#include "web/pages/pages.h"
+#include "web/pages/page.h"
 
 static void sign_in_form(struct web_request *r, const char *username, const char *error)
 {

@@ -29,7 +29,7 @@
 
 #include <time.h>
 
-#include "web/internal.h"
+#include "web/http/http.h"
 
 #define WEB_CACHE_MAX 16
 #define WEB_CACHE_BYTES ((size_t)512 << 20)

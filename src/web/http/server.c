@@ -42,8 +42,7 @@
 #include <microhttpd.h>
 
 #include "base/mem.h"
-#include "web/internal.h"
-#include "web/page.h"
+#include "web/http/http.h"
 
 #define WEB_GRACE_S 10
 #define WEB_HEADER_MEMORY ((size_t)32 * 1024)	/* headers beyond this: MHD answers 431 */
@@ -167,7 +166,7 @@ static enum MHD_Result queue_answer(struct web_request *r)
 	}
 	struct MHD_Response *resp;
 	if (wants_page(r) && !r->page.b.len && !r->raw && !r->location && r->status >= 400) {
-		page_error_render(r);
+		web_render_error_page(r);
 	}
 	if (r->page.b.len) {
 		size_t n = r->page.b.len;

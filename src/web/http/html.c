@@ -1,5 +1,5 @@
 /* html: the escaping writer (see html.h for the contract). */
-#include "web/html.h"
+#include "web/http/html.h"
 
 #include <stdbool.h>
 #include <stdio.h>

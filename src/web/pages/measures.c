@@ -1,4 +1,4 @@
-/* pages_measures: inspection readiness for people — the performance dashboard, one
+/* pages/measures: inspection readiness for people — the performance dashboard, one
  * measure's drill-down, "What inspectors will ask", and the Annex A download.
  *
  * Every figure comes from the measures engine (measures/measures.h): nothing here decides
@@ -16,7 +16,8 @@
  *
  * Charts are SVG drawn here (no script), each with a <title>, and every chart's numbers are
  * also in a table beside it, for screen readers and printing. */
-#include "web/pages_measures.h"
+#include "web/pages/pages.h"
+#include "web/pages/measures.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -28,9 +29,9 @@
 #include <unistd.h>
 
 #include "measures/measures.h"
-#include "web/cache.h"
+#include "web/http/cache.h"
 
-/* ---- the children behind a list (shared with pages_findings.c) ---- */
+/* ---- the children behind a list (shared with findings.c) ---- */
 
 static int id_cmp(const void *a, const void *b)
 {

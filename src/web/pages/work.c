@@ -1,4 +1,4 @@
-/* pages_work: the pages a day's work starts from — my caseload, what is due (mine or my
+/* pages/work: the pages a day's work starts from — my caseload, what is due (mine or my
  * team's), the team manager's view (caseloads as a chart, drift, reallocation), and
  * finding a child.
  *
@@ -10,8 +10,9 @@
 
 #include "clock/clock.h"
 #include "model/codes.h"
+#include "web/pages/pages.h"
 #include "web/children.h"
-#include "web/page.h"
+#include "web/pages/page.h"
 
 /* ---- a child's line in a caseload ---- */
 

@@ -3,7 +3,7 @@
  * The table is a short linked list (at most WEB_CACHE_MAX entries): a linear search under
  * one mutex costs nothing beside what an entry saves. An entry counts one reference for
  * being listed and one per holder; whoever drops the last frees it and its arena. */
-#include "web/cache.h"
+#include "web/http/cache.h"
 
 #include <pthread.h>
 #include <stdio.h>

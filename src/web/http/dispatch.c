@@ -25,7 +25,7 @@
 
 #include <microhttpd.h>
 
-#include "web/internal.h"
+#include "web/http/http.h"
 
 int web_answer(struct web_request *r, int status, json_t *body)
 {

@@ -1,11 +1,11 @@
-/* pages_measures: what the measures pages (pages_measures.c) and the DfE findings page
- * (pages_findings.c) share — lists of children chosen by a computation over the whole
+/* pages/measures: what the measures pages (measures.c) and the DfE findings page
+ * (findings.c) share — lists of children chosen by a computation over the whole
  * record rather than by the store's scoped query, shown only as far as the viewer's scope
  * allows. Internal to src/web. */
 #ifndef HEARTH_WEB_PAGES_MEASURES_H
 #define HEARTH_WEB_PAGES_MEASURES_H
 
-#include "web/page.h"
+#include "web/pages/page.h"
 
 /* For n child ids (any order, repeats allowed): visible[i] says whether the viewer's
  * scope (r->scope, the same condition the dispatcher checks a record against) shows child

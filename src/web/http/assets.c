@@ -1,9 +1,9 @@
 /* assets: GET /assets/{name}, from the table compiled in (build/gen/assets.c). */
-#include "web/assets.h"
+#include "web/http/assets.h"
 
 #include <string.h>
 
-#include "web/internal.h"
+#include "web/http/http.h"
 
 int page_asset(struct web_request *r)
 {

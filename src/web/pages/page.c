@@ -1,5 +1,6 @@
 /* page: the layout and components every page shares (see page.h). */
-#include "web/page.h"
+#include "web/pages/page.h"
+#include "web/pages/pages.h"
 
 #include <stdlib.h>
 #include <string.h>

@@ -9,7 +9,7 @@
 #include <string.h>
 
 #include "model/validate.h"
-#include "web/internal.h"
+#include "web/http/http.h"
 
 #define URI_MAX 4096
 

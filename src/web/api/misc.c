@@ -10,9 +10,10 @@
 
 #include "clock/clock.h"
 #include "model/settings.h"
+#include "web/api/api.h"
 #include "web/children.h"
-#include "web/internal.h"
-#include "web/openapi.h"
+#include "web/http/http.h"
+#include "web/api/openapi.h"
 
 static json_t *item_json(const struct clock_item *it, const char *la_child_id)
 {

@@ -20,7 +20,7 @@
 #include <microhttpd.h>
 
 #include "base/secret.h"
-#include "web/internal.h"
+#include "web/http/http.h"
 
 #define COOKIE "hearth_session"
 #define TOUCH_EVERY_S 60

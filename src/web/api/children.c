@@ -14,8 +14,9 @@
 #include "model/chronology.h"
 #include "model/codes.h"
 #include "model/status.h"
+#include "web/api/api.h"
 #include "web/actions.h"
-#include "web/internal.h"
+#include "web/http/http.h"
 
 #define LIST_DEFAULT 50
 #define LIST_MAX 500

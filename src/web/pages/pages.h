@@ -1,0 +1,29 @@
+/* pages: the HTML pages' handlers (the .c files beside this one), named in the route table
+ * (src/web/routes.c). Each renders through src/web/http/html.h and returns the status. */
+#ifndef HEARTH_WEB_PAGES_PAGES_H
+#define HEARTH_WEB_PAGES_PAGES_H
+
+#include "web/http/http.h"
+
+int page_home(struct web_request *r);
+int page_sign_in(struct web_request *r);
+int page_sign_in_post(struct web_request *r);
+int page_sign_out(struct web_request *r);
+int page_caseload(struct web_request *r);
+int page_due(struct web_request *r);
+int page_team(struct web_request *r);
+int page_search(struct web_request *r);
+int page_child(struct web_request *r);
+int page_visit_new(struct web_request *r);
+int page_visit_post(struct web_request *r);
+int page_note_new(struct web_request *r);
+int page_note_post(struct web_request *r);
+int page_reallocate(struct web_request *r);
+int page_reallocate_post(struct web_request *r);
+int page_performance(struct web_request *r);
+int page_measure(struct web_request *r);
+int page_inspection(struct web_request *r);
+int page_annex_a(struct web_request *r);
+int page_findings(struct web_request *r);
+
+#endif
