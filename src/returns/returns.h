@@ -253,7 +253,9 @@ struct returns_import_result {
  * any is and !partial nothing is written. A row already in the record (same child and key
  * date) is updated only where the file has a value the record lacks or differs from, so
  * importing the same files twice changes nothing. Returns 0 when it ran (see
- * res->committed and res->rejected), or a negative error when it could not (I/O). */
+ * res->committed and res->rejected), or a negative error when it could not (I/O), or when
+ * a file could not be read whole (cut short, not well-formed, not text): then nothing at
+ * all is written, --partial or not, and the error names the file and line. */
 int ssda903_import(struct store *st, const char *const *paths, size_t n_paths,
 		   const struct returns_import_options *o, struct arena *a, struct returns_import_result *res,
 		   struct hearth_error *err);

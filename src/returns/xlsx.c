@@ -163,6 +163,14 @@ static int zip_part(struct xlsx *x, const char *name, char **out, size_t *len, s
 	return 0;
 }
 
+/* libxml2's errors for a part, kept (the first one's line and message) instead of printed:
+ * the parser hands the handler its context, whose _private holds the struct xml_errors. */
+static void part_error(void *ctx, xmlErrorPtr e)
+{
+	xmlParserCtxtPtr c = ctx;
+	xml_error_cb(c->_private, e);
+}
+
 static xmlDocPtr parse_part(struct xlsx *x, const char *name, struct hearth_error *err, int *rc)
 {
 	char *buf;
@@ -171,8 +179,21 @@ static xmlDocPtr parse_part(struct xlsx *x, const char *name, struct hearth_erro
 	if (*rc || !buf) {
 		return NULL;
 	}
-	xmlDocPtr d = xmlReadMemory(buf, (int)len, name, NULL, XML_PARSE_NONET | XML_PARSE_NOBLANKS | XML_PARSE_HUGE);
-	if (!d) {
+	struct xml_errors xe = {0};
+	xmlParserCtxtPtr ctxt = xmlNewParserCtxt();
+	if (!ctxt) {
+		*rc = herr_set(err, HERR_IO, "file", "xlsx", "%s: no memory to read %s", x->path, name);
+		return NULL;
+	}
+	ctxt->_private = &xe;
+	ctxt->sax->serror = part_error;
+	xmlDocPtr d = xmlCtxtReadMemory(ctxt, buf, (int)len, name, NULL,
+					XML_PARSE_NONET | XML_PARSE_NOBLANKS | XML_PARSE_HUGE);
+	xmlFreeParserCtxt(ctxt);
+	if (!d && xe.count) {
+		*rc = herr_set(err, HERR_INVALID, "file", "xlsx", "%s: %s:%lld: not well-formed XML: %s", x->path, name,
+			       (long long)xe.line, xe.message);
+	} else if (!d) {
 		*rc = herr_set(err, HERR_INVALID, "file", "xlsx", "%s: %s is not well-formed XML", x->path, name);
 	}
 	return d;
