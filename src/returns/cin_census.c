@@ -23,6 +23,7 @@
 #include "clock/clock.h"
 #include "model/codes.h"
 #include "returns/internal.h"
+#include "returns/readlimits.h"
 
 /* ---- export ---- */
 
@@ -686,7 +687,7 @@ static int unreadable(const char *path, const struct xml_errors *xe, int64_t chi
 
 static xmlTextReaderPtr open_reader(const char *path, struct xml_errors *xe)
 {
-	xmlTextReaderPtr r = xmlReaderForFile(path, NULL, XML_PARSE_NONET | XML_PARSE_BIG_LINES);
+	xmlTextReaderPtr r = xmlReaderForFile(path, NULL, XML_SAFE_OPTIONS);
 	if (r) {
 		xmlTextReaderSetStructuredErrorHandler(r, xml_error_cb, xe);
 	}
@@ -733,7 +734,17 @@ int cin_import(struct store *st, const char *path, const struct returns_import_o
 	s.im = importer_new(st, o, a, res);
 	s.hdr.reference = DATE_NONE;
 	xmlInitParser();
-	int rc = peek_header(&s, err);
+	/* The whole file is checked before anything else reads it (the schema, the header, the
+	 * import): no DOCTYPE or entities, not too deep, well-formed to its end. */
+	int rc = xml_check_file(path, err);
+	if (rc) {
+		if (rc == HERR_INVALID) {
+			size_t n = strlen(err->message);
+			snprintf(err->message + n, sizeof(err->message) - n, ": nothing was imported");
+		}
+		return rc;
+	}
+	rc = peek_header(&s, err);
 	if (rc) {
 		return rc;
 	}

@@ -3,9 +3,12 @@
  * An .xlsx file is a zip archive of XML parts. The archive is read whole; its central
  * directory (found from the end-of-central-directory record) gives each part's offset and
  * sizes, so parts written with data descriptors are read as well. Parts are stored or
- * deflated (zlib's raw inflate); zip64 archives are refused. The XML is parsed with
- * libxml2 without network access: the workbook (sheet names and relationship ids), its
- * relationships (the sheet parts), the shared strings and each sheet's rows. A cell's value
+ * deflated (zlib's raw inflate); zip64 archives are refused, and so is a part that would
+ * inflate beyond the limits of readlimits.h (a zip bomb). Each part's XML is checked
+ * (readlimits.h: no DOCTYPE or entities, not too deep, well-formed) and then parsed with
+ * libxml2 without network access or entity substitution: the workbook (sheet names and
+ * relationship ids), its relationships (the sheet parts), the shared strings and each
+ * sheet's rows. A cell's value
  * is its text as stored (a shared or inline string, or the number as written); dates are
  * Excel serial numbers that xlsx_date turns into civil dates (1900 system, or 1904 when
  * the workbook says so).
@@ -23,6 +26,7 @@
 #include <zlib.h>
 
 #include "base/mem.h"
+#include "returns/readlimits.h"
 #include "returns/xlsx.h"
 
 struct zentry {
@@ -52,6 +56,12 @@ static int read_all(const char *path, struct arena *a, unsigned char **out, size
 	size_t r;
 	while ((r = fread(buf + len, 1, cap - len, f)) > 0) {
 		len += r;
+		if (len > ZIP_FILE_MAX) {
+			fclose(f);
+			free(buf);
+			return herr_set(err, HERR_INVALID, "file", "xlsx", "%s is larger than %zu MiB: refused", path,
+					ZIP_FILE_MAX >> 20);
+		}
 		if (len == cap) {
 			buf = xrealloc(buf, cap *= 2);
 		}
@@ -126,9 +136,27 @@ static int zip_part(struct xlsx *x, const char *name, char **out, size_t *len, s
 			return herr_set(err, HERR_INVALID, "file", "xlsx", "%s: a damaged zip entry %s", x->path, name);
 		}
 		size_t data = lh + 30 + u16(x->data + lh + 26) + u16(x->data + lh + 28);
-		if (data + e->csize > x->size || e->usize > (1u << 30)) {
+		/* The sizes the directory gives are what inflating may produce (it stops there):
+		 * a part is refused before any memory is taken for it. */
+		if (e->usize > ZIP_PART_MAX) {
+			return herr_set(err, HERR_INVALID, "file", "xlsx",
+					"%s: %s would inflate beyond %u MiB (to %u MiB): refused", x->path, name,
+					ZIP_PART_MAX >> 20, e->usize >> 20);
+		}
+		if (e->usize > ZIP_RATIO_FROM && e->usize / (e->csize ? e->csize : 1) > ZIP_RATIO_MAX) {
+			return herr_set(err, HERR_INVALID, "file", "xlsx",
+					"%s: %s would inflate beyond %d times its compressed size (%u MiB from %u KiB): "
+					"refused", x->path, name, ZIP_RATIO_MAX, e->usize >> 20, e->csize >> 10);
+		}
+		if (x->inflated + e->usize > ZIP_TOTAL_MAX) {
+			return herr_set(err, HERR_INVALID, "file", "xlsx",
+					"%s: %s would inflate the workbook's parts beyond %llu MiB in all: refused", x->path,
+					name, (unsigned long long)(ZIP_TOTAL_MAX >> 20));
+		}
+		if (data + e->csize > x->size) {
 			return herr_set(err, HERR_INVALID, "file", "xlsx", "%s: a damaged zip entry %s", x->path, name);
 		}
+		x->inflated += e->usize;
 		char *buf = arena_alloc(x->a, (size_t)e->usize + 1);
 		if (e->method == 0) {
 			if (e->csize != e->usize) {
@@ -149,7 +177,9 @@ static int zip_part(struct xlsx *x, const char *name, char **out, size_t *len, s
 			size_t got = zs.total_out;
 			inflateEnd(&zs);
 			if (rc != Z_STREAM_END || got != e->usize) {
-				return herr_set(err, HERR_INVALID, "file", "xlsx", "%s: %s does not inflate", x->path, name);
+				return herr_set(err, HERR_INVALID, "file", "xlsx",
+						"%s: %s does not inflate to the %u bytes its zip directory gives", x->path,
+						name, e->usize);
 			}
 		} else {
 			return herr_set(err, HERR_INVALID, "file", "xlsx", "%s: %s uses compression method %u", x->path, name,
@@ -179,6 +209,11 @@ static xmlDocPtr parse_part(struct xlsx *x, const char *name, struct hearth_erro
 	if (*rc || !buf) {
 		return NULL;
 	}
+	char *where = arena_printf(x->a, "%s: %s", x->path, name);
+	*rc = xml_check_memory(buf, len, where, err);
+	if (*rc) {
+		return NULL;
+	}
 	struct xml_errors xe = {0};
 	xmlParserCtxtPtr ctxt = xmlNewParserCtxt();
 	if (!ctxt) {
@@ -187,8 +222,7 @@ static xmlDocPtr parse_part(struct xlsx *x, const char *name, struct hearth_erro
 	}
 	ctxt->_private = &xe;
 	ctxt->sax->serror = part_error;
-	xmlDocPtr d = xmlCtxtReadMemory(ctxt, buf, (int)len, name, NULL,
-					XML_PARSE_NONET | XML_PARSE_NOBLANKS | XML_PARSE_HUGE);
+	xmlDocPtr d = xmlCtxtReadMemory(ctxt, buf, (int)len, name, NULL, XML_SAFE_OPTIONS | XML_PARSE_NOBLANKS);
 	xmlFreeParserCtxt(ctxt);
 	if (!d && xe.count) {
 		*rc = herr_set(err, HERR_INVALID, "file", "xlsx", "%s: %s:%lld: not well-formed XML: %s", x->path, name,

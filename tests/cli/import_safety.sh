@@ -5,6 +5,12 @@
 # stderr naming the file) and stores nothing, --partial or not: every table's content is
 # the same before and after. The whole files still import, so the checks can fail the
 # other way.
+# Then hostile files (made here): entity expansion (billion laughs) in a CIN census and in
+# a workbook's sheet, external entities (XXE) naming /etc/passwd, elements nested 20000
+# deep, zip bombs (a part of 1.9 GB of zeros, a part that inflates 1000:1, a part larger
+# than the zip's directory says). Each is refused with the reason and stores nothing. Every
+# import here runs in at most 1.5 GB of address space (ulimit -v), so reading a bomb shows
+# as a different failure (a crash, not the reason), never as a pass.
 . "$ROOT/tests/lib.sh"
 H=$HEARTH
 command -v sqlite3 >/dev/null || { not_ok "sqlite3 is not installed (scripts/install-deps installs it)"; finish; }
@@ -63,14 +69,14 @@ annex=$TMPDIR/annex.xlsx
 check "write the Annex A workbook" $H report "$src" annex-a --as-at 2025-03-31 --out "$annex"
 
 t=$TMPDIR/t.db
-# import_into KIND PATH [ARGS...]: imports into a fresh copy of the target; $rc its exit,
-# $TMPDIR/imp.err its stderr, $after the copy's checksum afterwards ("failed" when the dump
-# failed).
+# import_into KIND PATH [ARGS...]: imports into a fresh copy of the target, in at most
+# 1.5 GB of address space; $rc its exit, $TMPDIR/imp.err its stderr, $after the copy's
+# checksum afterwards ("failed" when the dump failed).
 import_into() {
 	local kind=$1
 	shift
 	cp "$base" "$t"
-	$H import "$t" "$kind" "$@" >"$TMPDIR/imp.out" 2>"$TMPDIR/imp.err"
+	(ulimit -v 1500000 && exec "$H" import "$t" "$kind" "$@") >"$TMPDIR/imp.out" 2>"$TMPDIR/imp.err"
 	rc=$?
 	after=$(dump_sum "$t") || after=failed
 }
@@ -194,5 +200,128 @@ EOF
 	grep -qF "xl/worksheets/sheet8.xml" "$TMPDIR/imp.err" || sheet_cuts="$sheet_cuts [$frac/10: the part is not named]"
 done
 [ -z "$sheet_cuts" ] && ok "an Annex A sheet cut short is refused whole, naming the part" || not_ok "a sheet cut short:$sheet_cuts"
+
+# ---- hostile files ----
+# hostile NAME WANT KIND FILE: the import of FILE is refused whole, and stderr says WANT.
+hostile() {
+	local name=$1 want=$2 kind=$3 file=$4
+	if ! refused_whole "$(basename "$file")" "$kind" "$file" --partial; then
+		not_ok "$name: $why"
+	elif ! grep -qF -- "$want" "$TMPDIR/imp.err"; then
+		not_ok "$name: wanted '$want', got: $(head -c 300 "$TMPDIR/imp.err")"
+	elif grep -q 'root:' "$TMPDIR/imp.out" "$TMPDIR/imp.err"; then
+		not_ok "$name: /etc/passwd was read"
+	else
+		ok "$name"
+	fi
+}
+
+# Workbooks like the one above with a part replaced, put together by python3 (zipfile
+# cannot write a part of 1.9 GB without deflating all of it: here a run of identical
+# chunks is deflated once, flushed, and repeated).
+cat >"$TMPDIR/hostile.py" <<'PY'
+import struct, sys, zipfile, zlib
+
+def deflate(pieces):
+    """pieces: (bytes, times). Returns (raw deflate data, crc, size)."""
+    c = zlib.compressobj(9, zlib.DEFLATED, -15)
+    out, crc, size = [], 0, 0
+    for data, times in pieces:
+        one = c.compress(data) + c.flush(zlib.Z_FULL_FLUSH)
+        if times > 1:
+            again = c.compress(data) + c.flush(zlib.Z_FULL_FLUSH)
+            assert again == c.compress(data) + c.flush(zlib.Z_FULL_FLUSH)
+            out.append(one + again * (times - 1))
+        else:
+            out.append(one)
+        for _ in range(times):
+            crc = zlib.crc32(data, crc)
+        size += len(data) * times
+    out.append(c.flush())
+    return b''.join(out), crc, size
+
+def write(dst, parts):
+    """parts: (name, raw deflate data, crc, size the directory gives)."""
+    with open(dst, 'wb') as f:
+        cd = []
+        for name, raw, crc, size in parts:
+            n = name.encode()
+            cd.append(struct.pack('<IHHHHHHIIIHHHHHII', 0x02014b50, 20, 20, 0, 8, 0, 0x21, crc, len(raw), size,
+                                  len(n), 0, 0, 0, 0, 0, f.tell()) + n)
+            f.write(struct.pack('<IHHHHHIIIHH', 0x04034b50, 20, 0, 8, 0, 0x21, crc, len(raw), size, len(n), 0) + n)
+            f.write(raw)
+        at = f.tell()
+        d = b''.join(cd)
+        f.write(d)
+        f.write(struct.pack('<IHHHHIIH', 0x06054b50, 0, 0, len(parts), len(parts), len(d), at, 0))
+
+src, dst, what = sys.argv[1], sys.argv[2], sys.argv[3]
+ns = b'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"'
+laughs = b''.join(b'<!ENTITY lol%d "%s">' % (i, (b'&lol%d;' % (i - 1)) * 10) for i in range(1, 10))
+sheet = 'xl/worksheets/sheet8.xml'
+replace = {}
+if what == 'laughs':
+    replace[sheet] = [(b'<?xml version="1.0"?>\n<!DOCTYPE worksheet [<!ENTITY lol0 "lol">' + laughs + b']><worksheet ' + ns +
+                       b'><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>&lol9;</t></is></c></row></sheetData>'
+                       b'</worksheet>', 1)]
+elif what == 'xxe':
+    replace['xl/sharedStrings.xml'] = [(b'<?xml version="1.0"?>\n<!DOCTYPE sst [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>'
+                                        b'<sst ' + ns + b'><si><t>&xxe;</t></si></sst>', 1)]
+elif what in ('zeros', 'ratio', 'liar'):
+    mib = {'zeros': 1900, 'ratio': 100, 'liar': 100}[what]
+    fill = bytes(1 << 20) if what == 'zeros' else b' ' * (1 << 20)
+    replace[sheet] = [(b'<worksheet ' + ns + b'><sheetData>', 1), (fill, mib), (b'</sheetData></worksheet>', 1)]
+parts = []
+with zipfile.ZipFile(src) as z:
+    names = [i.filename for i in z.infolist()]
+    for name in names + [n for n in replace if n not in names]:
+        raw, crc, size = deflate(replace.get(name) or [(z.read(name), 1)])
+        parts.append((name, raw, crc, 1000 if what == 'liar' and name == sheet else size))
+write(dst, parts)
+PY
+for what in same laughs xxe zeros ratio liar; do
+	python3 "$TMPDIR/hostile.py" "$annex" "$TMPDIR/$what.xlsx" "$what" 2>"$TMPDIR/py.err" ||
+		not_ok "making the $what workbook: $(head -c 300 "$TMPDIR/py.err")"
+done
+# The way they are made is sound: the workbook rebuilt with nothing replaced imports.
+import_into annex-a "$TMPDIR/same.xlsx"
+n=$(sqlite3 "$t" "SELECT count(*) FROM child") || n=failed
+[ "$rc" = 0 ] && [ "$n" = 13 ] && ok "the workbook as the test rebuilds it imports" ||
+	not_ok "the rebuilt workbook: exit $rc, $n children: $(head -c 300 "$TMPDIR/imp.err")"
+hostile "Annex A: entity expansion in a sheet is refused" \
+	"xl/worksheets/sheet8.xml:2: the document has a DOCTYPE (worksheet): refused" annex-a "$TMPDIR/laughs.xlsx"
+hostile "Annex A: an external entity in the shared strings is refused" \
+	"xl/sharedStrings.xml:2: the document has a DOCTYPE (sst): refused" annex-a "$TMPDIR/xxe.xlsx"
+hostile "Annex A: a part of 1.9 GB of zeros is refused" \
+	"xl/worksheets/sheet8.xml would inflate beyond 256 MiB (to 1900 MiB): refused" annex-a "$TMPDIR/zeros.xlsx"
+hostile "Annex A: a part that inflates 1000:1 is refused" \
+	"xl/worksheets/sheet8.xml would inflate beyond 200 times its compressed size" annex-a "$TMPDIR/ratio.xlsx"
+hostile "Annex A: a part larger than the zip directory says is refused" \
+	"xl/worksheets/sheet8.xml does not inflate to the 1000 bytes its zip directory gives" annex-a "$TMPDIR/liar.xlsx"
+
+# The CIN census: the same attacks in the file itself, and nesting 20000 deep.
+python3 - "$cin" "$TMPDIR" <<'PY' || not_ok "making the hostile census files"
+import sys
+cin, out = sys.argv[1], sys.argv[2]
+s = open(cin).read()
+decl = '<?xml version="1.0" encoding="UTF-8"?>\n'
+assert s.startswith(decl)
+body = s[len(decl):]
+laughs = ''.join('<!ENTITY lol%d "%s">' % (i, ('&lol%d;' % (i - 1)) * 10) for i in range(1, 10))
+open(out + '/laughs.xml', 'w').write(decl + '<!DOCTYPE Message [<!ENTITY lol0 "lol">' + laughs + ']>\n' +
+                                     body.replace('<LAchildID>K1<', '<LAchildID>&lol9;<', 1))
+open(out + '/xxe.xml', 'w').write(decl + '<!DOCTYPE Message [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>\n' +
+                                  body.replace('<LAchildID>K1<', '<LAchildID>&xxe;<', 1))
+open(out + '/dtd.xml', 'w').write(decl + '<!DOCTYPE Message SYSTEM "file:///etc/passwd">\n' + body)
+open(out + '/deep.xml', 'w').write(decl + body.replace('<Child>', '<Child>' + '<x>' * 20000 + '</x>' * 20000, 1))
+PY
+hostile "CIN census: entity expansion is refused" \
+	"laughs.xml:2: the document has a DOCTYPE (Message): refused" cin-census "$TMPDIR/laughs.xml"
+hostile "CIN census: an external entity (file:///etc/passwd) is refused" \
+	"xxe.xml:2: the document has a DOCTYPE (Message): refused" cin-census "$TMPDIR/xxe.xml"
+hostile "CIN census: an external DTD is refused" \
+	"dtd.xml:2: the document has a DOCTYPE (Message): refused" cin-census "$TMPDIR/dtd.xml"
+hostile "CIN census: elements nested 20000 deep are refused" \
+	"elements nested more than 64 deep: refused" cin-census "$TMPDIR/deep.xml"
 
 finish
