@@ -82,6 +82,15 @@ static void on_end(void *ctx, const xmlChar *localname, const xmlChar *prefix, c
 static void on_error(void *ctx, xmlErrorPtr e)
 {
 	struct xcheck *c = ctx;
+	/* libxml2 says "Extra content at the end of the document" when the input ends with
+	 * elements still open: say what happened. */
+	if (e && e->code == XML_ERR_DOCUMENT_END && c->depth > 0 && c->xe.count == 0) {
+		c->xe.count = 1;
+		c->xe.line = e->line;
+		snprintf(c->xe.message, sizeof(c->xe.message),
+			 "the file ends with %d element%s still open: it looks cut short", c->depth, c->depth == 1 ? "" : "s");
+		return;
+	}
 	xml_error_cb(&c->xe, e);
 }
 

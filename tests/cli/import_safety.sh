@@ -143,6 +143,11 @@ print(c + 3, i + 12, s.index(b'<CINreferralDate>', i) + 20)")
 cutcin=$TMPDIR/cut.xml
 cuts "a CIN census cut short is refused whole" cut.xml cin-census "$even $k11" "$cin" "$cutcin" "$cutcin"
 cuts "a CIN census cut short is refused whole with --partial" cut.xml cin-census "$even $k11" "$cin" "$cutcin" "$cutcin" --partial
+set -- $k11
+head -c "$2" "$cin" >"$cutcin"
+refused_whole cut.xml cin-census "$cutcin" && grep -q 'cut.xml:[0-9][0-9]*: not well-formed XML: the file ends with [0-9]* elements\{0,1\} still open: it looks cut short' "$TMPDIR/imp.err" &&
+	ok "a census cut inside a child: the message says where and that it looks cut short" ||
+	not_ok "the cut-short message: ${why:-$(head -c 300 "$TMPDIR/imp.err")}"
 # not cut but broken in the middle: a tag that does not close
 sed '0,/<\/ChildIdentifiers>/s//<\/ChildIdentifier>/' "$cin" >"$TMPDIR/broken.xml"
 refused_whole broken.xml cin-census "$TMPDIR/broken.xml" --partial &&
