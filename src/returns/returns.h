@@ -141,6 +141,14 @@ struct returns_extras;
 int returns_extras_load(struct store *st, int64_t child_id, struct arena *a, struct returns_extras **out,
 			struct hearth_error *err);
 
+/* The extras of one child from rows already read (each ordered by id, as the store hands
+ * them out): its disabilities and assessments, and the workers its rows name (a worker
+ * not given reads as blank). The child's page reads each table once and builds these
+ * from the same rows. In a. */
+struct returns_extras *returns_extras_of_rows(int64_t *dis_ids, struct hval **dis_rows, size_t n_dis,
+					     int64_t *ass_ids, struct hval **ass_rows, size_t n_ass, int64_t *wk_ids,
+					     struct hval **wk_rows, size_t n_wk, struct arena *a);
+
 /* ---- validation of the record ---- */
 
 /* Validates one child's record for a return and year, appending findings to out (in a).
