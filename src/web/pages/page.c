@@ -147,36 +147,47 @@ const char *page_date(struct web_request *r, hdate d)
 	return arena_printf(&r->a, "%d %s %d", day, months[m - 1], y);
 }
 
+/* Workers' names this request has looked up (or been given), by id. */
 struct page_names {
-	int64_t ids[64];
-	const char *names[64];
-	size_t n;
+	int64_t *ids;
+	const char **names;
+	size_t n, cap;
 };
+
+void page_names_add(struct web_request *r, int64_t worker_id, const char *name)
+{
+	if (!r->names) {
+		r->names = arena_alloc(&r->a, sizeof(*r->names));
+		*r->names = (struct page_names){0};
+	}
+	struct page_names *c = r->names;
+	if (c->n == c->cap) {
+		size_t ncap = c->cap ? c->cap * 2 : 32;
+		c->ids = arena_grow(&r->a, c->ids, c->n, ncap, sizeof(*c->ids));
+		c->names = arena_grow(&r->a, c->names, c->n, ncap, sizeof(*c->names));
+		c->cap = ncap;
+	}
+	c->ids[c->n] = worker_id;
+	c->names[c->n++] = name;
+}
 
 const char *page_worker_name(struct web_request *r, int64_t worker_id)
 {
 	if (!worker_id) {
 		return "";
 	}
-	if (!r->names) {
-		r->names = arena_alloc(&r->a, sizeof(*r->names));
-		r->names->n = 0;
-	}
-	struct page_names *c = r->names;
-	for (size_t i = 0; i < c->n; i++) {
-		if (c->ids[i] == worker_id) {
-			return c->names[i];
+	for (size_t i = 0; r->names && i < r->names->n; i++) {
+		if (r->names->ids[i] == worker_id) {
+			return r->names->names[i];
 		}
 	}
+	/* Not given by the page (page_names_add): looked up once. */
 	struct hval *w;
 	const char *name = "(unknown worker)";
 	if (store_get(r->st, &entity_worker, worker_id, &r->a, &w, NULL) == 0) {
 		name = arena_printf(&r->a, "%s %s", w[WORKER_GIVEN_NAME].s, w[WORKER_FAMILY_NAME].s);
 	}
-	if (c->n < sizeof(c->ids) / sizeof(c->ids[0])) {
-		c->ids[c->n] = worker_id;
-		c->names[c->n++] = name;
-	}
+	page_names_add(r, worker_id, name);
 	return name;
 }
 

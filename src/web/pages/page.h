@@ -34,6 +34,9 @@ const char *page_date(struct web_request *r, hdate d);
 const char *page_value(struct web_request *r, const struct field *f, const struct hval *v);
 /* A worker's name ("" when none), looked up once per request. */
 const char *page_worker_name(struct web_request *r, int64_t worker_id);
+/* Gives the request a worker's name, so page_worker_name need not look it up (a page that
+ * has read the workers it names, in one query, hands them all over). */
+void page_names_add(struct web_request *r, int64_t worker_id, const char *name);
 /* The child's status as a coloured tag. */
 void page_status_tag(struct html *h, enum child_status s);
 /* The hidden field carrying the session's CSRF token; every page form has one. */
