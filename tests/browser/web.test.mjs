@@ -135,6 +135,9 @@ test('a case note holding a script tag shows as text and runs nothing', async (t
 	assert.ok((await first.textContent()).includes(body), 'the note is shown exactly as written');
 	assert.equal(await page.locator('[data-hearth=chronology] script').count(), 0, 'no script element was made');
 	assert.equal(await page.locator('[data-hearth=chronology] img').count(), 0, 'no image element was made');
+	// The case notes are a part of the record on a page of their own.
+	await page.click('[data-hearth=parts] >> text=Visits and case notes');
+	await page.waitForURL(new RegExp(`/children/${CHILD}/visits$`));
 	const notes = await page.textContent('table[data-hearth=note]');
 	assert.ok(notes.includes(body), 'and as written in the case notes section');
 	assert.doesNotMatch(notes, /hearth-said/, "the page's own markup is never shown as text");
@@ -157,9 +160,42 @@ test('a manager sees the caseload chart and reallocates a child, which the histo
 	await page.click('main button[type=submit]');
 	await page.waitForURL(/done=reallocated/);
 	assert.match(await page.textContent('[data-hearth=summary]'), /Owen Pryce/, 'the new worker is allocated');
+	// The allocations' history is with the people in the child's life.
+	await page.click('[data-hearth=parts] >> text=People and relationships');
+	await page.waitForURL(new RegExp(`/children/${CHILD}/people$`));
 	const history = await page.textContent('table[data-hearth=allocation]');
 	assert.match(history, /Owen Pryce/);
 	assert.match(history, /Nadia Okafor[\s\S]*Management decision/, "the old allocation ended, with the reason");
+	assert.deepEqual(problems, []);
+});
+
+test("a child's overview fits a screen or two; the parts and the chronology are a link away", async (t) => {
+	const { page, problems } = await open(t);
+	await page.setViewportSize({ width: 1280, height: 800 });
+	await signIn(page, 'north_worker');
+	await page.goto(`${URL_BASE}/children/${CHILD}`);
+	// Laid out at 1280 wide: the whole document's height (a year and a half of visits and
+	// notes once made it several times this).
+	const height = await page.evaluate(() => document.documentElement.scrollHeight);
+	assert.ok(height < 3000, `the overview is ${height} px tall at 1280 wide`);
+	assert.equal(await page.locator('[data-hearth=chronology]').count(), 0, 'no chronology on the overview');
+	assert.match(await page.textContent('[data-hearth=summary]'), /Social worker/);
+	console.log(`# the overview at 1280 wide: ${height} px`);
+	// Without script, by links: the chronology, newest first, fifty to a page.
+	await page.click('[data-hearth=parts] >> text=Chronology');
+	await page.waitForURL(new RegExp(`/children/${CHILD}/chronology$`));
+	const items = page.locator('[data-hearth=chronology] li');
+	assert.equal(await items.count(), 50);
+	const dates = await items.evaluateAll((li) => li.map((x) => x.dataset.date));
+	assert.deepEqual([...dates].sort().reverse(), dates, 'newest first');
+	await page.fill('#from', '1/1/2025');
+	await page.fill('#to', '31/1/2025');
+	await page.selectOption('#kind', 'visit');
+	await page.click('.hearth-filter button[type=submit]');
+	await page.waitForURL(/kind=visit/);
+	const january = await page.locator('[data-hearth=chronology] li').evaluateAll((li) => li.map((x) => x.dataset.date));
+	assert.deepEqual(january, ['2025-01-17', '2025-01-03'], "January 2025's two visits");
+	await page.screenshot({ path: path.join(ARTEFACTS, 'child-chronology-filtered.png'), fullPage: true });
 	assert.deepEqual(problems, []);
 });
 

@@ -40,13 +40,24 @@ fixture record "$db" allocation --child BC3 --worker S1 --kind sw --start-date 2
 fixture record "$db" referral --child BC1 --referral-date 2025-08-20 --source 1A --nfa no --primary-need N1
 fixture record "$db" visit --child BC1 --visit-date 2026-02-02 --kind cin --seen yes --seen-alone no \
 	--child-said "School is fine"
+# A long record for Hazel (BC1): two visits and a note a month for a year and a half,
+# none seen alone and all before the visit above, so her page has a long story to tell
+# (tests/browser/web.test.mjs measures how long her overview is).
+for m in $(seq 0 17); do
+	y=$((2024 + (8 + m) / 12)) mo=$(printf %02d $(((8 + m) % 12 + 1)))
+	fixture record "$db" visit --child BC1 --visit-date "$y-$mo-03" --kind cin --seen yes --seen-alone no \
+		--child-said "Month $m: things at home are the same"
+	fixture record "$db" visit --child BC1 --visit-date "$y-$mo-17" --kind cin --seen yes --seen-alone no
+	fixture record "$db" note --child BC1 --note-date "$y-$mo-20" --kind case_note --child-voice no \
+		--body "Month $m: called the school and the health visitor; nothing new to report."
+done
 user() { # name role team worker
 	echo "$PASSWORD" | fixture user "$db" add "$1" --role "$2" --team "$3" --worker "$4"
 }
 user north_worker social_worker "North Team" N1
 user north_manager team_manager "North Team" N2
 user south_worker social_worker "South Team" S1
-ok "browser: a record with two teams, three children and three people"
+ok "browser: a record with two teams, three children (one with a long record) and three people"
 
 export HEARTH_BROWSER_CHILD=$(q "$db" "SELECT id FROM child WHERE la_child_id = 'BC1'")
 export HEARTH_PASSWORD=$PASSWORD HEARTH_CHROMIUM=$CHROMIUM HEARTH_DB=$db
