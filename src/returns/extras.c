@@ -112,7 +112,7 @@ struct returns_extras *returns_extras_of_rows(int64_t *dis_ids, struct hval **di
 	fill(&x->m[X_DISABILITY], &specs[X_DISABILITY], dis_ids, dis_rows, n_dis, a);
 	fill(&x->m[X_ASSESSMENT], &specs[X_ASSESSMENT], ass_ids, ass_rows, n_ass, a);
 	fill(&x->m[X_WORKER], &specs[X_WORKER], wk_ids, wk_rows, n_wk, a);
-	/* One child's disabilities are already by child; kept in id order as loaded. */
+	/* By child, as returns_extras_load sorts them. */
 	struct xmap *m = &x->m[X_DISABILITY];
 	qsort(m->rows, m->n, sizeof(struct xrow), by_child);
 	m->a = arena_alloc(a, sizeof(*m->a) * (m->n ? m->n : 1));
