@@ -22,6 +22,7 @@ int cmd_export(int argc, char **argv);
 int cmd_import(int argc, char **argv);
 int cmd_validate(int argc, char **argv);
 int cmd_test_schema(int argc, char **argv);
+int cmd_test_routes(int argc, char **argv);
 
 const struct cli_command cli_commands[] = {
 	{"help", cmd_help, "[COMMAND]", "list the commands, or show one command's usage", false},
@@ -75,6 +76,8 @@ const struct cli_command cli_commands[] = {
 	 "       --rules [--return ssda903|cin-census] [--format text|json|csv]",
 	 "the DfE's validation rules over the record, per child", false},
 	{"test-schema", cmd_test_schema, "DB", "compare the database's columns with the entity descriptors", true},
+	{"test-routes", cmd_test_routes, "", "print the route table and the role table as JSON (for the role test)",
+	 true},
 };
 
 const int cli_command_count = (int)(sizeof(cli_commands) / sizeof(cli_commands[0]));
