@@ -92,7 +92,7 @@ tallies "0 1 0" "an expected-skips line without a reason expects nothing"
 fresh
 run_shell "$(suite tap 'echo "ok - fake: by hand # SKIP not listed"
 echo "ok - fake: later # TODO not done"')" >"$TMPDIR/run.out"
-tallies "0 2 0" "a hand-written # SKIP or # TODO line is not a pass"
+tallies "0 2 0" "a SKIP or TODO directive written by hand is not a pass"
 
 # ---- a check on a crashed command's output fails ----
 # The command prints what a passing check looks for, then crashes (SIGSEGV).
