@@ -7,7 +7,7 @@
 
 #include "cli/cli.h"
 #include "model/roles.h"
-#include "web/routes.h"
+#include "web/http/routes.h"
 
 static const char *scope_name(enum role_scope s)
 {
