@@ -114,6 +114,20 @@ struct web_request {
  * use; NULL (err filled) on failure. */
 struct store *web_store(struct web_server *srv, struct store_web **sw, struct hearth_error *err);
 
+/* ---- guard.c: the header deadline (and, in server.c, the connection caps) ---- */
+struct web_conn;
+/* Starts the sweeper that shuts down connections whose headers take longer than
+ * o->header_timeout_s (0: no limit, no thread). */
+int web_guard_start(const struct web_options *o, struct hearth_error *err);
+/* Stops the sweeper (after the daemon has stopped). */
+void web_guard_stop(void);
+/* A connection opened on socket fd (its clock starts) / closed (before fd is closed). */
+struct web_conn *web_guard_open(int fd);
+void web_guard_close(struct web_conn *c);
+/* in_request: the headers of a request are in (the clock stops); false: the request
+ * completed and the connection waits for the next one (the clock starts again). */
+void web_guard_request(struct web_conn *c, bool in_request);
+
 /* ---- dispatch.c ---- */
 /* Decodes the target and finds the route (so the body's limit is known before the body
  * arrives). 0, or the status already answered (400, 404, 405). */

@@ -8,6 +8,13 @@
  * set (it would set SO_REUSEPORT, so a stale server on the same port would silently take
  * a share of the connections): a port in use fails loudly.
  *
+ * What one client may hold: at most opt.per_address connections from one socket peer
+ * address and opt.max_connections in all (libmicrohttpd shares the total among the pool's
+ * threads and closes a connection beyond either at once), and a request's headers must
+ * all arrive within opt.header_timeout_s of the connection opening or its previous request
+ * completing (guard.c; the idle timeout alone let one header byte every few seconds hold
+ * a connection for ever).
+ *
  * Each worker thread opens its own store connection on first use (web_store) and all
  * are closed at shutdown, after the pool has stopped.
  *
@@ -36,6 +43,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <sys/socket.h>
 #include <unistd.h>
 
@@ -64,6 +72,9 @@ void web_options_default(struct web_options *o)
 		.port = WEB_DEFAULT_PORT,
 		.threads = WEB_DEFAULT_THREADS,
 		.timeout_s = 30,
+		.header_timeout_s = 10,
+		.per_address = 64,
+		.max_connections = 1000,
 		.signin_limit_user = 5,
 		.signin_limit_address = 20,
 		.signin_window_s = 15 * 60,
@@ -100,6 +111,27 @@ struct store *web_store(struct web_server *srv, struct store_web **sw, struct he
 }
 
 /* ---- the request's life ---- */
+
+/* The connection's header clock (guard.c), kept as libmicrohttpd's socket context. */
+static void on_connection(void *cls, struct MHD_Connection *conn, void **socket_context,
+			  enum MHD_ConnectionNotificationCode toe)
+{
+	(void)cls;
+	if (toe == MHD_CONNECTION_NOTIFY_STARTED) {
+		const union MHD_ConnectionInfo *ci = MHD_get_connection_info(conn, MHD_CONNECTION_INFO_CONNECTION_FD);
+		*socket_context = ci ? web_guard_open(ci->connect_fd) : NULL;
+	} else if (toe == MHD_CONNECTION_NOTIFY_CLOSED) {
+		/* Called before libmicrohttpd closes the socket: the sweeper lets go of it first. */
+		web_guard_close(*socket_context);
+		*socket_context = NULL;
+	}
+}
+
+static struct web_conn *conn_guard(struct MHD_Connection *conn)
+{
+	const union MHD_ConnectionInfo *ci = MHD_get_connection_info(conn, MHD_CONNECTION_INFO_SOCKET_CONTEXT);
+	return ci ? ci->socket_context : NULL;
+}
 
 static void *on_uri(void *cls, const char *uri, struct MHD_Connection *conn)
 {
@@ -260,6 +292,7 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
 	switch (r->state) {
 	case REQ_NEW: {
 		r->conn = conn;
+		web_guard_request(conn_guard(conn), true);
 		r->method = web_method_parse(method);
 		client_address(r);
 		r->state = REQ_BODY;
@@ -333,12 +366,13 @@ static void on_completed(void *cls, struct MHD_Connection *conn, void **con_cls,
 {
 	struct web_server *srv = cls;
 	struct web_request *r = *con_cls;
-	(void)conn;
 	(void)toe;
 	if (!r) {
 		return;
 	}
 	*con_cls = NULL;
+	/* A kept-alive connection now waits for its next request's headers: the clock runs. */
+	web_guard_request(conn_guard(conn), false);
 	log_request(r);
 	if (r->out) {
 		json_decref(r->out);
@@ -399,6 +433,10 @@ int web_serve(const struct web_options *o, struct hearth_error *err)
 	if (!o->db_path || o->threads < 1 || o->threads > 64) {
 		return herr_set(err, HERR_INVALID, "--threads", "range", "threads must be from 1 to 64");
 	}
+	if (o->max_connections < o->threads) {
+		return herr_set(err, HERR_INVALID, "--max-connections", "range",
+				"at least one connection per thread (%u) is needed", o->threads);
+	}
 	struct sockaddr_storage ss;
 	memset(&ss, 0, sizeof(ss));
 	struct sockaddr_in *in4 = (struct sockaddr_in *)(void *)&ss;
@@ -412,6 +450,20 @@ int web_serve(const struct web_options *o, struct hearth_error *err)
 	} else {
 		return herr_set(err, HERR_INVALID, "--listen", "address", "'%s' is not a numeric IPv4 or IPv6 address",
 				o->host);
+	}
+
+	/* Every connection is a descriptor: make room for them all, or refuse to start. The
+	 * margin covers the listening socket, the stores, the log and the audit writer. */
+	struct rlimit rl;
+	rlim_t need = (rlim_t)o->max_connections + 64 + 4 * (rlim_t)o->threads;
+	if (getrlimit(RLIMIT_NOFILE, &rl) == 0 && rl.rlim_cur < need) {
+		rl.rlim_cur = rl.rlim_max == RLIM_INFINITY || rl.rlim_max >= need ? need : rl.rlim_max;
+		setrlimit(RLIMIT_NOFILE, &rl);
+		if (getrlimit(RLIMIT_NOFILE, &rl) == 0 && rl.rlim_cur < need) {
+			return herr_set(err, HERR_INVALID, "--max-connections", "range",
+					"%u connections need %llu open files, but this process may open only %llu",
+					o->max_connections, (unsigned long long)need, (unsigned long long)rl.rlim_cur);
+		}
 	}
 
 	store_web_global_init();
@@ -447,6 +499,11 @@ int web_serve(const struct web_options *o, struct hearth_error *err)
 		pthread_sigmask(SIG_SETMASK, &old, NULL);
 		return rc;
 	}
+	if ((rc = web_guard_start(o, err))) {
+		web_audit_stop();
+		pthread_sigmask(SIG_SETMASK, &old, NULL);
+		return rc;
+	}
 	unsigned flags = MHD_USE_POLL_INTERNAL_THREAD | MHD_ALLOW_SUSPEND_RESUME | MHD_USE_ERROR_LOG;
 	if (ss.ss_family == AF_INET6) {
 		flags |= MHD_USE_IPv6;
@@ -455,9 +512,13 @@ int web_serve(const struct web_options *o, struct hearth_error *err)
 				      MHD_OPTION_EXTERNAL_LOGGER, on_mhd_log, &srv, MHD_OPTION_SOCK_ADDR,
 				      (struct sockaddr *)&ss, MHD_OPTION_THREAD_POOL_SIZE, (unsigned)o->threads,
 				      MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)o->timeout_s,
+				      MHD_OPTION_CONNECTION_LIMIT, (unsigned)o->max_connections,
+				      MHD_OPTION_PER_IP_CONNECTION_LIMIT, (unsigned)o->per_address,
+				      MHD_OPTION_NOTIFY_CONNECTION, on_connection, &srv,
 				      MHD_OPTION_CONNECTION_MEMORY_LIMIT, WEB_HEADER_MEMORY, MHD_OPTION_URI_LOG_CALLBACK,
 				      on_uri, &srv, MHD_OPTION_NOTIFY_COMPLETED, on_completed, &srv, MHD_OPTION_END);
 	if (!srv.daemon) {
+		web_guard_stop();
 		web_audit_stop();
 		pthread_sigmask(SIG_SETMASK, &old, NULL);
 		return herr_set(err, HERR_IO, "--listen", "bind", "could not listen on %s port %u: %s", o->host, o->port,
@@ -491,6 +552,7 @@ int web_serve(const struct web_options *o, struct hearth_error *err)
 		nanosleep(&tick, NULL); /* MHD may not stop with a connection suspended */
 	}
 	MHD_stop_daemon(srv.daemon);
+	web_guard_stop();
 	web_audit_stop();
 	close_stores(&srv);
 	pthread_mutex_destroy(&srv.threads_lock);

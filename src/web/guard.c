@@ -1,0 +1,141 @@
+/* guard: how much of the server one client may take.
+ *
+ * Connections: the cap per client address and the total cap are libmicrohttpd's own
+ * (MHD_OPTION_PER_IP_CONNECTION_LIMIT, MHD_OPTION_CONNECTION_LIMIT, set in server.c): a
+ * connection beyond either is closed as soon as it is accepted, before it costs anything.
+ * The address is the socket's peer: behind a proxy every client shares the proxy's.
+ *
+ * Headers: libmicrohttpd 0.9.75 has only an idle timeout, which every byte resets, so a
+ * client sending one header byte every few seconds held a connection for ever ("slowloris"),
+ * and about 1,020 of them stopped the server. Here each connection carries a clock that
+ * starts when it opens and again when each of its requests completes (a kept-alive
+ * connection waiting for its next request), and stops when the access handler first sees a
+ * request, i.e. its headers are in. A sweeper thread, every quarter second, shuts down
+ * (shutdown(2), SHUT_RDWR) each connection whose clock has run longer than the header
+ * limit; libmicrohttpd then reads end-of-file and closes the connection itself. The sweeper
+ * never closes a descriptor: libmicrohttpd closes it only after its CLOSED notification,
+ * which takes the connection off the sweeper's list under the same lock, so the sweeper
+ * never touches a closed or reused descriptor. A body is not under this clock (the idle
+ * timeout and the routes' body limits bound it). */
+#include <pthread.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/socket.h>
+#include <time.h>
+
+#include "base/mem.h"
+#include "web/internal.h"
+
+#define GUARD_TICK_MS 250
+
+struct web_conn {
+	int fd;
+	bool in_request;		/* headers seen; the clock is stopped */
+	bool cut;			/* shut down by the sweeper */
+	struct timespec since;		/* when the clock (re)started */
+	struct web_conn *prev, *next;
+};
+
+static struct {
+	pthread_mutex_t lock;
+	pthread_cond_t wake;
+	pthread_t sweeper;
+	bool running, stop;
+	unsigned header_timeout_s;
+	struct web_conn *conns;		/* every open connection */
+} g = {.lock = PTHREAD_MUTEX_INITIALIZER, .wake = PTHREAD_COND_INITIALIZER};
+
+struct web_conn *web_guard_open(int fd)
+{
+	struct web_conn *c = xcalloc(1, sizeof(*c));
+	c->fd = fd;
+	clock_gettime(CLOCK_MONOTONIC, &c->since);
+	pthread_mutex_lock(&g.lock);
+	c->next = g.conns;
+	if (g.conns) {
+		g.conns->prev = c;
+	}
+	g.conns = c;
+	pthread_mutex_unlock(&g.lock);
+	return c;
+}
+
+void web_guard_close(struct web_conn *c)
+{
+	if (!c) {
+		return;
+	}
+	pthread_mutex_lock(&g.lock);
+	if (c->prev) {
+		c->prev->next = c->next;
+	} else {
+		g.conns = c->next;
+	}
+	if (c->next) {
+		c->next->prev = c->prev;
+	}
+	pthread_mutex_unlock(&g.lock);
+	free(c);
+}
+
+void web_guard_request(struct web_conn *c, bool in_request)
+{
+	if (!c) {
+		return;
+	}
+	pthread_mutex_lock(&g.lock);
+	c->in_request = in_request;
+	clock_gettime(CLOCK_MONOTONIC, &c->since);
+	pthread_mutex_unlock(&g.lock);
+}
+
+static void *sweep(void *arg)
+{
+	(void)arg;
+	pthread_mutex_lock(&g.lock);
+	while (!g.stop) {
+		struct timespec now, until;
+		clock_gettime(CLOCK_MONOTONIC, &now);
+		for (struct web_conn *c = g.conns; c; c = c->next) {
+			long long ms = (long long)(now.tv_sec - c->since.tv_sec) * 1000 +
+				       (now.tv_nsec - c->since.tv_nsec) / 1000000;
+			if (!c->in_request && !c->cut && ms >= (long long)g.header_timeout_s * 1000) {
+				/* libmicrohttpd sees end-of-file and closes it in its own thread. */
+				shutdown(c->fd, SHUT_RDWR);
+				c->cut = true;
+			}
+		}
+		clock_gettime(CLOCK_REALTIME, &until);
+		until.tv_nsec += GUARD_TICK_MS * 1000000L;
+		if (until.tv_nsec >= 1000000000L) {
+			until.tv_sec++;
+			until.tv_nsec -= 1000000000L;
+		}
+		pthread_cond_timedwait(&g.wake, &g.lock, &until);
+	}
+	pthread_mutex_unlock(&g.lock);
+	return NULL;
+}
+
+int web_guard_start(const struct web_options *o, struct hearth_error *err)
+{
+	g.header_timeout_s = o->header_timeout_s;
+	g.stop = false;
+	if (o->header_timeout_s && pthread_create(&g.sweeper, NULL, sweep, NULL) != 0) {
+		return herr_set(err, HERR_IO, NULL, "thread", "could not start the header-timeout thread");
+	}
+	g.running = o->header_timeout_s > 0;
+	return 0;
+}
+
+void web_guard_stop(void)
+{
+	if (g.running) {
+		pthread_mutex_lock(&g.lock);
+		g.stop = true;
+		pthread_cond_signal(&g.wake);
+		pthread_mutex_unlock(&g.lock);
+		pthread_join(g.sweeper, NULL);
+		g.running = false;
+	}
+}

@@ -1,0 +1,128 @@
+// What one client may take of the server: connections per address, the time a request's
+// headers may take. Each test starts its own server on the suite's record with low limits
+// (so the suite's own server is untouched) and stops it at the end.
+import test from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import http from 'node:http';
+import net from 'node:net';
+import { DB, HEARTH } from './lib.mjs';
+
+// `hearth serve DB --listen 127.0.0.1:0 ARGS...`: resolves once it listens.
+async function startServer(args) {
+	const child = spawn(HEARTH, ['serve', DB, '--listen', '127.0.0.1:0', '--threads', '2', ...args],
+		{ stdio: ['ignore', 'pipe', 'pipe'] });
+	let stderr = '';
+	child.stderr.on('data', (d) => (stderr += d));
+	const exited = new Promise((resolve) => child.on('exit', (code) => resolve(code)));
+	const url = await new Promise((resolve, reject) => {
+		let out = '';
+		child.stdout.on('data', (d) => {
+			out += d;
+			const m = out.match(/http:\/\/[^ \n]+/);
+			if (m) resolve(m[0]);
+		});
+		child.on('exit', (code) => reject(new Error(`serve exited ${code}: ${stderr}`)));
+	});
+	const { hostname, port } = new URL(url);
+	return {
+		host: hostname,
+		port: Number(port),
+		log: () => stderr,
+		async stop() {
+			child.kill('SIGTERM');
+			const code = await exited;
+			assert.equal(code, 0, `the server stops cleanly: ${stderr.slice(-500)}`);
+		},
+	};
+}
+
+// A slowloris client: the start of a request, then one more header byte every 500 ms, at
+// most `bytes` of them, never the end of the headers. Its `closed` resolves with what the
+// server sent once the socket closes; `sent` counts the bytes trickled so far.
+function slowloris(srv, localAddress, bytes) {
+	const s = { sent: 0, isClosed: false, got: '' };
+	const sock = net.connect({ host: srv.host, port: srv.port, localAddress });
+	let timer;
+	sock.on('connect', () => {
+		sock.write('GET /api/openapi.json HTTP/1.1\r\nHost: x\r\nX-Slow: ');
+		timer = setInterval(() => {
+			if (s.sent >= bytes || s.isClosed) {
+				clearInterval(timer);
+				return;
+			}
+			s.sent++;
+			sock.write('a');
+		}, 500);
+	});
+	sock.on('data', (d) => (s.got += d.toString('latin1')));
+	sock.on('error', () => {}); // a reset is a close too
+	s.closed = new Promise((resolve) => sock.on('close', () => {
+		s.isClosed = true;
+		clearInterval(timer);
+		resolve(s.got);
+	}));
+	s.destroy = () => {
+		clearInterval(timer);
+		sock.destroy();
+	};
+	return s;
+}
+
+// A GET from a chosen local address (127.0.0.0/8 all reaches the loopback server).
+function get(srv, localAddress, path) {
+	return new Promise((resolve, reject) => {
+		const r = http.request({ host: srv.host, port: srv.port, path, localAddress, agent: false }, (res) => {
+			res.resume();
+			res.on('end', () => resolve(res.statusCode));
+		});
+		r.on('error', reject);
+		r.end();
+	});
+}
+
+const until = async (cond, what, tries = 200) => {
+	for (let i = 0; i < tries && !cond(); i++) await new Promise((r) => setTimeout(r, 100));
+	assert.ok(cond(), `waited for ${what}`);
+};
+
+test('one address cannot take more than its share of connections; others are still served',
+	{ timeout: 120000 }, async () => {
+		// No header limit here: only the per-address cap may close a slow client.
+		const srv = await startServer(['--per-address', '20', '--header-timeout', '0']);
+		const slow = [];
+		try {
+			for (let i = 0; i < 30; i++) slow.push(slowloris(srv, '127.0.0.1', 60));
+			await until(() => slow.filter((s) => s.isClosed).length >= 10, '10 of 30 slow connections closed');
+			// Another client gets its answer while the slow ones hold their 20.
+			assert.equal(await get(srv, '127.0.0.2', '/api/openapi.json'), 200);
+			// A fresh connection from the crowded address is closed without an answer.
+			const refused = slowloris(srv, '127.0.0.1', 60);
+			assert.equal(await refused.closed, '', 'closed at once, nothing sent');
+			// The 20 within the cap are still open, still sending, and were never answered.
+			const open = slow.filter((s) => !s.isClosed);
+			assert.equal(open.length, 20, 'exactly the cap stays open');
+			assert.ok(open.every((s) => s.got === '' && s.sent < 60));
+			for (const s of slow.filter((x) => x.isClosed)) assert.equal(s.got, '', 'a refused connection gets no answer');
+		} finally {
+			for (const s of slow) s.destroy();
+			await srv.stop();
+		}
+	});
+
+test('headers that never finish are cut off after the header limit, though bytes keep coming',
+	{ timeout: 120000 }, async () => {
+		// The idle timeout (30 s) never fires here: a byte arrives every 500 ms.
+		const srv = await startServer(['--per-address', '20', '--header-timeout', '2', '--timeout', '30']);
+		try {
+			const s = slowloris(srv, '127.0.0.3', 60);
+			const got = await s.closed;
+			assert.ok(s.sent < 60, `closed while still sending (${s.sent} bytes sent)`);
+			assert.doesNotMatch(got, /^HTTP\/1\.1 2/);
+			// Ordinary requests are unaffected, from the same address too.
+			assert.equal(await get(srv, '127.0.0.3', '/api/openapi.json'), 200);
+			assert.equal(await get(srv, '127.0.0.2', '/api/openapi.json'), 200);
+		} finally {
+			await srv.stop();
+		}
+	});
