@@ -63,6 +63,7 @@ struct web_request {
 	enum web_state state;
 	struct timespec started;
 	char *raw_uri;			/* as received, before any decoding (xmalloc'd) */
+	uintptr_t raw_at;		/* where libmicrohttpd held it: finds a NUL within it */
 	int method;			/* enum web_method, or -1 */
 	const char *method_text;
 	const struct web_route *route;

@@ -15,6 +15,12 @@
  * completing (guard.c; the idle timeout alone let one header byte every few seconds hold
  * a connection for ever).
  *
+ * Malformed requests libmicrohttpd lets through (HTTP/1.1 without one Host, a NUL in the
+ * target, oversized headers within its memory) are refused in refuse_malformed, with
+ * Hearth's headers. What libmicrohttpd answers itself (beyond WEB_HEADER_MEMORY: 414, 431;
+ * an unparsable header line: 400; HTTP/2 and up: 505) goes out without them: 0.9.75 has
+ * no hook for its own error answers (README.md says so).
+ *
  * Each worker thread opens its own store connection on first use (web_store) and all
  * are closed at shutdown, after the pool has stopped.
  *
@@ -43,6 +49,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/resource.h>
 #include <sys/socket.h>
 #include <unistd.h>
@@ -53,7 +60,8 @@
 #include "web/http/http.h"
 
 #define WEB_GRACE_S 10
-#define WEB_HEADER_MEMORY ((size_t)32 * 1024)	/* headers beyond this: MHD answers 431 */
+#define WEB_HEADER_MEMORY ((size_t)32 * 1024)	/* headers beyond about this: MHD answers 414 or 431 */
+#define WEB_HEADERS_MAX ((size_t)16 * 1024)	/* headers beyond this: Hearth answers 431 */
 #define WEB_DISCARD_MAX ((size_t)64 << 20)	/* a refused body is read and dropped up to this */
 
 struct web_thread {
@@ -141,6 +149,7 @@ static void *on_uri(void *cls, const char *uri, struct MHD_Connection *conn)
 	r->conn = conn;
 	r->method = -1;
 	r->raw_uri = xstrdup(uri ? uri : "");
+	r->raw_at = (uintptr_t)uri;
 	clock_gettime(CLOCK_MONOTONIC, &r->started);
 	atomic_fetch_add(&srv->in_flight, 1);
 	return r;
@@ -279,12 +288,50 @@ static enum MHD_Result finish(struct web_request *r)
 	return MHD_YES;
 }
 
+static enum MHD_Result count_host(void *cls, enum MHD_ValueKind kind, const char *key, const char *value)
+{
+	(void)kind;
+	(void)value;
+	if (strcasecmp(key, MHD_HTTP_HEADER_HOST) == 0) {
+		(*(int *)cls)++;
+	}
+	return MHD_YES;
+}
+
+/* What libmicrohttpd lets through but Hearth refuses before the route is even looked at,
+ * answered with Hearth's own headers (and the connection closed: answering on the first
+ * call does that). 0, or the status, answered. */
+static int refuse_malformed(struct web_request *r, const char *url, const char *version)
+{
+	/* libmicrohttpd ends the request target at the space before the version, and the
+	 * URI callback's target and the access handler's version point into the same request
+	 * line. When the copy taken in on_uri (which stops at the first NUL) ends before that
+	 * space, the target holds a NUL, which would otherwise cut the path short unseen. */
+	if (version && version[0] && (uintptr_t)url == r->raw_at &&
+	    (uintptr_t)version != r->raw_at + strlen(r->raw_uri) + 1) {
+		return web_fail(r, 400, "path", "control", "the request target holds a NUL character");
+	}
+	int hosts = 0;
+	MHD_get_connection_values(r->conn, MHD_HEADER_KIND, count_host, &hosts);
+	if (hosts > 1 || (hosts == 0 && version && strcmp(version, MHD_HTTP_VERSION_1_0) != 0)) {
+		return web_fail(r, 400, "Host", "host", "an HTTP/1.1 request needs exactly one Host header");
+	}
+	const union MHD_ConnectionInfo *ci = MHD_get_connection_info(r->conn, MHD_CONNECTION_INFO_REQUEST_HEADER_SIZE);
+	if (ci && ci->header_size > WEB_HEADERS_MAX) {
+		if (strlen(r->raw_uri) > WEB_HEADERS_MAX / 2) {
+			return web_fail(r, 414, "path", "length", "the request target is longer than %zu bytes",
+					WEB_HEADERS_MAX / 2);
+		}
+		return web_fail(r, 431, "headers", "too_large", "the request line and headers are larger than %zu bytes",
+				WEB_HEADERS_MAX);
+	}
+	return 0;
+}
+
 static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const char *url, const char *method,
 				  const char *version, const char *upload_data, size_t *upload_size, void **con_cls)
 {
 	struct web_request *r = *con_cls;
-	(void)url;
-	(void)version;
 	if (!r) {
 		/* Every request passes the URI callback first; without one, refuse. */
 		return MHD_NO;
@@ -296,6 +343,9 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
 		r->method = web_method_parse(method);
 		client_address(r);
 		r->state = REQ_BODY;
+		if (refuse_malformed(r, url, version)) {
+			return queue_answer(r);
+		}
 		if (web_dispatch_route(r) == 0) {
 			const char *cl = MHD_lookup_connection_value(conn, MHD_HEADER_KIND, MHD_HTTP_HEADER_CONTENT_LENGTH);
 			unsigned long long n = cl ? strtoull(cl, NULL, 10) : 0;
