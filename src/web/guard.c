@@ -8,9 +8,11 @@
  * Headers: libmicrohttpd 0.9.75 has only an idle timeout, which every byte resets, so a
  * client sending one header byte every few seconds held a connection for ever ("slowloris"),
  * and about 1,020 of them stopped the server. Here each connection carries a clock that
- * starts when it opens and again when each of its requests completes (a kept-alive
- * connection waiting for its next request), and stops when the access handler first sees a
- * request, i.e. its headers are in. A sweeper thread, every quarter second, shuts down
+ * starts when it opens and stops when the access handler first sees a request, i.e. its
+ * headers are in. When a request completes the clock starts again, with the idle timeout
+ * as grace: a kept-alive connection may wait idle as long as before for its next request
+ * (clients keep idle connections a few seconds and may reuse one just as the server closes
+ * it, so this wait is not shortened), then must finish its headers. A sweeper thread, every quarter second, shuts down
  * (shutdown(2), SHUT_RDWR) each connection whose clock has run longer than the header
  * limit; libmicrohttpd then reads end-of-file and closes the connection itself. The sweeper
  * never closes a descriptor: libmicrohttpd closes it only after its CLOSED notification,
@@ -33,6 +35,7 @@ struct web_conn {
 	bool in_request;		/* headers seen; the clock is stopped */
 	bool cut;			/* shut down by the sweeper */
 	struct timespec since;		/* when the clock (re)started */
+	unsigned grace_s;		/* allowed beyond the header limit (a kept-alive wait) */
 	struct web_conn *prev, *next;
 };
 
@@ -78,13 +81,14 @@ void web_guard_close(struct web_conn *c)
 	free(c);
 }
 
-void web_guard_request(struct web_conn *c, bool in_request)
+void web_guard_request(struct web_conn *c, bool in_request, unsigned grace_s)
 {
 	if (!c) {
 		return;
 	}
 	pthread_mutex_lock(&g.lock);
 	c->in_request = in_request;
+	c->grace_s = grace_s;
 	clock_gettime(CLOCK_MONOTONIC, &c->since);
 	pthread_mutex_unlock(&g.lock);
 }
@@ -99,7 +103,7 @@ static void *sweep(void *arg)
 		for (struct web_conn *c = g.conns; c; c = c->next) {
 			long long ms = (long long)(now.tv_sec - c->since.tv_sec) * 1000 +
 				       (now.tv_nsec - c->since.tv_nsec) / 1000000;
-			if (!c->in_request && !c->cut && ms >= (long long)g.header_timeout_s * 1000) {
+			if (!c->in_request && !c->cut && ms >= ((long long)g.header_timeout_s + c->grace_s) * 1000) {
 				/* libmicrohttpd sees end-of-file and closes it in its own thread. */
 				shutdown(c->fd, SHUT_RDWR);
 				c->cut = true;

@@ -81,6 +81,8 @@ function get(srv, localAddress, path) {
 	});
 }
 
+const GET = 'GET /api/openapi.json HTTP/1.1\r\nHost: x\r\n\r\n';
+
 const until = async (cond, what, tries = 200) => {
 	for (let i = 0; i < tries && !cond(); i++) await new Promise((r) => setTimeout(r, 100));
 	assert.ok(cond(), `waited for ${what}`);
@@ -122,6 +124,40 @@ test('headers that never finish are cut off after the header limit, though bytes
 			// Ordinary requests are unaffected, from the same address too.
 			assert.equal(await get(srv, '127.0.0.3', '/api/openapi.json'), 200);
 			assert.equal(await get(srv, '127.0.0.2', '/api/openapi.json'), 200);
+		} finally {
+			await srv.stop();
+		}
+	});
+
+test('a kept-alive connection may wait idle past the header limit for its next request', { timeout: 60000 },
+	async () => {
+		const srv = await startServer(['--header-timeout', '1', '--timeout', '30']);
+		try {
+			const answers = await new Promise((resolve, reject) => {
+				const got = [];
+				let buf = '';
+				const sock = net.connect({ host: srv.host, port: srv.port }, () => sock.write(GET));
+				sock.setEncoding('latin1');
+				sock.on('data', async (d) => {
+					buf += d;
+					const head = buf.indexOf('\r\n\r\n');
+					const m = buf.match(/content-length: (\d+)/i);
+					if (head < 0 || !m || buf.length < head + 4 + Number(m[1])) return;
+					got.push(buf.slice(0, 12));
+					buf = '';
+					if (got.length === 2) {
+						sock.end();
+						resolve(got);
+						return;
+					}
+					// Idle for longer than the header limit, well within the idle timeout.
+					await new Promise((r) => setTimeout(r, 2500));
+					sock.write(GET);
+				});
+				sock.on('error', reject);
+				sock.on('close', () => reject(new Error(`closed after ${got.length} answers`)));
+			});
+			assert.deepEqual(answers, ['HTTP/1.1 200', 'HTTP/1.1 200']);
 		} finally {
 			await srv.stop();
 		}

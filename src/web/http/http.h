@@ -126,8 +126,9 @@ void web_guard_stop(void);
 struct web_conn *web_guard_open(int fd);
 void web_guard_close(struct web_conn *c);
 /* in_request: the headers of a request are in (the clock stops); false: the request
- * completed and the connection waits for the next one (the clock starts again). */
-void web_guard_request(struct web_conn *c, bool in_request);
+ * completed and the connection waits for the next one (the clock starts again, allowing
+ * grace_s seconds beyond the header limit). */
+void web_guard_request(struct web_conn *c, bool in_request, unsigned grace_s);
 
 /* ---- dispatch.c ---- */
 /* Decodes the target and finds the route (so the body's limit is known before the body

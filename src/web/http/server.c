@@ -11,9 +11,9 @@
  * What one client may hold: at most opt.per_address connections from one socket peer
  * address and opt.max_connections in all (libmicrohttpd shares the total among the pool's
  * threads and closes a connection beyond either at once), and a request's headers must
- * all arrive within opt.header_timeout_s of the connection opening or its previous request
- * completing (guard.c; the idle timeout alone let one header byte every few seconds hold
- * a connection for ever).
+ * all arrive within opt.header_timeout_s of the connection opening (on a kept-alive
+ * connection: that plus the idle timeout after its previous request; guard.c). The idle
+ * timeout alone let one header byte every few seconds hold a connection for ever.
  *
  * Malformed requests libmicrohttpd lets through (HTTP/1.1 without one Host, a NUL in the
  * target, oversized headers within its memory) are refused in refuse_malformed, with
@@ -339,7 +339,7 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
 	switch (r->state) {
 	case REQ_NEW: {
 		r->conn = conn;
-		web_guard_request(conn_guard(conn), true);
+		web_guard_request(conn_guard(conn), true, 0);
 		r->method = web_method_parse(method);
 		client_address(r);
 		r->state = REQ_BODY;
@@ -421,8 +421,9 @@ static void on_completed(void *cls, struct MHD_Connection *conn, void **con_cls,
 		return;
 	}
 	*con_cls = NULL;
-	/* A kept-alive connection now waits for its next request's headers: the clock runs. */
-	web_guard_request(conn_guard(conn), false);
+	/* A kept-alive connection now waits for its next request: the clock runs, with the
+	 * idle timeout as grace (guard.c). */
+	web_guard_request(conn_guard(conn), false, srv->opt.timeout_s);
 	log_request(r);
 	if (r->out) {
 		json_decref(r->out);
