@@ -18,7 +18,14 @@
  * never closes a descriptor: libmicrohttpd closes it only after its CLOSED notification,
  * which takes the connection off the sweeper's list under the same lock, so the sweeper
  * never touches a closed or reused descriptor. A body is not under this clock (the idle
- * timeout and the routes' body limits bound it). */
+ * timeout and the routes' body limits bound it).
+ *
+ * Requests per person: every read is audited, so one signed-in person reading at full speed
+ * grew the record by about 225 MB a minute. Each signed-in user (not session: one person
+ * could start many) has a token bucket holding up to `burst` requests, refilled at
+ * `per_minute`; a request finding it empty is answered 429 with Retry-After (dispatch.c).
+ * Users are the record's own, few, so the table only grows. */
+#include <math.h>
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
@@ -47,6 +54,20 @@ static struct {
 	unsigned header_timeout_s;
 	struct web_conn *conns;		/* every open connection */
 } g = {.lock = PTHREAD_MUTEX_INITIALIZER, .wake = PTHREAD_COND_INITIALIZER};
+
+struct bucket {
+	int64_t user;			/* 0: a free slot */
+	double tokens;
+	double at;			/* when tokens was counted (monotonic seconds) */
+};
+
+/* The buckets: open addressing in a power of two slots, at most half full. */
+static struct {
+	pthread_mutex_t lock;
+	double per_second, burst;
+	struct bucket *slots;
+	size_t n, used;
+} rate = {.lock = PTHREAD_MUTEX_INITIALIZER};
 
 struct web_conn *web_guard_open(int fd)
 {
@@ -142,4 +163,80 @@ void web_guard_stop(void)
 		pthread_join(g.sweeper, NULL);
 		g.running = false;
 	}
+}
+
+/* ---- requests per user ---- */
+
+static double now_s(void)
+{
+	struct timespec t;
+	clock_gettime(CLOCK_MONOTONIC, &t);
+	return (double)t.tv_sec + (double)t.tv_nsec / 1e9;
+}
+
+void web_guard_rate_init(unsigned per_minute, unsigned burst)
+{
+	pthread_mutex_lock(&rate.lock);
+	rate.per_second = per_minute / 60.0;
+	rate.burst = burst;
+	free(rate.slots);
+	rate.n = 64;
+	rate.used = 0;
+	rate.slots = xcalloc(rate.n, sizeof(*rate.slots));
+	pthread_mutex_unlock(&rate.lock);
+}
+
+static struct bucket *find(struct bucket *slots, size_t n, int64_t user)
+{
+	size_t i = (size_t)((uint64_t)user * 0x9E3779B97F4A7C15ull) & (n - 1);
+	while (slots[i].user && slots[i].user != user) {
+		i = (i + 1) & (n - 1);
+	}
+	return &slots[i];
+}
+
+int web_guard_rate(int64_t user)
+{
+	int wait = 0;
+	double now = now_s();
+	pthread_mutex_lock(&rate.lock);
+	if (!rate.slots || user <= 0) {
+		pthread_mutex_unlock(&rate.lock);
+		return 0;
+	}
+	if (2 * (rate.used + 1) > rate.n) {
+		struct bucket *bigger = xcalloc(rate.n * 2, sizeof(*bigger));
+		for (size_t i = 0; i < rate.n; i++) {
+			if (rate.slots[i].user) {
+				*find(bigger, rate.n * 2, rate.slots[i].user) = rate.slots[i];
+			}
+		}
+		free(rate.slots);
+		rate.slots = bigger;
+		rate.n *= 2;
+	}
+	struct bucket *b = find(rate.slots, rate.n, user);
+	if (!b->user) {
+		*b = (struct bucket){.user = user, .tokens = rate.burst, .at = now};
+		rate.used++;
+	}
+	b->tokens = fmin(rate.burst, b->tokens + (now - b->at) * rate.per_second);
+	b->at = now;
+	if (b->tokens >= 1) {
+		b->tokens -= 1;
+	} else {
+		wait = (int)ceil((1 - b->tokens) / rate.per_second);
+		wait = wait < 1 ? 1 : wait;
+	}
+	pthread_mutex_unlock(&rate.lock);
+	return wait;
+}
+
+void web_guard_rate_stop(void)
+{
+	pthread_mutex_lock(&rate.lock);
+	free(rate.slots);
+	rate.slots = NULL;
+	rate.n = rate.used = 0;
+	pthread_mutex_unlock(&rate.lock);
 }

@@ -1,12 +1,12 @@
 // What one client may take of the server: connections per address, the time a request's
-// headers may take. Each test starts its own server on the suite's record with low limits
-// (so the suite's own server is untouched) and stops it at the end.
+// headers may take, requests per signed-in person. Each test starts its own server on the
+// suite's record with low limits (so the suite's own server is untouched) and stops it.
 import test from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import http from 'node:http';
 import net from 'node:net';
-import { DB, HEARTH } from './lib.mjs';
+import { DB, HEARTH, as } from './lib.mjs';
 
 // `hearth serve DB --listen 127.0.0.1:0 ARGS...`: resolves once it listens.
 async function startServer(args) {
@@ -158,6 +158,52 @@ test('a kept-alive connection may wait idle past the header limit for its next r
 				sock.on('close', () => reject(new Error(`closed after ${got.length} answers`)));
 			});
 			assert.deepEqual(answers, ['HTTP/1.1 200', 'HTTP/1.1 200']);
+		} finally {
+			await srv.stop();
+		}
+	});
+
+test('each signed-in person\'s requests are capped: 429 with Retry-After; others are unaffected',
+	{ timeout: 120000 }, async () => {
+		const settings = (k, v) => execFileSync(HEARTH, ['settings', DB, 'set', k, String(v)], { encoding: 'utf8' });
+		// A server that reads a tiny rate from the record when it starts: 5 at once, then 1 a minute.
+		settings('user_request_burst', 5);
+		settings('user_requests_per_minute', 1);
+		let srv;
+		try {
+			srv = await startServer([]);
+		} finally {
+			settings('user_request_burst', 100);
+			settings('user_requests_per_minute', 1200);
+		}
+		try {
+			// Sessions live in the record, so the suite's sessions work on this server too.
+			const a = await as('social_worker');
+			const b = await as('team_manager');
+			const base = `http://${srv.host}:${srv.port}`;
+			const get = (s, path) => fetch(base + path, { headers: { Cookie: s.cookie } });
+			const statuses = [];
+			let refused;
+			for (let i = 0; i < 10; i++) {
+				const r = await get(a, '/api/session');
+				statuses.push(r.status);
+				if (r.status === 429 && !refused) refused = { headers: r.headers, json: await r.json() };
+				else await r.arrayBuffer();
+			}
+			assert.deepEqual(statuses.slice(0, 5), [200, 200, 200, 200, 200], statuses.join(' '));
+			assert.ok(refused, `a burst beyond the cap is refused: ${statuses.join(' ')}`);
+			assert.equal(refused.json.rule, 'rate');
+			assert.ok(Number(refused.headers.get('retry-after')) >= 1, `Retry-After: ${refused.headers.get('retry-after')}`);
+			assert.equal(refused.headers.get('x-content-type-options'), 'nosniff');
+			assert.match(refused.headers.get('content-security-policy') || '', /default-src 'none'/);
+			// A page is refused too, as a page; the page's own assets are not counted.
+			const page = await get(a, '/caseload');
+			assert.equal(page.status, 429);
+			assert.match(await page.text(), /<html/i);
+			assert.equal((await get(a, '/assets/hearth.css')).status, 200);
+			// Another person is unaffected.
+			assert.equal((await get(b, '/api/session')).status, 200);
+			assert.equal((await get(b, `/api/openapi.json`)).status, 200);
 		} finally {
 			await srv.stop();
 		}

@@ -5,7 +5,9 @@
  *   2. a body only where the route takes one (400), within its limit (413); a page's
  *      form is application/x-www-form-urlencoded (415), decoded strictly (400), and a
  *      page's POST from another site (its Origin names another host) is refused (403);
- *   3. the caller is signed in unless the route is open (401);
+ *   3. the caller is signed in unless the route is open (401); a signed-in caller has
+ *      requests left in their rate (429 with Retry-After, settings user_requests_per_minute
+ *      and user_request_burst);
  *   4. a state-changing request carries the session's CSRF token (403, rule csrf): the
  *      API in the X-CSRF-Token header, a page's form in its csrf_token field;
  *   5. the caller's role grants the route's permission (403, rule permission), and a
@@ -65,6 +67,12 @@ int web_fail_err(struct web_request *r, const struct hearth_error *e)
 	case HERR_DENIED:
 		return web_fail(r, 403, e->field, "permission", "%s", e->message);
 	default:
+		if (strcmp(e->rule, "disk_full") == 0) {
+			fprintf(stderr, "hearth: serve: %s\n", e->message);
+			r->retry_after = 60;
+			return web_fail(r, 503, NULL, "disk_full",
+					"the record's disk is full, so nothing could be saved; tell the system's administrator");
+		}
 		/* The database's own words stay in the server's log, not the answer. */
 		fprintf(stderr, "hearth: serve: %s\n", e->message);
 		return web_fail(r, 500, NULL, "internal", "the record could not be read or written; try again");
@@ -268,6 +276,17 @@ void web_dispatch(struct web_request *r)
 	store_set_origin(r->st, r->route_name, r->address);
 	if (web_auth_session(r)) {
 		return;
+	}
+	/* Each signed-in person's requests are capped (guard.c); a page's own images, styles
+	 * and script are not counted. */
+	if (r->signed_in && rt->handler != page_asset) {
+		int wait = web_guard_rate(r->user_id);
+		if (wait) {
+			r->retry_after = wait;
+			web_fail(r, 429, NULL, "rate", "too many requests at once; try again in %d second%s", wait,
+				 wait == 1 ? "" : "s");
+			return;
+		}
 	}
 	if (!rt->open) {
 		if (!r->signed_in) {

@@ -115,7 +115,7 @@ struct web_request {
  * use; NULL (err filled) on failure. */
 struct store *web_store(struct web_server *srv, struct store_web **sw, struct hearth_error *err);
 
-/* ---- guard.c: the header deadline (and, in server.c, the connection caps) ---- */
+/* ---- guard.c: the header deadline (and, in server.c, the connection caps); the rate per user ---- */
 struct web_conn;
 /* Starts the sweeper that shuts down connections whose headers take longer than
  * o->header_timeout_s (0: no limit, no thread). */
@@ -129,6 +129,11 @@ void web_guard_close(struct web_conn *c);
  * completed and the connection waits for the next one (the clock starts again, allowing
  * grace_s seconds beyond the header limit). */
 void web_guard_request(struct web_conn *c, bool in_request, unsigned grace_s);
+/* The per-user request rate (settings user_requests_per_minute, user_request_burst). */
+void web_guard_rate_init(unsigned per_minute, unsigned burst);
+void web_guard_rate_stop(void);
+/* Takes one request from user's bucket: 0, or the seconds until one is allowed (429). */
+int web_guard_rate(int64_t user);
 
 /* ---- dispatch.c ---- */
 /* Decodes the target and finds the route (so the body's limit is known before the body
@@ -143,7 +148,8 @@ int web_answer(struct web_request *r, int status, json_t *body);
 int web_fail(struct web_request *r, int status, const char *field, const char *rule, const char *fmt, ...)
 	__attribute__((format(printf, 5, 6)));
 /* Maps a store error to its status: HERR_INVALID 400, HERR_NOT_FOUND 404, HERR_CONFLICT
- * 409, HERR_DENIED 403, anything else 500 (with no detail sent). */
+ * 409, HERR_DENIED 403, a full disk (rule disk_full) 503, anything else 500 (with no
+ * detail sent). */
 int web_fail_err(struct web_request *r, const struct hearth_error *e);
 /* Adds an audit row for this request (strings must outlive the request's arena). */
 void web_audit_row(struct web_request *r, const char *action, int64_t child_id, const char *section);
@@ -204,6 +210,7 @@ bool web_auth_csrf_ok(struct web_request *r);
 
 /* ---- audit.c: the group-commit writer ---- */
 typedef void (*web_audit_done_fn)(void *ctx, int rc);
+#define WEB_AUDIT_DISK_FULL (-100)	/* done's rc when the disk holding the record is full */
 /* Opens the writer's own store connection and starts its thread. */
 int web_audit_start(const char *db_path, struct hearth_error *err);
 /* Commits what is queued, then stops the thread and closes its store. */

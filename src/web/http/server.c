@@ -57,6 +57,7 @@
 #include <microhttpd.h>
 
 #include "base/mem.h"
+#include "model/settings.h"
 #include "web/http/http.h"
 
 #define WEB_GRACE_S 10
@@ -383,7 +384,14 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
 			r->set_cookie = NULL;
 			r->location = NULL;
 			buf_reset(&r->page.b);
-			web_fail(r, 500, NULL, "audit", "the audit trail could not be written, so nothing is shown");
+			if (r->audit_rc == WEB_AUDIT_DISK_FULL) {
+				r->retry_after = 60;
+				web_fail(r, 503, NULL, "disk_full",
+					 "the record's disk is full, so the audit trail could not be written and nothing is "
+					 "shown; tell the system's administrator");
+			} else {
+				web_fail(r, 500, NULL, "audit", "the audit trail could not be written, so nothing is shown");
+			}
 		}
 		return queue_answer(r);
 	case REQ_WAIT_AUDIT:
@@ -475,6 +483,17 @@ static void close_stores(struct web_server *srv)
 	}
 }
 
+struct probe_src {
+	struct store *st;
+	struct arena *a;
+};
+
+static const char *probe_setting(void *ctx, const char *key)
+{
+	struct probe_src *p = ctx;
+	return store_setting(p->st, key, p->a);
+}
+
 int web_serve(const struct web_options *o, struct hearth_error *err)
 {
 	char why[256];
@@ -524,6 +543,13 @@ int web_serve(const struct web_options *o, struct hearth_error *err)
 	if (rc) {
 		return rc;
 	}
+	/* The per-user rate is a setting in the record, read once here. */
+	struct arena a = ARENA_INIT;
+	struct probe_src src = {probe, &a};
+	struct settings cfg;
+	settings_load(&cfg, probe_setting, &src, NULL); /* a bad stored value keeps its default */
+	web_guard_rate_init((unsigned)cfg.user_requests_per_minute, (unsigned)cfg.user_request_burst);
+	arena_free(&a);
 	store_close(probe);
 
 	struct web_server srv;
@@ -604,6 +630,7 @@ int web_serve(const struct web_options *o, struct hearth_error *err)
 	}
 	MHD_stop_daemon(srv.daemon);
 	web_guard_stop();
+	web_guard_rate_stop();
 	web_audit_stop();
 	close_stores(&srv);
 	pthread_mutex_destroy(&srv.threads_lock);
