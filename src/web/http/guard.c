@@ -33,7 +33,7 @@
 #include <time.h>
 
 #include "base/mem.h"
-#include "web/internal.h"
+#include "web/http/http.h"
 
 #define GUARD_TICK_MS 250
 
