@@ -264,6 +264,18 @@ int store_children_search(struct store *st, const struct store_scope *sc, const 
 			  int64_t limit, int64_t offset, struct arena *a, struct store_child_hit **out, size_t *n_out,
 			  int64_t *total, struct hearth_error *err);
 
+/* Possible duplicates of a child about to be recorded: children in scope born on dob (not
+ * DATE_NONE), or with the same UPN or NHS number (NULL or "": not compared), at most max
+ * of them, by id. The caller judges names (model/similar.h); same_upn and same_nhs say
+ * which identifier matched. */
+struct store_child_dup {
+	struct store_child_hit hit;
+	bool same_dob, same_upn, same_nhs;
+};
+int store_children_duplicates(struct store *st, const struct store_scope *sc, hdate dob, const char *upn,
+			      const char *nhs_number, size_t max, struct arena *a, struct store_child_dup **out,
+			      size_t *n_out, struct hearth_error *err);
+
 /* Copies the whole record from src to dst (an empty target opened with STORE_CREATE),
  * keeping ids, revisions and the audit trail as they are; then compares each table's row
  * count and content checksum on both sides and calls report for each. Returns the number

@@ -226,7 +226,8 @@ int web_dispatch_route(struct web_request *r)
 	}
 	bool known;
 	enum web_method m = r->method >= 0 ? (enum web_method)r->method : WEB_METHOD_MAX;
-	r->route = web_route_match(m, r->path, &known, &r->id_text, &r->id_len);
+	struct web_route_params params;
+	r->route = web_route_match_params(m, r->path, &known, &params);
 	if (!r->route) {
 		if (known) {
 			r->allow = allowed_methods(r);
@@ -234,6 +235,10 @@ int web_dispatch_route(struct web_request *r)
 		}
 		return web_fail(r, 404, "path", "not_found", "there is no such page or resource");
 	}
+	r->id_text = params.id;
+	r->id_len = params.id_len;
+	r->kind = params.kind ? arena_strndup(&r->a, params.kind, params.kind_len) : NULL;
+	r->rid = params.rid ? parse_id(params.rid, params.rid_len) : 0;
 	r->route_name = web_route_name(r->route);
 	for (size_t i = 0; i < r->n_query; i++) {
 		bool ok = false;

@@ -54,7 +54,7 @@ struct web_param {
 };
 
 #define WEB_AUDIT_MAX 2
-#define WEB_FORM_MAX 32
+#define WEB_FORM_MAX 64	/* a child's form: 6 dates of 3 boxes and 15 other fields */
 
 struct web_request {
 	struct web_server *srv;
@@ -70,6 +70,8 @@ struct web_request {
 	const char *path;		/* decoded */
 	const char *id_text;		/* the {id} segment, within path */
 	size_t id_len;
+	const char *kind;		/* the {kind} segment (a word, copied), or NULL */
+	int64_t rid;			/* the {rid} segment (a row id), or 0 */
 	struct web_param query[WEB_QUERY_MAX * 2];
 	size_t n_query;
 	struct web_param form[WEB_FORM_MAX];	/* a page's POSTed form, decoded */

@@ -64,4 +64,17 @@ int web_routes_check_table(const struct web_route *table, int n, char *why, size
 const struct web_route *web_route_match(enum web_method method, const char *path, bool *path_known,
 					const char **id, size_t *id_len);
 
+/* The segments a path's slots matched (within the path, not copied). A route's path may
+ * have, besides one {id} (or {name}) taking any non-empty segment, a {kind} that only a
+ * word matches (lower-case letters, digits, underscores) and a {rid} that only 1 to 18
+ * digits match: so "/children/{id}/records/{kind}/new" and ".../{kind}/{rid}" never take
+ * each other's paths. Slots a route does not have are NULL with length 0. */
+struct web_route_params {
+	const char *id, *kind, *rid;
+	size_t id_len, kind_len, rid_len;
+};
+/* web_route_match with every slot's segment. */
+const struct web_route *web_route_match_params(enum web_method method, const char *path, bool *path_known,
+					       struct web_route_params *params);
+
 #endif

@@ -136,6 +136,10 @@ static const struct {
 	{"visit", "The visit has been recorded"},
 	{"note", "The case note has been recorded"},
 	{"reallocated", "The child has been reallocated"},
+	{"recorded", "The record has been saved"},
+	{"corrected", "The correction has been saved"},
+	{"retracted", "The record has been retracted"},
+	{"added", "The child has been added"},
 };
 
 /* What a save asked the page to say: done, and any new DfE findings (a warning: an

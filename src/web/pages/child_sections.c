@@ -10,6 +10,7 @@
 
 #include "model/chronology.h"
 #include "web/pages/child.h"
+#include "web/pages/records.h"
 
 /* ---- the parts' sections ---- */
 
@@ -132,6 +133,10 @@ static void table_rows_html(struct web_request *r, struct html *h, const struct 
 			html_f(h, "<th scope=\"col\" class=\"govuk-table__header\">%s</th>", e->fields[f].label);
 		}
 	}
+	if (records_kind_has_form(e)) {
+		html_f(h, "<th scope=\"col\" class=\"govuk-table__header\"><span class=\"govuk-visually-hidden\">Actions"
+			  "</span></th>");
+	}
 	html_f(h, "</tr></thead><tbody class=\"govuk-table__body\">");
 	for (size_t k = 0; k < t->n; k++) {
 		const struct hval *v = t->rows[order[k].i];
@@ -147,6 +152,11 @@ static void table_rows_html(struct web_request *r, struct html *h, const struct 
 			} else {
 				html_f(h, "<td class=\"govuk-table__cell\">%s</td>", page_value(r, &e->fields[f], &v[f]));
 			}
+		}
+		if (records_kind_has_form(e)) {
+			html_f(h, "<td class=\"govuk-table__cell\">");
+			records_row_links(r, h, e, t->ids[order[k].i]);
+			html_f(h, "</td>");
 		}
 		html_f(h, "</tr>");
 	}

@@ -46,16 +46,31 @@ const char *page_child_name(struct web_request *r, const struct hval *child);
 
 /* ---- forms drawn and read from descriptors ---- */
 
+/* A field's choices, when the form offers something other than its whole code list (the
+ * codes valid on the record's date, this child's referrals, the team's workers): code is
+ * the value sent, label what people read. */
+struct page_options {
+	const struct code *codes;
+	size_t n;
+};
+
+#define PAGE_FORM_EXTRA_MAX 4
+
 struct page_form {
 	const struct entity *e;
 	const int *fields;		/* the fields on the form, in order; -1 ends the list */
 	const char **text;		/* per field of e: what was typed (NULL: blank) */
 	const char **error;		/* per field of e: the message to show beside it */
+	struct page_options *choices;	/* per field of e: its choices (codes NULL: the default) */
 	const char *general_error;	/* a refusal that names no field on the form */
 	int options_field;		/* a reference field drawn as a choice of options (-1: none) */
 	const struct code *options;	/* its options: code = the id, label = what people read */
 	size_t n_options;
 	size_t n_errors;
+	/* inputs that are not fields of e (the reason for a correction): their errors, so the
+	 * summary links to them too */
+	const char *extra_name[PAGE_FORM_EXTRA_MAX], *extra_error[PAGE_FORM_EXTRA_MAX];
+	size_t n_extra;
 };
 
 /* A form for e with nothing typed yet (arrays in r's arena). */
@@ -73,5 +88,26 @@ void page_form_errors(struct web_request *r, struct html *h, const struct page_f
 void page_form_field(struct web_request *r, struct html *h, const struct page_form *f, int field);
 /* All of the form's fields. */
 void page_form_fields(struct web_request *r, struct html *h, const struct page_form *f);
+/* An error on an input that is not a field of the form's entity (id name): counted, and
+ * linked from the summary. */
+void page_form_extra_error(struct page_form *f, const char *name, const char *msg);
+/* The error set on that input, or NULL. */
+const char *page_form_extra_error_of(const struct page_form *f, const char *name);
+/* Offers, for code field `field`, only the codes of its list valid on the date `on` (the
+ * collection year it falls in), each read as "CODE – words"; a code typed that is not
+ * among them is kept as an option too, so what was typed is never lost. */
+void page_form_codes_on(struct web_request *r, struct page_form *f, int field, hdate on);
+/* Whether every POSTed field's name is one this form reads (its fields' inputs, the
+ * CSRF token, and the names in extra, NULL-terminated); else the first unknown name. */
+const char *page_form_unknown(struct web_request *r, const struct page_form *f, const char *const *extra);
+
+/* ---- components ---- */
+
+/* A textarea with GOV.UK's character count (maxlength characters), label, hint, error and
+ * what was typed. */
+void page_textarea(struct html *h, const char *name, const char *label, const char *hint, const char *value,
+		   const char *error, int maxlength);
+/* GOV.UK's inset text / notification for a success ("done") banner. */
+void page_success_banner(struct html *h, const char *message);
 
 #endif

@@ -139,6 +139,45 @@ static void match_paths(void **state)
 	assert_true(known);
 }
 
+/* {kind} takes only a word and {rid} only digits, so the record pages' paths never take
+ * each other's: ".../visit/new" is the new form, ".../visit/12" a row, and a POST to
+ * ".../visit/new" is 405, not a row called "new". */
+static void match_kind_and_rid(void **state)
+{
+	(void)state;
+	bool known;
+	struct web_route_params p;
+	const struct web_route *rt = web_route_match_params(WEB_GET, "/children/7/records/cla_episode/new", &known, &p);
+	assert_non_null(rt);
+	assert_string_equal(rt->path, "/children/{id}/records/{kind}/new");
+	assert_int_equal(p.id_len, 1);
+	assert_memory_equal(p.id, "7", 1);
+	assert_int_equal(p.kind_len, 11);
+	assert_memory_equal(p.kind, "cla_episode", 11);
+	assert_null(p.rid);
+	rt = web_route_match_params(WEB_POST, "/children/7/records/visit/123", &known, &p);
+	assert_non_null(rt);
+	assert_string_equal(rt->path, "/children/{id}/records/{kind}/{rid}");
+	assert_int_equal(p.rid_len, 3);
+	assert_memory_equal(p.rid, "123", 3);
+	rt = web_route_match_params(WEB_GET, "/children/7/records/visit/123/history", &known, &p);
+	assert_non_null(rt);
+	assert_string_equal(rt->path, "/children/{id}/records/{kind}/{rid}/history");
+	/* A row id is digits only; a kind is a word only. */
+	assert_null(web_route_match_params(WEB_POST, "/children/7/records/visit/new", &known, &p));
+	assert_true(known); /* the GET form's path: 405 */
+	assert_null(web_route_match_params(WEB_GET, "/children/7/records/visit/12a/edit", &known, &p));
+	assert_false(known);
+	assert_null(web_route_match_params(WEB_GET, "/children/7/records/Visit/new", &known, &p));
+	assert_null(web_route_match_params(WEB_GET, "/children/7/records/vi-sit/new", &known, &p));
+	assert_null(web_route_match_params(WEB_GET, "/children/7/records/visit/1234567890123456789/edit", &known, &p));
+	assert_false(known);
+	/* "/children/new" is the new-child form, not a child called "new". */
+	rt = web_route_match_params(WEB_GET, "/children/new", &known, &p);
+	assert_non_null(rt);
+	assert_string_equal(rt->path, "/children/new");
+}
+
 /* Decodes target as the server would; returns the rule of the refusal, or NULL. */
 static const char *refusal(const char *target, struct web_request *r)
 {
@@ -206,6 +245,7 @@ int main(void)
 		cmocka_unit_test(routes_bad_forgotten_permission_refused),
 		cmocka_unit_test(openapi_documents_exactly_the_routes),
 		cmocka_unit_test(match_paths),
+		cmocka_unit_test(match_kind_and_rid),
 		cmocka_unit_test(uri_decoding),
 		cmocka_unit_test(uri_bad_targets),
 	};

@@ -1,0 +1,365 @@
+// Every kind of a child's record from the browser's forms (src/web/pages/records.c,
+// record_form.c, child_new.c): each kind's form is drawn from its descriptor and refuses
+// an empty submission without storing anything; valid forms save and go back to the
+// child's page; a row is corrected (with a reason, as a new revision) and retracted (it
+// stays, voided), and its history shows who, when, why and what changed; a new child is
+// checked for possible duplicates first; every new route answers each role as the role
+// table says. The records made here belong to a child this file adds, so other files'
+// fixtures are left as they were.
+import test from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { AS_AT, CHILD, DB, HEARTH, ROLES, URL_BASE, as, checksum, fingerprint, sql } from './lib.mjs';
+
+// A page request: never follows redirects (a 303 is part of what is tested).
+async function page(method, path, { session, form } = {}) {
+	const headers = {};
+	if (session) headers.Cookie = session.cookie;
+	let body;
+	if (form) {
+		const f = new URLSearchParams();
+		if (session && !('csrf_token' in form)) f.append('csrf_token', session.csrf);
+		for (const [k, v] of Object.entries(form)) f.append(k, v);
+		body = f.toString();
+		headers['Content-Type'] = 'application/x-www-form-urlencoded';
+	}
+	const res = await fetch(URL_BASE + path, { method, headers, body, redirect: 'manual' });
+	return { status: res.status, headers: res.headers, text: await res.text() };
+}
+
+// A date as the three boxes of a GOV.UK date input.
+function dateBoxes(name, iso) {
+	const [y, m, d] = iso.split('-');
+	return { [`${name}-day`]: String(Number(d)), [`${name}-month`]: String(Number(m)), [`${name}-year`]: y };
+}
+
+// The options a radio group or select offers: [{value, label}].
+function options(html, name) {
+	const out = [];
+	const radio = new RegExp(`<input class="govuk-radios__input" id="[^"]*" name="${name}" type="radio" value="([^"]*)"[^>]*>` +
+		'<label[^>]*>([^<]*)</label>', 'g');
+	for (const m of html.matchAll(radio)) out.push({ value: m[1], label: m[2] });
+	const select = html.match(new RegExp(`<select[^>]* name="${name}"[^>]*>([\\s\\S]*?)</select>`));
+	if (select) {
+		for (const m of select[1].matchAll(/<option value="([^"]+)"[^>]*>([^<]*)<\/option>/g)) {
+			out.push({ value: m[1], label: m[2] });
+		}
+	}
+	return out;
+}
+
+// The kinds `hearth record DB kinds` lists, less those that belong to no child (the admin
+// pages of another issue cover them; a person is recorded through a relationship).
+const NOT_A_CHILDS = ['team', 'worker', 'worker_absence', 'setting', 'inspection', 'child', 'person'];
+const KINDS = execFileSync(HEARTH, ['record', DB, 'kinds'], { encoding: 'utf8' }).trim().split('\n')
+	.map((l) => l.split(/\s+/)[0]).filter((k) => !NOT_A_CHILDS.includes(k));
+
+// The child this file records for: added through the new-child form by a social worker of
+// HTTP Team A (who becomes the child's social worker, so the team sees them).
+let kid;
+async function child() {
+	if (kid) return kid;
+	const s = await as('social_worker');
+	const r = await page('POST', '/children', { session: s, form: {
+		given_name: 'Rowan', family_name: 'Formfield', ...dateBoxes('dob', '2015-05-05'), sex: 'M', ethnicity: 'WBRI',
+		la_child_id: 'HCFORM1', upn: 'A123456789012', uasc: 'no', restricted: 'no',
+	} });
+	assert.equal(r.status, 303, r.text.slice(0, 2000));
+	const m = r.headers.get('location').match(/^\/children\/(\d+)\?done=added$/);
+	assert.ok(m, r.headers.get('location'));
+	kid = Number(m[1]);
+	assert.equal(sql(`SELECT la_child_id || '|' || given_name FROM child WHERE id = ${kid} AND voided = 0`), 'HCFORM1|Rowan');
+	assert.equal(sql(`SELECT count(*) FROM allocation a JOIN worker w ON w.id = a.worker_id WHERE a.child_id = ${kid} ` +
+		`AND w.staff_id = 'HTA1' AND a.kind = 'sw' AND a.voided = 0`), '1', 'the social worker holds the new child');
+	return kid;
+}
+
+// Saves a row through its form; returns its id (from the redirect's #kind-id).
+async function record(kind, form, role = 'social_worker') {
+	const id = await child();
+	const r = await page('POST', `/children/${id}/records/${kind}`, { session: await as(role), form });
+	assert.equal(r.status, 303, `${kind}: ${r.status} ${r.text.match(/govuk-error-summary[\s\S]*?<\/ul>/)?.[0] ?? r.text.slice(0, 300)}`);
+	const m = r.headers.get('location').match(new RegExp(`^/children/${id}\\?done=recorded&new_findings=\\d+#${kind}-(\\d+)$`));
+	assert.ok(m, r.headers.get('location'));
+	return Number(m[1]);
+}
+
+test('every kind of a child\'s record has a form: 200, a CSRF field, never the child\'s id', async () => {
+	const s = await as('social_worker');
+	const id = await child();
+	assert.ok(KINDS.length >= 25, `kinds: ${KINDS}`);
+	for (const kind of KINDS) {
+		const r = await page('GET', `/children/${id}/records/${kind}/new`, { session: s });
+		assert.equal(r.status, 200, `${kind}: ${r.text.slice(0, 300)}`);
+		assert.match(r.text, /<input type="hidden" name="csrf_token" value="[0-9a-f]{16,}">/, kind);
+		assert.match(r.text, new RegExp(`<form method="post" action="/children/${id}/records/${kind}"`), kind);
+		assert.doesNotMatch(r.text, /name="child_id"/, `${kind}: the form never asks for the child`);
+		assert.doesNotMatch(r.text, /name="(?!other_child_la_id)[a-z_]+_id" type="text"/, `${kind}: no reference is a typed id`);
+	}
+});
+
+test('every form submitted empty shows the error summary and stores nothing', async () => {
+	const s = await as('social_worker');
+	const id = await child();
+	const before = checksum();
+	for (const kind of KINDS) {
+		const fp = fingerprint();
+		const r = await page('POST', `/children/${id}/records/${kind}`, { session: s, form: {} });
+		assert.equal(r.status, 400, `${kind}: ${r.status}`);
+		assert.match(r.text, /<div class="govuk-error-summary"[\s\S]*There is a problem[\s\S]*<a href="#[a-z_]+(-day)?">/, kind);
+		assert.equal(fingerprint(), fp, `${kind}: nothing stored`);
+	}
+	assert.equal(checksum(), before, 'every table\'s content is unchanged');
+});
+
+test('a form refuses a field it does not read, an unknown kind and another child\'s row', async () => {
+	const s = await as('social_worker');
+	const id = await child();
+	const fp = fingerprint();
+	let r = await page('POST', `/children/${id}/records/visit`, { session: s, form: { ...dateBoxes('visit_date', AS_AT),
+		kind: 'cin', seen: 'yes', seen_alone: 'no', child_id: String(CHILD.in) } });
+	assert.equal(r.status, 400);
+	assert.match(r.text, /child_id is not a field of this form/);
+	r = await page('POST', `/children/${id}/records/visit`, { session: s, form: { ...dateBoxes('visit_date', AS_AT),
+		kind: 'cin', seen: 'yes', seen_alone: 'no', worker_id: '999999' } });
+	assert.equal(r.status, 400, 'a worker that was not offered');
+	assert.match(r.text, /govuk-error-summary[\s\S]*Select Visited by from the list/);
+	for (const path of [`/children/${id}/records/team/new`, `/children/${id}/records/nonsense/new`,
+		`/children/${id}/records/person/new`]) {
+		assert.equal((await page('GET', path, { session: s })).status, 404, path);
+	}
+	const other = sql(`SELECT min(id) FROM visit WHERE child_id = ${CHILD.in} AND voided = 0`);
+	assert.equal((await page('GET', `/children/${id}/records/visit/${other}/edit`, { session: s })).status, 404,
+		'a row of another child is not found under this one');
+	assert.equal((await page('GET', `/children/${id}/records/note/${other}/history`, { session: s })).status, 404);
+	assert.equal(fingerprint(), fp);
+});
+
+test('valid forms save: a visit, a referral, its assessment chosen from the referrals, an episode in care, a review', async () => {
+	const s = await as('social_worker');
+	const id = await child();
+	const visit = await record('visit', { ...dateBoxes('visit_date', '2026-03-20'), kind: 'cin', seen: 'yes',
+		seen_alone: 'yes', child_said: 'I like <script>alert("x")</script> & \'quotes\'', summary: 'Home visit' });
+	assert.equal(sql(`SELECT seen_alone || '|' || child_id FROM visit WHERE id = ${visit}`), `1|${id}`);
+	const referral = await record('referral', { ...dateBoxes('referral_date', '2026-03-02'), source: '1A',
+		primary_need: 'N1', nfa: 'no' });
+	// The assessment's referral is a choice among this child's referrals, never a typed id.
+	const form = await page('GET', `/children/${id}/records/assessment/new`, { session: s });
+	const refs = options(form.text, 'referral_id');
+	assert.deepEqual(refs.map((o) => o.value), [String(referral)], 'only this child\'s referral is offered');
+	assert.match(refs[0].label, /^referral of 2 Mar 2026 \(1A – /);
+	const assessment = await record('assessment', { referral_id: refs[0].value, ...dateBoxes('start_date', '2026-03-03'),
+		factors: '2B' });
+	assert.equal(sql(`SELECT referral_id FROM assessment WHERE id = ${assessment}`), String(referral));
+	const episode = await record('cla_episode', { ...dateBoxes('decom', '2026-03-10'), rne: 'S', ls: 'C2', cin: 'N1',
+		place: 'U1', long_term: 'no' });
+	assert.equal(sql(`SELECT ls || '|' || place FROM cla_episode WHERE id = ${episode} AND voided = 0`), 'C2|U1');
+	const iro = options((await page('GET', `/children/${id}/records/cla_review/new`, { session: s })).text, 'iro_id');
+	assert.ok(iro.some((o) => /Worker HTIRO/.test(o.label)), 'the IRO is among the workers offered');
+	const review = await record('cla_review', { ...dateBoxes('review_date', '2026-03-25'), participation: 'PN1',
+		iro_id: iro.find((o) => /Worker HTIRO/.test(o.label)).value });
+	assert.equal(sql(`SELECT participation FROM cla_review WHERE id = ${review}`), 'PN1');
+	// The child's page shows the new rows, free text escaped, with their links.
+	const r = await page('GET', `/children/${id}?done=recorded`, { session: s });
+	assert.equal(r.status, 200);
+	assert.match(r.text, /The record has been saved/);
+	assert.ok(r.text.includes('I like &lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &#39;quotes&#39;'));
+	assert.doesNotMatch(r.text, /<script>alert/);
+	for (const [kind, rid] of [['visit', visit], ['assessment', assessment], ['cla_episode', episode]]) {
+		assert.ok(r.text.includes(`id="${kind}-${rid}"`), `${kind} row shown`);
+		assert.ok(r.text.includes(`href="/children/${id}/records/${kind}/${rid}/edit"`), `${kind}: Correct`);
+		assert.ok(r.text.includes(`href="/children/${id}/records/${kind}/${rid}/retract"`), `${kind}: Retract`);
+	}
+});
+
+test('codes offered are those in use on the record\'s date; a code not in use then is refused', async () => {
+	const s = await as('social_worker');
+	const id = await child();
+	// Placement K3 came in with the 2024-25 collection year, H5 went out before it
+	// (src/model/codes.c); a new episode is dated today (2026) until the worker says.
+	const form = await page('GET', `/children/${id}/records/cla_episode/new`, { session: s });
+	const place = options(form.text, 'place');
+	assert.ok(place.length > 7 && place.every((o) => / – /.test(o.label)), 'placements: a select of "CODE – words"');
+	assert.ok(place.some((o) => o.value === 'K3'), 'K3 is offered today');
+	assert.ok(!place.some((o) => o.value === 'H5'), 'H5 is not');
+	const fp = fingerprint();
+	const r = await page('POST', `/children/${id}/records/cla_episode`, { session: s, form: {
+		...dateBoxes('decom', '2016-03-10'), rne: 'S', ls: 'C2', cin: 'N1', place: 'K3', long_term: 'no' } });
+	assert.equal(r.status, 400);
+	assert.match(r.text, /govuk-error-summary[\s\S]*<a href="#place">Placement \(PLACE\): code K3 is not in use on 10 Mar 2016/);
+	assert.ok(options(r.text, 'place').some((o) => o.value === 'H5'), 'redrawn for 2016: H5 is offered then');
+	assert.equal(fingerprint(), fp);
+});
+
+// Correct and retract on five kinds, each with its history.
+const CORRECTIONS = [
+	{ kind: 'visit', form: { ...dateBoxes('visit_date', '2026-03-21'), kind: 'cin', seen: 'yes', seen_alone: 'no' },
+		change: { kind: 'cp' }, field: 'kind', was: 'Child in need visit', now: 'Child protection visit' },
+	{ kind: 'note', form: { ...dateBoxes('note_date', '2026-03-22'), kind: 'case_note', child_voice: 'no', body: 'First words' },
+		change: { body: 'Second <b>words</b>' }, field: 'body', was: 'First words', now: 'Second &lt;b&gt;words&lt;/b&gt;' },
+	{ kind: 'health', form: { kind: 'dental', ...dateBoxes('done_date', '2026-03-05') },
+		change: dateBoxes('done_date', '2026-03-06'), field: 'done_date', was: '5 Mar 2026', now: '6 Mar 2026' },
+	{ kind: 'education', form: { school_name: 'Hill Primary', ...dateBoxes('start_date', '2025-09-01'), sen: 'none' },
+		change: { school_name: 'Hill Academy' }, field: 'school_name', was: 'Hill Primary', now: 'Hill Academy' },
+	{ kind: 'cin_plan', needsReferral: true, form: { ...dateBoxes('start_date', '2026-03-04') },
+		change: dateBoxes('end_date', '2026-03-28'), field: 'end_date', was: '(blank)', now: '28 Mar 2026' },
+	{ kind: 'missing', form: { ...dateBoxes('start_at', '2026-03-12'), 'start_at-time': '21:30', away: 'no', rhi_accepted: 'no' },
+		change: { ...dateBoxes('end_at', '2026-03-13'), 'end_at-time': '08:15' }, field: 'end_at', was: '(blank)',
+		now: '13 Mar 2026 at 08:15 UTC' },
+];
+
+for (const c of CORRECTIONS) {
+	test(`a ${c.kind} is corrected with a reason and retracted; its history shows who, when, why and what changed`, async () => {
+		const s = await as('social_worker');
+		const id = await child();
+		const form = { ...c.form };
+		if (c.needsReferral) {
+			const refs = options((await page('GET', `/children/${id}/records/${c.kind}/new`, { session: s })).text, 'referral_id');
+			assert.ok(refs.length >= 1, 'a referral to choose');
+			form.referral_id = refs[0].value;
+		}
+		const rid = await record(c.kind, form);
+		// The correction form comes filled in.
+		const edit = await page('GET', `/children/${id}/records/${c.kind}/${rid}/edit`, { session: s });
+		assert.equal(edit.status, 200);
+		assert.match(edit.text, /<textarea[^>]* name="reason"/);
+		const first = Object.entries(c.form)[0];
+		assert.ok(edit.text.includes(`name="${first[0]}"`) && edit.text.includes(`value="${first[1]}"`) ||
+			edit.text.includes(`>${first[1]}</textarea>`), `${c.kind}: filled in with ${first}`);
+		// No reason: refused, nothing stored, what was typed kept.
+		const fp = fingerprint();
+		const changed = { ...form, ...c.change };
+		let r = await page('POST', `/children/${id}/records/${c.kind}/${rid}`, { session: s, form: changed });
+		assert.equal(r.status, 400);
+		assert.match(r.text, /govuk-error-summary[\s\S]*<a href="#reason">Enter why you are correcting this record/);
+		assert.equal(fingerprint(), fp);
+		r = await page('POST', `/children/${id}/records/${c.kind}/${rid}`, { session: s,
+			form: { ...changed, reason: `Typed wrongly <i>${c.kind}</i>` } });
+		assert.equal(r.status, 303, r.text.match(/govuk-error-summary[\s\S]*?<\/ul>/)?.[0]);
+		assert.match(r.headers.get('location'), new RegExp(`done=corrected.*#${c.kind}-${rid}$`));
+		assert.equal(sql(`SELECT count(*) FROM revision WHERE tbl = '${c.kind}' AND row_id = ${rid} AND action = 'update'`), '1');
+		// Retracted: a reason is needed; then the row stays, voided.
+		r = await page('POST', `/children/${id}/records/${c.kind}/${rid}/retract`, { session: s, form: { reason: '' } });
+		assert.equal(r.status, 400);
+		assert.match(r.text, /Enter why you are retracting this record/);
+		assert.equal((await page('GET', `/children/${id}/records/${c.kind}/${rid}/retract`, { session: s })).status, 200);
+		r = await page('POST', `/children/${id}/records/${c.kind}/${rid}/retract`, { session: s,
+			form: { reason: 'Entered on the wrong child' } });
+		assert.equal(r.status, 303);
+		assert.equal(sql(`SELECT voided FROM ${c.kind} WHERE id = ${rid}`), '1', 'the row stays, voided');
+		assert.equal((await page('GET', `/children/${id}/records/${c.kind}/${rid}/edit`, { session: s })).status, 404,
+			'a retracted row is not corrected');
+		// The history: recorded, corrected (was / now, why), retracted (why), by whom.
+		const h = await page('GET', `/children/${id}/records/${c.kind}/${rid}/history`, { session: s });
+		assert.equal(h.status, 200);
+		const cards = [...h.text.matchAll(/<div class="govuk-summary-card" data-hearth="revision" data-action="([a-z]+)">([\s\S]*?)<\/div><\/div>/g)];
+		assert.deepEqual(cards.map((m) => m[1]), ['insert', 'update', 'void']);
+		for (const m of cards) assert.match(m[2], /on \d+ [A-Z][a-z]+ \d{4} at \d\d:\d\d UTC by Test Worker HTA1 \(test_social_worker\)/);
+		const row = cards[1][2].match(new RegExp(`<tr class="govuk-table__row" data-field="${c.field}">([\\s\\S]*?)</tr>`));
+		assert.ok(row, `${c.kind}: the change of ${c.field} is listed: ${cards[1][2]}`);
+		assert.ok(row[1].includes(`data-hearth="was">${c.was}<`), `${c.kind} was: ${row[1]}`);
+		assert.ok(row[1].includes(`data-hearth="now">${c.now}<`), `${c.kind} now: ${row[1]}`);
+		assert.ok(cards[1][2].includes(`Typed wrongly &lt;i&gt;${c.kind}&lt;/i&gt;`), 'the reason, escaped');
+		assert.ok(cards[2][2].includes('Entered on the wrong child'));
+	});
+}
+
+test('the child\'s own details are corrected from their page; a possible duplicate is shown before a new child is saved', async () => {
+	const s = await as('social_worker');
+	const id = await child();
+	let r = await page('GET', `/children/${id}/records/child/${id}/edit`, { session: s });
+	assert.equal(r.status, 200);
+	assert.ok(r.text.includes('value="Formfield"'));
+	assert.equal((await page('GET', `/children/${id}/records/child/${CHILD.in}/edit`, { session: s })).status, 404);
+	// The same date of birth and a similar name as a child the worker can see: shown, with a link.
+	const fp = fingerprint();
+	const hazel = { given_name: 'hazel', family_name: 'Quenbey', ...dateBoxes('dob', '2012-04-03'), sex: 'F',
+		la_child_id: 'HCFORM2', uasc: 'no', restricted: 'no' };
+	r = await page('POST', '/children', { session: s, form: hazel });
+	assert.equal(r.status, 409);
+	assert.match(r.text, /This child may already be known/);
+	assert.ok(r.text.includes(`href="/children/${CHILD.in}"`), 'a link to the existing child');
+	assert.match(r.text, /<input type="hidden" name="confirm" value="yes">/);
+	assert.ok(r.text.includes('value="Quenbey"'), 'what was typed is kept');
+	// The same UPN, whatever the name.
+	r = await page('POST', '/children', { session: s, form: { ...hazel, given_name: 'Zed', family_name: 'Other',
+		...dateBoxes('dob', '2010-01-01'), upn: 'A123456789012' } });
+	assert.equal(r.status, 409);
+	assert.ok(r.text.includes(`href="/children/${id}"`) && /the same UPN/.test(r.text));
+	assert.equal(fingerprint(), fp, 'nothing saved before the person confirms');
+	// A child of another team is never shown to this worker (the front door, who sees every child, is).
+	const ivor = { given_name: 'Ivor', family_name: 'Quenby', ...dateBoxes('dob', '2014-06-07'), sex: 'M',
+		la_child_id: 'HCFORM3', uasc: 'no', restricted: 'no' };
+	r = await page('POST', '/children', { session: await as('front_door'), form: ivor });
+	assert.equal(r.status, 409);
+	assert.ok(r.text.includes(`href="/children/${CHILD.out}"`));
+	r = await page('POST', '/children', { session: s, form: ivor });
+	assert.equal(r.status, 303, 'no child this worker can see is like this one');
+	const dup = Number(r.headers.get('location').match(/^\/children\/(\d+)/)[1]);
+	assert.ok(dup > 0);
+	// Confirmed after the warning: saved.
+	r = await page('POST', '/children', { session: await as('front_door'), form: { ...hazel, confirm: 'yes' } });
+	assert.equal(r.status, 303);
+	const hazel2 = Number(r.headers.get('location').match(/^\/children\/(\d+)/)[1]);
+	// Tidy: both retracted through their own page (a child is retracted like any row).
+	for (const c of [dup, hazel2]) {
+		const who = c === dup ? s : await as('front_door');
+		r = await page('POST', `/children/${c}/records/child/${c}/retract`, { session: who,
+			form: { reason: 'Added by the forms test' } });
+		assert.equal(r.status, 303);
+		assert.equal(sql(`SELECT voided FROM child WHERE id = ${c}`), '1');
+	}
+	// A bad new child: the summary, nothing stored.
+	const fp2 = fingerprint();
+	r = await page('POST', '/children', { session: s, form: { given_name: '', ...dateBoxes('dob', '2012-02-31') } });
+	assert.equal(r.status, 400);
+	assert.match(r.text, /govuk-error-summary[\s\S]*Date of birth must be a real date[\s\S]*Enter Given name/);
+	assert.equal(fingerprint(), fp2);
+});
+
+// Who may use each new route (PERM_CHILD_WRITE for changes, PERM_CHILD_READ for history:
+// src/model/roles.c), and a child out of scope is 404 for everyone who may otherwise.
+const WRITERS = ['social_worker', 'team_manager', 'iro', 'personal_adviser', 'front_door'];
+const READERS = [...WRITERS, 'head_of_service', 'inspector'];
+
+test('every new route answers each role as the role table says, in scope and out of scope', async () => {
+	// A row of each child: HC1's visit (in scope for Team A, its IRO and PA) and HC2's
+	// allocation (Team B's child: out of their scope; the front door and the roles that see
+	// every child see it).
+	const inRow = ['visit', sql(`SELECT min(id) FROM visit WHERE child_id = ${CHILD.in} AND voided = 0`)];
+	const outRow = ['allocation', sql(`SELECT min(id) FROM allocation WHERE child_id = ${CHILD.out} AND voided = 0`)];
+	const SEES_ALL = ['front_door', 'head_of_service', 'inspector'];
+	const routes = [
+		{ m: 'GET', p: (c, [k]) => `/children/${c}/records/${k}/new`, roles: WRITERS },
+		{ m: 'POST', p: (c, [k]) => `/children/${c}/records/${k}`, roles: WRITERS, refused: 400 },
+		{ m: 'GET', p: (c, [k, v]) => `/children/${c}/records/${k}/${v}/edit`, roles: WRITERS },
+		{ m: 'POST', p: (c, [k, v]) => `/children/${c}/records/${k}/${v}`, roles: WRITERS, refused: 400 },
+		{ m: 'GET', p: (c, [k, v]) => `/children/${c}/records/${k}/${v}/retract`, roles: WRITERS },
+		{ m: 'POST', p: (c, [k, v]) => `/children/${c}/records/${k}/${v}/retract`, roles: WRITERS, refused: 400 },
+		{ m: 'GET', p: (c, [k, v]) => `/children/${c}/records/${k}/${v}/history`, roles: READERS },
+	];
+	const fp = fingerprint();
+	for (const rt of routes) {
+		const name = `${rt.m} ${rt.p('{id}', ['{kind}', '{rid}'])}`;
+		for (const role of ROLES) {
+			const s = await as(role);
+			// The POSTs carry an empty form: a role the table lets through is refused by the
+			// form (400), never by the table, and nothing is stored either way.
+			const form = rt.m === 'POST' ? {} : undefined;
+			const allowed = rt.roles.includes(role);
+			let r = await page(rt.m, rt.p(CHILD.in, inRow), { session: s, form });
+			assert.equal(r.status, allowed ? (rt.refused ?? 200) : 403, `${name} as ${role}`);
+			assert.match(r.text, /^<!DOCTYPE html>/, 'a page, refusals too');
+			r = await page(rt.m, rt.p(CHILD.out, outRow), { session: s, form });
+			const want = !allowed ? 403 : SEES_ALL.includes(role) ? (rt.refused ?? 200) : 404;
+			assert.equal(r.status, want, `${name} for a child out of scope, as ${role}`);
+		}
+	}
+	for (const role of ROLES) {
+		const r = await page('GET', '/children/new', { session: await as(role) });
+		assert.equal(r.status, WRITERS.includes(role) ? 200 : 403, `GET /children/new as ${role}`);
+		const p = await page('POST', '/children', { session: await as(role), form: {} });
+		assert.equal(p.status, WRITERS.includes(role) ? 400 : 403, `POST /children as ${role}`);
+	}
+	assert.equal(fingerprint(), fp, 'no refused request stored anything');
+});
