@@ -240,6 +240,30 @@ int store_session_find(struct store *st, const char *token_hash, struct arena *a
 int store_session_touch(struct store *st, int64_t id, hinstant now, struct hearth_error *err);
 int store_session_end(struct store *st, int64_t id, hinstant now, struct hearth_error *err);
 
+/* ---- drafts: forms in progress, kept per person and form; not part of the record ----
+ * A draft is a form's fields as typed (url-encoded name=value pairs), keyed by the person
+ * and the form page's path. No revision is written and nothing that reads the record reads
+ * drafts; the web layer audits their saving and discarding (without their content). */
+struct store_draft {
+	int64_t id, user_id;
+	const char *path;	/* the form page's path: "/children/123/visits/new" */
+	const char *title;	/* the form's title, for the person's list of drafts */
+	int64_t child_id;	/* the child the form is about, 0 when none */
+	const char *fields;	/* url-encoded pairs */
+	hinstant created_at, updated_at;
+};
+/* Creates or replaces this person's draft of the form at path (created_at is kept). */
+int store_draft_save(struct store *st, int64_t user_id, const char *path, const char *title, int64_t child_id,
+		     const char *fields, hinstant now, struct hearth_error *err);
+/* HERR_NOT_FOUND when the person has no draft of that form. */
+int store_draft_get(struct store *st, int64_t user_id, const char *path, struct arena *a, struct store_draft *out,
+		    struct hearth_error *err);
+/* Removes it (0 also when there was none): drafts are working copies, not history. */
+int store_draft_delete(struct store *st, int64_t user_id, const char *path, struct hearth_error *err);
+/* The person's drafts, the most recently saved first. */
+int store_drafts_list(struct store *st, int64_t user_id, struct arena *a, struct store_draft **out, size_t *n_out,
+		      struct hearth_error *err);
+
 /* Which children a person sees (from model/roles' scope): applied inside the queries. */
 enum store_scope_kind { STORE_SCOPE_NONE, STORE_SCOPE_TEAM, STORE_SCOPE_OWN, STORE_SCOPE_ALL };
 

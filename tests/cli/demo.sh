@@ -130,7 +130,7 @@ unallocated=$(sqlite3 "$a" "SELECT count(*) FROM (SELECT DISTINCT child_id FROM 
 late=0
 columns=0
 for t in $(sqlite3 "$a" "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'
-	AND name NOT IN ('revision', 'audit', 'user_account', 'user_session', 'access_grant')"); do
+	AND name NOT IN ('revision', 'audit', 'user_account', 'user_session', 'access_grant', 'draft')"); do
 	for col in $(sqlite3 "$a" "SELECT name FROM pragma_table_info('$t') WHERE type = 'TEXT' AND name != 'expected_dob'"); do
 		n=$(sqlite3 "$a" "SELECT count(*) FROM \"$t\" WHERE \"$col\" GLOB '[12][0-9][0-9][0-9]-[01][0-9]-[0-3][0-9]*'
 			AND substr(\"$col\", 1, 10) > '$AS_AT'") || n="(sqlite3 failed)"
