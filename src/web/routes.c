@@ -53,7 +53,7 @@ const struct web_route web_routes[] = {
 	/* pages for people: the same permissions, scope and audit as the API */
 	{WEB_GET, "/assets/{name}", page_asset, PERM_NONE, .open = true, .page = true},
 	{WEB_GET, "/", page_home, PERM_SIGNED_IN, .page = true},
-	{WEB_GET, "/sign-in", page_sign_in, PERM_NONE, .open = true, .page = true},
+	{WEB_GET, "/sign-in", page_sign_in, PERM_NONE, .open = true, .page = true, .query = {"return"}},
 	{WEB_POST, "/sign-in", page_sign_in_post, PERM_NONE, .open = true, .page = true, .body_limit = 4096},
 	{WEB_POST, "/sign-out", page_sign_out, PERM_SIGNED_IN, .page = true, .body_limit = 4096},
 	{WEB_GET, "/caseload", page_caseload, PERM_CHILD_LIST, .page = true, .audit = "caseload",
@@ -89,11 +89,11 @@ const struct web_route web_routes[] = {
 	 .audit = "history", .query = {"page", "as_at"}},
 	{WEB_GET, "/children/{id}/records/new", page_child_records_new, PERM_CHILD_WRITE, .child = true, .page = true,
 	 .audit = "record form"},
-	{WEB_GET, "/children/{id}/visits/new", page_visit_new, PERM_CHILD_WRITE, .child = true, .page = true,
+	{WEB_GET, "/children/{id}/visits/new", page_visit_new, PERM_CHILD_WRITE, .child = true, .page = true, .draft = true,
 	 .audit = "visit form"},
 	{WEB_POST, "/children/{id}/visits", page_visit_post, PERM_CHILD_WRITE, .child = true, .page = true,
 	 .writes = true, .body_limit = 65536},
-	{WEB_GET, "/children/{id}/notes/new", page_note_new, PERM_CHILD_WRITE, .child = true, .page = true,
+	{WEB_GET, "/children/{id}/notes/new", page_note_new, PERM_CHILD_WRITE, .child = true, .page = true, .draft = true,
 	 .audit = "note form"},
 	{WEB_POST, "/children/{id}/notes", page_note_post, PERM_CHILD_WRITE, .child = true, .page = true,
 	 .writes = true, .body_limit = 65536},
@@ -116,6 +116,10 @@ const struct web_route web_routes[] = {
 	 .audit = "allocations"},
 	{WEB_POST, "/children/{id}/reallocate", page_reallocate_post, PERM_ALLOCATE, .child = true, .page = true,
 	 .writes = true, .body_limit = 8192},
+	/* forms in progress: saved as the person types (hearth.js) or by the Save draft
+	 * button; which forms, and whose, the handler checks against the form's own route */
+	{WEB_POST, "/drafts", page_draft_save, PERM_SIGNED_IN, .page = true, .body_limit = 65536 + 1024},
+	{WEB_POST, "/drafts/discard", page_draft_discard, PERM_SIGNED_IN, .page = true, .body_limit = 4096},
 	/* inspection readiness: the measures, Annex A, the DfE's rules across the record */
 	{WEB_GET, "/performance", page_performance, PERM_MEASURES_READ, .page = true, .audit = "measures",
 	 .query = {"as_at"}},

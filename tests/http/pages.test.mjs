@@ -78,7 +78,7 @@ test('pages carry a Content-Security-Policy that allows no inline script and no 
 test('signed out, a page sends you to sign in; an unknown page is a 404 page', async () => {
 	const r = await page('GET', '/caseload');
 	assert.equal(r.status, 303);
-	assert.equal(r.headers.get('location'), '/sign-in');
+	assert.equal(r.headers.get('location'), '/sign-in?return=%2Fcaseload', 'and back here after signing in');
 	const none = await page('GET', '/no-such-page');
 	assert.equal(none.status, 404);
 	assert.match(none.text, /Page not found/);

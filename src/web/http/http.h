@@ -103,6 +103,7 @@ struct web_request {
 	const char *location;		/* a redirect's target (303 after a form, 401 to sign-in) */
 	bool cacheable;			/* a static asset: may be cached */
 	struct page_names *names;	/* page.c: workers' names looked up by this request */
+	const struct store_draft *draft;	/* pages/drafts.c: the draft this form page was filled from */
 	const char *set_cookie;
 	const char *allow;		/* 405: the methods the path has */
 	int retry_after;		/* 429: seconds */

@@ -75,6 +75,8 @@ int web_routes_check_table(const struct web_route *table, int n, char *why, size
 			bad = "writes but is a GET";
 		} else if (i >= ROUTES_MAX) {
 			bad = "is one too many for the table (raise ROUTES_MAX)";
+		} else if (rt->draft && (!rt->page || rt->method != WEB_GET || rt->open)) {
+			bad = "keeps drafts but is not a GET page for signed-in people";
 		} else if (rt->child != (strstr(rt->path, "{id}") != NULL)) {
 			bad = "has {id} without .child (or .child without {id})";
 		}

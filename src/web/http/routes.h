@@ -36,6 +36,8 @@ struct web_route {
 	bool child;			/* {id} is a child: must exist and be in scope, else 404 */
 	bool writes;			/* changes the record: refused for read-only roles */
 	size_t body_limit;		/* 0: no body accepted */
+	bool draft;			/* a form page whose typing may be kept as a draft (POST
+					 * /drafts names it by its path); a GET page route */
 	const char *audit;		/* section read on success, audited before the answer */
 	const char *query[WEB_QUERY_MAX];	/* the query parameters it accepts, NULL-terminated */
 };

@@ -465,7 +465,12 @@ static int row_form_page(struct web_request *r, const struct row_form *rf, const
 	       page_child_name(r, child), rf->title, (long long)r->child_id, rf->action);
 	page_csrf_field(r, h);
 	page_form_fields(r, h, f);
-	html_f(h, "<button type=\"submit\" class=\"govuk-button\">%s</button></form></div></div>", rf->button);
+	html_f(h, "<div class=\"govuk-button-group\"><button type=\"submit\" class=\"govuk-button\" "
+		  "data-module=\"govuk-button\">%s</button>",
+	       rf->button);
+	page_draft_controls(r, h, arena_printf(&r->a, "/children/%lld/%s/new", (long long)r->child_id, rf->action),
+			    rf->title);
+	html_f(h, "</div></form></div></div>");
 	return page_end(r, status);
 }
 
@@ -480,6 +485,7 @@ static int row_form_get(struct web_request *r, const struct row_form *rf)
 	page_form_init(r, &f, rf->e, rf->fields);
 	char today[DATE_STR_SIZE];
 	f.text[rf->fields[0]] = arena_strdup(&r->a, date_format(date_today(), today)); /* the date: today */
+	page_draft_restore(r, &f); /* or what this person typed before, as they typed it */
 	return row_form_page(r, rf, &f, child, 200);
 }
 
@@ -509,6 +515,7 @@ static int row_form_post(struct web_request *r, const struct row_form *rf)
 		page_form_refused(&f, &err);
 		return row_form_page(r, rf, &f, child, 400);
 	}
+	page_draft_done(r);
 	return page_redirect(r, arena_printf(&r->a, "/children/%lld/chronology?done=%s&new_findings=%zu",
 					     (long long)r->child_id, rf->done, warnings.n));
 }

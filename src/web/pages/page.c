@@ -78,6 +78,7 @@ struct html *page_begin(struct web_request *r, const char *title, const char *na
 		html_f(h, "</ul></div></nav>\n");
 	}
 	html_f(h, "<div class=\"govuk-width-container\"><main class=\"govuk-main-wrapper\" id=\"main-content\">\n");
+	page_draft_banner(r, h);
 	return h;
 }
 
@@ -109,7 +110,13 @@ int page_redirect(struct web_request *r, const char *location)
 void page_error_render(struct web_request *r)
 {
 	if (r->status == 401) {
-		page_redirect(r, "/sign-in");
+		/* Back to where they were after signing in: the page asked for, or the form
+		 * whose post found the session over (its draft, autosaved, refills it). */
+		const char *back = r->method == WEB_GET ? page_local_path(r, r->raw_uri, true)
+							 : page_local_path(r, web_form(r, "draft_path"), false);
+		page_redirect(r, back && strcmp(back, "/") != 0
+					 ? arena_printf(&r->a, "/sign-in?return=%s", page_url_encode(r, back))
+					 : "/sign-in");
 		return;
 	}
 	const char *msg = NULL;
@@ -477,8 +484,19 @@ static void date_field(struct web_request *r, struct html *h, const struct page_
 {
 	const struct field *fd = &f->e->fields[field];
 	bool instant = fd->type == FT_INSTANT;
-	char d[3], m[3], y[5], t[6];
-	date_parts(f->text[field], d, m, y, t);
+	char dd[3], mm[3], yy[5], t[6];
+	date_parts(f->text[field], dd, mm, yy, t);
+	const char *d = dd, *m = mm, *y = yy;
+	/* A form that was posted (or restored from a draft) shows the three boxes as typed,
+	 * even a date half typed or mistyped: nothing typed is lost. */
+	const char *td = web_form(r, arena_printf(&r->a, "%s-day", fd->name));
+	const char *tm = web_form(r, arena_printf(&r->a, "%s-month", fd->name));
+	const char *ty = web_form(r, arena_printf(&r->a, "%s-year", fd->name));
+	if (td || tm || ty) {
+		d = td ? td : "";
+		m = tm ? tm : "";
+		y = ty ? ty : "";
+	}
 	const char *hint = entity_field_hint(f->e, field);
 	const char *example = instant ? "For example, 27 3 2026 and 17:30 (24-hour clock, UTC)" : "For example, 27 3 2026";
 	const char *err = f->error[field] ? " govuk-input--error" : "";
@@ -718,4 +736,18 @@ const char *page_form_unknown(struct web_request *r, const struct page_form *f, 
 		}
 	}
 	return NULL;
+}
+
+void page_form_typed(struct web_request *r, struct page_form *f)
+{
+	for (const int *p = f->fields; *p >= 0; p++) {
+		const struct field *fd = &f->e->fields[*p];
+		if (fd->type == FT_DATE) {
+			/* A whole date as YYYY-MM-DD; date_field draws a partial one's boxes as typed. */
+			const char *t = form_date(r, fd->name);
+			f->text[*p] = t ? t : "";
+		} else {
+			f->text[*p] = web_form(r, fd->name);
+		}
+	}
 }

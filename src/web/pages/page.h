@@ -109,5 +109,36 @@ void page_textarea(struct html *h, const char *name, const char *label, const ch
 		   const char *error, int maxlength);
 /* GOV.UK's inset text / notification for a success ("done") banner. */
 void page_success_banner(struct html *h, const char *message);
+/* Fills f->text from the request's form fields as they stand, checking nothing (a draft
+ * being restored: what was typed, right or wrong, comes back as typed). */
+void page_form_typed(struct web_request *r, struct page_form *f);
+
+/* ---- drafts: nothing typed is ever lost (drafts.c) ----
+ * A form opts in with its GET route's .draft = true and three calls: page_draft_restore
+ * first in its GET handler; page_draft_controls inside its <form> (beside its submit
+ * button); page_draft_done in its POST handler once the record is saved. hearth.js then
+ * saves the form as a draft as the person types, and the Save draft button does so
+ * without JavaScript. */
+
+/* If this person has a draft of the form at r->path, its fields become r's form fields
+ * (web_form reads them, as after a post) and, when f is given, f's typed text;
+ * page_begin then shows "Restored your draft from <time>" with a Discard button. Returns
+ * true when a draft was restored. */
+bool page_draft_restore(struct web_request *r, struct page_form *f);
+/* Inside the form: the hidden path and title the draft is kept under (path: the form
+ * page's own path, as its GET route names it) and the Save draft button. */
+void page_draft_controls(struct web_request *r, struct html *h, const char *path, const char *title);
+/* The posted form's record is saved: its draft (named by the form's draft_path) goes. */
+void page_draft_done(struct web_request *r);
+/* page_begin's banner for a restored draft (nothing when none was). */
+void page_draft_banner(struct web_request *r, struct html *h);
+/* Draws the person's drafts (nothing when none; h NULL only counts). 0 or the status. */
+int page_drafts_list(struct web_request *r, struct html *h, size_t *n);
+/* text when it is a path on this server a browser may safely be sent back to (one
+ * leading "/", a path of letters, digits, "/-_.", a query only when query is set, and
+ * naming a page for signed-in people), else NULL: never another site, never a header. */
+const char *page_local_path(struct web_request *r, const char *text, bool query);
+/* s percent-encoded for a URL's query (in r's arena). */
+const char *page_url_encode(struct web_request *r, const char *s);
 
 #endif

@@ -44,5 +44,7 @@ int page_measure(struct web_request *r);
 int page_inspection(struct web_request *r);
 int page_annex_a(struct web_request *r);
 int page_findings(struct web_request *r);
+int page_draft_save(struct web_request *r);
+int page_draft_discard(struct web_request *r);
 
 #endif

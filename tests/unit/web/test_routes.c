@@ -61,6 +61,17 @@ static void routes_bad_forgotten_permission_refused(void **state)
 	assert_int_equal(web_routes_check_table(twice, 2, why, sizeof(why)), -1);
 	const struct web_route no_handler[] = {{WEB_GET, "/api/x", NULL, PERM_CHILD_READ, .open = false}};
 	assert_int_equal(web_routes_check_table(no_handler, 1, why, sizeof(why)), -1);
+	/* Drafts belong to form pages: never to a POST, an API route or an open page. */
+	const struct web_route draft_post[] = {{WEB_POST, "/x", dummy, PERM_SIGNED_IN, .page = true, .draft = true}};
+	assert_int_equal(web_routes_check_table(draft_post, 1, why, sizeof(why)), -1);
+	assert_non_null(strstr(why, "keeps drafts"));
+	const struct web_route draft_api[] = {{WEB_GET, "/api/x", dummy, PERM_SIGNED_IN, .draft = true}};
+	assert_int_equal(web_routes_check_table(draft_api, 1, why, sizeof(why)), -1);
+	const struct web_route draft_open[] = {{WEB_GET, "/x", dummy, PERM_NONE, .open = true, .page = true,
+						.draft = true}};
+	assert_int_equal(web_routes_check_table(draft_open, 1, why, sizeof(why)), -1);
+	const struct web_route draft_form[] = {{WEB_GET, "/x/new", dummy, PERM_SIGNED_IN, .page = true, .draft = true}};
+	assert_int_equal(web_routes_check_table(draft_form, 1, why, sizeof(why)), 0);
 }
 
 static void openapi_documents_exactly_the_routes(void **state)
