@@ -580,7 +580,7 @@ static int report_annex_a(struct store *st, int argc, char **argv)
 	struct arena a = ARENA_INIT;
 	struct hearth_error err = {0};
 	struct annex_a *aa = NULL;
-	int rc = annex_a_compute(st, as_at, &a, &aa, &err);
+	int rc = annex_a_compute(st, as_at, NULL, &a, &aa, &err);
 	if (!rc) {
 		rc = csv ? annex_a_write_csv(aa, out, &err) : annex_a_write_xlsx(aa, out, &err);
 	}

@@ -145,6 +145,8 @@ int measures_inputs_load(struct store *st, struct arena *a, struct measures_inpu
 struct scan {
 	struct measures_run *run;
 	struct annex_a *aa;
+	const struct annex_a_filter *filter;	/* who the Annex A lists may name; NULL: everyone */
+	struct hearth_error *err;
 };
 
 static int scan_one(void *ctx, const struct casefile *cf)
@@ -154,16 +156,28 @@ static int scan_one(void *ctx, const struct casefile *cf)
 		measures_run_child(s->run, cf);
 	}
 	if (s->aa) {
-		annex_a_child(s->aa, cf);
+		int named = s->filter ? s->filter->named(s->filter->ctx, cf->child.id, s->err) : 1;
+		if (named < 0) {
+			return named;
+		}
+		if (named) {
+			annex_a_child(s->aa, cf);
+		}
 	}
 	return 0;
 }
 
-int measures_scan(struct store *st, struct measures_run *run, struct annex_a *aa, struct hearth_error *err)
+static int scan(struct store *st, struct measures_run *run, struct annex_a *aa, const struct annex_a_filter *filter,
+		struct hearth_error *err)
 {
-	struct scan s = {run, aa};
+	struct scan s = {run, aa, filter, err};
 	struct store_filter f = {0};
 	return store_casefiles_scan(st, &f, scan_one, &s, err);
+}
+
+int measures_scan(struct store *st, struct measures_run *run, struct annex_a *aa, struct hearth_error *err)
+{
+	return scan(st, run, aa, NULL, err);
 }
 
 int measures_compute(struct store *st, const hdate *dates, size_t n_dates, const struct measures_options *opt,
@@ -182,7 +196,8 @@ int measures_compute(struct store *st, const hdate *dates, size_t n_dates, const
 	return 0;
 }
 
-int annex_a_compute(struct store *st, hdate as_at, struct arena *a, struct annex_a **out, struct hearth_error *err)
+int annex_a_compute(struct store *st, hdate as_at, const struct annex_a_filter *filter, struct arena *a,
+		    struct annex_a **out, struct hearth_error *err)
 {
 	struct measures_inputs *in = arena_alloc(a, sizeof(*in));
 	int rc = measures_inputs_load(st, a, in, NULL, err);
@@ -190,7 +205,7 @@ int annex_a_compute(struct store *st, hdate as_at, struct arena *a, struct annex
 		return rc;
 	}
 	struct annex_a *aa = annex_a_new(a, in, as_at);
-	if ((rc = measures_scan(st, NULL, aa, err))) {
+	if ((rc = scan(st, NULL, aa, filter, err))) {
 		return rc;
 	}
 	*out = aa;

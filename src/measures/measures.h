@@ -346,8 +346,20 @@ const union annex_a_cell *annex_a_row(const struct annex_a *aa, int l, size_t i)
 const char *annex_a_cell_text(const struct annex_a_column *col, const union annex_a_cell *cell, char *out,
 			      size_t size);
 
-/* Loads the inputs, scans every child once and fills *out (in a). */
-int annex_a_compute(struct store *st, hdate as_at, struct arena *a, struct annex_a **out, struct hearth_error *err);
+/* Which children the lists may name. The lists name each child (LA id, date of birth,
+ * legal status, team, worker), so a person's download must hold only the children that
+ * person may open: restricted children only with a grant. named returns 1 (listed), 0
+ * (left out of every list) or a negative HERR_* code (err filled), which stops the work. */
+struct annex_a_filter {
+	int (*named)(void *ctx, int64_t child_id, struct hearth_error *err);
+	void *ctx;
+};
+
+/* Loads the inputs, scans every child once and fills *out (in a), with the children
+ * filter allows; a NULL filter lists every child (`hearth report`, for whoever holds the
+ * record itself). */
+int annex_a_compute(struct store *st, hdate as_at, const struct annex_a_filter *filter, struct arena *a,
+		    struct annex_a **out, struct hearth_error *err);
 /* The whole lot in one scan: the measures as at as_at and the Annex A lists, for the
  * benchmark and for callers that want both. */
 int measures_and_annex_a(struct store *st, hdate as_at, const struct measures_options *opt, struct arena *a,

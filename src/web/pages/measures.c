@@ -524,7 +524,8 @@ int page_performance(struct web_request *r)
 	html_f(h, "<p class=\"govuk-body-s\" data-hearth=\"computed\">%s</p>", computed_at(r, e));
 	as_at_form(r, h, "/performance", as_at);
 	html_f(h, "<div class=\"govuk-button-group\">");
-	/* Annex A names every child in the authority: offered only to roles that see them all. */
+	/* Annex A lists the authority's children (those the viewer may open: restricted ones only with a
+	 * grant): offered only to roles that see them all. */
 	if (role_can(r->role, PERM_LISTS_ALL)) {
 		html_f(h, "<a class=\"govuk-button govuk-button--secondary\" href=\"/annex-a.xlsx?as_at=%s\" download "
 			  "data-hearth=\"annex-a\">Download Annex A (xlsx)</a>",
@@ -1204,9 +1205,18 @@ int page_inspection(struct web_request *r)
 
 /* ---- GET /annex-a.xlsx ---- */
 
+/* A child is named in the download only when the viewer may open the child's record: the
+ * same scope condition as every record and list (so a restricted child needs a grant). */
+static int annex_a_named(void *ctx, int64_t child_id, struct hearth_error *err)
+{
+	struct web_request *r = ctx;
+	return store_web_child_visible(r->sw, &r->scope, child_id, err);
+}
+
 /* The workbook is written by libxlsxwriter, which writes to a path: here an anonymous
  * in-memory file (memfd), so the children's data never touches a disk, and read back into
- * the request's arena (which outlives the answer: it is freed when the answer has gone). */
+ * the request's arena (which outlives the answer: it is freed when the answer has gone).
+ * Its lists hold only the children the viewer may open (annex_a_named). */
 int page_annex_a(struct web_request *r)
 {
 	hdate as_at;
@@ -1216,7 +1226,8 @@ int page_annex_a(struct web_request *r)
 	}
 	struct annex_a *aa;
 	struct hearth_error err = {0};
-	if (annex_a_compute(r->st, as_at, &r->a, &aa, &err)) {
+	struct annex_a_filter viewer = {annex_a_named, r};
+	if (annex_a_compute(r->st, as_at, &viewer, &r->a, &aa, &err)) {
 		return web_fail_err(r, &err);
 	}
 	int fd = memfd_create("hearth-annex-a", MFD_CLOEXEC);
