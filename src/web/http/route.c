@@ -9,14 +9,14 @@
 
 #include "web/http/http.h"
 
-static const char *const method_names[WEB_METHOD_MAX] = {"GET", "POST", "DELETE"};
+static const char *const method_names[WEB_METHOD_MAX] = {"GET", "POST", "DELETE", "PATCH"};
 
 const char *web_method_name(enum web_method m)
 {
 	return m < WEB_METHOD_MAX ? method_names[m] : "?";
 }
 
-#define ROUTES_MAX 64
+#define ROUTES_MAX 128
 static char route_names[ROUTES_MAX][96];
 static pthread_once_t route_names_once = PTHREAD_ONCE_INIT;
 
@@ -69,14 +69,20 @@ int web_routes_check_table(const struct web_route *table, int n, char *why, size
 			bad = "is marked open but needs a permission";
 		} else if (rt->perm >= PERM_MAX) {
 			bad = "names no known permission";
-		} else if (rt->body_limit && rt->method != WEB_POST) {
-			bad = "takes a body but is not a POST";
+		} else if (rt->body_limit && rt->method != WEB_POST && rt->method != WEB_PATCH) {
+			bad = "takes a body but is not a POST or a PATCH";
+		} else if (rt->method == WEB_PATCH && (!rt->writes || !rt->body_limit)) {
+			bad = "is a PATCH that does not write, or takes no body";
 		} else if (rt->writes && rt->method == WEB_GET) {
 			bad = "writes but is a GET";
 		} else if (i >= ROUTES_MAX) {
 			bad = "is one too many for the table (raise ROUTES_MAX)";
 		} else if (rt->child != (strstr(rt->path, "{id}") != NULL)) {
 			bad = "has {id} without .child (or .child without {id})";
+		} else if (strstr(rt->path, "{kind}") && !rt->child) {
+			bad = "has {kind} outside a child's path";
+		} else if (strstr(rt->path, "{rid}") && !strstr(rt->path, "{kind}")) {
+			bad = "has {rid} without the {kind} it is a row of";
 		}
 		for (int k = 0; !bad && k < i; k++) {
 			if (table[k].method == rt->method && strcmp(table[k].path, rt->path) == 0) {
@@ -92,11 +98,18 @@ int web_routes_check_table(const struct web_route *table, int n, char *why, size
 	return 0;
 }
 
-/* Whether path matches the pattern segment by segment; "{id}" (or "{name}") matches one
- * non-empty segment, whose position and length are returned. */
-static bool path_matches(const char *pattern, const char *path, const char **id, size_t *id_len)
+/* Whether path matches the pattern segment by segment; "{name}" matches one non-empty
+ * segment. With want (a parameter's name, "id"), *seg and *seg_len receive that segment
+ * (NULL when the pattern has none); without, the first parameter's. */
+static bool path_matches(const char *pattern, const char *path, const char *want, const char **seg,
+			 size_t *seg_len)
 {
 	const char *p = pattern, *s = path;
+	bool got = false;
+	if (seg) {
+		*seg = NULL;
+		*seg_len = 0;
+	}
 	while (*p && *s) {
 		if (*p == '{') {
 			size_t n = strcspn(s, "/");
@@ -104,9 +117,12 @@ static bool path_matches(const char *pattern, const char *path, const char **id,
 			if (n == 0 || !close) {
 				return false;
 			}
-			if (id) {
-				*id = s;
-				*id_len = n;
+			bool this_one = want ? (size_t)(close - p - 1) == strlen(want) && strncmp(p + 1, want, strlen(want)) == 0
+					     : !got;
+			if (seg && this_one && !got) {
+				*seg = s;
+				*seg_len = n;
+				got = true;
 			}
 			p = close + 1;
 			s += n;
@@ -121,6 +137,12 @@ static bool path_matches(const char *pattern, const char *path, const char **id,
 	return *p == '\0' && *s == '\0';
 }
 
+bool web_route_param(const struct web_route *rt, const char *path, const char *name, const char **seg,
+		     size_t *seg_len)
+{
+	return path_matches(rt->path, path, name, seg, seg_len) && *seg != NULL;
+}
+
 const struct web_route *web_route_match(enum web_method method, const char *path, bool *path_known,
 					const char **id, size_t *id_len)
 {
@@ -129,7 +151,7 @@ const struct web_route *web_route_match(enum web_method method, const char *path
 		const struct web_route *rt = &web_routes[i];
 		const char *seg = NULL;
 		size_t n = 0;
-		if (!path_matches(rt->path, path, &seg, &n)) {
+		if (!path_matches(rt->path, path, NULL, &seg, &n)) {
 			continue;
 		}
 		*path_known = true;
