@@ -109,7 +109,7 @@ run: deps
 	@scripts/run-demo
 
 # `make test`: install what is missing, build everything with -Werror (and the sanitizer
-# build), then run every suite. tests/run prints the closing "N passed, N failed" line.
+# build), then run every suite. tests/run prints the closing "N passed, N failed, N skipped" line.
 test: deps
 	@scripts/lint
 	@$(MAKE) --no-print-directory -j$$(nproc) WERROR=1 all unit asan

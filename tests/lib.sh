@@ -1,5 +1,11 @@
 # tests/lib.sh: what the shell tests share. Source it; it expects HEARTH and TMPDIR
-# (tests/run sets them). Each check prints "ok - NAME" or "not ok - NAME".
+# (tests/run sets them). Each check prints "ok - NAME" or "not ok - NAME", or, when it
+# cannot run here, "ok - NAME # SKIP REASON" (skip): tests/run counts that apart, never as
+# a pass, and fails the run unless tests/expected-skips lists it.
+#
+# A check on a command's output also checks the command succeeded: run it with run_ok
+# into a file, then look at the file. Never `cmd | grep -q X && not_ok || ok` or
+# `! cmd | grep`: a crash prints nothing, and "nothing" passes.
 set -u
 : "${HEARTH:?HEARTH must name the hearth binary}"
 : "${TMPDIR:?}"
@@ -8,6 +14,24 @@ failures=0
 
 ok() { echo "ok - $1"; }
 not_ok() { echo "not ok - $1"; failures=$((failures + 1)); }
+# skip NAME REASON: NAME did not run here, and why (not a pass: see above).
+skip() { echo "ok - $1 # SKIP $2"; }
+
+# run_ok OUT CMD...: runs CMD, its standard output in OUT and its standard error in
+# OUT.err. Returns CMD's exit status; when that is not 0 it also prints (indented, so not a
+# check line) the command, the status and the start of its standard error. Use it as
+#   run_ok "$TMPDIR/w" $H due "$db" && ! grep -q lado "$TMPDIR/w" && ok NAME || not_ok NAME
+# so that a command that crashes or fails fails the check, whatever its output says.
+run_ok() {
+	local out=$1 rc
+	shift
+	"$@" >"$out" 2>"$out.err"
+	rc=$?
+	if [ "$rc" -ne 0 ]; then
+		echo "    exit $rc from: $* ($(head -c 300 "$out.err" | tr '\n' ' '))"
+	fi
+	return "$rc"
+}
 
 # demo_county DEST: the demo county (seed 1, as at 2026-03-31) as a SQLite file at DEST — a
 # copy of the pristine one tests/run makes once per run (HEARTH_COUNTY), or made here when
@@ -50,12 +74,15 @@ serve() {
 # node_tests PREFIX DIR: runs node's test runner on DIR, one file after another, and turns
 # its TAP into this suite's lines: top-level "ok N - name" / "not ok N - name" are the
 # tests (a file that fails to load shows as one "not ok" named after the file); failures
-# keep their first lines of diagnostics.
+# keep their first lines of diagnostics. A skipped or to-do test, at any depth, keeps its
+# "# SKIP reason" / "# TODO" (tests/run counts it apart, not as a pass); node's own count of
+# skipped and to-do tests must agree with the lines seen, so none passes unnoticed.
 node_tests() {
 	local prefix=$1 dir=$2 rc
 	node --test --test-reporter=tap --test-concurrency=1 "$dir" >"$TMPDIR/tap.out" 2>&1
 	rc=$?
 	awk -v p="$prefix" '
+		/^ *ok [0-9]+ - .* # (SKIP|TODO)( |$)/ { sub(/^ *ok [0-9]+ - /, ""); print "ok - " p ": " $0; diag = 0; next }
 		/^ok [0-9]+ - / { sub(/^ok [0-9]+ - /, ""); print "ok - " p ": " $0; diag = 0; next }
 		/^not ok [0-9]+ - / { sub(/^not ok [0-9]+ - /, ""); print "not ok - " p ": " $0; diag = 20; next }
 		diag > 0 && /^  / { print "    " $0; diag--; next }
@@ -67,6 +94,10 @@ node_tests() {
 		tail -20 "$TMPDIR/tap.out" | sed 's/^/    /'
 	fi
 	grep -q '^ok - ' "$TMPDIR/tap.lines" || not_ok "$prefix: node ran no tests"
+	local said seen
+	said=$(awk '/^# (skipped|todo) [0-9]+$/ { n += $3 } END { print n + 0 }' "$TMPDIR/tap.out")
+	seen=$(grep -Ec '^(not )?ok - .* # (SKIP|TODO)( |$)' "$TMPDIR/tap.lines")
+	[ "$said" = "$seen" ] || not_ok "$prefix: node counted $said skipped or to-do tests, $seen were reported"
 }
 
 # check NAME CMD...: passes when CMD exits 0.
@@ -76,12 +107,17 @@ check() {
 	if "$@" >"$TMPDIR/check.out" 2>&1; then ok "$name"; else not_ok "$name"; sed 's/^/    /' "$TMPDIR/check.out" | head -20; fi
 }
 
-# refuses NAME EXPECTED_TEXT CMD...: passes when CMD exits non-zero and its stderr holds EXPECTED_TEXT.
+# refuses NAME EXPECTED_TEXT CMD...: passes when CMD refuses (exits 1 or 2: a crash or a
+# signal is not a refusal) and its stderr holds EXPECTED_TEXT.
 refuses() {
-	local name=$1 want=$2
+	local name=$1 want=$2 rc
 	shift 2
-	if "$@" >"$TMPDIR/refuse.out" 2>"$TMPDIR/refuse.err"; then
+	"$@" >"$TMPDIR/refuse.out" 2>"$TMPDIR/refuse.err"
+	rc=$?
+	if [ "$rc" -eq 0 ]; then
 		not_ok "$name (it succeeded)"
+	elif [ "$rc" -gt 2 ]; then
+		not_ok "$name (exit $rc: not a refusal; $(head -c 300 "$TMPDIR/refuse.err"))"
 	elif grep -qF -- "$want" "$TMPDIR/refuse.err"; then
 		ok "$name"
 	else
@@ -89,12 +125,17 @@ refuses() {
 	fi
 }
 
-# golden NAME FILE CMD...: CMD's stdout must equal tests/golden/FILE (HEARTH_REGRESS_UPDATE=1 rewrites it).
+# golden NAME FILE CMD...: CMD must succeed and its stdout (and stderr) equal tests/golden/FILE
+# (HEARTH_REGRESS_UPDATE=1 rewrites it).
 golden() {
-	local name=$1 file=$ROOT/tests/golden/$2
+	local name=$1 file=$ROOT/tests/golden/$2 rc
 	shift 2
 	"$@" >"$TMPDIR/golden.out" 2>&1
-	if [ "${HEARTH_REGRESS_UPDATE:-}" = 1 ]; then
+	rc=$?
+	if [ "$rc" -ne 0 ]; then
+		not_ok "$name (exit $rc)"
+		head -10 "$TMPDIR/golden.out" | sed 's/^/    /'
+	elif [ "${HEARTH_REGRESS_UPDATE:-}" = 1 ]; then
 		cp "$TMPDIR/golden.out" "$file"
 		ok "$name (rewritten)"
 	elif [ ! -f "$file" ]; then
@@ -126,16 +167,26 @@ q() {
 }
 
 # digest DB: changes whenever anything stored changes (SQLite: the file's bytes;
-# PostgreSQL: every row of every table of the record).
+# PostgreSQL: every row of every table of the record). A record it cannot read gives a
+# different value each time (and a non-zero status), so "unchanged" never passes on one.
 digest() {
+	local out
 	if [ "$backend" = pg ]; then
-		psql "$1" -qtA -c "SELECT string_agg(table_name, ',' ORDER BY table_name) FROM information_schema.tables WHERE table_schema = current_schema()" |
-			tr ',' '\n' | while read -r t; do
-				psql "$1" -qtA -c "SELECT md5(coalesce(string_agg(x::text, '|' ORDER BY x::text), '')) FROM \"$t\" x"
-			done | sha256sum | cut -d' ' -f1
+		out=$(
+			set -o pipefail
+			psql "$1" -qtA -v ON_ERROR_STOP=1 -c "SELECT string_agg(table_name, ',' ORDER BY table_name) FROM information_schema.tables WHERE table_schema = current_schema()" |
+				tr ',' '\n' | while read -r t; do
+					psql "$1" -qtA -v ON_ERROR_STOP=1 -c "SELECT md5(coalesce(string_agg(x::text, '|' ORDER BY x::text), '')) FROM \"$t\" x" ||
+						exit 1
+				done | sha256sum
+		)
 	else
-		sha256sum "$1" | cut -d' ' -f1
-	fi
+		out=$(sha256sum <"$1")
+	fi || {
+		echo "unreadable-$RANDOM$RANDOM$RANDOM"
+		return 1
+	}
+	echo "${out%% *}"
 }
 
 finish() { [ "$failures" -eq 0 ]; exit $?; }

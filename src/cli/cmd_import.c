@@ -9,7 +9,9 @@
  * on stderr; when any is, nothing is written unless --partial is given. Notes (what was
  * read but has no column in the record yet, the DfE findings in the files) follow, then
  * one summary line on stdout. Progress on a terminal. Exit 1 when rows were rejected and
- * the import was refused (or could not run), 0 otherwise. */
+ * the import was refused (or could not run), 0 otherwise. A file that cannot be read whole
+ * (cut short, not well-formed, a damaged workbook) writes nothing even with --partial: one
+ * line on stderr names the file and where it broke, and the exit is 1. */
 #include <stdio.h>
 #include <string.h>
 #include <unistd.h>

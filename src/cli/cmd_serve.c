@@ -1,4 +1,5 @@
-/* cmd_serve: `hearth serve DB [--listen HOST:PORT] [--threads N] [--timeout SECONDS]`.
+/* cmd_serve: `hearth serve DB [--listen HOST:PORT] [--threads N] [--timeout SECONDS]
+ * [--header-timeout SECONDS] [--per-address N] [--max-connections N]`.
  *
  * Thin: parses the options, hands them to web_serve (src/web), which serves until SIGINT
  * or SIGTERM. Prints one line on standard output once listening (the URL), and the
@@ -45,19 +46,24 @@ static int parse_listen(const char *s, char *out, size_t size, unsigned *port)
 
 int cmd_serve(int argc, char **argv)
 {
-	const char *listen = "127.0.0.1:8080";
-	int64_t threads = WEB_DEFAULT_THREADS, timeout = 30;
-	struct cli_opt opts[] = {{"--listen", OPT_STR, &listen, false},
-				 {"--threads", OPT_INT, &threads, false},
-				 {"--timeout", OPT_INT, &timeout, false}};
-	char *pos[1];
-	int n_pos;
-	if (cli_parse(argc, argv, 1, opts, 3, pos, 1, &n_pos) || n_pos != 1) {
-		fprintf(stderr, "usage: hearth serve DB [--listen HOST:PORT] [--threads N] [--timeout SECONDS]\n");
-		return EXIT_USAGE;
-	}
 	struct web_options o;
 	web_options_default(&o);
+	const char *listen = "127.0.0.1:8080";
+	int64_t threads = o.threads, timeout = o.timeout_s, header_timeout = o.header_timeout_s,
+		per_address = o.per_address, max_connections = o.max_connections;
+	struct cli_opt opts[] = {{"--listen", OPT_STR, &listen, false},
+				 {"--threads", OPT_INT, &threads, false},
+				 {"--timeout", OPT_INT, &timeout, false},
+				 {"--header-timeout", OPT_INT, &header_timeout, false},
+				 {"--per-address", OPT_INT, &per_address, false},
+				 {"--max-connections", OPT_INT, &max_connections, false}};
+	char *pos[1];
+	int n_pos;
+	if (cli_parse(argc, argv, 1, opts, (int)(sizeof(opts) / sizeof(opts[0])), pos, 1, &n_pos) || n_pos != 1) {
+		fprintf(stderr, "usage: hearth serve DB [--listen HOST:PORT] [--threads N] [--timeout SECONDS]\n"
+				"       [--header-timeout SECONDS] [--per-address N] [--max-connections N]\n");
+		return EXIT_USAGE;
+	}
 	char host[64];
 	if (parse_listen(listen, host, sizeof(host), &o.port)) {
 		cli_fail("--listen: '%s' is not HOST:PORT, e.g. 127.0.0.1:8080 or [::1]:8080", listen);
@@ -71,7 +77,22 @@ int cmd_serve(int argc, char **argv)
 		cli_fail("--timeout: must be from 1 to 3600 seconds");
 		return EXIT_USAGE;
 	}
+	if (header_timeout < 0 || header_timeout > 3600) {
+		cli_fail("--header-timeout: must be from 0 (no limit) to 3600 seconds");
+		return EXIT_USAGE;
+	}
+	if (max_connections < 1 || max_connections > 100000) {
+		cli_fail("--max-connections: must be from 1 to 100000");
+		return EXIT_USAGE;
+	}
+	if (per_address < 0 || per_address > max_connections) {
+		cli_fail("--per-address: must be from 0 (no limit) to --max-connections (%lld)", (long long)max_connections);
+		return EXIT_USAGE;
+	}
 	o.host = host;
+	o.header_timeout_s = (unsigned)header_timeout;
+	o.per_address = (unsigned)per_address;
+	o.max_connections = (unsigned)max_connections;
 	o.threads = (unsigned)threads;
 	o.timeout_s = (unsigned)timeout;
 	o.db_path = pos[0];

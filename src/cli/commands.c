@@ -22,6 +22,7 @@ int cmd_export(int argc, char **argv);
 int cmd_import(int argc, char **argv);
 int cmd_validate(int argc, char **argv);
 int cmd_test_schema(int argc, char **argv);
+int cmd_test_routes(int argc, char **argv);
 
 const struct cli_command cli_commands[] = {
 	{"help", cmd_help, "[COMMAND]", "list the commands, or show one command's usage", false},
@@ -43,7 +44,7 @@ const struct cli_command cli_commands[] = {
 	{"user", cmd_user, "DB add USERNAME --role ROLE [--team TEAM] [--worker STAFF_ID] | passwd USERNAME | "
 	 "role USERNAME --role ROLE [--team TEAM] | disable USERNAME | grant USERNAME CHILD | list",
 	 "people who sign in (passwords are read from standard input)", false},
-	{"serve", cmd_serve, "DB [--listen HOST:PORT] [--threads N] [--timeout SECONDS]",
+	{"serve", cmd_serve, "DB [--listen HOST:PORT] [--threads N] [--timeout SECONDS] [--header-timeout SECONDS] [--per-address N] [--max-connections N]",
 	 "serve the web pages and the JSON API over HTTP (sign-in, permissions, audited reads)", false},
 	{"audit", cmd_audit, "DB [--child ID] [--user ID] [--verify]", "the audit trail of reads and changes", false},
 	{"copy", cmd_copy, "SRC DST", "copy a whole record between SQLite and PostgreSQL, then verify it", false},
@@ -75,6 +76,8 @@ const struct cli_command cli_commands[] = {
 	 "       --rules [--return ssda903|cin-census] [--format text|json|csv]",
 	 "the DfE's validation rules over the record, per child", false},
 	{"test-schema", cmd_test_schema, "DB", "compare the database's columns with the entity descriptors", true},
+	{"test-routes", cmd_test_routes, "", "print the route table and the role table as JSON (for the role test)",
+	 true},
 };
 
 const int cli_command_count = (int)(sizeof(cli_commands) / sizeof(cli_commands[0]));

@@ -135,3 +135,25 @@ int entity_field_index(const struct entity *e, const char *name)
 	}
 	return -1;
 }
+
+/* The hints, by table and column name: few enough that a scan costs nothing. */
+static const struct {
+	const char *entity, *field, *hint;
+} field_hints[] = {
+#define HINT(e, col, hint) {#e, #col, hint},
+	HEARTH_FIELD_HINTS(HINT)
+#undef HINT
+};
+
+const char *entity_field_hint(const struct entity *e, int field)
+{
+	if (!e || field < 0 || field >= e->n_fields) {
+		return NULL;
+	}
+	for (size_t i = 0; i < sizeof(field_hints) / sizeof(field_hints[0]); i++) {
+		if (strcmp(field_hints[i].entity, e->name) == 0 && strcmp(field_hints[i].field, e->fields[field].name) == 0) {
+			return field_hints[i].hint;
+		}
+	}
+	return NULL;
+}

@@ -356,4 +356,42 @@
 	X(SETTING, KEY, key, FT_STR, NULL, F_REQUIRED | F_UNIQUE, "Setting")                \
 	X(SETTING, VALUE, value, FT_STR, NULL, F_REQUIRED, "Value")
 
+/* Hints: what a form shows under a field's label, where the label alone is not enough.
+ *   X(entity, column, "hint") */
+#define HEARTH_FIELD_HINTS(X)                                                                         \
+	X(child, la_child_id, "The authority's own identifier for the child, used in the returns")   \
+	X(child, upn, "The unique pupil number: 13 characters, a letter then 12 digits or letters")   \
+	X(child, nhs_number, "10 digits")                                                              \
+	X(child, expected_dob, "For an unborn child: leave the date of birth blank")                   \
+	X(child, restricted, "Only people given access may open a restricted record")                 \
+	X(child, postcode, "For example, AB1 2CD")                                                     \
+	X(child, uasc, "Unaccompanied asylum-seeking child")                                          \
+	X(relationship, other_child_id, "The other child's LA child id, if the relative is a child we know") \
+	X(allocation, reason, "Why the child's worker changed (the SSDA903 SWEpisodes return)")      \
+	X(contact, decision, "Leave blank until the decision is made")                                \
+	X(early_help, lead, "The name of the lead practitioner")                                      \
+	X(referral, nfa, "Choose yes when the referral led to no further action")                     \
+	X(referral, closure_date, "Leave blank while the case is open")                               \
+	X(assessment, factors, "The assessment's factor codes, separated by commas, for example 2B,3A") \
+	X(assessment, authorised_date, "Leave blank until the assessment is authorised")              \
+	X(s47, icpc_not_required, "Choose yes when the enquiry found no conference was needed")       \
+	X(cp_plan, previous_plans, "How many child protection plans the child had before, anywhere")   \
+	X(cp_plan, initial_category, "The category at the first conference, if it has changed since") \
+	X(cla_episode, decom, "The date this episode began: a new episode starts with each change of legal status or placement") \
+	X(cla_episode, place_provider, "Who provides the placement")                                   \
+	X(cla_episode, dec, "Leave blank while the episode continues")                                \
+	X(cla_episode, urn, "The Ofsted unique reference number of the placement, if it has one")      \
+	X(cla_episode, home_post, "The postcode of the home the child was taken into care from")       \
+	X(cla_episode, pl_post, "The postcode of the placement")                                       \
+	X(cla_review, iro_id, "The independent reviewing officer who chaired the review")             \
+	X(visit, worker_id, "Who made the visit")                                                      \
+	X(note, worker_id, "Who wrote the note")                                                       \
+	X(education, school_urn, "The school's unique reference number, 6 digits")                    \
+	X(missing, away, "Choose yes when the child was away from placement without permission but their whereabouts were known") \
+	X(missing, end_at, "Leave blank while the child is still missing")                            \
+	X(proceedings, extension_weeks, "Weeks beyond the 26-week limit, if the court extended it")    \
+	X(cla_outcome, sdq_score, "A whole number from 0 to 40")                                       \
+	X(lado, reference, "The LADO's own reference for the allegation")                             \
+	X(participation, detail, "What the child or young person said, did or asked for")
+
 #endif

@@ -92,5 +92,8 @@ extern const int model_entity_count;
 const struct entity *entity_find(const char *name);
 /* The index of the named field, or -1. */
 int entity_field_index(const struct entity *e, const char *name);
+/* The hint a form shows under the field's label (HEARTH_FIELD_HINTS in entities.def.h),
+ * or NULL when it has none. Static data. */
+const char *entity_field_hint(const struct entity *e, int field);
 
 #endif

@@ -22,6 +22,12 @@ const struct setting_def settings_table[] = {
 	 "Caseload above which a worker counts as over the local threshold (measure WF1)", 1, 100},
 	{"due_soon_working_days", SETTING_INT, "5", "working days",
 	 "An item is 'due soon' when it falls due within this many working days", 0, 30},
+	{"user_requests_per_minute", SETTING_INT, "1200", "requests a minute",
+	 "hearth serve: requests each signed-in person may make, sustained (more: 429); read when it starts",
+	 1, 600000},
+	{"user_request_burst", SETTING_INT, "100", "requests",
+	 "hearth serve: requests each signed-in person may make at once, above the sustained rate",
+	 1, 100000},
 	{"pep_term_starts", SETTING_TERMS, "01-01,04-20,09-01", "MM-DD list",
 	 "School terms for the termly PEP review: the day each term starts, in calendar order; each term "
 	 "runs to the day before the next",
@@ -150,6 +156,8 @@ static int *int_slot(struct settings *s, const char *key)
 		{"cin_visit_working_days", offsetof(struct settings, cin_visit_working_days)},
 		{"caseload_threshold", offsetof(struct settings, caseload_threshold)},
 		{"due_soon_working_days", offsetof(struct settings, due_soon_working_days)},
+		{"user_requests_per_minute", offsetof(struct settings, user_requests_per_minute)},
+		{"user_request_burst", offsetof(struct settings, user_request_burst)},
 	};
 	for (size_t i = 0; i < sizeof(slots) / sizeof(slots[0]); i++) {
 		if (strcmp(slots[i].key, key) == 0) {

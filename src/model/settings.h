@@ -52,6 +52,8 @@ struct settings {
 	int cin_visit_working_days;
 	int caseload_threshold;
 	int due_soon_working_days;
+	int user_requests_per_minute;	/* hearth serve's per-user rate cap */
+	int user_request_burst;
 	int n_terms;
 	struct {
 		int month, day;

@@ -669,6 +669,17 @@ static int list_of(const char *name)
 	return k >= 1 && k <= 11 ? k : 0;
 }
 
+/* A workbook that cannot be read whole (a damaged zip, a part that is not well-formed):
+ * the error says so, and that none of it was kept. */
+static int unreadable(int rc, struct hearth_error *err)
+{
+	if (err && rc == HERR_INVALID) {
+		size_t n = strlen(err->message);
+		snprintf(err->message + n, sizeof(err->message) - n, ": nothing was imported");
+	}
+	return rc;
+}
+
 int annex_a_import(struct store *st, const char *path, const struct returns_import_options *o, struct arena *a,
 		   struct returns_import_result *res, struct hearth_error *err)
 {
@@ -682,7 +693,7 @@ int annex_a_import(struct store *st, const char *path, const struct returns_impo
 	s.im = importer_new(st, o, a, res);
 	int rc = xlsx_open(&s.x, path, a, err);
 	if (rc) {
-		return rc;
+		return unreadable(rc, err);
 	}
 	if ((rc = importer_load(s.im, err)) || (rc = importer_begin(s.im, err))) {
 		return rc;
@@ -692,8 +703,8 @@ int annex_a_import(struct store *st, const char *path, const struct returns_impo
 	int *which = arena_alloc(a, sizeof(int) * (s.x.n_sheets ? s.x.n_sheets : 1));
 	for (size_t i = 0; i < s.x.n_sheets; i++) {
 		if ((rc = xlsx_sheet(&s.x, i, &sheets[i], err))) {
-			importer_finish(s.im, NULL);
-			return rc;
+			importer_abort(s.im); /* a sheet that cannot be read: none of the workbook */
+			return unreadable(rc, err);
 		}
 		which[i] = list_of(sheets[i].name);
 		rows += sheets[i].n_rows > 1 ? (int64_t)sheets[i].n_rows - 1 : 0;

@@ -9,7 +9,9 @@
  *
  * Import streams the file (xmlTextReader, one Child expanded at a time), so a census of
  * any size is read in little memory. Each module becomes a view (internal.h) with its line;
- * the format rules reject modules, the rest are reported; the rows go through the importer. */
+ * the format rules reject modules, the rest are reported; the rows go through the importer.
+ * A file that breaks part way (cut short, not well-formed) is refused whole: the children
+ * already written are rolled back, --partial or not, and the error names the line. */
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
@@ -21,6 +23,7 @@
 #include "clock/clock.h"
 #include "model/codes.h"
 #include "returns/internal.h"
+#include "returns/readlimits.h"
 
 /* ---- export ---- */
 
@@ -664,10 +667,38 @@ static void write_child(struct cin_import *s, struct ci_child *v, int year, cons
 	}
 }
 
+/* The error for a file that could not be read whole: where it broke, and that nothing of
+ * it was kept. */
+static int unreadable(const char *path, const struct xml_errors *xe, int64_t children, struct hearth_error *err)
+{
+	char after[64] = "";
+	if (children) {
+		snprintf(after, sizeof(after), " after %lld complete Child%s", (long long)children,
+			 children == 1 ? "" : "ren");
+	}
+	if (xe->count) {
+		return herr_set(err, HERR_INVALID, "file", "xml",
+				"%s:%lld: not well-formed XML%s: %s: nothing was imported", path, (long long)xe->line,
+				after, xe->message);
+	}
+	return herr_set(err, HERR_INVALID, "file", "xml", "%s: not well-formed XML%s: nothing was imported", path,
+			after);
+}
+
+static xmlTextReaderPtr open_reader(const char *path, struct xml_errors *xe)
+{
+	xmlTextReaderPtr r = xmlReaderForFile(path, NULL, XML_SAFE_OPTIONS);
+	if (r) {
+		xmlTextReaderSetStructuredErrorHandler(r, xml_error_cb, xe);
+	}
+	return r;
+}
+
 /* Reads the Header (the first element under Message) to learn the year. */
 static int peek_header(struct cin_import *s, struct hearth_error *err)
 {
-	xmlTextReaderPtr r = xmlReaderForFile(s->path, NULL, XML_PARSE_NONET | XML_PARSE_BIG_LINES);
+	struct xml_errors xe = {0};
+	xmlTextReaderPtr r = open_reader(s->path, &xe);
 	if (!r) {
 		return herr_set(err, HERR_IO, "file", "io", "cannot read %s", s->path);
 	}
@@ -678,6 +709,8 @@ static int peek_header(struct cin_import *s, struct hearth_error *err)
 			xmlNodePtr n = xmlTextReaderExpand(r);
 			if (n) {
 				read_header(s, n);
+			} else {
+				ok = -1;
 			}
 			break;
 		}
@@ -686,7 +719,7 @@ static int peek_header(struct cin_import *s, struct hearth_error *err)
 		}
 	}
 	xmlFreeTextReader(r);
-	return ok < 0 ? herr_set(err, HERR_INVALID, "file", "xml", "%s is not well-formed XML", s->path) : 0;
+	return ok < 0 ? unreadable(s->path, &xe, 0, err) : 0;
 }
 
 int cin_import(struct store *st, const char *path, const struct returns_import_options *o, struct arena *a,
@@ -701,7 +734,17 @@ int cin_import(struct store *st, const char *path, const struct returns_import_o
 	s.im = importer_new(st, o, a, res);
 	s.hdr.reference = DATE_NONE;
 	xmlInitParser();
-	int rc = peek_header(&s, err);
+	/* The whole file is checked before anything else reads it (the schema, the header, the
+	 * import): no DOCTYPE or entities, not too deep, well-formed to its end. */
+	int rc = xml_check_file(path, err);
+	if (rc) {
+		if (rc == HERR_INVALID) {
+			size_t n = strlen(err->message);
+			snprintf(err->message + n, sizeof(err->message) - n, ": nothing was imported");
+		}
+		return rc;
+	}
+	rc = peek_header(&s, err);
 	if (rc) {
 		return rc;
 	}
@@ -730,9 +773,10 @@ int cin_import(struct store *st, const char *path, const struct returns_import_o
 	if ((rc = importer_load(s.im, err)) || (rc = importer_begin(s.im, err))) {
 		return rc;
 	}
-	xmlTextReaderPtr r = xmlReaderForFile(path, NULL, XML_PARSE_NONET | XML_PARSE_BIG_LINES);
+	struct xml_errors xe = {0};
+	xmlTextReaderPtr r = open_reader(path, &xe);
 	if (!r) {
-		importer_finish(s.im, err);
+		importer_abort(s.im);
 		return herr_set(err, HERR_IO, "file", "io", "cannot read %s", path);
 	}
 	struct returns_findings found = {0};
@@ -750,13 +794,21 @@ int cin_import(struct store *st, const char *path, const struct returns_import_o
 	struct smap counts = {0};
 	int ok;
 	int64_t children = 0;
-	while ((ok = xmlTextReaderRead(r)) == 1) {
+	/* After a Child, xmlTextReaderNext stands on the node that follows it: that node is
+	 * looked at before reading on (a Child written right after another, with no white
+	 * space between them, would otherwise be stepped over). */
+	ok = xmlTextReaderRead(r);
+	while (ok == 1) {
 		if (xmlTextReaderNodeType(r) != XML_READER_TYPE_ELEMENT ||
 		    strcmp((const char *)xmlTextReaderConstName(r), "Child") != 0) {
+			ok = xmlTextReaderRead(r);
 			continue;
 		}
+		/* A Child that cannot be expanded is where the file breaks (cut short, or not
+		 * well-formed): the loop stops and the whole import is undone below. */
 		xmlNodePtr n = xmlTextReaderExpand(r);
 		if (!n) {
+			ok = -1;
 			break;
 		}
 		struct ci_child v;
@@ -788,12 +840,12 @@ int cin_import(struct store *st, const char *path, const struct returns_import_o
 		if (++children % 512 == 0) {
 			importer_progress(s.im, children, 0);
 		}
-		xmlTextReaderNext(r);
+		ok = xmlTextReaderNext(r);
 	}
 	xmlFreeTextReader(r);
 	if (ok < 0) {
-		importer_reject(s.im, path, 0, NULL, "xml", "the file is not well-formed XML after child %lld",
-				(long long)children);
+		importer_abort(s.im);
+		return unreadable(path, &xe, children, err);
 	}
 	x.ci = NULL;
 	rules_run_global(&x, RETURN_CIN, &g);

@@ -420,6 +420,10 @@ int csv_next(struct csv *c)
 		ssize_t len = getline(&c->line, &c->cap, c->f);
 		if (len < 0) {
 			free(offs);
+			if (ferror(c->f)) {
+				c->bad = "the file could not be read to its end";
+				return -2;
+			}
 			if (quoted) {
 				return -1;
 			}
@@ -427,6 +431,12 @@ int csv_next(struct csv *c)
 		}
 		c->lineno++;
 		char *s = c->line;
+		if (memchr(s, '\0', (size_t)len)) {
+			free(offs);
+			c->bad = "a NUL byte: this is not a CSV text file";
+			return -2;
+		}
+		c->unterminated = s[len - 1] != '\n';
 		if (!started) {
 			if (c->lineno == 1 && len >= 3 && (unsigned char)s[0] == 0xEF && (unsigned char)s[1] == 0xBB &&
 			    (unsigned char)s[2] == 0xBF) {
@@ -658,13 +668,7 @@ const char *xml_child_at(const struct xstart *starts, size_t n, int64_t line)
 	return who;
 }
 
-struct xml_errors {
-	int count;
-	int64_t line;
-	char message[400];
-};
-
-static void xml_error_cb(void *ctx, xmlErrorPtr e)
+void xml_error_cb(void *ctx, xmlErrorPtr e)
 {
 	struct xml_errors *x = ctx;
 	if (!e || e->level < XML_ERR_ERROR) {

@@ -104,6 +104,24 @@ int returns_extras_load(struct store *st, int64_t child_id, struct arena *a, str
 	return 0;
 }
 
+struct returns_extras *returns_extras_of_rows(int64_t *dis_ids, struct hval **dis_rows, size_t n_dis,
+					     int64_t *ass_ids, struct hval **ass_rows, size_t n_ass, int64_t *wk_ids,
+					     struct hval **wk_rows, size_t n_wk, struct arena *a)
+{
+	struct returns_extras *x = arena_alloc(a, sizeof(*x));
+	fill(&x->m[X_DISABILITY], &specs[X_DISABILITY], dis_ids, dis_rows, n_dis, a);
+	fill(&x->m[X_ASSESSMENT], &specs[X_ASSESSMENT], ass_ids, ass_rows, n_ass, a);
+	fill(&x->m[X_WORKER], &specs[X_WORKER], wk_ids, wk_rows, n_wk, a);
+	/* By child, as returns_extras_load sorts them. */
+	struct xmap *m = &x->m[X_DISABILITY];
+	qsort(m->rows, m->n, sizeof(struct xrow), by_child);
+	m->a = arena_alloc(a, sizeof(*m->a) * (m->n ? m->n : 1));
+	for (size_t i = 0; i < m->n; i++) {
+		m->a[i] = m->rows[i].a;
+	}
+	return x;
+}
+
 static const struct xrow *find(const struct returns_extras *x, enum xkind k, int64_t id)
 {
 	if (!x) {

@@ -12,7 +12,10 @@
  *     that does not know what happened later); a row is updated only where the file has a
  *     value that differs, so importing the same file twice changes nothing;
  *   - a refused row is recorded as a reject with file, line, column and rule; when the
- *     import is not partial and any row was rejected, the whole batch is rolled back. */
+ *     import is not partial and any row was rejected, the whole batch is rolled back;
+ *   - a file that cannot be read whole (not well-formed, cut short) is not a bad row: the
+ *     batch is rolled back even with --partial (importer_abort), as the rows after the
+ *     break are unknown and the rows before it are not the file. */
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
@@ -147,6 +150,17 @@ int importer_finish(struct importer *im, struct hearth_error *err)
 	int rc = store_commit(im->st, err);
 	im->res->committed = rc == 0;
 	return rc;
+}
+
+void importer_abort(struct importer *im)
+{
+	arena_free(&im->scratch);
+	if (im->began) {
+		store_rollback(im->st);
+		im->began = false;
+	}
+	im->res->committed = false;
+	im->res->inserted = im->res->updated = im->res->unchanged = 0;
 }
 
 /* ---- values ---- */

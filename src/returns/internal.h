@@ -379,6 +379,16 @@ const char *xml_child_at(const struct xstart *starts, size_t n, int64_t line);
  * HERR_INVALID naming the first problem's line and message, and *bad_line set. */
 int xml_validate_file(const char *path, const char *xsd, int64_t *bad_line, struct hearth_error *err);
 
+/* libxml2's first error (its line and message), kept instead of printed: xml_error_cb is a
+ * structured error handler whose context is a struct xml_errors. */
+struct xml_errors {
+	int count;
+	int64_t line;
+	char message[400];
+};
+struct _xmlError;
+void xml_error_cb(void *ctx, struct _xmlError *e);
+
 /* Writes to a temporary file beside path and renames it over path on success. */
 struct tmpfile {
 	char *path, *tmp;
@@ -404,6 +414,9 @@ void importer_progress(struct importer *im, int64_t done, int64_t total);
  * import is not partial. */
 int importer_begin(struct importer *im, struct hearth_error *err);
 int importer_finish(struct importer *im, struct hearth_error *err);
+/* Undoes the whole batch, --partial or not: for a file that could not be read whole, of
+ * which nothing is kept. The caller returns the error that says where the file broke. */
+void importer_abort(struct importer *im);
 
 /* The record rows a view's child maps to. Each returns the row id (0 when the row was
  * rejected: the reject is recorded with file, line and the column named by the store's
@@ -475,9 +488,12 @@ struct csv {
 	char **fields;
 	int n, capf;
 	struct buf cell;
+	bool unterminated;	/* the record's last line has no newline: the file may be cut short */
+	const char *bad;	/* why csv_next returned -2 */
 };
 int csv_open(struct csv *c, const char *path);
-/* Reads the next record: 1, 0 at the end, -1 on an unterminated quote. */
+/* Reads the next record: 1, 0 at the end, -1 on an unterminated quote, -2 when the file
+ * cannot be read as text (a read error, a NUL byte: c->bad says which). */
 int csv_next(struct csv *c);
 void csv_close(struct csv *c);
 /* Writes one CSV field (quoted when needed). */

@@ -141,6 +141,14 @@ struct returns_extras;
 int returns_extras_load(struct store *st, int64_t child_id, struct arena *a, struct returns_extras **out,
 			struct hearth_error *err);
 
+/* The extras of one child from rows already read (each ordered by id, as the store hands
+ * them out): its disabilities and assessments, and the workers its rows name (a worker
+ * not given reads as blank). The child's page reads each table once and builds these
+ * from the same rows. In a. */
+struct returns_extras *returns_extras_of_rows(int64_t *dis_ids, struct hval **dis_rows, size_t n_dis,
+					     int64_t *ass_ids, struct hval **ass_rows, size_t n_ass, int64_t *wk_ids,
+					     struct hval **wk_rows, size_t n_wk, struct arena *a);
+
 /* ---- validation of the record ---- */
 
 /* Validates one child's record for a return and year, appending findings to out (in a).
@@ -253,7 +261,9 @@ struct returns_import_result {
  * any is and !partial nothing is written. A row already in the record (same child and key
  * date) is updated only where the file has a value the record lacks or differs from, so
  * importing the same files twice changes nothing. Returns 0 when it ran (see
- * res->committed and res->rejected), or a negative error when it could not (I/O). */
+ * res->committed and res->rejected), or a negative error when it could not (I/O), or when
+ * a file could not be read whole (cut short, not well-formed, not text): then nothing at
+ * all is written, --partial or not, and the error names the file and line. */
 int ssda903_import(struct store *st, const char *const *paths, size_t n_paths,
 		   const struct returns_import_options *o, struct arena *a, struct returns_import_result *res,
 		   struct hearth_error *err);

@@ -706,6 +706,19 @@ static const struct s9_tabledef *table_of_header(struct csv *c)
 	return NULL;
 }
 
+/* The error for a file that cannot be read whole (r: what csv_next said): nothing of the
+ * import is kept, --partial or not, since the rows after the break are unknown. */
+static int unreadable(const char *path, const struct csv *c, int r, struct hearth_error *err)
+{
+	if (r == 0) {
+		return herr_set(err, HERR_INVALID, "file", "csv",
+				"%s:%d: the file ends inside a row (%d values where the header has more): it looks cut "
+				"short: nothing was imported", path, c->lineno, c->n);
+	}
+	return herr_set(err, HERR_INVALID, "file", "csv", "%s:%d: %s: nothing was imported", path, c->lineno,
+			r == -1 ? "a quoted value is never closed" : c->bad);
+}
+
 /* The table a file holds, from its header; NULL (and a reject) when none. */
 static const struct s9_tabledef *identify(struct s9_import *s, const char *path, struct hearth_error *err, int *rc)
 {
@@ -715,7 +728,13 @@ static const struct s9_tabledef *identify(struct s9_import *s, const char *path,
 		*rc = herr_set(err, HERR_IO, "file", "io", "cannot read %s: %s", path, strerror(errno));
 		return NULL;
 	}
-	const struct s9_tabledef *t = csv_next(&c) == 1 ? table_of_header(&c) : NULL;
+	int r = csv_next(&c);
+	const struct s9_tabledef *t = r == 1 ? table_of_header(&c) : NULL;
+	if (r < 0) {
+		*rc = unreadable(path, &c, r, err);
+		csv_close(&c);
+		return NULL;
+	}
 	csv_close(&c);
 	if (!t) {
 		importer_reject(s->im, path, 1, NULL, "header",
@@ -744,6 +763,11 @@ static int read_file(struct s9_import *s, const struct s9_tabledef *t, struct he
 			continue; /* a blank line */
 		}
 		s->rows++;
+		if (c.n < t->n_cols && c.unterminated) {
+			int rc = unreadable(path, &c, 0, err); /* the last line, short and with no newline */
+			csv_close(&c);
+			return rc;
+		}
 		if (c.n != t->n_cols) {
 			importer_reject(s->im, path, c.lineno, NULL, "columns", "%d values where the %s header has %d", c.n,
 					t->name, t->n_cols);
@@ -755,11 +779,9 @@ static int read_file(struct s9_import *s, const struct s9_tabledef *t, struct he
 		}
 		read_row(s, t, c.fields, c.lineno);
 	}
-	if (r < 0) {
-		importer_reject(s->im, path, c.lineno, NULL, "csv", "a quoted value is never closed");
-	}
+	int rc = r < 0 ? unreadable(path, &c, r, err) : 0;
 	csv_close(&c);
-	return 0;
+	return rc;
 }
 
 static void max_date(hdate *m, hdate d)

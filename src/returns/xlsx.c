@@ -3,9 +3,12 @@
  * An .xlsx file is a zip archive of XML parts. The archive is read whole; its central
  * directory (found from the end-of-central-directory record) gives each part's offset and
  * sizes, so parts written with data descriptors are read as well. Parts are stored or
- * deflated (zlib's raw inflate); zip64 archives are refused. The XML is parsed with
- * libxml2 without network access: the workbook (sheet names and relationship ids), its
- * relationships (the sheet parts), the shared strings and each sheet's rows. A cell's value
+ * deflated (zlib's raw inflate); zip64 archives are refused, and so is a part that would
+ * inflate beyond the limits of readlimits.h (a zip bomb). Each part's XML is checked
+ * (readlimits.h: no DOCTYPE or entities, not too deep, well-formed) and then parsed with
+ * libxml2 without network access or entity substitution: the workbook (sheet names and
+ * relationship ids), its relationships (the sheet parts), the shared strings and each
+ * sheet's rows. A cell's value
  * is its text as stored (a shared or inline string, or the number as written); dates are
  * Excel serial numbers that xlsx_date turns into civil dates (1900 system, or 1904 when
  * the workbook says so).
@@ -20,9 +23,11 @@
 
 #include <libxml/parser.h>
 #include <libxml/tree.h>
+#include <libxml/xmlreader.h>
 #include <zlib.h>
 
 #include "base/mem.h"
+#include "returns/readlimits.h"
 #include "returns/xlsx.h"
 
 struct zentry {
@@ -52,6 +57,12 @@ static int read_all(const char *path, struct arena *a, unsigned char **out, size
 	size_t r;
 	while ((r = fread(buf + len, 1, cap - len, f)) > 0) {
 		len += r;
+		if (len > ZIP_FILE_MAX) {
+			fclose(f);
+			free(buf);
+			return herr_set(err, HERR_INVALID, "file", "xlsx", "%s is larger than %zu MiB: refused", path,
+					ZIP_FILE_MAX >> 20);
+		}
 		if (len == cap) {
 			buf = xrealloc(buf, cap *= 2);
 		}
@@ -112,7 +123,8 @@ static int zip_index(const unsigned char *z, size_t n, struct arena *a, struct z
 	return 0;
 }
 
-/* The part's bytes (NUL-terminated), or NULL when the workbook has no such part. */
+/* The part's bytes (NUL-terminated, the caller frees them), or NULL when the workbook has
+ * no such part. */
 static int zip_part(struct xlsx *x, const char *name, char **out, size_t *len, struct hearth_error *err)
 {
 	*out = NULL;
@@ -126,12 +138,31 @@ static int zip_part(struct xlsx *x, const char *name, char **out, size_t *len, s
 			return herr_set(err, HERR_INVALID, "file", "xlsx", "%s: a damaged zip entry %s", x->path, name);
 		}
 		size_t data = lh + 30 + u16(x->data + lh + 26) + u16(x->data + lh + 28);
-		if (data + e->csize > x->size || e->usize > (1u << 30)) {
+		/* The sizes the directory gives are what inflating may produce (it stops there):
+		 * a part is refused before any memory is taken for it. */
+		if (e->usize > ZIP_PART_MAX) {
+			return herr_set(err, HERR_INVALID, "file", "xlsx",
+					"%s: %s would inflate beyond %u MiB (to %u MiB): refused", x->path, name,
+					ZIP_PART_MAX >> 20, e->usize >> 20);
+		}
+		if (e->usize > ZIP_RATIO_FROM && e->usize / (e->csize ? e->csize : 1) > ZIP_RATIO_MAX) {
+			return herr_set(err, HERR_INVALID, "file", "xlsx",
+					"%s: %s would inflate beyond %d times its compressed size (%u MiB from %u KiB): "
+					"refused", x->path, name, ZIP_RATIO_MAX, e->usize >> 20, e->csize >> 10);
+		}
+		if (x->inflated + e->usize > ZIP_TOTAL_MAX) {
+			return herr_set(err, HERR_INVALID, "file", "xlsx",
+					"%s: %s would inflate the workbook's parts beyond %llu MiB in all: refused", x->path,
+					name, (unsigned long long)(ZIP_TOTAL_MAX >> 20));
+		}
+		if (data + e->csize > x->size) {
 			return herr_set(err, HERR_INVALID, "file", "xlsx", "%s: a damaged zip entry %s", x->path, name);
 		}
-		char *buf = arena_alloc(x->a, (size_t)e->usize + 1);
+		x->inflated += e->usize;
+		char *buf = xmalloc((size_t)e->usize + 1);
 		if (e->method == 0) {
 			if (e->csize != e->usize) {
+				free(buf);
 				return herr_set(err, HERR_INVALID, "file", "xlsx", "%s: a damaged zip entry %s", x->path, name);
 			}
 			memcpy(buf, x->data + data, e->usize);
@@ -139,6 +170,7 @@ static int zip_part(struct xlsx *x, const char *name, char **out, size_t *len, s
 			z_stream zs;
 			memset(&zs, 0, sizeof(zs));
 			if (inflateInit2(&zs, -MAX_WBITS) != Z_OK) {
+				free(buf);
 				return herr_set(err, HERR_IO, "file", "xlsx", "zlib could not start");
 			}
 			zs.next_in = (Bytef *)(x->data + data);
@@ -149,9 +181,13 @@ static int zip_part(struct xlsx *x, const char *name, char **out, size_t *len, s
 			size_t got = zs.total_out;
 			inflateEnd(&zs);
 			if (rc != Z_STREAM_END || got != e->usize) {
-				return herr_set(err, HERR_INVALID, "file", "xlsx", "%s: %s does not inflate", x->path, name);
+				free(buf);
+				return herr_set(err, HERR_INVALID, "file", "xlsx",
+						"%s: %s does not inflate to the %u bytes its zip directory gives", x->path,
+						name, e->usize);
 			}
 		} else {
+			free(buf);
 			return herr_set(err, HERR_INVALID, "file", "xlsx", "%s: %s uses compression method %u", x->path, name,
 					e->method);
 		}
@@ -163,16 +199,53 @@ static int zip_part(struct xlsx *x, const char *name, char **out, size_t *len, s
 	return 0;
 }
 
+/* libxml2's errors for a part, kept (the first one's line and message) instead of printed:
+ * the parser hands the handler its context, whose _private holds the struct xml_errors. */
+static void part_error(void *ctx, xmlErrorPtr e)
+{
+	xmlParserCtxtPtr c = ctx;
+	xml_error_cb(c->_private, e);
+}
+
+/* The part inflated and checked (readlimits.h); *out NULL when there is no such part. */
+static int load_part(struct xlsx *x, const char *name, char **out, size_t *len, struct hearth_error *err)
+{
+	int rc = zip_part(x, name, out, len, err);
+	if (!rc && *out) {
+		rc = xml_check_memory(*out, *len, arena_printf(x->a, "%s: %s", x->path, name), err);
+		if (rc) {
+			free(*out);
+			*out = NULL;
+		}
+	}
+	return rc;
+}
+
+/* A small part (the workbook, its relationships, the shared strings) as a tree. */
 static xmlDocPtr parse_part(struct xlsx *x, const char *name, struct hearth_error *err, int *rc)
 {
 	char *buf;
 	size_t len;
-	*rc = zip_part(x, name, &buf, &len, err);
+	*rc = load_part(x, name, &buf, &len, err);
 	if (*rc || !buf) {
 		return NULL;
 	}
-	xmlDocPtr d = xmlReadMemory(buf, (int)len, name, NULL, XML_PARSE_NONET | XML_PARSE_NOBLANKS | XML_PARSE_HUGE);
-	if (!d) {
+	struct xml_errors xe = {0};
+	xmlParserCtxtPtr ctxt = xmlNewParserCtxt();
+	if (!ctxt) {
+		free(buf);
+		*rc = herr_set(err, HERR_IO, "file", "xlsx", "%s: no memory to read %s", x->path, name);
+		return NULL;
+	}
+	ctxt->_private = &xe;
+	ctxt->sax->serror = part_error;
+	xmlDocPtr d = xmlCtxtReadMemory(ctxt, buf, (int)len, name, NULL, XML_SAFE_OPTIONS | XML_PARSE_NOBLANKS);
+	xmlFreeParserCtxt(ctxt);
+	free(buf);
+	if (!d && xe.count) {
+		*rc = herr_set(err, HERR_INVALID, "file", "xlsx", "%s: %s:%lld: not well-formed XML: %s", x->path, name,
+			       (long long)xe.line, xe.message);
+	} else if (!d) {
 		*rc = herr_set(err, HERR_INVALID, "file", "xlsx", "%s: %s is not well-formed XML", x->path, name);
 	}
 	return d;
@@ -311,65 +384,99 @@ static int cell_col(const char *ref)
 	return c - 1;
 }
 
+/* One row element's cells, appended to out. */
+static void sheet_row(struct xlsx *x, struct xlsx_sheet *out, xmlNodePtr r, size_t *cap)
+{
+	if (out->n_rows == *cap) {
+		*cap = *cap ? *cap * 2 : 64;
+		out->rows = arena_grow(x->a, out->rows, out->n_rows, *cap, sizeof(*out->rows));
+	}
+	struct xlsx_row *row = &out->rows[out->n_rows++];
+	memset(row, 0, sizeof(*row));
+	const char *rn = attr(r, "r", x->a);
+	row->line = rn ? atoi(rn) : (int)out->n_rows;
+	size_t ccap = 0;
+	for (xmlNodePtr c = r->children; c; c = c->next) {
+		if (!is(c, "c")) {
+			continue;
+		}
+		int col = cell_col(attr(c, "r", x->a));
+		if (col < 0 || col > 1024) {
+			col = (int)row->n;
+		}
+		const char *t = attr(c, "t", x->a), *v = NULL;
+		for (xmlNodePtr k = c->children; k; k = k->next) {
+			if (is(k, "v")) {
+				v = text(k, x->a);
+			} else if (is(k, "is")) {
+				v = text(k, x->a);
+			}
+		}
+		if (v && t && strcmp(t, "s") == 0) {
+			size_t idx = (size_t)strtoul(v, NULL, 10);
+			v = idx < x->n_strings ? x->strings[idx] : NULL;
+		}
+		if ((size_t)col >= ccap) {
+			size_t ncap = (size_t)col + 16;
+			row->cells = arena_grow(x->a, row->cells, ccap, ncap, sizeof(*row->cells));
+			ccap = ncap;
+		}
+		row->cells[col] = v;
+		if ((size_t)col + 1 > row->n) {
+			row->n = (size_t)col + 1;
+		}
+	}
+}
+
+/* A sheet is read a row at a time (xmlTextReader: each row expanded, then freed as the
+ * reader moves on), so what it costs is the cells' text, not a tree of the whole sheet
+ * (about ten times the part's size). */
 int xlsx_sheet(struct xlsx *x, size_t i, struct xlsx_sheet *out, struct hearth_error *err)
 {
 	memset(out, 0, sizeof(*out));
 	out->name = x->sheets[i].name;
-	int rc;
-	xmlDocPtr d = parse_part(x, x->sheets[i].part, err, &rc);
-	if (!d) {
+	const char *part = x->sheets[i].part;
+	char *buf;
+	size_t len;
+	int rc = load_part(x, part, &buf, &len, err);
+	if (rc || !buf) {
 		return rc ? rc : herr_set(err, HERR_INVALID, "file", "xlsx", "%s: sheet %s is missing", x->path, out->name);
 	}
+	struct xml_errors xe = {0};
+	xmlTextReaderPtr r = xmlReaderForMemory(buf, (int)len, part, NULL, XML_SAFE_OPTIONS | XML_PARSE_NOBLANKS);
+	if (!r) {
+		free(buf);
+		return herr_set(err, HERR_IO, "file", "xlsx", "%s: no memory to read %s", x->path, part);
+	}
+	xmlTextReaderSetStructuredErrorHandler(r, xml_error_cb, &xe);
 	size_t cap = 0;
-	for (xmlNodePtr n = xmlDocGetRootElement(d)->children; n; n = n->next) {
-		if (!is(n, "sheetData")) {
-			continue;
-		}
-		for (xmlNodePtr r = n->children; r; r = r->next) {
-			if (!is(r, "row")) {
+	bool in_data = false;	/* inside the worksheet's sheetData */
+	int ok = xmlTextReaderRead(r);
+	while (ok == 1) {
+		if (xmlTextReaderNodeType(r) == XML_READER_TYPE_ELEMENT) {
+			const char *name = (const char *)xmlTextReaderConstLocalName(r);
+			int depth = xmlTextReaderDepth(r);
+			if (depth == 1) {
+				in_data = strcmp(name, "sheetData") == 0;
+			} else if (depth == 2 && in_data && strcmp(name, "row") == 0) {
+				xmlNodePtr n = xmlTextReaderExpand(r);
+				if (!n) {
+					ok = -1;
+					break;
+				}
+				sheet_row(x, out, n, &cap);
+				ok = xmlTextReaderNext(r); /* stands on the next node: looked at next */
 				continue;
 			}
-			if (out->n_rows == cap) {
-				cap = cap ? cap * 2 : 64;
-				out->rows = arena_grow(x->a, out->rows, out->n_rows, cap, sizeof(*out->rows));
-			}
-			struct xlsx_row *row = &out->rows[out->n_rows++];
-			const char *rn = attr(r, "r", x->a);
-			row->line = rn ? atoi(rn) : (int)out->n_rows;
-			size_t ccap = 0;
-			for (xmlNodePtr c = r->children; c; c = c->next) {
-				if (!is(c, "c")) {
-					continue;
-				}
-				int col = cell_col(attr(c, "r", x->a));
-				if (col < 0 || col > 1024) {
-					col = (int)row->n;
-				}
-				const char *t = attr(c, "t", x->a), *v = NULL;
-				for (xmlNodePtr k = c->children; k; k = k->next) {
-					if (is(k, "v")) {
-						v = text(k, x->a);
-					} else if (is(k, "is")) {
-						v = text(k, x->a);
-					}
-				}
-				if (v && t && strcmp(t, "s") == 0) {
-					size_t idx = (size_t)strtoul(v, NULL, 10);
-					v = idx < x->n_strings ? x->strings[idx] : NULL;
-				}
-				if ((size_t)col >= ccap) {
-					size_t ncap = (size_t)col + 16;
-					row->cells = arena_grow(x->a, row->cells, ccap, ncap, sizeof(*row->cells));
-					ccap = ncap;
-				}
-				row->cells[col] = v;
-				if ((size_t)col + 1 > row->n) {
-					row->n = (size_t)col + 1;
-				}
-			}
 		}
+		ok = xmlTextReaderRead(r);
 	}
-	xmlFreeDoc(d);
+	xmlFreeTextReader(r);
+	free(buf);
+	if (ok < 0) {
+		return herr_set(err, HERR_INVALID, "file", "xlsx", "%s: %s:%lld: not well-formed XML: %s", x->path, part,
+				(long long)xe.line, xe.count ? xe.message : "the reader stopped");
+	}
 	return 0;
 }
 

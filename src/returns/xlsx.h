@@ -5,6 +5,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include "base/arena.h"
 #include "base/buf.h"
@@ -21,6 +22,7 @@ struct xlsx {
 	size_t size;
 	struct zentry *entries;
 	size_t n_entries;
+	uint64_t inflated;	/* the parts read so far, inflated (readlimits.h) */
 	struct {
 		const char *name;	/* "List 1" */
 		const char *part;	/* "xl/worksheets/sheet1.xml" */

@@ -505,3 +505,64 @@ int store_children_search(struct store *st, const struct store_scope *sc, const 
 	*n_out = n;
 	return 0;
 }
+
+int store_children_duplicates(struct store *st, const struct store_scope *sc, hdate dob, const char *upn,
+			      const char *nhs_number, size_t max, struct arena *a, struct store_child_dup **out,
+			      size_t *n_out, struct hearth_error *err)
+{
+	*n_out = 0;
+	*out = NULL;
+	if (sc->kind == STORE_SCOPE_NONE || max == 0) {
+		return 0;
+	}
+	_Static_assert(SCOPE_SET_NEXT == 4, "the query's own parameters follow the scope's");
+	/* The matches are CASEs, not bare comparisons, so both engines read them as 1 or 0. */
+	struct buf sql = BUF_INIT;
+	buf_printf(&sql,
+		   "SELECT c.id, c.la_child_id, c.given_name, c.family_name, c.dob, c.expected_dob, c.sex, "
+		   "CASE WHEN c.dob = CAST(?4 AS TEXT) THEN 1 ELSE 0 END, "
+		   "CASE WHEN c.upn = CAST(?5 AS TEXT) THEN 1 ELSE 0 END, "
+		   "CASE WHEN c.nhs_number = CAST(?6 AS TEXT) THEN 1 ELSE 0 END FROM child c WHERE %s AND "
+		   "(c.dob = CAST(?4 AS TEXT) OR c.upn = CAST(?5 AS TEXT) OR c.nhs_number = CAST(?6 AS TEXT)) "
+		   "ORDER BY c.id LIMIT ?7",
+		   scope_set_condition[sc->kind]);
+	struct db_stmt *s;
+	int rc = db_prepare(store_db(st), buf_cstr(&sql), &s, err);
+	buf_free(&sql);
+	if (rc) {
+		return rc;
+	}
+	char d[DATE_STR_SIZE];
+	bind_scope_set(s, sc);
+	db_bind_text(s, 4, dob != DATE_NONE ? date_format(dob, d) : NULL);
+	db_bind_text(s, 5, upn && *upn ? upn : NULL);
+	db_bind_text(s, 6, nhs_number && *nhs_number ? nhs_number : NULL);
+	db_bind_int(s, 7, (int64_t)max);
+	struct store_child_dup *dups = arena_alloc(a, sizeof(*dups) * max);
+	size_t n = 0;
+	while (n < max && (rc = db_step(s, err)) == 1) {
+		struct store_child_dup *x = &dups[n++];
+		struct store_child_hit *h = &x->hit;
+		h->id = db_col_int(s, 0);
+		h->la_child_id = arena_strdup(a, db_col_text(s, 1));
+		h->given_name = arena_strdup(a, db_col_text(s, 2));
+		h->family_name = arena_strdup(a, db_col_text(s, 3));
+		h->dob = DATE_NONE;
+		if (!db_col_null(s, 4)) {
+			date_parse(db_col_text(s, 4), &h->dob);
+		} else if (!db_col_null(s, 5)) {
+			date_parse(db_col_text(s, 5), &h->dob);
+		}
+		h->sex = arena_strdup(a, db_col_text(s, 6));
+		x->same_dob = db_col_int(s, 7) != 0;
+		x->same_upn = db_col_int(s, 8) != 0;
+		x->same_nhs = db_col_int(s, 9) != 0;
+	}
+	db_finalize(s);
+	if (rc < 0) {
+		return rc;
+	}
+	*out = dups;
+	*n_out = n;
+	return 0;
+}

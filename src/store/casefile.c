@@ -17,6 +17,7 @@
 #include "base/buf.h"
 #include "base/mem.h"
 #include "model/codes.h"
+#include "store/casefile_rows.h"
 #include "store/internal.h"
 
 /* Row-to-element converters: v holds the row's fields in descriptor order. */
@@ -332,6 +333,52 @@ static const struct loader loaders[CFA_MAX] = {
 #undef L
 #define N_LOADERS CFA_MAX
 
+/* ---- the converters for rows read elsewhere (casefile_rows.h) ---- */
+
+int store_cf_array_of(const struct entity *e)
+{
+	for (int k = 0; k < N_LOADERS; k++) {
+		if (loaders[k].e == e) {
+			return k;
+		}
+	}
+	return -1;
+}
+
+/* A row's place in its array: the array's date (a blank first, as SQLite orders NULLs),
+ * then id. */
+struct cf_key {
+	int64_t date, id;
+	size_t index;
+};
+
+static int cf_key_cmp(const void *p, const void *q)
+{
+	const struct cf_key *x = p, *y = q;
+	if (x->date != y->date) {
+		return x->date < y->date ? -1 : 1;
+	}
+	return (x->id > y->id) - (x->id < y->id);
+}
+
+void store_cf_array(int k, const int64_t *ids, struct hval *const *rows, size_t n, struct arena *a,
+		    struct casefile *cf)
+{
+	const struct loader *l = &loaders[k];
+	struct cf_key *keys = arena_alloc(a, sizeof(*keys) * (n ? n : 1));
+	for (size_t i = 0; i < n; i++) {
+		const struct hval *d = &rows[i][l->sort_field];
+		keys[i] = (struct cf_key){d->null ? INT64_MIN : d->i, ids[i], i};
+	}
+	qsort(keys, n, sizeof(*keys), cf_key_cmp);
+	char *items = arena_alloc(a, l->size * (n ? n : 1));
+	for (size_t i = 0; i < n; i++) {
+		l->convert(rows[keys[i].index], keys[i].id, items + i * l->size);
+	}
+	*(void **)((char *)cf + l->array_off) = items;
+	*(size_t *)((char *)cf + l->count_off) = n;
+}
+
 /* Reads column col of the current row into v: text is copied into a, codes point at the
  * code tables (so a county's worth of rows costs no copies for them). The store's own
  * read_value does the same job for rows it hands out; this one serves the scans, whose rows
@@ -513,7 +560,7 @@ static int cursor_take(struct cursor *c, int64_t child_id, struct casefile *cf, 
 	return 0;
 }
 
-static void fill_child(const struct hval *v, int64_t id, struct cf_child *c)
+void store_cf_child(const struct hval *v, int64_t id, struct cf_child *c)
 {
 	*c = (struct cf_child){id,
 			       S(&v[CHILD_LA_CHILD_ID]),
@@ -651,7 +698,7 @@ int store_casefiles_each(struct store *st, const int64_t *ids, size_t n, store_c
 				continue; /* voided or gone: its rows are passed over by the next child */
 			}
 			memset(&cf, 0, sizeof(cf));
-			fill_child(v, ids[at + i], &cf.child);
+			store_cf_child(v, ids[at + i], &cf.child);
 			for (int l = 0; !rc && l < N_LOADERS; l++) {
 				rc = cursor_take(&cur[l], cf.child.id, &cf, &per_child, err);
 			}
@@ -710,7 +757,7 @@ int store_casefiles_scan(struct store *st, const struct store_filter *filter, st
 		for (int i = 0; i < entity_child.n_fields; i++) {
 			read_col(children, i + 1, &entity_child.fields[i], NULL, NULL, &per_child, &v[i]);
 		}
-		fill_child(v, db_col_int(children, 0), &cf.child);
+		store_cf_child(v, db_col_int(children, 0), &cf.child);
 		for (int k = 0; k < N_LOADERS; k++) {
 			if ((rc = cursor_take(&cur[k], cf.child.id, &cf, &per_child, err))) {
 				goto done;
@@ -747,7 +794,7 @@ int store_casefile_load(struct store *st, int64_t child_id, struct arena *a, str
 		return rc;
 	}
 	memset(out, 0, sizeof(*out));
-	fill_child(v, child_id, &out->child);
+	store_cf_child(v, child_id, &out->child);
 	_Static_assert(N_LOADERS <= 64, "the store keeps a statement per loader");
 	for (int k = 0; k < N_LOADERS; k++) {
 		struct cursor c;
@@ -1016,7 +1063,7 @@ int store_children_each(struct store *st, const int64_t *ids, size_t n, store_ch
 			read_col(s, f + 1, &entity_child.fields[f], lists[f], &memo[f], &scratch, &v[f]);
 		}
 		struct cf_child c;
-		fill_child(v, ids[i], &c);
+		store_cf_child(v, ids[i], &c);
 		rc = fn(ctx, &c);
 		arena_reset(&scratch);
 	}

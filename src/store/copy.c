@@ -30,6 +30,12 @@ static const struct copy_table extra_tables[] = {
 	 {"id", "username", "password_hash", "role", "team_id", "worker_id", "disabled", "created_at", "changed_at"},
 	 {C_INT, C_TEXT, C_TEXT, C_TEXT, C_INT, C_INT, C_INT, C_TEXT, C_TEXT},
 	 NULL},
+	/* Forms in progress: not the record, but a person's typing, which a move to another
+	 * engine must not lose either. */
+	{"draft",
+	 {"id", "user_id", "path", "title", "child_id", "fields", "created_at", "updated_at"},
+	 {C_INT, C_INT, C_TEXT, C_TEXT, C_INT, C_TEXT, C_INT, C_INT},
+	 NULL},
 	{"access_grant",
 	 {"id", "user_id", "child_id", "granted_by", "granted_at", "revoked_at"},
 	 {C_INT, C_INT, C_INT, C_TEXT, C_TEXT, C_TEXT},

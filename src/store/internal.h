@@ -77,6 +77,10 @@ struct store {
 	struct db_stmt *casefile_one[64];
 };
 
+/* The row at s's cursor, whose columns are id then e's fields in descriptor order (as
+ * store_get's statement selects them): its values in a, its id in *id. */
+struct hval *store_read_row(struct db_stmt *s, const struct entity *e, struct arena *a, int64_t *id);
+
 /* The time of a change, as stored in revision.at and audit.at (valid until the next call). */
 const char *store_now_text(struct store *st);
 

@@ -79,6 +79,9 @@ static int fail_result(struct hearth_error *err, const char *what, PGresult *r, 
 		return herr_set(err, HERR_IO, "", "database",
 				"%s: the record is busy: another writer held it for longer than " LOCK_TIMEOUT, what);
 	}
+	if (state && strcmp(state, "53100") == 0) {
+		return herr_set(err, HERR_IO, "", "disk_full", "%s: the disk holding the record is full", what);
+	}
 	if (PQstatus(conn) != CONNECTION_OK) {
 		return fail_msg(err, "the connection to the PostgreSQL server was lost", PQerrorMessage(conn));
 	}

@@ -34,6 +34,10 @@ struct sq_stmt {
 
 static int fail(struct sq_db *db, struct hearth_error *err, const char *what)
 {
+	/* A full disk is named, so the server can say so (503) rather than fail blindly. */
+	if (db && db->h && (sqlite3_errcode(db->h) & 0xff) == SQLITE_FULL) {
+		return herr_set(err, HERR_IO, "", "disk_full", "%s: the disk holding the record is full", what);
+	}
 	return herr_set(err, HERR_IO, "", "database", "%s: %s", what, db && db->h ? sqlite3_errmsg(db->h) : "");
 }
 
@@ -41,6 +45,10 @@ static int sq_exec(struct db *db, const char *sql, struct hearth_error *err)
 {
 	char *msg = NULL;
 	if (sqlite3_exec(DB(db)->h, sql, NULL, NULL, &msg) != SQLITE_OK) {
+		if ((sqlite3_errcode(DB(db)->h) & 0xff) == SQLITE_FULL) {
+			sqlite3_free(msg);
+			return fail(DB(db), err, sql);
+		}
 		int rc = herr_set(err, HERR_IO, "", "database", "%s", msg ? msg : sqlite3_errmsg(DB(db)->h));
 		sqlite3_free(msg);
 		return rc;

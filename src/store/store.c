@@ -253,7 +253,7 @@ static void read_value(struct db_stmt *s, int col, const struct field *f, struct
 }
 
 /* Reads the current row (id first, then the fields) into a new hval array. */
-static struct hval *read_row(struct db_stmt *s, const struct entity *e, struct arena *a, int64_t *id)
+struct hval *store_read_row(struct db_stmt *s, const struct entity *e, struct arena *a, int64_t *id)
 {
 	struct hval *v = arena_alloc(a, sizeof(*v) * (size_t)e->n_fields);
 	*id = db_col_int(s, 0);
@@ -1113,7 +1113,7 @@ int store_get(struct store *st, const struct entity *e, int64_t id, struct arena
 	int rc = db_step(s, err);
 	if (rc == 1) {
 		int64_t got;
-		*vals_out = read_row(s, e, a, &got);
+		*vals_out = store_read_row(s, e, a, &got);
 		rc = 0;
 	} else if (rc == 0) {
 		rc = herr_set(err, HERR_NOT_FOUND, "id", "not_found", "there is no %s with id %lld", e->label,
@@ -1137,7 +1137,7 @@ static int collect(struct db_stmt *s, const struct entity *e, struct arena *a, i
 			rows = arena_grow(a, rows, n, ncap, sizeof(*rows));
 			cap = ncap;
 		}
-		rows[n] = read_row(s, e, a, &ids[n]);
+		rows[n] = store_read_row(s, e, a, &ids[n]);
 		n++;
 	}
 	db_reset(s);

@@ -246,6 +246,30 @@ int store_session_find(struct store *st, const char *token_hash, struct arena *a
 int store_session_touch(struct store *st, int64_t id, hinstant now, struct hearth_error *err);
 int store_session_end(struct store *st, int64_t id, hinstant now, struct hearth_error *err);
 
+/* ---- drafts: forms in progress, kept per person and form; not part of the record ----
+ * A draft is a form's fields as typed (url-encoded name=value pairs), keyed by the person
+ * and the form page's path. No revision is written and nothing that reads the record reads
+ * drafts; the web layer audits their saving and discarding (without their content). */
+struct store_draft {
+	int64_t id, user_id;
+	const char *path;	/* the form page's path: "/children/123/visits/new" */
+	const char *title;	/* the form's title, for the person's list of drafts */
+	int64_t child_id;	/* the child the form is about, 0 when none */
+	const char *fields;	/* url-encoded pairs */
+	hinstant created_at, updated_at;
+};
+/* Creates or replaces this person's draft of the form at path (created_at is kept). */
+int store_draft_save(struct store *st, int64_t user_id, const char *path, const char *title, int64_t child_id,
+		     const char *fields, hinstant now, struct hearth_error *err);
+/* HERR_NOT_FOUND when the person has no draft of that form. */
+int store_draft_get(struct store *st, int64_t user_id, const char *path, struct arena *a, struct store_draft *out,
+		    struct hearth_error *err);
+/* Removes it (0 also when there was none): drafts are working copies, not history. */
+int store_draft_delete(struct store *st, int64_t user_id, const char *path, struct hearth_error *err);
+/* The person's drafts, the most recently saved first. */
+int store_drafts_list(struct store *st, int64_t user_id, struct arena *a, struct store_draft **out, size_t *n_out,
+		      struct hearth_error *err);
+
 /* Which children a person sees (from model/roles' scope): applied inside the queries. */
 enum store_scope_kind { STORE_SCOPE_NONE, STORE_SCOPE_TEAM, STORE_SCOPE_OWN, STORE_SCOPE_ALL };
 
@@ -269,6 +293,18 @@ int store_child_visible(struct store *st, const struct store_scope *sc, int64_t 
 int store_children_search(struct store *st, const struct store_scope *sc, const char *query, hdate dob,
 			  int64_t limit, int64_t offset, struct arena *a, struct store_child_hit **out, size_t *n_out,
 			  int64_t *total, struct hearth_error *err);
+
+/* Possible duplicates of a child about to be recorded: children in scope born on dob (not
+ * DATE_NONE), or with the same UPN or NHS number (NULL or "": not compared), at most max
+ * of them, by id. The caller judges names (model/similar.h); same_upn and same_nhs say
+ * which identifier matched. */
+struct store_child_dup {
+	struct store_child_hit hit;
+	bool same_dob, same_upn, same_nhs;
+};
+int store_children_duplicates(struct store *st, const struct store_scope *sc, hdate dob, const char *upn,
+			      const char *nhs_number, size_t max, struct arena *a, struct store_child_dup **out,
+			      size_t *n_out, struct hearth_error *err);
 
 /* Copies the whole record from src to dst (an empty target opened with STORE_CREATE),
  * keeping ids, revisions and the audit trail as they are; then compares each table's row

@@ -16,6 +16,13 @@
  *                               status_social_workers_12m read (child, allocations with
  *                               their teams, episodes, CP plans, referrals, early help,
  *                               care leaver contacts); every other array is empty.
+ *   store_web_child_record    = store_get of the child, store_child_rows of every kind of
+ *                               record a child has, and store_casefile_load, from one read
+ *                               of each table (the casefile is converted from the same rows
+ *                               by casefile.c's converters), with the workers those rows
+ *                               name read in one query.
+ *   store_web_child_revisions = store_revisions of the child and every row (retracted ones
+ *                               too) of every kind of record a child has, newest first.
  * Memory: what they return lives in the caller's arena. Errors: 0 or a negative HERR_*. */
 #ifndef HEARTH_STORE_WEB_H
 #define HEARTH_STORE_WEB_H
@@ -44,5 +51,31 @@ int store_web_child_visible(struct store_web *w, const struct store_scope *sc, i
 			    struct hearth_error *err);
 int store_web_status_casefile(struct store_web *w, int64_t child_id, struct arena *a, struct casefile *out,
 			      struct hearth_error *err);
+
+/* Rows of one entity as the store hands them out (ids and values in the same order). */
+struct store_rows {
+	int64_t *ids;
+	struct hval **rows;
+	size_t n;
+};
+
+#define STORE_ENTITIES_MAX 64
+
+/* One child's record, read once (see above). */
+struct store_child_record {
+	struct hval *child;				/* the child's row */
+	struct store_rows rows[STORE_ENTITIES_MAX];	/* by index in model_entities, ordered by id;
+							 * empty for kinds that are not a child's */
+	struct casefile cf;				/* allocations' team ids filled in */
+	struct store_rows workers;			/* the workers the rows name, by id (live
+							 * ones: a worker since removed is absent) */
+};
+int store_web_child_record(struct store_web *w, int64_t child_id, struct arena *a, struct store_child_record *out,
+			   struct hearth_error *err);
+
+/* A page of the revisions of a child's records, newest first (limit of them after
+ * offset), and how many there are in all. before and after are not read (NULL). */
+int store_web_child_revisions(struct store_web *w, int64_t child_id, int64_t limit, int64_t offset, struct arena *a,
+			      struct store_revision **out, size_t *n_out, int64_t *total, struct hearth_error *err);
 
 #endif

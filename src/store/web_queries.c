@@ -4,8 +4,9 @@
  * connection instead of once per call. WEB_SCOPE_CONDITION must stay equal to
  * access.c's SCOPE_CONDITION (tests/unit/store/test_web_queries.c compares the answers of
  * store_child_visible and store_web_child_visible over every kind of scope). The status
- * casefile reads rows through store_child_rows and store_get, whose statements the store
- * already caches, and converts them as casefile.c does. */
+ * casefile and the child's record read rows through store_child_rows and store_get, whose
+ * statements the store already caches, and convert them with casefile.c's own converters
+ * (casefile_rows.h). */
 #include "store/web.h"
 
 #include <sqlite3.h>
@@ -13,9 +14,10 @@
 #include <string.h>
 
 #include "base/mem.h"
+#include "store/casefile_rows.h"
 #include "store/internal.h"
 
-enum { W_SESSION, W_VISIBLE, W_MAX };
+enum { W_SESSION, W_VISIBLE, W_REVISIONS, W_REVISION_COUNT, W_MAX };
 
 struct store_web {
 	struct store *st;
@@ -45,6 +47,23 @@ static const char *const sql[W_MAX] = {
 	[W_VISIBLE] = "SELECT 1 FROM child c WHERE " WEB_SCOPE_CONDITION " AND c.id = ?6",
 };
 
+/* The revisions of a child's records: the child's own, then one arm per kind of record a
+ * child has, joined through the record's table (voided rows too: a retraction is history).
+ * Built from the descriptors: table names only, every value bound (?1 the child). */
+static void revisions_sql(struct buf *b)
+{
+	buf_puts(b, "SELECT r.id, r.tbl, r.row_id, r.action, r.reason, r.actor, r.at FROM revision r "
+		    "WHERE r.tbl = 'child' AND r.row_id = ?1");
+	for (int k = 0; k < model_entity_count; k++) {
+		const struct entity *e = model_entities[k];
+		if (e->child_field >= 0) {
+			buf_printf(b, " UNION ALL SELECT r.id, r.tbl, r.row_id, r.action, r.reason, r.actor, r.at "
+				      "FROM revision r JOIN %s t ON t.id = r.row_id WHERE r.tbl = '%s' AND t.%s = ?1",
+				   e->name, e->name, e->fields[e->child_field].name);
+		}
+	}
+}
+
 void store_web_global_init(void)
 {
 	/* Fails harmlessly (SQLITE_MISUSE) when SQLite is already initialised. */
@@ -56,7 +75,17 @@ int store_web_open(struct store *st, struct store_web **out, struct hearth_error
 	struct store_web *w = xcalloc(1, sizeof(*w));
 	w->st = st;
 	for (int i = 0; i < W_MAX; i++) {
-		int rc = db_prepare(store_db(st), sql[i], &w->s[i], err);
+		struct buf b = BUF_INIT;
+		if (i == W_REVISIONS) {
+			revisions_sql(&b);
+			buf_puts(&b, " ORDER BY 1 DESC LIMIT ?2 OFFSET ?3");
+		} else if (i == W_REVISION_COUNT) {
+			buf_puts(&b, "SELECT count(*) FROM (");
+			revisions_sql(&b);
+			buf_puts(&b, ") x");
+		}
+		int rc = db_prepare(store_db(st), i < W_REVISIONS ? sql[i] : buf_cstr(&b), &w->s[i], err);
+		buf_free(&b);
 		if (rc) {
 			store_web_close(w);
 			return rc;
@@ -145,73 +174,9 @@ int store_web_child_visible(struct store_web *w, const struct store_scope *sc, i
 
 /* ---- the status casefile ---- */
 
-static hdate D(const struct hval *v)
-{
-	return v->null ? DATE_NONE : (hdate)v->i;
-}
-
-static const char *S(const struct hval *v)
-{
-	return v->null ? NULL : v->s;
-}
-
-static int64_t I(const struct hval *v)
-{
-	return v->null ? 0 : v->i;
-}
-
-/* Sorting by first date, then id, as every casefile array is. */
-struct keyed {
-	hdate date;
-	int64_t id;
-	size_t index;
-};
-
-static int keyed_cmp(const void *a, const void *b)
-{
-	const struct keyed *x = a, *y = b;
-	if (x->date != y->date) {
-		return x->date < y->date ? -1 : 1;
-	}
-	return x->id < y->id ? -1 : x->id > y->id;
-}
-
-/* The child's rows of e in casefile order (by the date field, then id). */
-static int rows_sorted(struct store *st, const struct entity *e, int date_field, int64_t child_id, struct arena *a,
-		       int64_t **ids_out, struct hval ***rows_out, size_t *n_out, struct hearth_error *err)
-{
-	int64_t *ids;
-	struct hval **rows;
-	size_t n;
-	int rc = store_child_rows(st, e, child_id, a, &ids, &rows, &n, err);
-	if (rc) {
-		return rc;
-	}
-	struct keyed *k = arena_alloc(a, sizeof(*k) * (n ? n : 1));
-	for (size_t i = 0; i < n; i++) {
-		k[i] = (struct keyed){D(&rows[i][date_field]), ids[i], i};
-	}
-	qsort(k, n, sizeof(*k), keyed_cmp);
-	int64_t *sid = arena_alloc(a, sizeof(*sid) * (n ? n : 1));
-	struct hval **srows = arena_alloc(a, sizeof(*srows) * (n ? n : 1));
-	for (size_t i = 0; i < n; i++) {
-		sid[i] = ids[k[i].index];
-		srows[i] = rows[k[i].index];
-	}
-	*ids_out = sid;
-	*rows_out = srows;
-	*n_out = n;
-	return 0;
-}
-
-#define LOAD(entity, date_field, array, type)                                                            \
-	do {                                                                                                 \
-		if ((rc = rows_sorted(st, &(entity), (date_field), child_id, a, &ids, &rows, &n, err))) {     \
-			return rc;                                                                           \
-		}                                                                                            \
-		out->array = arena_alloc(a, sizeof(type) * (n ? n : 1));                                     \
-		out->n_##array = n;                                                                          \
-	} while (0)
+/* The arrays status_at and status_social_workers_12m read. */
+static const struct entity *const status_tables[] = {&entity_allocation, &entity_cla_episode, &entity_cp_plan,
+						     &entity_referral,	 &entity_early_help,  &entity_leaver_contact};
 
 int store_web_status_casefile(struct store_web *w, int64_t child_id, struct arena *a, struct casefile *out,
 			      struct hearth_error *err)
@@ -223,114 +188,190 @@ int store_web_status_casefile(struct store_web *w, int64_t child_id, struct aren
 		return rc;
 	}
 	memset(out, 0, sizeof(*out));
-	out->child = (struct cf_child){child_id,
-				       S(&c[CHILD_LA_CHILD_ID]),
-				       S(&c[CHILD_UPN]),
-				       S(&c[CHILD_GIVEN_NAME]),
-				       S(&c[CHILD_FAMILY_NAME]),
-				       D(&c[CHILD_DOB]),
-				       D(&c[CHILD_EXPECTED_DOB]),
-				       D(&c[CHILD_DEATH_DATE]),
-				       S(&c[CHILD_SEX]),
-				       S(&c[CHILD_ETHNICITY]),
-				       I(&c[CHILD_UASC]) != 0,
-				       I(&c[CHILD_RESTRICTED]) != 0,
-				       S(&c[CHILD_UPN_UNKNOWN]),
-				       c[CHILD_MOTHER].null ? NULL : c[CHILD_MOTHER].i ? "1" : "0",
-				       D(&c[CHILD_MC_DOB]),
-				       S(&c[CHILD_PREV_PERM]),
-				       S(&c[CHILD_PREV_PERM_LA]),
-				       D(&c[CHILD_PREV_PERM_DATE]),
-				       S(&c[CHILD_FORMER_UPN]),
-				       D(&c[CHILD_UASC_CEASED])};
-	int64_t *ids;
-	struct hval **rows;
-	size_t n;
-
-	LOAD(entity_allocation, ALLOCATION_START_DATE, allocations, struct cf_allocation);
-	for (size_t i = 0; i < n; i++) {
-		const struct hval *v = rows[i];
-		const char *kc = S(&v[ALLOCATION_KIND]);
-		enum cf_allocation_kind kind = kc && !strcmp(kc, "pa")	  ? ALLOC_PERSONAL_ADVISER
-					       : kc && !strcmp(kc, "iro") ? ALLOC_IRO
-									  : ALLOC_SOCIAL_WORKER;
-		int64_t team = 0;
-		struct hval *wk;
-		if (I(&v[ALLOCATION_WORKER_ID]) &&
-		    store_get(st, &entity_worker, v[ALLOCATION_WORKER_ID].i, a, &wk, NULL) == 0) {
-			team = I(&wk[WORKER_TEAM_ID]);
+	store_cf_child(c, child_id, &out->child);
+	for (size_t t = 0; t < sizeof(status_tables) / sizeof(status_tables[0]); t++) {
+		int64_t *ids;
+		struct hval **rows;
+		size_t n;
+		if ((rc = store_child_rows(st, status_tables[t], child_id, a, &ids, &rows, &n, err))) {
+			return rc;
 		}
-		out->allocations[i] = (struct cf_allocation){ids[i],
-							     I(&v[ALLOCATION_WORKER_ID]),
-							     team,
-							     kind,
-							     D(&v[ALLOCATION_START_DATE]),
-							     D(&v[ALLOCATION_END_DATE]),
-							     S(&v[ALLOCATION_REASON])};
+		store_cf_array(store_cf_array_of(status_tables[t]), ids, rows, n, a, out);
 	}
+	/* A few allocations: their workers' teams one by one, as store_casefile_load does. */
+	for (size_t i = 0; i < out->n_allocations; i++) {
+		struct cf_allocation *al = &out->allocations[i];
+		struct hval *wk;
+		al->team_id = 0;
+		if (al->worker_id > 0 && store_get(st, &entity_worker, al->worker_id, a, &wk, NULL) == 0) {
+			al->team_id = wk[WORKER_TEAM_ID].null ? 0 : wk[WORKER_TEAM_ID].i;
+		}
+	}
+	return 0;
+}
 
-	LOAD(entity_cla_episode, CLA_EPISODE_DECOM, episodes, struct cf_episode);
-	for (size_t i = 0; i < n; i++) {
-		const struct hval *v = rows[i];
-		out->episodes[i] = (struct cf_episode){ids[i],
-						       D(&v[CLA_EPISODE_DECOM]),
-						       D(&v[CLA_EPISODE_DEC]),
-						       S(&v[CLA_EPISODE_RNE]),
-						       S(&v[CLA_EPISODE_LS]),
-						       S(&v[CLA_EPISODE_CIN]),
-						       S(&v[CLA_EPISODE_PLACE]),
-						       S(&v[CLA_EPISODE_PLACE_PROVIDER]),
-						       S(&v[CLA_EPISODE_REC]),
-						       S(&v[CLA_EPISODE_REASON_PLACE_CHANGE]),
-						       I(&v[CLA_EPISODE_LONG_TERM]) != 0,
-						       S(&v[CLA_EPISODE_HOME_POST]),
-						       S(&v[CLA_EPISODE_PL_POST]),
-						       S(&v[CLA_EPISODE_URN])};
-	}
+/* ---- the child's whole record ---- */
 
-	LOAD(entity_cp_plan, CP_PLAN_START_DATE, cp_plans, struct cf_plan);
-	for (size_t i = 0; i < n; i++) {
-		const struct hval *v = rows[i];
-		out->cp_plans[i] = (struct cf_plan){ids[i],
-						    I(&v[CP_PLAN_REFERRAL_ID]),
-						    D(&v[CP_PLAN_START_DATE]),
-						    D(&v[CP_PLAN_END_DATE]),
-						    S(&v[CP_PLAN_CATEGORY]),
-						    S(&v[CP_PLAN_INITIAL_CATEGORY]),
-						    !v[CP_PLAN_PREVIOUS_PLANS].null,
-						    (int)I(&v[CP_PLAN_PREVIOUS_PLANS])};
-	}
+static int id_cmp(const void *p, const void *q)
+{
+	int64_t x = *(const int64_t *)p, y = *(const int64_t *)q;
+	return (x > y) - (x < y);
+}
 
-	LOAD(entity_referral, REFERRAL_REFERRAL_DATE, referrals, struct cf_referral);
-	for (size_t i = 0; i < n; i++) {
-		const struct hval *v = rows[i];
-		out->referrals[i] = (struct cf_referral){ids[i],
-							 D(&v[REFERRAL_REFERRAL_DATE]),
-							 D(&v[REFERRAL_CLOSURE_DATE]),
-							 S(&v[REFERRAL_SOURCE]),
-							 S(&v[REFERRAL_PRIMARY_NEED]),
-							 S(&v[REFERRAL_CLOSURE_REASON]),
-							 I(&v[REFERRAL_NFA]) != 0};
+/* The live workers of ids (sorted, no repeats): one statement per WORKERS_CHUNK of them,
+ * which for one child's record is one. */
+#define WORKERS_CHUNK 256
+static int workers_read(struct store *st, const int64_t *ids, size_t n, struct arena *a, struct store_rows *out,
+			struct hearth_error *err)
+{
+	memset(out, 0, sizeof(*out));
+	out->ids = arena_alloc(a, sizeof(*out->ids) * (n ? n : 1));
+	out->rows = arena_alloc(a, sizeof(*out->rows) * (n ? n : 1));
+	for (size_t at = 0; at < n; at += WORKERS_CHUNK) {
+		size_t k = n - at < WORKERS_CHUNK ? n - at : WORKERS_CHUNK;
+		struct buf b = BUF_INIT;
+		buf_puts(&b, "SELECT id");
+		for (int f = 0; f < entity_worker.n_fields; f++) {
+			buf_printf(&b, ", %s", entity_worker.fields[f].name);
+		}
+		buf_puts(&b, " FROM worker WHERE voided = 0 AND id IN (");
+		for (size_t i = 0; i < k; i++) {
+			buf_puts(&b, i ? ", ?" : "?");
+		}
+		buf_puts(&b, ") ORDER BY id");
+		struct db_stmt *s;
+		int rc = db_prepare(store_db(st), buf_cstr(&b), &s, err);
+		buf_free(&b);
+		if (rc) {
+			return rc;
+		}
+		for (size_t i = 0; i < k; i++) {
+			db_bind_int(s, (int)i + 1, ids[at + i]);
+		}
+		while ((rc = db_step(s, err)) == 1) {
+			out->rows[out->n] = store_read_row(s, &entity_worker, a, &out->ids[out->n]);
+			out->n++;
+		}
+		db_finalize(s);
+		if (rc < 0) {
+			return rc;
+		}
 	}
+	return 0;
+}
 
-	LOAD(entity_early_help, EARLY_HELP_START_DATE, early_help, struct cf_early_help);
-	for (size_t i = 0; i < n; i++) {
-		const struct hval *v = rows[i];
-		out->early_help[i] = (struct cf_early_help){ids[i], D(&v[EARLY_HELP_START_DATE]), D(&v[EARLY_HELP_END_DATE]),
-							    S(&v[EARLY_HELP_END_REASON]),
-							    I(&v[EARLY_HELP_STEP_DOWN]) != 0};
+int store_web_child_record(struct store_web *w, int64_t child_id, struct arena *a, struct store_child_record *out,
+			   struct hearth_error *err)
+{
+	struct store *st = w->st;
+	memset(out, 0, sizeof(*out));
+	int rc = store_get(st, &entity_child, child_id, a, &out->child, err);
+	if (rc) {
+		return rc;
 	}
+	store_cf_child(out->child, child_id, &out->cf.child);
+	/* Every worker a row names, gathered as the rows are read. */
+	size_t n_named = 0, cap = 0;
+	int64_t *named = NULL;
+	for (int k = 0; k < model_entity_count && k < STORE_ENTITIES_MAX; k++) {
+		const struct entity *e = model_entities[k];
+		struct store_rows *t = &out->rows[k];
+		if (e->child_field < 0) {
+			continue;
+		}
+		if ((rc = store_child_rows(st, e, child_id, a, &t->ids, &t->rows, &t->n, err))) {
+			return rc;
+		}
+		int cfa = store_cf_array_of(e);
+		if (cfa >= 0) {
+			store_cf_array(cfa, t->ids, t->rows, t->n, a, &out->cf);
+		}
+		for (int f = 0; f < e->n_fields; f++) {
+			if (e->fields[f].type != FT_REF || strcmp(e->fields[f].arg, "worker") != 0) {
+				continue;
+			}
+			for (size_t i = 0; i < t->n; i++) {
+				if (t->rows[i][f].null || t->rows[i][f].i <= 0) {
+					continue;
+				}
+				if (n_named == cap) {
+					size_t ncap = cap ? cap * 2 : 16;
+					named = arena_grow(a, named, n_named, ncap, sizeof(*named));
+					cap = ncap;
+				}
+				named[n_named++] = t->rows[i][f].i;
+			}
+		}
+	}
+	if (n_named) {
+		qsort(named, n_named, sizeof(*named), id_cmp);
+	}
+	size_t u = 0;
+	for (size_t i = 0; i < n_named; i++) {
+		if (!u || named[u - 1] != named[i]) {
+			named[u++] = named[i];
+		}
+	}
+	if ((rc = workers_read(st, named, u, a, &out->workers, err))) {
+		return rc;
+	}
+	/* Allocations' teams from the workers just read (a removed worker: no team, as
+	 * store_casefile_load gives). */
+	for (size_t i = 0; i < out->cf.n_allocations; i++) {
+		struct cf_allocation *al = &out->cf.allocations[i];
+		const int64_t *hit = bsearch(&al->worker_id, out->workers.ids, out->workers.n, sizeof(int64_t), id_cmp);
+		const struct hval *v = hit ? out->workers.rows[hit - out->workers.ids] : NULL;
+		al->team_id = v && !v[WORKER_TEAM_ID].null ? v[WORKER_TEAM_ID].i : 0;
+	}
+	return 0;
+}
 
-	LOAD(entity_leaver_contact, LEAVER_CONTACT_CONTACT_DATE, leaver_contacts, struct cf_leaver_contact);
-	for (size_t i = 0; i < n; i++) {
-		const struct hval *v = rows[i];
-		out->leaver_contacts[i] = (struct cf_leaver_contact){ids[i],
-								     D(&v[LEAVER_CONTACT_CONTACT_DATE]),
-								     S(&v[LEAVER_CONTACT_IN_TOUCH]),
-								     S(&v[LEAVER_CONTACT_ACCOMMODATION]),
-								     S(&v[LEAVER_CONTACT_ACTIVITY]),
-								     I(&v[LEAVER_CONTACT_SUITABLE]) != 0,
-								     I(&v[LEAVER_CONTACT_ENTITLEMENTS_EXPLAINED]) != 0};
+int store_web_child_revisions(struct store_web *w, int64_t child_id, int64_t limit, int64_t offset, struct arena *a,
+			      struct store_revision **out, size_t *n_out, int64_t *total, struct hearth_error *err)
+{
+	*out = NULL;
+	*n_out = 0;
+	*total = 0;
+	/* A bulk load holds revisions back; the server never bulk loads, but the answer
+	 * must hold every revision written. */
+	int rc = store_revisions_flush(w->st, err);
+	if (rc) {
+		return rc;
 	}
+	struct db_stmt *c = w->s[W_REVISION_COUNT];
+	db_reset(c);
+	db_bind_int(c, 1, child_id);
+	rc = db_step(c, err);
+	if (rc == 1) {
+		*total = db_col_int(c, 0);
+	}
+	db_reset(c);
+	if (rc < 0) {
+		return rc;
+	}
+	struct db_stmt *s = w->s[W_REVISIONS];
+	db_reset(s);
+	db_bind_int(s, 1, child_id);
+	db_bind_int(s, 2, limit);
+	db_bind_int(s, 3, offset);
+	size_t cap = (size_t)(limit > 0 ? limit : 1);
+	struct store_revision *r = arena_alloc(a, sizeof(*r) * cap);
+	size_t n = 0;
+	while (n < cap && (rc = db_step(s, err)) == 1) {
+		const char *reason = db_col_text(s, 4);
+		r[n++] = (struct store_revision){db_col_int(s, 0),	      db_col_int(s, 2),
+						 arena_strdup(a, db_col_text(s, 1)), arena_strdup(a, db_col_text(s, 3)),
+						 NULL,
+						 NULL,
+						 reason ? arena_strdup(a, reason) : NULL,
+						 arena_strdup(a, db_col_text(s, 5)),
+						 arena_strdup(a, db_col_text(s, 6))};
+	}
+	db_reset(s);
+	if (rc < 0) {
+		return rc;
+	}
+	*out = r;
+	*n_out = n;
 	return 0;
 }

@@ -24,6 +24,9 @@ struct web_options {
 	unsigned port;			/* 0: any free port (the line printed names it) */
 	unsigned threads;		/* MHD worker threads (the pool), 1..64 */
 	unsigned timeout_s;		/* idle connection timeout, for slow clients */
+	unsigned header_timeout_s;	/* a request's headers must all arrive within this (0: no limit) */
+	unsigned per_address;		/* open connections per client address (0: no limit) */
+	unsigned max_connections;	/* open connections in all */
 	unsigned signin_limit_user;	/* failed sign-ins per user per window before 429 */
 	unsigned signin_limit_address;	/* failed sign-ins per client address per window */
 	unsigned signin_window_s;	/* the throttling window */
@@ -34,7 +37,8 @@ struct web_options {
 	void *ready_ctx;
 };
 
-/* Fills o with the defaults (127.0.0.1:8080, 2 threads, 30 s connection timeout, 5 failed
+/* Fills o with the defaults (127.0.0.1:8080, 2 threads, 30 s connection timeout, headers
+ * within 10 s, 64 connections per address and 1000 in all, 5 failed
  * sign-ins per user and 20 per address in 15 minutes, sessions idle 30 minutes and at
  * most 12 hours). db_path stays NULL. */
 void web_options_default(struct web_options *o);

@@ -4,17 +4,18 @@
 . "$ROOT/tests/lib.sh"
 H=$HEARTH
 src=$TMPDIR/src.db
-$H init "$src" >/dev/null
-$H child "$src" add --given Amy --family Smith --dob 2015-03-02 --sex F --la-id C1 >/dev/null
-$H child "$src" add --given Zoë --family "O'Brien" --dob 2012-11-30 --sex F --la-id C2 >/dev/null
-$H record "$src" referral --child C1 --referral-date 2024-01-10 --source 1A --nfa no --primary-need N1 >/dev/null
-$H record "$src" visit --child C1 --visit-date 2024-02-01 --kind cin --seen yes --seen-alone yes \
-	--child-said 'I said "no" — and meant it' >/dev/null
-$H record "$src" team --name "Team, A" --service cla --opened 2020-01-01 >/dev/null
-$H record "$src" worker --staff-id W1 --given-name Jo --family-name Bloggs --role social_worker --team "Team, A" \
-	--fte 0.8 --agency yes --case-holder yes --start-date 2020-01-01 >/dev/null
-$H record "$src" update visit 1 --seen-alone no --reason "typed in error" >/dev/null
-$H child "$src" show C1 >/dev/null
+fx() { $H "$@" >/dev/null || not_ok "fixture: $*"; }
+fx init "$src"
+fx child "$src" add --given Amy --family Smith --dob 2015-03-02 --sex F --la-id C1
+fx child "$src" add --given Zoë --family "O'Brien" --dob 2012-11-30 --sex F --la-id C2
+fx record "$src" referral --child C1 --referral-date 2024-01-10 --source 1A --nfa no --primary-need N1
+fx record "$src" visit --child C1 --visit-date 2024-02-01 --kind cin --seen yes --seen-alone yes \
+	--child-said 'I said "no" — and meant it'
+fx record "$src" team --name "Team, A" --service cla --opened 2020-01-01
+fx record "$src" worker --staff-id W1 --given-name Jo --family-name Bloggs --role social_worker --team "Team, A" \
+	--fte 0.8 --agency yes --case-holder yes --start-date 2020-01-01
+fx record "$src" update visit 1 --seen-alone no --reason "typed in error"
+fx child "$src" show C1
 
 pg=$(new_db copy)
 check "copy SQLite to PostgreSQL, verified" $H copy "$src" "$pg"
@@ -22,11 +23,13 @@ check "the copy passes check (audit chain included)" $H check "$pg"
 back=$TMPDIR/back.db
 check "copy PostgreSQL back to SQLite, verified" $H copy "$pg" "$back"
 i=0
+shown=0
 for db in "$src" "$pg" "$back"; do
 	i=$((i + 1))
-	$H child "$db" show C1 --format json --as-at 2024-03-01 >"$TMPDIR/show$i"
+	run_ok "$TMPDIR/show$i" $H child "$db" show C1 --format json --as-at 2024-03-01 && shown=$((shown + 1))
 done
-if cmp -s "$TMPDIR/show1" "$TMPDIR/show2" && cmp -s "$TMPDIR/show1" "$TMPDIR/show3"; then
+if [ $shown = 3 ] && grep -q 'meant it' "$TMPDIR/show1" && cmp -s "$TMPDIR/show1" "$TMPDIR/show2" &&
+	cmp -s "$TMPDIR/show1" "$TMPDIR/show3"; then
 	ok "child show is identical on SQLite, PostgreSQL and the round trip"
 else
 	not_ok "child show differs between backends"

@@ -45,7 +45,9 @@ table_digests() {	# DB: "table digest" lines
 		user_account) cols="id, username, role, team_id, worker_id, disabled" ;;	# salted hashes, real times
 		*) cols="*" ;;
 		esac
-		printf '%s %s\n' "$t" "$(sqlite3 "$db" "SELECT $cols FROM \"$t\" ORDER BY 1" | sha256sum | cut -c1-16)"
+		# (a table that cannot be read gives a different line each time, never a match)
+		printf '%s %s\n' "$t" "$(set -o pipefail; sqlite3 "$db" "SELECT $cols FROM \"$t\" ORDER BY 1" | sha256sum | cut -c1-16 ||
+			echo "unreadable-$RANDOM$RANDOM")"
 	done
 }
 table_digests "$a" >"$TMPDIR/a.sums"
@@ -56,7 +58,7 @@ n=$(sqlite3 "$a" "SELECT count(*) FROM user_account WHERE username IN ('social_w
 [ "$n" = 2 ] && ok "the demo social worker and manager belong to a team" || not_ok "demo team users: $n"
 table_digests "$b" >"$TMPDIR/b.sums"
 table_digests "$c" >"$TMPDIR/c.sums"
-if diff "$TMPDIR/a.sums" "$TMPDIR/b.sums" >"$TMPDIR/ab.diff"; then
+if [ "$(wc -l <"$TMPDIR/a.sums")" -ge 20 ] && diff "$TMPDIR/a.sums" "$TMPDIR/b.sums" >"$TMPDIR/ab.diff"; then
 	ok "the same seed and as-at date give the same record ($(wc -l <"$TMPDIR/a.sums") tables)"
 else
 	not_ok "the same seed gave different records in: $(grep '^<' "$TMPDIR/ab.diff" | cut -d' ' -f2 | tr '\n' ' ')"
@@ -126,18 +128,22 @@ unallocated=$(sqlite3 "$a" "SELECT count(*) FROM (SELECT DISTINCT child_id FROM 
 # Nothing is dated after the as-at date, in any column of any table of the record (but an
 # unborn child's expected date of birth, which is a forecast, not an event).
 late=0
+columns=0
 for t in $(sqlite3 "$a" "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'
-	AND name NOT IN ('revision', 'audit', 'user_account', 'user_session', 'access_grant')"); do
+	AND name NOT IN ('revision', 'audit', 'user_account', 'user_session', 'access_grant', 'draft')"); do
 	for col in $(sqlite3 "$a" "SELECT name FROM pragma_table_info('$t') WHERE type = 'TEXT' AND name != 'expected_dob'"); do
 		n=$(sqlite3 "$a" "SELECT count(*) FROM \"$t\" WHERE \"$col\" GLOB '[12][0-9][0-9][0-9]-[01][0-9]-[0-3][0-9]*'
-			AND substr(\"$col\", 1, 10) > '$AS_AT'")
+			AND substr(\"$col\", 1, 10) > '$AS_AT'") || n="(sqlite3 failed)"
+		columns=$((columns + 1))
 		if [ "$n" != 0 ]; then
 			echo "    $t.$col: $n after $AS_AT"
-			late=$((late + n))
+			late=$((late + 1))
 		fi
 	done
 done
-[ "$late" = 0 ] && ok "nothing dated after the as-at date" || not_ok "$late values dated after the as-at date"
+# (and the columns were read: a record that could not be read has no late dates either)
+[ "$late" = 0 ] && [ "$columns" -ge 20 ] && ok "nothing dated after the as-at date ($columns columns)" ||
+	not_ok "$late columns hold values dated after the as-at date ($columns columns read)"
 
 # ---- an existing file is refused and left as it was ----
 keep=$TMPDIR/keep.db
@@ -154,8 +160,13 @@ $H demo "$part" --seed 3 --as-at $AS_AT >/dev/null 2>"$TMPDIR/part.err" &
 pp=$!
 sleep 2
 kill -INT "$pp" 2>/dev/null
-if wait "$pp"; then
+wait "$pp"
+rc=$?
+# Exit 1: it caught the signal and cleaned up (a crash, or death by the signal, is not that).
+if [ $rc = 0 ]; then
 	not_ok "an interrupted demo should fail (it finished in under 2 s?)"
+elif [ $rc != 1 ]; then
+	not_ok "an interrupted demo: exit $rc, not a clean failure ($(head -c 200 "$TMPDIR/part.err"))"
 else
 	left=$(ls "$TMPDIR" | grep -c '^part\.db')
 	[ "$left" = 0 ] && ok "an interrupted demo leaves no file" || not_ok "an interrupted demo left $left files"
@@ -167,7 +178,10 @@ golden "child list: children on CP plans on the as-at date (csv)" demo-child-lis
 	$H child "$a" list --status cp --as-at $AS_AT --format csv
 golden "child list: children in care (text)" demo-child-list-cla.txt \
 	$H child "$a" list --status cla --as-at $AS_AT
-first_cla=$($H child "$a" list --status cla --as-at $AS_AT --format csv | sed -n 2p | cut -d, -f1)
+first_cla=
+run_ok "$TMPDIR/cla.csv" $H child "$a" list --status cla --as-at $AS_AT --format csv &&
+	first_cla=$(sed -n 2p "$TMPDIR/cla.csv" | cut -d, -f1)
+[ -n "$first_cla" ] && ok "a child in care to show ($first_cla)" || not_ok "no child in care to show"
 golden "child show: a child in care, with allocations and chronology" demo-child-show.txt \
 	$H child "$a" show "$first_cla" --as-at $AS_AT
 golden "child show: the same child as JSON" demo-child-show.json \

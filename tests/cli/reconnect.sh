@@ -15,7 +15,7 @@ PASSWORD=hearth-test-password
 PG_WRITE_LOCK_KEY=4827271 # WRITE_LOCK_KEY in src/store/postgres.c
 
 if [ "$backend" != pg ]; then
-	ok "reconnect: # SKIP runs in tests/run's pg suite"
+	skip "reconnect: PostgreSQL going away under hearth serve and coming back" "runs in tests/run's pg suite"
 	finish
 fi
 pgdir=$TMPDIR/cluster

@@ -28,7 +28,9 @@ test('each read is in the audit trail by the time its answer arrives', async () 
 test('N reads give N audit rows, also when all N arrive at once', async () => {
 	const s = await as('team_manager');
 	const actor = `user:${s.user.id}`;
-	const N = 40;
+	// 3N requests at once are 3N connections from one address: within the server's default
+	// cap of 64 per address (tests/http/limits.test.mjs), which refuses the rest.
+	const N = 20;
 	const before = { record: reads('record', actor), chronology: reads('chronology', actor), visits: reads('visits', actor) };
 	const paths = [];
 	for (let i = 0; i < N; i++) paths.push(`/api/children/${C}`, `/api/children/${C}/chronology`, `/api/children/${C}/visits`);

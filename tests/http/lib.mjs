@@ -191,3 +191,26 @@ export function assertError(r, status, rule, field) {
 export const validVisit = () => ({ visit_date: AS_AT, kind: 'cin', seen: true, seen_alone: false,
 	child_said: 'I like my new school' });
 export const validNote = () => ({ note_date: AS_AT, kind: 'case_note', child_voice: false, body: 'Called the school' });
+
+// A content checksum of the stored record: every row of every table but the audit trail and
+// sessions (which refusals may write) hashed in id order, and the revision log by its count
+// and highest id (it is append-only: every change adds to it). Stronger than fingerprint()
+// (an edited row shows), and slower: a few seconds on the demo county, so tests take it
+// around a batch of requests, not around each one.
+let checksumSql;
+export function checksum() {
+	if (!checksumSql) {
+		const tables = sql(BACKEND === 'pg'
+			? "SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema() " +
+				"AND table_type = 'BASE TABLE' AND table_name NOT IN ('audit', 'user_session', 'hearth_meta', 'revision') " +
+				'ORDER BY table_name'
+			: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' " +
+				"AND name NOT IN ('audit', 'user_session', 'revision') ORDER BY name").split('\n');
+		const hash = (t) => (BACKEND === 'pg'
+			? `SELECT '${t}', md5(coalesce(string_agg(x::text, '|' ORDER BY x.id), '')) FROM "${t}" x`
+			: `SELECT '${t}', hex(sha3_query('SELECT * FROM "${t}" ORDER BY id'))`);
+		checksumSql = tables.map(hash).join(' UNION ALL ') +
+			" UNION ALL SELECT 'revision', count(*) || ':' || coalesce(max(id), 0) FROM revision ORDER BY 1";
+	}
+	return sql(checksumSql);
+}

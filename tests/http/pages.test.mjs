@@ -78,7 +78,7 @@ test('pages carry a Content-Security-Policy that allows no inline script and no 
 test('signed out, a page sends you to sign in; an unknown page is a 404 page', async () => {
 	const r = await page('GET', '/caseload');
 	assert.equal(r.status, 303);
-	assert.equal(r.headers.get('location'), '/sign-in');
+	assert.equal(r.headers.get('location'), '/sign-in?return=%2Fcaseload', 'and back here after signing in');
 	const none = await page('GET', '/no-such-page');
 	assert.equal(none.status, 404);
 	assert.match(none.text, /Page not found/);
@@ -133,7 +133,7 @@ test('a visit recorded by form is stored, with its revision, and redirects to th
 		csrf_token: s.csrf, 'visit_date-day': '30', 'visit_date-month': '3', 'visit_date-year': '2026',
 		kind: 'cin', seen: 'yes', seen_alone: 'yes', child_said: 'Ich möchte bleiben\r\nat my school', summary: '' } });
 	assert.equal(r.status, 303, r.text.slice(0, 300));
-	assert.equal(r.headers.get('location'), `/children/${CHILD.in}?done=visit&new_findings=0#chronology`);
+	assert.equal(r.headers.get('location'), `/children/${CHILD.in}/chronology?done=visit&new_findings=0`);
 	assert.equal(Number(sql('SELECT count(*) FROM visit')), before + 1);
 	const id = sql('SELECT max(id) FROM visit');
 	assert.equal(sql(`SELECT child_said FROM visit WHERE id = ${id}`), 'Ich möchte bleiben\nat my school',

@@ -4,7 +4,8 @@
 // scope is answered exactly as a child that does not exist.
 import test from 'node:test';
 import assert from 'node:assert/strict';
-import { AS_AT, CHILD, ROLES, URL_BASE, WORKER, as, assertError, req, signIn, validNote, validVisit } from './lib.mjs';
+import { execFileSync } from 'node:child_process';
+import { AS_AT, CHILD, HEARTH, ROLES, URL_BASE, WORKER, as, assertError, req, signIn, validNote, validVisit } from './lib.mjs';
 
 const C = CHILD.in;
 const sw = 'social_worker', tm = 'team_manager', iro = 'iro', pa = 'personal_adviser', lado = 'lado',
@@ -187,3 +188,105 @@ test('reallocation ends the current allocation and starts the new one', async ()
 	const rec = await req('GET', `/api/children/${C}`, { session: s });
 	assert.equal(rec.json.allocated.find((a) => a.kind === 'sw').worker_id, target);
 });
+
+// ---- every route in the route table, pages included, with every role ----
+// The routes and the roles come from the server's own binary (`hearth test-routes`: the
+// route table of src/web/routes.c and the role table of src/model/roles.c), so a route
+// added to the table is tried here without a row being written for it. What each role
+// must get follows from the tables, not from a list per route:
+//   signed out: an open route answers; a page sends you to sign in (303); the API says 401;
+//   a role without the route's permission, or a read-only role on a route that writes: 403
+//   (a page for pages, the JSON error with rule "permission" or "read_only" for the API);
+//   otherwise the route answers: a GET 200 (or a 303 that is not to sign-in); a change,
+//   sent here with an empty body so nothing is stored, its own answer (a 400 saying what
+//   is missing, or 2xx/303), never 401, 403, 404 or a 5xx;
+//   a child route for a child outside the role's scope (team or own allocations), or one
+//   that does not exist: 404, the same as for no child at all.
+const TABLES = JSON.parse(execFileSync(HEARTH, ['test-routes'], { encoding: 'utf8' }));
+// A value for each path parameter other than {id} (the child): a new one needs its sample here.
+const SAMPLE = { '/assets/{name}': 'hearth.css', '/performance/{name}': 'FD1' };
+
+function target(route, child) {
+	let path = route.path.replace('{id}', String(child));
+	if (/\{[a-z_]+\}/.test(path)) {
+		assert.ok(SAMPLE[route.path], `${route.method} ${route.path}: give a sample value for its parameter in SAMPLE`);
+		path = path.replace(/\{[a-z_]+\}/, SAMPLE[route.path]);
+	}
+	return path;
+}
+
+// What the role table says `role` (an entry of TABLES.roles, or null: signed out) must get.
+function expected(route, role) {
+	if (route.open) return 'answer';
+	if (role === null) return route.page ? 'sign-in' : 401;
+	if (!role.permissions.includes(route.permission)) return 403;
+	if (route.writes && role.read_only) return 403;
+	return 'answer';
+}
+
+// One request as a page or the API would send it (pages: a form with the CSRF token).
+async function call(route, path, session) {
+	if (!route.page) return req(route.method, path, { session, body: route.body ? {} : undefined });
+	const headers = {};
+	if (session) headers.Cookie = session.cookie;
+	let body;
+	if (route.method !== 'GET') {
+		headers['Content-Type'] = 'application/x-www-form-urlencoded';
+		body = session ? new URLSearchParams({ csrf_token: session.csrf }).toString() : '';
+	}
+	const res = await fetch(URL_BASE + path, { method: route.method, headers, body, redirect: 'manual' });
+	const text = await res.text();
+	return { status: res.status, headers: res.headers, text };
+}
+
+function judge(route, who, want, r) {
+	const at = `${route.method} ${route.path} as ${who}: ${r.status} ${r.text.slice(0, 160)}`;
+	if (want === 'sign-in') {
+		assert.equal(r.status, 303, at);
+		assert.equal(r.headers.get('location'), '/sign-in', at);
+	} else if (want === 403) {
+		assert.equal(r.status, 403, at);
+		if (route.page) assert.match(r.text, /^<!DOCTYPE html>/, at);
+		else assert.ok(['permission', 'read_only'].includes(r.json && r.json.rule), at);
+	} else if (want === 404) {
+		assert.equal(r.status, 404, at);
+		if (!route.page) assert.equal(r.json && r.json.rule, 'not_found', at);
+	} else if (typeof want === 'number') {
+		assert.equal(r.status, want, at);
+	} else if (route.method === 'GET') {
+		assert.ok(r.status === 200 || (r.status === 303 && r.headers.get('location') !== '/sign-in'), at);
+	} else {
+		assert.ok([200, 201, 204, 303, 400].includes(r.status) || (route.open && r.status === 401), at);
+	}
+}
+
+test('the route table from the server: every API route is documented, every role has a test user', async () => {
+	const doc = await (await fetch(`${URL_BASE}/api/openapi.json`)).json();
+	const documented = [];
+	for (const [path, ops] of Object.entries(doc.paths)) {
+		for (const m of Object.keys(ops)) documented.push(`${m.toUpperCase()} ${path}`);
+	}
+	const api = TABLES.routes.filter((r) => !r.page).map((r) => `${r.method} ${r.path}`);
+	assert.deepEqual(api.sort(), documented.sort());
+	assert.ok(TABLES.routes.some((r) => r.page), 'pages are in the table');
+	assert.deepEqual(TABLES.roles.map((r) => r.role).sort(), [...ROLES].sort());
+});
+
+for (const route of TABLES.routes) {
+	test(`every role: ${route.method} ${route.path}${route.page ? ' (page)' : ''}`, async () => {
+		// Signing out ends the session: a route that may (a change needing only to be
+		// signed in) gets a session of its own for each role.
+		const ends = route.method !== 'GET' && route.permission === 'signed_in';
+		judge(route, 'signed out', expected(route, null), await call(route, target(route, C)));
+		for (const role of TABLES.roles) {
+			const session = ends ? await signIn(`test_${role.role}`) : await as(role.role);
+			const want = expected(route, role);
+			judge(route, role.role, want, await call(route, target(route, C), session));
+			if (!route.child || want !== 'answer') continue;
+			// Scope: out of it is the same 404 as no such child.
+			const outside = role.scope === 'team' || role.scope === 'own' ? 404 : 'answer';
+			judge(route, `${role.role} (a child of another team)`, outside, await call(route, target(route, CHILD.out), session));
+			judge(route, `${role.role} (no such child)`, 404, await call(route, target(route, CHILD.none), session));
+		}
+	});
+}

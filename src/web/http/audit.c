@@ -15,6 +15,7 @@
 #include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include <time.h>
 
 #include "base/mem.h"
@@ -60,6 +61,9 @@ static void commit_batch(struct job *batch)
 	int rc = n ? store_audit_append(w.st, rows, n, &err) : 0;
 	if (rc) {
 		fprintf(stderr, "hearth: serve: audit rows could not be written: %s\n", err.message);
+		if (strcmp(err.rule, "disk_full") == 0) {
+			rc = WEB_AUDIT_DISK_FULL;
+		}
 	}
 	free(rows);
 	while (batch) {

@@ -5,7 +5,9 @@
  *   2. a body only where the route takes one (400), within its limit (413); a page's
  *      form is application/x-www-form-urlencoded (415), decoded strictly (400), and a
  *      page's POST from another site (its Origin names another host) is refused (403);
- *   3. the caller is signed in unless the route is open (401);
+ *   3. the caller is signed in unless the route is open (401); a signed-in caller has
+ *      requests left in their rate (429 with Retry-After, settings user_requests_per_minute
+ *      and user_request_burst);
  *   4. a state-changing request carries the session's CSRF token (403, rule csrf): the
  *      API in the X-CSRF-Token header, a page's form in its csrf_token field;
  *   5. the caller's role grants the route's permission (403, rule permission), and a
@@ -69,6 +71,12 @@ int web_fail_err(struct web_request *r, const struct hearth_error *e)
 	case HERR_DENIED:
 		return web_fail(r, 403, e->field, "permission", "%s", e->message);
 	default:
+		if (strcmp(e->rule, "disk_full") == 0) {
+			fprintf(stderr, "hearth: serve: %s\n", e->message);
+			r->retry_after = 60;
+			return web_fail(r, 503, NULL, "disk_full",
+					"the record's disk is full, so nothing could be saved; tell the system's administrator");
+		}
 		/* The database's own words stay in the server's log, not the answer. */
 		fprintf(stderr, "hearth: serve: %s\n", e->message);
 		return web_fail(r, 500, NULL, "internal", "the record could not be read or written; try again");
@@ -222,7 +230,8 @@ int web_dispatch_route(struct web_request *r)
 	}
 	bool known;
 	enum web_method m = r->method >= 0 ? (enum web_method)r->method : WEB_METHOD_MAX;
-	r->route = web_route_match(m, r->path, &known, &r->id_text, &r->id_len);
+	struct web_route_params params;
+	r->route = web_route_match_params(m, r->path, &known, &params);
 	if (!r->route) {
 		if (known) {
 			r->allow = allowed_methods(r);
@@ -230,6 +239,9 @@ int web_dispatch_route(struct web_request *r)
 		}
 		return web_fail(r, 404, "path", "not_found", "there is no such page or resource");
 	}
+	r->id_text = params.id;
+	r->id_len = params.id_len;
+	r->params = params;
 	r->route_name = web_route_name(r->route);
 	for (size_t i = 0; i < r->n_query; i++) {
 		bool ok = false;
@@ -273,6 +285,17 @@ void web_dispatch(struct web_request *r)
 	if (web_auth_session(r)) {
 		return;
 	}
+	/* Each signed-in person's requests are capped (guard.c); a page's own images, styles
+	 * and script are not counted. */
+	if (r->signed_in && rt->handler != page_asset) {
+		int wait = web_guard_rate(r->user_id);
+		if (wait) {
+			r->retry_after = wait;
+			web_fail(r, 429, NULL, "rate", "too many requests at once; try again in %d second%s", wait,
+				 wait == 1 ? "" : "s");
+			return;
+		}
+	}
 	if (!rt->open) {
 		if (!r->signed_in) {
 			web_fail(r, 401, NULL, "sign_in", "sign in first");
@@ -309,15 +332,15 @@ void web_dispatch(struct web_request *r)
 static int record_target(struct web_request *r)
 {
 	const struct web_route *rt = r->route;
-	const char *seg;
-	size_t n;
-	if (!web_route_param(rt, r->path, "kind", &seg, &n)) {
+	if (!r->params.kind) {
 		return 0;
 	}
-	const char *name = arena_strndup(&r->a, seg, n);
+	const char *name = arena_strndup(&r->a, r->params.kind, r->params.kind_len);
 	const struct entity *e = entity_find(name);
 	if (!work_child_kind(e)) {
-		return web_fail(r, 400, "kind", "unknown_kind", "%s is not a kind of a child's record", name);
+		/* A page for a kind that does not exist is not found; the API names the bad part. */
+		return web_fail(r, rt->page ? 404 : 400, "kind", "unknown_kind", "%s is not a kind of a child's record",
+				name);
 	}
 	if (rt->writes && !role_may_record(r->role, e)) {
 		web_audit_row(r, "denied", r->child_id, e->name);
@@ -325,10 +348,10 @@ static int record_target(struct web_request *r)
 				e->label);
 	}
 	r->kind = e;
-	if (!web_route_param(rt, r->path, "rid", &seg, &n)) {
+	if (!r->params.rid) {
 		return 0;
 	}
-	int64_t rid = parse_id(seg, n), child = 0;
+	int64_t rid = parse_id(r->params.rid, r->params.rid_len), child = 0;
 	struct hearth_error err = {0};
 	bool retracted = false;
 	int rc = rid ? work_row_child(r->st, e, rid, &r->a, &child, &retracted, &err) : HERR_NOT_FOUND;

@@ -54,7 +54,7 @@ struct web_param {
 };
 
 #define WEB_AUDIT_MAX 2
-#define WEB_FORM_MAX 32
+#define WEB_FORM_MAX 64	/* a child's form: 6 dates of 3 boxes and 15 other fields */
 
 struct web_request {
 	struct web_server *srv;
@@ -63,12 +63,14 @@ struct web_request {
 	enum web_state state;
 	struct timespec started;
 	char *raw_uri;			/* as received, before any decoding (xmalloc'd) */
+	uintptr_t raw_at;		/* where libmicrohttpd held it: finds a NUL within it */
 	int method;			/* enum web_method, or -1 */
 	const char *method_text;
 	const struct web_route *route;
 	const char *path;		/* decoded */
 	const char *id_text;		/* the {id} segment, within path */
 	size_t id_len;
+	struct web_route_params params;	/* where the path's {id}, {kind} and {rid} segments are */
 	struct web_param query[WEB_QUERY_MAX * 2];
 	size_t n_query;
 	struct web_param form[WEB_FORM_MAX];	/* a page's POSTed form, decoded */
@@ -103,6 +105,7 @@ struct web_request {
 	const char *location;		/* a redirect's target (303 after a form, 401 to sign-in) */
 	bool cacheable;			/* a static asset: may be cached */
 	struct page_names *names;	/* page.c: workers' names looked up by this request */
+	const struct store_draft *draft;	/* pages/drafts.c: the draft this form page was filled from */
 	const char *set_cookie;
 	const char *allow;		/* 405: the methods the path has */
 	int retry_after;		/* 429: seconds */
@@ -117,6 +120,26 @@ struct web_request {
  * use; NULL (err filled) on failure. */
 struct store *web_store(struct web_server *srv, struct store_web **sw, struct hearth_error *err);
 
+/* ---- guard.c: the header deadline (and, in server.c, the connection caps); the rate per user ---- */
+struct web_conn;
+/* Starts the sweeper that shuts down connections whose headers take longer than
+ * o->header_timeout_s (0: no limit, no thread). */
+int web_guard_start(const struct web_options *o, struct hearth_error *err);
+/* Stops the sweeper (after the daemon has stopped). */
+void web_guard_stop(void);
+/* A connection opened on socket fd (its clock starts) / closed (before fd is closed). */
+struct web_conn *web_guard_open(int fd);
+void web_guard_close(struct web_conn *c);
+/* in_request: the headers of a request are in (the clock stops); false: the request
+ * completed and the connection waits for the next one (the clock starts again, allowing
+ * grace_s seconds beyond the header limit). */
+void web_guard_request(struct web_conn *c, bool in_request, unsigned grace_s);
+/* The per-user request rate (settings user_requests_per_minute, user_request_burst). */
+void web_guard_rate_init(unsigned per_minute, unsigned burst);
+void web_guard_rate_stop(void);
+/* Takes one request from user's bucket: 0, or the seconds until one is allowed (429). */
+int web_guard_rate(int64_t user);
+
 /* ---- dispatch.c ---- */
 /* Decodes the target and finds the route (so the body's limit is known before the body
  * arrives). 0, or the status already answered (400, 404, 405). */
@@ -130,7 +153,8 @@ int web_answer(struct web_request *r, int status, json_t *body);
 int web_fail(struct web_request *r, int status, const char *field, const char *rule, const char *fmt, ...)
 	__attribute__((format(printf, 5, 6)));
 /* Maps a store error to its status: HERR_INVALID 400, HERR_NOT_FOUND 404, HERR_CONFLICT
- * 409, HERR_DENIED 403, anything else 500 (with no detail sent). */
+ * 409, HERR_DENIED 403, a full disk (rule disk_full) 503, anything else 500 (with no
+ * detail sent). */
 int web_fail_err(struct web_request *r, const struct hearth_error *e);
 /* Adds an audit row for this request (strings must outlive the request's arena). */
 void web_audit_row(struct web_request *r, const char *action, int64_t child_id, const char *section);
@@ -191,6 +215,7 @@ bool web_auth_csrf_ok(struct web_request *r);
 
 /* ---- audit.c: the group-commit writer ---- */
 typedef void (*web_audit_done_fn)(void *ctx, int rc);
+#define WEB_AUDIT_DISK_FULL (-100)	/* done's rc when the disk holding the record is full */
 /* Opens the writer's own store connection and starts its thread. */
 int web_audit_start(const char *db_path, struct hearth_error *err);
 /* Commits what is queued, then stops the thread and closes its store. */

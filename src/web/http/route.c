@@ -77,6 +77,8 @@ int web_routes_check_table(const struct web_route *table, int n, char *why, size
 			bad = "writes but is a GET";
 		} else if (i >= ROUTES_MAX) {
 			bad = "is one too many for the table (raise ROUTES_MAX)";
+		} else if (rt->draft && (!rt->page || rt->method != WEB_GET || rt->open)) {
+			bad = "keeps drafts but is not a GET page for signed-in people";
 		} else if (rt->child != (strstr(rt->path, "{id}") != NULL)) {
 			bad = "has {id} without .child (or .child without {id})";
 		} else if (strstr(rt->path, "{kind}") && !rt->child) {
@@ -98,31 +100,52 @@ int web_routes_check_table(const struct web_route *table, int n, char *why, size
 	return 0;
 }
 
-/* Whether path matches the pattern segment by segment; "{name}" matches one non-empty
- * segment. With want (a parameter's name, "id"), *seg and *seg_len receive that segment
- * (NULL when the pattern has none); without, the first parameter's. */
-static bool path_matches(const char *pattern, const char *path, const char *want, const char **seg,
-			 size_t *seg_len)
+/* Whether a path segment (n bytes) may fill a pattern's "{...}" slot: {kind} is a word
+ * (lower-case letters, digits, underscores), {rid} a row id (1 to 18 digits); any other
+ * slot ({id}, {name}) takes any non-empty segment, judged later by its handler. */
+static bool slot_accepts(const char *slot, size_t slot_len, const char *seg, size_t n)
+{
+	if (n == 0) {
+		return false;
+	}
+	if (slot_len == 6 && memcmp(slot, "{kind}", 6) == 0) {
+		for (size_t i = 0; i < n; i++) {
+			char c = seg[i];
+			if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_')) {
+				return false;
+			}
+		}
+		return true;
+	}
+	if (slot_len == 5 && memcmp(slot, "{rid}", 5) == 0) {
+		return n <= 18 && strspn(seg, "0123456789") >= n;
+	}
+	return true;
+}
+
+/* Whether path matches the pattern segment by segment; each "{...}" slot matches one
+ * segment it accepts (slot_accepts), whose position and length go into p. */
+static bool path_matches(const char *pattern, const char *path, struct web_route_params *out)
 {
 	const char *p = pattern, *s = path;
-	bool got = false;
-	if (seg) {
-		*seg = NULL;
-		*seg_len = 0;
-	}
+	struct web_route_params got = {0};
 	while (*p && *s) {
 		if (*p == '{') {
 			size_t n = strcspn(s, "/");
 			const char *close = strchr(p, '}');
-			if (n == 0 || !close) {
+			if (!close || !slot_accepts(p, (size_t)(close - p) + 1, s, n)) {
 				return false;
 			}
-			bool this_one = want ? (size_t)(close - p - 1) == strlen(want) && strncmp(p + 1, want, strlen(want)) == 0
-					     : !got;
-			if (seg && this_one && !got) {
-				*seg = s;
-				*seg_len = n;
-				got = true;
+			size_t slot_len = (size_t)(close - p) + 1;
+			if (slot_len == 6 && memcmp(p, "{kind}", 6) == 0) {
+				got.kind = s;
+				got.kind_len = n;
+			} else if (slot_len == 5 && memcmp(p, "{rid}", 5) == 0) {
+				got.rid = s;
+				got.rid_len = n;
+			} else {
+				got.id = s;
+				got.id_len = n;
 			}
 			p = close + 1;
 			s += n;
@@ -134,34 +157,44 @@ static bool path_matches(const char *pattern, const char *path, const char *want
 		p++;
 		s++;
 	}
-	return *p == '\0' && *s == '\0';
+	if (*p != '\0' || *s != '\0') {
+		return false;
+	}
+	if (out) {
+		*out = got;
+	}
+	return true;
 }
 
-bool web_route_param(const struct web_route *rt, const char *path, const char *name, const char **seg,
-		     size_t *seg_len)
-{
-	return path_matches(rt->path, path, name, seg, seg_len) && *seg != NULL;
-}
-
-const struct web_route *web_route_match(enum web_method method, const char *path, bool *path_known,
-					const char **id, size_t *id_len)
+const struct web_route *web_route_match_params(enum web_method method, const char *path, bool *path_known,
+					       struct web_route_params *params)
 {
 	*path_known = false;
 	for (int i = 0; i < web_route_count; i++) {
 		const struct web_route *rt = &web_routes[i];
-		const char *seg = NULL;
-		size_t n = 0;
-		if (!path_matches(rt->path, path, NULL, &seg, &n)) {
+		struct web_route_params got;
+		if (!path_matches(rt->path, path, &got)) {
 			continue;
 		}
 		*path_known = true;
 		if ((int)rt->method == (int)method) {
-			if (id) {
-				*id = seg;
-				*id_len = n;
+			if (params) {
+				*params = got;
 			}
 			return rt;
 		}
 	}
 	return NULL;
+}
+
+const struct web_route *web_route_match(enum web_method method, const char *path, bool *path_known,
+					const char **id, size_t *id_len)
+{
+	struct web_route_params got;
+	const struct web_route *rt = web_route_match_params(method, path, path_known, &got);
+	if (rt && id) {
+		*id = got.id;
+		*id_len = got.id_len;
+	}
+	return rt;
 }

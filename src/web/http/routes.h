@@ -40,6 +40,8 @@ struct web_route {
 					 * retracted (else 404): the dispatcher checks all three */
 	bool writes;			/* changes the record: refused for read-only roles */
 	size_t body_limit;		/* 0: no body accepted (only POST and PATCH take one) */
+	bool draft;			/* a form page whose typing may be kept as a draft (POST
+					 * /drafts names it by its path); a GET page route */
 	const char *audit;		/* section read on success, audited before the answer */
 	const char *query[WEB_QUERY_MAX];	/* the query parameters it accepts, NULL-terminated */
 };
@@ -67,9 +69,18 @@ int web_routes_check_table(const struct web_route *table, int n, char *why, size
  * *id_len bytes). */
 const struct web_route *web_route_match(enum web_method method, const char *path, bool *path_known,
 					const char **id, size_t *id_len);
-/* The segment of path (which rt matches) at rt's parameter {name}: true and *seg (within
- * path, *seg_len bytes), or false when rt has no such parameter. */
-bool web_route_param(const struct web_route *rt, const char *path, const char *name, const char **seg,
-		     size_t *seg_len);
+
+/* The segments a path's slots matched (within the path, not copied). A route's path may
+ * have, besides one {id} (or {name}) taking any non-empty segment, a {kind} that only a
+ * word matches (lower-case letters, digits, underscores) and a {rid} that only 1 to 18
+ * digits match: so "/children/{id}/records/{kind}/new" and ".../{kind}/{rid}" never take
+ * each other's paths. Slots a route does not have are NULL with length 0. */
+struct web_route_params {
+	const char *id, *kind, *rid;
+	size_t id_len, kind_len, rid_len;
+};
+/* web_route_match with every slot's segment. */
+const struct web_route *web_route_match_params(enum web_method method, const char *path, bool *path_known,
+					       struct web_route_params *params);
 
 #endif

@@ -8,6 +8,19 @@
  * set (it would set SO_REUSEPORT, so a stale server on the same port would silently take
  * a share of the connections): a port in use fails loudly.
  *
+ * What one client may hold: at most opt.per_address connections from one socket peer
+ * address and opt.max_connections in all (libmicrohttpd shares the total among the pool's
+ * threads and closes a connection beyond either at once), and a request's headers must
+ * all arrive within opt.header_timeout_s of the connection opening (on a kept-alive
+ * connection: that plus the idle timeout after its previous request; guard.c). The idle
+ * timeout alone let one header byte every few seconds hold a connection for ever.
+ *
+ * Malformed requests libmicrohttpd lets through (HTTP/1.1 without one Host, a NUL in the
+ * target, oversized headers within its memory) are refused in refuse_malformed, with
+ * Hearth's headers. What libmicrohttpd answers itself (beyond WEB_HEADER_MEMORY: 414, 431;
+ * an unparsable header line: 400; HTTP/2 and up: 505) goes out without them: 0.9.75 has
+ * no hook for its own error answers (README.md says so).
+ *
  * Each worker thread opens its own store connection on first use (web_store) and all
  * are closed at shutdown, after the pool has stopped.
  *
@@ -36,16 +49,20 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
+#include <sys/resource.h>
 #include <sys/socket.h>
 #include <unistd.h>
 
 #include <microhttpd.h>
 
 #include "base/mem.h"
+#include "model/settings.h"
 #include "web/http/http.h"
 
 #define WEB_GRACE_S 10
-#define WEB_HEADER_MEMORY ((size_t)32 * 1024)	/* headers beyond this: MHD answers 431 */
+#define WEB_HEADER_MEMORY ((size_t)32 * 1024)	/* headers beyond about this: MHD answers 414 or 431 */
+#define WEB_HEADERS_MAX ((size_t)16 * 1024)	/* headers beyond this: Hearth answers 431 */
 #define WEB_DISCARD_MAX ((size_t)64 << 20)	/* a refused body is read and dropped up to this */
 
 struct web_thread {
@@ -64,6 +81,9 @@ void web_options_default(struct web_options *o)
 		.port = WEB_DEFAULT_PORT,
 		.threads = WEB_DEFAULT_THREADS,
 		.timeout_s = 30,
+		.header_timeout_s = 10,
+		.per_address = 64,
+		.max_connections = 1000,
 		.signin_limit_user = 5,
 		.signin_limit_address = 20,
 		.signin_window_s = 15 * 60,
@@ -101,6 +121,27 @@ struct store *web_store(struct web_server *srv, struct store_web **sw, struct he
 
 /* ---- the request's life ---- */
 
+/* The connection's header clock (guard.c), kept as libmicrohttpd's socket context. */
+static void on_connection(void *cls, struct MHD_Connection *conn, void **socket_context,
+			  enum MHD_ConnectionNotificationCode toe)
+{
+	(void)cls;
+	if (toe == MHD_CONNECTION_NOTIFY_STARTED) {
+		const union MHD_ConnectionInfo *ci = MHD_get_connection_info(conn, MHD_CONNECTION_INFO_CONNECTION_FD);
+		*socket_context = ci ? web_guard_open(ci->connect_fd) : NULL;
+	} else if (toe == MHD_CONNECTION_NOTIFY_CLOSED) {
+		/* Called before libmicrohttpd closes the socket: the sweeper lets go of it first. */
+		web_guard_close(*socket_context);
+		*socket_context = NULL;
+	}
+}
+
+static struct web_conn *conn_guard(struct MHD_Connection *conn)
+{
+	const union MHD_ConnectionInfo *ci = MHD_get_connection_info(conn, MHD_CONNECTION_INFO_SOCKET_CONTEXT);
+	return ci ? ci->socket_context : NULL;
+}
+
 static void *on_uri(void *cls, const char *uri, struct MHD_Connection *conn)
 {
 	struct web_server *srv = cls;
@@ -109,6 +150,7 @@ static void *on_uri(void *cls, const char *uri, struct MHD_Connection *conn)
 	r->conn = conn;
 	r->method = -1;
 	r->raw_uri = xstrdup(uri ? uri : "");
+	r->raw_at = (uintptr_t)uri;
 	clock_gettime(CLOCK_MONOTONIC, &r->started);
 	atomic_fetch_add(&srv->in_flight, 1);
 	return r;
@@ -247,12 +289,50 @@ static enum MHD_Result finish(struct web_request *r)
 	return MHD_YES;
 }
 
+static enum MHD_Result count_host(void *cls, enum MHD_ValueKind kind, const char *key, const char *value)
+{
+	(void)kind;
+	(void)value;
+	if (strcasecmp(key, MHD_HTTP_HEADER_HOST) == 0) {
+		(*(int *)cls)++;
+	}
+	return MHD_YES;
+}
+
+/* What libmicrohttpd lets through but Hearth refuses before the route is even looked at,
+ * answered with Hearth's own headers (and the connection closed: answering on the first
+ * call does that). 0, or the status, answered. */
+static int refuse_malformed(struct web_request *r, const char *url, const char *version)
+{
+	/* libmicrohttpd ends the request target at the space before the version, and the
+	 * URI callback's target and the access handler's version point into the same request
+	 * line. When the copy taken in on_uri (which stops at the first NUL) ends before that
+	 * space, the target holds a NUL, which would otherwise cut the path short unseen. */
+	if (version && version[0] && (uintptr_t)url == r->raw_at &&
+	    (uintptr_t)version != r->raw_at + strlen(r->raw_uri) + 1) {
+		return web_fail(r, 400, "path", "control", "the request target holds a NUL character");
+	}
+	int hosts = 0;
+	MHD_get_connection_values(r->conn, MHD_HEADER_KIND, count_host, &hosts);
+	if (hosts > 1 || (hosts == 0 && version && strcmp(version, MHD_HTTP_VERSION_1_0) != 0)) {
+		return web_fail(r, 400, "Host", "host", "an HTTP/1.1 request needs exactly one Host header");
+	}
+	const union MHD_ConnectionInfo *ci = MHD_get_connection_info(r->conn, MHD_CONNECTION_INFO_REQUEST_HEADER_SIZE);
+	if (ci && ci->header_size > WEB_HEADERS_MAX) {
+		if (strlen(r->raw_uri) > WEB_HEADERS_MAX / 2) {
+			return web_fail(r, 414, "path", "length", "the request target is longer than %zu bytes",
+					WEB_HEADERS_MAX / 2);
+		}
+		return web_fail(r, 431, "headers", "too_large", "the request line and headers are larger than %zu bytes",
+				WEB_HEADERS_MAX);
+	}
+	return 0;
+}
+
 static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const char *url, const char *method,
 				  const char *version, const char *upload_data, size_t *upload_size, void **con_cls)
 {
 	struct web_request *r = *con_cls;
-	(void)url;
-	(void)version;
 	if (!r) {
 		/* Every request passes the URI callback first; without one, refuse. */
 		return MHD_NO;
@@ -260,9 +340,13 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
 	switch (r->state) {
 	case REQ_NEW: {
 		r->conn = conn;
+		web_guard_request(conn_guard(conn), true, 0);
 		r->method = web_method_parse(method);
 		client_address(r);
 		r->state = REQ_BODY;
+		if (refuse_malformed(r, url, version)) {
+			return queue_answer(r);
+		}
 		if (web_dispatch_route(r) == 0) {
 			const char *cl = MHD_lookup_connection_value(conn, MHD_HEADER_KIND, MHD_HTTP_HEADER_CONTENT_LENGTH);
 			unsigned long long n = cl ? strtoull(cl, NULL, 10) : 0;
@@ -300,7 +384,14 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
 			r->set_cookie = NULL;
 			r->location = NULL;
 			buf_reset(&r->page.b);
-			web_fail(r, 500, NULL, "audit", "the audit trail could not be written, so nothing is shown");
+			if (r->audit_rc == WEB_AUDIT_DISK_FULL) {
+				r->retry_after = 60;
+				web_fail(r, 503, NULL, "disk_full",
+					 "the record's disk is full, so the audit trail could not be written and nothing is "
+					 "shown; tell the system's administrator");
+			} else {
+				web_fail(r, 500, NULL, "audit", "the audit trail could not be written, so nothing is shown");
+			}
 		}
 		return queue_answer(r);
 	case REQ_WAIT_AUDIT:
@@ -333,12 +424,14 @@ static void on_completed(void *cls, struct MHD_Connection *conn, void **con_cls,
 {
 	struct web_server *srv = cls;
 	struct web_request *r = *con_cls;
-	(void)conn;
 	(void)toe;
 	if (!r) {
 		return;
 	}
 	*con_cls = NULL;
+	/* A kept-alive connection now waits for its next request: the clock runs, with the
+	 * idle timeout as grace (guard.c). */
+	web_guard_request(conn_guard(conn), false, srv->opt.timeout_s);
 	log_request(r);
 	if (r->out) {
 		json_decref(r->out);
@@ -390,6 +483,17 @@ static void close_stores(struct web_server *srv)
 	}
 }
 
+struct probe_src {
+	struct store *st;
+	struct arena *a;
+};
+
+static const char *probe_setting(void *ctx, const char *key)
+{
+	struct probe_src *p = ctx;
+	return store_setting(p->st, key, p->a);
+}
+
 int web_serve(const struct web_options *o, struct hearth_error *err)
 {
 	char why[256];
@@ -398,6 +502,10 @@ int web_serve(const struct web_options *o, struct hearth_error *err)
 	}
 	if (!o->db_path || o->threads < 1 || o->threads > 64) {
 		return herr_set(err, HERR_INVALID, "--threads", "range", "threads must be from 1 to 64");
+	}
+	if (o->max_connections < o->threads) {
+		return herr_set(err, HERR_INVALID, "--max-connections", "range",
+				"at least one connection per thread (%u) is needed", o->threads);
 	}
 	struct sockaddr_storage ss;
 	memset(&ss, 0, sizeof(ss));
@@ -414,6 +522,20 @@ int web_serve(const struct web_options *o, struct hearth_error *err)
 				o->host);
 	}
 
+	/* Every connection is a descriptor: make room for them all, or refuse to start. The
+	 * margin covers the listening socket, the stores, the log and the audit writer. */
+	struct rlimit rl;
+	rlim_t need = (rlim_t)o->max_connections + 64 + 4 * (rlim_t)o->threads;
+	if (getrlimit(RLIMIT_NOFILE, &rl) == 0 && rl.rlim_cur < need) {
+		rl.rlim_cur = rl.rlim_max == RLIM_INFINITY || rl.rlim_max >= need ? need : rl.rlim_max;
+		setrlimit(RLIMIT_NOFILE, &rl);
+		if (getrlimit(RLIMIT_NOFILE, &rl) == 0 && rl.rlim_cur < need) {
+			return herr_set(err, HERR_INVALID, "--max-connections", "range",
+					"%u connections need %llu open files, but this process may open only %llu",
+					o->max_connections, (unsigned long long)need, (unsigned long long)rl.rlim_cur);
+		}
+	}
+
 	store_web_global_init();
 	/* The record must open for writing before anything listens. */
 	struct store *probe;
@@ -421,6 +543,13 @@ int web_serve(const struct web_options *o, struct hearth_error *err)
 	if (rc) {
 		return rc;
 	}
+	/* The per-user rate is a setting in the record, read once here. */
+	struct arena a = ARENA_INIT;
+	struct probe_src src = {probe, &a};
+	struct settings cfg;
+	settings_load(&cfg, probe_setting, &src, NULL); /* a bad stored value keeps its default */
+	web_guard_rate_init((unsigned)cfg.user_requests_per_minute, (unsigned)cfg.user_request_burst);
+	arena_free(&a);
 	store_close(probe);
 
 	struct web_server srv;
@@ -447,6 +576,11 @@ int web_serve(const struct web_options *o, struct hearth_error *err)
 		pthread_sigmask(SIG_SETMASK, &old, NULL);
 		return rc;
 	}
+	if ((rc = web_guard_start(o, err))) {
+		web_audit_stop();
+		pthread_sigmask(SIG_SETMASK, &old, NULL);
+		return rc;
+	}
 	unsigned flags = MHD_USE_POLL_INTERNAL_THREAD | MHD_ALLOW_SUSPEND_RESUME | MHD_USE_ERROR_LOG;
 	if (ss.ss_family == AF_INET6) {
 		flags |= MHD_USE_IPv6;
@@ -455,9 +589,13 @@ int web_serve(const struct web_options *o, struct hearth_error *err)
 				      MHD_OPTION_EXTERNAL_LOGGER, on_mhd_log, &srv, MHD_OPTION_SOCK_ADDR,
 				      (struct sockaddr *)&ss, MHD_OPTION_THREAD_POOL_SIZE, (unsigned)o->threads,
 				      MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)o->timeout_s,
+				      MHD_OPTION_CONNECTION_LIMIT, (unsigned)o->max_connections,
+				      MHD_OPTION_PER_IP_CONNECTION_LIMIT, (unsigned)o->per_address,
+				      MHD_OPTION_NOTIFY_CONNECTION, on_connection, &srv,
 				      MHD_OPTION_CONNECTION_MEMORY_LIMIT, WEB_HEADER_MEMORY, MHD_OPTION_URI_LOG_CALLBACK,
 				      on_uri, &srv, MHD_OPTION_NOTIFY_COMPLETED, on_completed, &srv, MHD_OPTION_END);
 	if (!srv.daemon) {
+		web_guard_stop();
 		web_audit_stop();
 		pthread_sigmask(SIG_SETMASK, &old, NULL);
 		return herr_set(err, HERR_IO, "--listen", "bind", "could not listen on %s port %u: %s", o->host, o->port,
@@ -491,6 +629,8 @@ int web_serve(const struct web_options *o, struct hearth_error *err)
 		nanosleep(&tick, NULL); /* MHD may not stop with a connection suspended */
 	}
 	MHD_stop_daemon(srv.daemon);
+	web_guard_stop();
+	web_guard_rate_stop();
 	web_audit_stop();
 	close_stores(&srv);
 	pthread_mutex_destroy(&srv.threads_lock);

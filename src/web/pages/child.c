@@ -1,266 +1,63 @@
-/* pages/child: the child's record as people read it, and the forms that add to it
- * (a visit, a case note, a reallocation).
+/* pages/child: a child's record as people read it, and the forms that add to it (a
+ * visit, a case note, a reallocation).
  *
- * The page is a summary header (status, legal status, placement, allocated worker, how
- * many social workers in 12 months), what is due, what the DfE's rules find, the
- * chronology (newest first, filterable by kind of record) and one section per part of
- * the record. The sections are data (the table below): which tables each shows, drawn
- * from the tables' own descriptors, so a new column appears without a line here. The
- * dispatcher has already checked the child is in scope and audits the read. */
+ * The record is split into parts on pages of their own (child.h): the overview is the
+ * summary (who, status, legal status, placement, worker, what is overdue), what is due and
+ * what the DfE's rules find; every part's page has the same top (the child, the actions
+ * this person may take, the parts' navigation). The dispatcher has already checked the
+ * child is in scope and audits the read. */
 #include <stdlib.h>
 #include <string.h>
 
 #include "clock/clock.h"
 #include "model/chronology.h"
 #include "returns/returns.h"
-#include "web/pages/pages.h"
 #include "web/actions.h"
 #include "web/children.h"
-#include "web/pages/page.h"
+#include "web/pages/child.h"
+#include "web/pages/pages.h"
 
-/* ---- the record's rows, loaded once ---- */
-
-struct table_rows {
-	int64_t *ids;
-	struct hval **rows;
-	size_t n;
+const struct child_part_def child_parts[PART_MAX] = {
+	[PART_OVERVIEW] = {"", "Overview"},
+	[PART_CHRONOLOGY] = {"chronology", "Chronology"},
+	[PART_VISITS] = {"visits", "Visits and case notes"},
+	[PART_PLANS] = {"plans", "Plans and reviews"},
+	[PART_CARE] = {"care", "Care"},
+	[PART_EDUCATION] = {"education", "Education"},
+	[PART_HEALTH] = {"health", "Health"},
+	[PART_LEAVING_CARE] = {"leaving-care", "Leaving care"},
+	[PART_PEOPLE] = {"people", "People and relationships"},
+	[PART_HISTORY] = {"history", "History"},
 };
 
-struct record {
-	struct hval *child;
-	struct casefile cf;
-	struct table_rows tables[64];	/* by index in model_entities */
-};
-
-static int entity_index(const struct entity *e)
+const char *child_part_href(struct web_request *r, enum child_part p)
 {
-	for (int k = 0; k < model_entity_count; k++) {
-		if (model_entities[k] == e) {
-			return k;
-		}
-	}
-	return -1;
+	return p == PART_OVERVIEW ? arena_printf(&r->a, "/children/%lld", (long long)r->child_id)
+				  : arena_printf(&r->a, "/children/%lld/%s", (long long)r->child_id, child_parts[p].slug);
 }
 
-static int record_load(struct web_request *r, struct record *rec, bool rows)
+/* ---- the record, read once ---- */
+
+static int child_load(struct web_request *r, struct child_view *v)
 {
 	struct hearth_error err = {0};
-	if (store_get(r->st, &entity_child, r->child_id, &r->a, &rec->child, &err) ||
-	    store_casefile_load(r->st, r->child_id, &r->a, &rec->cf, &err)) {
+	int rc = web_query_date(r, "as_at", date_today(), &v->today);
+	if (rc) {
+		return rc;
+	}
+	if (store_web_child_record(r->sw, r->child_id, &r->a, &v->rec, &err)) {
 		return web_fail_err(r, &err);
 	}
-	memset(rec->tables, 0, sizeof(rec->tables));
-	for (int k = 0; rows && k < model_entity_count && k < 64; k++) {
-		const struct entity *e = model_entities[k];
-		struct table_rows *t = &rec->tables[k];
-		if (e->child_field >= 0 &&
-		    store_child_rows(r->st, e, r->child_id, &r->a, &t->ids, &t->rows, &t->n, &err)) {
-			return web_fail_err(r, &err);
-		}
+	/* The workers the record names, read with it: no lookup per name. */
+	const struct store_rows *w = &v->rec.workers;
+	for (size_t i = 0; i < w->n; i++) {
+		page_names_add(r, w->ids[i],
+			       arena_printf(&r->a, "%s %s", w->rows[i][WORKER_GIVEN_NAME].s, w->rows[i][WORKER_FAMILY_NAME].s));
 	}
 	return 0;
 }
 
-/* ---- the sections ---- */
-
-static const struct section {
-	const char *id, *title;
-	const struct entity *tables[7];
-	bool optional;		/* left out when the child has none of it */
-} sections[] = {
-	{"allocations", "Allocations", {&entity_allocation}, false},
-	{"visits", "Visits", {&entity_visit}, false},
-	{"notes", "Case notes", {&entity_note}, false},
-	{"plans", "Plans and reviews",
-	 {&entity_cin_plan, &entity_cp_plan, &entity_cp_review, &entity_core_group, &entity_cla_review,
-	  &entity_pathway_plan},
-	 false},
-	{"front-door", "Contacts, referrals and assessments",
-	 {&entity_contact, &entity_early_help, &entity_referral, &entity_assessment, &entity_s47}, true},
-	{"care", "Episodes in care", {&entity_cla_episode}, true},
-	{"education", "Education and PEPs", {&entity_education, &entity_pep}, false},
-	{"health", "Health", {&entity_health}, false},
-	{"missing", "Missing episodes and return interviews", {&entity_missing}, true},
-	{"proceedings", "Care proceedings", {&entity_proceedings}, true},
-	{"permanence", "Permanence", {&entity_permanence, &entity_adoption}, true},
-	{"leaving-care", "Leaving care", {&entity_leaver_contact, &entity_pathway_plan}, true},
-	{"family", "Family and relationships", {&entity_relationship, &entity_child_disability}, true},
-};
-
-static size_t section_rows(const struct record *rec, const struct section *s)
-{
-	size_t n = 0;
-	for (int i = 0; s->tables[i]; i++) {
-		int k = entity_index(s->tables[i]);
-		n += k >= 0 ? rec->tables[k].n : 0;
-	}
-	return n;
-}
-
-struct dated {
-	size_t i;
-	int64_t key;
-};
-
-static int dated_newest_first(const void *a, const void *b)
-{
-	const struct dated *x = a, *y = b;
-	return x->key != y->key ? (x->key < y->key ? 1 : -1) : (x->i < y->i ? 1 : -1);
-}
-
-/* The first date (or instant) field orders a table's rows, newest first. */
-static int date_field_of(const struct entity *e)
-{
-	for (int f = 0; f < e->n_fields; f++) {
-		if (e->fields[f].type == FT_DATE || e->fields[f].type == FT_INSTANT) {
-			return f;
-		}
-	}
-	return -1;
-}
-
-static void table_rows_html(struct web_request *r, struct html *h, const struct entity *e, const struct table_rows *t,
-			    bool caption)
-{
-	int df = date_field_of(e);
-	struct dated *order = arena_alloc(&r->a, sizeof(*order) * (t->n ? t->n : 1));
-	for (size_t i = 0; i < t->n; i++) {
-		order[i] = (struct dated){i, df >= 0 && !t->rows[i][df].null ? t->rows[i][df].i : INT64_MIN};
-	}
-	qsort(order, t->n, sizeof(*order), dated_newest_first);
-	html_f(h, "<div class=\"hearth-table-wrap\"><table class=\"govuk-table\" data-hearth=\"%s\">", e->name);
-	if (caption) {
-		/* "school placement" reads as "School placements". */
-		html_f(h, "<caption class=\"govuk-table__caption govuk-table__caption--s\">%c%ss</caption>",
-		       e->label[0] >= 'a' && e->label[0] <= 'z' ? e->label[0] - 32 : e->label[0], e->label + 1);
-	}
-	html_f(h, "<thead class=\"govuk-table__head\"><tr class=\"govuk-table__row\">");
-	for (int f = 0; f < e->n_fields; f++) {
-		if (f != e->child_field) {
-			html_f(h, "<th scope=\"col\" class=\"govuk-table__header\">%s</th>", e->fields[f].label);
-		}
-	}
-	html_f(h, "</tr></thead><tbody class=\"govuk-table__body\">");
-	for (size_t k = 0; k < t->n; k++) {
-		const struct hval *v = t->rows[order[k].i];
-		html_f(h, "<tr class=\"govuk-table__row\" id=\"%s-%lld\">", e->name, (long long)t->ids[order[k].i]);
-		for (int f = 0; f < e->n_fields; f++) {
-			if (f == e->child_field) {
-				continue;
-			}
-			if (e->fields[f].type == FT_TEXT && !v[f].null) {
-				/* Free text (what the child said, a note) keeps its lines. */
-				html_f(h, "<td class=\"govuk-table__cell\"><div class=\"hearth-said\">%s</div></td>",
-				       page_value(r, &e->fields[f], &v[f]));
-			} else {
-				html_f(h, "<td class=\"govuk-table__cell\">%s</td>", page_value(r, &e->fields[f], &v[f]));
-			}
-		}
-		html_f(h, "</tr>");
-	}
-	html_f(h, "</tbody></table></div>");
-}
-
-static void section_html(struct web_request *r, struct html *h, const struct record *rec, const struct section *s)
-{
-	html_f(h, "<section class=\"govuk-!-margin-bottom-8\" id=\"%s\" aria-labelledby=\"%s-title\"><h2 "
-		  "class=\"govuk-heading-m\" id=\"%s-title\">%s</h2>",
-	       s->id, s->id, s->id, s->title);
-	bool any = false;
-	int kinds = 0;
-	for (int i = 0; s->tables[i]; i++) {
-		int k = entity_index(s->tables[i]);
-		kinds += k >= 0 && rec->tables[k].n > 0;
-	}
-	for (int i = 0; s->tables[i]; i++) {
-		int k = entity_index(s->tables[i]);
-		if (k >= 0 && rec->tables[k].n) {
-			table_rows_html(r, h, s->tables[i], &rec->tables[k], kinds > 1);
-			any = true;
-		}
-	}
-	if (!any) {
-		html_f(h, "<p class=\"govuk-body\">None recorded.</p>");
-	}
-	html_f(h, "</section>");
-}
-
-/* ---- the chronology ---- */
-
-/* A detail as people read it: the chronology (model/) names workers by id, the page by
- * name. */
-static const char *detail_value(struct web_request *r, const struct chron_event *ev, const struct chron_detail *d)
-{
-	const struct entity *e = entity_find(ev->entity);
-	for (int f = 0; e && f < e->n_fields; f++) {
-		const struct field *fd = &e->fields[f];
-		if (fd->type == FT_REF && strcmp(fd->arg, "worker") == 0 && strcmp(fd->label, d->label) == 0) {
-			char *end;
-			long long id = strtoll(d->value, &end, 10);
-			return *end || id <= 0 ? d->value : page_worker_name(r, id);
-		}
-	}
-	return d->value;
-}
-
-static void chronology_html(struct web_request *r, struct html *h, const struct record *rec, const char *kind)
-{
-	struct chronology ch = {0};
-	chronology_add_row(&ch, &entity_child, r->child_id, rec->child, &r->a);
-	for (int k = 0; k < model_entity_count && k < 64; k++) {
-		const struct entity *e = model_entities[k];
-		const struct table_rows *t = &rec->tables[k];
-		if (kind && strcmp(kind, e->name) != 0) {
-			continue;
-		}
-		for (size_t i = 0; i < t->n; i++) {
-			chronology_add_row(&ch, e, t->ids[i], t->rows[i], &r->a);
-		}
-	}
-	chronology_sort(&ch);
-	html_f(h, "<section class=\"govuk-!-margin-bottom-8\" id=\"chronology\" aria-labelledby=\"chronology-title\">"
-		  "<h2 class=\"govuk-heading-m\" id=\"chronology-title\">Chronology</h2>"
-		  "<form method=\"get\" action=\"/children/%lld#chronology\" class=\"govuk-!-margin-bottom-4\">"
-		  "<div class=\"govuk-form-group\"><label class=\"govuk-label\" for=\"kind\">Show</label>"
-		  "<select class=\"govuk-select\" id=\"kind\" name=\"kind\"><option value=\"\">Everything</option>",
-	       (long long)r->child_id);
-	for (int k = 0; k < model_entity_count; k++) {
-		const struct entity *e = model_entities[k];
-		if (e->child_field >= 0 || e == &entity_child) {
-			html_f(h, "<option value=\"%s\"%s>%s</option>", e->name, kind && strcmp(kind, e->name) == 0 ? " selected" : "",
-			       e->label);
-		}
-	}
-	html_f(h, "</select> <button type=\"submit\" class=\"govuk-button govuk-button--secondary "
-		  "govuk-!-margin-bottom-0\">Filter</button></div></form>");
-	const size_t max = 300;
-	html_f(h, "<ol class=\"govuk-list\" data-hearth=\"chronology\">");
-	size_t shown = 0;
-	for (size_t i = ch.n; i-- > 0 && shown < max; shown++) {
-		const struct chron_event *ev = &ch.events[i];
-		html_f(h, "<li class=\"govuk-!-margin-bottom-3\" data-record=\"%s\" data-id=\"%lld\"><strong>%s</strong> "
-			  "%s",
-		       ev->entity, (long long)ev->row_id, page_date(r, ev->date), ev->title);
-		if (ev->n_details) {
-			html_f(h, "<dl class=\"govuk-body-s govuk-!-margin-0\">");
-			for (size_t k = 0; k < ev->n_details; k++) {
-				html_f(h, "<dt class=\"govuk-!-display-inline govuk-!-font-weight-bold\">%s:</dt> "
-					  "<dd class=\"govuk-!-display-inline govuk-!-margin-0 hearth-pre\">%s</dd><br>",
-				       ev->details[k].label, detail_value(r, ev, &ev->details[k]));
-			}
-			html_f(h, "</dl>");
-		}
-		html_f(h, "</li>");
-	}
-	html_f(h, "</ol>");
-	if (shown < ch.n) {
-		html_f(h, "<p class=\"govuk-body\">The %zu most recent of %zu events are shown; filter to see older ones.</p>",
-		       shown, ch.n);
-	}
-	html_f(h, "</section>");
-}
-
-/* ---- the summary header ---- */
+/* ---- the top every part shares ---- */
 
 static const struct cf_episode *episode_on(const struct casefile *cf, hdate d)
 {
@@ -290,15 +87,12 @@ static const char *allocated(struct web_request *r, const struct casefile *cf, e
 	return NULL;
 }
 
-static void header_html(struct web_request *r, struct html *h, const struct record *rec, hdate today)
+static void summary_html(struct web_request *r, struct html *h, const struct child_view *v, size_t overdue)
 {
-	const struct casefile *cf = &rec->cf;
-	const struct hval *c = rec->child;
+	const struct casefile *cf = &v->rec.cf;
+	const struct hval *c = v->rec.child;
+	hdate today = v->today;
 	enum child_status st = status_at(cf, today);
-	html_f(h, "<span class=\"govuk-caption-l\">%s</span><h1 class=\"govuk-heading-l\">%s ", c[CHILD_LA_CHILD_ID].s,
-	       page_child_name(r, c));
-	page_status_tag(h, st);
-	html_f(h, "</h1>");
 	const struct cf_episode *ep = episode_on(cf, today);
 	html_f(h, "<dl class=\"govuk-summary-list\" data-hearth=\"summary\">");
 	const char *dob = c[CHILD_DOB].null ? (c[CHILD_EXPECTED_DOB].null ? NULL
@@ -325,19 +119,131 @@ static void header_html(struct web_request *r, struct html *h, const struct reco
 	}
 	int sws = status_social_workers_12m(cf, today);
 	summary_row(h, "Social workers in the last 12 months", arena_printf(&r->a, "%d", sws));
-	html_f(h, "</dl>");
+	html_f(h, "<div class=\"govuk-summary-list__row\"><dt class=\"govuk-summary-list__key\">Overdue</dt><dd "
+		  "class=\"govuk-summary-list__value%s\" data-hearth=\"overdue\">",
+	       overdue ? " hearth-overdue" : "");
+	if (overdue) {
+		html_f(h, "<a class=\"govuk-link\" href=\"#due\">%zu %s overdue</a>", overdue, overdue == 1 ? "thing" : "things");
+	} else {
+		html_f(h, "Nothing");
+	}
+	html_f(h, "</dd></div></dl>");
 }
 
-static void due_html(struct web_request *r, struct html *h, const struct casefile *cf, hdate today)
+static const struct {
+	const char *done, *message;
+} done_messages[] = {
+	{"visit", "The visit has been recorded"},
+	{"note", "The case note has been recorded"},
+	{"reallocated", "The child has been reallocated"},
+	{"recorded", "The record has been saved"},
+	{"corrected", "The correction has been saved"},
+	{"retracted", "The record has been retracted"},
+	{"added", "The child has been added"},
+};
+
+/* What a save asked the page to say: done, and any new DfE findings (a warning: an
+ * impossible record is refused). */
+static void banners_html(struct web_request *r, struct html *h)
 {
-	struct settings s;
-	web_settings_load(r, &s);
-	struct clock_list l = CLOCK_LIST_INIT;
-	clock_child(cf, today, &s, &r->a, &l);
-	clock_sort(&l);
+	const char *done = web_query(r, "done");
+	for (size_t i = 0; done && i < sizeof(done_messages) / sizeof(done_messages[0]); i++) {
+		if (strcmp(done, done_messages[i].done) == 0) {
+			html_f(h, "<div class=\"govuk-notification-banner govuk-notification-banner--success\" role=\"alert\" "
+				  "aria-labelledby=\"done-title\" data-module=\"govuk-notification-banner\"><div "
+				  "class=\"govuk-notification-banner__header\"><h2 class=\"govuk-notification-banner__title\" "
+				  "id=\"done-title\">Success</h2></div><div class=\"govuk-notification-banner__content\"><p "
+				  "class=\"govuk-notification-banner__heading\">%s</p></div></div>",
+			       done_messages[i].message);
+		}
+	}
+	const char *nf = web_query(r, "new_findings");
+	if (nf && strcmp(nf, "0") != 0 && strspn(nf, "0123456789") == strlen(nf) && strlen(nf) < 6) {
+		html_f(h, "<div class=\"govuk-warning-text\" data-hearth=\"new-findings\"><span class=\"govuk-warning-text__icon\" "
+			  "aria-hidden=\"true\">!</span><strong class=\"govuk-warning-text__text\"><span "
+			  "class=\"govuk-visually-hidden\">Warning</span>Saved, but the DfE's validation rules now find %s "
+			  "new %s in this record: see <a class=\"govuk-link\" href=\"/children/%lld#findings\">Data quality</a>."
+			  "</strong></div>",
+		       nf, strcmp(nf, "1") == 0 ? "thing to fix" : "things to fix", (long long)r->child_id);
+	}
+}
+
+/* The actions this person may take on the child's record. */
+static void actions_html(struct web_request *r, struct html *h)
+{
+	bool write = role_can(r->role, PERM_CHILD_WRITE) && !role_read_only(r->role);
+	bool allocate = role_can(r->role, PERM_ALLOCATE) && !role_read_only(r->role);
+	if (!write && !allocate) {
+		return;
+	}
+	long long id = (long long)r->child_id;
+	html_f(h, "<div class=\"govuk-button-group\" data-hearth=\"actions\">");
+	if (write) {
+		html_f(h, "<a class=\"govuk-button\" href=\"/children/%lld/visits/new\">Record a visit</a><a "
+			  "class=\"govuk-button govuk-button--secondary\" href=\"/children/%lld/notes/new\">Record a case "
+			  "note</a><a class=\"govuk-button govuk-button--secondary\" href=\"/children/%lld/records/new\">"
+			  "Record something else</a>",
+		       id, id, id);
+	}
+	if (allocate) {
+		html_f(h, "<a class=\"govuk-button govuk-button--secondary\" href=\"/children/%lld/reallocate\">"
+			  "Reallocate</a>",
+		       id);
+	}
+	html_f(h, "</div>");
+}
+
+/* The parts, as links (GOV.UK's sub-navigation pattern): each is a page of its own. */
+static void parts_nav_html(struct web_request *r, struct html *h, const struct child_view *v, enum child_part here)
+{
+	html_f(h, "<nav class=\"hearth-subnav\" aria-label=\"Parts of the record\" data-hearth=\"parts\"><ul "
+		  "class=\"hearth-subnav__list\">");
+	for (int p = 0; p < PART_MAX; p++) {
+		size_t n = child_part_rows(v, (enum child_part)p);
+		bool counted = p != PART_OVERVIEW && p != PART_CHRONOLOGY && p != PART_HISTORY;
+		const char *href = child_part_href(r, (enum child_part)p);
+		const char *count = counted ? arena_printf(&r->a, " (%zu)", n) : "";
+		if (p == (int)here) {
+			html_f(h, "<li class=\"hearth-subnav__item hearth-subnav__item--current\"><a class=\"govuk-link "
+				  "hearth-subnav__link\" href=\"%s\" aria-current=\"page\">%s%s</a></li>",
+			       href, child_parts[p].title, count);
+		} else {
+			html_f(h, "<li class=\"hearth-subnav__item\"><a class=\"govuk-link hearth-subnav__link\" href=\"%s\">"
+				  "%s%s</a></li>",
+			       href, child_parts[p].title, count);
+		}
+	}
+	html_f(h, "</ul></nav>");
+}
+
+/* The page's start: the child, what a save said, (on the overview) the summary, the
+ * actions and the parts. */
+static struct html *child_top(struct web_request *r, const struct child_view *v, enum child_part p, size_t overdue)
+{
+	const struct hval *c = v->rec.child;
+	const char *name = page_child_name(r, c);
+	struct html *h = page_begin(r, p == PART_OVERVIEW ? name : arena_printf(&r->a, "%s: %s", child_parts[p].title, name),
+				    NULL);
+	banners_html(r, h);
+	html_f(h, "<span class=\"govuk-caption-l\">%s</span><h1 class=\"govuk-heading-l\">%s ", c[CHILD_LA_CHILD_ID].s,
+	       name);
+	page_status_tag(h, status_at(&v->rec.cf, v->today));
+	html_f(h, "</h1>");
+	if (p == PART_OVERVIEW) {
+		summary_html(r, h, v, overdue);
+	}
+	actions_html(r, h);
+	parts_nav_html(r, h, v, p);
+	return h;
+}
+
+/* ---- the overview ---- */
+
+static void due_html(struct web_request *r, struct html *h, const struct clock_list *l)
+{
 	html_f(h, "<section class=\"govuk-!-margin-bottom-8\" id=\"due\" aria-labelledby=\"due-title\"><h2 "
 		  "class=\"govuk-heading-m\" id=\"due-title\">What is due</h2>");
-	if (!l.n) {
+	if (!l->n) {
 		html_f(h, "<p class=\"govuk-body\">Nothing is due.</p></section>");
 		return;
 	}
@@ -345,8 +251,8 @@ static void due_html(struct web_request *r, struct html *h, const struct casefil
 		  "class=\"govuk-table__row\"><th scope=\"col\" class=\"govuk-table__header\">Due</th><th scope=\"col\" "
 		  "class=\"govuk-table__header\">What</th><th scope=\"col\" class=\"govuk-table__header\">State</th></tr>"
 		  "</thead><tbody class=\"govuk-table__body\">");
-	for (size_t i = 0; i < l.n; i++) {
-		const struct clock_item *it = &l.items[i];
+	for (size_t i = 0; i < l->n; i++) {
+		const struct clock_item *it = &l->items[i];
 		html_f(h, "<tr class=\"govuk-table__row\"><td class=\"govuk-table__cell\">%s</td><td "
 			  "class=\"govuk-table__cell\">%s</td><td class=\"govuk-table__cell%s\">",
 		       page_date(r, it->due), it->rule->title, it->status == CLOCK_OVERDUE ? " hearth-overdue" : "");
@@ -361,18 +267,19 @@ static void due_html(struct web_request *r, struct html *h, const struct casefil
 }
 
 /* What the DfE's rules find in this child's record for this year's returns. */
-static void findings_html(struct web_request *r, struct html *h, const struct record *rec, hdate today)
+static void findings_html(struct web_request *r, struct html *h, const struct child_view *v)
 {
-	struct returns_extras *x = NULL;
-	struct hearth_error err = {0};
-	int year = returns_year_of(today);
+	int year = returns_year_of(v->today);
 	year = year > RETURNS_YEAR_MAX ? RETURNS_YEAR_MAX : year;
-	if (returns_extras_load(r->st, r->child_id, &r->a, &x, &err)) {
-		x = NULL; /* the rules then see blanks where the extras would be */
-	}
+	/* The extras (disabilities, assessments' factors, workers' SW ids) from the rows
+	 * already read. */
+	const struct store_rows *dis = child_rows(v, &entity_child_disability), *ass = child_rows(v, &entity_assessment);
+	const struct store_rows *wk = &v->rec.workers;
+	struct returns_extras *x = returns_extras_of_rows(dis->ids, dis->rows, dis->n, ass->ids, ass->rows, ass->n,
+							  wk->ids, wk->rows, wk->n, &r->a);
 	struct returns_findings f = {0};
 	for (int k = 0; k < RETURN_KIND_MAX; k++) {
-		returns_validate_child(&rec->cf, x, (enum returns_kind)k, year, &r->a, &f);
+		returns_validate_child(&v->rec.cf, x, (enum returns_kind)k, year, &r->a, &f);
 	}
 	html_f(h, "<section class=\"govuk-!-margin-bottom-8\" id=\"findings\" aria-labelledby=\"findings-title\"><h2 "
 		  "class=\"govuk-heading-m\" id=\"findings-title\">Data quality</h2>");
@@ -400,91 +307,133 @@ static void findings_html(struct web_request *r, struct html *h, const struct re
 	html_f(h, "</tbody></table></section>");
 }
 
-/* ---- GET /children/{id} ---- */
-
-static const struct {
-	const char *done, *message;
-} done_messages[] = {
-	{"visit", "The visit has been recorded"},
-	{"note", "The case note has been recorded"},
-	{"reallocated", "The child has been reallocated"},
-};
-
+/* GET /children/{id}: the overview. */
 int page_child(struct web_request *r)
 {
-	const char *kind = web_query(r, "kind"), *done = web_query(r, "done");
+	/* The chronology's filter once lived here: an old link goes to the chronology. */
+	const char *kind = web_query(r, "kind");
 	if (kind && *kind) {
 		const struct entity *e = entity_find(kind);
 		if (!e || (e->child_field < 0 && e != &entity_child)) {
 			return web_fail(r, 400, "kind", "code", "kind must name a kind of record");
 		}
-	} else {
-		kind = NULL;
+		return page_redirect(r, arena_printf(&r->a, "/children/%lld/chronology?kind=%s", (long long)r->child_id,
+						     e->name));
 	}
-	hdate today;
-	int rc = web_query_date(r, "as_at", date_today(), &today);
-	struct record *rec = arena_alloc(&r->a, sizeof(*rec));
-	if (rc || (rc = record_load(r, rec, true))) {
+	struct child_view *v = arena_alloc(&r->a, sizeof(*v));
+	int rc = child_load(r, v);
+	if (rc) {
 		return rc;
 	}
-	struct html *h = page_begin(r, page_child_name(r, rec->child), NULL);
-	for (size_t i = 0; done && i < sizeof(done_messages) / sizeof(done_messages[0]); i++) {
-		if (strcmp(done, done_messages[i].done) == 0) {
-			html_f(h, "<div class=\"govuk-notification-banner govuk-notification-banner--success\" role=\"alert\" "
-				  "aria-labelledby=\"done-title\" data-module=\"govuk-notification-banner\"><div "
-				  "class=\"govuk-notification-banner__header\"><h2 class=\"govuk-notification-banner__title\" "
-				  "id=\"done-title\">Success</h2></div><div class=\"govuk-notification-banner__content\"><p "
-				  "class=\"govuk-notification-banner__heading\">%s</p></div></div>",
-			       done_messages[i].message);
+	struct settings s;
+	web_settings_load(r, &s);
+	struct clock_list l = CLOCK_LIST_INIT;
+	clock_child(&v->rec.cf, v->today, &s, &r->a, &l);
+	clock_sort(&l);
+	size_t overdue = 0;
+	for (size_t i = 0; i < l.n; i++) {
+		overdue += l.items[i].status == CLOCK_OVERDUE;
+	}
+	struct html *h = child_top(r, v, PART_OVERVIEW, overdue);
+	due_html(r, h, &l);
+	findings_html(r, h, v);
+	return page_end(r, 200);
+}
+
+/* A part's page: the shared top, then the part. */
+static int part_page(struct web_request *r, enum child_part p)
+{
+	struct child_view *v = arena_alloc(&r->a, sizeof(*v));
+	int rc = child_load(r, v);
+	if (rc) {
+		return rc;
+	}
+	struct html *h = child_top(r, v, p, 0);
+	int status = 200;
+	if (p == PART_CHRONOLOGY) {
+		status = child_chronology_html(r, h, v);
+	} else if (p == PART_HISTORY) {
+		status = child_history_html(r, h);
+	} else {
+		child_sections_html(r, h, v, p);
+	}
+	/* A refusal that drew no page of its own (a bad page number) is the error page. */
+	return r->out ? status : page_end(r, status);
+}
+
+int page_child_chronology(struct web_request *r)
+{
+	return part_page(r, PART_CHRONOLOGY);
+}
+
+int page_child_visits(struct web_request *r)
+{
+	return part_page(r, PART_VISITS);
+}
+
+int page_child_plans(struct web_request *r)
+{
+	return part_page(r, PART_PLANS);
+}
+
+int page_child_care(struct web_request *r)
+{
+	return part_page(r, PART_CARE);
+}
+
+int page_child_education(struct web_request *r)
+{
+	return part_page(r, PART_EDUCATION);
+}
+
+int page_child_health(struct web_request *r)
+{
+	return part_page(r, PART_HEALTH);
+}
+
+int page_child_leaving_care(struct web_request *r)
+{
+	return part_page(r, PART_LEAVING_CARE);
+}
+
+int page_child_people(struct web_request *r)
+{
+	return part_page(r, PART_PEOPLE);
+}
+
+int page_child_history(struct web_request *r)
+{
+	return part_page(r, PART_HISTORY);
+}
+
+/* ---- GET /children/{id}/records/new: what may be recorded ---- */
+
+int page_child_records_new(struct web_request *r)
+{
+	struct hval *child;
+	struct hearth_error err = {0};
+	if (store_get(r->st, &entity_child, r->child_id, &r->a, &child, &err)) {
+		return web_fail_err(r, &err);
+	}
+	struct html *h = page_begin(r, "Record something", NULL);
+	html_f(h, "<a href=\"/children/%lld\" class=\"govuk-back-link\">Back to the record</a>", (long long)r->child_id);
+	html_f(h, "<span class=\"govuk-caption-l\">%s</span><h1 class=\"govuk-heading-l\">What do you want to record?"
+		  "</h1><ul class=\"govuk-list\" data-hearth=\"record-kinds\">",
+	       page_child_name(r, child));
+	/* Every kind of record a child has, from the descriptors: a new kind appears here as
+	 * soon as it exists. */
+	for (int k = 0; k < model_entity_count; k++) {
+		const struct entity *e = model_entities[k];
+		if (e->child_field < 0) {
+			continue;
 		}
+		const char *label = arena_printf(&r->a, "%c%s", e->label[0] >= 'a' && e->label[0] <= 'z' ? e->label[0] - 32
+											       : e->label[0],
+						 e->label + 1);
+		html_f(h, "<li><a class=\"govuk-link\" href=\"/children/%lld/records/%s/new\" data-kind=\"%s\">%s</a></li>",
+		       (long long)r->child_id, e->name, e->name, label);
 	}
-	/* A save the DfE's rules now object to (a warning: an impossible record is refused). */
-	const char *nf = web_query(r, "new_findings");
-	if (nf && strcmp(nf, "0") != 0 && strspn(nf, "0123456789") == strlen(nf) && strlen(nf) < 6) {
-		html_f(h, "<div class=\"govuk-warning-text\" data-hearth=\"new-findings\"><span class=\"govuk-warning-text__icon\" "
-			  "aria-hidden=\"true\">!</span><strong class=\"govuk-warning-text__text\"><span "
-			  "class=\"govuk-visually-hidden\">Warning</span>Saved, but the DfE's validation rules now find %s "
-			  "new %s in this record: see <a class=\"govuk-link\" href=\"#findings\">Data quality</a>.</strong></div>",
-		       nf, strcmp(nf, "1") == 0 ? "thing to fix" : "things to fix");
-	}
-	header_html(r, h, rec, today);
-	if (role_can(r->role, PERM_CHILD_WRITE) && !role_read_only(r->role)) {
-		html_f(h, "<div class=\"govuk-button-group\"><a class=\"govuk-button\" href=\"/children/%lld/visits/new\">"
-			  "Record a visit</a><a class=\"govuk-button govuk-button--secondary\" "
-			  "href=\"/children/%lld/notes/new\">Record a case note</a>",
-		       (long long)r->child_id, (long long)r->child_id);
-		if (role_can(r->role, PERM_ALLOCATE)) {
-			html_f(h, "<a class=\"govuk-button govuk-button--secondary\" href=\"/children/%lld/reallocate\">"
-				  "Reallocate</a>",
-			       (long long)r->child_id);
-		}
-		html_f(h, "</div>");
-	} else if (role_can(r->role, PERM_ALLOCATE) && !role_read_only(r->role)) {
-		html_f(h, "<div class=\"govuk-button-group\"><a class=\"govuk-button govuk-button--secondary\" "
-			  "href=\"/children/%lld/reallocate\">Reallocate</a></div>",
-		       (long long)r->child_id);
-	}
-	/* Contents: what this record holds. */
-	html_f(h, "<nav aria-label=\"Sections of the record\"><h2 class=\"govuk-heading-s\">Contents</h2><ul "
-		  "class=\"govuk-list\"><li><a class=\"govuk-link\" href=\"#due\">What is due</a></li><li><a "
-		  "class=\"govuk-link\" href=\"#findings\">Data quality</a></li><li><a class=\"govuk-link\" "
-		  "href=\"#chronology\">Chronology</a></li>");
-	for (size_t i = 0; i < sizeof(sections) / sizeof(sections[0]); i++) {
-		size_t n = section_rows(rec, &sections[i]);
-		if (n || !sections[i].optional) {
-			html_f(h, "<li><a class=\"govuk-link\" href=\"#%s\">%s</a> (%zu)</li>", sections[i].id,
-			       sections[i].title, n);
-		}
-	}
-	html_f(h, "</ul></nav>");
-	due_html(r, h, &rec->cf, today);
-	findings_html(r, h, rec, today);
-	chronology_html(r, h, rec, kind);
-	for (size_t i = 0; i < sizeof(sections) / sizeof(sections[0]); i++) {
-		if (!sections[i].optional || section_rows(rec, &sections[i])) {
-			section_html(r, h, rec, &sections[i]);
-		}
-	}
+	html_f(h, "</ul>");
 	return page_end(r, 200);
 }
 
@@ -516,7 +465,12 @@ static int row_form_page(struct web_request *r, const struct row_form *rf, const
 	       page_child_name(r, child), rf->title, (long long)r->child_id, rf->action);
 	page_csrf_field(r, h);
 	page_form_fields(r, h, f);
-	html_f(h, "<button type=\"submit\" class=\"govuk-button\">%s</button></form></div></div>", rf->button);
+	html_f(h, "<div class=\"govuk-button-group\"><button type=\"submit\" class=\"govuk-button\" "
+		  "data-module=\"govuk-button\">%s</button>",
+	       rf->button);
+	page_draft_controls(r, h, arena_printf(&r->a, "/children/%lld/%s/new", (long long)r->child_id, rf->action),
+			    rf->title);
+	html_f(h, "</div></form></div></div>");
 	return page_end(r, status);
 }
 
@@ -531,6 +485,7 @@ static int row_form_get(struct web_request *r, const struct row_form *rf)
 	page_form_init(r, &f, rf->e, rf->fields);
 	char today[DATE_STR_SIZE];
 	f.text[rf->fields[0]] = arena_strdup(&r->a, date_format(date_today(), today)); /* the date: today */
+	page_draft_restore(r, &f); /* or what this person typed before, as they typed it */
 	return row_form_page(r, rf, &f, child, 200);
 }
 
@@ -560,7 +515,8 @@ static int row_form_post(struct web_request *r, const struct row_form *rf)
 		page_form_refused(&f, &err);
 		return row_form_page(r, rf, &f, child, 400);
 	}
-	return page_redirect(r, arena_printf(&r->a, "/children/%lld?done=%s&new_findings=%zu#chronology",
+	page_draft_done(r);
+	return page_redirect(r, arena_printf(&r->a, "/children/%lld/chronology?done=%s&new_findings=%zu",
 					     (long long)r->child_id, rf->done, warnings.n));
 }
 
@@ -625,21 +581,23 @@ static int worker_options(struct web_request *r, struct page_form *f)
 
 static int reallocate_page(struct web_request *r, struct page_form *f, int status)
 {
-	struct record rec;
-	int rc = record_load(r, &rec, false);
-	if (rc) {
-		return rc;
+	struct casefile cf;
+	struct hval *child;
+	struct hearth_error err = {0};
+	if (store_get(r->st, &entity_child, r->child_id, &r->a, &child, &err) ||
+	    store_web_status_casefile(r->sw, r->child_id, &r->a, &cf, &err)) {
+		return web_fail_err(r, &err);
 	}
 	struct html *h = page_begin(r, "Reallocate", NULL);
 	html_f(h, "<a href=\"/children/%lld\" class=\"govuk-back-link\">Back to the record</a>", (long long)r->child_id);
 	html_f(h, "<div class=\"govuk-grid-row\"><div class=\"govuk-grid-column-two-thirds\">");
 	page_form_errors(r, h, f);
 	html_f(h, "<span class=\"govuk-caption-l\">%s</span><h1 class=\"govuk-heading-l\">Reallocate</h1>",
-	       page_child_name(r, rec.child));
+	       page_child_name(r, child));
 	html_f(h, "<p class=\"govuk-body\">Allocated now: %s. The current allocation of the same kind ends on the "
 		  "new one's start date, with the reason you give.</p>",
-	       allocated(r, &rec.cf, ALLOC_SOCIAL_WORKER, date_today()) ? allocated(r, &rec.cf, ALLOC_SOCIAL_WORKER, date_today())
-									 : "no social worker");
+	       allocated(r, &cf, ALLOC_SOCIAL_WORKER, date_today()) ? allocated(r, &cf, ALLOC_SOCIAL_WORKER, date_today())
+								     : "no social worker");
 	html_f(h, "<form method=\"post\" action=\"/children/%lld/reallocate\" novalidate>", (long long)r->child_id);
 	page_csrf_field(r, h);
 	page_form_fields(r, h, f);
@@ -689,6 +647,6 @@ int page_reallocate_post(struct web_request *r)
 		page_form_refused(&f, &err);
 		return reallocate_page(r, &f, 400);
 	}
-	return page_redirect(r, arena_printf(&r->a, "/children/%lld?done=reallocated&new_findings=%zu#allocations",
+	return page_redirect(r, arena_printf(&r->a, "/children/%lld?done=reallocated&new_findings=%zu",
 					     (long long)r->child_id, warnings.n));
 }

@@ -2,6 +2,7 @@
 #include "web/pages/page.h"
 #include "web/pages/pages.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -21,6 +22,7 @@ static const struct nav_item {
 	{"due", "What is due", "/due", PERM_DUE_READ, false},
 	{"team", "Team", "/team", PERM_ALLOCATE, false},
 	{"search", "Find a child", "/search", PERM_CHILD_LIST, false},
+	{"new-child", "Add a child", "/children/new", PERM_CHILD_WRITE, false},
 	{"performance", "Performance", "/performance", PERM_MEASURES_READ, false},
 	{"inspection", "What inspectors will ask", "/inspection", PERM_MEASURES_READ, false},
 	{"findings", "Data quality", "/findings", PERM_MEASURES_READ, false},
@@ -76,6 +78,7 @@ struct html *page_begin(struct web_request *r, const char *title, const char *na
 		html_f(h, "</ul></div></nav>\n");
 	}
 	html_f(h, "<div class=\"govuk-width-container\"><main class=\"govuk-main-wrapper\" id=\"main-content\">\n");
+	page_draft_banner(r, h);
 	return h;
 }
 
@@ -107,7 +110,13 @@ int page_redirect(struct web_request *r, const char *location)
 void page_error_render(struct web_request *r)
 {
 	if (r->status == 401) {
-		page_redirect(r, "/sign-in");
+		/* Back to where they were after signing in: the page asked for, or the form
+		 * whose post found the session over (its draft, autosaved, refills it). */
+		const char *back = r->method == WEB_GET ? page_local_path(r, r->raw_uri, true)
+							 : page_local_path(r, web_form(r, "draft_path"), false);
+		page_redirect(r, back && strcmp(back, "/") != 0
+					 ? arena_printf(&r->a, "/sign-in?return=%s", page_url_encode(r, back))
+					 : "/sign-in");
 		return;
 	}
 	const char *msg = NULL;
@@ -147,36 +156,47 @@ const char *page_date(struct web_request *r, hdate d)
 	return arena_printf(&r->a, "%d %s %d", day, months[m - 1], y);
 }
 
+/* Workers' names this request has looked up (or been given), by id. */
 struct page_names {
-	int64_t ids[64];
-	const char *names[64];
-	size_t n;
+	int64_t *ids;
+	const char **names;
+	size_t n, cap;
 };
+
+void page_names_add(struct web_request *r, int64_t worker_id, const char *name)
+{
+	if (!r->names) {
+		r->names = arena_alloc(&r->a, sizeof(*r->names));
+		*r->names = (struct page_names){0};
+	}
+	struct page_names *c = r->names;
+	if (c->n == c->cap) {
+		size_t ncap = c->cap ? c->cap * 2 : 32;
+		c->ids = arena_grow(&r->a, c->ids, c->n, ncap, sizeof(*c->ids));
+		c->names = arena_grow(&r->a, c->names, c->n, ncap, sizeof(*c->names));
+		c->cap = ncap;
+	}
+	c->ids[c->n] = worker_id;
+	c->names[c->n++] = name;
+}
 
 const char *page_worker_name(struct web_request *r, int64_t worker_id)
 {
 	if (!worker_id) {
 		return "";
 	}
-	if (!r->names) {
-		r->names = arena_alloc(&r->a, sizeof(*r->names));
-		r->names->n = 0;
-	}
-	struct page_names *c = r->names;
-	for (size_t i = 0; i < c->n; i++) {
-		if (c->ids[i] == worker_id) {
-			return c->names[i];
+	for (size_t i = 0; r->names && i < r->names->n; i++) {
+		if (r->names->ids[i] == worker_id) {
+			return r->names->names[i];
 		}
 	}
+	/* Not given by the page (page_names_add): looked up once. */
 	struct hval *w;
 	const char *name = "(unknown worker)";
 	if (store_get(r->st, &entity_worker, worker_id, &r->a, &w, NULL) == 0) {
 		name = arena_printf(&r->a, "%s %s", w[WORKER_GIVEN_NAME].s, w[WORKER_FAMILY_NAME].s);
 	}
-	if (c->n < sizeof(c->ids) / sizeof(c->ids[0])) {
-		c->ids[c->n] = worker_id;
-		c->names[c->n++] = name;
-	}
+	page_names_add(r, worker_id, name);
 	return name;
 }
 
@@ -230,16 +250,18 @@ const char *page_child_name(struct web_request *r, const struct hval *c)
 /* ---- forms ---- */
 
 /* Lists longer than this are a select, shorter ones radios (GOV.UK's advice). */
-#define RADIOS_MAX 8
+#define RADIOS_MAX 7
 
 void page_form_init(struct web_request *r, struct page_form *f, const struct entity *e, const int *fields)
 {
 	*f = (struct page_form){.e = e, .fields = fields, .options_field = -1};
 	f->text = arena_alloc(&r->a, sizeof(*f->text) * (size_t)e->n_fields);
 	f->error = arena_alloc(&r->a, sizeof(*f->error) * (size_t)e->n_fields);
+	f->choices = arena_alloc(&r->a, sizeof(*f->choices) * (size_t)e->n_fields);
 	for (int i = 0; i < e->n_fields; i++) {
 		f->text[i] = NULL;
 		f->error[i] = NULL;
+		f->choices[i] = (struct page_options){NULL, 0};
 	}
 }
 
@@ -249,6 +271,30 @@ static void form_error(struct page_form *f, int field, const char *msg)
 		f->error[field] = msg;
 		f->n_errors++;
 	}
+}
+
+void page_form_extra_error(struct page_form *f, const char *name, const char *msg)
+{
+	if (f->n_extra < PAGE_FORM_EXTRA_MAX && !page_form_extra_error_of(f, name)) {
+		f->extra_name[f->n_extra] = name;
+		f->extra_error[f->n_extra++] = msg;
+		f->n_errors++;
+	}
+}
+
+const char *page_form_extra_error_of(const struct page_form *f, const char *name)
+{
+	for (size_t i = 0; i < f->n_extra; i++) {
+		if (strcmp(f->extra_name[i], name) == 0) {
+			return f->extra_error[i];
+		}
+	}
+	return NULL;
+}
+
+static bool all_digits(const char *s)
+{
+	return strspn(s, "0123456789") == strlen(s);
 }
 
 /* A date typed into the three boxes, as YYYY-MM-DD for value_parse (which refuses
@@ -264,12 +310,30 @@ static const char *form_date(struct web_request *r, const char *name)
 	if (!*d && !*m && !*y) {
 		return "";
 	}
-	if (!*d || !*m || !*y || strlen(d) > 2 || strlen(m) > 2 || strlen(y) != 4 ||
-	    strspn(d, "0123456789") != strlen(d) || strspn(m, "0123456789") != strlen(m) ||
-	    strspn(y, "0123456789") != 4) {
+	if (!*d || !*m || !*y || strlen(d) > 2 || strlen(m) > 2 || strlen(y) != 4 || !all_digits(d) || !all_digits(m) ||
+	    !all_digits(y)) {
 		return NULL;
 	}
 	return arena_printf(&r->a, "%s-%02d-%02d", y, atoi(m), atoi(d));
+}
+
+/* An instant typed as a date and a 24-hour time (HH:MM, UTC), as YYYY-MM-DDTHH:MMZ; ""
+ * when all blank, NULL when incomplete or not a time. */
+static const char *form_instant(struct web_request *r, const char *name)
+{
+	const char *date = form_date(r, name);
+	const char *t = web_form(r, arena_printf(&r->a, "%s-time", name));
+	t = t ? t : "";
+	if (date && !*date && !*t) {
+		return "";
+	}
+	int hh, mm;
+	char tail;
+	if (!date || !*date || strlen(t) < 3 || strlen(t) > 5 || sscanf(t, "%d:%d%c", &hh, &mm, &tail) != 2 ||
+	    hh < 0 || hh > 23 || mm < 0 || mm > 59) {
+		return NULL;
+	}
+	return arena_printf(&r->a, "%sT%02d:%02dZ", date, hh, mm);
 }
 
 size_t page_form_read(struct web_request *r, struct page_form *f, struct hval *vals)
@@ -277,12 +341,16 @@ size_t page_form_read(struct web_request *r, struct page_form *f, struct hval *v
 	for (const int *p = f->fields; *p >= 0; p++) {
 		const struct field *fd = &f->e->fields[*p];
 		const char *text;
-		if (fd->type == FT_DATE) {
-			text = form_date(r, fd->name);
-			/* Keep the three boxes' text for redrawing. */
+		if (fd->type == FT_DATE || fd->type == FT_INSTANT) {
+			text = fd->type == FT_DATE ? form_date(r, fd->name) : form_instant(r, fd->name);
+			/* Keep the boxes' text for redrawing. */
 			f->text[*p] = text ? text : "";
 			if (!text) {
-				form_error(f, *p, arena_printf(&r->a, "%s must be a real date, like 27 3 2026", fd->label));
+				form_error(f, *p,
+					   arena_printf(&r->a,
+							fd->type == FT_DATE ? "%s must be a real date, like 27 3 2026"
+									    : "%s must be a real date and a time, like 27 3 2026 and 17:30",
+							fd->label));
 				continue;
 			}
 		} else {
@@ -292,9 +360,11 @@ size_t page_form_read(struct web_request *r, struct page_form *f, struct hval *v
 		if (!text || !*text) {
 			if (fd->flags & F_REQUIRED) {
 				form_error(f, *p,
-					   arena_printf(&r->a, fd->type == FT_DATE ? "Enter the %s"
-						       : fd->type == FT_TEXT || fd->type == FT_STR ? "Enter %s"
-												    : "Select %s",
+					   arena_printf(&r->a, fd->type == FT_DATE || fd->type == FT_INSTANT ? "Enter a date for %s"
+							       : fd->type == FT_TEXT || fd->type == FT_STR || fd->type == FT_INT ||
+									 fd->type == FT_REAL
+								   ? "Enter %s"
+								   : "Select %s",
 							fd->label));
 			}
 			continue;
@@ -317,6 +387,11 @@ void page_form_refused(struct page_form *f, const struct hearth_error *err)
 			return;
 		}
 	}
+	for (size_t i = 0; i < f->n_extra; i++) {
+		if (err->field[0] && strcmp(f->extra_name[i], err->field) == 0) {
+			return;
+		}
+	}
 	f->general_error = err->message;
 	f->n_errors++;
 }
@@ -324,7 +399,7 @@ void page_form_refused(struct page_form *f, const struct hearth_error *err)
 /* The id of the input an error links to (a date's first box). */
 static const char *input_id(struct web_request *r, const struct field *fd)
 {
-	return fd->type == FT_DATE ? arena_printf(&r->a, "%s-day", fd->name) : fd->name;
+	return fd->type == FT_DATE || fd->type == FT_INSTANT ? arena_printf(&r->a, "%s-day", fd->name) : fd->name;
 }
 
 void page_form_errors(struct web_request *r, struct html *h, const struct page_form *f)
@@ -343,40 +418,94 @@ void page_form_errors(struct web_request *r, struct html *h, const struct page_f
 			html_f(h, "<li><a href=\"#%s\">%s</a></li>", input_id(r, &f->e->fields[*p]), f->error[*p]);
 		}
 	}
+	for (size_t i = 0; i < f->n_extra; i++) {
+		html_f(h, "<li><a href=\"#%s\">%s</a></li>", f->extra_name[i], f->extra_error[i]);
+	}
 	html_f(h, "</ul></div></div></div>");
+}
+
+static void error_message(struct html *h, const char *name, const char *error)
+{
+	if (error) {
+		html_f(h, "<p id=\"%s-error\" class=\"govuk-error-message\"><span class=\"govuk-visually-hidden\">Error:"
+			  "</span> %s</p>",
+		       name, error);
+	}
 }
 
 static void field_error(struct html *h, const struct page_form *f, int field)
 {
-	if (f->error[field]) {
-		html_f(h, "<p id=\"%s-error\" class=\"govuk-error-message\"><span class=\"govuk-visually-hidden\">Error:"
-			  "</span> %s</p>",
-		       f->e->fields[field].name, f->error[field]);
+	error_message(h, f->e->fields[field].name, f->error[field]);
+}
+
+/* The hint under a field's label, from the descriptor (nothing when it has none). */
+static void field_hint(struct html *h, const struct field *fd, const char *hint)
+{
+	if (hint) {
+		html_f(h, "<div id=\"%s-hint\" class=\"govuk-hint\">%s</div>", fd->name, hint);
 	}
 }
 
-/* The day, month and year of a typed YYYY-MM-DD (or blanks). */
-static void date_parts(const char *text, char *d, char *m, char *y)
+/* The aria-describedby attribute's value for a field: its hint and error, if any. */
+static const char *described_by(struct web_request *r, const struct field *fd, const char *hint, const char *error)
 {
-	d[0] = m[0] = y[0] = '\0';
-	if (text && strlen(text) == 10 && text[4] == '-' && text[7] == '-') {
+	if (!hint && !error) {
+		return NULL;
+	}
+	return arena_printf(&r->a, "%s%s%s%s%s", hint ? fd->name : "", hint ? "-hint" : "", hint && error ? " " : "",
+			    error ? fd->name : "", error ? "-error" : "");
+}
+
+/* Writes ` aria-describedby="by"` (nothing when by is NULL). */
+static void described_by_attr(struct html *h, const char *by)
+{
+	if (by) {
+		html_f(h, " aria-describedby=\"%s\"", by);
+	}
+}
+
+/* The day, month and year of a typed YYYY-MM-DD... (or blanks), and an instant's HH:MM. */
+static void date_parts(const char *text, char *d, char *m, char *y, char *t)
+{
+	d[0] = m[0] = y[0] = t[0] = '\0';
+	if (text && strlen(text) >= 10 && text[4] == '-' && text[7] == '-') {
 		memcpy(y, text, 4);
 		y[4] = '\0';
 		snprintf(m, 3, "%d", atoi(text + 5));
 		snprintf(d, 3, "%d", atoi(text + 8));
+		if (strlen(text) >= 16 && text[10] == 'T' && text[13] == ':') {
+			memcpy(t, text + 11, 5);
+			t[5] = '\0';
+		}
 	}
 }
 
-static void date_field(struct html *h, const struct page_form *f, int field)
+static void date_field(struct web_request *r, struct html *h, const struct page_form *f, int field)
 {
 	const struct field *fd = &f->e->fields[field];
-	char d[3], m[3], y[5];
-	date_parts(f->text[field], d, m, y);
+	bool instant = fd->type == FT_INSTANT;
+	char dd[3], mm[3], yy[5], t[6];
+	date_parts(f->text[field], dd, mm, yy, t);
+	const char *d = dd, *m = mm, *y = yy;
+	/* A form that was posted (or restored from a draft) shows the three boxes as typed,
+	 * even a date half typed or mistyped: nothing typed is lost. */
+	const char *td = web_form(r, arena_printf(&r->a, "%s-day", fd->name));
+	const char *tm = web_form(r, arena_printf(&r->a, "%s-month", fd->name));
+	const char *ty = web_form(r, arena_printf(&r->a, "%s-year", fd->name));
+	if (td || tm || ty) {
+		d = td ? td : "";
+		m = tm ? tm : "";
+		y = ty ? ty : "";
+	}
+	const char *hint = entity_field_hint(f->e, field);
+	const char *example = instant ? "For example, 27 3 2026 and 17:30 (24-hour clock, UTC)" : "For example, 27 3 2026";
 	const char *err = f->error[field] ? " govuk-input--error" : "";
 	html_f(h, "<div class=\"govuk-form-group%s\"><fieldset class=\"govuk-fieldset\" role=\"group\" "
-		  "aria-describedby=\"%s-hint\"><legend class=\"govuk-fieldset__legend govuk-fieldset__legend--s\">%s"
-		  "</legend><div id=\"%s-hint\" class=\"govuk-hint\">For example, 27 3 2026</div>",
-	       f->error[field] ? " govuk-form-group--error" : "", fd->name, fd->label, fd->name);
+		  "aria-describedby=\"%s-hint%s%s\"><legend class=\"govuk-fieldset__legend govuk-fieldset__legend--s\">%s"
+		  "</legend><div id=\"%s-hint\" class=\"govuk-hint\">%s%s%s</div>",
+	       f->error[field] ? " govuk-form-group--error" : "", fd->name, f->error[field] ? " " : "",
+	       f->error[field] ? arena_printf(&r->a, "%s-error", fd->name) : "", fd->label, fd->name, hint ? hint : "",
+	       hint ? ". " : "", example);
 	field_error(h, f, field);
 	html_f(h, "<div class=\"govuk-date-input\">");
 	static const struct {
@@ -391,19 +520,32 @@ static void date_field(struct html *h, const struct page_form *f, int field)
 		       fd->name, parts[i].part, parts[i].label, parts[i].width, err, fd->name, parts[i].part, fd->name,
 		       parts[i].part, values[i]);
 	}
+	if (instant) {
+		html_f(h, "<div class=\"govuk-date-input__item\"><div class=\"govuk-form-group\"><label class=\"govuk-label "
+			  "govuk-date-input__label\" for=\"%s-time\">Time</label><input class=\"govuk-input "
+			  "govuk-date-input__input govuk-input--width-5%s\" id=\"%s-time\" name=\"%s-time\" type=\"text\" "
+			  "value=\"%s\"></div></div>",
+		       fd->name, err, fd->name, fd->name, t);
+	}
 	html_f(h, "</div></fieldset></div>");
 }
 
-static void choice_field(struct html *h, const struct page_form *f, int field, const struct code *codes, size_t n)
+static void choice_field(struct web_request *r, struct html *h, const struct page_form *f, int field,
+			 const struct code *codes, size_t n)
 {
 	const struct field *fd = &f->e->fields[field];
 	const char *typed = f->text[field] ? f->text[field] : "";
+	const char *hint = entity_field_hint(f->e, field);
+	const char *by = described_by(r, fd, hint, f->error[field]);
 	html_f(h, "<div class=\"govuk-form-group%s\">", f->error[field] ? " govuk-form-group--error" : "");
 	if (n > RADIOS_MAX) {
 		html_f(h, "<label class=\"govuk-label govuk-label--s\" for=\"%s\">%s</label>", fd->name, fd->label);
+		field_hint(h, fd, hint);
 		field_error(h, f, field);
-		html_f(h, "<select class=\"govuk-select\" id=\"%s\" name=\"%s\"><option value=\"\">Choose</option>",
+		html_f(h, "<select class=\"govuk-select%s\" id=\"%s\" name=\"%s\"", f->error[field] ? " govuk-select--error" : "",
 		       fd->name, fd->name);
+		described_by_attr(h, by);
+		html_f(h, "><option value=\"\">Choose</option>");
 		for (size_t i = 0; i < n; i++) {
 			html_f(h, "<option value=\"%s\"%s>%s</option>", codes[i].code,
 			       strcmp(typed, codes[i].code) == 0 ? " selected" : "", codes[i].label);
@@ -411,10 +553,14 @@ static void choice_field(struct html *h, const struct page_form *f, int field, c
 		html_f(h, "</select></div>");
 		return;
 	}
-	html_f(h, "<fieldset class=\"govuk-fieldset\"><legend class=\"govuk-fieldset__legend "
-		  "govuk-fieldset__legend--s\">%s</legend>",
-	       fd->label);
+	html_f(h, "<fieldset class=\"govuk-fieldset\"");
+	described_by_attr(h, by);
+	html_f(h, "><legend class=\"govuk-fieldset__legend govuk-fieldset__legend--s\">%s</legend>", fd->label);
+	field_hint(h, fd, hint);
 	field_error(h, f, field);
+	if (n == 0) {
+		html_f(h, "<p class=\"govuk-body\" id=\"%s\">There is nothing to choose from yet.</p>", fd->name);
+	}
 	html_f(h, "<div class=\"govuk-radios govuk-radios--small%s\">", n == 2 ? " govuk-radios--inline" : "");
 	for (size_t i = 0; i < n; i++) {
 		/* The first radio carries the field's own id, so the error summary can link to it. */
@@ -430,52 +576,178 @@ static void choice_field(struct html *h, const struct page_form *f, int field, c
 
 static const struct code yes_no[] = {{"yes", "Yes", 0, 0}, {"no", "No", 0, 0}};
 
+void page_textarea(struct html *h, const char *name, const char *label, const char *hint, const char *value,
+		   const char *error, int maxlength)
+{
+	html_f(h, "<div class=\"govuk-form-group govuk-character-count%s\" data-module=\"govuk-character-count\" "
+		  "data-maxlength=\"%d\"><label class=\"govuk-label govuk-label--s\" for=\"%s\">%s</label>",
+	       error ? " govuk-form-group--error" : "", maxlength, name, label);
+	if (hint) {
+		html_f(h, "<div id=\"%s-hint\" class=\"govuk-hint\">%s</div>", name, hint);
+	}
+	error_message(h, name, error);
+	html_f(h, "<textarea class=\"govuk-textarea govuk-js-character-count%s\" id=\"%s\" name=\"%s\" rows=\"5\" "
+		  "aria-describedby=\"%s-info",
+	       error ? " govuk-textarea--error" : "", name, name, name);
+	if (hint) {
+		html_f(h, " %s-hint", name);
+	}
+	if (error) {
+		html_f(h, " %s-error", name);
+	}
+	html_f(h, "\">%s</textarea><div id=\"%s-info\" class=\"govuk-hint govuk-character-count__message\">You can "
+		  "enter up to %d characters</div></div>",
+	       value ? value : "", name, maxlength);
+}
+
+void page_success_banner(struct html *h, const char *message)
+{
+	html_f(h, "<div class=\"govuk-notification-banner govuk-notification-banner--success\" role=\"alert\" "
+		  "aria-labelledby=\"done-title\" data-module=\"govuk-notification-banner\"><div "
+		  "class=\"govuk-notification-banner__header\"><h2 class=\"govuk-notification-banner__title\" "
+		  "id=\"done-title\">Success</h2></div><div class=\"govuk-notification-banner__content\"><p "
+		  "class=\"govuk-notification-banner__heading\">%s</p></div></div>",
+	       message);
+}
+
 void page_form_field(struct web_request *r, struct html *h, const struct page_form *f, int field)
 {
 	const struct field *fd = &f->e->fields[field];
 	const char *typed = f->text[field] ? f->text[field] : "";
 	const char *group_err = f->error[field] ? " govuk-form-group--error" : "";
+	const char *hint = entity_field_hint(f->e, field);
+	if (f->choices[field].codes) {
+		choice_field(r, h, f, field, f->choices[field].codes, f->choices[field].n);
+		return;
+	}
 	switch (fd->type) {
 	case FT_DATE:
-		date_field(h, f, field);
+	case FT_INSTANT:
+		date_field(r, h, f, field);
 		return;
 	case FT_BOOL:
-		choice_field(h, f, field, yes_no, 2);
+		choice_field(r, h, f, field, yes_no, 2);
 		return;
 	case FT_REF:
 		if (field == f->options_field) {
-			choice_field(h, f, field, f->options, f->n_options);
+			choice_field(r, h, f, field, f->options, f->n_options);
 			return;
 		}
 		break;
 	case FT_CODE: {
 		const struct codelist *cl = codelist_find(fd->arg);
-		choice_field(h, f, field, cl ? cl->codes : NULL, cl ? cl->n : 0);
+		choice_field(r, h, f, field, cl ? cl->codes : NULL, cl ? cl->n : 0);
 		return;
 	}
 	case FT_TEXT:
-		html_f(h, "<div class=\"govuk-form-group%s\"><label class=\"govuk-label govuk-label--s\" for=\"%s\">%s"
-			  "</label>",
-		       group_err, fd->name, fd->label);
-		field_error(h, f, field);
-		html_f(h, "<textarea class=\"govuk-textarea%s\" id=\"%s\" name=\"%s\" rows=\"5\">%s</textarea></div>",
-		       f->error[field] ? " govuk-textarea--error" : "", fd->name, fd->name, typed);
+		page_textarea(h, fd->name, fd->label, hint, typed, f->error[field], FIELD_TEXT_MAX);
 		return;
 	default:
 		break;
 	}
+	const char *by = described_by(r, fd, hint, f->error[field]);
 	html_f(h, "<div class=\"govuk-form-group%s\"><label class=\"govuk-label govuk-label--s\" for=\"%s\">%s"
 		  "</label>",
 	       group_err, fd->name, fd->label);
+	field_hint(h, fd, hint);
 	field_error(h, f, field);
-	html_f(h, "<input class=\"govuk-input%s\" id=\"%s\" name=\"%s\" type=\"text\" value=\"%s\"></div>",
-	       f->error[field] ? " govuk-input--error" : "", fd->name, fd->name, typed);
-	(void)r;
+	bool number = fd->type == FT_INT || fd->type == FT_REAL;
+	html_f(h, "<input class=\"govuk-input%s%s\" id=\"%s\" name=\"%s\" type=\"text\"",
+	       f->error[field] ? " govuk-input--error" : "", number ? " govuk-input--width-5" : "", fd->name, fd->name);
+	if (number) {
+		html_f(h, " inputmode=\"numeric\"");
+	}
+	described_by_attr(h, by);
+	html_f(h, " value=\"%s\"></div>", typed);
 }
 
 void page_form_fields(struct web_request *r, struct html *h, const struct page_form *f)
 {
 	for (const int *p = f->fields; *p >= 0; p++) {
 		page_form_field(r, h, f, *p);
+	}
+}
+
+/* The collection year (ending 31 March) a date falls in. */
+static int collection_year(hdate d)
+{
+	int y, m, day;
+	date_to_ymd(d, &y, &m, &day);
+	return m >= 4 ? y + 1 : y;
+}
+
+/* "C2 – Full care order"; a code that is its own label reads once. */
+static const char *code_option_label(struct web_request *r, const struct code *c)
+{
+	return strcmp(c->code, c->label) == 0 ? c->label : arena_printf(&r->a, "%s \xe2\x80\x93 %s", c->code, c->label);
+}
+
+void page_form_codes_on(struct web_request *r, struct page_form *f, int field, hdate on)
+{
+	const struct field *fd = &f->e->fields[field];
+	const struct codelist *cl = codelist_find(fd->arg);
+	if (fd->type != FT_CODE || !cl) {
+		return;
+	}
+	int year = collection_year(on);
+	const char *typed = f->text[field];
+	struct code *out = arena_alloc(&r->a, sizeof(*out) * (cl->n + 1));
+	size_t n = 0;
+	bool typed_in = false;
+	for (size_t i = 0; i < cl->n; i++) {
+		bool chosen = typed && strcmp(typed, cl->codes[i].code) == 0;
+		if (code_in_year(&cl->codes[i], year) || chosen) {
+			out[n] = cl->codes[i];
+			out[n++].label = code_option_label(r, &cl->codes[i]);
+			typed_in = typed_in || chosen;
+		}
+	}
+	if (typed && *typed && !typed_in) {
+		/* Not a code of the list at all: shown as typed, so the refusal can be read. */
+		out[n++] = (struct code){typed, typed, 0, 0};
+	}
+	f->choices[field] = (struct page_options){out, n};
+}
+
+const char *page_form_unknown(struct web_request *r, const struct page_form *f, const char *const *extra)
+{
+	for (size_t i = 0; i < r->n_form; i++) {
+		const char *name = r->form[i].name;
+		bool known = strcmp(name, "csrf_token") == 0;
+		for (const char *const *x = extra; !known && x && *x; x++) {
+			known = strcmp(name, *x) == 0;
+		}
+		for (const int *p = f->fields; !known && *p >= 0; p++) {
+			const struct field *fd = &f->e->fields[*p];
+			size_t n = strlen(fd->name);
+			if (strncmp(name, fd->name, n) != 0) {
+				continue;
+			}
+			const char *rest = name + n;
+			if (fd->type == FT_DATE || fd->type == FT_INSTANT) {
+				known = !strcmp(rest, "-day") || !strcmp(rest, "-month") || !strcmp(rest, "-year") ||
+					(fd->type == FT_INSTANT && !strcmp(rest, "-time"));
+			} else {
+				known = *rest == '\0';
+			}
+		}
+		if (!known) {
+			return name;
+		}
+	}
+	return NULL;
+}
+
+void page_form_typed(struct web_request *r, struct page_form *f)
+{
+	for (const int *p = f->fields; *p >= 0; p++) {
+		const struct field *fd = &f->e->fields[*p];
+		if (fd->type == FT_DATE) {
+			/* A whole date as YYYY-MM-DD; date_field draws a partial one's boxes as typed. */
+			const char *t = form_date(r, fd->name);
+			f->text[*p] = t ? t : "";
+		} else {
+			f->text[*p] = web_form(r, fd->name);
+		}
 	}
 }

@@ -5,7 +5,8 @@
 #include "web/pages/pages.h"
 #include "web/pages/page.h"
 
-static void sign_in_form(struct web_request *r, const char *username, const char *error)
+/* ret: where to go once signed in (already checked by page_local_path), or NULL. */
+static void sign_in_form(struct web_request *r, const char *username, const char *error, const char *ret)
 {
 	struct html *h = page_begin(r, "Sign in", NULL);
 	html_f(h, "<div class=\"govuk-grid-row\"><div class=\"govuk-grid-column-two-thirds\">");
@@ -17,7 +18,11 @@ static void sign_in_form(struct web_request *r, const char *username, const char
 		       error);
 	}
 	html_f(h, "<h1 class=\"govuk-heading-l\">Sign in to Hearth</h1>"
-		  "<form method=\"post\" action=\"/sign-in\" novalidate>"
+		  "<form method=\"post\" action=\"/sign-in\" novalidate>");
+	if (ret) {
+		html_f(h, "<input type=\"hidden\" name=\"return\" value=\"%s\">", ret);
+	}
+	html_f(h, 
 		  "<div class=\"govuk-form-group\"><label class=\"govuk-label\" for=\"username\">Username</label>"
 		  "<input class=\"govuk-input govuk-!-width-one-half\" id=\"username\" name=\"username\" type=\"text\" "
 		  "autocomplete=\"username\" spellcheck=\"false\" value=\"%s\"></div>"
@@ -30,22 +35,27 @@ static void sign_in_form(struct web_request *r, const char *username, const char
 	       username ? username : "");
 }
 
+/* A return path is followed only when it is a page of this server (page_local_path):
+ * anything else (another site, "//host", a header smuggled in with CR LF) is dropped, and
+ * the person goes to the start page instead. */
 int page_sign_in(struct web_request *r)
 {
+	const char *ret = page_local_path(r, web_query(r, "return"), true);
 	if (r->signed_in) {
-		return page_redirect(r, "/");
+		return page_redirect(r, ret ? ret : "/");
 	}
-	sign_in_form(r, NULL, NULL);
+	sign_in_form(r, NULL, NULL, ret);
 	return page_end(r, 200);
 }
 
 int page_sign_in_post(struct web_request *r)
 {
 	const char *username = web_form(r, "username"), *password = web_form(r, "password"), *csrf;
+	const char *ret = page_local_path(r, web_form(r, "return"), true);
 	struct store_user u;
 	int rc = web_auth_sign_in(r, username ? username : "", password ? password : "", &u, &csrf);
 	if (rc == 0) {
-		return page_redirect(r, "/");
+		return page_redirect(r, ret ? ret : "/");
 	}
 	if (rc >= 500) {
 		return rc; /* the error page says so */
@@ -53,7 +63,8 @@ int page_sign_in_post(struct web_request *r)
 	sign_in_form(r, username,
 		     rc == 429 ? "Too many failed sign-ins. Wait a few minutes, then try again"
 		     : rc == 400 ? "Enter your username and password"
-				 : "The username or password is not right");
+				 : "The username or password is not right",
+		     ret);
 	return page_end(r, rc);
 }
 
@@ -71,31 +82,50 @@ int page_sign_out(struct web_request *r)
 }
 
 /* Where each person's work starts: a manager's team; a case holder's caseload; the
- * performance pages; the search. A role with none of these sees what it can do. */
+ * performance pages; the search. A role with none of these sees what it can do. Someone
+ * with drafts (forms started and not saved) sees them here first, with the way on. */
 int page_home(struct web_request *r)
 {
 	static const struct {
 		enum permission perm;
 		bool needs_team, needs_worker;
-		const char *href;
+		const char *href, *label;
 	} starts[] = {
-		{PERM_ALLOCATE, true, false, "/team"},
-		{PERM_CHILD_LIST, false, true, "/caseload"},
-		{PERM_MEASURES_READ, false, false, "/performance"},
-		{PERM_CHILD_LIST, false, false, "/search"},
+		{PERM_ALLOCATE, true, false, "/team", "Go to your team"},
+		{PERM_CHILD_LIST, false, true, "/caseload", "Go to your caseload"},
+		{PERM_MEASURES_READ, false, false, "/performance", "Go to performance"},
+		{PERM_CHILD_LIST, false, false, "/search", "Find a child"},
 	};
-	for (size_t i = 0; i < sizeof(starts) / sizeof(starts[0]); i++) {
+	const char *start = NULL, *label = NULL;
+	for (size_t i = 0; i < sizeof(starts) / sizeof(starts[0]) && !start; i++) {
 		bool known;
 		if (role_can(r->role, starts[i].perm) && (!starts[i].needs_worker || r->session.user.worker_id) &&
 		    (!starts[i].needs_team || r->session.user.team_id) &&
 		    web_route_match(WEB_GET, starts[i].href, &known, NULL, NULL)) {
-			return page_redirect(r, starts[i].href);
+			start = starts[i].href;
+			label = starts[i].label;
 		}
 	}
+	size_t drafts;
+	int rc = page_drafts_list(r, NULL, &drafts);
+	if (rc) {
+		return rc;
+	}
+	if (start && !drafts) {
+		return page_redirect(r, start);
+	}
 	struct html *h = page_begin(r, "Hearth", NULL);
-	html_f(h, "<h1 class=\"govuk-heading-l\">Hearth</h1><p class=\"govuk-body\">You are signed in as %s (%s). "
-		  "Your role does not open children's records; the command line (hearth user, hearth audit) is "
-		  "where people and the audit trail are managed.</p>",
-	       r->session.user.username, role_name(r->role));
+	html_f(h, "<h1 class=\"govuk-heading-l\">Hearth</h1>");
+	if ((rc = page_drafts_list(r, h, &drafts))) {
+		return rc;
+	}
+	if (start) {
+		html_f(h, "<p class=\"govuk-body\"><a class=\"govuk-link\" href=\"%s\">%s</a></p>", start, label);
+	} else {
+		html_f(h, "<p class=\"govuk-body\">You are signed in as %s (%s). Your role does not open children's "
+			  "records; the command line (hearth user, hearth audit) is where people and the audit trail are "
+			  "managed.</p>",
+		       r->session.user.username, role_name(r->role));
+	}
 	return page_end(r, 200);
 }

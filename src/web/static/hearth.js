@@ -1,7 +1,90 @@
 // Hearth's pages work without JavaScript; this only lets GOV.UK Frontend's components
-// enhance them (error summary focus, skip link...). Loaded as a module from our own
-// origin, so the Content-Security-Policy needs no inline script.
+// enhance them (error summary focus, skip link...), and keeps forms in progress as drafts.
+// Loaded as a module from our own origin, so the Content-Security-Policy needs no inline
+// script.
 import { initAll } from '/assets/govuk-frontend.min.js';
 
 document.body.classList.add('js-enabled', 'govuk-frontend-supported');
 initAll();
+
+// Drafts (src/web/pages/drafts.c): a form carrying a draft_path field is saved to the
+// server as the person types, a couple of seconds after they stop, and at once when the
+// page is hidden (another tab, the laptop closed). Without JavaScript its Save draft button
+// posts the same fields to the same place. A save that fails says so beside the buttons:
+// a person whose session has ended must know that what they type now is not being kept.
+const AUTOSAVE_AFTER_MS = 2000;
+
+function keepDrafts(form) {
+	const button = form.querySelector('[data-hearth="save-draft"]');
+	const status = document.createElement('p');
+	status.className = 'govuk-body-s hearth-draft-status';
+	status.setAttribute('role', 'status');
+	status.dataset.hearth = 'draft-status';
+	(button ? button.parentNode : form).appendChild(status);
+
+	const fields = () => new URLSearchParams(new FormData(form));
+	let saved = fields().toString(); // what the server holds (the form as drawn)
+	let timer = null;
+	let saving = null;
+	let submitted = false;
+
+	async function save(force) {
+		clearTimeout(timer);
+		timer = null;
+		if (submitted) return;
+		if (saving) await saving; // one save at a time, in order
+		const body = fields();
+		const text = body.toString();
+		if (text === saved && !force) return;
+		body.set('draft_autosave', '1');
+		saving = (async () => {
+			try {
+				// A redirect here means the session is over (sign-in): not followed.
+				const res = await fetch('/drafts', { method: 'POST', body, credentials: 'same-origin',
+					redirect: 'manual' });
+				if (res.ok) {
+					saved = text;
+					const answer = await res.json();
+					status.classList.remove('hearth-draft-status--failed');
+					status.textContent = `Draft saved ${answer.saved_text}`;
+				} else {
+					throw new Error(res.type === 'opaqueredirect' ? 'signed out' : `status ${res.status}`);
+				}
+			} catch (e) {
+				status.classList.add('hearth-draft-status--failed');
+				status.textContent = e.message === 'signed out'
+					? 'You have been signed out, so your latest changes are not saved as a draft. ' +
+						'Sign in again in another tab, then save the draft.'
+					: 'Your draft could not be saved just now. It will be tried again when you next type.';
+			}
+		})();
+		await saving;
+		saving = null;
+	}
+
+	const later = () => {
+		clearTimeout(timer);
+		timer = setTimeout(save, AUTOSAVE_AFTER_MS);
+	};
+	form.addEventListener('input', later);
+	form.addEventListener('change', later);
+	document.addEventListener('visibilitychange', () => {
+		if (document.visibilityState === 'hidden' && timer) save();
+	});
+	// The record is being saved: no draft may be written after it (saving deletes it).
+	form.addEventListener('submit', (ev) => {
+		if (ev.submitter === button) {
+			ev.preventDefault();
+			save(true);
+			return;
+		}
+		submitted = true;
+		clearTimeout(timer);
+	});
+}
+
+for (const form of document.querySelectorAll('form')) {
+	if (form.querySelector('input[name="draft_path"]') && form.querySelector('[data-hearth="save-draft"]')) {
+		keepDrafts(form);
+	}
+}

@@ -70,12 +70,35 @@ static void names_are_unique_and_found(void **state)
 	assert_int_equal(entity_child.n_fields, CHILD__COUNT);
 }
 
+/* Every hint names a real table and column (a hint for a renamed column would vanish). */
+static void every_hint_names_a_field(void **state)
+{
+	(void)state;
+	size_t n = 0;
+#define HINT(e, col, hint)                                                              \
+	do {                                                                              \
+		const struct entity *en = entity_find(#e);                                \
+		if (!en || entity_field_index(en, #col) < 0) {                            \
+			fail_msg("hint for %s.%s: no such field", #e, #col);                \
+		}                                                                         \
+		assert_string_equal(entity_field_hint(en, entity_field_index(en, #col)), hint); \
+		n++;                                                                      \
+	} while (0);
+	HEARTH_FIELD_HINTS(HINT)
+#undef HINT
+	assert_true(n > 0);
+	assert_null(entity_field_hint(&entity_visit, VISIT_VISIT_DATE));
+	assert_null(entity_field_hint(&entity_visit, -1));
+	assert_null(entity_field_hint(&entity_visit, entity_visit.n_fields));
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(every_code_field_names_a_list),
 		cmocka_unit_test(child_links_and_date_rules),
 		cmocka_unit_test(names_are_unique_and_found),
+		cmocka_unit_test(every_hint_names_a_field),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -486,6 +486,97 @@ static void read_only_refuses_writes(void **state)
 	/* A read-only PostgreSQL session refuses writes at the server too, not only in Hearth. */
 }
 
+static int64_t add_user(const char *name)
+{
+	int64_t id = 0;
+	struct hearth_error err = {0};
+	assert_int_equal(store_user_add(st, "test", name, "not-a-real-hash", "social_worker", 0, 0, &id, &err), 0);
+	return id;
+}
+
+/* Drafts are kept per person and form: a later save replaces the fields and keeps when the
+ * draft was started; another person never sees them; deleting one is final. */
+static void drafts_are_per_person_and_form(void **state)
+{
+	(void)state;
+	struct hearth_error err = {0};
+	struct arena a = ARENA_INIT;
+	int64_t alice = add_user("draft_alice"), bob = add_user("draft_bob"), c = add_child("D1", D(2012, 1, 1));
+	const char *form = "/children/1/visits/new";
+	assert_int_equal(store_draft_save(st, alice, form, "Record a visit", c, "child_said=I%20am%20fine", 1000, &err),
+			 0);
+	assert_int_equal(store_draft_save(st, alice, "/children/1/notes/new", "Record a case note", c, "body=x", 1100,
+					  &err),
+			 0);
+	assert_int_equal(store_draft_save(st, alice, form, "Record a visit", c, "child_said=I%20am%20fine%20now", 2000,
+					  &err),
+			 0);
+	struct store_draft d;
+	assert_int_equal(store_draft_get(st, alice, form, &a, &d, &err), 0);
+	assert_string_equal(d.fields, "child_said=I%20am%20fine%20now");
+	assert_string_equal(d.title, "Record a visit");
+	assert_int_equal(d.child_id, c);
+	assert_int_equal(d.created_at, 1000);
+	assert_int_equal(d.updated_at, 2000);
+	assert_int_equal(store_draft_get(st, bob, form, &a, &d, &err), HERR_NOT_FOUND);
+	struct store_draft *list;
+	size_t n;
+	assert_int_equal(store_drafts_list(st, alice, &a, &list, &n, &err), 0);
+	assert_int_equal(n, 2);
+	assert_string_equal(list[0].path, form); /* the most recently saved first */
+	assert_int_equal(store_drafts_list(st, bob, &a, &list, &n, &err), 0);
+	assert_int_equal(n, 0);
+	/* Bob removing "his" draft of the form leaves Alice's. */
+	assert_int_equal(store_draft_delete(st, bob, form, &err), 0);
+	assert_int_equal(store_draft_get(st, alice, form, &a, &d, &err), 0);
+	assert_int_equal(store_draft_delete(st, alice, form, &err), 0);
+	assert_int_equal(store_draft_get(st, alice, form, &a, &d, &err), HERR_NOT_FOUND);
+	assert_int_equal(store_draft_delete(st, alice, form, &err), 0);
+	assert_int_equal(store_draft_save(st, alice, "", "Record a visit", c, "", 1, &err), HERR_INVALID);
+	arena_free(&a);
+}
+
+/* A draft is not the record: saving one writes no revision and changes no casefile;
+ * `hearth check` finds nothing new; `hearth copy` carries drafts over, verified. */
+static void drafts_are_not_the_record(void **state)
+{
+	(void)state;
+	struct hearth_error err = {0};
+	struct arena a = ARENA_INIT;
+	int64_t u = add_user("draft_carol"), c = add_child("D2", D(2013, 2, 2));
+	struct hval v[VISIT__COUNT];
+	visit(v, c, D(2025, 3, 3));
+	int64_t vid;
+	assert_int_equal(store_insert(st, "test", &entity_visit, v, &vid, &err), 0);
+	int problems_before = 0, problems_after = 0;
+	assert_true(store_check(st, problem_count, &problems_before, &err) >= 0);
+	int64_t rev_before, rev_after;
+	assert_int_equal(store_revision_latest(st, &rev_before, &err), 0);
+	struct casefile before, after;
+	assert_int_equal(store_casefile_load(st, c, &a, &before, &err), 0);
+	assert_int_equal(store_draft_save(st, u, "/children/9/visits/new", "Record a visit", c,
+					  "visit_date-day=3&child_said=not%20yet%20saved", 3000, &err),
+			 0);
+	assert_int_equal(store_revision_latest(st, &rev_after, &err), 0);
+	assert_int_equal(rev_after, rev_before);
+	assert_int_equal(store_casefile_load(st, c, &a, &after, &err), 0);
+	assert_int_equal(after.n_visits, before.n_visits);
+	assert_true(store_check(st, problem_count, &problems_after, &err) >= 0);
+	assert_int_equal(problems_after, problems_before);
+
+	char copy[600];
+	snprintf(copy, sizeof(copy), "%s/copy.db", dir);
+	struct store *dst;
+	assert_int_equal(store_open(copy, STORE_CREATE, &dst, &err), 0);
+	assert_int_equal(store_copy(st, dst, NULL, NULL, &err), 0);
+	struct store_draft d;
+	assert_int_equal(store_draft_get(dst, u, "/children/9/visits/new", &a, &d, &err), 0);
+	assert_string_equal(d.fields, "visit_date-day=3&child_said=not%20yet%20saved");
+	assert_int_equal(d.child_id, c);
+	store_close(dst);
+	arena_free(&a);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -499,6 +590,8 @@ int main(void)
 		cmocka_unit_test(scans_filter_by_worker_and_team),
 		cmocka_unit_test(revisions_are_the_json_jansson_writes),
 		cmocka_unit_test(bulk_load_keeps_revisions_and_the_chain),
+		cmocka_unit_test(drafts_are_per_person_and_form),
+		cmocka_unit_test(drafts_are_not_the_record),
 		cmocka_unit_test(check_finds_overlapping_episodes),
 		cmocka_unit_test(read_only_refuses_writes),
 	};

@@ -1,7 +1,8 @@
 /* store/web: the server's prepared reads answer exactly as the general store functions
  * they stand for — scope (every kind, allocation kind, ended and future allocations,
- * restricted records with and without a grant, voided children), sessions, and the parts
- * of a casefile that status reads. */
+ * restricted records with and without a grant, voided children), sessions, the parts
+ * of a casefile that status reads, a child's whole record read once (its rows, its
+ * casefile and the workers it names) and the history of a child's records. */
 #include "test.h"
 
 #include <stdio.h>
@@ -385,6 +386,170 @@ static void casefiles_each_same_as_load(void **state)
 	free(seen);
 }
 
+
+/* A visit by a worker, which names the worker in a row no casefile array reads. */
+static int64_t visit(int64_t child_id, int64_t worker_id, hdate d)
+{
+	struct hval v[VISIT__COUNT];
+	blank(v, VISIT__COUNT);
+	v[VISIT_CHILD_ID] = (struct hval){.i = child_id};
+	v[VISIT_WORKER_ID] = (struct hval){.i = worker_id};
+	v[VISIT_VISIT_DATE] = (struct hval){.i = d};
+	v[VISIT_KIND] = (struct hval){.s = "cin"};
+	v[VISIT_SEEN] = (struct hval){.i = 1};
+	v[VISIT_SEEN_ALONE] = (struct hval){.i = 0};
+	return insert(&entity_visit, v);
+}
+
+/* The casefile made from the rows the web reads once equals store_casefile_load's,
+ * array by array and row by row; the rows are store_child_rows'; the workers are exactly
+ * those the rows name. */
+static void child_record_same_as_store(void **state)
+{
+	(void)state;
+	struct hearth_error err = {0};
+	int64_t t1 = team("K North"), t2 = team("K South");
+	int64_t w1 = worker("KW1", t1), w2 = worker("KW2", t2), w3 = worker("KW3", t2);
+	worker("KW4", t1); /* named by nothing */
+	int64_t a = child("KC1", false);
+	referral(a, D(2023, 2, 1));
+	referral(a, D(2022, 5, 1));
+	allocate(a, w2, "sw", D(2024, 6, 1), DATE_NONE);
+	allocate(a, w1, "sw", D(2023, 2, 1), D(2024, 6, 1));
+	allocate(a, w1, "iro", D(2024, 7, 1), DATE_NONE);
+	episode(a, D(2024, 7, 1), D(2025, 3, 1));
+	episode(a, D(2023, 9, 1), D(2024, 1, 1));
+	visit(a, w3, D(2025, 1, 2));
+	visit(a, w3, D(2024, 1, 2));
+	struct arena ar = ARENA_INIT;
+	struct casefile full;
+	struct store_child_record *rec = calloc(1, sizeof(*rec));
+	assert_int_equal(store_casefile_load(st, a, &ar, &full, &err), 0);
+	assert_int_equal(store_web_child_record(sw, a, &ar, rec, &err), 0);
+	const struct casefile *cf = &rec->cf;
+	assert_string_equal(rec->child[CHILD_LA_CHILD_ID].s, "KC1");
+	assert_string_equal(cf->child.la_child_id, full.child.la_child_id);
+	assert_int_equal(cf->child.dob, full.child.dob);
+	/* Every array: the same rows in the same order. */
+#define SAME_IDS(arr)                                                         \
+	do {                                                                  \
+		assert_int_equal(cf->n_##arr, full.n_##arr);                  \
+		for (size_t i = 0; i < full.n_##arr; i++) {                   \
+			assert_int_equal(cf->arr[i].id, full.arr[i].id);      \
+		}                                                             \
+	} while (0)
+	SAME_IDS(contacts);
+	SAME_IDS(early_help);
+	SAME_IDS(referrals);
+	SAME_IDS(assessments);
+	SAME_IDS(s47s);
+	SAME_IDS(cin_plans);
+	SAME_IDS(cp_plans);
+	SAME_IDS(cp_reviews);
+	SAME_IDS(core_groups);
+	SAME_IDS(episodes);
+	SAME_IDS(cla_reviews);
+	SAME_IDS(visits);
+	SAME_IDS(health);
+	SAME_IDS(education);
+	SAME_IDS(peps);
+	SAME_IDS(missing);
+	SAME_IDS(proceedings);
+	SAME_IDS(permanence);
+	SAME_IDS(adoptions);
+	SAME_IDS(allocations);
+	SAME_IDS(leaver_contacts);
+	SAME_IDS(pathway_plans);
+	SAME_IDS(oc2);
+#undef SAME_IDS
+	assert_int_equal(cf->n_allocations, 3);
+	for (size_t i = 0; i < full.n_allocations; i++) {
+		assert_int_equal(cf->allocations[i].worker_id, full.allocations[i].worker_id);
+		assert_int_equal(cf->allocations[i].team_id, full.allocations[i].team_id);
+		assert_int_equal(cf->allocations[i].kind, full.allocations[i].kind);
+		assert_int_equal(cf->allocations[i].start, full.allocations[i].start);
+		assert_int_equal(cf->allocations[i].end, full.allocations[i].end);
+	}
+	assert_int_equal(cf->n_episodes, 2);
+	for (size_t i = 0; i < full.n_episodes; i++) {
+		assert_int_equal(cf->episodes[i].start, full.episodes[i].start);
+		assert_int_equal(cf->episodes[i].end, full.episodes[i].end);
+		assert_string_equal(cf->episodes[i].ls, full.episodes[i].ls);
+		assert_string_equal(cf->episodes[i].place, full.episodes[i].place);
+	}
+	assert_int_equal(cf->n_visits, 2);
+	assert_true(cf->visits[0].date < cf->visits[1].date);
+	hdate dates[] = {D(2023, 3, 1), D(2023, 10, 1), D(2024, 6, 30), D(2024, 8, 1), D(2026, 3, 31)};
+	for (size_t i = 0; i < sizeof(dates) / sizeof(dates[0]); i++) {
+		assert_int_equal(status_at(&full, dates[i]), status_at(cf, dates[i]));
+		assert_int_equal(status_social_workers_12m(&full, dates[i]), status_social_workers_12m(cf, dates[i]));
+	}
+	/* The rows as store_child_rows hands them out. */
+	for (int k = 0; k < model_entity_count; k++) {
+		const struct entity *e = model_entities[k];
+		if (e->child_field < 0) {
+			assert_int_equal(rec->rows[k].n, 0);
+			continue;
+		}
+		int64_t *ids;
+		struct hval **rows;
+		size_t n;
+		assert_int_equal(store_child_rows(st, e, a, &ar, &ids, &rows, &n, &err), 0);
+		assert_int_equal(rec->rows[k].n, n);
+		for (size_t i = 0; i < n; i++) {
+			assert_int_equal(rec->rows[k].ids[i], ids[i]);
+		}
+	}
+	/* The workers named: by allocations (w1, w2) and visits (w3), once each, by id. */
+	assert_int_equal(rec->workers.n, 3);
+	assert_int_equal(rec->workers.ids[0], w1);
+	assert_int_equal(rec->workers.ids[1], w2);
+	assert_int_equal(rec->workers.ids[2], w3);
+	assert_string_equal(rec->workers.rows[2][WORKER_STAFF_ID].s, "KW3");
+	assert_int_equal(store_web_child_record(sw, a + 100000, &ar, rec, &err), HERR_NOT_FOUND);
+	free(rec);
+	arena_free(&ar);
+}
+
+/* A child's history: every revision of the child and its rows, retracted ones too,
+ * newest first, paged, and nothing of another child's. */
+static void child_revisions(void **state)
+{
+	(void)state;
+	struct hearth_error err = {0};
+	int64_t t = team("H North"), w = worker("HW1", t);
+	int64_t a = child("HC1", false), b = child("HC2", false);
+	int64_t v1 = visit(a, w, D(2025, 1, 2));
+	visit(b, w, D(2025, 1, 3));
+	int64_t v2 = visit(a, w, D(2025, 1, 4));
+	assert_int_equal(store_void(st, "test", &entity_visit, v1, "entered in error", &err), 0);
+	struct arena ar = ARENA_INIT;
+	struct store_revision *r;
+	size_t n;
+	int64_t total;
+	assert_int_equal(store_web_child_revisions(sw, a, 10, 0, &ar, &r, &n, &total, &err), 0);
+	/* The child's insert, two visits' inserts and one void. */
+	assert_int_equal(total, 4);
+	assert_int_equal(n, 4);
+	for (size_t i = 1; i < n; i++) {
+		assert_true(r[i - 1].id > r[i].id);
+	}
+	assert_string_equal(r[0].table, "visit");
+	assert_int_equal(r[0].row_id, v1);
+	assert_string_equal(r[0].action, "void");
+	assert_string_equal(r[0].reason, "entered in error");
+	assert_int_equal(r[1].row_id, v2);
+	assert_string_equal(r[3].table, "child");
+	assert_int_equal(r[3].row_id, a);
+	assert_string_equal(r[3].action, "insert");
+	/* Paged: the second and third. */
+	assert_int_equal(store_web_child_revisions(sw, a, 2, 1, &ar, &r, &n, &total, &err), 0);
+	assert_int_equal(total, 4);
+	assert_int_equal(n, 2);
+	assert_int_equal(r[0].row_id, v2);
+	arena_free(&ar);
+}
+
 static void read_transaction(void **state)
 {
 	(void)state;
@@ -408,6 +573,8 @@ int main(void)
 		cmocka_unit_test(session_same_as_store),
 		cmocka_unit_test(status_casefile_same_as_store),
 		cmocka_unit_test(casefiles_each_same_as_load),
+		cmocka_unit_test(child_record_same_as_store),
+		cmocka_unit_test(child_revisions),
 		cmocka_unit_test(read_transaction),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);

@@ -64,6 +64,17 @@ static void routes_bad_forgotten_permission_refused(void **state)
 	assert_int_equal(web_routes_check_table(twice, 2, why, sizeof(why)), -1);
 	const struct web_route no_handler[] = {{WEB_GET, "/api/x", NULL, PERM_CHILD_READ, .open = false}};
 	assert_int_equal(web_routes_check_table(no_handler, 1, why, sizeof(why)), -1);
+	/* Drafts belong to form pages: never to a POST, an API route or an open page. */
+	const struct web_route draft_post[] = {{WEB_POST, "/x", dummy, PERM_SIGNED_IN, .page = true, .draft = true}};
+	assert_int_equal(web_routes_check_table(draft_post, 1, why, sizeof(why)), -1);
+	assert_non_null(strstr(why, "keeps drafts"));
+	const struct web_route draft_api[] = {{WEB_GET, "/api/x", dummy, PERM_SIGNED_IN, .draft = true}};
+	assert_int_equal(web_routes_check_table(draft_api, 1, why, sizeof(why)), -1);
+	const struct web_route draft_open[] = {{WEB_GET, "/x", dummy, PERM_NONE, .open = true, .page = true,
+						.draft = true}};
+	assert_int_equal(web_routes_check_table(draft_open, 1, why, sizeof(why)), -1);
+	const struct web_route draft_form[] = {{WEB_GET, "/x/new", dummy, PERM_SIGNED_IN, .page = true, .draft = true}};
+	assert_int_equal(web_routes_check_table(draft_form, 1, why, sizeof(why)), 0);
 }
 
 static void openapi_documents_exactly_the_routes(void **state)
@@ -222,19 +233,18 @@ static void match_paths(void **state)
 	assert_true(known); /* 405, not 404 */
 	assert_null(web_route_match(WEB_METHOD_MAX, "/api/session", &known, &id, &n));
 	assert_true(known);
-	/* {kind} and {rid}: the child's {id} is the one matched; the others by name. */
+	/* {kind} and {rid}: the child's {id} is the one web_route_match gives; the others by slot. */
 	const char *path = "/api/children/12/records/visit/345/history";
 	rt = web_route_match(WEB_GET, path, &known, &id, &n);
 	assert_non_null(rt);
 	assert_string_equal(rt->path, "/api/children/{id}/records/{kind}/{rid}/history");
 	assert_memory_equal(id, "12", 2);
-	assert_true(web_route_param(rt, path, "kind", &id, &n));
-	assert_int_equal(n, 5);
-	assert_memory_equal(id, "visit", 5);
-	assert_true(web_route_param(rt, path, "rid", &id, &n));
-	assert_int_equal(n, 3);
-	assert_memory_equal(id, "345", 3);
-	assert_false(web_route_param(rt, path, "name", &id, &n));
+	struct web_route_params p;
+	assert_non_null(web_route_match_params(WEB_GET, path, &known, &p));
+	assert_int_equal(p.kind_len, 5);
+	assert_memory_equal(p.kind, "visit", 5);
+	assert_int_equal(p.rid_len, 3);
+	assert_memory_equal(p.rid, "345", 3);
 	rt = web_route_match(WEB_PATCH, "/api/children/12/records/note/7", &known, &id, &n);
 	assert_non_null(rt);
 	assert_int_equal(rt->method, WEB_PATCH);
@@ -259,6 +269,45 @@ static void routes_bad_kind_and_rid_rows_refused(void **state)
 	const struct web_route delete_body[] = {{WEB_DELETE, "/api/x", dummy, PERM_CHILD_READ, .writes = true,
 						 .body_limit = 10}};
 	assert_int_equal(web_routes_check_table(delete_body, 1, why, sizeof(why)), -1);
+}
+
+/* {kind} takes only a word and {rid} only digits, so the record pages' paths never take
+ * each other's: ".../visit/new" is the new form, ".../visit/12" a row, and a POST to
+ * ".../visit/new" is 405, not a row called "new". */
+static void match_kind_and_rid(void **state)
+{
+	(void)state;
+	bool known;
+	struct web_route_params p;
+	const struct web_route *rt = web_route_match_params(WEB_GET, "/children/7/records/cla_episode/new", &known, &p);
+	assert_non_null(rt);
+	assert_string_equal(rt->path, "/children/{id}/records/{kind}/new");
+	assert_int_equal(p.id_len, 1);
+	assert_memory_equal(p.id, "7", 1);
+	assert_int_equal(p.kind_len, 11);
+	assert_memory_equal(p.kind, "cla_episode", 11);
+	assert_null(p.rid);
+	rt = web_route_match_params(WEB_POST, "/children/7/records/visit/123", &known, &p);
+	assert_non_null(rt);
+	assert_string_equal(rt->path, "/children/{id}/records/{kind}/{rid}");
+	assert_int_equal(p.rid_len, 3);
+	assert_memory_equal(p.rid, "123", 3);
+	rt = web_route_match_params(WEB_GET, "/children/7/records/visit/123/history", &known, &p);
+	assert_non_null(rt);
+	assert_string_equal(rt->path, "/children/{id}/records/{kind}/{rid}/history");
+	/* A row id is digits only; a kind is a word only. */
+	assert_null(web_route_match_params(WEB_POST, "/children/7/records/visit/new", &known, &p));
+	assert_true(known); /* the GET form's path: 405 */
+	assert_null(web_route_match_params(WEB_GET, "/children/7/records/visit/12a/edit", &known, &p));
+	assert_false(known);
+	assert_null(web_route_match_params(WEB_GET, "/children/7/records/Visit/new", &known, &p));
+	assert_null(web_route_match_params(WEB_GET, "/children/7/records/vi-sit/new", &known, &p));
+	assert_null(web_route_match_params(WEB_GET, "/children/7/records/visit/1234567890123456789/edit", &known, &p));
+	assert_false(known);
+	/* "/children/new" is the new-child form, not a child called "new". */
+	rt = web_route_match_params(WEB_GET, "/children/new", &known, &p);
+	assert_non_null(rt);
+	assert_string_equal(rt->path, "/children/new");
 }
 
 /* Decodes target as the server would; returns the rule of the refusal, or NULL. */
@@ -330,6 +379,7 @@ int main(void)
 		cmocka_unit_test(openapi_describes_every_kind_from_the_descriptor),
 		cmocka_unit_test(match_paths),
 		cmocka_unit_test(routes_bad_kind_and_rid_rows_refused),
+		cmocka_unit_test(match_kind_and_rid),
 		cmocka_unit_test(uri_decoding),
 		cmocka_unit_test(uri_bad_targets),
 	};

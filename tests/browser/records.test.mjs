@@ -1,0 +1,139 @@
+// A new child's first weeks recorded through the forms alone, in a real browser: East
+// Team's social worker (tests/cli/browser.sh) adds the child (after being shown a possible duplicate), then records a referral,
+// an assessment that belongs to it (chosen from the referrals, never typed), and a child
+// protection plan; corrects the referral with a reason and reads its history. Run by
+// tests/cli/browser.sh (the record and server are made there).
+import test, { after, before } from 'node:test';
+import assert from 'node:assert/strict';
+import path from 'node:path';
+import { chromium } from 'playwright-core';
+
+const URL_BASE = process.env.HEARTH_URL;
+const PASSWORD = process.env.HEARTH_PASSWORD;
+const ARTEFACTS = process.env.HEARTH_ARTEFACTS;
+
+let browser;
+before(async () => {
+	browser = await chromium.launch({
+		executablePath: process.env.HEARTH_CHROMIUM,
+		headless: true,
+		args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
+			'--disable-sync'],
+	});
+});
+after(async () => {
+	await browser?.close();
+});
+
+async function open(t) {
+	const context = await browser.newContext();
+	const page = await context.newPage();
+	const problems = [];
+	page.on('dialog', async (d) => {
+		problems.push(`a script dialog opened: ${d.message()}`);
+		await d.dismiss();
+	});
+	page.on('console', (m) => {
+		if (m.type() === 'error' && !m.text().startsWith('Failed to load resource')) {
+			problems.push(`console error: ${m.text()}`);
+		}
+	});
+	t.after(async () => {
+		const name = t.name.replace(/[^a-z0-9]+/gi, '-').toLowerCase().slice(0, 80);
+		await page.screenshot({ path: path.join(ARTEFACTS, `${name}.png`), fullPage: true }).catch(() => {});
+		await context.close();
+	});
+	return { page, problems };
+}
+
+async function fillDate(page, name, day, month, year) {
+	await page.fill(`#${name}-day`, String(day));
+	await page.fill(`#${name}-month`, String(month));
+	await page.fill(`#${name}-year`, String(year));
+}
+
+// Opens the form for a kind from the child's page ("Record something else").
+async function startRecording(page, label) {
+	await page.click('[data-hearth=record-kinds] summary');
+	await page.click(`[data-hearth=record-kinds] a:text-is("${label}")`);
+	await page.waitForURL(/\/records\/[a-z_0-9]+\/new$/);
+}
+
+test('a new child, a referral, its assessment and a child protection plan, recorded through the forms', async (t) => {
+	const { page, problems } = await open(t);
+	await page.goto(`${URL_BASE}/sign-in`);
+	await page.fill('#username', 'east_worker');
+	await page.fill('#password', PASSWORD);
+	await page.click('main button[type=submit]');
+	await page.waitForURL(/\/caseload$/);
+
+	// A child like one already known (Kit Marlow, born 2 January 2013): shown first.
+	await page.click('nav >> text=Add a child');
+	await page.waitForURL(/\/children\/new$/);
+	await page.fill('#given_name', 'Kitt');
+	await page.fill('#family_name', 'Marlow');
+	await fillDate(page, 'dob', 2, 1, 2013);
+	await page.check('#sex-F');
+	await page.fill('#la_child_id', 'BC9');
+	await page.click('main button[type=submit]');
+	assert.match(await page.textContent('[data-hearth=duplicates]'), /may already be known/);
+	assert.match(await page.textContent('[data-hearth=duplicate-list]'), /Kit Marlow \(BC4\)/);
+	// Not her: a different child born the same day (what was typed is still there).
+	assert.equal(await page.inputValue('#given_name'), 'Kitt');
+	await page.click('main button[type=submit]:text("This is a different child")');
+	await page.waitForURL(/\/children\/\d+\?done=added$/);
+	const child = Number(page.url().match(/\/children\/(\d+)/)[1]);
+	assert.match(await page.textContent('h1'), /Kitt Marlow/);
+	assert.match(await page.textContent('[data-hearth=summary]'), /Esme Lund/, 'the worker who added her holds the case');
+
+	// A referral: an empty save first shows the error summary, linked to the fields.
+	await startRecording(page, 'Referral');
+	await page.fill('#referral_date-day', '');
+	await page.fill('#referral_date-month', '');
+	await page.fill('#referral_date-year', '');
+	await page.click('main button[type=submit]');
+	assert.match(await page.textContent('.govuk-error-summary'), /There is a problem[\s\S]*Select Referral source/);
+	await page.click('.govuk-error-summary a[href="#source"]');
+	await fillDate(page, 'referral_date', 2, 3, 2026);
+	await page.selectOption('#source', '1A');
+	await page.selectOption('#primary_need', 'N1');
+	await page.check('#nfa-no');
+	await page.click('main button[type=submit]');
+	await page.waitForURL(new RegExp(`/children/${child}\\?done=recorded`));
+	assert.match(await page.textContent('.govuk-notification-banner'), /The record has been saved/);
+
+	// The assessment belongs to that referral: a choice, not an id.
+	await startRecording(page, 'Assessment');
+	const refs = page.locator('input[name=referral_id]');
+	assert.equal(await refs.count(), 1);
+	assert.match(await page.textContent('label[for=referral_id]'), /referral of 2 Mar 2026 \(1A/);
+	await page.check('#referral_id');
+	await fillDate(page, 'start_date', 3, 3, 2026);
+	await page.click('main button[type=submit]');
+	await page.waitForURL(new RegExp(`/children/${child}\\?done=recorded`));
+
+	// A child protection plan on the same referral.
+	await startRecording(page, 'Child protection plan');
+	await page.check('#referral_id');
+	await fillDate(page, 'start_date', 20, 3, 2026);
+	await page.check('#category'); // NEG, the first category
+	await page.click('main button[type=submit]');
+	await page.waitForURL(new RegExp(`/children/${child}\\?done=recorded`));
+	for (const kind of ['referral', 'assessment', 'cp_plan']) {
+		assert.equal(await page.locator(`table[data-hearth=${kind}] tbody tr`).count(), 1, `${kind} on the page`);
+	}
+
+	// The referral corrected, with a reason; its history shows the change.
+	await page.click('table[data-hearth=referral] a:has-text("Correct")');
+	await page.waitForURL(/\/records\/referral\/\d+\/edit$/);
+	await page.selectOption('#source', '1C');
+	await page.fill('#reason', 'The young person referred herself');
+	await page.click('main button[type=submit]');
+	await page.waitForURL(/done=corrected/);
+	await page.click('table[data-hearth=referral] a:has-text("History")');
+	const change = page.locator('[data-action=update] tr[data-field=source]');
+	assert.match(await change.locator('[data-hearth=was]').textContent(), /Individual: family member/);
+	assert.match(await change.locator('[data-hearth=now]').textContent(), /Individual: self/);
+	assert.match(await page.textContent('[data-action=update] [data-hearth=reason]'), /referred herself/);
+	assert.deepEqual(problems, []);
+});
