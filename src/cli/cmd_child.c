@@ -15,6 +15,7 @@
 #include "model/codes.h"
 #include "model/status.h"
 #include "model/validate.h"
+#include "work/work.h"
 
 /* ---- workers, for names in lists ---- */
 
@@ -440,40 +441,17 @@ static int child_add(int argc, char **argv)
 	for (int i = 0; i < CHILD__COUNT; i++) {
 		vals[i] = (struct hval){.null = true};
 	}
-	int64_t id = 0;
+	/* The same save as the web's POST /api/children (src/work), as the trusted shell. */
+	struct work_actor who = {.actor = cli_actor(), .shell = true};
+	struct work_result res = {0};
 	int rc = record_parse_fields(st, &entity_child, argc, argv, 3, vals, given, child_aliases, &a, NULL, &err);
 	if (!rc) {
-		/* Defaults a person would expect: sex unknown until recorded, not UASC, not
-		 * restricted, and an LA child id allocated when none is given. */
-		if (vals[CHILD_SEX].null) {
-			vals[CHILD_SEX] = (struct hval){.s = "U"};
-		}
-		if (vals[CHILD_UASC].null) {
-			vals[CHILD_UASC] = (struct hval){.i = 0};
-		}
-		if (vals[CHILD_RESTRICTED].null) {
-			vals[CHILD_RESTRICTED] = (struct hval){.i = 0};
-		}
-		if (vals[CHILD_DOB].null && vals[CHILD_EXPECTED_DOB].null) {
-			rc = herr_set(&err, HERR_INVALID, "dob", "required",
-				      "a child needs a date of birth, or an expected date of birth if unborn");
-		}
-	}
-	if (!rc && vals[CHILD_LA_CHILD_ID].null) {
-		int64_t n = store_count(st, &entity_child) + 1, other;
-		const char *cand;
-		do {
-			cand = arena_printf(&a, "C%06lld", (long long)n++);
-		} while (store_find(st, &entity_child, CHILD_LA_CHILD_ID, cand, &other, NULL) == 0);
-		vals[CHILD_LA_CHILD_ID] = (struct hval){.s = cand};
-	}
-	if (!rc) {
-		rc = store_insert(st, cli_actor(), &entity_child, vals, &id, &err);
+		rc = work_child_add(st, &who, vals, &a, &res, &err);
 	}
 	if (rc) {
 		cli_error(&err);
 	} else {
-		printf("added child %s (id %lld)\n", vals[CHILD_LA_CHILD_ID].s, (long long)id);
+		printf("added child %s (id %lld)\n", vals[CHILD_LA_CHILD_ID].s, (long long)res.id);
 	}
 	arena_free(&a);
 	store_close(st);

@@ -2,8 +2,9 @@
  *
  * The options are generated from the entity descriptor: each field is --field-name (a
  * reference drops its _id: --child, --worker, --referral), so every kind of record the
- * schema holds can be written without a line of code per kind. All writes go through the
- * store's one write path. */
+ * schema holds can be written without a line of code per kind. Every change goes through
+ * src/work, exactly as the web's do (the same refusals, in the same words), as the trusted
+ * shell: any kind, any worker. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -14,6 +15,7 @@
 #include "cli/resolve.h"
 #include "model/codes.h"
 #include "model/validate.h"
+#include "work/work.h"
 
 /* The option name of a field: "visit_date" -> "--visit-date", "child_id" -> "--child". */
 const char *record_option_name(const struct field *f, struct arena *a)
@@ -106,6 +108,35 @@ static void print_fields(const struct entity *e)
 	arena_free(&a);
 }
 
+/* The shell as src/work's actor: trusted with any kind and any worker. */
+static struct work_actor shell_actor(void)
+{
+	return (struct work_actor){.actor = cli_actor(), .shell = true};
+}
+
+/* A refusal: its first reason as the CLI prints every error, then any further ones. */
+static void work_error(const struct hearth_error *err, const struct work_result *res)
+{
+	cli_error(err);
+	for (size_t i = 1; i < res->n_problems; i++) {
+		const struct work_problem *p = &res->problems[i];
+		struct hearth_error more = {.code = err->code};
+		snprintf(more.field, sizeof(more.field), "%s", p->field);
+		snprintf(more.rule, sizeof(more.rule), "%s", p->rule);
+		snprintf(more.message, sizeof(more.message), "%s", p->message);
+		cli_error(&more);
+	}
+}
+
+/* New DfE findings a saved change caused, as the web shows them. */
+static void print_warnings(const struct returns_findings *w)
+{
+	for (size_t i = 0; i < w->n; i++) {
+		const struct returns_rule *r = w->items[i].rule;
+		fprintf(stderr, "warning: %s (%s rule %s)\n", r->message, returns_kind_name(r->kind), r->id);
+	}
+}
+
 static int record_insert(struct store *st, const struct entity *e, int argc, char **argv, int first)
 {
 	struct arena a = ARENA_INIT;
@@ -115,15 +146,17 @@ static int record_insert(struct store *st, const struct entity *e, int argc, cha
 	for (int i = 0; i < e->n_fields; i++) {
 		vals[i].null = true;
 	}
-	int64_t id = 0;
+	struct work_actor who = shell_actor();
+	struct work_result res = {0};
 	int rc = record_parse_fields(st, e, argc, argv, first, vals, given, NULL, &a, NULL, &err);
 	if (!rc) {
-		rc = store_insert(st, cli_actor(), e, vals, &id, &err);
+		rc = work_add(st, &who, e, 0, vals, &a, &res, &err);
 	}
 	if (rc) {
-		cli_error(&err);
+		work_error(&err, &res);
 	} else {
-		printf("recorded %s %lld\n", e->name, (long long)id);
+		print_warnings(&res.warnings);
+		printf("recorded %s %lld\n", e->name, (long long)res.id);
 	}
 	arena_free(&a);
 	return rc ? EXIT_FAIL : EXIT_OK;
@@ -142,12 +175,15 @@ static int record_update(struct store *st, const struct entity *e, const char *i
 		bool *given = arena_alloc(&a, sizeof(bool) * (size_t)e->n_fields);
 		rc = record_parse_fields(st, e, argc, argv, first, vals, given, NULL, &a, &reason, &err);
 	}
+	struct work_actor who = shell_actor();
+	struct work_result res = {0};
 	if (!rc) {
-		rc = store_update(st, cli_actor(), e, id, vals, reason, &err);
+		rc = work_correct(st, &who, e, 0, id, vals, reason, &a, &res, &err);
 	}
 	if (rc) {
-		cli_error(&err);
+		work_error(&err, &res);
 	} else {
+		print_warnings(&res.warnings);
 		printf("updated %s %lld\n", e->name, (long long)id);
 	}
 	arena_free(&a);
@@ -165,8 +201,13 @@ static int record_void(struct store *st, const struct entity *e, const char *id_
 		return EXIT_USAGE;
 	}
 	struct hearth_error err = {0};
-	if (store_void(st, cli_actor(), e, strtoll(id_text, NULL, 10), reason, &err)) {
-		cli_error(&err);
+	struct work_actor who = shell_actor();
+	struct work_result res;
+	struct arena a = ARENA_INIT;
+	int rc = work_retract(st, &who, e, 0, strtoll(id_text, NULL, 10), reason, &a, &res, &err);
+	arena_free(&a);
+	if (rc) {
+		work_error(&err, &res);
 		return EXIT_FAIL;
 	}
 	printf("retracted %s %s\n", e->name, id_text);

@@ -6,7 +6,9 @@
  * which the store adds and the descriptors leave out. Adding a column means: a line here,
  * a migration, and (if computed on) a casefile field. A column added to an existing table
  * goes at the end of its list: the migration appends it (ALTER TABLE ... ADD COLUMN), so
- * the table's columns stay in the list's order, with voided before the later ones. */
+ * the table's columns stay in the list's order, with voided before the later ones.
+ * Flags (model/entity.h) say what the saving layer (src/work) checks: F_EVENT marks the
+ * dates of things that have happened (never after today), F_AUTHOR the worker who did it. */
 #ifndef HEARTH_MODEL_ENTITIES_DEF_H
 #define HEARTH_MODEL_ENTITIES_DEF_H
 
@@ -66,7 +68,7 @@
 	X(WORKER, START_DATE, start_date, FT_DATE, NULL, F_REQUIRED, "Started")        \
 	X(WORKER, END_DATE, end_date, FT_DATE, NULL, F_CLOSES, "Left")                 \
 	X(WORKER, LEAVING_REASON, leaving_reason, FT_CODE, "workforce_leaving_reason", 0, "Reason for leaving") \
-	X(WORKER, DOB, dob, FT_DATE, NULL, F_PERSONAL, "Date of birth")                \
+	X(WORKER, DOB, dob, FT_DATE, NULL, F_PERSONAL | F_EVENT, "Date of birth")                \
 	X(WORKER, SEX, sex, FT_CODE, "sex", 0, "Sex")                                   \
 	X(WORKER, ETHNICITY, ethnicity, FT_CODE, "ethnicity", 0, "Ethnicity")           \
 	X(WORKER, QUAL_INST, qual_inst, FT_STR, NULL, 0, "Where the social work qualification was gained") \
@@ -92,31 +94,31 @@
 	X(CHILD, NHS_NUMBER, nhs_number, FT_STR, NULL, F_PERSONAL, "NHS number")             \
 	X(CHILD, GIVEN_NAME, given_name, FT_STR, NULL, F_REQUIRED | F_PERSONAL, "Given name") \
 	X(CHILD, FAMILY_NAME, family_name, FT_STR, NULL, F_REQUIRED | F_PERSONAL, "Family name") \
-	X(CHILD, DOB, dob, FT_DATE, NULL, F_PERSONAL, "Date of birth")                       \
+	X(CHILD, DOB, dob, FT_DATE, NULL, F_PERSONAL | F_EVENT, "Date of birth")                       \
 	X(CHILD, EXPECTED_DOB, expected_dob, FT_DATE, NULL, 0, "Expected date of birth")     \
 	X(CHILD, SEX, sex, FT_CODE, "sex", F_REQUIRED, "Sex")                                \
 	X(CHILD, ETHNICITY, ethnicity, FT_CODE, "ethnicity", 0, "Ethnicity")                 \
 	X(CHILD, UASC, uasc, FT_BOOL, NULL, F_REQUIRED, "Unaccompanied asylum-seeking child") \
-	X(CHILD, UASC_CEASED, uasc_ceased, FT_DATE, NULL, 0, "UASC status ceased")           \
-	X(CHILD, DEATH_DATE, death_date, FT_DATE, NULL, 0, "Date of death")                  \
+	X(CHILD, UASC_CEASED, uasc_ceased, FT_DATE, NULL, F_EVENT, "UASC status ceased")           \
+	X(CHILD, DEATH_DATE, death_date, FT_DATE, NULL, F_EVENT, "Date of death")                  \
 	X(CHILD, POSTCODE, postcode, FT_STR, NULL, F_PERSONAL, "Home postcode")              \
 	X(CHILD, RESTRICTED, restricted, FT_BOOL, NULL, F_REQUIRED, "Restricted record")    \
 	X(CHILD, UPN_UNKNOWN, upn_unknown, FT_CODE, "upn_unknown", 0, "Reason the UPN is not known") \
 	X(CHILD, MOTHER, mother, FT_BOOL, NULL, 0, "Is a mother")                           \
-	X(CHILD, MC_DOB, mc_dob, FT_DATE, NULL, F_PERSONAL, "Her child's date of birth")    \
+	X(CHILD, MC_DOB, mc_dob, FT_DATE, NULL, F_PERSONAL | F_EVENT, "Her child's date of birth")    \
 	X(CHILD, PREV_PERM, prev_perm, FT_CODE, "prev_perm", 0, "Permanence before care")   \
 	X(CHILD, PREV_PERM_LA, prev_perm_la, FT_STR, NULL, 0, "Authority that made that order") \
-	X(CHILD, PREV_PERM_DATE, prev_perm_date, FT_DATE, NULL, 0, "Date of that order")
+	X(CHILD, PREV_PERM_DATE, prev_perm_date, FT_DATE, NULL, F_EVENT, "Date of that order")
 
 #define CHILD_DISABILITY_FIELDS(X)                                                   \
 	X(CHILD_DISABILITY, CHILD_ID, child_id, FT_REF, "child", F_REQUIRED, "Child") \
 	X(CHILD_DISABILITY, CODE, code, FT_CODE, "disability", F_REQUIRED, "Disability") \
-	X(CHILD_DISABILITY, RECORDED, recorded, FT_DATE, NULL, F_REQUIRED, "Recorded")
+	X(CHILD_DISABILITY, RECORDED, recorded, FT_DATE, NULL, F_REQUIRED | F_EVENT, "Recorded")
 
 #define PERSON_FIELDS(X)                                                                  \
 	X(PERSON, GIVEN_NAME, given_name, FT_STR, NULL, F_REQUIRED | F_PERSONAL, "Given name") \
 	X(PERSON, FAMILY_NAME, family_name, FT_STR, NULL, F_REQUIRED | F_PERSONAL, "Family name") \
-	X(PERSON, DOB, dob, FT_DATE, NULL, F_PERSONAL, "Date of birth")                     \
+	X(PERSON, DOB, dob, FT_DATE, NULL, F_PERSONAL | F_EVENT, "Date of birth")                     \
 	X(PERSON, SEX, sex, FT_CODE, "sex", 0, "Sex")                                       \
 	X(PERSON, ADDRESS, address, FT_STR, NULL, F_PERSONAL, "Address")                    \
 	X(PERSON, PHONE, phone, FT_STR, NULL, F_PERSONAL, "Telephone")
@@ -127,7 +129,7 @@
 	X(RELATIONSHIP, OTHER_CHILD_ID, other_child_id, FT_REF, "child", 0, "Other child") \
 	X(RELATIONSHIP, KIND, kind, FT_CODE, "relationship", F_REQUIRED, "Relationship")   \
 	X(RELATIONSHIP, PARENTAL_RESPONSIBILITY, parental_responsibility, FT_BOOL, NULL, F_REQUIRED, "Parental responsibility") \
-	X(RELATIONSHIP, START_DATE, start_date, FT_DATE, NULL, F_PREBIRTH, "From")         \
+	X(RELATIONSHIP, START_DATE, start_date, FT_DATE, NULL, F_PREBIRTH | F_EVENT, "From")         \
 	X(RELATIONSHIP, END_DATE, end_date, FT_DATE, NULL, F_CLOSES, "To")
 
 #define ALLOCATION_FIELDS(X)                                                             \
@@ -140,79 +142,79 @@
 
 #define CONTACT_FIELDS(X)                                                                 \
 	X(CONTACT, CHILD_ID, child_id, FT_REF, "child", F_REQUIRED, "Child")                \
-	X(CONTACT, CONTACT_DATE, contact_date, FT_DATE, NULL, F_REQUIRED | F_PREBIRTH, "Contact received") \
+	X(CONTACT, CONTACT_DATE, contact_date, FT_DATE, NULL, F_REQUIRED | F_PREBIRTH | F_EVENT, "Contact received") \
 	X(CONTACT, SOURCE, source, FT_CODE, "referral_source", F_REQUIRED, "Source")        \
-	X(CONTACT, DECISION_DATE, decision_date, FT_DATE, NULL, F_PREBIRTH, "Decision made") \
+	X(CONTACT, DECISION_DATE, decision_date, FT_DATE, NULL, F_PREBIRTH | F_EVENT, "Decision made") \
 	X(CONTACT, DECISION, decision, FT_CODE, "contact_decision", 0, "Decision")         \
 	X(CONTACT, SUMMARY, summary, FT_TEXT, NULL, F_PERSONAL, "Summary")
 
 #define EARLY_HELP_FIELDS(X)                                                              \
 	X(EARLY_HELP, CHILD_ID, child_id, FT_REF, "child", F_REQUIRED, "Child")             \
-	X(EARLY_HELP, START_DATE, start_date, FT_DATE, NULL, F_REQUIRED | F_PREBIRTH, "Started") \
-	X(EARLY_HELP, END_DATE, end_date, FT_DATE, NULL, F_CLOSES, "Ended")                 \
+	X(EARLY_HELP, START_DATE, start_date, FT_DATE, NULL, F_REQUIRED | F_PREBIRTH | F_EVENT, "Started") \
+	X(EARLY_HELP, END_DATE, end_date, FT_DATE, NULL, F_CLOSES | F_EVENT, "Ended")                 \
 	X(EARLY_HELP, END_REASON, end_reason, FT_CODE, "eh_end_reason", 0, "Reason ended")  \
 	X(EARLY_HELP, STEP_DOWN, step_down, FT_BOOL, NULL, F_REQUIRED, "Stepped down from social care") \
 	X(EARLY_HELP, LEAD, lead, FT_STR, NULL, 0, "Lead practitioner")
 
 #define REFERRAL_FIELDS(X)                                                               \
 	X(REFERRAL, CHILD_ID, child_id, FT_REF, "child", F_REQUIRED, "Child")              \
-	X(REFERRAL, REFERRAL_DATE, referral_date, FT_DATE, NULL, F_REQUIRED | F_PREBIRTH, "Referral date") \
+	X(REFERRAL, REFERRAL_DATE, referral_date, FT_DATE, NULL, F_REQUIRED | F_PREBIRTH | F_EVENT, "Referral date") \
 	X(REFERRAL, SOURCE, source, FT_CODE, "referral_source", F_REQUIRED, "Referral source") \
 	X(REFERRAL, PRIMARY_NEED, primary_need, FT_CODE, "primary_need", 0, "Primary need") \
 	X(REFERRAL, NFA, nfa, FT_BOOL, NULL, F_REQUIRED, "No further action")              \
-	X(REFERRAL, CLOSURE_DATE, closure_date, FT_DATE, NULL, F_CLOSES, "Case closed")    \
+	X(REFERRAL, CLOSURE_DATE, closure_date, FT_DATE, NULL, F_CLOSES | F_EVENT, "Case closed")    \
 	X(REFERRAL, CLOSURE_REASON, closure_reason, FT_CODE, "closure_reason", 0, "Reason for closure")
 
 #define ASSESSMENT_FIELDS(X)                                                             \
 	X(ASSESSMENT, CHILD_ID, child_id, FT_REF, "child", F_REQUIRED, "Child")            \
 	X(ASSESSMENT, REFERRAL_ID, referral_id, FT_REF, "referral", F_REQUIRED, "Referral") \
-	X(ASSESSMENT, START_DATE, start_date, FT_DATE, NULL, F_REQUIRED | F_PREBIRTH, "Started") \
-	X(ASSESSMENT, AUTHORISED_DATE, authorised_date, FT_DATE, NULL, F_CLOSES, "Authorised") \
+	X(ASSESSMENT, START_DATE, start_date, FT_DATE, NULL, F_REQUIRED | F_PREBIRTH | F_EVENT, "Started") \
+	X(ASSESSMENT, AUTHORISED_DATE, authorised_date, FT_DATE, NULL, F_CLOSES | F_EVENT, "Authorised") \
 	X(ASSESSMENT, FACTORS, factors, FT_STR, NULL, 0, "Factors identified")             \
 	X(ASSESSMENT, OUTCOME, outcome, FT_STR, NULL, 0, "Outcome")
 
 #define S47_FIELDS(X)                                                                     \
 	X(S47, CHILD_ID, child_id, FT_REF, "child", F_REQUIRED, "Child")                    \
 	X(S47, REFERRAL_ID, referral_id, FT_REF, "referral", F_REQUIRED, "Referral")        \
-	X(S47, STRATEGY_DATE, strategy_date, FT_DATE, NULL, F_REQUIRED | F_PREBIRTH, "Strategy discussion") \
-	X(S47, START_DATE, start_date, FT_DATE, NULL, F_PREBIRTH, "Section 47 enquiry started") \
-	X(S47, ICPC_DATE, icpc_date, FT_DATE, NULL, F_PREBIRTH, "Initial child protection conference") \
+	X(S47, STRATEGY_DATE, strategy_date, FT_DATE, NULL, F_REQUIRED | F_PREBIRTH | F_EVENT, "Strategy discussion") \
+	X(S47, START_DATE, start_date, FT_DATE, NULL, F_PREBIRTH | F_EVENT, "Section 47 enquiry started") \
+	X(S47, ICPC_DATE, icpc_date, FT_DATE, NULL, F_PREBIRTH | F_EVENT, "Initial child protection conference") \
 	X(S47, ICPC_NOT_REQUIRED, icpc_not_required, FT_BOOL, NULL, F_REQUIRED, "Conference not required")
 
 #define CIN_PLAN_FIELDS(X)                                                                \
 	X(CIN_PLAN, CHILD_ID, child_id, FT_REF, "child", F_REQUIRED, "Child")               \
 	X(CIN_PLAN, REFERRAL_ID, referral_id, FT_REF, "referral", F_REQUIRED, "Referral")   \
-	X(CIN_PLAN, START_DATE, start_date, FT_DATE, NULL, F_REQUIRED, "Plan started")      \
-	X(CIN_PLAN, END_DATE, end_date, FT_DATE, NULL, F_CLOSES, "Plan ended")
+	X(CIN_PLAN, START_DATE, start_date, FT_DATE, NULL, F_REQUIRED | F_EVENT, "Plan started")      \
+	X(CIN_PLAN, END_DATE, end_date, FT_DATE, NULL, F_CLOSES | F_EVENT, "Plan ended")
 
 #define CP_PLAN_FIELDS(X)                                                                 \
 	X(CP_PLAN, CHILD_ID, child_id, FT_REF, "child", F_REQUIRED, "Child")                \
 	X(CP_PLAN, REFERRAL_ID, referral_id, FT_REF, "referral", F_REQUIRED, "Referral")    \
-	X(CP_PLAN, START_DATE, start_date, FT_DATE, NULL, F_REQUIRED | F_PREBIRTH, "Plan started") \
+	X(CP_PLAN, START_DATE, start_date, FT_DATE, NULL, F_REQUIRED | F_PREBIRTH | F_EVENT, "Plan started") \
 	X(CP_PLAN, CATEGORY, category, FT_CODE, "cp_category", F_REQUIRED, "Category of abuse") \
-	X(CP_PLAN, END_DATE, end_date, FT_DATE, NULL, F_CLOSES, "Plan ended")               \
+	X(CP_PLAN, END_DATE, end_date, FT_DATE, NULL, F_CLOSES | F_EVENT, "Plan ended")               \
 	X(CP_PLAN, INITIAL_CATEGORY, initial_category, FT_CODE, "cp_category", 0, "Initial category of abuse") \
 	X(CP_PLAN, PREVIOUS_PLANS, previous_plans, FT_INT, NULL, 0, "Previous plans (in any authority)")
 
 #define CP_REVIEW_FIELDS(X)                                                               \
 	X(CP_REVIEW, CHILD_ID, child_id, FT_REF, "child", F_REQUIRED, "Child")              \
 	X(CP_REVIEW, CP_PLAN_ID, cp_plan_id, FT_REF, "cp_plan", F_REQUIRED, "Plan")         \
-	X(CP_REVIEW, REVIEW_DATE, review_date, FT_DATE, NULL, F_REQUIRED, "Review conference")
+	X(CP_REVIEW, REVIEW_DATE, review_date, FT_DATE, NULL, F_REQUIRED | F_EVENT, "Review conference")
 
 #define CORE_GROUP_FIELDS(X)                                                              \
 	X(CORE_GROUP, CHILD_ID, child_id, FT_REF, "child", F_REQUIRED, "Child")             \
 	X(CORE_GROUP, CP_PLAN_ID, cp_plan_id, FT_REF, "cp_plan", F_REQUIRED, "Plan")        \
-	X(CORE_GROUP, MEETING_DATE, meeting_date, FT_DATE, NULL, F_REQUIRED, "Core group meeting")
+	X(CORE_GROUP, MEETING_DATE, meeting_date, FT_DATE, NULL, F_REQUIRED | F_EVENT, "Core group meeting")
 
 #define CLA_EPISODE_FIELDS(X)                                                             \
 	X(CLA_EPISODE, CHILD_ID, child_id, FT_REF, "child", F_REQUIRED, "Child")            \
-	X(CLA_EPISODE, DECOM, decom, FT_DATE, NULL, F_REQUIRED, "Episode began (DECOM)")    \
+	X(CLA_EPISODE, DECOM, decom, FT_DATE, NULL, F_REQUIRED | F_EVENT, "Episode began (DECOM)")    \
 	X(CLA_EPISODE, RNE, rne, FT_CODE, "rne", F_REQUIRED, "Reason for new episode (RNE)") \
 	X(CLA_EPISODE, LS, ls, FT_CODE, "legal_status", F_REQUIRED, "Legal status (LS)")    \
 	X(CLA_EPISODE, CIN, cin, FT_CODE, "cla_need", F_REQUIRED, "Category of need (CIN)") \
 	X(CLA_EPISODE, PLACE, place, FT_CODE, "placement", F_REQUIRED, "Placement (PLACE)") \
 	X(CLA_EPISODE, PLACE_PROVIDER, place_provider, FT_CODE, "place_provider", 0, "Placement provider") \
-	X(CLA_EPISODE, DEC, dec, FT_DATE, NULL, F_CLOSES, "Episode ceased (DEC)")           \
+	X(CLA_EPISODE, DEC, dec, FT_DATE, NULL, F_CLOSES | F_EVENT, "Episode ceased (DEC)")           \
 	X(CLA_EPISODE, REC, rec, FT_CODE, "rec", 0, "Reason episode ceased (REC)")          \
 	X(CLA_EPISODE, REASON_PLACE_CHANGE, reason_place_change, FT_CODE, "reason_place_change", 0, "Reason for placement change") \
 	X(CLA_EPISODE, HOME_POST, home_post, FT_STR, NULL, F_PERSONAL, "Home postcode")     \
@@ -222,15 +224,15 @@
 
 #define CLA_REVIEW_FIELDS(X)                                                              \
 	X(CLA_REVIEW, CHILD_ID, child_id, FT_REF, "child", F_REQUIRED, "Child")             \
-	X(CLA_REVIEW, REVIEW_DATE, review_date, FT_DATE, NULL, F_REQUIRED, "Review")        \
+	X(CLA_REVIEW, REVIEW_DATE, review_date, FT_DATE, NULL, F_REQUIRED | F_EVENT, "Review")        \
 	X(CLA_REVIEW, PARTICIPATION, participation, FT_CODE, "review_participation", F_REQUIRED, "Participation (REVIEW_CODE)") \
 	X(CLA_REVIEW, IRO_ID, iro_id, FT_REF, "worker", 0, "IRO")
 
 #define VISIT_FIELDS(X)                                                                   \
 	X(VISIT, CHILD_ID, child_id, FT_REF, "child", F_REQUIRED, "Child")                  \
-	X(VISIT, VISIT_DATE, visit_date, FT_DATE, NULL, F_REQUIRED, "Visit date")           \
+	X(VISIT, VISIT_DATE, visit_date, FT_DATE, NULL, F_REQUIRED | F_EVENT, "Visit date")           \
 	X(VISIT, KIND, kind, FT_CODE, "visit_kind", F_REQUIRED, "Kind of visit")            \
-	X(VISIT, WORKER_ID, worker_id, FT_REF, "worker", 0, "Visited by")                   \
+	X(VISIT, WORKER_ID, worker_id, FT_REF, "worker", F_AUTHOR, "Visited by")                   \
 	X(VISIT, SEEN, seen, FT_BOOL, NULL, F_REQUIRED, "Child seen")                       \
 	X(VISIT, SEEN_ALONE, seen_alone, FT_BOOL, NULL, F_REQUIRED, "Child seen alone")     \
 	X(VISIT, CHILD_SAID, child_said, FT_TEXT, NULL, F_PERSONAL, "What the child said (wishes and feelings)") \
@@ -238,16 +240,16 @@
 
 #define NOTE_FIELDS(X)                                                                    \
 	X(NOTE, CHILD_ID, child_id, FT_REF, "child", F_REQUIRED, "Child")                   \
-	X(NOTE, NOTE_DATE, note_date, FT_DATE, NULL, F_REQUIRED | F_PREBIRTH, "Date")       \
+	X(NOTE, NOTE_DATE, note_date, FT_DATE, NULL, F_REQUIRED | F_PREBIRTH | F_EVENT, "Date")       \
 	X(NOTE, KIND, kind, FT_CODE, "note_kind", F_REQUIRED, "Kind of note")               \
-	X(NOTE, WORKER_ID, worker_id, FT_REF, "worker", 0, "Written by")                    \
+	X(NOTE, WORKER_ID, worker_id, FT_REF, "worker", F_AUTHOR, "Written by")                    \
 	X(NOTE, CHILD_VOICE, child_voice, FT_BOOL, NULL, F_REQUIRED, "Records the child's voice") \
 	X(NOTE, BODY, body, FT_TEXT, NULL, F_REQUIRED | F_PERSONAL, "Note")
 
 #define HEALTH_FIELDS(X)                                                                  \
 	X(HEALTH, CHILD_ID, child_id, FT_REF, "child", F_REQUIRED, "Child")                 \
 	X(HEALTH, KIND, kind, FT_CODE, "health_kind", F_REQUIRED, "Kind of check")          \
-	X(HEALTH, DONE_DATE, done_date, FT_DATE, NULL, F_REQUIRED, "Date")
+	X(HEALTH, DONE_DATE, done_date, FT_DATE, NULL, F_REQUIRED | F_EVENT, "Date")
 
 #define EDUCATION_FIELDS(X)                                                               \
 	X(EDUCATION, CHILD_ID, child_id, FT_REF, "child", F_REQUIRED, "Child")              \
@@ -259,36 +261,36 @@
 
 #define PEP_FIELDS(X)                                                                     \
 	X(PEP, CHILD_ID, child_id, FT_REF, "child", F_REQUIRED, "Child")                    \
-	X(PEP, PEP_DATE, pep_date, FT_DATE, NULL, F_REQUIRED, "PEP meeting")
+	X(PEP, PEP_DATE, pep_date, FT_DATE, NULL, F_REQUIRED | F_EVENT, "PEP meeting")
 
 #define MISSING_FIELDS(X)                                                                 \
 	X(MISSING, CHILD_ID, child_id, FT_REF, "child", F_REQUIRED, "Child")                \
-	X(MISSING, START_AT, start_at, FT_INSTANT, NULL, F_REQUIRED, "Went missing")        \
-	X(MISSING, END_AT, end_at, FT_INSTANT, NULL, F_CLOSES, "Returned")                  \
+	X(MISSING, START_AT, start_at, FT_INSTANT, NULL, F_REQUIRED | F_EVENT, "Went missing")        \
+	X(MISSING, END_AT, end_at, FT_INSTANT, NULL, F_CLOSES | F_EVENT, "Returned")                  \
 	X(MISSING, AWAY, away, FT_BOOL, NULL, F_REQUIRED, "Away from placement (not missing)") \
-	X(MISSING, RHI_OFFERED_AT, rhi_offered_at, FT_INSTANT, NULL, 0, "Return interview offered") \
+	X(MISSING, RHI_OFFERED_AT, rhi_offered_at, FT_INSTANT, NULL, F_EVENT, "Return interview offered") \
 	X(MISSING, RHI_ACCEPTED, rhi_accepted, FT_BOOL, NULL, F_REQUIRED, "Return interview accepted")
 
 #define PROCEEDINGS_FIELDS(X)                                                             \
 	X(PROCEEDINGS, CHILD_ID, child_id, FT_REF, "child", F_REQUIRED, "Child")            \
-	X(PROCEEDINGS, ISSUE_DATE, issue_date, FT_DATE, NULL, F_REQUIRED | F_PREBIRTH, "Proceedings issued") \
-	X(PROCEEDINGS, FINAL_ORDER_DATE, final_order_date, FT_DATE, NULL, F_CLOSES, "Final order") \
+	X(PROCEEDINGS, ISSUE_DATE, issue_date, FT_DATE, NULL, F_REQUIRED | F_PREBIRTH | F_EVENT, "Proceedings issued") \
+	X(PROCEEDINGS, FINAL_ORDER_DATE, final_order_date, FT_DATE, NULL, F_CLOSES | F_EVENT, "Final order") \
 	X(PROCEEDINGS, FINAL_ORDER, final_order, FT_CODE, "proceedings_order", 0, "Order made") \
 	X(PROCEEDINGS, EXTENSION_WEEKS, extension_weeks, FT_INT, NULL, 0, "Extension granted (weeks)")
 
 #define PERMANENCE_FIELDS(X)                                                              \
 	X(PERMANENCE, CHILD_ID, child_id, FT_REF, "child", F_REQUIRED, "Child")             \
-	X(PERMANENCE, DECIDED_DATE, decided_date, FT_DATE, NULL, F_REQUIRED, "Plan agreed") \
+	X(PERMANENCE, DECIDED_DATE, decided_date, FT_DATE, NULL, F_REQUIRED | F_EVENT, "Plan agreed") \
 	X(PERMANENCE, PLAN, plan, FT_CODE, "permanence_plan", F_REQUIRED, "Permanence plan")
 
 #define ADOPTION_FIELDS(X)                                                                \
 	X(ADOPTION, CHILD_ID, child_id, FT_REF, "child", F_REQUIRED, "Child")               \
-	X(ADOPTION, DECISION_DATE, decision_date, FT_DATE, NULL, F_REQUIRED, "Should be placed for adoption (ADM)") \
-	X(ADOPTION, PLACEMENT_ORDER_DATE, placement_order_date, FT_DATE, NULL, 0, "Placement order") \
-	X(ADOPTION, MATCHED_DATE, matched_date, FT_DATE, NULL, 0, "Matched")                \
-	X(ADOPTION, PLACED_DATE, placed_date, FT_DATE, NULL, 0, "Placed for adoption")      \
-	X(ADOPTION, ADOPTION_ORDER_DATE, adoption_order_date, FT_DATE, NULL, 0, "Adoption order") \
-	X(ADOPTION, CEASED_DATE, ceased_date, FT_DATE, NULL, F_CLOSES, "No longer planned")  \
+	X(ADOPTION, DECISION_DATE, decision_date, FT_DATE, NULL, F_REQUIRED | F_EVENT, "Should be placed for adoption (ADM)") \
+	X(ADOPTION, PLACEMENT_ORDER_DATE, placement_order_date, FT_DATE, NULL, F_EVENT, "Placement order") \
+	X(ADOPTION, MATCHED_DATE, matched_date, FT_DATE, NULL, F_EVENT, "Matched")                \
+	X(ADOPTION, PLACED_DATE, placed_date, FT_DATE, NULL, F_EVENT, "Placed for adoption")      \
+	X(ADOPTION, ADOPTION_ORDER_DATE, adoption_order_date, FT_DATE, NULL, F_EVENT, "Adoption order") \
+	X(ADOPTION, CEASED_DATE, ceased_date, FT_DATE, NULL, F_CLOSES | F_EVENT, "No longer planned")  \
 	X(ADOPTION, CEASED_REASON, ceased_reason, FT_CODE, "reason_placed_ceased", 0, "Reason no longer planned") \
 	X(ADOPTION, ADOPTERS_NUMBER, adopters_number, FT_INT, NULL, 0, "Number of adopters") \
 	X(ADOPTION, ADOPTERS_SEX, adopters_sex, FT_CODE, "ad1_sex_adoptr", 0, "Sex of the adopters") \
@@ -312,7 +314,7 @@
 
 #define LEAVER_CONTACT_FIELDS(X)                                                          \
 	X(LEAVER_CONTACT, CHILD_ID, child_id, FT_REF, "child", F_REQUIRED, "Young person")  \
-	X(LEAVER_CONTACT, CONTACT_DATE, contact_date, FT_DATE, NULL, F_REQUIRED, "Contact") \
+	X(LEAVER_CONTACT, CONTACT_DATE, contact_date, FT_DATE, NULL, F_REQUIRED | F_EVENT, "Contact") \
 	X(LEAVER_CONTACT, IN_TOUCH, in_touch, FT_CODE, "oc3_in_touch", F_REQUIRED, "In touch") \
 	X(LEAVER_CONTACT, ACCOMMODATION, accommodation, FT_CODE, "oc3_accommodation", 0, "Accommodation") \
 	X(LEAVER_CONTACT, SUITABLE, suitable, FT_BOOL, NULL, 0, "Accommodation suitable")   \
@@ -321,20 +323,20 @@
 
 #define PATHWAY_PLAN_FIELDS(X)                                                            \
 	X(PATHWAY_PLAN, CHILD_ID, child_id, FT_REF, "child", F_REQUIRED, "Young person")    \
-	X(PATHWAY_PLAN, REVIEW_DATE, review_date, FT_DATE, NULL, F_REQUIRED, "Pathway plan reviewed")
+	X(PATHWAY_PLAN, REVIEW_DATE, review_date, FT_DATE, NULL, F_REQUIRED | F_EVENT, "Pathway plan reviewed")
 
 #define LADO_FIELDS(X)                                                                    \
 	X(LADO, REFERENCE, reference, FT_STR, NULL, F_REQUIRED | F_UNIQUE, "Reference")     \
 	X(LADO, CHILD_ID, child_id, FT_REF, "child", 0, "Child")                            \
-	X(LADO, RECEIVED_DATE, received_date, FT_DATE, NULL, F_REQUIRED, "Allegation received") \
-	X(LADO, CONSIDERED_DATE, considered_date, FT_DATE, NULL, 0, "Initial consideration") \
+	X(LADO, RECEIVED_DATE, received_date, FT_DATE, NULL, F_REQUIRED | F_EVENT, "Allegation received") \
+	X(LADO, CONSIDERED_DATE, considered_date, FT_DATE, NULL, F_EVENT, "Initial consideration") \
 	X(LADO, CATEGORY, category, FT_CODE, "lado_category", F_REQUIRED, "Category")       \
 	X(LADO, SECTOR, sector, FT_CODE, "lado_sector", F_REQUIRED, "Sector")               \
 	X(LADO, OUTCOME, outcome, FT_CODE, "lado_outcome", 0, "Outcome")                    \
-	X(LADO, RESOLVED_DATE, resolved_date, FT_DATE, NULL, F_CLOSES, "Resolved")
+	X(LADO, RESOLVED_DATE, resolved_date, FT_DATE, NULL, F_CLOSES | F_EVENT, "Resolved")
 
 #define INSPECTION_FIELDS(X)                                                              \
-	X(INSPECTION, START_DATE, start_date, FT_DATE, NULL, F_REQUIRED, "Inspection began") \
+	X(INSPECTION, START_DATE, start_date, FT_DATE, NULL, F_REQUIRED | F_EVENT, "Inspection began") \
 	X(INSPECTION, KIND, kind, FT_CODE, "inspection_kind", F_REQUIRED, "Kind")           \
 	X(INSPECTION, GRADE_LEADERS, grade_leaders, FT_CODE, "inspection_grade", 0, "Impact of leaders") \
 	X(INSPECTION, GRADE_HELP_PROTECTION, grade_help_protection, FT_CODE, "inspection_grade", 0, "Help and protection") \
@@ -346,7 +348,7 @@
 
 #define PARTICIPATION_FIELDS(X)                                                           \
 	X(PARTICIPATION, CHILD_ID, child_id, FT_REF, "child", 0, "Child")                   \
-	X(PARTICIPATION, EVENT_DATE, event_date, FT_DATE, NULL, F_REQUIRED, "Date")         \
+	X(PARTICIPATION, EVENT_DATE, event_date, FT_DATE, NULL, F_REQUIRED | F_EVENT, "Date")         \
 	X(PARTICIPATION, KIND, kind, FT_CODE, "participation_kind", F_REQUIRED, "Kind")     \
 	X(PARTICIPATION, DETAIL, detail, FT_TEXT, NULL, 0, "What was said or done")
 

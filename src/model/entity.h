@@ -34,6 +34,13 @@ enum field_flag {
 	F_CLOSES = 1 << 2,	/* an end date: clearing it once set (reopening) needs a reason */
 	F_PREBIRTH = 1 << 3,	/* may precede the child's birth when an expected date is held */
 	F_UNIQUE = 1 << 4,	/* unique among live rows (e.g. LA child id) */
+	F_EVENT = 1 << 5,	/* the date (or instant) of something that has happened: a record
+				 * saved through src/work may not put it after today. Dates that
+				 * may be planned (a school place from September, an allocation
+				 * from Monday, a due date) do not carry it. */
+	F_AUTHOR = 1 << 6,	/* the worker who did or wrote it (visited by, written by): a
+				 * person records as themselves unless their role may record for
+				 * others (roles.h: role_records_for) */
 };
 
 struct field {

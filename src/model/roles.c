@@ -1,13 +1,35 @@
 /* roles: the one table of roles and their permissions; see roles.h. */
 #include "model/roles.h"
 
+#include <stdint.h>
 #include <string.h>
+
+#include "model/entity.h"
+
+/* A bit per kind of record, in the order of HEARTH_ENTITIES (model/entities.def.h). */
+#define KIND_BIT(e, E, label) K_##E,
+enum { HEARTH_ENTITIES(KIND_BIT) K__COUNT };
+#undef KIND_BIT
+_Static_assert(K__COUNT <= 64, "one bit per kind of record");
+#define K(E) ((uint64_t)1 << K_##E)
+
+/* A child's casework: everything a social worker records about a child and the people
+ * around them. Not allocations (a manager's decision: reallocation) and not LADO
+ * allegations (about adults who work with children: the LADO's). */
+#define CASEWORK_KINDS                                                                                      \
+	(K(CHILD) | K(CHILD_DISABILITY) | K(PERSON) | K(RELATIONSHIP) | K(CONTACT) | K(EARLY_HELP) |        \
+	 K(REFERRAL) | K(ASSESSMENT) | K(S47) | K(CIN_PLAN) | K(CP_PLAN) | K(CP_REVIEW) | K(CORE_GROUP) |  \
+	 K(CLA_EPISODE) | K(CLA_REVIEW) | K(VISIT) | K(NOTE) | K(HEALTH) | K(EDUCATION) | K(PEP) |         \
+	 K(MISSING) | K(PROCEEDINGS) | K(PERMANENCE) | K(ADOPTION) | K(CLA_OUTCOME) | K(LEAVER_CONTACT) |  \
+	 K(PATHWAY_PLAN) | K(PARTICIPATION))
 
 struct role_def {
 	const char *name;
 	enum role_scope scope;
 	bool read_only;
 	unsigned perms;		/* bit per enum permission */
+	uint64_t records;	/* bit per kind of record it may add, correct and retract */
+	enum role_records_for records_for;
 };
 
 #define P(p) (1u << (p))
@@ -15,22 +37,29 @@ struct role_def {
 #define CASEWORK (BASE | P(PERM_CHILD_LIST) | P(PERM_CHILD_READ) | P(PERM_CHILD_WRITE) | P(PERM_DUE_READ))
 
 static const struct role_def roles[ROLE_MAX] = {
-	[ROLE_SOCIAL_WORKER] = {"social_worker", SCOPE_TEAM, false, CASEWORK},
-	[ROLE_TEAM_MANAGER] = {"team_manager", SCOPE_TEAM, false, CASEWORK | P(PERM_ALLOCATE) | P(PERM_MEASURES_READ)},
-	[ROLE_IRO] = {"iro", SCOPE_OWN, false, CASEWORK},
-	[ROLE_PERSONAL_ADVISER] = {"personal_adviser", SCOPE_OWN, false, CASEWORK},
-	[ROLE_LADO] = {"lado", SCOPE_NONE, false, BASE | P(PERM_MEASURES_READ)},
-	[ROLE_FRONT_DOOR] = {"front_door", SCOPE_ALL, false, BASE | P(PERM_CHILD_LIST) | P(PERM_CHILD_READ) |
-								     P(PERM_CHILD_WRITE)},
+	[ROLE_SOCIAL_WORKER] = {"social_worker", SCOPE_TEAM, false, CASEWORK, CASEWORK_KINDS, RECORDS_FOR_SELF},
+	[ROLE_TEAM_MANAGER] = {"team_manager", SCOPE_TEAM, false, CASEWORK | P(PERM_ALLOCATE) | P(PERM_MEASURES_READ),
+			       CASEWORK_KINDS | K(ALLOCATION), RECORDS_FOR_TEAM},
+	[ROLE_IRO] = {"iro", SCOPE_OWN, false, CASEWORK, K(CP_REVIEW) | K(CLA_REVIEW), RECORDS_FOR_SELF},
+	[ROLE_PERSONAL_ADVISER] = {"personal_adviser", SCOPE_OWN, false, CASEWORK,
+				   K(LEAVER_CONTACT) | K(PATHWAY_PLAN), RECORDS_FOR_SELF},
+	[ROLE_LADO] = {"lado", SCOPE_NONE, false, BASE | P(PERM_MEASURES_READ), K(LADO), RECORDS_FOR_SELF},
+	[ROLE_FRONT_DOOR] = {"front_door", SCOPE_ALL, false,
+			     BASE | P(PERM_CHILD_LIST) | P(PERM_CHILD_READ) | P(PERM_CHILD_WRITE),
+			     K(CHILD) | K(CONTACT) | K(REFERRAL), RECORDS_FOR_SELF},
 	[ROLE_ANALYST] = {"analyst", SCOPE_ALL, false,
-			  BASE | P(PERM_CHILD_LIST) | P(PERM_MEASURES_READ) | P(PERM_LISTS_ALL)},
+			  BASE | P(PERM_CHILD_LIST) | P(PERM_MEASURES_READ) | P(PERM_LISTS_ALL), 0, RECORDS_FOR_SELF},
+	/* Heads of service reallocate (as the route table lets them) and record nothing else. */
 	[ROLE_HEAD_OF_SERVICE] = {"head_of_service", SCOPE_ALL, false,
 				  BASE | P(PERM_CHILD_LIST) | P(PERM_CHILD_READ) | P(PERM_DUE_READ) |
-					  P(PERM_MEASURES_READ) | P(PERM_ALLOCATE) | P(PERM_LISTS_ALL)},
-	[ROLE_ADMIN] = {"admin", SCOPE_NONE, false, BASE | P(PERM_USER_ADMIN) | P(PERM_AUDIT_READ)},
+					  P(PERM_MEASURES_READ) | P(PERM_ALLOCATE) | P(PERM_LISTS_ALL),
+				  K(ALLOCATION), RECORDS_FOR_SELF},
+	[ROLE_ADMIN] = {"admin", SCOPE_NONE, false, BASE | P(PERM_USER_ADMIN) | P(PERM_AUDIT_READ), 0,
+			RECORDS_FOR_SELF},
 	[ROLE_INSPECTOR] = {"inspector", SCOPE_ALL, true,
 			    BASE | P(PERM_CHILD_LIST) | P(PERM_CHILD_READ) | P(PERM_DUE_READ) | P(PERM_MEASURES_READ) |
-				    P(PERM_LISTS_ALL)},
+				    P(PERM_LISTS_ALL),
+			    0, RECORDS_FOR_SELF},
 };
 
 static const char *const permission_names[PERM_MAX] = {
@@ -70,4 +99,31 @@ enum role_scope role_scope(enum role r)
 bool role_read_only(enum role r)
 {
 	return r >= ROLE_MAX || roles[r].read_only;
+}
+
+static int kind_index(const struct entity *e)
+{
+	for (int i = 0; e && i < model_entity_count; i++) {
+		if (model_entities[i] == e) {
+			return i;
+		}
+	}
+	return -1;
+}
+
+bool role_may_record(enum role r, const struct entity *e)
+{
+	int k = kind_index(e);
+	return r < ROLE_MAX && k >= 0 && !roles[r].read_only && (roles[r].records & ((uint64_t)1 << k)) != 0;
+}
+
+bool role_may_record_kind(enum role r, const char *kind)
+{
+	const struct entity *e = kind ? entity_find(kind) : NULL;
+	return e && role_may_record(r, e);
+}
+
+enum role_records_for role_records_for(enum role r)
+{
+	return r < ROLE_MAX ? roles[r].records_for : RECORDS_FOR_SELF;
 }

@@ -8,6 +8,8 @@
 
 #include <stdbool.h>
 
+struct entity;
+
 enum role {
 	ROLE_SOCIAL_WORKER,
 	ROLE_TEAM_MANAGER,
@@ -53,5 +55,22 @@ bool role_can(enum role r, enum permission p);
 enum role_scope role_scope(enum role r);
 /* Roles that may never change anything (the inspector). */
 bool role_read_only(enum role r);
+
+/* Whether the role may add, correct and retract records of kind e (a row of the entity
+ * table model/entity.h describes): the social worker and team manager all of a child's
+ * casework, the front door new children, contacts and referrals, the IRO reviews, the
+ * personal adviser care leavers' contacts and pathway plans, the LADO allegations; the
+ * others none. The routes' permissions still apply first; this narrows them by kind.
+ * src/work enforces it on every save; pages use it to hide what a person may not do. */
+bool role_may_record(enum role r, const struct entity *e);
+/* The same, by the kind's table name ("visit"); false for a name that is no kind. */
+bool role_may_record_kind(enum role r, const char *kind);
+
+/* Whom a person may name as the worker who did something (an F_AUTHOR field). */
+enum role_records_for {
+	RECORDS_FOR_SELF,	/* only themselves */
+	RECORDS_FOR_TEAM,	/* any worker of their own team (a team manager) */
+};
+enum role_records_for role_records_for(enum role r);
 
 #endif

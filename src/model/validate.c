@@ -135,6 +135,11 @@ static int check_field(const struct entity *e, const struct field *f, const stru
 	return herr_set(err, HERR_INVALID, f->name, "type", "unknown field type");
 }
 
+int validate_field(const struct entity *e, int i, const struct hval *v, struct hearth_error *err)
+{
+	return check_field(e, &e->fields[i], v, err);
+}
+
 int validate_row(const struct entity *e, const struct hval *vals, struct hearth_error *err)
 {
 	for (int i = 0; i < e->n_fields; i++) {

@@ -20,6 +20,10 @@
 /* 0 when the row is valid; HERR_INVALID with field and rule otherwise. */
 int validate_row(const struct entity *e, const struct hval *vals, struct hearth_error *err);
 
+/* The checks validate_row makes of field i alone (not the row's date order), so a caller
+ * can name every field at fault, not only the first. */
+int validate_field(const struct entity *e, int i, const struct hval *v, struct hearth_error *err);
+
 /* True when s is valid UTF-8 with no NUL and no control characters (tab and newline are
  * allowed when multiline is true). */
 bool validate_text(const char *s, bool multiline);

@@ -919,6 +919,19 @@ static int check_actor(struct store *st, const char *actor, struct hearth_error 
 	return 0;
 }
 
+int store_row_check(struct store *st, const struct entity *e, int64_t id, const struct hval *vals,
+		    struct hearth_error *err)
+{
+	struct arena *a = &st->scratch;
+	int rc = validate_row(e, vals, err);
+	if (!rc && !(rc = check_refs(st, e, vals, err)) && !(rc = check_unique(st, e, vals, id, err)) &&
+	    !(rc = check_birth(st, e, vals, a, err)) && id && e == &entity_child) {
+		rc = check_dob_change(st, id, vals, a, err);
+	}
+	arena_reset(a);
+	return rc;
+}
+
 int store_insert(struct store *st, const char *actor, const struct entity *e, const struct hval *vals,
 		 int64_t *id_out, struct hearth_error *err)
 {

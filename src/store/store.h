@@ -66,6 +66,12 @@ int store_insert(struct store *st, const char *actor, const struct entity *e, co
  * may be NULL, except where a rule asks for one (reopening a closed plan). */
 int store_update(struct store *st, const char *actor, const struct entity *e, int64_t id,
 		 const struct hval *vals, const char *reason, struct hearth_error *err);
+/* The checks store_insert (id 0) or store_update (id) make of a row against the record —
+ * the descriptor's, references, uniqueness, nothing before the child's birth, a date of
+ * birth after no event — without writing: so a caller can refuse with the store's own
+ * words before asking further questions (src/work asks the DfE's rules next). */
+int store_row_check(struct store *st, const struct entity *e, int64_t id, const struct hval *vals,
+		    struct hearth_error *err);
 /* Retracts a row (entered in error): it stays, voided, with its revision. */
 int store_void(struct store *st, const char *actor, const struct entity *e, int64_t id, const char *reason,
 	       struct hearth_error *err);

@@ -4,7 +4,8 @@
  *
  * Invariants (web_routes_check, run at start-up and by the unit test): every row has a
  * handler; API rows are under /api/ and page rows are not; a PERM_NONE row is marked .open and an .open row needs
- * PERM_NONE; only POST rows take a body; writing rows are POSTs or DELETEs; no method and
+ * PERM_NONE; only POST and PATCH rows take a body; a PATCH writes; GETs never write; {kind}
+ * and {rid} only under a child's {id}; no method and
  * path appear twice. docs/openapi.json documents exactly these rows (the unit test
  * compares them). */
 #include "web/http/routes.h"
@@ -29,6 +30,7 @@ const struct web_route web_routes[] = {
 	/* children */
 	{WEB_GET, "/api/children", api_children_list, PERM_CHILD_LIST, .audit = "children list",
 	 .query = {"q", "dob", PAGE}},
+	{WEB_POST, "/api/children", api_child_add, PERM_CHILD_WRITE, .writes = true, .body_limit = WEB_BODY_DEFAULT},
 	{WEB_GET, "/api/children/{id}", api_child_get, PERM_CHILD_READ, .child = true, .audit = "record",
 	 .query = {"as_at"}},
 	{WEB_GET, "/api/children/{id}/chronology", api_child_chronology, PERM_CHILD_READ, .child = true,
@@ -47,6 +49,18 @@ const struct web_route web_routes[] = {
 	 .body_limit = WEB_BODY_DEFAULT},
 	{WEB_GET, "/api/children/{id}/due", api_child_due, PERM_DUE_READ, .child = true, .audit = "due",
 	 .query = {"as_at", PAGE}},
+	/* every kind of a child's record, by its descriptor (which kinds a role may record:
+	 * the role table, checked by the dispatcher and again by src/work) */
+	{WEB_GET, "/api/children/{id}/records/{kind}", api_records_list, PERM_CHILD_READ, .child = true,
+	 .audit = "records", .query = {PAGE}},
+	{WEB_POST, "/api/children/{id}/records/{kind}", api_record_add, PERM_CHILD_WRITE, .child = true,
+	 .writes = true, .body_limit = WEB_BODY_DEFAULT},
+	{WEB_PATCH, "/api/children/{id}/records/{kind}/{rid}", api_record_correct, PERM_CHILD_WRITE, .child = true,
+	 .writes = true, .body_limit = WEB_BODY_DEFAULT},
+	{WEB_POST, "/api/children/{id}/records/{kind}/{rid}/retract", api_record_retract, PERM_CHILD_WRITE,
+	 .child = true, .writes = true, .body_limit = 65536},
+	{WEB_GET, "/api/children/{id}/records/{kind}/{rid}/history", api_record_history, PERM_CHILD_READ,
+	 .child = true, .audit = "history"},
 	/* the worklist: what is due across the caller's children */
 	{WEB_GET, "/api/due", api_due, PERM_DUE_READ, .audit = "due list", .query = {"as_at", PAGE}},
 

@@ -32,8 +32,10 @@ case $rev in
 *'"seen_alone":true'*' >> '*'"seen_alone":false'*' >> typed in error') ok "the update's revision holds before, after and why" ;;
 *) not_ok "update revision: $rev" ;;
 esac
-check "close the referral" $H record "$db" update referral 1 --closure-date 2024-06-01 --closure-reason RC1
-refuses "reopening a closed referral needs a reason" "rule: reopen_needs_reason" $H record "$db" update referral 1 --closure-date "" --closure-reason ""
+check "close the referral" $H record "$db" update referral 1 --closure-date 2024-06-01 --closure-reason RC1 \
+	--reason "case closed"
+refuses "reopening a closed referral needs a reason" "correcting a referral needs a reason (rule: required)" \
+	$H record "$db" update referral 1 --closure-date "" --closure-reason ""
 check "reopening with a reason" $H record "$db" update referral 1 --closure-date "" --closure-reason "" --reason "closed in error"
 check "retract a note" $H record "$db" void note 1 --reason "wrong child"
 n=$(q "$db" "SELECT count(*) FROM note WHERE id=1 AND voided=1")
@@ -56,7 +58,7 @@ refuses "unknown code" "rule: code" \
 refuses "event before birth" "rule: not_before_birth" \
 	$H record "$db" referral --child C1 --referral-date 2014-01-10 --source 1A --nfa no
 refuses "birth date after a referral" "rule: not_after_events" \
-	$H record "$db" update child 1 --dob 2024-05-01
+	$H record "$db" update child 1 --dob 2024-05-01 --reason "typed in error"
 refuses "episode in care before birth" "decom: Episode began (DECOM) is before the child's date of birth" \
 	$H record "$db" cla_episode --child C1 --decom 2010-01-01 --rne S --ls V2 --cin N1 --place U1 --long-term no
 refuses "missing required field" "seen: Child seen is required for a visit (rule: required)" \

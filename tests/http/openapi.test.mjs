@@ -12,8 +12,20 @@ const caller = {
 	child_write: 'social_worker', allocate: 'team_manager', due_read: 'social_worker', user_admin: 'admin',
 };
 
+// A note of HC1's, new for each use (a retraction needs a live row).
+async function freshNote() {
+	const r = await req('POST', `/api/children/${CHILD.in}/records/note`, { session: await as('social_worker'),
+		body: validNote() });
+	assert.equal(r.status, 201, r.text);
+	return r.json.record.id;
+}
+
 function bodyFor(method, path) {
+	if (method === 'patch') return { reason: 'typed in error', body: 'Called the school again' };
 	if (method !== 'post') return undefined;
+	if (path === '/api/children') return { given_name: 'Ada', family_name: 'Openapi', dob: '2017-01-02', sex: 'F' };
+	if (path.endsWith('/retract')) return { reason: 'entered in error' };
+	if (path.endsWith('/records/{kind}')) return validNote();
 	if (path === '/api/session') return { username: 'test_front_door', password: process.env.HEARTH_PASSWORD };
 	if (path.endsWith('/visits')) return validVisit();
 	if (path.endsWith('/notes')) return validNote();
@@ -39,7 +51,8 @@ for (const [path, ops] of Object.entries(doc.paths)) {
 				const { signIn } = await import('./lib.mjs');
 				session = await signIn('test_social_worker');
 			}
-			const url = path.replace('{id}', String(CHILD.in));
+			let url = path.replace('{id}', String(CHILD.in)).replace('{kind}', 'note');
+			if (url.includes('{rid}')) url = url.replace('{rid}', String(await freshNote()));
 			// If the allocation already names that worker, the other one.
 			let body = bodyFor(method, path);
 			let r = await req(method.toUpperCase(), url, { session, body });

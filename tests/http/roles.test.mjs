@@ -25,9 +25,19 @@ const MATRIX = [
 	['GET', '/api/children/{id}/allocations', null, /*        */ [401, 200, 200, 200, 200, 403, 200, 403, 200, 403, 200]],
 	['POST', '/api/children/{id}/allocations', 'allocate', /* */ [401, 403, 201, 403, 403, 403, 403, 403, 201, 403, 403]],
 	['GET', '/api/children/{id}/visits', null, /*             */ [401, 200, 200, 200, 200, 403, 200, 403, 200, 403, 200]],
-	['POST', '/api/children/{id}/visits', 'visit', /*         */ [401, 201, 201, 201, 201, 403, 201, 403, 403, 403, 403]],
+	// Who may record what is the role table's record kinds (src/model/roles.c): a visit or a
+	// note is casework (social workers and team managers), not the IRO's, PA's or front door's.
+	['POST', '/api/children/{id}/visits', 'visit', /*         */ [401, 201, 201, 403, 403, 403, 403, 403, 403, 403, 403]],
 	['GET', '/api/children/{id}/notes', null, /*              */ [401, 200, 200, 200, 200, 403, 200, 403, 200, 403, 200]],
-	['POST', '/api/children/{id}/notes', 'note', /*           */ [401, 201, 201, 201, 201, 403, 201, 403, 403, 403, 403]],
+	['POST', '/api/children/{id}/notes', 'note', /*           */ [401, 201, 201, 403, 403, 403, 403, 403, 403, 403, 403]],
+	// Every kind of record ({kind} is note here; {rid} a fresh note of HC1's each time).
+	['POST', '/api/children', 'child', /*                     */ [401, 201, 201, 403, 403, 403, 201, 403, 403, 403, 403]],
+	['GET', '/api/children/{id}/records/{kind}', null, /*     */ [401, 200, 200, 200, 200, 403, 200, 403, 200, 403, 200]],
+	['POST', '/api/children/{id}/records/{kind}', 'note', /*  */ [401, 201, 201, 403, 403, 403, 403, 403, 403, 403, 403]],
+	['PATCH', '/api/children/{id}/records/{kind}/{rid}', 'correct', [401, 200, 200, 403, 403, 403, 403, 403, 403, 403, 403]],
+	['POST', '/api/children/{id}/records/{kind}/{rid}/retract', 'retract',
+		/*                                                    */ [401, 200, 200, 403, 403, 403, 403, 403, 403, 403, 403]],
+	['GET', '/api/children/{id}/records/{kind}/{rid}/history', null, [401, 200, 200, 200, 200, 403, 200, 403, 200, 403, 200]],
 	['GET', '/api/children/{id}/due', null, /*                */ [401, 200, 200, 200, 200, 403, 403, 403, 200, 403, 200]],
 	['GET', '/api/due', null, /*                              */ [401, 200, 200, 200, 200, 403, 403, 403, 200, 403, 200]],
 ];
@@ -50,6 +60,13 @@ async function otherWorker() {
 	return now && now.worker_id === WORKER.a2 ? WORKER.a1 : WORKER.a2;
 }
 
+// A note of HC1's, new for each try, so a retraction always has a live row to retract.
+async function freshNote() {
+	const r = await req('POST', `/api/children/${C}/records/note`, { session: await as(sw), body: validNote() });
+	assert.equal(r.status, 201, r.text);
+	return r.json.record.id;
+}
+
 async function bodyFor(kind, role) {
 	switch (kind) {
 	case 'signin':
@@ -60,6 +77,12 @@ async function bodyFor(kind, role) {
 		return validVisit();
 	case 'note':
 		return validNote();
+	case 'child':
+		return { given_name: 'Rowan', family_name: `Roles${role}`, dob: '2018-02-03', sex: 'F' };
+	case 'correct':
+		return { reason: 'typed in error', body: 'Called the school again' };
+	case 'retract':
+		return { reason: 'entered in error' };
 	default:
 		return undefined;
 	}
@@ -67,10 +90,11 @@ async function bodyFor(kind, role) {
 
 for (const [method, path, kind, expected] of MATRIX) {
 	test(`roles: ${method} ${path}`, async () => {
-		const url = path.replace('{id}', String(C));
 		const got = [];
 		for (let i = 0; i <= ROLES.length; i++) {
 			const role = i === 0 ? null : ROLES[i - 1];
+			let url = path.replace('{id}', String(C)).replace('{kind}', 'note');
+			if (url.includes('{rid}')) url = url.replace('{rid}', String(await freshNote()));
 			// Signing out ends a session: that row uses a session of its own.
 			const session = role === null ? undefined : method === 'DELETE' ? await signIn(`test_${role}`) : await as(role);
 			const body = await bodyFor(kind, role);

@@ -19,5 +19,12 @@ int api_child_notes(struct web_request *r);
 int api_child_note_add(struct web_request *r);
 int api_child_due(struct web_request *r);
 int api_due(struct web_request *r);
+/* records.c: every kind of a child's record, and a new child */
+int api_child_add(struct web_request *r);
+int api_records_list(struct web_request *r);
+int api_record_add(struct web_request *r);
+int api_record_correct(struct web_request *r);
+int api_record_retract(struct web_request *r);
+int api_record_history(struct web_request *r);
 
 #endif

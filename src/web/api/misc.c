@@ -13,7 +13,6 @@
 #include "web/api/api.h"
 #include "web/children.h"
 #include "web/http/http.h"
-#include "web/api/openapi.h"
 
 static json_t *item_json(const struct clock_item *it, const char *la_child_id)
 {
@@ -152,15 +151,4 @@ int api_users(struct web_request *r)
 						      "disabled", u[i].disabled));
 	}
 	return web_answer(r, 200, json_pack("{s:o}", "users", list));
-}
-
-/* ---- GET /api/openapi.json ---- */
-
-int api_openapi(struct web_request *r)
-{
-	r->raw = (const char *)web_openapi_json;
-	r->raw_len = web_openapi_json_len;
-	r->content_type = "application/json; charset=utf-8";
-	r->status = 200;
-	return 200;
 }

@@ -14,7 +14,10 @@
  *      read-only role never writes (403, rule read_only);
  *   6. a route's {id} child exists and is in the caller's scope, checked by the store's
  *      scoped query; an out-of-scope child is answered exactly as a child that does not
- *      exist (404, same body), so existence does not leak;
+ *      exist (404, same body), so existence does not leak; then its {kind} names a kind
+ *      of a child's record (400), one the caller's role may record when the route writes
+ *      (403, from the one role table), and its {rid} a row of that kind that is this
+ *      child's, live or retracted (404 otherwise);
  *   7. the handler runs;
  *   8. a successful read of a child's record (the route's .audit section) queues its
  *      audit row here, and so do refusals at 5 and 6 (action "denied"); server.c does not
@@ -28,6 +31,7 @@
 #include <microhttpd.h>
 
 #include "web/http/http.h"
+#include "work/work.h"
 
 int web_answer(struct web_request *r, int status, json_t *body)
 {
@@ -237,8 +241,7 @@ int web_dispatch_route(struct web_request *r)
 	}
 	r->id_text = params.id;
 	r->id_len = params.id_len;
-	r->kind = params.kind ? arena_strndup(&r->a, params.kind, params.kind_len) : NULL;
-	r->rid = params.rid ? parse_id(params.rid, params.rid_len) : 0;
+	r->params = params;
 	r->route_name = web_route_name(r->route);
 	for (size_t i = 0; i < r->n_query; i++) {
 		bool ok = false;
@@ -324,6 +327,46 @@ void web_dispatch(struct web_request *r)
 	}
 }
 
+/* Step 6 beyond the child: the {kind} and {rid} of a child's record. 0, or the status
+ * answered. */
+static int record_target(struct web_request *r)
+{
+	const struct web_route *rt = r->route;
+	if (!r->params.kind) {
+		return 0;
+	}
+	const char *name = arena_strndup(&r->a, r->params.kind, r->params.kind_len);
+	const struct entity *e = entity_find(name);
+	if (!work_child_kind(e)) {
+		/* A page for a kind that does not exist is not found; the API names the bad part. */
+		return web_fail(r, rt->page ? 404 : 400, "kind", "unknown_kind", "%s is not a kind of a child's record",
+				name);
+	}
+	if (rt->writes && !role_may_record(r->role, e)) {
+		web_audit_row(r, "denied", r->child_id, e->name);
+		return web_fail(r, 403, "kind", "permission", "your role (%s) may not record a %s", role_name(r->role),
+				e->label);
+	}
+	r->kind = e;
+	if (!r->params.rid) {
+		return 0;
+	}
+	int64_t rid = parse_id(r->params.rid, r->params.rid_len), child = 0;
+	struct hearth_error err = {0};
+	bool retracted = false;
+	int rc = rid ? work_row_child(r->st, e, rid, &r->a, &child, &retracted, &err) : HERR_NOT_FOUND;
+	if (rc && rc != HERR_NOT_FOUND) {
+		return web_fail_err(r, &err);
+	}
+	if (rc || child != r->child_id) {
+		/* The same words whether the row is another child's or nobody's. */
+		return web_fail(r, 404, "rid", "not_found", "this child has no %s with this id", e->label);
+	}
+	r->rid = rid;
+	r->rid_retracted = retracted;
+	return 0;
+}
+
 /* Steps 6 to 8: scope, handler, audit of the read. */
 static void dispatch_checked(struct web_request *r, const char *id, size_t id_len)
 {
@@ -346,6 +389,9 @@ static void dispatch_checked(struct web_request *r, const char *id, size_t id_le
 			return;
 		}
 		r->child_id = child;
+		if (record_target(r)) {
+			return;
+		}
 	}
 	int status = rt->handler(r);
 	if (status == 200 && rt->audit) {

@@ -70,8 +70,7 @@ struct web_request {
 	const char *path;		/* decoded */
 	const char *id_text;		/* the {id} segment, within path */
 	size_t id_len;
-	const char *kind;		/* the {kind} segment (a word, copied), or NULL */
-	int64_t rid;			/* the {rid} segment (a row id), or 0 */
+	struct web_route_params params;	/* where the path's {id}, {kind} and {rid} segments are */
 	struct web_param query[WEB_QUERY_MAX * 2];
 	size_t n_query;
 	struct web_param form[WEB_FORM_MAX];	/* a page's POSTed form, decoded */
@@ -92,6 +91,9 @@ struct web_request {
 	struct store *st;
 	struct store_web *sw;
 	int64_t child_id;		/* the {id} child, once in scope */
+	const struct entity *kind;	/* the {kind} of record, once known */
+	int64_t rid;			/* the {rid} row of that kind, once known to be the child's */
+	bool rid_retracted;		/* that row was retracted (only its history remains) */
 	/* the answer */
 	int status;
 	json_t *out;

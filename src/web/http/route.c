@@ -9,7 +9,7 @@
 
 #include "web/http/http.h"
 
-static const char *const method_names[WEB_METHOD_MAX] = {"GET", "POST", "DELETE"};
+static const char *const method_names[WEB_METHOD_MAX] = {"GET", "POST", "DELETE", "PATCH"};
 
 const char *web_method_name(enum web_method m)
 {
@@ -69,8 +69,10 @@ int web_routes_check_table(const struct web_route *table, int n, char *why, size
 			bad = "is marked open but needs a permission";
 		} else if (rt->perm >= PERM_MAX) {
 			bad = "names no known permission";
-		} else if (rt->body_limit && rt->method != WEB_POST) {
-			bad = "takes a body but is not a POST";
+		} else if (rt->body_limit && rt->method != WEB_POST && rt->method != WEB_PATCH) {
+			bad = "takes a body but is not a POST or a PATCH";
+		} else if (rt->method == WEB_PATCH && (!rt->writes || !rt->body_limit)) {
+			bad = "is a PATCH that does not write, or takes no body";
 		} else if (rt->writes && rt->method == WEB_GET) {
 			bad = "writes but is a GET";
 		} else if (i >= ROUTES_MAX) {
@@ -79,6 +81,10 @@ int web_routes_check_table(const struct web_route *table, int n, char *why, size
 			bad = "keeps drafts but is not a GET page for signed-in people";
 		} else if (rt->child != (strstr(rt->path, "{id}") != NULL)) {
 			bad = "has {id} without .child (or .child without {id})";
+		} else if (strstr(rt->path, "{kind}") && !rt->child) {
+			bad = "has {kind} outside a child's path";
+		} else if (strstr(rt->path, "{rid}") && !strstr(rt->path, "{kind}")) {
+			bad = "has {rid} without the {kind} it is a row of";
 		}
 		for (int k = 0; !bad && k < i; k++) {
 			if (table[k].method == rt->method && strcmp(table[k].path, rt->path) == 0) {

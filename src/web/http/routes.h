@@ -16,7 +16,7 @@
 
 #include "model/roles.h"
 
-enum web_method { WEB_GET, WEB_POST, WEB_DELETE, WEB_METHOD_MAX };
+enum web_method { WEB_GET, WEB_POST, WEB_DELETE, WEB_PATCH, WEB_METHOD_MAX };
 
 #define WEB_BODY_DEFAULT ((size_t)1 << 20)	/* 1 MiB unless a route says otherwise */
 #define WEB_QUERY_MAX 8
@@ -33,9 +33,13 @@ struct web_route {
 	bool open;			/* deliberately open to anyone (perm must be PERM_NONE) */
 	bool page;			/* answers HTML for people (not under /api/); forms carry the
 					 * CSRF token as csrf_token, errors are pages */
-	bool child;			/* {id} is a child: must exist and be in scope, else 404 */
+	bool child;			/* {id} is a child: must exist and be in scope, else 404. Under
+					 * it, {kind} names a kind of a child's record (else 400;
+					 * on a writing route one the role may record, else 403) and
+					 * {rid} a row of that kind that is the child's, live or
+					 * retracted (else 404): the dispatcher checks all three */
 	bool writes;			/* changes the record: refused for read-only roles */
-	size_t body_limit;		/* 0: no body accepted */
+	size_t body_limit;		/* 0: no body accepted (only POST and PATCH take one) */
 	bool draft;			/* a form page whose typing may be kept as a draft (POST
 					 * /drafts names it by its path); a GET page route */
 	const char *audit;		/* section read on success, audited before the answer */

@@ -20,6 +20,7 @@
 
 #include "returns/returns.h"
 #include "web/actions.h"
+#include "work/work.h"
 #include "web/pages/pages.h"
 #include "web/pages/record_form.h"
 #include "web/pages/records.h"
@@ -34,37 +35,33 @@ bool records_kind_has_form(const struct entity *e)
 /* ---- who may record what: the one place ---- */
 
 /* The kind named by the path, for a change (add, correct, retract) or a read (history):
- * 0 and *out, or the status answered (404 for a kind with no form here). The route table
- * has already checked the role's permission (PERM_CHILD_WRITE for a change); the per-kind
- * rule of who may record what (issue 14, part 6: role_may_record in src/model/roles.c)
- * belongs here and nowhere else, so every page of this file is covered by one call. */
+ * 0 and *out, or the status answered. The dispatcher has already found the kind (404 for
+ * none), checked that {rid} is this child's row of it, and, on a writing route, that the
+ * role may record it; a form's GET is not a writing route, so the same rule of who may
+ * record what (role_may_record, the one role table) is applied here for it. */
 static int kind_for_request(struct web_request *r, bool change, bool child_too, const struct entity **out)
 {
-	const struct entity *e = r->kind ? entity_find(r->kind) : NULL;
+	const struct entity *e = r->kind;
 	if (!records_kind_has_form(e) && !(child_too && e == &entity_child)) {
-		return web_fail(r, 404, "kind", "not_found", "there is no kind of record called %s",
-				r->kind ? r->kind : "(none)");
+		return web_fail(r, 404, "kind", "not_found", "there is no kind of record called %s", e ? e->name : "(none)");
 	}
-	(void)change;
+	if (change && !role_may_record(r->role, e)) {
+		return web_fail(r, 403, "kind", "permission", "your role (%s) may not record a %s", role_name(r->role),
+				e->label);
+	}
 	*out = e;
 	return 0;
 }
 
-static bool may_change(const struct web_request *r)
+static bool may_change(const struct web_request *r, const struct entity *e)
 {
-	return role_can(r->role, PERM_CHILD_WRITE) && !role_read_only(r->role);
+	return role_can(r->role, PERM_CHILD_WRITE) && !role_read_only(r->role) && role_may_record(r->role, e);
 }
 
 /* ---- saving: the one place this file writes ----
- * The web's save (actions.c: the impossible-record refusal, the DfE findings, the store's
- * write path) is moving below src/web (issue 14, part 5); these three are the only calls
- * to it here. */
-
-static int year_now(void)
-{
-	int year = returns_year_of(date_today());
-	return year > RETURNS_YEAR_MAX ? RETURNS_YEAR_MAX : year;
-}
+ * Every change goes through src/work, as the API's and `hearth record`'s do: the role's
+ * right to record the kind, every field's rules, the impossible-record refusal, the DfE
+ * findings (handed back as warnings), the revision and its audit row. */
 
 static int save_new(struct web_request *r, const struct entity *e, struct hval *vals, int64_t *id,
 		    struct returns_findings *warnings, struct hearth_error *err)
@@ -75,26 +72,21 @@ static int save_new(struct web_request *r, const struct entity *e, struct hval *
 static int save_correction(struct web_request *r, const struct entity *e, int64_t id, const struct hval *vals,
 			   const char *reason, struct returns_findings *warnings, struct hearth_error *err)
 {
-	bool refuse = false;
-	*warnings = (struct returns_findings){0};
-	int rc = returns_check_change(r->st, e, id, vals, year_now(), &r->a, warnings, &refuse, err);
-	if (rc) {
-		return rc;
-	}
-	for (size_t i = 0; refuse && i < warnings->n; i++) {
-		const struct returns_finding *f = &warnings->items[i];
-		if (f->rule->flags & RULE_IMPOSSIBLE) {
-			return herr_set(err, HERR_INVALID, "", "impossible", "%s (%s rule %s)", f->rule->message,
-					returns_kind_name(f->rule->kind), f->rule->id);
-		}
-	}
-	return store_update(r->st, r->actor, e, id, vals, reason, err);
+	struct work_actor who = web_work_actor(r);
+	struct work_result out = {0};
+	struct hval *copy = arena_alloc(&r->a, sizeof(*copy) * (size_t)e->n_fields);
+	memcpy(copy, vals, sizeof(*copy) * (size_t)e->n_fields);
+	int rc = work_correct(r->st, &who, e, r->child_id, id, copy, reason, &r->a, &out, err);
+	*warnings = out.warnings;
+	return rc;
 }
 
 static int save_retraction(struct web_request *r, const struct entity *e, int64_t id, const char *reason,
 			   struct hearth_error *err)
 {
-	return store_void(r->st, r->actor, e, id, reason, err);
+	struct work_actor who = web_work_actor(r);
+	struct work_result out = {0};
+	return work_retract(r->st, &who, e, r->child_id, id, reason, &r->a, &out, err);
 }
 
 /* ---- the row a path names ---- */
@@ -151,7 +143,7 @@ void records_row_links(struct web_request *r, struct html *h, const struct entit
 {
 	const char *what = arena_printf(&r->a, " this %s", e->label);
 	html_f(h, "<ul class=\"govuk-summary-list__actions-list hearth-row-links\">");
-	if (may_change(r)) {
+	if (may_change(r, e)) {
 		html_f(h, "<li class=\"govuk-summary-list__actions-list-item\"><a class=\"govuk-link\" href=\"%s\">Correct"
 			  "<span class=\"govuk-visually-hidden\">%s</span></a></li>"
 			  "<li class=\"govuk-summary-list__actions-list-item\"><a class=\"govuk-link\" href=\"%s\">Retract"

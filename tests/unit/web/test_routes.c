@@ -5,12 +5,15 @@
 
 #include <jansson.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
 #include "web/http/http.h"
 #include "web/api/openapi.h"
 #include "web/http/routes.h"
+#include "model/codes.h"
+#include "work/work.h"
 
 static int dummy(struct web_request *r)
 {
@@ -78,10 +81,13 @@ static void openapi_documents_exactly_the_routes(void **state)
 {
 	(void)state;
 	json_error_t je;
-	json_t *doc = json_loadb((const char *)web_openapi_json, web_openapi_json_len, JSON_REJECT_DUPLICATES, &je);
-	if (!doc) {
+	json_t *raw = json_loadb((const char *)web_openapi_json, web_openapi_json_len, JSON_REJECT_DUPLICATES, &je);
+	if (!raw) {
 		fail_msg("docs/openapi.json: %s at line %d", je.text, je.line);
 	}
+	json_decref(raw);
+	json_t *doc = api_openapi_document(); /* as served: with the generated schemas */
+	assert_non_null(doc);
 	assert_string_equal(json_string_value(json_object_get(doc, "openapi")), "3.0.3");
 	json_t *paths = json_object_get(doc, "paths");
 	assert_non_null(paths);
@@ -130,6 +136,85 @@ static void openapi_documents_exactly_the_routes(void **state)
 	json_decref(doc);
 }
 
+/* Every kind of a child's record is described from the descriptor: each field, its type,
+ * whether it is required, and every code of a coded field; and every $ref resolves. */
+static void openapi_describes_every_kind_from_the_descriptor(void **state)
+{
+	(void)state;
+	json_t *doc = api_openapi_document();
+	assert_non_null(doc);
+	json_t *schemas = json_object_get(json_object_get(doc, "components"), "schemas");
+	json_t *kinds = json_object_get(json_object_get(schemas, "Kind"), "enum");
+	int n_kinds = 0;
+	for (int k = 0; k < model_entity_count; k++) {
+		const struct entity *e = model_entities[k];
+		if (!work_child_kind(e)) {
+			continue;
+		}
+		n_kinds++;
+		char name[96];
+		snprintf(name, sizeof(name), "RecordInput_%s", e->name);
+		json_t *in = json_object_get(schemas, name);
+		snprintf(name, sizeof(name), "Record_%s", e->name);
+		json_t *out = json_object_get(schemas, name);
+		if (!in || !out) {
+			fail_msg("%s has no generated schema", e->name);
+		}
+		json_t *props = json_object_get(in, "properties");
+		assert_int_equal(json_object_size(props), (size_t)(e->n_fields - (e->child_field >= 0)));
+		assert_int_equal(json_object_size(json_object_get(out, "properties")), (size_t)e->n_fields + 1);
+		for (int i = 0; i < e->n_fields; i++) {
+			const struct field *f = &e->fields[i];
+			json_t *p = json_object_get(props, f->name);
+			if (i == e->child_field) {
+				assert_null(p);
+				continue;
+			}
+			if (!p) {
+				fail_msg("%s.%s is not described", e->name, f->name);
+			}
+			bool required = false;
+			size_t ri;
+			json_t *rv;
+			json_array_foreach(json_object_get(in, "required"), ri, rv) {
+				required |= strcmp(json_string_value(rv), f->name) == 0;
+			}
+			assert_int_equal(required, (f->flags & F_REQUIRED) && !(f->flags & F_AUTHOR));
+			if (f->type == FT_CODE) {
+				const struct codelist *l = codelist_find(f->arg);
+				assert_non_null(l);
+				assert_int_equal(json_array_size(json_object_get(p, "enum")), l->n);
+			}
+			if (f->type == FT_DATE) {
+				assert_string_equal(json_string_value(json_object_get(p, "format")), "date");
+			}
+		}
+		bool listed = false;
+		size_t ki;
+		json_t *kv;
+		json_array_foreach(kinds, ki, kv) {
+			listed |= strcmp(json_string_value(kv), e->name) == 0;
+		}
+		assert_true(listed);
+	}
+	assert_int_equal(json_array_size(kinds), (size_t)n_kinds);
+	assert_true(n_kinds >= 28);
+	assert_null(json_object_get(schemas, "Record_team")); /* not a child's */
+	/* Every $ref in the document names a schema it has. */
+	char *text = json_dumps(doc, JSON_COMPACT);
+	for (const char *p = text; (p = strstr(p, "\"#/components/schemas/")); p++) {
+		const char *name = p + strlen("\"#/components/schemas/");
+		size_t n = strcspn(name, "\"");
+		char ref[128];
+		snprintf(ref, sizeof(ref), "%.*s", (int)n, name);
+		if (!json_object_get(schemas, ref)) {
+			fail_msg("$ref to a schema the document lacks: %s", ref);
+		}
+	}
+	free(text);
+	json_decref(doc);
+}
+
 static void match_paths(void **state)
 {
 	(void)state;
@@ -148,6 +233,42 @@ static void match_paths(void **state)
 	assert_true(known); /* 405, not 404 */
 	assert_null(web_route_match(WEB_METHOD_MAX, "/api/session", &known, &id, &n));
 	assert_true(known);
+	/* {kind} and {rid}: the child's {id} is the one web_route_match gives; the others by slot. */
+	const char *path = "/api/children/12/records/visit/345/history";
+	rt = web_route_match(WEB_GET, path, &known, &id, &n);
+	assert_non_null(rt);
+	assert_string_equal(rt->path, "/api/children/{id}/records/{kind}/{rid}/history");
+	assert_memory_equal(id, "12", 2);
+	struct web_route_params p;
+	assert_non_null(web_route_match_params(WEB_GET, path, &known, &p));
+	assert_int_equal(p.kind_len, 5);
+	assert_memory_equal(p.kind, "visit", 5);
+	assert_int_equal(p.rid_len, 3);
+	assert_memory_equal(p.rid, "345", 3);
+	rt = web_route_match(WEB_PATCH, "/api/children/12/records/note/7", &known, &id, &n);
+	assert_non_null(rt);
+	assert_int_equal(rt->method, WEB_PATCH);
+	assert_string_equal(web_method_name(WEB_PATCH), "PATCH");
+	assert_int_equal(web_method_parse("PATCH"), WEB_PATCH);
+	assert_null(web_route_match(WEB_DELETE, "/api/children/12/records/note/7", &known, &id, &n));
+	assert_true(known);
+	assert_null(web_route_match(WEB_GET, "/api/children/12/records//7/history", &known, &id, &n));
+}
+
+static void routes_bad_kind_and_rid_rows_refused(void **state)
+{
+	(void)state;
+	char why[256] = "";
+	const struct web_route kind_no_child[] = {{WEB_GET, "/api/x/{kind}", dummy, PERM_CHILD_READ, .open = false}};
+	assert_int_equal(web_routes_check_table(kind_no_child, 1, why, sizeof(why)), -1);
+	const struct web_route rid_no_kind[] = {{WEB_GET, "/api/children/{id}/{rid}", dummy, PERM_CHILD_READ,
+						 .child = true}};
+	assert_int_equal(web_routes_check_table(rid_no_kind, 1, why, sizeof(why)), -1);
+	const struct web_route patch_no_write[] = {{WEB_PATCH, "/api/x", dummy, PERM_CHILD_READ, .body_limit = 10}};
+	assert_int_equal(web_routes_check_table(patch_no_write, 1, why, sizeof(why)), -1);
+	const struct web_route delete_body[] = {{WEB_DELETE, "/api/x", dummy, PERM_CHILD_READ, .writes = true,
+						 .body_limit = 10}};
+	assert_int_equal(web_routes_check_table(delete_body, 1, why, sizeof(why)), -1);
 }
 
 /* {kind} takes only a word and {rid} only digits, so the record pages' paths never take
@@ -255,7 +376,9 @@ int main(void)
 		cmocka_unit_test(every_route_declares_a_permission),
 		cmocka_unit_test(routes_bad_forgotten_permission_refused),
 		cmocka_unit_test(openapi_documents_exactly_the_routes),
+		cmocka_unit_test(openapi_describes_every_kind_from_the_descriptor),
 		cmocka_unit_test(match_paths),
+		cmocka_unit_test(routes_bad_kind_and_rid_rows_refused),
 		cmocka_unit_test(match_kind_and_rid),
 		cmocka_unit_test(uri_decoding),
 		cmocka_unit_test(uri_bad_targets),

@@ -1,0 +1,409 @@
+/* work: the one way a person's change is saved (see work.h): the checks every change
+ * passes before the store's write path, in one order, whoever calls:
+ *
+ *   1. the role may record this kind (HERR_DENIED, nothing else looked at);
+ *   2. every field on its own (the descriptor's validation), the F_EVENT dates not after
+ *      today, the row holding together, the F_AUTHOR worker the actor's own (or, for a
+ *      role that may, one of their team): all of these are collected, so a refusal names
+ *      every field at fault;
+ *   3. the row's own date order (the descriptor's);
+ *   4. the DfE's rules, asked what the change would newly break: a RULE_IMPOSSIBLE rule
+ *      refuses, any other is a warning;
+ *   5. the store's write path (references, uniqueness, birth, reopening; the revision and
+ *      the audit row in the change's own transaction).
+ * The record's dates are judged against date_today() (HEARTH_TODAY in tests). */
+#include "work/work.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "model/validate.h"
+
+/* ---- problems ---- */
+
+static void problem_add(struct work_result *out, struct arena *a, const char *field, const char *rule,
+			const char *message)
+{
+	if (out->n_problems < WORK_PROBLEMS_MAX) {
+		out->problems[out->n_problems++] = (struct work_problem){arena_strdup(a, field ? field : ""),
+									  arena_strdup(a, rule ? rule : ""),
+									  arena_strdup(a, message ? message : "")};
+	}
+}
+
+static void problem_err(struct work_result *out, struct arena *a, const struct hearth_error *e)
+{
+	problem_add(out, a, e->field, e->rule, e->message);
+}
+
+__attribute__((format(printf, 5, 6))) static void problem_f(struct work_result *out, struct arena *a,
+							    const char *field, const char *rule, const char *fmt, ...)
+{
+	char msg[512];
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof(msg), fmt, ap);
+	va_end(ap);
+	problem_add(out, a, field, rule, msg);
+}
+
+/* The refusal: err holds the first problem; every one stays listed in out. */
+static int refuse(struct work_result *out, struct hearth_error *err)
+{
+	const struct work_problem *p = &out->problems[0];
+	return herr_set(err, HERR_INVALID, p->field, p->rule, "%s", p->message);
+}
+
+/* A failure from below: a content refusal is listed as a problem too. */
+static int failed(struct work_result *out, struct arena *a, int rc, struct hearth_error *err)
+{
+	if (rc == HERR_INVALID && out->n_problems == 0) {
+		problem_err(out, a, err);
+	}
+	return rc;
+}
+
+static void result_init(struct work_result *out)
+{
+	memset(out, 0, sizeof(*out));
+}
+
+/* ---- 1. the role ---- */
+
+bool work_child_kind(const struct entity *e)
+{
+	return e && (e->child_field >= 0 || e == &entity_child);
+}
+
+static int check_role(const struct work_actor *who, const struct entity *e, struct hearth_error *err)
+{
+	if (!who || !who->actor || !*who->actor) {
+		return herr_set(err, HERR_INVALID, "actor", "required", "every change must say who made it");
+	}
+	if (who->shell || role_may_record(who->role, e)) {
+		return 0;
+	}
+	return herr_set(err, HERR_DENIED, "kind", "permission", "your role (%s) may not record a %s",
+			role_name(who->role), e->label);
+}
+
+/* ---- 2. the row ---- */
+
+/* Rows that must hold together: when the first field is false, the second must not be
+ * true. */
+static const struct implies {
+	const struct entity *e;
+	int when_false, not_true;
+	const char *rule, *message;
+} implications[] = {
+	{&entity_visit, VISIT_SEEN, VISIT_SEEN_ALONE, "seen_alone_needs_seen",
+	 "A child who was not seen cannot have been seen alone"},
+};
+
+static hdate value_date(const struct field *f, const struct hval *v)
+{
+	return f->type == FT_DATE ? (hdate)v->i : instant_date(v->i);
+}
+
+/* The F_AUTHOR worker w: the actor's own worker, or (for a role that may record for its
+ * team) a worker of the actor's team. A worker that does not exist is left to the store's
+ * reference check, so the answer is the same as for any other reference. */
+static void check_author(struct store *st, const struct work_actor *who, const struct field *f, int64_t w,
+			 struct arena *a, struct work_result *out)
+{
+	if (who->shell || w == who->worker_id) {
+		return;
+	}
+	struct hval *row;
+	if (store_get(st, &entity_worker, w, a, &row, NULL)) {
+		return;
+	}
+	if (role_records_for(who->role) == RECORDS_FOR_TEAM && who->team_id && !row[WORKER_TEAM_ID].null &&
+	    row[WORKER_TEAM_ID].i == who->team_id) {
+		return;
+	}
+	if (role_records_for(who->role) == RECORDS_FOR_TEAM) {
+		problem_f(out, a, f->name, "not_your_team",
+			  "%s must be you or a worker of your team: worker %lld is not", f->label, (long long)w);
+	} else {
+		problem_f(out, a, f->name, "not_yourself",
+			  "%s must be you: your role (%s) records only as yourself, not as worker %lld", f->label,
+			  role_name(who->role), (long long)w);
+	}
+}
+
+/* Steps 2 and 3 (and the store's checks of step 5, asked early). before (NULL for a new row) is the row as stored: an author left as it
+ * was is not judged again. */
+static int check_row(struct store *st, const struct work_actor *who, const struct entity *e, int64_t id,
+		     const struct hval *vals, const struct hval *before, struct arena *a, struct work_result *out,
+		     struct hearth_error *err)
+{
+	hdate today = date_today();
+	for (int i = 0; i < e->n_fields; i++) {
+		const struct field *f = &e->fields[i];
+		const struct hval *v = &vals[i];
+		struct hearth_error fe = {0};
+		if (validate_field(e, i, v, &fe)) {
+			problem_err(out, a, &fe);
+			continue;
+		}
+		if (v->null) {
+			continue;
+		}
+		if ((f->flags & F_EVENT) && (f->type == FT_DATE || f->type == FT_INSTANT) && value_date(f, v) > today) {
+			char d[DATE_STR_SIZE];
+			problem_f(out, a, f->name, "not_in_future",
+				  "%s (%s) is in the future: it records something that has already happened", f->label,
+				  date_format(value_date(f, v), d));
+		}
+		if ((f->flags & F_AUTHOR) && f->type == FT_REF && !(before && !before[i].null && before[i].i == v->i)) {
+			check_author(st, who, f, v->i, a, out);
+		}
+	}
+	for (size_t k = 0; k < sizeof(implications) / sizeof(implications[0]); k++) {
+		const struct implies *im = &implications[k];
+		if (im->e == e && !vals[im->when_false].null && !vals[im->when_false].i && !vals[im->not_true].null &&
+		    vals[im->not_true].i) {
+			problem_add(out, a, e->fields[im->not_true].name, im->rule, im->message);
+		}
+	}
+	if (out->n_problems) {
+		return refuse(out, err);
+	}
+	/* The date order, and the store's own checks against the record (references,
+	 * uniqueness, birth), in its words, before the DfE's rules are asked. */
+	int rc = store_row_check(st, e, id, vals, err);
+	return rc ? failed(out, a, rc, err) : 0;
+}
+
+/* ---- 4. the DfE's rules ---- */
+
+static int check_returns(struct store *st, const struct entity *e, int64_t id, const struct hval *vals,
+			 struct arena *a, struct work_result *out, struct hearth_error *err)
+{
+	bool impossible = false;
+	int year = returns_year_of(date_today());
+	if (year > RETURNS_YEAR_MAX) {
+		year = RETURNS_YEAR_MAX;
+	}
+	int rc = returns_check_change(st, e, id, vals, year, a, &out->warnings, &impossible, err);
+	if (rc) {
+		return failed(out, a, rc, err);
+	}
+	for (size_t i = 0; impossible && i < out->warnings.n; i++) {
+		const struct returns_rule *r = out->warnings.items[i].rule;
+		if (r->flags & RULE_IMPOSSIBLE) {
+			problem_f(out, a, "", arena_printf(a, "%s %s", returns_kind_name(r->kind), r->id), "%s (%s rule %s)",
+				  r->message, returns_kind_name(r->kind), r->id);
+		}
+	}
+	if (out->n_problems) {
+		out->warnings = (struct returns_findings){0};
+		return refuse(out, err);
+	}
+	return 0;
+}
+
+/* ---- the row's child ---- */
+
+static int check_child(const struct entity *e, int64_t child_id, int64_t rid, const struct hval *row,
+		       struct hearth_error *err)
+{
+	if (child_id == 0) {
+		return 0;
+	}
+	bool mine = e == &entity_child ? rid == child_id
+					: e->child_field >= 0 && !row[e->child_field].null && row[e->child_field].i == child_id;
+	return mine ? 0 : herr_set(err, HERR_NOT_FOUND, "rid", "not_found", "this child has no %s with id %lld", e->label,
+				   (long long)rid);
+}
+
+static bool blank_text(const char *s)
+{
+	return !s || s[strspn(s, " \t\r\n")] == '\0';
+}
+
+/* ---- the changes ---- */
+
+int work_add(struct store *st, const struct work_actor *who, const struct entity *e, int64_t child_id,
+	     struct hval *vals, struct arena *a, struct work_result *out, struct hearth_error *err)
+{
+	result_init(out);
+	int rc = check_role(who, e, err);
+	if (rc) {
+		return rc;
+	}
+	if (e->child_field >= 0 && child_id) {
+		vals[e->child_field] = (struct hval){.i = child_id};
+	}
+	for (int i = 0; i < e->n_fields; i++) {
+		if ((e->fields[i].flags & F_AUTHOR) && vals[i].null && who->worker_id) {
+			vals[i] = (struct hval){.i = who->worker_id};
+		}
+	}
+	if ((rc = check_row(st, who, e, 0, vals, NULL, a, out, err))) {
+		return rc;
+	}
+	if (e->child_field >= 0 && !vals[e->child_field].null && (rc = check_returns(st, e, 0, vals, a, out, err))) {
+		return rc;
+	}
+	return failed(out, a, store_insert(st, who->actor, e, vals, &out->id, err), err);
+}
+
+int work_correct(struct store *st, const struct work_actor *who, const struct entity *e, int64_t child_id,
+		 int64_t rid, struct hval *vals, const char *reason, struct arena *a, struct work_result *out,
+		 struct hearth_error *err)
+{
+	result_init(out);
+	struct hval *before;
+	int rc = check_role(who, e, err);
+	if (rc || (rc = store_get(st, e, rid, a, &before, err)) || (rc = check_child(e, child_id, rid, before, err))) {
+		return rc;
+	}
+	if (blank_text(reason)) {
+		problem_f(out, a, "reason", "required", "correcting a %s needs a reason", e->label);
+		return refuse(out, err);
+	}
+	if (e->child_field >= 0 && child_id) {
+		vals[e->child_field] = before[e->child_field]; /* a row never moves to another child */
+	}
+	if ((rc = check_row(st, who, e, rid, vals, before, a, out, err))) {
+		return rc;
+	}
+	if (e->child_field >= 0 && !vals[e->child_field].null && (rc = check_returns(st, e, rid, vals, a, out, err))) {
+		return rc;
+	}
+	out->id = rid;
+	return failed(out, a, store_update(st, who->actor, e, rid, vals, reason, err), err);
+}
+
+int work_retract(struct store *st, const struct work_actor *who, const struct entity *e, int64_t child_id,
+		 int64_t rid, const char *reason, struct arena *a, struct work_result *out,
+		 struct hearth_error *err)
+{
+	result_init(out);
+	struct hval *before;
+	int rc = check_role(who, e, err);
+	if (rc || (rc = store_get(st, e, rid, a, &before, err)) || (rc = check_child(e, child_id, rid, before, err))) {
+		return rc;
+	}
+	if (blank_text(reason)) {
+		problem_f(out, a, "reason", "required", "retracting a %s needs a reason", e->label);
+		return refuse(out, err);
+	}
+	out->id = rid;
+	return failed(out, a, store_void(st, who->actor, e, rid, reason, err), err);
+}
+
+int work_child_add(struct store *st, const struct work_actor *who, struct hval *vals, struct arena *a,
+		   struct work_result *out, struct hearth_error *err)
+{
+	result_init(out);
+	int rc = check_role(who, &entity_child, err);
+	if (rc) {
+		return rc;
+	}
+	/* Defaults a person would expect: sex unknown until recorded, not UASC, not
+	 * restricted, and an LA child id allocated when none is given. */
+	if (vals[CHILD_SEX].null) {
+		vals[CHILD_SEX] = (struct hval){.s = "U"};
+	}
+	if (vals[CHILD_UASC].null) {
+		vals[CHILD_UASC] = (struct hval){.i = 0};
+	}
+	if (vals[CHILD_RESTRICTED].null) {
+		vals[CHILD_RESTRICTED] = (struct hval){.i = 0};
+	}
+	if (vals[CHILD_DOB].null && vals[CHILD_EXPECTED_DOB].null) {
+		problem_add(out, a, "dob", "required", "a child needs a date of birth, or an expected date of birth if unborn");
+	}
+	if (vals[CHILD_LA_CHILD_ID].null) {
+		int64_t n = store_count(st, &entity_child) + 1, other;
+		const char *cand;
+		do {
+			cand = arena_printf(a, "C%06lld", (long long)n++);
+		} while (store_find(st, &entity_child, CHILD_LA_CHILD_ID, cand, &other, NULL) == 0);
+		vals[CHILD_LA_CHILD_ID] = (struct hval){.s = cand};
+	}
+	if ((rc = check_row(st, who, &entity_child, 0, vals, NULL, a, out, err))) {
+		return rc;
+	}
+	return failed(out, a, store_insert(st, who->actor, &entity_child, vals, &out->id, err), err);
+}
+
+int work_reallocate(struct store *st, const struct work_actor *who, int64_t child_id, struct hval *vals,
+		    int64_t *ended, size_t max_ended, size_t *n_ended, struct arena *a, struct work_result *out,
+		    struct hearth_error *err)
+{
+	result_init(out);
+	*n_ended = 0;
+	int rc = check_role(who, &entity_allocation, err);
+	if (rc) {
+		return rc;
+	}
+	if (vals[ALLOCATION_WORKER_ID].null) {
+		problem_add(out, a, "worker_id", "required", "Choose the worker to allocate");
+		return refuse(out, err);
+	}
+	if (vals[ALLOCATION_KIND].null) {
+		vals[ALLOCATION_KIND] = (struct hval){.s = "sw"};
+	}
+	if (vals[ALLOCATION_START_DATE].null) {
+		vals[ALLOCATION_START_DATE] = (struct hval){.i = date_today()};
+	}
+	/* The reason belongs to the allocation that ends: it says why the child changed worker. */
+	const struct hval reason = vals[ALLOCATION_REASON];
+	vals[ALLOCATION_REASON] = (struct hval){.null = true};
+	vals[ALLOCATION_CHILD_ID] = (struct hval){.i = child_id};
+	if (!reason.null) {
+		struct hearth_error fe = {0};
+		if (validate_field(&entity_allocation, ALLOCATION_REASON, &reason, &fe)) {
+			problem_err(out, a, &fe);
+		}
+	}
+	if ((rc = check_row(st, who, &entity_allocation, 0, vals, NULL, a, out, err)) ||
+	    (rc = check_returns(st, &entity_allocation, 0, vals, a, out, err))) {
+		return rc;
+	}
+	hdate start = (hdate)vals[ALLOCATION_START_DATE].i;
+	int64_t *ids;
+	struct hval **rows;
+	size_t n;
+	if ((rc = store_begin(st, err))) {
+		return rc;
+	}
+	if ((rc = store_child_rows(st, &entity_allocation, child_id, a, &ids, &rows, &n, err))) {
+		goto fail;
+	}
+	for (size_t i = 0; i < n; i++) {
+		struct hval *v = rows[i];
+		if (strcmp(v[ALLOCATION_KIND].s, vals[ALLOCATION_KIND].s) != 0 ||
+		    (!v[ALLOCATION_END_DATE].null && v[ALLOCATION_END_DATE].i <= start)) {
+			continue;
+		}
+		if (v[ALLOCATION_WORKER_ID].i == vals[ALLOCATION_WORKER_ID].i) {
+			rc = herr_set(err, HERR_CONFLICT, "worker_id", "same_worker",
+				      "The child is already allocated to this worker");
+			goto fail;
+		}
+		v[ALLOCATION_END_DATE] = (struct hval){.i = start};
+		v[ALLOCATION_REASON] = reason;
+		if ((rc = store_update(st, who->actor, &entity_allocation, ids[i], v, NULL, err))) {
+			goto fail;
+		}
+		if (*n_ended < max_ended) {
+			ended[(*n_ended)++] = ids[i];
+		}
+	}
+	if ((rc = store_insert(st, who->actor, &entity_allocation, vals, &out->id, err)) ||
+	    (rc = store_commit(st, err))) {
+		goto fail;
+	}
+	return 0;
+fail:
+	store_rollback(st);
+	*n_ended = 0;
+	out->id = 0;
+	return failed(out, a, rc, err);
+}

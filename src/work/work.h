@@ -1,0 +1,123 @@
+/* work: the one way a person's change reaches the record, below both the web (src/web)
+ * and the command line (src/cli), so both refuse and record exactly the same way.
+ *
+ * Every change here, before anything is written:
+ *   - may be made by the actor's role at all (model/roles.c, role_may_record): else
+ *     HERR_DENIED;
+ *   - passes the descriptor's own validation (model/validate.h: required fields, codes,
+ *     lengths, dates in order), all of it run here too so a refusal lists every field;
+ *   - dates nothing that has happened (an F_EVENT field) after today;
+ *   - holds together (a child not seen cannot have been seen alone);
+ *   - names as the worker who did it (an F_AUTHOR field) the actor's own worker, unless
+ *     the role may record for others (a team manager for their team; the shell for anyone);
+ *   - does not newly break one of the DfE's rules about an impossible record
+ *     (returns_check_change; RULE_IMPOSSIBLE); other new findings come back as warnings
+ *     and the change is saved.
+ * Then it goes through the store's one write path: the row, its revision (who, when, why)
+ * and its audit row in one transaction. A refused change writes nothing.
+ *
+ * Functions return 0 or a negative HERR_* and fill err (field, rule, message: the first
+ * reason); a content refusal (HERR_INVALID) also lists every reason found in the result's
+ * problems. Warnings, problems and everything they point to live in the arena passed. */
+#ifndef HEARTH_WORK_WORK_H
+#define HEARTH_WORK_WORK_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "base/arena.h"
+#include "base/error.h"
+#include "model/entity.h"
+#include "model/roles.h"
+#include "returns/returns.h"
+#include "store/store.h"
+
+/* Who is making the change. */
+struct work_actor {
+	const char *actor;	/* for the revision and the audit row: "user:12", "cli:alice" */
+	enum role role;		/* ignored for the shell */
+	int64_t worker_id;	/* the person's own worker row; 0 when they have none */
+	int64_t team_id;	/* their team; 0 when none */
+	bool shell;		/* the trusted command line: any kind, any worker */
+};
+
+/* One reason a change was refused. Strings in the arena (or static). */
+struct work_problem {
+	const char *field, *rule, *message;
+};
+
+#define WORK_PROBLEMS_MAX 16
+
+/* What a save did, or why it was refused. */
+struct work_result {
+	int64_t id;				/* the row written (new or corrected) */
+	struct returns_findings warnings;	/* new DfE findings the change caused (saved anyway) */
+	struct work_problem problems[WORK_PROBLEMS_MAX];	/* a refusal's every reason */
+	size_t n_problems;
+};
+
+/* Adds a row of kind e. vals has e->n_fields values; for a child's kind the child field is
+ * set to child_id here (child_id 0: the trusted shell gives it in vals, and kinds without a
+ * child need none). A blank F_AUTHOR field becomes the actor's own worker. The new row's id
+ * goes in out->id. */
+int work_add(struct store *st, const struct work_actor *who, const struct entity *e, int64_t child_id,
+	     struct hval *vals, struct arena *a, struct work_result *out, struct hearth_error *err);
+
+/* Corrects row rid of kind e: vals are all its values after the change (start from
+ * store_get's and change what changes); reason is required (rule required). Saved as a new
+ * revision (before, after, who, why). child_id (0: any, for the shell) must be the row's
+ * child, else HERR_NOT_FOUND. The row's child cannot change. */
+int work_correct(struct store *st, const struct work_actor *who, const struct entity *e, int64_t child_id,
+		 int64_t rid, struct hval *vals, const char *reason, struct arena *a, struct work_result *out,
+		 struct hearth_error *err);
+
+/* Retracts row rid of kind e (entered in error), with the reason (required): the row stays,
+ * marked retracted, and drops out of the clock, the measures and the returns. child_id as
+ * for work_correct. */
+int work_retract(struct store *st, const struct work_actor *who, const struct entity *e, int64_t child_id,
+		 int64_t rid, const char *reason, struct arena *a, struct work_result *out,
+		 struct hearth_error *err);
+
+/* Adds a child (vals: CHILD__COUNT values). Defaults a person would expect: sex unknown
+ * ("U"), not UASC, not restricted, and an LA child id allocated when none is given. A date
+ * of birth or, for an unborn child, an expected one is required. */
+int work_child_add(struct store *st, const struct work_actor *who, struct hval *vals, struct arena *a,
+		   struct work_result *out, struct hearth_error *err);
+
+/* Reallocates child_id (vals: ALLOCATION__COUNT values; worker_id required, kind default
+ * "sw", start date default today, reason the ended allocation's): the live allocation of
+ * the same kind ends on the new one's start date with the reason, and the new one begins,
+ * both or neither. The new allocation's id goes in out->id, those ended in ended (at most
+ * max_ended; their count in *n_ended). HERR_CONFLICT (rule same_worker) when already
+ * allocated to that worker. */
+int work_reallocate(struct store *st, const struct work_actor *who, int64_t child_id, struct hval *vals,
+		    int64_t *ended, size_t max_ended, size_t *n_ended, struct arena *a, struct work_result *out,
+		    struct hearth_error *err);
+
+/* The child a row of kind e belongs to, live or retracted: *child_id (0 for a kind without
+ * a child; the child's own id for a child) and *retracted. HERR_NOT_FOUND when there is no
+ * such row. For the web's check that {rid} is the {id} child's. */
+int work_row_child(struct store *st, const struct entity *e, int64_t rid, struct arena *a, int64_t *child_id,
+		   bool *retracted, struct hearth_error *err);
+
+/* A row's history: each revision, oldest first, with the fields it changed. */
+struct work_change {
+	const struct field *field;
+	const char *from, *to;	/* as people read them (value_text); "" when blank */
+};
+struct work_revision {
+	int64_t id;
+	const char *action;	/* "insert", "update", "void" */
+	const char *actor, *at, *reason;	/* reason NULL when none */
+	struct work_change *changes;
+	size_t n_changes;
+};
+/* Every revision of row rid of kind e (in a); HERR_NOT_FOUND when it has none. */
+int work_history(struct store *st, const struct entity *e, int64_t rid, struct arena *a,
+		 struct work_revision **out, size_t *n_out, struct hearth_error *err);
+
+/* Whether kind e belongs to a child's record (has a child, or is the child): the kinds a
+ * child's {kind} may name. */
+bool work_child_kind(const struct entity *e);
+
+#endif

@@ -1,0 +1,294 @@
+// Every kind of a child's record over the JSON API (/api/children/{id}/records/{kind}),
+// saved through src/work as `hearth record` is: a refused change is 422 listing every
+// reason and stores nothing (a checksum of every table's content, not a row count); an
+// unknown kind or field is 400 naming it; corrections and retractions need a reason and
+// show in the history; a child out of scope is 404; a role that may not record the kind
+// is 403.
+import test from 'node:test';
+import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
+import { AS_AT, BACKEND, CHILD, WORKER, as, assertError, fingerprint, req, sql, validNote, validVisit } from './lib.mjs';
+
+const C = CHILD.in;
+const base = `/api/children/${C}/records`;
+
+// A checksum of what a change could touch: every table's row count and highest id (as
+// fingerprint() gives them), and the whole content of every row of the fixture children
+// (HC1, HC2, HC3) in every table of a child's record, and of the revision log past where
+// this file began. (Hashing every row of the demo county takes longer than the server keeps
+// an idle connection.)
+const fixtureChildren = [CHILD.in, CHILD.out, CHILD.restricted].join(', ');
+const firstRevision = Number(sql('SELECT coalesce(max(id), 0) FROM revision'));
+let childTables;
+function checksum() {
+	if (!childTables) {
+		childTables = sql(BACKEND === 'pg'
+			? "SELECT table_name FROM information_schema.columns WHERE table_schema = current_schema() " +
+				"AND column_name = 'child_id' ORDER BY 1"
+			: "SELECT m.name FROM sqlite_master m JOIN pragma_table_info(m.name) p ON p.name = 'child_id' " +
+				"WHERE m.type = 'table' ORDER BY 1").split('\n').filter((t) => t !== 'audit');
+	}
+	const h = createHash('sha256').update(fingerprint());
+	h.update(sql(`SELECT * FROM child WHERE id IN (${fixtureChildren}) ORDER BY id`));
+	for (const t of childTables) {
+		h.update(`${t}\n`).update(sql(`SELECT * FROM "${t}" WHERE child_id IN (${fixtureChildren}) ORDER BY id`));
+	}
+	h.update(sql(`SELECT * FROM revision WHERE id > ${firstRevision} ORDER BY id`));
+	return h.digest('hex');
+}
+
+const doc = await (await fetch(`${process.env.HEARTH_URL}/api/openapi.json`)).json();
+const schemas = doc.components.schemas;
+const kinds = schemas.Kind.enum;
+
+test('every kind of a child\'s record is described, from the descriptor', () => {
+	for (const k of ['visit', 'note', 'referral', 'assessment', 'cla_episode', 'leaver_contact', 'lado', 'child']) {
+		assert.ok(kinds.includes(k), k);
+		assert.ok(schemas[`RecordInput_${k}`] && schemas[`Record_${k}`], k);
+	}
+	assert.ok(!kinds.includes('team') && !kinds.includes('worker') && !kinds.includes('setting'));
+	assert.deepEqual(schemas.RecordInput_cla_episode.properties.ls.enum.slice(0, 2), ['C1', 'C2']);
+	assert.ok(!('child_id' in schemas.RecordInput_visit.properties), 'the path names the child');
+});
+
+test('each kind posted with a code outside its list: 422 naming the field, and nothing stored', async () => {
+	const tm = await as('team_manager'); // records casework and allocations
+	const before = checksum();
+	let tried = 0;
+	for (const k of kinds) {
+		const props = schemas[`RecordInput_${k}`].properties;
+		const coded = Object.entries(props).filter(([, p]) => p.enum);
+		if (coded.length === 0 || k === 'child' || k === 'lado') continue;
+		const body = Object.fromEntries(coded.map(([name]) => [name, 'ZZ9']));
+		const r = await req('POST', `${base}/${k}`, { session: tm, body });
+		assert.equal(r.status, 422, `${k}: ${r.text}`);
+		assert.ok(Array.isArray(r.json.errors) && r.json.errors.length >= coded.length, `${k}: ${r.text}`);
+		for (const [name] of coded) {
+			assert.ok(r.json.errors.some((e) => e.field === name && e.rule === 'code' && /ZZ9/.test(e.message)),
+				`${k}.${name} named: ${r.text}`);
+		}
+		tried++;
+	}
+	assert.ok(tried >= 18, `kinds tried: ${tried}`);
+	// A new child too.
+	const child = await req('POST', '/api/children', { session: tm,
+		body: { given_name: 'Zed', family_name: 'Coded', dob: '2019-01-01', sex: 'ZZ9', ethnicity: 'ZZ9' } });
+	assert.equal(child.status, 422, child.text);
+	assert.deepEqual(child.json.errors.map((e) => e.field).sort(), ['ethnicity', 'sex']);
+	assert.equal(checksum(), before, 'nothing stored changed');
+});
+
+test('an unknown kind or field is 400 naming it', async () => {
+	const s = await as('social_worker');
+	const before = checksum();
+	assertError(await req('POST', `${base}/gossip`, { session: s, body: validNote() }), 400, 'unknown_kind', 'kind');
+	assertError(await req('GET', `${base}/gossip`, { session: s }), 400, 'unknown_kind', 'kind');
+	// Kinds that are not a child's: the organisation's own tables.
+	for (const k of ['team', 'worker', 'setting', 'inspection', 'worker_absence']) {
+		assertError(await req('POST', `${base}/${k}`, { session: s, body: {} }), 400, 'unknown_kind', 'kind');
+	}
+	const r = await req('POST', `${base}/note`, { session: s, body: { ...validNote(), colour: 'blue' } });
+	assertError(r, 400, 'unknown_field', 'colour');
+	assertError(await req('POST', `${base}/note`, { session: s, body: { ...validNote(), child_id: CHILD.out } }), 400,
+		'unknown_field', 'child_id');
+	assertError(await req('POST', '/api/children', { session: s, body: { given_name: 'A', shoe_size: 3 } }), 400,
+		'unknown_field', 'shoe_size');
+	assert.equal(checksum(), before);
+});
+
+test('what the API refuses that it used to accept: future events, seen alone unseen, another worker', async () => {
+	const s = await as('social_worker');
+	const before = checksum();
+	const cases = [
+		[{ ...validVisit(), visit_date: '2199-12-31' }, 'visit_date', 'not_in_future'],
+		[{ ...validVisit(), visit_date: '2026-04-01' }, 'visit_date', 'not_in_future'],
+		[{ ...validVisit(), seen: false, seen_alone: true }, 'seen_alone', 'seen_alone_needs_seen'],
+		[{ ...validVisit(), worker_id: WORKER.a2 }, 'worker_id', 'not_yourself'], // a colleague, not yourself
+	];
+	for (const [body, field, rule] of cases) {
+		const r = await req('POST', `${base}/visit`, { session: s, body });
+		assertError(r, 422, rule, field);
+		assert.deepEqual(r.json.errors[0], { field, rule, message: r.json.error });
+	}
+	const note = await req('POST', `${base}/note`, { session: s, body: { ...validNote(), note_date: '2150-01-01' } });
+	assertError(note, 422, 'not_in_future', 'note_date');
+	// The older routes refuse them too (with their 400).
+	assertError(await req('POST', `/api/children/${C}/visits`, { session: s,
+		body: { ...validVisit(), visit_date: '2199-12-31' } }), 400, 'not_in_future', 'visit_date');
+	assert.equal(checksum(), before);
+	// A team manager may name a worker of their team.
+	const tm = await req('POST', `${base}/visit`, { session: await as('team_manager'),
+		body: { ...validVisit(), worker_id: WORKER.a1 } });
+	assert.equal(tm.status, 201, tm.text);
+	assert.equal(tm.json.record.worker_id, WORKER.a1);
+	// Blank: yourself.
+	const own = await req('POST', `${base}/visit`, { session: s, body: validVisit() });
+	assert.equal(own.status, 201, own.text);
+	assert.equal(own.json.record.worker_id, WORKER.a1);
+	assert.equal(own.json.kind, 'visit');
+});
+
+test('correct needs a reason; retract needs a reason; the history shows who, when, why, from and to', async () => {
+	const s = await as('social_worker');
+	const made = await req('POST', `${base}/note`, { session: s, body: validNote() });
+	assert.equal(made.status, 201, made.text);
+	const rid = made.json.record.id;
+	const url = `${base}/note/${rid}`;
+	let before = checksum();
+	assertError(await req('PATCH', url, { session: s, body: { body: 'Called the school twice' } }), 422, 'required',
+		'reason');
+	assertError(await req('PATCH', url, { session: s, body: { body: 'x', reason: '   ' } }), 422, 'required', 'reason');
+	assertError(await req('PATCH', url, { session: s, body: { note_date: '2199-01-01', reason: 'typo' } }), 422,
+		'not_in_future', 'note_date');
+	assertError(await req('PATCH', url, { session: s, body: { kind: 'ZZ9', reason: 'typo' } }), 422, 'code', 'kind');
+	assertError(await req('PATCH', url, { session: s, body: { reason: 'typo', mood: 'sad' } }), 400, 'unknown_field',
+		'mood');
+	assert.equal(checksum(), before, 'refused corrections store nothing');
+	const fixed = await req('PATCH', url, { session: s, body: { body: 'Called the school twice', reason: 'typo' } });
+	assert.equal(fixed.status, 200, fixed.text);
+	assert.equal(fixed.json.record.body, 'Called the school twice');
+	assert.equal(fixed.json.record.kind, 'case_note', 'fields not given stay');
+	before = checksum();
+	assertError(await req('POST', `${url}/retract`, { session: s, body: {} }), 422, 'required', 'reason');
+	assertError(await req('POST', `${url}/retract`, { session: s, body: { reason: 'x', why: 'y' } }), 400,
+		'unknown_field', 'why');
+	assert.equal(checksum(), before);
+	const gone = await req('POST', `${url}/retract`, { session: s, body: { reason: 'wrong child' } });
+	assert.equal(gone.status, 200, gone.text);
+	assert.deepEqual(gone.json, { kind: 'note', id: rid, retracted: true, reason: 'wrong child' });
+	const h = await req('GET', `${url}/history`, { session: s });
+	assert.equal(h.status, 200, h.text);
+	assert.equal(h.json.retracted, true);
+	assert.deepEqual(h.json.revisions.map((r) => r.action), ['insert', 'update', 'void']);
+	const [ins, upd, voided] = h.json.revisions;
+	assert.equal(upd.by, `user:${s.user.id}`);
+	assert.equal(upd.reason, 'typo');
+	assert.deepEqual(upd.changes, [{ field: 'body', label: 'Note', from: 'Called the school', to: 'Called the school twice' }]);
+	assert.ok(ins.changes.some((c) => c.field === 'note_date' && c.from === '' && c.to === AS_AT));
+	assert.equal(voided.reason, 'wrong child');
+	assert.match(voided.at, /^\d{4}-\d\d-\d\d/);
+	// Retracted: out of the list, and nothing left to correct or retract.
+	const list = await req('GET', `${base}/note?limit=500`, { session: s });
+	assert.equal(list.status, 200);
+	assert.ok(!list.json.records.some((r) => r.id === rid));
+	assertError(await req('PATCH', url, { session: s, body: { body: 'again', reason: 'x' } }), 404);
+	assertError(await req('POST', `${url}/retract`, { session: s, body: { reason: 'x' } }), 404);
+	// The audit trail has the read of the history.
+	assert.ok(Number(sql(`SELECT count(*) FROM audit WHERE child_id = ${C} AND section = 'history'`)) >= 1);
+});
+
+test('corrections on five kinds each leave their history', async () => {
+	const tm = await as('team_manager');
+	const made = {
+		visit: validVisit(),
+		contact: { contact_date: '2026-03-02', source: '1A', summary: 'Call from school' },
+		health: { kind: 'dental', done_date: '2026-03-03' },
+		pathway_plan: { review_date: '2026-03-04' },
+		participation: { event_date: '2026-03-05', kind: 'youth_council', detail: 'Spoke up' },
+	};
+	const change = { visit: { seen_alone: true }, contact: { summary: 'Call from the school nurse' },
+		health: { done_date: '2026-03-06' }, pathway_plan: { review_date: '2026-03-07' },
+		participation: { detail: 'Spoke up about transport' } };
+	for (const [k, body] of Object.entries(made)) {
+		const props = schemas[`RecordInput_${k}`].properties;
+		for (const [name, p] of Object.entries(props)) {
+			if (p.enum && name in body && !p.enum.includes(body[name])) body[name] = p.enum[0];
+		}
+		const r = await req('POST', `${base}/${k}`, { session: tm, body });
+		assert.equal(r.status, 201, `${k}: ${r.text}`);
+		const rid = r.json.record.id;
+		const c = await req('PATCH', `${base}/${k}/${rid}`, { session: tm, body: { ...change[k], reason: `fix ${k}` } });
+		assert.equal(c.status, 200, `${k}: ${c.text}`);
+		const h = await req('GET', `${base}/${k}/${rid}/history`, { session: tm });
+		const upd = h.json.revisions.at(-1);
+		assert.equal(upd.reason, `fix ${k}`);
+		const [field, to] = Object.entries(change[k])[0];
+		const ch = upd.changes.find((x) => x.field === field);
+		assert.ok(ch, `${k}: ${JSON.stringify(upd)}`);
+		assert.equal(ch.to, to === true ? 'yes' : String(to));
+	}
+});
+
+test('a {rid} that is not this child\'s row of that kind, or a child out of scope, is 404', async () => {
+	const tm = await as('team_manager'); // HC1 and (granted) HC3 in scope
+	const r = await req('POST', `${base}/note`, { session: tm, body: validNote() });
+	const rid = r.json.record.id;
+	const other = `/api/children/${CHILD.restricted}/records/note/${rid}`;
+	assertError(await req('GET', `${other}/history`, { session: tm }), 404, 'not_found', 'rid');
+	assertError(await req('PATCH', other, { session: tm, body: { reason: 'x', body: 'y' } }), 404, 'not_found', 'rid');
+	// The same id under another kind names that kind's row: 404 unless it is HC1's.
+	if (sql(`SELECT count(*) FROM cla_episode WHERE id = ${rid} AND child_id = ${C}`) === '0') {
+		assertError(await req('GET', `${base}/cla_episode/${rid}/history`, { session: tm }), 404, 'not_found', 'rid');
+	}
+	assertError(await req('GET', `${base}/note/999999999/history`, { session: tm }), 404, 'not_found', 'rid');
+	assertError(await req('GET', `${base}/note/abc/history`, { session: tm }), 404, 'not_found', 'rid');
+	const s = await as('social_worker');
+	const before = checksum();
+	for (const [m, path, body] of [['GET', 'records/note'], ['POST', 'records/note', validNote()],
+		['PATCH', `records/note/${rid}`, { reason: 'x' }], ['POST', `records/note/${rid}/retract`, { reason: 'x' }],
+		['GET', `records/note/${rid}/history`]]) {
+		const out = await req(m, `/api/children/${CHILD.out}/${path}`, { session: s, body });
+		const none = await req(m, `/api/children/${CHILD.none}/${path}`, { session: s, body });
+		assertError(out, 404, 'not_found', 'id');
+		assert.equal(out.text, none.text, path);
+	}
+	assert.equal(checksum(), before);
+});
+
+test('a role that may not record the kind gets 403, and nothing is stored', async () => {
+	const before = checksum();
+	const deny = [
+		['iro', 'visit', validVisit()],
+		['personal_adviser', 'note', validNote()],
+		['front_door', 'visit', validVisit()],
+		['social_worker', 'allocation', { worker_id: WORKER.a1, kind: 'sw', start_date: AS_AT }],
+		['social_worker', 'lado', { reference: 'L-1', received_date: AS_AT, category: 'physical', sector: 'education' }],
+	];
+	for (const [role, kind, body] of deny) {
+		const r = await req('POST', `${base}/${kind}`, { session: await as(role), body });
+		assertError(r, 403, 'permission', 'kind');
+	}
+	const s = await as('social_worker');
+	const note = await req('POST', `${base}/note`, { session: s, body: validNote() });
+	const url = `${base}/note/${note.json.record.id}`;
+	const mid = checksum();
+	for (const role of ['iro', 'personal_adviser', 'front_door']) {
+		assertError(await req('PATCH', url, { session: await as(role), body: { reason: 'x', body: 'y' } }), 403,
+			'permission', 'kind');
+		assertError(await req('POST', `${url}/retract`, { session: await as(role), body: { reason: 'x' } }), 403,
+			'permission', 'kind');
+	}
+	for (const role of ['inspector', 'analyst', 'admin', 'lado', 'head_of_service']) {
+		assertError(await req('POST', `${base}/note`, { session: await as(role), body: validNote() }), 403);
+	}
+	assertError(await req('POST', '/api/children', { session: await as('iro'),
+		body: { given_name: 'I', family_name: 'Ro', dob: '2019-01-01' } }), 403, 'permission');
+	assert.equal(checksum(), mid);
+	assert.notEqual(mid, before, 'the social worker\'s note was stored');
+	// What each may record, it may: the PA a pathway plan review, the front door a contact.
+	const pa = await req('POST', `${base}/pathway_plan`, { session: await as('personal_adviser'),
+		body: { review_date: AS_AT } });
+	assert.equal(pa.status, 201, pa.text);
+	const fd = await req('POST', `${base}/contact`, { session: await as('front_door'),
+		body: { contact_date: AS_AT, source: '1A' } });
+	assert.equal(fd.status, 201, fd.text);
+});
+
+test('a new child, at the front door', async () => {
+	const fd = await as('front_door');
+	const r = await req('POST', '/api/children', { session: fd,
+		body: { given_name: 'Nell', family_name: 'Newcome', dob: '2021-07-08', sex: 'F' } });
+	assert.equal(r.status, 201, r.text);
+	assert.equal(r.json.child.given_name, 'Nell');
+	assert.match(r.json.child.la_child_id, /^C\d+/);
+	const before = checksum();
+	const none = await req('POST', '/api/children', { session: fd, body: { given_name: 'No', family_name: 'Date' } });
+	assertError(none, 422, 'required', 'dob');
+	const later = await req('POST', '/api/children', { session: fd,
+		body: { given_name: 'Not', family_name: 'Yet', dob: '2026-04-01' } });
+	assertError(later, 422, 'not_in_future', 'dob');
+	assert.equal(checksum(), before);
+	const list = await req('GET', `/api/children/${r.json.child.id}/records/child`, { session: fd });
+	assert.equal(list.status, 200, list.text);
+	assert.equal(list.json.records[0].family_name, 'Newcome');
+});
