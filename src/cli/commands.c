@@ -17,6 +17,8 @@ int cmd_user(int argc, char **argv);
 int cmd_audit(int argc, char **argv);
 int cmd_serve(int argc, char **argv);
 int cmd_copy(int argc, char **argv);
+int cmd_backup(int argc, char **argv);
+int cmd_restore(int argc, char **argv);
 int cmd_report(int argc, char **argv);
 int cmd_export(int argc, char **argv);
 int cmd_import(int argc, char **argv);
@@ -48,6 +50,11 @@ const struct cli_command cli_commands[] = {
 	 "serve the web pages and the JSON API over HTTP (sign-in, permissions, audited reads)", false},
 	{"audit", cmd_audit, "DB [--child ID] [--user ID] [--verify]", "the audit trail of reads and changes", false},
 	{"copy", cmd_copy, "SRC DST", "copy a whole record between SQLite and PostgreSQL, then verify it", false},
+	{"backup", cmd_backup, "DB FILE [--key-file KEY]  |  --new-key KEY",
+	 "copy a SQLite record while it is in use into a checked (and, with a key, encrypted) file, then verify it",
+	 false},
+	{"restore", cmd_restore, "FILE DB [--key-file KEY] [--force]",
+	 "check a backup (integrity, the audit chain, the schema) and only then put it in place", false},
 	{"check", cmd_check, "DB", "check the record's integrity and its invariants", false},
 	{"workdays", cmd_workdays, "add DATE N | between D1 D2", "working-day arithmetic (England and Wales)", false},
 	{"due", cmd_due, "DB [--worker ID | --team ID] [--as-at D] [--format text|json|csv]",
