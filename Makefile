@@ -31,7 +31,7 @@ ASSETS    := govuk-frontend.min.css=$(GOVUK)/govuk-frontend.min.css \
              govuk-frontend.min.js=$(GOVUK)/govuk-frontend.min.js \
              hearth.css=src/web/static/hearth.css hearth.js=src/web/static/hearth.js
 
-.PHONY: all run test deps unit asan clean regress-update lint format bench
+.PHONY: all run test deps unit asan fault clean regress-update lint format bench
 all: build/hearth
 
 deps:
@@ -103,6 +103,19 @@ build/asan/tests/%: tests/unit/%.c build/asan/libhearth.a
 unit: $(UNIT_BINS)
 asan: $(ASAN_BINS)
 
+# The fault build (tests/cli/faults.sh): the same hearth with a SQLite VFS that fails the
+# Nth read, write or sync on demand (src/store/fault.c). Only the two store files that
+# differ are compiled again; given before the library, they stand in for its own.
+FAULT_OBJ := build/fault/obj/src/store/fault.o build/fault/obj/src/store/sqlite.o
+build/fault/obj/%.o: %.c build/cflags.txt
+	@mkdir -p $(@D)
+	$(CC) $(CPPFLAGS) -DHEARTH_FAULTS $(CFLAGS) -MMD -MP -c $< -o $@
+
+build/fault/hearth: build/obj/src/cli/main.o $(FAULT_OBJ) build/libhearth.a
+	$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS)
+
+fault: build/fault/hearth
+
 # `make run`: install what is missing, build, make the demo county once, show it.
 run: deps
 	@$(MAKE) --no-print-directory all
@@ -112,7 +125,7 @@ run: deps
 # build), then run every suite. tests/run prints the closing "N passed, N failed, N skipped" line.
 test: deps
 	@scripts/lint
-	@$(MAKE) --no-print-directory -j$$(nproc) WERROR=1 all unit asan
+	@$(MAKE) --no-print-directory -j$$(nproc) WERROR=1 all unit asan fault
 	@tests/run
 
 regress-update: all

@@ -559,6 +559,7 @@ int store_backup(const char *db, const char *file, const unsigned char *key, sto
 	if (sodium_init() < 0) {
 		return herr_set(err, HERR_IO, "", "sodium", "libsodium could not start");
 	}
+	db_sqlite_init();
 	struct stat sb;
 	if (stat(file, &sb) == 0) {
 		return herr_set(err, HERR_CONFLICT, "FILE", "exists", "%s already exists; hearth backup will not overwrite it",
@@ -684,6 +685,7 @@ int store_restore(const char *file, const char *db, const unsigned char *key, bo
 	if (sodium_init() < 0) {
 		return herr_set(err, HERR_IO, "", "sodium", "libsodium could not start");
 	}
+	db_sqlite_init();
 	struct stat sb;
 	bool exists = stat(db, &sb) == 0;
 	char side[4200];

@@ -140,3 +140,8 @@ int db_bulk(struct db *db, bool on, struct hearth_error *err)
 {
 	return db->drv->bulk(db, on, err);
 }
+
+bool db_in_transaction(struct db *db)
+{
+	return db->drv->in_transaction(db);
+}

@@ -33,6 +33,10 @@ int db_exec_migration(struct db *db, const char *sql, struct hearth_error *err);
  * it is turned off again, which makes everything written so far durable. Called outside
  * any transaction. */
 int db_bulk(struct db *db, bool on, struct hearth_error *err);
+/* Whether the connection is inside a transaction. An engine may end one by itself on an
+ * I/O error or a full disk (SQLite rolls the whole transaction back), so after a failure
+ * inside a batch the store asks, rather than assume its savepoint is still there. */
+bool db_in_transaction(struct db *db);
 /* "sqlite" or "postgresql". */
 const char *db_engine(struct db *db);
 /* After rows were inserted with explicit ids: make the next generated id follow them. */
@@ -98,6 +102,7 @@ struct db_driver {
 		       struct hearth_error *err);
 	int (*sync_ids)(struct db *db, const char *table, struct hearth_error *err);
 	int (*bulk)(struct db *db, bool on, struct hearth_error *err);
+	bool (*in_transaction)(struct db *db);
 };
 
 /* Every connection and statement starts with its driver. */
@@ -110,6 +115,9 @@ struct db_stmt {
 };
 
 extern const struct db_driver db_sqlite_driver;
+/* SQLite's process-wide settings, made once before it opens anything (sqlite.c); whoever
+ * opens SQLite directly (backup.c) calls it first. */
+void db_sqlite_init(void);
 extern const struct db_driver db_postgres_driver;
 
 #endif

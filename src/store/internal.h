@@ -48,6 +48,11 @@ struct store {
 	/* Bulk loading (store_bulk_begin): writes inside a batch are not savepoints of their
 	 * own; one that fails after it began breaks the batch, whose commit then fails. */
 	bool bulk, bulk_broken, bulk_wrote;
+	/* The engine ended the batch's transaction by itself after a failed write (SQLite does
+	 * on an I/O error or a full disk): every later write in the batch is refused, and so is
+	 * its commit, for a savepoint begun now would start a transaction of its own and its
+	 * release would commit the rest of the batch without the part already lost. */
+	bool tx_lost;
 	/* The child the birth rule last read, valid inside the transaction that read it (only
 	 * this connection writes then; its own updates and voids of a child forget it). */
 	bool birth_known, birth_prebirth;

@@ -544,6 +544,12 @@ static int pg_bulk(struct db *d, bool on, struct hearth_error *err)
 	return pg_exec(d, on ? "SET synchronous_commit = off" : "RESET synchronous_commit", err);
 }
 
+static bool pg_in_transaction(struct db *db)
+{
+	PGTransactionStatusType t = PQtransactionStatus(DB(db)->conn);
+	return t == PQTRANS_INTRANS || t == PQTRANS_INERROR || t == PQTRANS_ACTIVE;
+}
+
 const struct db_driver db_postgres_driver = {
 	.name = "postgresql",
 	.open = pg_open,
@@ -570,4 +576,5 @@ const struct db_driver db_postgres_driver = {
 	.columns = pg_columns,
 	.sync_ids = pg_sync_ids,
 	.bulk = pg_bulk,
+	.in_transaction = pg_in_transaction,
 };

@@ -13,6 +13,7 @@
 
 #include "base/mem.h"
 #include "store/db.h"
+#include "store/fault.h"
 
 struct sq_db {
 	struct db base;	/* first: a struct db * is a struct sq_db * */
@@ -32,24 +33,28 @@ struct sq_stmt {
 #define DB(x) ((struct sq_db *)(x))
 #define ST(x) ((struct sq_stmt *)(x))
 
+/* A full disk is told apart (rule disk_full), so that the server can answer 503: the
+ * change was not made and the service itself needs attention, not the request. */
+static const char *rule_of(sqlite3 *h)
+{
+	return h && (sqlite3_extended_errcode(h) & 0xff) == SQLITE_FULL ? "disk_full" : "database";
+}
+
 static int fail(struct sq_db *db, struct hearth_error *err, const char *what)
 {
-	/* A full disk is named, so the server can say so (503) rather than fail blindly. */
-	if (db && db->h && (sqlite3_errcode(db->h) & 0xff) == SQLITE_FULL) {
-		return herr_set(err, HERR_IO, "", "disk_full", "%s: the disk holding the record is full", what);
+	sqlite3 *h = db ? db->h : NULL;
+	const char *rule = rule_of(h);
+	if (strcmp(rule, "disk_full") == 0) {
+		return herr_set(err, HERR_IO, "", rule, "%s: the disk holding the record is full", what);
 	}
-	return herr_set(err, HERR_IO, "", "database", "%s: %s", what, db && db->h ? sqlite3_errmsg(db->h) : "");
+	return herr_set(err, HERR_IO, "", rule, "%s: %s", what, h ? sqlite3_errmsg(h) : "");
 }
 
 static int sq_exec(struct db *db, const char *sql, struct hearth_error *err)
 {
 	char *msg = NULL;
 	if (sqlite3_exec(DB(db)->h, sql, NULL, NULL, &msg) != SQLITE_OK) {
-		if ((sqlite3_errcode(DB(db)->h) & 0xff) == SQLITE_FULL) {
-			sqlite3_free(msg);
-			return fail(DB(db), err, sql);
-		}
-		int rc = herr_set(err, HERR_IO, "", "database", "%s", msg ? msg : sqlite3_errmsg(DB(db)->h));
+		int rc = herr_set(err, HERR_IO, "", rule_of(DB(db)->h), "%s", msg ? msg : sqlite3_errmsg(DB(db)->h));
 		sqlite3_free(msg);
 		return rc;
 	}
@@ -76,12 +81,18 @@ static void sq_global_init(void)
 {
 	sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
 	sqlite3_config(SQLITE_CONFIG_STMTJRNL_SPILL, 16 << 20);
+	fault_install();
+}
+
+void db_sqlite_init(void)
+{
+	static pthread_once_t once = PTHREAD_ONCE_INIT;
+	pthread_once(&once, sq_global_init);
 }
 
 static int sq_open(const char *target, enum db_mode mode, struct db **out, struct hearth_error *err)
 {
-	static pthread_once_t once = PTHREAD_ONCE_INIT;
-	pthread_once(&once, sq_global_init);
+	db_sqlite_init();
 	struct stat sb;
 	bool exists = stat(target, &sb) == 0;
 	if (mode == DB_CREATE && exists) {
@@ -346,6 +357,11 @@ static int sq_bulk(struct db *db, bool on, struct hearth_error *err)
 		       err);
 }
 
+static bool sq_in_transaction(struct db *db)
+{
+	return !sqlite3_get_autocommit(DB(db)->h);
+}
+
 const struct db_driver db_sqlite_driver = {
 	.name = "sqlite",
 	.open = sq_open,
@@ -372,4 +388,5 @@ const struct db_driver db_sqlite_driver = {
 	.columns = sq_columns,
 	.sync_ids = sq_sync_ids,
 	.bulk = sq_bulk,
+	.in_transaction = sq_in_transaction,
 };

@@ -373,7 +373,12 @@ static int tx_begin(struct store *st, struct hearth_error *err)
 		st->audit_head_known = false;
 		st->birth_known = false;
 		st->bulk_broken = false;
+		st->tx_lost = false;
 		live_forget(st);
+	} else if (st->tx_lost) {
+		return herr_set(err, HERR_IO, "", "batch_broken",
+				"an earlier write in the batch failed and the database ended its transaction: nothing of "
+				"the batch was kept");
 	} else if (st->bulk) {
 		st->bulk_wrote = false;
 		st->depth++;
@@ -395,7 +400,7 @@ static int tx_commit(struct store *st, struct hearth_error *err)
 		st->depth--;
 		return 0;
 	}
-	if (st->depth == 1 && st->bulk_broken) {
+	if (st->depth == 1 && (st->bulk_broken || st->tx_lost)) {
 		tx_abort(st);
 		return herr_set(err, HERR_IO, "", "batch_broken",
 				"a write in the batch failed after it began writing: the batch was rolled back");
@@ -430,6 +435,7 @@ static void tx_abort(struct store *st)
 		db_exec(st->db, "ROLLBACK", NULL);
 	} else {
 		db_exec(st->db, "ROLLBACK TO hearth_write; RELEASE hearth_write", NULL);
+		st->tx_lost |= !db_in_transaction(st->db);
 	}
 	st->depth--;
 }
