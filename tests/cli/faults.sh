@@ -120,4 +120,130 @@ for kind in write sync read full+; do
 		--note-date 2026-03-30 --kind case_note --child-voice no --body "saved under faults"
 	sweep "an import (SSDA903, two children in care)" $kind "$F" import "$t" ssda903 "$TMPDIR/s9" --year 2025
 done
+
+# ---- a fault-built server: a sign-in, a save, a reallocation ----
+# HEARTH_FAULT_ARM names a file holding the fault to inject; the server counts from when it
+# appears, so each request is aimed at alone, and removing the file disarms it.
+live=$TMPDIR/live.db
+arm=$TMPDIR/arm
+cp "$base" "$live"
+export HEARTH_FAULT_ARM=$arm
+HEARTH=$F serve "$live" || { not_ok "faults: the fault-built server did not start: $(head -c 300 "$TMPDIR/serve.log")"; finish; }
+unset HEARTH_FAULT_ARM
+child=$(sqlite3 "$live" "SELECT id FROM child WHERE la_child_id = 'FC1'")
+w1=$(sqlite3 "$live" "SELECT id FROM worker WHERE staff_id = 'FW1'")
+w2=$(sqlite3 "$live" "SELECT id FROM worker WHERE staff_id = 'FW2'")
+# sign_in USER: a session for USER (cookie jar $TMPDIR/USER.jar), its CSRF token printed.
+sign_in() {
+	curl -s -m 20 -c "$TMPDIR/$1.jar" -H 'Content-Type: application/json' \
+		-d "{\"username\":\"$1\",\"password\":\"$PASSWORD\"}" "$HEARTH_URL/api/session" |
+		sed -n 's/.*"csrf_token":"\([0-9a-f]*\)".*/\1/p'
+}
+sw_csrf=$(sign_in test_sw)
+tm_csrf=$(sign_in test_tm)
+[ -n "$sw_csrf" ] && [ -n "$tm_csrf" ] || { not_ok "faults: sign-in to the fault-built server"; finish; }
+# Each request prints its status; its body is in $TMPDIR/body.
+req_sign_in() {
+	curl -s -m 30 -o "$TMPDIR/body" -w '%{http_code}' -H 'Content-Type: application/json' \
+		-d "{\"username\":\"test_sw\",\"password\":\"$PASSWORD\"}" "$HEARTH_URL/api/session"
+}
+req_save() {
+	curl -s -m 30 -o "$TMPDIR/body" -w '%{http_code}' -b "$TMPDIR/test_sw.jar" -H "X-CSRF-Token: $sw_csrf" \
+		-H 'Content-Type: application/json' \
+		-d '{"note_date":"2026-03-30","kind":"case_note","child_voice":false,"body":"saved under faults"}' \
+		"$HEARTH_URL/api/children/$child/notes"
+}
+# A reallocation to the worker not holding the child now, on a later day each time.
+day=0
+req_reallocate() {
+	local now to
+	now=$(sqlite3 "$live" "SELECT worker_id FROM allocation WHERE child_id = $child AND kind = 'sw' AND end_date IS NULL AND voided = 0")
+	to=$w1
+	[ "$now" = "$w1" ] && to=$w2
+	day=$((day + 1))
+	curl -s -m 30 -o "$TMPDIR/body" -w '%{http_code}' -b "$TMPDIR/test_tm.jar" -H "X-CSRF-Token: $tm_csrf" \
+		-H 'Content-Type: application/json' \
+		-d "{\"worker_id\":$to,\"kind\":\"sw\",\"start_date\":\"$(date -d "2025-02-01 + $day days" +%F)\",\"reason\":\"MANAGE\"}" \
+		"$HEARTH_URL/api/children/$child/allocations"
+}
+# changes BEFORE AFTER: the tables whose row counts differ, as "table+N".
+changes() {
+	paste -d' ' <(echo "$1" | tr ' ' '\n') <(echo "$2" | tr ' ' '\n') |
+		awk '{ split($1, a, "="); split($2, b, "="); if (a[2] != b[2]) printf "%s%+d ", a[1], b[2] - a[2] }'
+}
+faults_seen() { grep -c '^hearth-fault:' "$TMPDIR/serve.log"; }
+
+# sweep_http NAME KIND OK_STATUS REQUEST: as sweep, one request at a time to the server.
+# A sign-in is the one exception to "none of it": its session row is committed first and its
+# audit row after, with the other requests' audit rows (src/web/http/audit.c), so when the
+# audit commit fails the answer is a 500 and the session row stays, never usable (its token
+# never left the server); such attempts are counted and shown apart ($orphans).
+sweep_http() {
+	local name=$1 kind=$2 want=$3 request=$4 n status fired injected=0 refused=0 survived=0 problems=0 sticky=
+	orphans=0
+	[ "${kind%+}" != "$kind" ] && sticky=+ && kind=${kind%+}
+	local before after ref why seen
+	before=$(counts "$live")
+	status=$($request)
+	[ "$status" = "$want" ] || { not_ok "faults: $name: $status without a fault: $(head -c 200 "$TMPDIR/body")"; return; }
+	ref=$(changes "$before" "$(counts "$live")")
+	for n in $(seq 1 $MAX_N); do
+		before=$(counts "$live")
+		local before_content
+		before_content=$(content "$live")
+		seen=$(faults_seen)
+		printf '%s:%s%s\n' "$kind" "$n" "$sticky" >"$arm.new" && mv "$arm.new" "$arm"
+		status=$($request)
+		rm -f "$arm"
+		fired=0
+		[ "$(faults_seen)" -gt "$seen" ] && fired=1
+		after=$(counts "$live")
+		why=
+		if ! kill -0 "$serve_pid" 2>/dev/null; then
+			why="the server stopped: $(tail -3 "$TMPDIR/serve.log" | tr '\n' ' ')"
+		elif [ "$status" = "$want" ] && [ "$(changes "$before" "$after")" != "$ref" ]; then
+			why="$status but the change is not whole: $(changes "$before" "$after") (wanted $ref)"
+		elif [ "$status" != "$want" ] && [ "$request" = req_sign_in ] && [ "${status:0:1}" = 5 ] &&
+			[ "$(changes "$before" "$after")" = "user_session+1 " ]; then
+			orphans=$((orphans + 1))
+		elif [ "$status" != "$want" ] && [ "$(content "$live")" != "$before_content" ]; then
+			why="$status but the record changed: $(changes "$before" "$after")"
+		elif [ "$status" != "$want" ] && { [ "${status:0:1}" != 5 ] || ! grep -q '"error"' "$TMPDIR/body"; }; then
+			why="answered $status: $(head -c 200 "$TMPDIR/body")"
+		elif [ "$status" != "$want" ] && [ "$kind" = full ] && [ "$request" != req_sign_in ] && { [ "$status" != 503 ] || ! grep -q 'disk is full' "$TMPDIR/body"; }; then
+			why="a full disk answered $status: $(head -c 200 "$TMPDIR/body")"
+		elif [ "$status" != "$want" ] && [ "$fired" -eq 0 ]; then
+			why="$status with no fault injected: $(head -c 200 "$TMPDIR/body")"
+		elif ! "$H" check "$live" >"$TMPDIR/check.out" 2>&1; then
+			why="hearth check fails afterwards: $(head -3 "$TMPDIR/check.out" | tr '\n' ' ')"
+		fi
+		if [ -n "$why" ]; then
+			problems=$((problems + 1))
+			[ "$problems" -le 5 ] && echo "    $name, $kind fault at call $n: $why"
+		fi
+		[ "$fired" -eq 1 ] && injected=$((injected + 1))
+		[ "$fired" -eq 1 ] && [ "$status" != "$want" ] && refused=$((refused + 1))
+		[ "$fired" -eq 1 ] && [ "$status" = "$want" ] && survived=$((survived + 1))
+		[ "$status" = "$want" ] && [ "$fired" -eq 0 ] && break
+		kill -0 "$serve_pid" 2>/dev/null || break
+	done
+	if [ "$n" -eq "$MAX_N" ]; then
+		not_ok "faults: $name, $kind: still meeting the fault at call $MAX_N"
+	elif [ "$problems" -eq 0 ]; then
+		ok "faults: $name, $kind faults at calls 1-$((n - 1)): $injected injected, $refused refused whole ($([ "$kind" = full ] && [ "$request" != req_sign_in ] && echo 503 || echo 5xx)), $survived completed whole$([ "$orphans" -gt 0 ] && echo ", $orphans leaving an unusable session row without its audit row"); the server carried on"
+	else
+		not_ok "faults: $name, $kind: $problems of $injected injected faults broke a rule"
+	fi
+}
+
+for kind in write sync read full+; do
+	sweep_http "server: a sign-in" $kind 200 req_sign_in
+	sweep_http "server: a save" $kind 201 req_save
+	sweep_http "server: a reallocation" $kind 201 req_reallocate
+done
+s=$(req_save)
+[ "$s" = 201 ] && kill -0 "$serve_pid" 2>/dev/null && ok "faults: the server still saves after every fault" ||
+	not_ok "faults: a save after the faults: $s $(head -c 200 "$TMPDIR/body")"
+stop_server
+check "faults: hearth check passes on the server's record at the end" $H check "$live"
 finish
