@@ -79,10 +79,6 @@ int web_fail_err(struct web_request *r, const struct hearth_error *e)
 		}
 		/* The database's own words stay in the server's log, not the answer. */
 		fprintf(stderr, "hearth: serve: %s\n", e->message);
-		if (strcmp(e->rule, "disk_full") == 0) {
-			return web_fail(r, 503, NULL, "disk_full",
-					"the record's disk is full: nothing was saved; tell the service's administrators");
-		}
 		return web_fail(r, 500, NULL, "internal", "the record could not be read or written; try again");
 	}
 }
