@@ -241,8 +241,13 @@ static const struct code rne[] = {
 	{ "B", "Change of legal status and of placement with the same carer(s)", 0, 0 },
 };
 
-/* SSDA903 episodes.PLACE. 2017 yml base; 2019-2024 unchanged; the 2025 diff drops H5 and
- * P2 and adds K3; the 2026 diff adds Z11-Z14 and keeps Z1. *check*: the labels of K3 and
+/* SSDA903 episodes.PLACE. 2017 yml base; 2019-2024 unchanged. Years as the DfE's validator
+ * (standards/changes-2026/ssda903_place_codes_by_year.csv, rule 146) has them: 2024-25 (our
+ * 2025) adds K3 and still takes H5, P2 and Z1; 2025-26 (2026) drops H5, P2 and Z1 and adds
+ * Z11-Z14. (The liia schema diffs drop H5 and P2 a year earlier and keep Z1 in 2026: where the
+ * two disagree the validator is followed, as councils check their returns with it.) A code on
+ * an episode that began in an earlier year is judged by that year too (rules903.c, 146).
+ * *check*: the labels of K3 and
  * Z11-Z14 (the diffs give codes only) follow our reading of the 2024/25 and 2025/26
  * guidance and should be confirmed against the DfE's published guide. */
 static const struct code placement[] = {
@@ -250,12 +255,12 @@ static const struct code placement[] = {
 	{ "A4", "Placed for adoption with consent, not with current foster carer(s)", 0, 0 },
 	{ "A5", "Placed for adoption with placement order, with current foster carer(s)", 0, 0 },
 	{ "A6", "Placed for adoption with placement order, not with current foster carer(s)", 0, 0 },
-	{ "H5", "Semi-independent living not subject to children's homes regulations", 0, 2024 },
+	{ "H5", "Semi-independent living not subject to children's homes regulations", 0, 2025 },
 	{ "K1", "Secure children's home", 0, 0 },
 	{ "K2", "Children's home subject to children's homes regulations", 0, 0 },
 	{ "K3", "Supported accommodation (registered with Ofsted)", 2025, 0 },
 	{ "P1", "Placed with own parent(s) or other person(s) with parental responsibility", 0, 0 },
-	{ "P2", "Independent living (flat, lodgings, bedsit, B&B or with friends)", 0, 2024 },
+	{ "P2", "Independent living (flat, lodgings, bedsit, B&B or with friends)", 0, 2025 },
 	{ "P3", "Residential employment", 0, 0 },
 	{ "R1", "Residential care home", 0, 0 },
 	{ "R2", "NHS or health trust establishment providing medical or nursing care", 0, 0 },
@@ -277,7 +282,7 @@ static const struct code placement[] = {
 		"for adoption or concurrent planning", 0, 0 },
 	{ "U6", "Foster placement with other foster carer: not long-term or fostering for "
 		"adoption", 0, 0 },
-	{ "Z1", "Other placement", 0, 0 },
+	{ "Z1", "Other placement", 0, 2025 },
 	{ "Z11", "Other placement: sub-type Z11", 2026, 0 },
 	{ "Z12", "Other placement: sub-type Z12", 2026, 0 },
 	{ "Z13", "Other placement: sub-type Z13", 2026, 0 },

@@ -202,24 +202,38 @@ static void r147(struct returns_ctx *x)
 	}
 }
 
-#define CODE_RULE(fn, member, list, blank_ok, label)                                                   \
+/* A code on an episode is valid when the return's year takes it or, for an episode that
+ * began (or, for REC, ended) in an earlier year, when that year took it: the DfE keeps a
+ * row's codes as they were when it was recorded (a placement begun in 2023 as H5 is not
+ * wrong in a later return because H5 was withdrawn since). */
+static bool code_ok_by_row(const char *list, const char *s, int year, hdate row_date)
+{
+	if (code_valid_in_year(list, s, year)) {
+		return true;
+	}
+	int then = dok(row_date) ? returns_year_of(row_date) : year;
+	return then < year && code_valid_in_year(list, s, then);
+}
+
+#define CODE_RULE(fn, member, datef, list, blank_ok, label)                                             \
 	static void fn(struct returns_ctx *x)                                                          \
 	{                                                                                              \
 		for (size_t i = 0; i < V->n_episodes; i++) {                                           \
 			const char *s = V->episodes[i].member;                                         \
-			if ((sok(s) || !(blank_ok)) && !code_valid_in_year(list, s, x->year)) {        \
+			if ((sok(s) || !(blank_ok)) &&                                                 \
+			    !code_ok_by_row(list, s, x->year, V->episodes[i].datef)) {                 \
 				ep(x, i, label " '%s' is not a %d code", s ? s : "", x->year);         \
 			}                                                                              \
 		}                                                                                      \
 	}
 
-CODE_RULE(r143, rne, "rne", false, "RNE")
-CODE_RULE(r144, ls, "legal_status", false, "LS")
-CODE_RULE(r145, cin, "cla_need", false, "CIN")
-CODE_RULE(r146, place, "placement", false, "PLACE")
-CODE_RULE(r149, rec, "rec", true, "REC")
-CODE_RULE(r178, provider, "place_provider", true, "PLACE_PROVIDER")
-CODE_RULE(r1009, rpc, "reason_place_change", true, "REASON_PLACE_CHANGE")
+CODE_RULE(r143, rne, decom, "rne", false, "RNE")
+CODE_RULE(r144, ls, decom, "legal_status", false, "LS")
+CODE_RULE(r145, cin, decom, "cla_need", false, "CIN")
+CODE_RULE(r146, place, decom, "placement", false, "PLACE")
+CODE_RULE(r149, rec, dec, "rec", true, "REC")
+CODE_RULE(r178, provider, decom, "place_provider", true, "PLACE_PROVIDER")
+CODE_RULE(r1009, rpc, decom, "reason_place_change", true, "REASON_PLACE_CHANGE")
 
 static void r148(struct returns_ctx *x)
 {

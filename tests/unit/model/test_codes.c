@@ -223,22 +223,24 @@ static void test_label_bad_null(void **state)
 	assert_null(code_label(NULL, NULL));
 }
 
-/* SSDA903_schema_2025.diff.yml: episodes.PLACE loses H5 and P2 and gains K3.
- * SSDA903_schema_2026.diff.yml: episodes.PLACE gains Z11-Z14 and keeps Z1. */
+/* The validator's rule 146 lists (changes-2026/ssda903_place_codes_by_year.csv): 2024-25
+ * (2025) gains K3 and keeps H5, P2 and Z1; 2025-26 (2026) loses them and gains Z11-Z14. */
 static void test_year_placement(void **state)
 {
 	(void)state;
 	assert_true(code_valid_in_year("placement", "H5", 2024));
-	assert_false(code_valid_in_year("placement", "H5", 2025));
-	assert_true(code_valid_in_year("placement", "P2", 2024));
-	assert_false(code_valid_in_year("placement", "P2", 2025));
+	assert_true(code_valid_in_year("placement", "H5", 2025));
+	assert_false(code_valid_in_year("placement", "H5", 2026));
+	assert_true(code_valid_in_year("placement", "P2", 2025));
+	assert_false(code_valid_in_year("placement", "P2", 2026));
 	assert_false(code_valid_in_year("placement", "K3", 2024));
 	assert_true(code_valid_in_year("placement", "K3", 2025));
 	assert_true(code_valid_in_year("placement", "K3", 2026));
 	assert_false(code_valid_in_year("placement", "Z11", 2025));
 	assert_true(code_valid_in_year("placement", "Z11", 2026));
 	assert_true(code_valid_in_year("placement", "Z1", 2017));
-	assert_true(code_valid_in_year("placement", "Z1", 2026));
+	assert_true(code_valid_in_year("placement", "Z1", 2025));
+	assert_false(code_valid_in_year("placement", "Z1", 2026));
 	/* Withdrawn codes stay known, so old records still read and label. */
 	assert_true(code_valid("placement", "H5"));
 }

@@ -255,7 +255,11 @@ CASE(147, (E(0)->dec = BAD), NOTHING)
 CASE(143, (E(1)->rne = "Z"), (E(1)->rne = "U"))
 CASE(144, (E(1)->ls = "X9"), (E(1)->ls = "C1"))
 CASE(145, (E(1)->cin = "N9"), (E(1)->cin = "N8"))
-CASE(146, (E(1)->place = "H5"), (E(1)->place = "K3"))
+/* 146 by year: Z11 begins in 2026 (2025-26), so a 2025 episode in it fails; H5 was
+ * withdrawn after 2025, so an H5 episode begun in June 2024 fails in a 2026 return, but the
+ * same placement begun in 2023 (year 2024, when H5 was a code) does not: the row is judged by
+ * its own year. 146b/146c run the 2026 return. */
+CASE(146, (E(1)->place = "Z11"), (E(1)->place = "K3"))
 CASE(149, (E(0)->rec = "E99"), (E(0)->rec = "E45"))
 CASE(178, (E(1)->provider = "PR9"), (E(1)->provider = "PR5"))
 CASE(1009, (E(0)->rpc = "XXX"), (E(0)->rpc = "CUSTOD"))
@@ -625,6 +629,27 @@ static void run_case(void **state)
 	}
 }
 
+/* 146 by the row's own year, in the 2026 return (2025-26), where H5 is no longer a code:
+ *   - H5 on the episode begun 1 May 2023 (year 2024, H5 a code then): no finding;
+ *   - H5 on an episode begun 1 June 2025 (year 2026): a finding;
+ *   - Z1 on the episode begun 1 June 2024 (year 2025, Z1 a code then): no finding. */
+static void test_146_by_row_year(void **state)
+{
+	(void)state;
+	struct env t = {0};
+	base(&t);
+	t.year = 2026;
+	t.v.episodes[0].place = "H5";
+	t.v.episodes[1].place = "Z1";
+	assert_false(fires(&t, "146", NULL));
+	struct s9_episode *e = add_ep(&t, D(2025, 6, 1), "P", "C2", "H5");
+	(void)e;
+	assert_true(fires(&t, "146", NULL));
+	t.v.episodes[2].place = "Z12";
+	assert_false(fires(&t, "146", NULL));
+	arena_free(&t.a);
+}
+
 /* Every rule in the table has its cases, and every case names a rule. */
 static void test_every_rule_has_cases(void **state)
 {
@@ -682,14 +707,15 @@ static void test_upn(void **state)
 
 int main(void)
 {
-	struct CMUnitTest tests[N_CASES + 3];
+	struct CMUnitTest tests[N_CASES + 4];
 	tests[0] = (struct CMUnitTest)cmocka_unit_test(test_base_is_clean);
 	tests[1] = (struct CMUnitTest)cmocka_unit_test(test_every_rule_has_cases);
 	tests[2] = (struct CMUnitTest)cmocka_unit_test(test_upn);
+	tests[N_CASES + 3] = (struct CMUnitTest)cmocka_unit_test(test_146_by_row_year);
 	static char names[N_CASES][32];
 	for (size_t i = 0; i < N_CASES; i++) {
 		snprintf(names[i], sizeof(names[i]), "rule_%s", cases[i].id);
 		tests[i + 3] = (struct CMUnitTest){names[i], run_case, NULL, NULL, (void *)&cases[i]};
 	}
-	return _cmocka_run_group_tests("returns/rules903", tests, N_CASES + 3, NULL, NULL);
+	return _cmocka_run_group_tests("returns/rules903", tests, N_CASES + 4, NULL, NULL);
 }
