@@ -243,6 +243,8 @@ static const char *text_of(xmlNodePtr n, struct arena *a)
 	return out;
 }
 
+static int line_of(xmlNodePtr n);
+
 struct cin_import {
 	struct importer *im;
 	struct returns_import_result *res;
@@ -250,7 +252,20 @@ struct cin_import {
 	const char *path;
 	int64_t seq;		/* a number for every module read, to find it again from a finding */
 	struct ci_header hdr;
+	/* the current child's values the record cannot take as given (a date that is no date,
+	 * a count that is no number): each holds the child back */
+	struct cin_bad {
+		int line;
+		const char *element, *text, *why;
+	} *bad;
+	size_t n_bad, cap_bad;
 };
+
+static void bad_value(struct cin_import *s, xmlNodePtr n, const char *text, const char *why)
+{
+	*ARR_PUSH(s->a, s->bad, s->n_bad, s->cap_bad) =
+		(struct cin_bad){line_of(n), arena_strdup(s->a, (const char *)n->name), text, why};
+}
 
 static int line_of(xmlNodePtr n)
 {
@@ -267,7 +282,7 @@ static hdate date_of(struct cin_import *s, xmlNodePtr n, int *bad)
 	if (date_parse(t, &d) == 0) {
 		return d;
 	}
-	importer_reject(s->im, s->path, line_of(n), (const char *)n->name, "date", "'%s' is not a date (yyyy-mm-dd)", t);
+	bad_value(s, n, t, "is not a date (yyyy-mm-dd)");
 	(*bad)++;
 	return RDATE_BAD;
 }
@@ -369,7 +384,12 @@ static void read_details(struct cin_import *s, xmlNodePtr n, struct ci_details *
 					p->latest = text_of(f, s->a);
 				} else if (named(f, "NumberOfPreviousCPP")) {
 					const char *t = text_of(f, s->a);
-					p->previous = t && t[strspn(t, "0123456789")] == '\0' ? atoi(t) : -1;
+					int64_t npl;
+					p->previous = rnum_whole(t, &npl) && npl >= 0 && npl < 1000 ? (int)npl : -1;
+					if (t && p->previous < 0) {
+						bad_value(s, f, t, "is not a number of plans");
+						(*bad)++;
+					}
 				} else if (named(f, "Reviews")) {
 					for (xmlNodePtr r = f->children; r; r = r->next) {
 						if (named(r, "CPPreviewDate")) {
@@ -452,20 +472,6 @@ static void read_header(struct cin_import *s, xmlNodePtr n)
 
 /* ---- import: writing ---- */
 
-/* The rules that make a module unusable: it is rejected, and what hangs from it. */
-static const char *const format_rules[] = {"4180", "4220", "8500", "8540", "8568", "8600", "8640", "8650",
-					   "8866", "8905", "8910", NULL};
-
-static bool bad_id(const int64_t *bad, size_t n, int64_t id)
-{
-	for (size_t i = 0; i < n; i++) {
-		if (bad[i] == id) {
-			return true;
-		}
-	}
-	return false;
-}
-
 /* The strategy discussion behind a Section 47: the latest day on or before the enquiry's
  * start from which the statutory clock gives the file's target date; the start itself when
  * none does (or no target is given). */
@@ -498,18 +504,44 @@ static const char *const cp_cols[] = {"start_date", "CPPstartDate", "end_date", 
 static const char *const rv_cols[] = {"review_date", "CPPreviewDate", NULL};
 static const char *const dis_cols[] = {"code", "Disability", "recorded", "Disability", NULL};
 
-static void write_child(struct cin_import *s, struct ci_child *v, int year, const int64_t *bad, size_t n_bad,
-			bool child_bad)
+/* Whether the record can hold every value of the child as the file gives it; each one it
+ * cannot is a reject naming the element and line (and the child is held back whole). What the
+ * store refuses (a code of no year, dates out of order) is found when written. */
+static bool cin_holdable(struct cin_import *s, const struct ci_child *v, int year)
+{
+	struct importer *im = s->im;
+	for (size_t i = 0; i < s->n_bad; i++) {
+		const struct cin_bad *b = &s->bad[i];
+		importer_reject(im, s->path, b->line, b->element, "held", "'%s' %s", b->text, b->why);
+	}
+	if (!sok(v->la_id)) {
+		importer_reject(im, s->path, v->line, "LAchildID", "held", "LAchildID is blank: the record finds a "
+				"child by it");
+	}
+	if (sok(v->sex) && !ci_sex_in(v->sex, year)) {
+		importer_reject(im, s->path, v->line, "Sex", "held", "'%s' is not a %d sex code", v->sex, year);
+	}
+	for (size_t d = 0; d < v->n_details; d++) {
+		const struct ci_details *m = &v->details[d];
+		if (sok(m->nfa) && ryes_no(m->nfa) < 0) {
+			importer_reject(im, s->path, m->line, "ReferralNFA", "held", "'%s' is neither true nor false",
+					m->nfa);
+		}
+		for (size_t k = 0; k < m->n_s47s; k++) {
+			const char *t = m->s47s[k].not_required;
+			if (sok(t) && ryes_no(t) < 0) {
+				importer_reject(im, s->path, m->s47s[k].line, "ICPCnotRequired", "held",
+						"'%s' is neither true nor false", t);
+			}
+		}
+	}
+	return !importer_child_failed(im);
+}
+
+static void write_child(struct cin_import *s, struct ci_child *v, int year)
 {
 	struct importer *im = s->im;
 	struct imp_where w = {s->path, v->line, child_cols};
-	if (child_bad) {
-		if (v->n_details) {
-			importer_reject(im, s->path, v->line, "LAchildID", "child_rejected",
-					"the child's %zu CINdetails not imported: the child was refused", v->n_details);
-		}
-		return;
-	}
 	const char *upn = sok(v->upn) ? v->upn : NULL;
 	/* Work before the birth (a referral about an unborn baby) needs an expected date. */
 	hdate expected = v->expected;
@@ -527,17 +559,12 @@ static void write_child(struct cin_import *s, struct ci_child *v, int year, cons
 		}
 		expected = early ? v->dob : DATE_NONE;
 	}
-	/* A reason outside the list (the schema check reports it) is not the child's fault. */
 	struct imp_more more = {CHILD_UPN_UNKNOWN, {.null = true}, false};
-	imp_set_str(&more.val, code_valid("upn_unknown", v->upn_unknown) ? v->upn_unknown : NULL);
+	imp_set_str(&more.val, v->upn_unknown);
 	int64_t id = imp_child(im, &w, v->la_id, v->dob, expected, ci_sex_in(v->sex, year), v->ethnicity, upn,
 			       v->former_upn, v->death, arena_printf(imp_arena(im), "CIN census %d", year), &more, 1);
 	if (!id) {
-		if (v->n_details) {
-			importer_reject(im, s->path, v->line, "LAchildID", "child_rejected",
-					"the child's %zu CINdetails not imported: the child was refused", v->n_details);
-		}
-		return;
+		return; /* refused: the child is held back whole */
 	}
 	hdate first = DATE_NONE;
 	for (size_t d = 0; d < v->n_details; d++) {
@@ -550,9 +577,6 @@ static void write_child(struct cin_import *s, struct ci_child *v, int year, cons
 		recorded = returns_year_end(year);
 	}
 	for (size_t i = 0; i < v->n_disabilities; i++) {
-		if (!code_valid("disability", v->disabilities[i])) {
-			continue; /* rejected by rule 8540 */
-		}
 		struct imp_where wd = {s->path, v->line, dis_cols};
 		struct hval *r = imp_vals(im, &entity_child_disability), *def = imp_vals(im, &entity_child_disability);
 		imp_set_int(&r[CHILD_DISABILITY_CHILD_ID], id);
@@ -562,16 +586,13 @@ static void write_child(struct cin_import *s, struct ci_child *v, int year, cons
 	}
 	for (size_t d = 0; d < v->n_details; d++) {
 		const struct ci_details *m = &v->details[d];
-		if (bad_id(bad, n_bad, m->id)) {
-			continue;
-		}
 		struct imp_where wr = {s->path, m->line, ref_cols};
 		struct hval *r = imp_vals(im, &entity_referral);
 		imp_set_int(&r[REFERRAL_CHILD_ID], id);
 		imp_set_date(&r[REFERRAL_REFERRAL_DATE], m->referral);
 		imp_set_str(&r[REFERRAL_SOURCE], m->source);
 		imp_set_str(&r[REFERRAL_PRIMARY_NEED], m->need);
-		imp_set_int(&r[REFERRAL_NFA], str_eq(m->nfa, "1"));
+		imp_set_int(&r[REFERRAL_NFA], ryes_no(m->nfa) == 1);
 		imp_set_date(&r[REFERRAL_CLOSURE_DATE], m->closure);
 		imp_set_str(&r[REFERRAL_CLOSURE_REASON], m->reason);
 		int64_t ref = imp_upsert(im, &wr, &entity_referral, id, REFERRAL_REFERRAL_DATE, -1, r, NULL);
@@ -580,9 +601,6 @@ static void write_child(struct cin_import *s, struct ci_child *v, int year, cons
 		}
 		for (size_t k = 0; k < m->n_assessments; k++) {
 			const struct ci_assessment *a = &m->assessments[k];
-			if (bad_id(bad, n_bad, a->id)) {
-				continue;
-			}
 			struct imp_where wa = {s->path, a->line, as_cols};
 			struct hval *q = imp_vals(im, &entity_assessment);
 			imp_set_int(&q[ASSESSMENT_CHILD_ID], id);
@@ -623,7 +641,7 @@ static void write_child(struct cin_import *s, struct ci_child *v, int year, cons
 			imp_set_int(&q[S47_REFERRAL_ID], ref);
 			imp_set_date(&q[S47_START_DATE], p->start);
 			imp_set_date(&q[S47_ICPC_DATE], icpc);
-			imp_set_int(&q[S47_ICPC_NOT_REQUIRED], str_eq(p->not_required, "1"));
+			imp_set_int(&q[S47_ICPC_NOT_REQUIRED], ryes_no(p->not_required) == 1);
 			imp_set_date(&def[S47_STRATEGY_DATE], strategy_from(p->start, p->target));
 			imp_upsert_alt(im, &ws, &entity_s47, id, S47_START_DATE, S47_REFERRAL_ID, S47_STRATEGY_DATE, q, def);
 		}
@@ -632,9 +650,6 @@ static void write_child(struct cin_import *s, struct ci_child *v, int year, cons
 		}
 		for (size_t k = 0; k < m->n_cpps; k++) {
 			const struct ci_cpp *p = &m->cpps[k];
-			if (bad_id(bad, n_bad, p->id)) {
-				continue;
-			}
 			struct imp_where wc = {s->path, p->line, cp_cols};
 			struct hval *q = imp_vals(im, &entity_cp_plan);
 			imp_set_int(&q[CP_PLAN_CHILD_ID], id);
@@ -722,6 +737,65 @@ static int peek_header(struct cin_import *s, struct hearth_error *err)
 	return ok < 0 ? unreadable(s->path, &xe, 0, err) : 0;
 }
 
+/* One pass over the file's children: each read, checked by the DfE's rules (x; NULL on a
+ * pass after the first: counted already), and written unless held back. A file that breaks
+ * part way is an error: the caller undoes everything. */
+static int cin_pass(struct cin_import *s, int year, struct returns_ctx *x, struct rglobal *g, struct smap *counts,
+		    struct hearth_error *err)
+{
+	struct xml_errors xe = {0};
+	xmlTextReaderPtr r = open_reader(s->path, &xe);
+	if (!r) {
+		return herr_set(err, HERR_IO, "file", "io", "cannot read %s", s->path);
+	}
+	int ok;
+	int64_t children = 0;
+	s->res->rows = 0;
+	/* After a Child, xmlTextReaderNext stands on the node that follows it: that node is
+	 * looked at before reading on (a Child written right after another, with no white
+	 * space between them, would otherwise be stepped over). */
+	ok = xmlTextReaderRead(r);
+	while (ok == 1) {
+		if (xmlTextReaderNodeType(r) != XML_READER_TYPE_ELEMENT ||
+		    strcmp((const char *)xmlTextReaderConstName(r), "Child") != 0) {
+			ok = xmlTextReaderRead(r);
+			continue;
+		}
+		/* A Child that cannot be expanded is where the file breaks (cut short, or not
+		 * well-formed): the loop stops and the whole import is undone. */
+		xmlNodePtr n = xmlTextReaderExpand(r);
+		if (!n) {
+			ok = -1;
+			break;
+		}
+		struct ci_child v;
+		int bad_values = 0;
+		s->n_bad = 0;
+		read_child(s, n, &v, &bad_values);
+		s->res->rows++;
+		if (x) {
+			size_t before = x->out->n;
+			x->ci = &v;
+			rules_run_child(x, RETURN_CIN, g);
+			for (size_t f = before; f < x->out->n; f++) {
+				const char *id = x->out->items[f].rule->id;
+				smap_put(counts, s->a, id, smap_get(counts, id) + 1);
+			}
+			x->out->n = before;
+		}
+		if (importer_child_begin(s->im, v.la_id, 1) && cin_holdable(s, &v, year)) {
+			write_child(s, &v, year);
+		}
+		importer_child_end(s->im);
+		if (++children % 512 == 0) {
+			importer_progress(s->im, children, 0);
+		}
+		ok = xmlTextReaderNext(r);
+	}
+	xmlFreeTextReader(r);
+	return ok < 0 ? unreadable(s->path, &xe, children, err) : 0;
+}
+
 int cin_import(struct store *st, const char *path, const struct returns_import_options *o, struct arena *a,
 	       struct returns_import_result *res, struct hearth_error *err)
 {
@@ -756,6 +830,7 @@ int cin_import(struct store *st, const char *path, const struct returns_import_o
 				RETURNS_YEAR_MAX, year);
 	}
 	res->year = year;
+	const char *xsd_note = NULL;
 	const char *xsd = o->xsd ? o->xsd
 			  : o->standards ? arena_printf(a, "%s/cin-census/CIN_schema_%d.xsd", o->standards, year)
 					 : NULL;
@@ -764,20 +839,13 @@ int cin_import(struct store *st, const char *path, const struct returns_import_o
 		int64_t line = 0;
 		int vr = xml_validate_file(path, xsd, &line, &verr);
 		if (vr == HERR_INVALID) {
-			importer_reject(s.im, path, (int)line, NULL, "xsd", "%s", verr.message);
+			/* A file the schema refuses is a finding like the DfE's others: its values
+			 * are read as they are, and what the record cannot take is held back. */
+			xsd_note = arena_printf(a, "the file breaks the schema %s: %s", xsd, verr.message);
 		} else if (vr) {
 			*err = verr;
 			return vr;
 		}
-	}
-	if ((rc = importer_load(s.im, err)) || (rc = importer_begin(s.im, err))) {
-		return rc;
-	}
-	struct xml_errors xe = {0};
-	xmlTextReaderPtr r = open_reader(path, &xe);
-	if (!r) {
-		importer_abort(s.im);
-		return herr_set(err, HERR_IO, "file", "io", "cannot read %s", path);
 	}
 	struct returns_findings found = {0};
 	struct returns_ctx x;
@@ -792,79 +860,47 @@ int cin_import(struct store *st, const char *path, const struct returns_import_o
 	struct rglobal g;
 	memset(&g, 0, sizeof(g));
 	struct smap counts = {0};
-	int ok;
-	int64_t children = 0;
-	/* After a Child, xmlTextReaderNext stands on the node that follows it: that node is
-	 * looked at before reading on (a Child written right after another, with no white
-	 * space between them, would otherwise be stepped over). */
-	ok = xmlTextReaderRead(r);
-	while (ok == 1) {
-		if (xmlTextReaderNodeType(r) != XML_READER_TYPE_ELEMENT ||
-		    strcmp((const char *)xmlTextReaderConstName(r), "Child") != 0) {
-			ok = xmlTextReaderRead(r);
-			continue;
+	if ((rc = importer_load(s.im, err)) || (rc = importer_begin(s.im, err))) {
+		return rc;
+	}
+	/* Child by child; a pass that held back a child after writing some of its modules is
+	 * undone and run again without it (importer_pass_end). The DfE's rules run on the first
+	 * pass only: their findings are counted, never a reason to refuse. */
+	for (int pass = 0;; pass++) {
+		rc = cin_pass(&s, year, pass == 0 ? &x : NULL, &g, &counts, err);
+		if (rc) {
+			importer_abort(s.im);
+			return rc;
 		}
-		/* A Child that cannot be expanded is where the file breaks (cut short, or not
-		 * well-formed): the loop stops and the whole import is undone below. */
-		xmlNodePtr n = xmlTextReaderExpand(r);
-		if (!n) {
-			ok = -1;
+		rc = importer_pass_end(s.im, err);
+		if (rc <= 0) {
 			break;
 		}
-		struct ci_child v;
-		int bad_dates = 0;
-		read_child(&s, n, &v, &bad_dates);
-		res->rows++;
-		size_t before = found.n;
-		x.ci = &v;
-		rules_run_child(&x, RETURN_CIN, &g);
-		int64_t *bad = NULL;
-		size_t n_bad = 0, cap_bad = 0;
-		bool child_bad = false;
-		for (size_t f = before; f < found.n; f++) {
-			const struct returns_finding *fd = &found.items[f];
-			if (!in_set(fd->rule->id, format_rules)) {
-				smap_put(&counts, a, fd->rule->id, smap_get(&counts, fd->rule->id) + 1);
-				continue;
-			}
-			size_t len = strcspn(fd->rule->fields, ",");
-			importer_reject(s.im, path, fd->line, arena_strndup(a, fd->rule->fields, len), fd->rule->id, "%s (%s)",
-					fd->rule->message, fd->detail ? fd->detail : "");
-			if (fd->row_id) {
-				*ARR_PUSH(a, bad, n_bad, cap_bad) = fd->row_id;
-			} else {
-				child_bad = true;
-			}
-		}
-		write_child(&s, &v, year, bad, n_bad, child_bad || bad_dates > 0);
-		if (++children % 512 == 0) {
-			importer_progress(s.im, children, 0);
-		}
-		ok = xmlTextReaderNext(r);
 	}
-	xmlFreeTextReader(r);
-	if (ok < 0) {
-		importer_abort(s.im);
-		return unreadable(path, &xe, children, err);
+	if (rc) {
+		return rc;
 	}
 	x.ci = NULL;
+	found.n = 0;
 	rules_run_global(&x, RETURN_CIN, &g);
 	for (size_t f = 0; f < found.n; f++) {
-		if (found.items[f].rule->flags & RULE_GLOBAL) {
-			smap_put(&counts, a, found.items[f].rule->id, smap_get(&counts, found.items[f].rule->id) + 1);
-		}
+		smap_put(&counts, a, found.items[f].rule->id, smap_get(&counts, found.items[f].rule->id) + 1);
 	}
 	for (size_t i = 0; i < counts.cap; i++) {
 		if (counts.keys[i]) {
 			const struct returns_rule *rr = returns_rule_find(RETURN_CIN, counts.keys[i]);
+			res->findings += counts.vals[i];
 			importer_note(s.im, "DfE rule %s: %lld finding%s in the file (%s)", counts.keys[i],
 				      (long long)counts.vals[i], counts.vals[i] == 1 ? "" : "s", rr ? rr->message : "");
 		}
+	}
+	if (xsd_note) {
+		importer_note(s.im, "%s", xsd_note);
 	}
 	if (res->not_held) {
 		importer_note(s.im, "%lld values read but not stored: the record keeps the ICPC on the section 47 "
 			      "enquiry only", (long long)res->not_held);
 	}
-	importer_progress(s.im, children, children);
-	return importer_finish(s.im, err);
+	importer_progress(s.im, res->rows, res->rows);
+	return 0;
 }

@@ -9,6 +9,7 @@
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <unistd.h>
 
 #include <libxml/parser.h>
@@ -222,6 +223,50 @@ bool str_eq(const char *a, const char *b)
 		return !b || !*b;
 	}
 	return b && strcmp(a, b) == 0;
+}
+
+bool rnum_whole(const char *s, int64_t *out)
+{
+	if (!sok(s)) {
+		return false;
+	}
+	const char *p = s;
+	bool neg = *p == '-';
+	p += neg || *p == '+';
+	if (*p < '0' || *p > '9') {
+		return false;
+	}
+	int64_t v = 0;
+	for (; *p >= '0' && *p <= '9'; p++) {
+		if (v > (INT64_MAX - 9) / 10) {
+			return false;
+		}
+		v = v * 10 + (*p - '0');
+	}
+	if (*p == '.') {
+		for (p++; *p == '0'; p++) {
+		}
+	}
+	if (*p) {
+		return false;
+	}
+	*out = neg ? -v : v;
+	return true;
+}
+
+int ryes_no(const char *s)
+{
+	int64_t n;
+	if (!sok(s)) {
+		return -1;
+	}
+	if (strcasecmp(s, "true") == 0) {
+		return 1;
+	}
+	if (strcasecmp(s, "false") == 0) {
+		return 0;
+	}
+	return rnum_whole(s, &n) && (n == 0 || n == 1) ? (int)n : -1;
 }
 
 bool in_set(const char *s, const char *const *set)

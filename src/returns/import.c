@@ -11,8 +11,15 @@
  *   - a value blank in the file never clears a value in the record (a return is a snapshot
  *     that does not know what happened later); a row is updated only where the file has a
  *     value that differs, so importing the same file twice changes nothing;
- *   - a refused row is recorded as a reject with file, line, column and rule; when the
- *     import is not partial and any row was rejected, the whole batch is rolled back;
+ *   - the SSDA903 and the CIN census import child by child (importer_child_begin / _end): a
+ *     child any of whose values the record refuses is held back whole, each reason a reject
+ *     naming the child. A refused write undoes only itself (the store's savepoint), so a
+ *     child refused after some of its rows were written leaves those in the batch: the pass
+ *     is then rolled back and run again without the held-back children (importer_pass_end
+ *     says so), which only ever happens when the store refuses what the caller's own checks
+ *     let through;
+ *   - Annex A: a refused row is recorded as a reject with file, line, column and rule; when
+ *     the import is not partial and any row was rejected, the whole batch is rolled back;
  *   - a file that cannot be read whole (not well-formed, cut short) is not a bad row: the
  *     batch is rolled back even with --partial (importer_abort), as the rows after the
  *     break are unknown and the rows before it are not the file. */
@@ -20,7 +27,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <strings.h>
+
 #include "base/mem.h"
+#include "model/codes.h"
 #include "returns/internal.h"
 
 /* The current child's rows of one entity. */
@@ -45,6 +55,15 @@ struct importer {
 	int n_cache;
 	struct arena scratch;		/* per child */
 	bool began;
+	/* child by child (SSDA903, CIN census) */
+	struct smap held;		/* LA child ids held back, kept across passes */
+	const char *cur;		/* the child being written, or NULL */
+	bool cur_failed;
+	int64_t cur_writes;		/* inserted + updated when it began */
+	int64_t cur_rows;
+	bool redo;
+	bool by_child;			/* children were written child by child */
+	int64_t file_rejects;		/* rejects outside any child (a file, a line) */			/* a held-back child left writes in this pass */
 };
 
 struct importer *importer_new(struct store *st, const struct returns_import_options *o, struct arena *a,
@@ -104,6 +123,12 @@ void importer_reject(struct importer *im, const char *file, int line, const char
 	va_start(ap, fmt);
 	j->message = arena_vprintf(im->a, fmt, ap);
 	va_end(ap);
+	if (im->cur) {
+		j->child = im->cur;
+		im->cur_failed = true;
+	} else {
+		im->file_rejects++;
+	}
 	j->file = file;
 	j->line = line;
 	j->column = column ? arena_strdup(im->a, column) : NULL;
@@ -127,6 +152,75 @@ void importer_progress(struct importer *im, int64_t done, int64_t total)
 	}
 }
 
+bool importer_child_begin(struct importer *im, const char *la_id, int64_t rows)
+{
+	im->res->children++;
+	im->by_child = true;
+	if (smap_get(&im->held, la_id ? la_id : "")) {
+		im->res->children_held++;
+		im->res->rows_held += rows;
+		im->cur = NULL;
+		return false;
+	}
+	im->cur = arena_strdup(im->a, la_id ? la_id : "");
+	im->cur_failed = false;
+	im->cur_writes = im->res->inserted + im->res->updated;
+	im->cur_rows = rows;
+	return true;
+}
+
+bool importer_child_failed(const struct importer *im)
+{
+	return im->cur && im->cur_failed;
+}
+
+bool importer_child_end(struct importer *im)
+{
+	if (!im->cur) {
+		return false;
+	}
+	bool ok = !im->cur_failed;
+	if (!ok) {
+		smap_put(&im->held, im->a, im->cur, 1);
+		im->res->children_held++;
+		im->res->rows_held += im->cur_rows;
+		if (im->res->inserted + im->res->updated > im->cur_writes) {
+			im->redo = true;
+		}
+	}
+	im->cur = NULL;
+	return ok;
+}
+
+int importer_pass_end(struct importer *im, struct hearth_error *err)
+{
+	if (!im->redo) {
+		return importer_finish(im, err);
+	}
+	/* Undo the pass and start again, the held-back children now skipped: what the record
+	 * knows (children, workers) is read afresh, as the pass's own additions are gone. */
+	struct returns_import_result *r = im->res;
+	store_rollback(im->st);
+	im->began = false;
+	im->redo = false;
+	arena_free(&im->scratch);
+	memset(&im->children, 0, sizeof(im->children));
+	memset(&im->workers, 0, sizeof(im->workers));
+	memset(&im->seen, 0, sizeof(im->seen));
+	memset(im->cache, 0, sizeof(im->cache));
+	im->n_cache = 0;
+	im->child = 0;
+	im->child_new = false;
+	r->inserted = r->updated = r->unchanged = r->not_held = 0;
+	r->children = r->children_held = r->rows_held = r->findings = 0;
+	r->n_notes = 0;
+	int rc = importer_load(im, err);
+	if (!rc) {
+		rc = importer_begin(im, err);
+	}
+	return rc ? rc : 1;
+}
+
 int importer_begin(struct importer *im, struct hearth_error *err)
 {
 	int rc = store_begin(im->st, err);
@@ -141,7 +235,10 @@ int importer_finish(struct importer *im, struct hearth_error *err)
 		return 0;
 	}
 	im->began = false;
-	if (im->res->rejected && !im->o->partial) {
+	/* Child by child, a held-back child is not a reason to refuse the rest; a file (or a
+	 * line outside any child) that could not be taken still is, unless partial. */
+	bool refuse = im->by_child ? im->file_rejects > 0 : im->res->rejected > 0;
+	if (refuse && !im->o->partial) {
 		store_rollback(im->st);
 		im->res->committed = false;
 		im->res->inserted = im->res->updated = 0;
@@ -192,6 +289,34 @@ void imp_set_int(struct hval *v, int64_t i)
 {
 	memset(v, 0, sizeof(*v));
 	v->i = i;
+}
+
+/* A code as the list writes it when the file's differs only in letter case ("u4" is U4);
+ * anything else as given (the store refuses what is no code). */
+static const char *canon_code(const struct field *f, const char *s)
+{
+	if (f->type != FT_CODE || !sok(s)) {
+		return s;
+	}
+	const struct codelist *l = codelist_find(f->arg);
+	if (!l || code_find(l, s)) {
+		return s;
+	}
+	for (size_t i = 0; i < l->n; i++) {
+		if (strcasecmp(l->codes[i].code, s) == 0) {
+			return l->codes[i].code;
+		}
+	}
+	return s;
+}
+
+static void canon_row(const struct entity *e, struct hval *v)
+{
+	for (int i = 0; i < e->n_fields; i++) {
+		if (!v[i].null) {
+			v[i].s = e->fields[i].type == FT_CODE ? canon_code(&e->fields[i], v[i].s) : v[i].s;
+		}
+	}
 }
 
 static const char *column_of(const struct imp_where *w, const char *field)
@@ -349,6 +474,7 @@ static int64_t upsert(struct importer *im, const struct imp_where *w, const stru
 	if (im->child != child_id) {
 		cache_child(im, child_id, false, false);
 	}
+	canon_row(e, vals);
 	struct rowcache *c = cache_for(im, e);
 	long found = find_row(c, e, key, key2, key_alt, vals, from, to);
 	if (found >= 0) {
@@ -413,6 +539,8 @@ int64_t imp_child(struct importer *im, const struct imp_where *w, const char *la
 	struct hearth_error err = {0};
 	int64_t id = smap_get(&im->children, la_id);
 	const struct entity *e = &entity_child;
+	sex = canon_code(&e->fields[CHILD_SEX], sex);
+	ethnicity = canon_code(&e->fields[CHILD_ETHNICITY], ethnicity);
 	if (id && smap_get(&im->seen, la_id)) {
 		/* A child met again in the same import (Annex A lists one child on many rows):
 		 * the first row says who the child is. */
@@ -453,9 +581,10 @@ int64_t imp_child(struct importer *im, const struct imp_where *w, const char *la
 #undef SET_STR
 		for (size_t k = 0; k < n_more; k++) {
 			const struct imp_more *m = &more[k];
-			if (!m->val.null && !(m->fill && !v[m->field].null) &&
-			    !exact_value(&e->fields[m->field], &v[m->field], &m->val)) {
-				v[m->field] = m->val;
+			struct hval mv = m->val;
+			mv.s = mv.null ? mv.s : canon_code(&e->fields[m->field], mv.s);
+			if (!mv.null && !(m->fill && !v[m->field].null) && !exact_value(&e->fields[m->field], &v[m->field], &mv)) {
+				v[m->field] = mv;
 				changed = true;
 			}
 		}
@@ -489,6 +618,7 @@ int64_t imp_child(struct importer *im, const struct imp_where *w, const char *la
 	for (size_t k = 0; k < n_more; k++) {
 		if (!more[k].val.null) {
 			v[more[k].field] = more[k].val;
+			v[more[k].field].s = canon_code(&e->fields[more[k].field], more[k].val.s);
 		}
 	}
 	if (store_insert(im->st, im->o->actor, e, v, &id, &err)) {

@@ -305,6 +305,9 @@ int returns_scan_903(struct store *st, int year, rx_scan_fn fn, void (*end)(void
 /* Fills v from the record for year; false when the child has no place in the return. */
 bool view903_build(const struct casefile *cf, const struct returns_extras *x, int year, struct arena *a,
 		   struct s9_child *v);
+/* Whether the record's care history alone (its contacts aside) puts the young person in the
+ * year's OC3 cohort. */
+bool view903_oc3_by_history(const struct casefile *cf, int year);
 bool viewcin_build(const struct casefile *cf, const struct returns_extras *x, int year, struct arena *a,
 		   struct ci_child *v);
 
@@ -346,6 +349,12 @@ int64_t smap_get(const struct smap *m, const char *k);
 char *rdate_dmy(hdate d, char out[DATE_STR_SIZE]);	/* "dd/mm/yyyy", "" blank, "?" bad */
 bool str_eq(const char *a, const char *b);	/* NULL and "" are equal */
 bool in_set(const char *s, const char *const *set);	/* set ends with NULL */
+/* A whole number as files write it: "12", "+3", "1.0", "7.000" (a fraction that is all
+ * zeros); false for anything else (blank, "1.5", "1e3", "x"). */
+bool rnum_whole(const char *s, int64_t *out);
+/* A yes/no item as files write it: 1 for "1", "true", "1.0" (any letter case), 0 for "0",
+ * "false", "0.0"; -1 for blank or anything else. */
+int ryes_no(const char *s);
 /* Interval overlap for [a1, a2] and [b1, b2], open ends (DATE_NONE) running forever. */
 bool overlaps(hdate a1, hdate a2, hdate b1, hdate b2, bool touching);
 
@@ -410,6 +419,17 @@ void importer_reject(struct importer *im, const char *file, int line, const char
 		     const char *fmt, ...) __attribute__((format(printf, 6, 7)));
 void importer_note(struct importer *im, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 void importer_progress(struct importer *im, int64_t done, int64_t total);
+/* Child by child: importer_child_begin says whether to write the child (false: it is held
+ * back already, and is counted so); every reject until importer_child_end holds the child
+ * back, and importer_child_end says whether it came in. rows: the child's rows in the files.
+ * importer_child_failed: whether the child being written has been refused yet. */
+bool importer_child_begin(struct importer *im, const char *la_id, int64_t rows);
+bool importer_child_failed(const struct importer *im);
+bool importer_child_end(struct importer *im);
+/* Ends a pass over the children: 0 when committed; 1 when a held-back child left writes in
+ * the batch, which was then rolled back and begun again (the caller runs the pass again; the
+ * held-back children are skipped); a negative error. */
+int importer_pass_end(struct importer *im, struct hearth_error *err);
 /* Opens the batch; finishes it: commit, or roll back when rows were rejected and the
  * import is not partial. */
 int importer_begin(struct importer *im, struct hearth_error *err);

@@ -223,18 +223,21 @@ int workforce_export_xml(struct store *st, const char *path, const struct return
 
 /* ---- import ---- */
 
-/* One rejected row (or file): where and why. */
+/* One value the record could not take (or a file it could not read): where and why. */
 struct returns_reject {
+	const char *child;	/* the LA child id held back because of it; NULL: the file */
 	const char *file;
 	int line;		/* 0: the file as a whole */
 	const char *column;	/* the column or element, or NULL */
-	const char *rule;	/* the rule broken: a DfE number, or the record's rule name */
+	const char *rule;	/* the record's rule broken ("code", "date", "held"...) */
 	const char *message;
 };
 
 struct returns_import_options {
 	int year;		/* 0: read from the files */
-	bool partial;		/* import the good rows of a file with errors */
+	bool partial;		/* Annex A: import the good rows of a workbook with errors (the
+				 * SSDA903 and CIN census always hold back only the children they
+				 * cannot take) */
 	const char *actor;	/* who the revisions name */
 	const char *xsd;	/* CIN census: validate the file against it first (optional) */
 	const char *standards;	/* or the standards folder: the schema of the file's year */
@@ -244,9 +247,13 @@ struct returns_import_options {
 
 struct returns_import_result {
 	int year;
-	int64_t rows;		/* data rows read */
+	int64_t rows;		/* data rows read (CIN census: Child elements) */
+	int64_t children;	/* children in the files */
+	int64_t children_held;	/* children held back whole (listed in rejects) */
+	int64_t rows_held;	/* the rows of those children */
+	int64_t findings;	/* the DfE's findings on the files (counted per rule in notes) */
 	int64_t inserted, updated, unchanged;
-	int64_t rejected;	/* rows rejected */
+	int64_t rejected;	/* values (or files) the record could not take */
 	int64_t not_held;	/* values read that the record has no column for (listed in notes) */
 	struct returns_reject *rejects;	/* in the arena */
 	size_t n_rejects, cap_rejects;
@@ -255,6 +262,17 @@ struct returns_import_result {
 	bool committed;		/* false: nothing was written (all-or-nothing refused) */
 };
 
+/* Reads SSDA903 CSV files (each identified by its header; a directory means every *.csv in
+ * it) into the record through the store's write path. The DfE's rules run over the files
+ * and their findings are counted (notes), never a reason to refuse: every child whose rows
+ * the record can hold comes in. A child it cannot hold (a value that is no date, no code of
+ * any year, a row the record refuses) is held back whole: nothing of it is written, and each
+ * reason is a reject naming the child, file, line and column. A row already in the record
+ * (same child and key date) is updated only where the file has a value the record lacks or
+ * differs from, so importing the same files twice changes nothing. Returns 0 when it ran
+ * (see res: children, children_held, committed), or a negative error when it could not
+ * (I/O), or when a file could not be read whole (cut short, not well-formed, not text): then
+ * nothing at all is written and the error names the file and line. */
 /* Reads SSDA903 CSV files (each identified by its exact header; a directory means every
  * *.csv in it) into the record through the store's write path. Rows that break the
  * year's format or the record's rules are rejected with file, line, column and rule; when
@@ -267,7 +285,8 @@ struct returns_import_result {
 int ssda903_import(struct store *st, const char *const *paths, size_t n_paths,
 		   const struct returns_import_options *o, struct arena *a, struct returns_import_result *res,
 		   struct hearth_error *err);
-/* The CIN census XML (any of the 2024-2026 schemas), likewise. */
+/* The CIN census XML (any of the 2024-2027 schemas), likewise; a schema given (xsd or
+ * standards) that the file breaks is a finding (a note naming the line), not a refusal. */
 int cin_import(struct store *st, const char *path, const struct returns_import_options *o, struct arena *a,
 	       struct returns_import_result *res, struct hearth_error *err);
 /* An Ofsted Annex A workbook (.xlsx, read with the module's own zip and XML reader):

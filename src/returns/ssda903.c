@@ -43,6 +43,7 @@ struct s9_tabledef {
 	size_t row_size;
 	size_t arr_off;		/* the array in struct s9_child; 0 for Header */
 	size_t n_off, cap_off;
+	size_t line_off;	/* the row's file line (int) in its struct */
 };
 
 #define COL(n, k, type, m) {n, k, offsetof(type, m)}
@@ -158,10 +159,11 @@ static const struct s9_col c_sw[] = {
 #define NCOLS(c) ((int)(sizeof(c) / sizeof((c)[0])))
 #define TAB(t, name, from, cols, type, arr)                                                                   \
 	{t, name, from, cols, NCOLS(cols), sizeof(type), offsetof(struct s9_child, arr),                     \
-	 offsetof(struct s9_child, n_##arr), offsetof(struct s9_child, cap_##arr)}
+	 offsetof(struct s9_child, n_##arr), offsetof(struct s9_child, cap_##arr), offsetof(type, line)}
 
 static const struct s9_tabledef s9_tables[S9_TABLE_MAX] = {
-	{S9_HEADER, "Header", 0, c_header, NCOLS(c_header), sizeof(struct s9_child), 0, 0, 0},
+	{S9_HEADER, "Header", 0, c_header, NCOLS(c_header), sizeof(struct s9_child), 0, 0, 0,
+	 offsetof(struct s9_child, line)},
 	TAB(S9_EPISODES, "Episodes", 0, c_episodes, struct s9_episode, episodes),
 	TAB(S9_REVIEWS, "Reviews", 0, c_reviews, struct s9_review, reviews),
 	TAB(S9_UASC, "UASC", 0, c_uasc, struct s9_uasc, uasc),
@@ -172,16 +174,6 @@ static const struct s9_tabledef s9_tables[S9_TABLE_MAX] = {
 	TAB(S9_PREVPERM, "PrevPerm", 0, c_prevperm, struct s9_prevperm, prevperm),
 	TAB(S9_MISSING, "Missing", 0, c_missing, struct s9_missing, missing),
 	TAB(S9_SW, "SWEpisodes", 2024, c_sw, struct s9_sw, sw),
-};
-
-/* The rules that make a row unusable: a value the year's schema does not allow, a date that
- * is not one, or a row whose child has no Header row. Their rows are rejected; every other
- * finding is reported but does not stop the row. */
-static const char *const format_rules[] = {
-	"101", "102", "103", "104", "112", "113", "114", "115", "116", "120", "131", "132", "133", "141", "143", "144",
-	"145", "146", "147", "149", "166", "167", "175", "176", "177", "178", "180", "181", "196", "564", "631",
-	"1004", "1005", "1006", "1009", "INT01", "INT02", "INT03", "INT04", "INT05", "INT06", "INT07", "INT08",
-	"INT09", "SW04STG1", "SW05STG1", "SW13STG1", NULL,
 };
 
 static const char *getstr(const void *row, size_t off)
@@ -784,37 +776,6 @@ static int read_file(struct s9_import *s, const struct s9_tabledef *t, struct he
 	return rc;
 }
 
-static void max_date(hdate *m, hdate d)
-{
-	if (dok(d) && (*m == DATE_NONE || d > *m)) {
-		*m = d;
-	}
-}
-
-static int infer_year(const struct s9_import *s)
-{
-	hdate m = DATE_NONE;
-	for (size_t i = 0; i < s->n_children; i++) {
-		const struct s9_child *v = &s->children[i];
-		for (size_t k = 0; k < v->n_episodes; k++) {
-			max_date(&m, v->episodes[k].decom);
-			max_date(&m, v->episodes[k].dec);
-		}
-		for (size_t k = 0; k < v->n_reviews; k++) {
-			max_date(&m, v->reviews[k].date);
-		}
-		for (size_t k = 0; k < v->n_missing; k++) {
-			max_date(&m, v->missing[k].start);
-			max_date(&m, v->missing[k].end);
-		}
-		for (size_t k = 0; k < v->n_sw; k++) {
-			max_date(&m, v->sw[k].decom);
-			max_date(&m, v->sw[k].dec);
-		}
-	}
-	return m == DATE_NONE ? 0 : returns_year_of(m);
-}
-
 /* Sorting rows by their key date (stable: file order breaks ties). */
 #define SORT_BY(fn, type, member)                                                      \
 	static void fn(type *arr, size_t n)                                            \
@@ -835,38 +796,6 @@ SORT_BY(sort_reviews, struct s9_review, date)
 SORT_BY(sort_missing, struct s9_missing, start)
 SORT_BY(sort_placed, struct s9_placed, date_placed)
 SORT_BY(sort_sw, struct s9_sw, decom)
-
-/* A row rejected by a format rule: its table and row within the child. */
-struct badrow {
-	int table;
-	int row;
-};
-
-static bool is_bad(const struct badrow *bad, size_t n, int table, size_t row)
-{
-	for (size_t i = 0; i < n; i++) {
-		if (bad[i].table == table && (bad[i].row == (int)row + 1 || (table == S9_HEADER && bad[i].row <= 1))) {
-			return true;
-		}
-	}
-	return false;
-}
-
-static int table_index(const char *name)
-{
-	for (int k = 0; k < S9_TABLE_MAX; k++) {
-		if (name && strcmp(s9_tables[k].name, name) == 0) {
-			return k;
-		}
-	}
-	return -1;
-}
-
-static const char *first_field(const struct returns_rule *r, struct arena *a)
-{
-	size_t n = strcspn(r->fields, ",");
-	return arena_strndup(a, r->fields, n);
-}
 
 static const char *const ep_cols[] = {"decom", "DECOM", "rne", "RNE", "ls", "LS", "cin", "CIN", "place", "PLACE",
 				      "place_provider", "PLACE_PROVIDER", "dec", "DEC", "rec", "REC",
@@ -899,19 +828,21 @@ static hinstant day_instant(hdate d)
 	return dok(d) ? instant_from_date(d) : 0;
 }
 
-/* A whole number as the file writes it (the format rules have refused anything else). */
+/* A whole number as the file writes it ("1.0" is 1; s9_holdable has held back anything else). */
 static void set_number(struct hval *v, const char *s)
 {
-	if (sok(s)) {
-		imp_set_int(v, atoll(s));
+	int64_t n;
+	if (rnum_whole(s, &n)) {
+		imp_set_int(v, n);
 	}
 }
 
-/* A 0/1 item as the file writes it; anything else is left blank (the rules report it). */
+/* A 0/1 item as the file writes it ("true", "1.0" too); blank stays blank. */
 static void set_yes_no(struct hval *v, const char *s)
 {
-	if (str_eq(s, "0") || str_eq(s, "1")) {
-		imp_set_int(v, str_eq(s, "1"));
+	int b = ryes_no(s);
+	if (b >= 0) {
+		imp_set_int(v, b);
 	}
 }
 
@@ -923,7 +854,7 @@ static void set_yes_no(struct hval *v, const char *s)
 static void header_more(const struct s9_child *v, struct imp_more more[HEADER_MORE])
 {
 	more[0] = (struct imp_more){CHILD_UPN_UNKNOWN, {.null = true}, false};
-	more[1] = (struct imp_more){CHILD_MOTHER, {.null = true}, !str_eq(v->mother, "1")};
+	more[1] = (struct imp_more){CHILD_MOTHER, {.null = true}, ryes_no(v->mother) != 1};
 	more[2] = (struct imp_more){CHILD_MC_DOB, {.null = true}, false};
 	if (upn_unknown_code(v->upn, RETURN_SSDA903)) {
 		imp_set_str(&more[0].val, v->upn);
@@ -932,37 +863,166 @@ static void header_more(const struct s9_child *v, struct imp_more more[HEADER_MO
 	imp_set_date(&more[2].val, v->mc_dob);
 }
 
-/* Writes one child's rows (those not rejected) into the record. */
-static void write_child(struct s9_import *s, struct s9_child *v, int year, const struct badrow *bad, size_t n_bad)
+static const char *upper(struct arena *a, const char *s)
+{
+	if (!sok(s)) {
+		return s;
+	}
+	char *u = arena_strdup(a, s);
+	for (char *p = u; *p; p++) {
+		*p = (char)(*p >= 'a' && *p <= 'z' ? *p - 'a' + 'A' : *p);
+	}
+	return u;
+}
+
+/* The rows of one table the child has, and row i of them (Header: the child itself). */
+static size_t rows_of(const struct s9_child *v, const struct s9_tabledef *t)
+{
+	return t->t == S9_HEADER ? (v->header ? 1 : 0) : *(const size_t *)((const char *)v + t->n_off);
+}
+
+static const void *row_at(const struct s9_child *v, const struct s9_tabledef *t, size_t i)
+{
+	if (t->t == S9_HEADER) {
+		return v;
+	}
+	return *(const char *const *)((const char *)v + t->arr_off) + i * t->row_size;
+}
+
+static int line_at(const void *row, const struct s9_tabledef *t)
+{
+	return *(const int *)((const char *)row + t->line_off);
+}
+
+/* A value the record cannot take: the child is held back (importer_reject while the child is
+ * being written names it). */
+#define HOLD(tab_, row_, col_, ...) \
+	importer_reject(im, s->files[(tab_)->t], line_at(row_, tab_), col_, "held", __VA_ARGS__)
+
+/* Whether the record can hold every value of the child's rows as the files give them; each
+ * one it cannot is a reject (file, line, column, why), and then nothing of the child is
+ * written. What the store refuses (codes of no year, dates out of order) is found when
+ * written; this finds what would otherwise be lost on the way: a date that is no date, a
+ * number or a yes/no that is neither, a second row where the record keeps one, a row with no
+ * Header to hang from. */
+static bool s9_holdable(struct s9_import *s, const struct s9_child *v, int year)
 {
 	struct importer *im = s->im;
-	bool header_ok = v->header && !is_bad(bad, n_bad, S9_HEADER, 0);
+	for (int k = 0; k < S9_TABLE_MAX; k++) {
+		const struct s9_tabledef *t = &s9_tables[k];
+		size_t n = rows_of(v, t);
+		for (size_t i = 0; i < n; i++) {
+			const void *row = row_at(v, t, i);
+			for (int c = 1; c < t->n_cols; c++) {
+				if (t->cols[c].kind == CK_DATE && getdate(row, t->cols[c].off) == RDATE_BAD) {
+					HOLD(t, row, t->cols[c].name, "%s is not a date (dd/mm/yyyy)", t->cols[c].name);
+				}
+			}
+			if (!v->header && k != S9_HEADER && i == 0) {
+				HOLD(t, row, "CHILD", "child %s has no Header row: the record needs the child's own "
+				     "details to hold the rows", v->child);
+			}
+		}
+	}
+	const struct s9_tabledef *T = &s9_tables[S9_HEADER];
+	if (v->header) {
+		if (v->n_header > 1) {
+			HOLD(T, v, "CHILD", "%d Header rows for child %s: the record holds one", v->n_header, v->child);
+		}
+		if (sok(v->sex) && !s9_sex_in(upper(imp_arena(im), v->sex), year)) {
+			HOLD(T, v, "SEX", "'%s' is not a %d SEX code", v->sex, year);
+		}
+		if (sok(v->mother) && ryes_no(v->mother) < 0) {
+			HOLD(T, v, "MOTHER", "'%s' is neither 1 nor 0", v->mother);
+		}
+	}
+	if (v->n_uasc > 1) {
+		HOLD(&s9_tables[S9_UASC], &v->uasc[1], "CHILD", "%zu UASC rows: the record holds one", v->n_uasc);
+	}
+	if (v->n_prevperm > 1) {
+		HOLD(&s9_tables[S9_PREVPERM], &v->prevperm[1], "CHILD", "%zu PrevPerm rows: the record holds one",
+		     v->n_prevperm);
+	}
+	for (size_t i = 0; i < v->n_missing; i++) {
+		const char *m = v->missing[i].type;
+		if (!sok(m) || strlen(m) != 1 || !strchr("MmAa", m[0])) {
+			HOLD(&s9_tables[S9_MISSING], &v->missing[i], "MISSING", "'%s' is neither M nor A", m ? m : "");
+		}
+	}
+	static const char *const oc2_names[OC2_FIELD_MAX] = {
+		"SDQ_SCORE", "SDQ_REASON", "CONVICTED", "HEALTH_CHECK", "IMMUNISATIONS", "TEETH_CHECK",
+		"HEALTH_ASSESSMENT", "SUBSTANCE_MISUSE", "INTERVENTION_RECEIVED", "INTERVENTION_OFFERED"};
+	for (size_t i = 0; i < v->n_oc2; i++) {
+		int64_t n;
+		const char *const *o = v->oc2[i].v;
+		if (sok(o[OC2_SDQ_SCORE]) && !rnum_whole(o[OC2_SDQ_SCORE], &n)) {
+			HOLD(&s9_tables[S9_OC2], &v->oc2[i], "SDQ_SCORE", "'%s' is not a whole number", o[OC2_SDQ_SCORE]);
+		}
+		for (int k = OC2_CONVICTED; k < OC2_FIELD_MAX; k++) {
+			if (sok(o[k]) && ryes_no(o[k]) < 0) {
+				HOLD(&s9_tables[S9_OC2], &v->oc2[i], oc2_names[k], "'%s' is neither 1 nor 0", o[k]);
+			}
+		}
+	}
+	for (size_t i = 0; i < v->n_ad1; i++) {
+		int64_t n;
+		if (sok(v->ad1[i].nb_adoptr) && !rnum_whole(v->ad1[i].nb_adoptr, &n)) {
+			HOLD(&s9_tables[S9_AD1], &v->ad1[i], "NB_ADOPTR", "'%s' is not a whole number", v->ad1[i].nb_adoptr);
+		}
+	}
+	for (size_t i = 0; i < v->n_oc3; i++) {
+		bool in_year = false;
+		for (int age = 17; dok(v->dob) && age <= 21; age++) {
+			hdate b = date_birthday(v->dob, age);
+			in_year = in_year || (b >= returns_year_start(year) && b <= returns_year_end(year));
+		}
+		if (!in_year) {
+			HOLD(&s9_tables[S9_OC3], &v->oc3[i], "DOB", "the record keeps a care leaver's OC3 as a contact "
+			     "around the 17th to 21st birthday, and this young person has none in the year");
+		}
+	}
+	for (size_t i = 0; i < v->n_sw; i++) {
+		if (!sok(v->sw[i].sw_id)) {
+			HOLD(&s9_tables[S9_SW], &v->sw[i], "SW_ID", "SW_ID is blank: the record needs the worker");
+		}
+	}
+	return !importer_child_failed(im);
+}
+#undef HOLD
+
+/* Whether the record as written so far (the child's episodes in) puts the young person in
+ * the year's OC3 cohort by the care history alone. */
+static bool oc3_by_history(struct importer *im, int64_t id, int year)
+{
+	struct arena tmp = ARENA_INIT;
+	struct casefile cf;
+	struct hearth_error err = {0};
+	bool yes = store_casefile_load(imp_store(im), id, &tmp, &cf, &err) == 0 && view903_oc3_by_history(&cf, year);
+	arena_free(&tmp);
+	return yes;
+}
+
+/* Writes one child's rows into the record. */
+static void write_child(struct s9_import *s, struct s9_child *v, int year)
+{
+	struct importer *im = s->im;
+	bool header_ok = v->header;
 	int64_t id = 0;
 	struct imp_where w = {s->files[S9_HEADER], v->line, child_cols};
 	if (header_ok) {
 		const char *upn = sok(v->upn) && !upn_unknown_code(v->upn, RETURN_SSDA903) ? v->upn : NULL;
 		struct imp_more more[HEADER_MORE];
 		header_more(v, more);
-		id = imp_child(im, &w, v->child, v->dob, DATE_NONE, s9_sex_in(v->sex, year), v->ethnic, upn, NULL,
+		id = imp_child(im, &w, v->child, v->dob, DATE_NONE, s9_sex_in(upper(imp_arena(im), v->sex), year), v->ethnic, upn, NULL,
 			       DATE_NONE, arena_printf(imp_arena(im), "SSDA903 %d", year), more, HEADER_MORE);
 	}
-	/* Every other row needs the child. */
-	size_t others = v->n_episodes + v->n_reviews + v->n_uasc + v->n_oc2 + v->n_oc3 + v->n_ad1 + v->n_placed +
-			v->n_prevperm + v->n_missing + v->n_sw;
+	/* Every other row needs the child (a child the record refused is held back whole). */
 	if (!id) {
-		if (v->header && others) {
-			importer_reject(im, s->files[S9_HEADER], v->line, "CHILD", "child_rejected",
-					"%zu other rows of child %s not imported: the child's Header row was refused",
-					others, v->child);
-		}
 		return;
 	}
 	const struct entity *E = &entity_cla_episode;
 	for (size_t i = 0; i < v->n_episodes; i++) {
 		const struct s9_episode *e = &v->episodes[i];
-		if (is_bad(bad, n_bad, S9_EPISODES, i)) {
-			continue;
-		}
 		struct imp_where we = {s->files[S9_EPISODES], e->line, ep_cols};
 		struct hval *r = imp_vals(im, E), *def = imp_vals(im, E);
 		imp_set_int(&r[CLA_EPISODE_CHILD_ID], id);
@@ -983,9 +1043,6 @@ static void write_child(struct s9_import *s, struct s9_child *v, int year, const
 		imp_upsert(im, &we, E, id, CLA_EPISODE_DECOM, -1, r, def);
 	}
 	for (size_t i = 0; i < v->n_reviews; i++) {
-		if (is_bad(bad, n_bad, S9_REVIEWS, i)) {
-			continue;
-		}
 		struct imp_where wr = {s->files[S9_REVIEWS], v->reviews[i].line, rv_cols};
 		struct hval *r = imp_vals(im, &entity_cla_review);
 		imp_set_int(&r[CLA_REVIEW_CHILD_ID], id);
@@ -994,9 +1051,6 @@ static void write_child(struct s9_import *s, struct s9_child *v, int year, const
 		imp_upsert(im, &wr, &entity_cla_review, id, CLA_REVIEW_REVIEW_DATE, -1, r, NULL);
 	}
 	for (size_t i = 0; i < v->n_uasc && i < 1; i++) {
-		if (is_bad(bad, n_bad, S9_UASC, i)) {
-			continue;
-		}
 		struct imp_where wu = {s->files[S9_UASC], v->uasc[i].line, child_cols};
 		static const int fields[] = {CHILD_UASC, CHILD_UASC_CEASED};
 		struct hval vals[2];
@@ -1006,9 +1060,6 @@ static void write_child(struct s9_import *s, struct s9_child *v, int year, const
 	}
 	for (size_t i = 0; i < v->n_missing; i++) {
 		const struct s9_missing *m = &v->missing[i];
-		if (is_bad(bad, n_bad, S9_MISSING, i)) {
-			continue;
-		}
 		struct imp_where wm = {s->files[S9_MISSING], m->line, ms_cols};
 		struct hval *r = imp_vals(im, &entity_missing), *def = imp_vals(im, &entity_missing);
 		imp_set_int(&r[MISSING_CHILD_ID], id);
@@ -1016,13 +1067,13 @@ static void write_child(struct s9_import *s, struct s9_child *v, int year, const
 		r[MISSING_START_AT].null = !dok(m->start);
 		imp_set_int(&r[MISSING_END_AT], day_instant(m->end));
 		r[MISSING_END_AT].null = !dok(m->end);
-		imp_set_int(&r[MISSING_AWAY], str_eq(m->type, "A"));
+		imp_set_int(&r[MISSING_AWAY], str_eq(m->type, "A") || str_eq(m->type, "a"));
 		imp_set_int(&def[MISSING_RHI_ACCEPTED], 0);
 		imp_upsert(im, &wm, &entity_missing, id, MISSING_START_AT, -1, r, def);
 	}
 	for (size_t i = 0; i < v->n_oc3; i++) {
 		const struct s9_oc3 *o = &v->oc3[i];
-		if (is_bad(bad, n_bad, S9_OC3, i) || !dok(v->dob)) {
+		if (!dok(v->dob)) {
 			continue;
 		}
 		/* The return says how things stood around the birthday: recorded on the birthday,
@@ -1041,7 +1092,7 @@ static void write_child(struct s9_import *s, struct s9_child *v, int year, const
 		 * history and no contact around the birthday already says: nothing to add. Without
 		 * that history, the contact keeps the young person in the care leavers' cohort. */
 		if (str_eq(o->in_touch, "NO") && str_eq(o->activ, "0") && str_eq(o->accom, "0") &&
-		    imp_count(im, &entity_cla_episode, id) > 0) {
+		    imp_count(im, &entity_cla_episode, id) > 0 && oc3_by_history(im, id, year)) {
 			continue;
 		}
 		struct imp_where wo = {s->files[S9_OC3], o->line, oc3_cols};
@@ -1062,9 +1113,6 @@ static void write_child(struct s9_import *s, struct s9_child *v, int year, const
 	const struct entity *A = &entity_adoption;
 	for (size_t i = 0; i < v->n_placed; i++) {
 		const struct s9_placed *p = &v->placed[i];
-		if (is_bad(bad, n_bad, S9_PLACED, i)) {
-			continue;
-		}
 		struct imp_where wp = {s->files[S9_PLACED], p->line, ad_cols};
 		struct hval *r = imp_vals(im, A);
 		imp_set_int(&r[ADOPTION_CHILD_ID], id);
@@ -1075,9 +1123,6 @@ static void write_child(struct s9_import *s, struct s9_child *v, int year, const
 	}
 	for (size_t i = 0; i < v->n_ad1; i++) {
 		const struct s9_ad1 *o = &v->ad1[i];
-		if (is_bad(bad, n_bad, S9_AD1, i)) {
-			continue;
-		}
 		struct imp_where wa = {s->files[S9_AD1], o->line, ad1_cols};
 		struct hval *r = imp_vals(im, A);
 		imp_set_int(&r[ADOPTION_CHILD_ID], id);
@@ -1090,9 +1135,6 @@ static void write_child(struct s9_import *s, struct s9_child *v, int year, const
 	}
 	for (size_t i = 0; i < v->n_sw; i++) {
 		const struct s9_sw *o = &v->sw[i];
-		if (is_bad(bad, n_bad, S9_SW, i)) {
-			continue;
-		}
 		struct imp_where ws = {s->files[S9_SW], o->line, sw_cols};
 		int64_t worker = imp_worker(im, &ws, o->sw_id, o->decom);
 		if (!worker) {
@@ -1120,7 +1162,7 @@ static void write_child(struct s9_import *s, struct s9_child *v, int year, const
 		for (int k = 0; k < OC2_FIELD_MAX; k++) {
 			any = any || sok(o->v[k]);
 		}
-		if (!any || is_bad(bad, n_bad, S9_OC2, i)) {
+		if (!any) {
 			continue;
 		}
 		struct imp_where wo = {s->files[S9_OC2], o->line, oc2_cols};
@@ -1139,8 +1181,7 @@ static void write_child(struct s9_import *s, struct s9_child *v, int year, const
 	 * only its own row. Z1 with nothing else is "not known", which a blank says too. */
 	for (size_t i = 0; i < v->n_prevperm && i < 1; i++) {
 		const struct s9_prevperm *p = &v->prevperm[i];
-		if (is_bad(bad, n_bad, S9_PREVPERM, i) ||
-		    (str_eq(p->prev_perm, "Z1") && !sok(p->la_perm) && !dok(p->date_perm))) {
+		if ((str_eq(p->prev_perm, "Z1") && !sok(p->la_perm) && !dok(p->date_perm))) {
 			continue;
 		}
 		struct imp_where wp = {s->files[S9_PREVPERM], p->line, pp_cols};
@@ -1193,21 +1234,22 @@ int ssda903_import(struct store *st, const char *const *paths, size_t n_paths,
 		res->year = o->year;
 		return 0; /* every file rejected: nothing to import */
 	}
-	int year = o->year ? o->year : infer_year(&s);
+	/* The CSV tables do not say their year, and a date in them does not either (an open
+	 * episode begun years ago is in every return since): the caller says. */
+	int year = o->year;
 	if (!year) {
-		return herr_set(err, HERR_INVALID, "year", "year", "the files hold no dates to tell the year: give --year");
+		return herr_set(err, HERR_INVALID, "year", "year",
+				"SSDA903 CSV files do not say their collection year: give it with --year Y (2025 is "
+				"1 April 2024 to 31 March 2025)");
 	}
 	if ((rc = check_year(year, err))) {
 		return rc;
 	}
 	res->year = year;
 	res->rows = s.rows;
-	if ((rc = importer_load(s.im, err)) || (rc = importer_begin(s.im, err))) {
-		return rc;
-	}
 
-	/* The DfE's rules over the files, as the DfE would run them: format rules reject rows,
-	 * the rest are counted for the report. */
+	/* The DfE's rules over the files, as the DfE would run them: every finding is counted
+	 * for the report, none stops a row. */
 	struct returns_findings found = {0};
 	struct returns_ctx x;
 	memset(&x, 0, sizeof(x));
@@ -1217,7 +1259,6 @@ int ssda903_import(struct store *st, const char *const *paths, size_t n_paths,
 	x.a = a;
 	x.out = &found;
 	struct smap counts = {0};
-	int64_t done = 0;
 	for (size_t i = 0; i < s.n_children; i++) {
 		struct s9_child *v = &s.children[i];
 		sort_episodes(v->episodes, v->n_episodes);
@@ -1230,31 +1271,48 @@ int ssda903_import(struct store *st, const char *const *paths, size_t n_paths,
 		size_t before = found.n;
 		x.s9 = v;
 		rules_run_child(&x, RETURN_SSDA903, NULL);
-		struct badrow *bad = NULL;
-		size_t n_bad = 0, cap_bad = 0;
 		for (size_t f = before; f < found.n; f++) {
-			const struct returns_finding *fd = &found.items[f];
-			if (in_set(fd->rule->id, format_rules)) {
-				*ARR_PUSH(a, bad, n_bad, cap_bad) = (struct badrow){table_index(fd->table), fd->row};
-				importer_reject(s.im, fd->file, fd->line, first_field(fd->rule, a), fd->rule->id, "%s (%s)",
-						fd->rule->message, fd->detail ? fd->detail : "");
-			} else {
-				smap_put(&counts, a, fd->rule->id, smap_get(&counts, fd->rule->id) + 1);
+			const char *id = found.items[f].rule->id;
+			smap_put(&counts, a, id, smap_get(&counts, id) + 1);
+		}
+		found.n = 0; /* counted: the findings themselves are not kept */
+	}
+	if ((rc = importer_load(s.im, err)) || (rc = importer_begin(s.im, err))) {
+		return rc;
+	}
+	/* Child by child; a pass that held back a child after writing some of its rows is undone
+	 * and run again without it (importer_pass_end). */
+	for (;;) {
+		int64_t done = 0;
+		for (size_t i = 0; i < s.n_children; i++) {
+			struct s9_child *v = &s.children[i];
+			int64_t n = v->header + (int64_t)(v->n_episodes + v->n_reviews + v->n_uasc + v->n_oc2 + v->n_oc3 +
+							  v->n_ad1 + v->n_placed + v->n_prevperm + v->n_missing + v->n_sw);
+			if (importer_child_begin(s.im, v->child, n) && s9_holdable(&s, v, year)) {
+				write_child(&s, v, year);
+			}
+			importer_child_end(s.im);
+			done += n;
+			if (i % 512 == 0) {
+				importer_progress(s.im, done, s.rows);
 			}
 		}
-		write_child(&s, v, year, bad, n_bad);
-		done += 1 + (int64_t)(v->n_episodes + v->n_reviews + v->n_missing + v->n_sw);
-		if (i % 512 == 0) {
-			importer_progress(s.im, done, s.rows);
+		rc = importer_pass_end(s.im, err);
+		if (rc <= 0) {
+			break;
 		}
+	}
+	if (rc) {
+		return rc;
 	}
 	importer_progress(s.im, s.rows, s.rows);
 	for (size_t i = 0; i < counts.cap; i++) {
 		if (counts.keys[i]) {
 			const struct returns_rule *r = returns_rule_find(RETURN_SSDA903, counts.keys[i]);
+			res->findings += counts.vals[i];
 			importer_note(s.im, "DfE rule %s: %lld finding%s in the files (%s)", counts.keys[i],
 				      (long long)counts.vals[i], counts.vals[i] == 1 ? "" : "s", r ? r->message : "");
 		}
 	}
-	return importer_finish(s.im, err);
+	return 0;
 }

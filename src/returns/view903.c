@@ -147,13 +147,15 @@ static hdate oc3_birthday(const struct casefile *cf, hdate ys, hdate ye)
 	if (bday == DATE_NONE || (cf->child.death != DATE_NONE && cf->child.death <= bday)) {
 		return DATE_NONE;
 	}
-	if (cf->n_episodes == 0) {
-		/* A record without the care history (migrated, or imported from an OC3 return):
-		 * the authority's contact around the birthday shows it is its care leaver. */
-		return oc3_contact(cf, bday) ? bday : DATE_NONE;
-	}
 	if (in_care_on(cf, bday)) {
 		return DATE_NONE;
+	}
+	/* The authority's contact with the young person around the birthday shows it is its care
+	 * leaver, whatever the record holds of the care before: a record without the whole care
+	 * history (migrated, or imported from a year's return, whose episodes are the year's
+	 * only) cannot count the 13 weeks. */
+	if (cf->n_episodes == 0 || oc3_contact(cf, bday)) {
+		return oc3_contact(cf, bday) ? bday : DATE_NONE;
 	}
 	/* The last episode that ended before the birthday ended the care. */
 	const struct cf_episode *last = NULL;
@@ -175,6 +177,17 @@ static hdate oc3_birthday(const struct casefile *cf, hdate ys, hdate ye)
 		return DATE_NONE;
 	}
 	return bday;
+}
+
+bool view903_oc3_by_history(const struct casefile *cf, int year)
+{
+	hdate ys = returns_year_start(year), ye = returns_year_end(year);
+	if (cf->n_episodes == 0) {
+		return false;
+	}
+	struct casefile c = *cf;
+	c.n_leaver_contacts = 0;
+	return oc3_birthday(&c, ys, ye) != DATE_NONE;
 }
 
 static const struct cf_adoption *adoption_before(const struct casefile *cf, hdate d)

@@ -124,7 +124,7 @@ import_into cin-census "$TMPDIR/compact.xml"
 n=$(sqlite3 "$t" "SELECT count(*) FROM child") || n=failed
 [ "$rc" = 0 ] && [ "$n" = 13 ] && ok "a census with no white space between children imports all 12" ||
 	not_ok "the compact CIN census: exit $rc, $n children: $(head -c 300 "$TMPDIR/imp.err")"
-import_into ssda903 "$TMPDIR/s9"
+import_into ssda903 "$TMPDIR/s9" --year 2025
 n=$(sqlite3 "$t" "SELECT count(*) FROM cla_episode") || n=failed
 [ "$rc" = 0 ] && [ "$n" = 5 ] && ok "the whole SSDA903 tables import (5 episodes)" ||
 	not_ok "the whole SSDA903 tables: exit $rc, $n episodes: $(head -c 300 "$TMPDIR/imp.err")"
@@ -170,18 +170,18 @@ for i in range(1, 31):
     out.append(min(max(off, ls + 1), lc))
 print(' '.join(map(str, out)))")
 cuts "an SSDA903 table cut inside a row is refused whole" Episodes.csv ssda903 "$offsets" "$ep" \
-	"$TMPDIR/s9cut/Episodes.csv" "$TMPDIR/s9cut"
+	"$TMPDIR/s9cut/Episodes.csv" "$TMPDIR/s9cut" --year 2025
 cuts "an SSDA903 table cut inside a row is refused whole with --partial" Episodes.csv ssda903 "$offsets" "$ep" \
-	"$TMPDIR/s9cut/Episodes.csv" "$TMPDIR/s9cut" --partial
+	"$TMPDIR/s9cut/Episodes.csv" "$TMPDIR/s9cut" --year 2025 --partial
 cp "$ep" "$TMPDIR/s9cut/Episodes.csv"
 sed '3s/,S,/,"S,/' "$ep" >"$TMPDIR/s9cut/Episodes.csv"
-refused_whole Episodes.csv ssda903 "$TMPDIR/s9cut" --partial &&
+refused_whole Episodes.csv ssda903 "$TMPDIR/s9cut" --year 2025 --partial &&
 	ok "a quoted value never closed is refused whole" || not_ok "an unclosed quote: $why"
 grep -qF "Episodes.csv:" "$TMPDIR/imp.err" && grep -qF "a quoted value is never closed" "$TMPDIR/imp.err" &&
 	ok "the message says what broke" || not_ok "the unclosed quote message: $(head -c 300 "$TMPDIR/imp.err")"
 cp "$ep" "$TMPDIR/s9cut/Episodes.csv"
 printf 'K9,01/01/2024,S,C2,N1,U4,PR1,,,,WR1 1AA,WR2 2BB,\0\n' >>"$TMPDIR/s9cut/Episodes.csv"
-refused_whole Episodes.csv ssda903 "$TMPDIR/s9cut" --partial && grep -qF "NUL byte" "$TMPDIR/imp.err" &&
+refused_whole Episodes.csv ssda903 "$TMPDIR/s9cut" --year 2025 --partial && grep -qF "NUL byte" "$TMPDIR/imp.err" &&
 	ok "a NUL byte in a table is refused whole" || not_ok "a NUL byte: ${why:-$(head -c 300 "$TMPDIR/imp.err")}"
 
 # ---- Annex A: the zip cut short, a sheet cut short ----
