@@ -737,11 +737,12 @@ static int peek_header(struct cin_import *s, struct hearth_error *err)
 	return ok < 0 ? unreadable(s->path, &xe, 0, err) : 0;
 }
 
-/* One pass over the file's children: each read, checked by the DfE's rules (x; NULL on a
- * pass after the first: counted already), and written unless held back. A file that breaks
- * part way is an error: the caller undoes everything. */
-static int cin_pass(struct cin_import *s, int year, struct returns_ctx *x, struct rglobal *g, struct smap *counts,
-		    struct hearth_error *err)
+/* Reads the file's children one by one, each handed to fn with the values in it that are not
+ * of their element's type (s->bad). A file that breaks part way is an error (what was read
+ * before it should not be used). */
+typedef void (*cin_child_fn)(struct cin_import *s, struct ci_child *v, void *ctx);
+
+static int cin_each(struct cin_import *s, cin_child_fn fn, void *ctx, struct hearth_error *err)
 {
 	struct xml_errors xe = {0};
 	xmlTextReaderPtr r = open_reader(s->path, &xe);
@@ -750,7 +751,6 @@ static int cin_pass(struct cin_import *s, int year, struct returns_ctx *x, struc
 	}
 	int ok;
 	int64_t children = 0;
-	s->res->rows = 0;
 	/* After a Child, xmlTextReaderNext stands on the node that follows it: that node is
 	 * looked at before reading on (a Child written right after another, with no white
 	 * space between them, would otherwise be stepped over). */
@@ -762,7 +762,7 @@ static int cin_pass(struct cin_import *s, int year, struct returns_ctx *x, struc
 			continue;
 		}
 		/* A Child that cannot be expanded is where the file breaks (cut short, or not
-		 * well-formed): the loop stops and the whole import is undone. */
+		 * well-formed): the loop stops. */
 		xmlNodePtr n = xmlTextReaderExpand(r);
 		if (!n) {
 			ok = -1;
@@ -772,28 +772,52 @@ static int cin_pass(struct cin_import *s, int year, struct returns_ctx *x, struc
 		int bad_values = 0;
 		s->n_bad = 0;
 		read_child(s, n, &v, &bad_values);
-		s->res->rows++;
-		if (x) {
-			size_t before = x->out->n;
-			x->ci = &v;
-			rules_run_child(x, RETURN_CIN, g);
-			for (size_t f = before; f < x->out->n; f++) {
-				const char *id = x->out->items[f].rule->id;
-				smap_put(counts, s->a, id, smap_get(counts, id) + 1);
-			}
-			x->out->n = before;
-		}
-		if (importer_child_begin(s->im, v.la_id, 1) && cin_holdable(s, &v, year)) {
-			write_child(s, &v, year);
-		}
-		importer_child_end(s->im);
-		if (++children % 512 == 0) {
-			importer_progress(s->im, children, 0);
-		}
+		children++;
+		fn(s, &v, ctx);
 		ok = xmlTextReaderNext(r);
 	}
 	xmlFreeTextReader(r);
 	return ok < 0 ? unreadable(s->path, &xe, children, err) : 0;
+}
+
+/* One import pass: x (NULL after the first pass: counted already) runs the DfE's rules on
+ * each child, whose findings are counted; then the child is written unless held back. */
+struct pass_ctx {
+	int year;
+	struct returns_ctx *x;
+	struct rglobal *g;
+	struct smap *counts;
+};
+
+static void import_one(struct cin_import *s, struct ci_child *v, void *ctx)
+{
+	struct pass_ctx *p = ctx;
+	s->res->rows++;
+	if (p->x) {
+		size_t before = p->x->out->n;
+		p->x->ci = v;
+		rules_run_child(p->x, RETURN_CIN, p->g);
+		for (size_t f = before; f < p->x->out->n; f++) {
+			const char *id = p->x->out->items[f].rule->id;
+			smap_put(p->counts, s->a, id, smap_get(p->counts, id) + 1);
+		}
+		p->x->out->n = before;
+	}
+	if (importer_child_begin(s->im, v->la_id, 1) && cin_holdable(s, v, p->year)) {
+		write_child(s, v, p->year);
+	}
+	importer_child_end(s->im);
+	if (s->res->rows % 512 == 0) {
+		importer_progress(s->im, s->res->rows, 0);
+	}
+}
+
+static int cin_pass(struct cin_import *s, int year, struct returns_ctx *x, struct rglobal *g, struct smap *counts,
+		    struct hearth_error *err)
+{
+	struct pass_ctx p = {year, x, g, counts};
+	s->res->rows = 0;
+	return cin_each(s, import_one, &p, err);
 }
 
 int cin_import(struct store *st, const char *path, const struct returns_import_options *o, struct arena *a,

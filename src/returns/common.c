@@ -452,7 +452,67 @@ void csv_close(struct csv *c)
 	free(c->line);
 	free(c->fields);
 	buf_free(&c->cell);
+	buf_free(&c->conv);
 	memset(c, 0, sizeof(*c));
+}
+
+/* Whether s[0..len) is UTF-8. */
+static bool utf8_ok(const unsigned char *s, size_t len)
+{
+	size_t i = 0;
+	while (i < len) {
+		unsigned char ch = s[i];
+		size_t k;
+		if (ch < 0x80) {
+			k = 0;
+		} else if (ch >= 0xC2 && ch <= 0xDF) {
+			k = 1;
+		} else if ((ch & 0xF0) == 0xE0) {
+			k = 2;
+		} else if (ch >= 0xF0 && ch <= 0xF4) {
+			k = 3;
+		} else {
+			return false;
+		}
+		if (i + k >= len && k) {
+			return false;
+		}
+		for (size_t j = 1; j <= k; j++) {
+			if ((s[i + j] & 0xC0) != 0x80) {
+				return false;
+			}
+		}
+		i += k + 1;
+	}
+	return true;
+}
+
+/* Windows-1252 0x80-0x9F as Unicode (0: undefined there). */
+static const unsigned short cp1252_high[32] = {
+	0x20AC, 0, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0, 0x017D, 0,
+	0, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0, 0x017E,
+	0x0178,
+};
+
+/* The line s[0..len) from Windows-1252 into c->conv as UTF-8 (an undefined byte becomes
+ * U+FFFD, so that it shows rather than vanishes). */
+static void from_cp1252(struct csv *c, const unsigned char *s, size_t len)
+{
+	buf_reset(&c->conv);
+	for (size_t i = 0; i < len; i++) {
+		unsigned u = s[i] < 0x80 ? s[i] : s[i] < 0xA0 ? cp1252_high[s[i] - 0x80] : s[i];
+		u = u ? u : 0xFFFD;
+		if (u < 0x80) {
+			buf_putc(&c->conv, (char)u);
+		} else if (u < 0x800) {
+			buf_putc(&c->conv, (char)(0xC0 | (u >> 6)));
+			buf_putc(&c->conv, (char)(0x80 | (u & 0x3F)));
+		} else {
+			buf_putc(&c->conv, (char)(0xE0 | (u >> 12)));
+			buf_putc(&c->conv, (char)(0x80 | ((u >> 6) & 0x3F)));
+			buf_putc(&c->conv, (char)(0x80 | (u & 0x3F)));
+		}
+	}
 }
 
 int csv_next(struct csv *c)
@@ -476,10 +536,28 @@ int csv_next(struct csv *c)
 		}
 		c->lineno++;
 		char *s = c->line;
+		if (c->lineno == 1 && len >= 2 && (((unsigned char)s[0] == 0xFF && (unsigned char)s[1] == 0xFE) ||
+						   ((unsigned char)s[0] == 0xFE && (unsigned char)s[1] == 0xFF))) {
+			free(offs);
+			c->bad = "the file is UTF-16 (it begins with a UTF-16 byte order mark): save it as UTF-8 CSV";
+			return -2;
+		}
 		if (memchr(s, '\0', (size_t)len)) {
 			free(offs);
-			c->bad = "a NUL byte: this is not a CSV text file";
+			c->bad = "a NUL byte: this is not a CSV text file (UTF-16 text has them: save it as UTF-8 CSV)";
 			return -2;
+		}
+		if (!utf8_ok((const unsigned char *)s, (size_t)len)) {
+			from_cp1252(c, (const unsigned char *)s, (size_t)len);
+			buf_putc(&c->conv, '\0');
+			if ((size_t)c->cap < c->conv.len) {
+				c->line = xrealloc(c->line, c->conv.len);
+				c->cap = c->conv.len;
+			}
+			memcpy(c->line, buf_cstr(&c->conv), c->conv.len);
+			s = c->line;
+			len = (ssize_t)c->conv.len - 1;
+			c->encoding = "Windows-1252";
 		}
 		c->unterminated = s[len - 1] != '\n';
 		if (!started) {

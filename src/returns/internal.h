@@ -44,6 +44,26 @@ static inline bool sok(const char *s)
 		      : (arr),                                                                 \
 	 &(arr)[(n)++])
 
+/* ---- what reading a file found before any rule ran ---- */
+
+/* A file that is no table of the return, a second file of one table, a column the table
+ * does not have (or lacks), a row whose values do not match the header, a row with no child
+ * id, a file not in UTF-8, a value that is not of its element's type. */
+enum rread_problem { RREAD_NOT_TABLE, RREAD_SECOND_TABLE, RREAD_EXTRA_COLUMN, RREAD_MISSING_COLUMN, RREAD_COLUMNS,
+		     RREAD_BLANK_CHILD, RREAD_ENCODING, RREAD_VALUE, RREAD_UNREADABLE, RREAD_MAX };
+
+struct rread_note {
+	enum rread_problem p;
+	const char *file;
+	int line;		/* 0: the file as a whole */
+	const char *column;	/* or NULL */
+	const char *message;
+};
+
+/* The rule a read problem is reported under (ids "R01".., not the DfE's: these are what
+ * hearth found reading the files; RREAD_EXTRA_COLUMN and RREAD_ENCODING are queries). */
+const struct returns_rule *rread_rule(enum returns_kind k, enum rread_problem p);
+
 /* ---- SSDA903 ---- */
 
 enum s9_table { S9_HEADER, S9_EPISODES, S9_REVIEWS, S9_UASC, S9_OC2, S9_OC3, S9_AD1, S9_PLACED, S9_PREVPERM,
@@ -149,6 +169,7 @@ struct s9_child {
 	size_t n_hist;
 	hdate death;		/* the record's date of death, DATE_NONE from a file */
 	const char *const *files;	/* from files: the path of each table's file, by s9_table */
+	VARR(struct rread_note, problems);	/* from files: what was odd about its rows */
 };
 
 /* ---- CIN census ---- */
@@ -510,10 +531,14 @@ struct csv {
 	struct buf cell;
 	bool unterminated;	/* the record's last line has no newline: the file may be cut short */
 	const char *bad;	/* why csv_next returned -2 */
+	const char *encoding;	/* NULL: UTF-8 (with or without its byte order mark); else the
+				 * encoding a line was read in ("Windows-1252") */
+	struct buf conv;	/* a line converted to UTF-8 */
 };
 int csv_open(struct csv *c, const char *path);
 /* Reads the next record: 1, 0 at the end, -1 on an unterminated quote, -2 when the file
- * cannot be read as text (a read error, a NUL byte: c->bad says which). */
+ * cannot be read as text (a read error, a NUL byte, UTF-16: c->bad says which). A line that
+ * is not UTF-8 is read as Windows-1252 (c->encoding says so). */
 int csv_next(struct csv *c);
 void csv_close(struct csv *c);
 /* Writes one CSV field (quoted when needed). */

@@ -9,10 +9,9 @@
  * characters, so a 2026 return placing a child in Z11-Z14 cannot be written as XML (the
  * schema check says so). Code validity by year comes from model/codes.c.
  *
- * Import: every file is identified by its header; its rows are grouped by CHILD into views,
- * checked by the DfE's rules as a file is (format rules reject rows: see format_rules),
- * and written through the importer (import.c). */
-#include <dirent.h>
+ * Import: the files are read into views (read903.c), checked by the DfE's rules as a file is
+ * (every finding counted, none a reason to refuse), and written child by child through the
+ * importer (import.c); a child the record cannot hold is held back whole. */
 #include <errno.h>
 #include <stddef.h>
 #include <stdlib.h>
@@ -22,169 +21,7 @@
 
 #include "base/mem.h"
 #include "model/codes.h"
-#include "returns/internal.h"
-
-/* ---- the tables ---- */
-
-enum col_kind { CK_CHILD, CK_STR, CK_DATE };
-
-struct s9_col {
-	const char *name;
-	enum col_kind kind;
-	size_t off;		/* in the row struct (the child for Header) */
-};
-
-struct s9_tabledef {
-	enum s9_table t;
-	const char *name;	/* the file's name and the table's: "Episodes" */
-	int from_year;
-	const struct s9_col *cols;
-	int n_cols;
-	size_t row_size;
-	size_t arr_off;		/* the array in struct s9_child; 0 for Header */
-	size_t n_off, cap_off;
-	size_t line_off;	/* the row's file line (int) in its struct */
-};
-
-#define COL(n, k, type, m) {n, k, offsetof(type, m)}
-#define CHILDCOL {"CHILD", CK_CHILD, 0}
-
-static const struct s9_col c_header[] = {
-	CHILDCOL,
-	COL("SEX", CK_STR, struct s9_child, sex),
-	COL("DOB", CK_DATE, struct s9_child, dob),
-	COL("ETHNIC", CK_STR, struct s9_child, ethnic),
-	COL("UPN", CK_STR, struct s9_child, upn),
-	COL("MOTHER", CK_STR, struct s9_child, mother),
-	COL("MC_DOB", CK_DATE, struct s9_child, mc_dob),
-};
-
-static const struct s9_col c_episodes[] = {
-	CHILDCOL,
-	COL("DECOM", CK_DATE, struct s9_episode, decom),
-	COL("RNE", CK_STR, struct s9_episode, rne),
-	COL("LS", CK_STR, struct s9_episode, ls),
-	COL("CIN", CK_STR, struct s9_episode, cin),
-	COL("PLACE", CK_STR, struct s9_episode, place),
-	COL("PLACE_PROVIDER", CK_STR, struct s9_episode, provider),
-	COL("DEC", CK_DATE, struct s9_episode, dec),
-	COL("REC", CK_STR, struct s9_episode, rec),
-	COL("REASON_PLACE_CHANGE", CK_STR, struct s9_episode, rpc),
-	COL("HOME_POST", CK_STR, struct s9_episode, home_post),
-	COL("PL_POST", CK_STR, struct s9_episode, pl_post),
-	COL("URN", CK_STR, struct s9_episode, urn),
-};
-
-static const struct s9_col c_reviews[] = {
-	CHILDCOL,
-	COL("DOB", CK_DATE, struct s9_review, dob),
-	COL("REVIEW", CK_DATE, struct s9_review, date),
-	COL("REVIEW_CODE", CK_STR, struct s9_review, code),
-};
-
-static const struct s9_col c_uasc[] = {
-	CHILDCOL,
-	COL("SEX", CK_STR, struct s9_uasc, sex),
-	COL("DOB", CK_DATE, struct s9_uasc, dob),
-	COL("DUC", CK_DATE, struct s9_uasc, duc),
-};
-
-static const struct s9_col c_oc2[] = {
-	CHILDCOL,
-	COL("DOB", CK_DATE, struct s9_oc2, dob),
-	COL("SDQ_SCORE", CK_STR, struct s9_oc2, v[OC2_SDQ_SCORE]),
-	COL("SDQ_REASON", CK_STR, struct s9_oc2, v[OC2_SDQ_REASON]),
-	COL("CONVICTED", CK_STR, struct s9_oc2, v[OC2_CONVICTED]),
-	COL("HEALTH_CHECK", CK_STR, struct s9_oc2, v[OC2_HEALTH_CHECK]),
-	COL("IMMUNISATIONS", CK_STR, struct s9_oc2, v[OC2_IMMUNISATIONS]),
-	COL("TEETH_CHECK", CK_STR, struct s9_oc2, v[OC2_TEETH_CHECK]),
-	COL("HEALTH_ASSESSMENT", CK_STR, struct s9_oc2, v[OC2_HEALTH_ASSESSMENT]),
-	COL("SUBSTANCE_MISUSE", CK_STR, struct s9_oc2, v[OC2_SUBSTANCE_MISUSE]),
-	COL("INTERVENTION_RECEIVED", CK_STR, struct s9_oc2, v[OC2_INTERVENTION_RECEIVED]),
-	COL("INTERVENTION_OFFERED", CK_STR, struct s9_oc2, v[OC2_INTERVENTION_OFFERED]),
-};
-
-static const struct s9_col c_oc3[] = {
-	CHILDCOL,
-	COL("DOB", CK_DATE, struct s9_oc3, dob),
-	COL("IN_TOUCH", CK_STR, struct s9_oc3, in_touch),
-	COL("ACTIV", CK_STR, struct s9_oc3, activ),
-	COL("ACCOM", CK_STR, struct s9_oc3, accom),
-};
-
-static const struct s9_col c_ad1[] = {
-	CHILDCOL,
-	COL("DOB", CK_DATE, struct s9_ad1, dob),
-	COL("DATE_INT", CK_DATE, struct s9_ad1, date_int),
-	COL("DATE_MATCH", CK_DATE, struct s9_ad1, date_match),
-	COL("FOSTER_CARE", CK_STR, struct s9_ad1, foster_care),
-	COL("NB_ADOPTR", CK_STR, struct s9_ad1, nb_adoptr),
-	COL("SEX_ADOPTR", CK_STR, struct s9_ad1, sex_adoptr),
-	COL("LS_ADOPTR", CK_STR, struct s9_ad1, ls_adoptr),
-};
-
-static const struct s9_col c_placed[] = {
-	CHILDCOL,
-	COL("DOB", CK_DATE, struct s9_placed, dob),
-	COL("DATE_PLACED", CK_DATE, struct s9_placed, date_placed),
-	COL("DATE_PLACED_CEASED", CK_DATE, struct s9_placed, date_ceased),
-	COL("REASON_PLACED_CEASED", CK_STR, struct s9_placed, reason),
-};
-
-static const struct s9_col c_prevperm[] = {
-	CHILDCOL,
-	COL("DOB", CK_DATE, struct s9_prevperm, dob),
-	COL("PREV_PERM", CK_STR, struct s9_prevperm, prev_perm),
-	COL("LA_PERM", CK_STR, struct s9_prevperm, la_perm),
-	COL("DATE_PERM", CK_DATE, struct s9_prevperm, date_perm),
-};
-
-static const struct s9_col c_missing[] = {
-	CHILDCOL,
-	COL("DOB", CK_DATE, struct s9_missing, dob),
-	COL("MISSING", CK_STR, struct s9_missing, type),
-	COL("MIS_START", CK_DATE, struct s9_missing, start),
-	COL("MIS_END", CK_DATE, struct s9_missing, end),
-};
-
-static const struct s9_col c_sw[] = {
-	CHILDCOL,
-	COL("DOB", CK_DATE, struct s9_sw, dob),
-	COL("SW_ID", CK_STR, struct s9_sw, sw_id),
-	COL("SW_DECOM", CK_DATE, struct s9_sw, decom),
-	COL("SW_DEC", CK_DATE, struct s9_sw, dec),
-	COL("SW_REASON", CK_STR, struct s9_sw, reason),
-};
-
-#define NCOLS(c) ((int)(sizeof(c) / sizeof((c)[0])))
-#define TAB(t, name, from, cols, type, arr)                                                                   \
-	{t, name, from, cols, NCOLS(cols), sizeof(type), offsetof(struct s9_child, arr),                     \
-	 offsetof(struct s9_child, n_##arr), offsetof(struct s9_child, cap_##arr), offsetof(type, line)}
-
-static const struct s9_tabledef s9_tables[S9_TABLE_MAX] = {
-	{S9_HEADER, "Header", 0, c_header, NCOLS(c_header), sizeof(struct s9_child), 0, 0, 0,
-	 offsetof(struct s9_child, line)},
-	TAB(S9_EPISODES, "Episodes", 0, c_episodes, struct s9_episode, episodes),
-	TAB(S9_REVIEWS, "Reviews", 0, c_reviews, struct s9_review, reviews),
-	TAB(S9_UASC, "UASC", 0, c_uasc, struct s9_uasc, uasc),
-	TAB(S9_OC2, "OC2", 0, c_oc2, struct s9_oc2, oc2),
-	TAB(S9_OC3, "OC3", 0, c_oc3, struct s9_oc3, oc3),
-	TAB(S9_AD1, "AD1", 0, c_ad1, struct s9_ad1, ad1),
-	TAB(S9_PLACED, "PlacedAdoption", 0, c_placed, struct s9_placed, placed),
-	TAB(S9_PREVPERM, "PrevPerm", 0, c_prevperm, struct s9_prevperm, prevperm),
-	TAB(S9_MISSING, "Missing", 0, c_missing, struct s9_missing, missing),
-	TAB(S9_SW, "SWEpisodes", 2024, c_sw, struct s9_sw, sw),
-};
-
-static const char *getstr(const void *row, size_t off)
-{
-	return *(const char *const *)((const char *)row + off);
-}
-
-static hdate getdate(const void *row, size_t off)
-{
-	return *(const hdate *)((const char *)row + off);
-}
+#include "returns/table903.h"
 
 static void put_row(FILE *f, const struct s9_tabledef *t, const char *child, const void *row)
 {
@@ -511,291 +348,25 @@ int ssda903_export_xml(struct store *st, const char *path, const struct returns_
 
 /* ---- import ---- */
 
-struct s9_file {
-	const char *path;
-	const struct s9_tabledef *t;
-};
-
-static int name_cmp(const void *a, const void *b)
-{
-	return strcmp(*(const char *const *)a, *(const char *const *)b);
-}
-
-/* The files named: each path, or every *.csv in a directory (in name order). */
-static int expand_paths(const char *const *paths, size_t n, struct arena *a, const char ***out, size_t *n_out,
-			struct hearth_error *err)
-{
-	const char **files = NULL;
-	size_t nf = 0, cap = 0;
-	for (size_t i = 0; i < n; i++) {
-		struct stat sb;
-		if (stat(paths[i], &sb) != 0) {
-			return herr_set(err, HERR_IO, "file", "io", "cannot read %s: %s", paths[i], strerror(errno));
-		}
-		if (!S_ISDIR(sb.st_mode)) {
-			*ARR_PUSH(a, files, nf, cap) = paths[i];
-			continue;
-		}
-		DIR *d = opendir(paths[i]);
-		if (!d) {
-			return herr_set(err, HERR_IO, "file", "io", "cannot read %s: %s", paths[i], strerror(errno));
-		}
-		size_t first = nf;
-		struct dirent *de;
-		while ((de = readdir(d)) != NULL) {
-			size_t len = strlen(de->d_name);
-			if (len > 4 && strcasecmp(de->d_name + len - 4, ".csv") == 0) {
-				*ARR_PUSH(a, files, nf, cap) = arena_printf(a, "%s/%s", paths[i], de->d_name);
-			}
-		}
-		closedir(d);
-		qsort(files + first, nf - first, sizeof(*files), name_cmp);
-	}
-	*out = files;
-	*n_out = nf;
-	return 0;
-}
-
 struct s9_import {
 	struct importer *im;
 	struct returns_import_result *res;
-	struct arena *a;
-	struct s9_child *children;
-	size_t n_children, cap_children;
-	struct smap index;		/* CHILD -> index + 1 */
-	const char *files[S9_TABLE_MAX];
-	int64_t rows;
+	struct s9_files r;
 };
 
-static struct s9_child *child_view(struct s9_import *s, const char *child)
+/* What is odd about a file as a whole: a file that is no table (or a second one) refuses the
+ * import, as its rows cannot be placed; a column extra or missing, or the encoding, is a note. */
+static void file_problem(void *ctx, const struct rread_note *n)
 {
-	int64_t k = smap_get(&s->index, child);
-	if (k) {
-		return &s->children[k - 1];
-	}
-	struct s9_child *v = ARR_PUSH(s->a, s->children, s->n_children, s->cap_children);
-	memset(v, 0, sizeof(*v));
-	v->child = arena_strdup(s->a, child);
-	v->dob = v->mc_dob = v->death = DATE_NONE;
-	v->files = s->files;
-	smap_put(&s->index, s->a, v->child, (int64_t)s->n_children);
-	return v;
-}
-
-static hdate parse_dmy(const char *s)
-{
-	hdate d;
-	if (!sok(s)) {
-		return DATE_NONE;
-	}
-	return date_parse_dmy(s, &d) == 0 ? d : RDATE_BAD;
-}
-
-/* The cell text, trimmed; NULL when blank. */
-static const char *cell(struct arena *a, const char *s)
-{
-	while (*s == ' ' || *s == '\t') {
-		s++;
-	}
-	size_t n = strlen(s);
-	while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '\t')) {
-		n--;
-	}
-	return n ? arena_strndup(a, s, n) : NULL;
-}
-
-static void read_row(struct s9_import *s, const struct s9_tabledef *t, char **fields, int line)
-{
-	const char *child = cell(s->a, fields[0]);
-	struct s9_child *v = child_view(s, child ? child : "");
-	void *row;
-	if (t->t == S9_HEADER) {
-		row = v;
-		v->n_header++;
-		if (v->header) {
-			return; /* INT32 reports the second row; the first is kept */
-		}
-		v->header = true;
-		v->line = line;
+	struct s9_import *s = ctx;
+	if (n->p == RREAD_NOT_TABLE || n->p == RREAD_SECOND_TABLE) {
+		importer_reject(s->im, n->file, n->line, n->column, "header", "%s", n->message);
 	} else {
-		char *base = (char *)v;
-		void **arr = (void **)(base + t->arr_off);
-		size_t *n = (size_t *)(base + t->n_off), *cap = (size_t *)(base + t->cap_off);
-		if (*n == *cap) {
-			size_t ncap = *cap ? *cap * 2 : 4;
-			*arr = arena_grow(s->a, *arr, *n, ncap, t->row_size);
-			*cap = ncap;
-		}
-		row = (char *)*arr + (*n)++ * t->row_size;
-		memset(row, 0, t->row_size);
-	}
-	for (int i = 1; i < t->n_cols; i++) {
-		const struct s9_col *c = &t->cols[i];
-		char *at = (char *)row + c->off;
-		if (c->kind == CK_DATE) {
-			*(hdate *)at = parse_dmy(fields[i]);
-		} else {
-			*(const char **)at = cell(s->a, fields[i]);
-		}
-	}
-	/* The row's line and record id live after its fields in every row struct. */
-	switch (t->t) {
-	case S9_EPISODES:
-		((struct s9_episode *)row)->line = line;
-		break;
-	case S9_REVIEWS:
-		((struct s9_review *)row)->line = line;
-		break;
-	case S9_UASC:
-		((struct s9_uasc *)row)->line = line;
-		break;
-	case S9_OC2:
-		((struct s9_oc2 *)row)->line = line;
-		break;
-	case S9_OC3:
-		((struct s9_oc3 *)row)->line = line;
-		break;
-	case S9_AD1:
-		((struct s9_ad1 *)row)->line = line;
-		break;
-	case S9_PLACED:
-		((struct s9_placed *)row)->line = line;
-		break;
-	case S9_PREVPERM:
-		((struct s9_prevperm *)row)->line = line;
-		break;
-	case S9_MISSING:
-		((struct s9_missing *)row)->line = line;
-		break;
-	case S9_SW:
-		((struct s9_sw *)row)->line = line;
-		break;
-	default:
-		break;
+		importer_note(s->im, "%s:%d: %s%s%s", n->file, n->line, n->column ? n->column : "", n->column ? ": " : "",
+			      n->message);
+		s->res->not_held += n->p == RREAD_EXTRA_COLUMN;
 	}
 }
-
-static const struct s9_tabledef *table_of_header(struct csv *c)
-{
-	for (int k = 0; k < S9_TABLE_MAX; k++) {
-		const struct s9_tabledef *t = &s9_tables[k];
-		bool same = c->n == t->n_cols;
-		for (int i = 0; same && i < t->n_cols; i++) {
-			const char *h = c->fields[i];
-			while (*h == ' ') {
-				h++;
-			}
-			size_t n = strlen(h);
-			while (n && h[n - 1] == ' ') {
-				n--;
-			}
-			same = strlen(t->cols[i].name) == n && strncmp(h, t->cols[i].name, n) == 0;
-		}
-		if (same) {
-			return t;
-		}
-	}
-	return NULL;
-}
-
-/* The error for a file that cannot be read whole (r: what csv_next said): nothing of the
- * import is kept, --partial or not, since the rows after the break are unknown. */
-static int unreadable(const char *path, const struct csv *c, int r, struct hearth_error *err)
-{
-	if (r == 0) {
-		return herr_set(err, HERR_INVALID, "file", "csv",
-				"%s:%d: the file ends inside a row (%d values where the header has more): it looks cut "
-				"short: nothing was imported", path, c->lineno, c->n);
-	}
-	return herr_set(err, HERR_INVALID, "file", "csv", "%s:%d: %s: nothing was imported", path, c->lineno,
-			r == -1 ? "a quoted value is never closed" : c->bad);
-}
-
-/* The table a file holds, from its header; NULL (and a reject) when none. */
-static const struct s9_tabledef *identify(struct s9_import *s, const char *path, struct hearth_error *err, int *rc)
-{
-	struct csv c;
-	*rc = 0;
-	if (csv_open(&c, path)) {
-		*rc = herr_set(err, HERR_IO, "file", "io", "cannot read %s: %s", path, strerror(errno));
-		return NULL;
-	}
-	int r = csv_next(&c);
-	const struct s9_tabledef *t = r == 1 ? table_of_header(&c) : NULL;
-	if (r < 0) {
-		*rc = unreadable(path, &c, r, err);
-		csv_close(&c);
-		return NULL;
-	}
-	csv_close(&c);
-	if (!t) {
-		importer_reject(s->im, path, 1, NULL, "header",
-				"the first line is not the header of an SSDA903 table (Header, Episodes, Reviews, "
-				"UASC, OC2, OC3, AD1, PlacedAdoption, PrevPerm, Missing, SWEpisodes)");
-	} else if (s->files[t->t]) {
-		importer_reject(s->im, path, 1, NULL, "header", "a second %s table (the first is %s)", t->name,
-				s->files[t->t]);
-		t = NULL;
-	} else {
-		s->files[t->t] = path;
-	}
-	return t;
-}
-
-static int read_file(struct s9_import *s, const struct s9_tabledef *t, struct hearth_error *err)
-{
-	struct csv c;
-	const char *path = s->files[t->t];
-	if (csv_open(&c, path)) {
-		return herr_set(err, HERR_IO, "file", "io", "cannot read %s: %s", path, strerror(errno));
-	}
-	int r = csv_next(&c); /* the header */
-	while ((r = csv_next(&c)) == 1) {
-		if (c.n == 1 && !*c.fields[0]) {
-			continue; /* a blank line */
-		}
-		s->rows++;
-		if (c.n < t->n_cols && c.unterminated) {
-			int rc = unreadable(path, &c, 0, err); /* the last line, short and with no newline */
-			csv_close(&c);
-			return rc;
-		}
-		if (c.n != t->n_cols) {
-			importer_reject(s->im, path, c.lineno, NULL, "columns", "%d values where the %s header has %d", c.n,
-					t->name, t->n_cols);
-			continue;
-		}
-		if (!*c.fields[0]) {
-			importer_reject(s->im, path, c.lineno, "CHILD", "required", "CHILD is blank");
-			continue;
-		}
-		read_row(s, t, c.fields, c.lineno);
-	}
-	int rc = r < 0 ? unreadable(path, &c, r, err) : 0;
-	csv_close(&c);
-	return rc;
-}
-
-/* Sorting rows by their key date (stable: file order breaks ties). */
-#define SORT_BY(fn, type, member)                                                      \
-	static void fn(type *arr, size_t n)                                            \
-	{                                                                              \
-		for (size_t i = 1; i < n; i++) {                                       \
-			type t = arr[i];                                               \
-			size_t j = i;                                                  \
-			while (j > 0 && arr[j - 1].member > t.member) {                \
-				arr[j] = arr[j - 1];                                   \
-				j--;                                                   \
-			}                                                              \
-			arr[j] = t;                                                    \
-		}                                                                      \
-	}
-
-SORT_BY(sort_episodes, struct s9_episode, decom)
-SORT_BY(sort_reviews, struct s9_review, date)
-SORT_BY(sort_missing, struct s9_missing, start)
-SORT_BY(sort_placed, struct s9_placed, date_placed)
-SORT_BY(sort_sw, struct s9_sw, decom)
 
 static const char *const ep_cols[] = {"decom", "DECOM", "rne", "RNE", "ls", "LS", "cin", "CIN", "place", "PLACE",
 				      "place_provider", "PLACE_PROVIDER", "dec", "DEC", "rec", "REC",
@@ -875,29 +446,10 @@ static const char *upper(struct arena *a, const char *s)
 	return u;
 }
 
-/* The rows of one table the child has, and row i of them (Header: the child itself). */
-static size_t rows_of(const struct s9_child *v, const struct s9_tabledef *t)
-{
-	return t->t == S9_HEADER ? (v->header ? 1 : 0) : *(const size_t *)((const char *)v + t->n_off);
-}
-
-static const void *row_at(const struct s9_child *v, const struct s9_tabledef *t, size_t i)
-{
-	if (t->t == S9_HEADER) {
-		return v;
-	}
-	return *(const char *const *)((const char *)v + t->arr_off) + i * t->row_size;
-}
-
-static int line_at(const void *row, const struct s9_tabledef *t)
-{
-	return *(const int *)((const char *)row + t->line_off);
-}
-
 /* A value the record cannot take: the child is held back (importer_reject while the child is
  * being written names it). */
 #define HOLD(tab_, row_, col_, ...) \
-	importer_reject(im, s->files[(tab_)->t], line_at(row_, tab_), col_, "held", __VA_ARGS__)
+	importer_reject(im, s->r.files[(tab_)->t], line_at(row_, tab_), col_, "held", __VA_ARGS__)
 
 /* Whether the record can hold every value of the child's rows as the files give them; each
  * one it cannot is a reject (file, line, column, why), and then nothing of the child is
@@ -908,6 +460,10 @@ static int line_at(const void *row, const struct s9_tabledef *t)
 static bool s9_holdable(struct s9_import *s, const struct s9_child *v, int year)
 {
 	struct importer *im = s->im;
+	for (size_t i = 0; i < v->n_problems; i++) {
+		const struct rread_note *p = &v->problems[i];
+		importer_reject(im, p->file, p->line, p->column, "held", "%s", p->message);
+	}
 	for (int k = 0; k < S9_TABLE_MAX; k++) {
 		const struct s9_tabledef *t = &s9_tables[k];
 		size_t n = rows_of(v, t);
@@ -1008,7 +564,7 @@ static void write_child(struct s9_import *s, struct s9_child *v, int year)
 	struct importer *im = s->im;
 	bool header_ok = v->header;
 	int64_t id = 0;
-	struct imp_where w = {s->files[S9_HEADER], v->line, child_cols};
+	struct imp_where w = {s->r.files[S9_HEADER], v->line, child_cols};
 	if (header_ok) {
 		const char *upn = sok(v->upn) && !upn_unknown_code(v->upn, RETURN_SSDA903) ? v->upn : NULL;
 		struct imp_more more[HEADER_MORE];
@@ -1023,7 +579,7 @@ static void write_child(struct s9_import *s, struct s9_child *v, int year)
 	const struct entity *E = &entity_cla_episode;
 	for (size_t i = 0; i < v->n_episodes; i++) {
 		const struct s9_episode *e = &v->episodes[i];
-		struct imp_where we = {s->files[S9_EPISODES], e->line, ep_cols};
+		struct imp_where we = {s->r.files[S9_EPISODES], e->line, ep_cols};
 		struct hval *r = imp_vals(im, E), *def = imp_vals(im, E);
 		imp_set_int(&r[CLA_EPISODE_CHILD_ID], id);
 		imp_set_date(&r[CLA_EPISODE_DECOM], e->decom);
@@ -1043,7 +599,7 @@ static void write_child(struct s9_import *s, struct s9_child *v, int year)
 		imp_upsert(im, &we, E, id, CLA_EPISODE_DECOM, -1, r, def);
 	}
 	for (size_t i = 0; i < v->n_reviews; i++) {
-		struct imp_where wr = {s->files[S9_REVIEWS], v->reviews[i].line, rv_cols};
+		struct imp_where wr = {s->r.files[S9_REVIEWS], v->reviews[i].line, rv_cols};
 		struct hval *r = imp_vals(im, &entity_cla_review);
 		imp_set_int(&r[CLA_REVIEW_CHILD_ID], id);
 		imp_set_date(&r[CLA_REVIEW_REVIEW_DATE], v->reviews[i].date);
@@ -1051,7 +607,7 @@ static void write_child(struct s9_import *s, struct s9_child *v, int year)
 		imp_upsert(im, &wr, &entity_cla_review, id, CLA_REVIEW_REVIEW_DATE, -1, r, NULL);
 	}
 	for (size_t i = 0; i < v->n_uasc && i < 1; i++) {
-		struct imp_where wu = {s->files[S9_UASC], v->uasc[i].line, child_cols};
+		struct imp_where wu = {s->r.files[S9_UASC], v->uasc[i].line, child_cols};
 		static const int fields[] = {CHILD_UASC, CHILD_UASC_CEASED};
 		struct hval vals[2];
 		imp_set_int(&vals[0], 1);
@@ -1060,7 +616,7 @@ static void write_child(struct s9_import *s, struct s9_child *v, int year)
 	}
 	for (size_t i = 0; i < v->n_missing; i++) {
 		const struct s9_missing *m = &v->missing[i];
-		struct imp_where wm = {s->files[S9_MISSING], m->line, ms_cols};
+		struct imp_where wm = {s->r.files[S9_MISSING], m->line, ms_cols};
 		struct hval *r = imp_vals(im, &entity_missing), *def = imp_vals(im, &entity_missing);
 		imp_set_int(&r[MISSING_CHILD_ID], id);
 		imp_set_int(&r[MISSING_START_AT], day_instant(m->start));
@@ -1095,7 +651,7 @@ static void write_child(struct s9_import *s, struct s9_child *v, int year)
 		    imp_count(im, &entity_cla_episode, id) > 0 && oc3_by_history(im, id, year)) {
 			continue;
 		}
-		struct imp_where wo = {s->files[S9_OC3], o->line, oc3_cols};
+		struct imp_where wo = {s->r.files[S9_OC3], o->line, oc3_cols};
 		const struct entity *L = &entity_leaver_contact;
 		struct hval *r = imp_vals(im, L), *def = imp_vals(im, L);
 		imp_set_int(&r[LEAVER_CONTACT_CHILD_ID], id);
@@ -1113,7 +669,7 @@ static void write_child(struct s9_import *s, struct s9_child *v, int year)
 	const struct entity *A = &entity_adoption;
 	for (size_t i = 0; i < v->n_placed; i++) {
 		const struct s9_placed *p = &v->placed[i];
-		struct imp_where wp = {s->files[S9_PLACED], p->line, ad_cols};
+		struct imp_where wp = {s->r.files[S9_PLACED], p->line, ad_cols};
 		struct hval *r = imp_vals(im, A);
 		imp_set_int(&r[ADOPTION_CHILD_ID], id);
 		imp_set_date(&r[ADOPTION_DECISION_DATE], p->date_placed);
@@ -1123,7 +679,7 @@ static void write_child(struct s9_import *s, struct s9_child *v, int year)
 	}
 	for (size_t i = 0; i < v->n_ad1; i++) {
 		const struct s9_ad1 *o = &v->ad1[i];
-		struct imp_where wa = {s->files[S9_AD1], o->line, ad1_cols};
+		struct imp_where wa = {s->r.files[S9_AD1], o->line, ad1_cols};
 		struct hval *r = imp_vals(im, A);
 		imp_set_int(&r[ADOPTION_CHILD_ID], id);
 		imp_set_date(&r[ADOPTION_DECISION_DATE], o->date_int);
@@ -1135,7 +691,7 @@ static void write_child(struct s9_import *s, struct s9_child *v, int year)
 	}
 	for (size_t i = 0; i < v->n_sw; i++) {
 		const struct s9_sw *o = &v->sw[i];
-		struct imp_where ws = {s->files[S9_SW], o->line, sw_cols};
+		struct imp_where ws = {s->r.files[S9_SW], o->line, sw_cols};
 		int64_t worker = imp_worker(im, &ws, o->sw_id, o->decom);
 		if (!worker) {
 			if (!sok(o->sw_id)) {
@@ -1165,7 +721,7 @@ static void write_child(struct s9_import *s, struct s9_child *v, int year)
 		if (!any) {
 			continue;
 		}
-		struct imp_where wo = {s->files[S9_OC2], o->line, oc2_cols};
+		struct imp_where wo = {s->r.files[S9_OC2], o->line, oc2_cols};
 		struct hval *r = imp_vals(im, O);
 		imp_set_int(&r[CLA_OUTCOME_CHILD_ID], id);
 		imp_set_date(&r[CLA_OUTCOME_YEAR_END], returns_year_end(year));
@@ -1184,7 +740,7 @@ static void write_child(struct s9_import *s, struct s9_child *v, int year)
 		if ((str_eq(p->prev_perm, "Z1") && !sok(p->la_perm) && !dok(p->date_perm))) {
 			continue;
 		}
-		struct imp_where wp = {s->files[S9_PREVPERM], p->line, pp_cols};
+		struct imp_where wp = {s->r.files[S9_PREVPERM], p->line, pp_cols};
 		static const int fields[] = {CHILD_PREV_PERM, CHILD_PREV_PERM_LA, CHILD_PREV_PERM_DATE};
 		struct hval vals[3];
 		imp_set_str(&vals[0], p->prev_perm);
@@ -1201,38 +757,26 @@ int ssda903_import(struct store *st, const char *const *paths, size_t n_paths,
 	memset(res, 0, sizeof(*res));
 	struct s9_import s;
 	memset(&s, 0, sizeof(s));
-	s.a = a;
 	s.im = importer_new(st, o, a, res);
 	s.res = res;
-	const char **files = NULL;
-	size_t nf = 0;
-	int rc = expand_paths(paths, n_paths, a, &files, &nf, err);
+	s.r.a = a;
+	s.r.problem = file_problem;
+	s.r.ctx = &s;
+	int rc = s9_read(&s.r, paths, n_paths, err);
 	if (rc) {
+		if (rc == HERR_INVALID && strcmp(err->rule, "csv") == 0) {
+			size_t n = strlen(err->message);
+			snprintf(err->message + n, sizeof(err->message) - n, ": nothing was imported");
+		}
 		return rc;
-	}
-	if (nf == 0) {
-		return herr_set(err, HERR_INVALID, "file", "no_files", "no CSV files to import");
-	}
-	/* Identify every file, then read them Header first, so that children are added in
-	 * the Header's order. */
-	for (size_t i = 0; i < nf; i++) {
-		identify(&s, files[i], err, &rc);
-		if (rc) {
-			return rc;
-		}
-	}
-	for (int k = 0; k < S9_TABLE_MAX; k++) {
-		if (s.files[k] && (rc = read_file(&s, &s9_tables[k], err))) {
-			return rc;
-		}
 	}
 	bool any = false;
 	for (int k = 0; k < S9_TABLE_MAX; k++) {
-		any = any || s.files[k];
+		any = any || s.r.files[k];
 	}
 	if (!any) {
 		res->year = o->year;
-		return 0; /* every file rejected: nothing to import */
+		return 0; /* no file was a table: nothing to import */
 	}
 	/* The CSV tables do not say their year, and a date in them does not either (an open
 	 * episode begun years ago is in every return since): the caller says. */
@@ -1246,7 +790,7 @@ int ssda903_import(struct store *st, const char *const *paths, size_t n_paths,
 		return rc;
 	}
 	res->year = year;
-	res->rows = s.rows;
+	res->rows = s.r.rows;
 
 	/* The DfE's rules over the files, as the DfE would run them: every finding is counted
 	 * for the report, none stops a row. */
@@ -1259,15 +803,9 @@ int ssda903_import(struct store *st, const char *const *paths, size_t n_paths,
 	x.a = a;
 	x.out = &found;
 	struct smap counts = {0};
-	for (size_t i = 0; i < s.n_children; i++) {
-		struct s9_child *v = &s.children[i];
-		sort_episodes(v->episodes, v->n_episodes);
-		sort_reviews(v->reviews, v->n_reviews);
-		sort_missing(v->missing, v->n_missing);
-		sort_placed(v->placed, v->n_placed);
-		sort_sw(v->sw, v->n_sw);
-		v->hist = v->episodes;
-		v->n_hist = v->n_episodes;
+	for (size_t i = 0; i < s.r.n_children; i++) {
+		struct s9_child *v = &s.r.children[i];
+		s9_prepare(v);
 		size_t before = found.n;
 		x.s9 = v;
 		rules_run_child(&x, RETURN_SSDA903, NULL);
@@ -1284,8 +822,8 @@ int ssda903_import(struct store *st, const char *const *paths, size_t n_paths,
 	 * and run again without it (importer_pass_end). */
 	for (;;) {
 		int64_t done = 0;
-		for (size_t i = 0; i < s.n_children; i++) {
-			struct s9_child *v = &s.children[i];
+		for (size_t i = 0; i < s.r.n_children; i++) {
+			struct s9_child *v = &s.r.children[i];
 			int64_t n = v->header + (int64_t)(v->n_episodes + v->n_reviews + v->n_uasc + v->n_oc2 + v->n_oc3 +
 							  v->n_ad1 + v->n_placed + v->n_prevperm + v->n_missing + v->n_sw);
 			if (importer_child_begin(s.im, v->child, n) && s9_holdable(&s, v, year)) {
@@ -1294,7 +832,7 @@ int ssda903_import(struct store *st, const char *const *paths, size_t n_paths,
 			importer_child_end(s.im);
 			done += n;
 			if (i % 512 == 0) {
-				importer_progress(s.im, done, s.rows);
+				importer_progress(s.im, done, s.r.rows);
 			}
 		}
 		rc = importer_pass_end(s.im, err);
@@ -1305,7 +843,7 @@ int ssda903_import(struct store *st, const char *const *paths, size_t n_paths,
 	if (rc) {
 		return rc;
 	}
-	importer_progress(s.im, s.rows, s.rows);
+	importer_progress(s.im, s.r.rows, s.r.rows);
 	for (size_t i = 0; i < counts.cap; i++) {
 		if (counts.keys[i]) {
 			const struct returns_rule *r = returns_rule_find(RETURN_SSDA903, counts.keys[i]);

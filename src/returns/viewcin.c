@@ -12,6 +12,7 @@
  * the category it began with when that is recorded (else the same). UPNunknown is the
  * recorded reason, for a child without a UPN. */
 #include <string.h>
+#include <strings.h>
 
 #include "clock/clock.h"
 #include "returns/internal.h"
@@ -30,13 +31,13 @@ const char *ci_sex_in(const char *code, int year)
 	if (!code) {
 		return NULL;
 	}
-	if (strcmp(code, "M") == 0 || strcmp(code, "1") == 0) {
+	if (strcasecmp(code, "M") == 0 || strcmp(code, "1") == 0) {
 		return "M";
 	}
-	if (strcmp(code, "F") == 0 || strcmp(code, "2") == 0) {
+	if (strcasecmp(code, "F") == 0 || strcmp(code, "2") == 0) {
 		return "F";
 	}
-	if (strcmp(code, "U") == 0 || strcmp(code, "0") == 0 || strcmp(code, "9") == 0) {
+	if (strcasecmp(code, "U") == 0 || strcmp(code, "0") == 0 || strcmp(code, "9") == 0) {
 		return "U";
 	}
 	return NULL;
