@@ -2,8 +2,13 @@
  *
  *   hearth validate DB --return ssda903|cin-census [--year Y] [--child ID]
  *                   [--format text|json|csv] [--timing]
+ *   hearth validate --files DIR|FILE [FILE...] [--year Y] [--format text|json|csv]
  *   hearth validate --rules [--return R] [--format text|json|csv]
  *
+ * --files validates a return as it was received, with no record (returns_validate_files):
+ * the SSDA903 CSV tables (--year required: they do not say theirs) or a CIN census XML file
+ * (the year from its Header unless --year is given). Every finding names its file and line;
+ * what is odd about the files themselves is reported under hearth's read rules R01-R09.
  * Lists the findings per child (then the whole-return ones) and a count per rule. The year
  * defaults to the collection year containing today. --timing prints, on stderr, the time
  * the validation took and the time a raw read of the same rows takes, in the same run (for
@@ -16,6 +21,7 @@
 #include <unistd.h>
 
 #include "cli/cli.h"
+#include "base/mem.h"
 #include "cli/resolve.h"
 #include "returns/returns.h"
 
@@ -94,46 +100,77 @@ static int print_rules(int kind, enum cli_format format)
 	return EXIT_OK;
 }
 
-/* Findings per rule, in rule order. */
+/* Findings per rule: the rule table's order, then rules outside it (the read rules) in the
+ * order first met. */
 static void by_rule(const struct returns_findings *f, json_t *arr, FILE *text)
 {
 	size_t n;
 	const struct returns_rule *r = returns_rules(&n);
+	const struct returns_rule **order = xmalloc(sizeof(*order) * (n + f->n + 1));
+	size_t no = 0;
 	for (size_t i = 0; i < n; i++) {
+		order[no++] = &r[i];
+	}
+	for (size_t k = 0; k < f->n; k++) {
+		const struct returns_rule *x = f->items[k].rule;
+		bool seen = x >= r && x < r + n;
+		for (size_t j = n; !seen && j < no; j++) {
+			seen = order[j] == x;
+		}
+		if (!seen) {
+			order[no++] = x;
+		}
+	}
+	for (size_t i = 0; i < no; i++) {
 		size_t c = 0;
 		for (size_t k = 0; k < f->n; k++) {
-			c += f->items[k].rule == &r[i];
+			c += f->items[k].rule == order[i];
 		}
 		if (!c) {
 			continue;
 		}
 		if (arr) {
-			json_array_append_new(arr, json_pack("{s:s, s:s, s:I, s:s}", "rule", r[i].id, "severity",
-							     returns_severity_name(r[i].severity), "count", (json_int_t)c,
-							     "message", r[i].message));
+			json_array_append_new(arr, json_pack("{s:s, s:s, s:I, s:s}", "rule", order[i]->id, "severity",
+							     returns_severity_name(order[i]->severity), "count", (json_int_t)c,
+							     "message", order[i]->message));
 		} else {
-			fprintf(text, "  %-10s %-5s %6zu  %s\n", r[i].id, returns_severity_name(r[i].severity), c,
-				r[i].message);
+			fprintf(text, "  %-10s %-5s %6zu  %s\n", order[i]->id, returns_severity_name(order[i]->severity), c,
+				order[i]->message);
 		}
 	}
+	free(order);
 }
 
-static json_t *finding_json(const struct returns_finding *f)
+static json_t *finding_json(const struct returns_finding *f, bool files)
 {
-	return json_pack("{s:s, s:s, s:s, s:i, s:s, s:s, s:b}", "rule", f->rule->id, "severity",
-			 returns_severity_name(f->rule->severity), "table", f->table ? f->table : "", "row", f->row,
-			 "detail", f->detail ? f->detail : "", "message", f->rule->message, "impossible",
-			 (f->rule->flags & RULE_IMPOSSIBLE) != 0);
+	json_t *o = json_pack("{s:s, s:s, s:s, s:i, s:s, s:s, s:b}", "rule", f->rule->id, "severity",
+			      returns_severity_name(f->rule->severity), "table", f->table ? f->table : "", "row", f->row,
+			      "detail", f->detail ? f->detail : "", "message", f->rule->message, "impossible",
+			      (f->rule->flags & RULE_IMPOSSIBLE) != 0);
+	if (files) {
+		json_object_set_new(o, "file", json_string(f->file ? f->file : ""));
+		json_object_set_new(o, "line", json_integer(f->line));
+	}
+	return o;
 }
 
-static void print_findings(const struct returns_findings *f, enum returns_kind k, int year, enum cli_format format)
+/* files: the findings come from files (each has its file and line), not the record. */
+static void print_findings(const struct returns_findings *f, enum returns_kind k, int year, enum cli_format format,
+			   bool files)
 {
 	if (format == FORMAT_CSV) {
-		puts("child,child_id,rule,severity,table,row,detail,message");
+		puts(files ? "child,file,line,rule,severity,table,row,detail,message"
+			   : "child,child_id,rule,severity,table,row,detail,message");
 		for (size_t i = 0; i < f->n; i++) {
 			const struct returns_finding *x = &f->items[i];
 			cli_csv_field(stdout, x->child ? x->child : "");
-			printf(",%lld,", (long long)x->child_id);
+			if (files) {
+				putchar(',');
+				cli_csv_field(stdout, x->file ? x->file : "");
+				printf(",%d,", x->line);
+			} else {
+				printf(",%lld,", (long long)x->child_id);
+			}
 			cli_csv_field(stdout, x->rule->id);
 			printf(",%s,", returns_severity_name(x->rule->severity));
 			cli_csv_field(stdout, x->table);
@@ -152,7 +189,7 @@ static void print_findings(const struct returns_findings *f, enum returns_kind k
 		for (size_t i = 0; i < f->n; i++) {
 			const struct returns_finding *x = &f->items[i];
 			if (!x->child) {
-				json_array_append_new(whole, finding_json(x));
+				json_array_append_new(whole, finding_json(x, files));
 				continue;
 			}
 			if (!cur || x->child_id != cur_id || strcmp(x->child, cur_child) != 0) {
@@ -162,7 +199,7 @@ static void print_findings(const struct returns_findings *f, enum returns_kind k
 				cur_id = x->child_id;
 				cur_child = x->child;
 			}
-			json_array_append_new(cur, finding_json(x));
+			json_array_append_new(cur, finding_json(x, files));
 		}
 		by_rule(f, rules, NULL);
 		json_t *doc = json_pack("{s:s, s:i, s:I, s:I, s:o, s:o, s:o}", "return", returns_kind_name(k), "year", year,
@@ -195,6 +232,9 @@ static void print_findings(const struct returns_findings *f, enum returns_kind k
 		if (x->row) {
 			printf(" row %d", x->row);
 		}
+		if (files && x->file) {
+			printf("%s(%s:%d)", x->table ? " " : "", x->file, x->line);
+		}
 		printf(": %s\n  %-16s %s\n", x->detail ? x->detail : "", "", x->rule->message);
 	}
 	printf("%s%s %d (1 April %d to 31 March %d): %zu errors, %zu queries in %zu children\n", f->n ? "\n" : "",
@@ -205,22 +245,52 @@ static void print_findings(const struct returns_findings *f, enum returns_kind k
 	}
 }
 
+static int validate_files(const char *first, char **more, int n_more, int year, enum cli_format format)
+{
+	const char **paths = xmalloc(sizeof(*paths) * (size_t)(n_more + 1));
+	paths[0] = first;
+	for (int i = 0; i < n_more; i++) {
+		paths[i + 1] = more[i];
+	}
+	struct arena a = ARENA_INIT;
+	struct hearth_error err = {0};
+	struct returns_findings f = {0};
+	struct returns_files_result res;
+	int rc = returns_validate_files(paths, (size_t)n_more + 1, year, &a, &f, &res, &err);
+	free(paths);
+	if (rc) {
+		cli_error(&err);
+	} else {
+		print_findings(&f, res.kind, res.year, format, true);
+		if (format == FORMAT_TEXT) {
+			printf("read: %d file%s, %lld children, %lld rows; the year %d from %s\n", res.files,
+			       res.files == 1 ? "" : "s", (long long)res.children, (long long)res.rows, res.year,
+			       res.year_from);
+		}
+	}
+	arena_free(&a);
+	return rc ? (rc == HERR_INVALID ? EXIT_USAGE : EXIT_FAIL) : EXIT_OK;
+}
+
 int cmd_validate(int argc, char **argv)
 {
-	const char *ret = NULL, *format_name = "text", *child = NULL;
+	const char *ret = NULL, *format_name = "text", *child = NULL, *files = NULL;
 	int64_t year = 0;
 	bool timing = false, rules = false;
 	struct cli_opt opts[] = {
 		{"--return", OPT_STR, &ret, false},	{"--year", OPT_INT, &year, false},
 		{"--format", OPT_STR, &format_name, false}, {"--child", OPT_STR, &child, false},
 		{"--timing", OPT_FLAG, &timing, false},	{"--rules", OPT_FLAG, &rules, false},
+		{"--files", OPT_STR, &files, false},
 	};
-	char *pos[1];
+	char *pos[256];
 	int n_pos;
 	enum cli_format format;
 	const char *usage = "usage: hearth validate DB --return ssda903|cin-census [--year Y] [--child ID] "
-			    "[--format text|json|csv]\n       hearth validate --rules [--return R] [--format F]\n";
-	if (cli_parse(argc, argv, 1, opts, 6, pos, 1, &n_pos) ||
+			    "[--format text|json|csv]\n"
+			    "       hearth validate --files DIR|FILE [FILE...] [--year Y] [--format text|json|csv]\n"
+			    "       hearth validate --rules [--return R] [--format F]\n";
+	if (cli_parse(argc, argv, 1, opts, 7, pos, 256, &n_pos) ||
 	    cli_format(format_name, (1u << FORMAT_TEXT) | (1u << FORMAT_JSON) | (1u << FORMAT_CSV), &format)) {
 		fputs(usage, stderr);
 		return EXIT_USAGE;
@@ -232,6 +302,9 @@ int cmd_validate(int argc, char **argv)
 	}
 	if (rules) {
 		return print_rules(kind, format);
+	}
+	if (files) {
+		return validate_files(files, pos, n_pos, (int)year, format);
 	}
 	if (n_pos != 1 || kind < 0) {
 		fputs(usage, stderr);
@@ -277,7 +350,7 @@ int cmd_validate(int argc, char **argv)
 	if (rc) {
 		cli_error(&err);
 	} else {
-		print_findings(&f, (enum returns_kind)kind, (int)year, format);
+		print_findings(&f, (enum returns_kind)kind, (int)year, format, false);
 		if (timing && !child) {
 			double t2 = now_s();
 			int64_t n = returns_raw_scan(st, (enum returns_kind)kind, (int)year, &err);

@@ -820,6 +820,64 @@ static int cin_pass(struct cin_import *s, int year, struct returns_ctx *x, struc
 	return cin_each(s, import_one, &p, err);
 }
 
+int cin_check_year(int year, struct hearth_error *err)
+{
+	if (!year) {
+		return herr_set(err, HERR_INVALID, "year", "year",
+				"the file does not say its collection year (Header/CollectionDetails/Year or "
+				"ReferenceDate): give it with --year Y (2025 is 1 April 2024 to 31 March 2025)");
+	}
+	if (year < CIN_YEAR_MIN || year > RETURNS_YEAR_MAX) {
+		return herr_set(err, HERR_INVALID, "year", "year", "the CIN census is read for %d to %d, not %d",
+				CIN_YEAR_MIN, RETURNS_YEAR_MAX, year);
+	}
+	return 0;
+}
+
+/* The file's own Header, for a validation of files (files.c). */
+int cin_read_header(const char *path, struct arena *a, struct ci_header *hdr, struct hearth_error *err)
+{
+	struct cin_import s;
+	memset(&s, 0, sizeof(s));
+	s.a = a;
+	s.path = path;
+	s.hdr.reference = DATE_NONE;
+	xmlInitParser();
+	int rc = xml_check_file(path, err);
+	if (!rc) {
+		rc = peek_header(&s, err);
+	}
+	*hdr = s.hdr;
+	return rc;
+}
+
+struct read_adapter {
+	cin_read_fn fn;
+	void *ctx;
+};
+
+static void read_one(struct cin_import *s, struct ci_child *v, void *ctx)
+{
+	struct read_adapter *r = ctx;
+	struct rread_note *notes = arena_alloc(s->a, sizeof(*notes) * (s->n_bad + 1));
+	for (size_t i = 0; i < s->n_bad; i++) {
+		const struct cin_bad *b = &s->bad[i];
+		notes[i] = (struct rread_note){RREAD_VALUE, s->path, b->line, b->element,
+					       arena_printf(s->a, "<%s> '%s' %s", b->element, b->text, b->why)};
+	}
+	r->fn(r->ctx, v, notes, s->n_bad);
+}
+
+int cin_read_children(const char *path, struct arena *a, cin_read_fn fn, void *ctx, struct hearth_error *err)
+{
+	struct cin_import s;
+	memset(&s, 0, sizeof(s));
+	s.a = a;
+	s.path = path;
+	struct read_adapter r = {fn, ctx};
+	return cin_each(&s, read_one, &r, err);
+}
+
 int cin_import(struct store *st, const char *path, const struct returns_import_options *o, struct arena *a,
 	       struct returns_import_result *res, struct hearth_error *err)
 {
@@ -847,11 +905,8 @@ int cin_import(struct store *st, const char *path, const struct returns_import_o
 		return rc;
 	}
 	int year = o->year ? o->year : s.hdr.year ? s.hdr.year : dok(s.hdr.reference) ? returns_year_of(s.hdr.reference) : 0;
-	if (year < 2024 || year > RETURNS_YEAR_MAX) {
-		return herr_set(err, HERR_INVALID, "year", "year",
-				year ? "the CIN census is read for 2024 to %d, not %d" : "the file does not say its year "
-				"(Header/CollectionDetails/Year): give --year",
-				RETURNS_YEAR_MAX, year);
+	if ((rc = cin_check_year(year, err))) {
+		return rc;
 	}
 	res->year = year;
 	const char *xsd_note = NULL;

@@ -380,6 +380,37 @@ const char *upn_problem(const char *upn)
 	return NULL;
 }
 
+bool upn_breaks(const char *upn, const char *rule)
+{
+	size_t n = upn ? strlen(upn) : 0;
+	if (strcmp(rule, "1540") == 0) {
+		if (n != 13) {
+			return true;
+		}
+		for (int i = 4; i < 12; i++) {
+			if (upn[i] < '0' || upn[i] > '9') {
+				return true;
+			}
+		}
+		return false;
+	}
+	if (n != 13) {
+		return false; /* the length is 1540's to report */
+	}
+	if (strcmp(rule, "1550") == 0) {
+		return !((upn[12] >= '0' && upn[12] <= '9') || strchr(upn_letters, upn[12]));
+	}
+	if (strcmp(rule, "1530") == 0) {
+		char digits[4] = {upn[1], upn[2], upn[3], 0};
+		return !la_code_known(digits);
+	}
+	if (strcmp(rule, "1510") == 0) {
+		char want = upn_check_letter(upn + 1);
+		return !want || upn[0] != want;
+	}
+	return false;
+}
+
 bool upn_unknown_code(const char *s, enum returns_kind k)
 {
 	return s && strlen(s) == 3 && s[0] == 'U' && s[1] == 'N' && s[2] >= '1' &&

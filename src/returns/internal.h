@@ -235,6 +235,17 @@ struct ci_header {
 	int line;
 };
 
+/* Reading a CIN census file with no record (files.c): its Header (the file is checked
+ * whole first: well-formed, within readlimits.h), then its children one by one, each with
+ * the values in it not of their element's type (bad, n_bad). Both fail with an error naming
+ * the file and line when the file cannot be read whole. cin_check_year: 0 when the CIN census
+ * is read for year; else an error saying how to give the year. */
+#define CIN_YEAR_MIN 2019
+typedef void (*cin_read_fn)(void *ctx, struct ci_child *v, const struct rread_note *bad, size_t n_bad);
+int cin_read_header(const char *path, struct arena *a, struct ci_header *hdr, struct hearth_error *err);
+int cin_read_children(const char *path, struct arena *a, cin_read_fn fn, void *ctx, struct hearth_error *err);
+int cin_check_year(int year, struct hearth_error *err);
+
 /* ---- rules ---- */
 
 /* What the whole-return rules look across (filled child by child, then read once). */
@@ -344,6 +355,10 @@ const char *ci_sex_in(const char *code, int year);
 /* 0 when upn is a well-formed UPN; else the CIN rule it breaks ("1510" check letter, "1530"
  * LA code, "1540" characters 5-12, "1550" character 13), or "format" for the wrong length. */
 const char *upn_problem(const char *upn);
+/* Whether upn breaks the CIN rule ("1510" check letter, "1530" LA code, "1540" length or
+ * characters 5-12, "1550" character 13), each judged on its own, so that a UPN with a
+ * wrong LA code and a wrong check letter breaks both. */
+bool upn_breaks(const char *upn, const char *rule);
 /* The check letter of the 12 characters after it, or 0 when they cannot carry one. */
 char upn_check_letter(const char *twelve);
 /* UN1-UN5 (SSDA903), UN1-UN7 (CIN). */

@@ -282,6 +282,10 @@ static void read_row(struct s9_files *s, const struct s9_tabledef *t, char **fie
 		char *at = (char *)row + c->off;
 		if (c->kind == CK_DATE) {
 			*(hdate *)at = parse_dmy(FIELD(i));
+			if (*(hdate *)at == RDATE_BAD) {
+				note_row(s, v, RREAD_VALUE, path, line, c->name,
+					 arena_printf(s->a, "'%s' is not a date (dd/mm/yyyy)", cell(s->a, FIELD(i))));
+			}
 		} else {
 			*(const char **)at = cell(s->a, FIELD(i));
 		}

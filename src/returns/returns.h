@@ -182,6 +182,30 @@ int returns_check_change(struct store *st, const struct entity *e, int64_t id, c
 size_t returns_findings_new(const struct returns_findings *before, const struct returns_findings *after,
 			    struct arena *a, struct returns_findings *out);
 
+/* ---- validation of files as received ---- */
+
+struct returns_files_result {
+	enum returns_kind kind;	/* what the files were */
+	int year;
+	const char *year_from;	/* "--year" or "the file's Header" (static text) */
+	int64_t children, rows;	/* CIN census: rows are Child elements */
+	int files;		/* files read */
+};
+
+/* Validates a return as it was received, with no record: the SSDA903 as CSV tables (a
+ * directory means every .csv and .xml in it) or one CIN census XML file. Every value is kept
+ * as written (an invalid code, a malformed date, a blank are the rules' to find), every rule
+ * of the year runs, the whole-return ones too, and the findings are appended to out (in a),
+ * each with its file and line. What is odd about the files themselves (a file that is no
+ * table, a column extra or missing, a row of the wrong length, a value not of its element's
+ * type, the encoding, a file that breaks part way) is a finding under hearth's read rules
+ * (R01-R09). year: the collection year, or 0 to take it from the file's Header (the CIN
+ * census; SSDA903 CSV tables do not say theirs). Fails, naming the file, when a path cannot
+ * be read, the files mix returns, or the year cannot be told (the message says how to give
+ * it). */
+int returns_validate_files(const char *const *paths, size_t n, int year, struct arena *a,
+			   struct returns_findings *out, struct returns_files_result *res, struct hearth_error *err);
+
 /* ---- export ---- */
 
 struct returns_export_options {

@@ -167,8 +167,7 @@ static void r2888Q(struct returns_ctx *x)
 
 static void upn_rule(struct returns_ctx *x, const char *rule)
 {
-	const char *p = sok(C->upn) ? upn_problem(C->upn) : NULL;
-	if (p && (strcmp(p, rule) == 0 || (strcmp(p, "format") == 0 && strcmp(rule, "1540") == 0))) {
+	if (sok(C->upn) && upn_breaks(C->upn, rule)) {
 		ci(x, "UPN '%s'", C->upn);
 	}
 }
@@ -316,7 +315,7 @@ static void r8772(struct returns_ctx *x)
 	}
 	FOR_D
 	{
-		if (!is(C->details[d].nfa, "1")) {
+		if (ryes_no(C->details[d].nfa) != 1) {
 			dt(x, d, "UPNunknown UN7 but this referral went on to further action");
 		}
 	}
@@ -384,7 +383,7 @@ static void r8568(struct returns_ctx *x)
 {
 	FOR_D
 	{
-		if (!is(C->details[d].nfa, "0") && !is(C->details[d].nfa, "1")) {
+		if (ryes_no(C->details[d].nfa) < 0) { /* 0, 1, true or false (any letter case) */
 			dt(x, d, "ReferralNFA '%s'", C->details[d].nfa ? C->details[d].nfa : "");
 		}
 	}
@@ -394,7 +393,7 @@ static void r8610(struct returns_ctx *x)
 {
 	FOR_D
 	{
-		if (is(C->details[d].nfa, "0") && !sok(C->details[d].need)) {
+		if (ryes_no(C->details[d].nfa) == 0 && !sok(C->details[d].need)) {
 			dt(x, d, "no PrimaryNeedCode");
 		}
 	}
@@ -477,7 +476,7 @@ static void r8569Q(struct returns_ctx *x)
 	hdate limit = workdays_add(x->ys, -1);
 	FOR_D
 	{
-		if (is(C->details[d].nfa, "1") && dok(C->details[d].referral) && C->details[d].referral < limit) {
+		if (ryes_no(C->details[d].nfa) == 1 && dok(C->details[d].referral) && C->details[d].referral < limit) {
 			dt(x, d, "an earlier referral marked no further action");
 		}
 	}
@@ -492,7 +491,7 @@ static void r8831(struct returns_ctx *x)
 {
 	FOR_D
 	{
-		if (is(C->details[d].nfa, "1") && has_activity(&C->details[d])) {
+		if (ryes_no(C->details[d].nfa) == 1 && has_activity(&C->details[d])) {
 			dt(x, d, "no further action, but work is recorded");
 		}
 	}
@@ -577,7 +576,7 @@ static void r8867(struct returns_ctx *x)
 
 static bool s47_open(const struct ci_s47 *s)
 {
-	return !dok(s->icpc) && !is(s->not_required, "1");
+	return !dok(s->icpc) && ryes_no(s->not_required) != 1;
 }
 
 static void r8868(struct returns_ctx *x)
@@ -611,7 +610,7 @@ static void r8815(struct returns_ctx *x)
 	int open = 0;
 	FOR_D
 	{
-		if (C->details[d].closure == DATE_NONE && !is(C->details[d].nfa, "1") && ++open == 2) {
+		if (C->details[d].closure == DATE_NONE && ryes_no(C->details[d].nfa) != 1 && ++open == 2) {
 			dt(x, d, "a second open CIN episode");
 		}
 	}
@@ -622,7 +621,7 @@ static void r8816(struct returns_ctx *x)
 	FOR_D
 	{
 		const struct ci_details *m = &C->details[d];
-		if (m->closure != DATE_NONE || is(m->nfa, "1")) {
+		if (m->closure != DATE_NONE || ryes_no(m->nfa) == 1) {
 			continue;
 		}
 		for (size_t k = 0; k < C->n_details; k++) {
@@ -829,7 +828,7 @@ static void r4000(struct returns_ctx *x)
 {
 	FOR_D
 	{
-		if (is(C->details[d].nfa, "1") && C->details[d].n_plans) {
+		if (ryes_no(C->details[d].nfa) == 1 && C->details[d].n_plans) {
 			PL_EMIT(0, "a CIN plan for a referral with no further action");
 		}
 	}
@@ -1187,7 +1186,7 @@ static void r8832(struct returns_ctx *x)
 {
 	FOR_D
 	{
-		if (is(C->details[d].nfa, "1") && C->details[d].n_cpps) {
+		if (ryes_no(C->details[d].nfa) == 1 && C->details[d].n_cpps) {
 			CP_EMIT(0, "a plan for a referral with no further action");
 		}
 	}

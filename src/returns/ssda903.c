@@ -29,8 +29,8 @@ static void put_row(FILE *f, const struct s9_tabledef *t, const char *child, con
 	for (int i = 0; i < t->n_cols; i++) {
 		const struct s9_col *c = &t->cols[i];
 		const char *v = c->kind == CK_CHILD ? child
-				: c->kind == CK_DATE ? rdate_dmy(getdate(row, c->off), b)
-						     : getstr(row, c->off);
+				: c->kind == CK_DATE ? rdate_dmy(s9_getdate(row, c->off), b)
+						     : s9_getstr(row, c->off);
 		csv_put(f, v, i == 0);
 	}
 	fputc('\n', f);
@@ -454,8 +454,9 @@ static const char *upper(struct arena *a, const char *s)
 /* Whether the record can hold every value of the child's rows as the files give them; each
  * one it cannot is a reject (file, line, column, why), and then nothing of the child is
  * written. What the store refuses (codes of no year, dates out of order) is found when
- * written; this finds what would otherwise be lost on the way: a date that is no date, a
- * number or a yes/no that is neither, a second row where the record keeps one, a row with no
+ * written; this finds what would otherwise be lost on the way: what the reader noted on the
+ * child's rows (a date that is no date, a row of the wrong length), a number or a yes/no
+ * that is neither, a second row where the record keeps one, a row with no
  * Header to hang from. */
 static bool s9_holdable(struct s9_import *s, const struct s9_child *v, int year)
 {
@@ -469,11 +470,6 @@ static bool s9_holdable(struct s9_import *s, const struct s9_child *v, int year)
 		size_t n = rows_of(v, t);
 		for (size_t i = 0; i < n; i++) {
 			const void *row = row_at(v, t, i);
-			for (int c = 1; c < t->n_cols; c++) {
-				if (t->cols[c].kind == CK_DATE && getdate(row, t->cols[c].off) == RDATE_BAD) {
-					HOLD(t, row, t->cols[c].name, "%s is not a date (dd/mm/yyyy)", t->cols[c].name);
-				}
-			}
 			if (!v->header && k != S9_HEADER && i == 0) {
 				HOLD(t, row, "CHILD", "child %s has no Header row: the record needs the child's own "
 				     "details to hold the rows", v->child);

@@ -36,12 +36,12 @@ struct s9_tabledef {
 
 extern const struct s9_tabledef s9_tables[S9_TABLE_MAX];
 
-static inline const char *getstr(const void *row, size_t off)
+static inline const char *s9_getstr(const void *row, size_t off)
 {
 	return *(const char *const *)((const char *)row + off);
 }
 
-static inline hdate getdate(const void *row, size_t off)
+static inline hdate s9_getdate(const void *row, size_t off)
 {
 	return *(const hdate *)((const char *)row + off);
 }

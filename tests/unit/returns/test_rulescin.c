@@ -467,9 +467,28 @@ static void test_45_working_days(void **state)
 	arena_free(&t->a);
 }
 
+/* Each UPN check on its own (the issue's example: one value failing several checks reports
+ * each). "M999455310171": characters 2-4 are 999, no LA (1530); the check letter of
+ * 999455310171 is 9*2+9*3+9*4+4*5+5*6+5*7+3*8+1*9+0*10+1*11+7*12+1*13 = 18+27+36+20+30+35+
+ * 24+9+0+11+84+13 = 307; 307 mod 23 = 8, the ninth letter of ABCDEFGHJKLMNPQRTUVWXYZ (from
+ * 0) is J, not M (1510). Characters 5-12 digits and 13 a digit: not 1540 nor 1550. */
+static void test_upn_each_check(void **state)
+{
+	(void)state;
+	assert_int_equal(upn_check_letter("999455310171"), 'J');
+	assert_true(upn_breaks("M999455310171", "1530"));
+	assert_true(upn_breaks("M999455310171", "1510"));
+	assert_false(upn_breaks("M999455310171", "1540"));
+	assert_false(upn_breaks("M999455310171", "1550"));
+	assert_false(upn_breaks("J999455310171", "1510"));
+	assert_true(upn_breaks("J99945531017", "1540"));
+	assert_false(upn_breaks("J99945531017", "1510"));
+}
+
 int main(void)
 {
-	struct CMUnitTest tests[N_CASES + 3];
+	struct CMUnitTest tests[N_CASES + 4];
+	tests[N_CASES + 3] = (struct CMUnitTest)cmocka_unit_test(test_upn_each_check);
 	tests[0] = (struct CMUnitTest)cmocka_unit_test(test_base_is_clean);
 	tests[1] = (struct CMUnitTest)cmocka_unit_test(test_every_rule_has_cases);
 	tests[2] = (struct CMUnitTest)cmocka_unit_test(test_45_working_days);
@@ -478,5 +497,5 @@ int main(void)
 		snprintf(names[i], sizeof(names[i]), "rule_%s", cases[i].id);
 		tests[i + 3] = (struct CMUnitTest){names[i], run_case, NULL, NULL, (void *)&cases[i]};
 	}
-	return _cmocka_run_group_tests("returns/rulescin", tests, N_CASES + 3, NULL, NULL);
+	return _cmocka_run_group_tests("returns/rulescin", tests, N_CASES + 4, NULL, NULL);
 }

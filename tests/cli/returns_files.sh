@@ -1,0 +1,128 @@
+# backends: sqlite
+# hearth validate --files: a return validated as received, with no record. The files are made
+# here by hand, each case beside a clean twin, and the findings expected are listed with
+# their child, rule, file and line: a value the DfE rejects is reported as written (never
+# refused, never blanked), a field failing several checks reports each, what is odd about a
+# file (an extra column, a row of the wrong length, a value not of its type, the encoding) is
+# a finding under hearth's read rules, and the year is given or read from the file's header,
+# never guessed.
+. "$ROOT/tests/lib.sh"
+H=$HEARTH
+d=$TMPDIR/s9
+mkdir -p "$d"
+
+# has OUT CHILD RULE FILE:LINE: the CSV output OUT has a finding of RULE for CHILD at FILE:LINE.
+has() {
+	awk -F, -v c="$2" -v r="$3" -v f="${4%:*}" -v l="${4##*:}" \
+		'$1 == c && $4 == r && $2 ~ ("/" f "$") && $3 == l { found = 1 } END { exit !found }' "$1"
+}
+# hasnt OUT CHILD RULE: no finding of RULE for CHILD.
+hasnt() {
+	awk -F, -v c="$2" -v r="$3" '$1 == c && $4 == r { found = 1 } END { exit found }' "$1"
+}
+
+# ---- SSDA903, 2025 ----
+# A1 and B2 are twins (the same care, from 1 June 2024); B2's values are wrong where A1's
+# are right. C3's episode begins on 31 February. D4 has two Header rows and no UPN.
+cat >"$d/Header.csv" <<'EOF'
+CHILD,SEX,DOB,ETHNIC,UPN,MOTHER,MC_DOB
+A1,M,01/06/2012,WBRI,L885455310171,,
+B2,X,01/06/2012,,L885455310171,,
+C3,F,01/06/2012,WBRI,L885455310171,0,
+D4,M,01/06/2012,WBRI,,,
+D4,M,01/06/2012,WBRI,,,
+EOF
+# Columns in another order than the DfE's, and one (NOTES) the table does not have.
+cat >"$d/Episodes.csv" <<'EOF'
+DECOM,CHILD,RNE,LS,CIN,PLACE,PLACE_PROVIDER,DEC,REC,REASON_PLACE_CHANGE,HOME_POST,PL_POST,URN,NOTES
+01/06/2024,A1,S,C2,N1,U4,PR1,,,,WR1 1AA,WR2 2BB,SC123456,
+01/06/2024,B2,S,C2,N1,ZZ,PR1,,,,WR1 1AA,WR2 2BB,SC123456,placement lost
+31/02/2024,C3,S,C2,N1,U4,PR1,,,,WR1 1AA,WR2 2BB,SC123456,
+01/06/2024,D4,S,C2,N1,U4,PR1,,,,WR1 1AA,WR2 2BB
+EOF
+$H validate --files "$d" --year 2025 --format csv >"$TMPDIR/v.csv" 2>"$TMPDIR/v.err"
+rc=$?
+[ "$rc" = 0 ] && [ "$(head -1 "$TMPDIR/v.csv")" = "child,file,line,rule,severity,table,row,detail,message" ] &&
+	ok "validate --files reads the SSDA903 tables (exit 0, CSV with file and line)" || not_ok "validate --files: exit $rc: $(head -3 "$TMPDIR/v.err")"
+has "$TMPDIR/v.csv" B2 146 Episodes.csv:3 && hasnt "$TMPDIR/v.csv" A1 146 &&
+	ok "146: B2's PLACE ZZ at Episodes.csv:3, not its twin" || not_ok "146: $(grep ',146,' "$TMPDIR/v.csv")"
+grep -q "^B2,.*,146,.*PLACE 'ZZ' is not a 2025 code" "$TMPDIR/v.csv" && ok "the value is reported as written" || not_ok "146 detail"
+has "$TMPDIR/v.csv" B2 101 Header.csv:3 && has "$TMPDIR/v.csv" B2 103 Header.csv:3 && hasnt "$TMPDIR/v.csv" A1 101 &&
+	ok "101 and 103: B2's SEX X and blank ETHNIC on its Header line, each reported" || not_ok "101/103: $(grep '^B2,' "$TMPDIR/v.csv")"
+has "$TMPDIR/v.csv" C3 141 Episodes.csv:4 && has "$TMPDIR/v.csv" C3 R08 Episodes.csv:4 &&
+	grep -q "^C3,.*,R08,.*DECOM: '31/02/2024' is not a date" "$TMPDIR/v.csv" &&
+	ok "141 and R08: C3's DECOM 31/02/2024 is not a date, reported as written" || not_ok "141: $(grep '^C3,' "$TMPDIR/v.csv")"
+has "$TMPDIR/v.csv" D4 INT32 Header.csv:5 || has "$TMPDIR/v.csv" D4 INT32 Header.csv:6 && ok "INT32: D4's duplicate Header rows are both kept, and the rule fires" ||
+	not_ok "INT32: $(grep '^D4,' "$TMPDIR/v.csv")"
+has "$TMPDIR/v.csv" D4 442 Header.csv:5 && ok "442: D4's blank UPN" || not_ok "442: $(grep '^D4,' "$TMPDIR/v.csv")"
+has "$TMPDIR/v.csv" "" R03 Episodes.csv:1 && grep -q ',R03,query,.*NOTES' "$TMPDIR/v.csv" &&
+	ok "R03: the extra column NOTES is a query naming it" || not_ok "R03: $(grep ',R03,' "$TMPDIR/v.csv")"
+has "$TMPDIR/v.csv" D4 R05 Episodes.csv:5 && ok "R05: D4's short row is reported on its line, and read" || not_ok "R05: $(grep 'R05' "$TMPDIR/v.csv")"
+n=$(grep -c '^[^,]*,[^,]*,[0-9]*,R0[1-9],' "$TMPDIR/v.csv")
+[ "$n" = 3 ] && ok "no other read findings" || not_ok "$n read findings: $(grep ',R0[1-9],' "$TMPDIR/v.csv")"
+
+# The same files in text and JSON, with a count per rule.
+$H validate --files "$d" --year 2025 >"$TMPDIR/v.txt" && grep -q "^by rule:" "$TMPDIR/v.txt" &&
+	grep -qE '^  146 +error +1 ' "$TMPDIR/v.txt" && grep -q "read: 2 files, 4 children, 9 rows; the year 2025 from --year" "$TMPDIR/v.txt" &&
+	ok "text: findings per child and a count per rule" || not_ok "text: $(tail -8 "$TMPDIR/v.txt")"
+$H validate --files "$d" --year 2025 --format json >"$TMPDIR/v.json" &&
+	python3 - "$TMPDIR/v.json" <<'PY' 2>"$TMPDIR/py.err" && ok "json: children, file and line, by rule" || not_ok "json: $(cat "$TMPDIR/py.err")"
+import json, sys
+d = json.load(open(sys.argv[1]))
+b2 = [c for c in d["children"] if c["child"] == "B2"][0]["findings"]
+f = [x for x in b2 if x["rule"] == "146"][0]
+assert f["file"].endswith("Episodes.csv") and f["line"] == 3, f
+assert any(r["rule"] == "146" and r["count"] == 1 for r in d["by_rule"]), d["by_rule"]
+PY
+
+# The year: given, never guessed.
+refuses "an SSDA903 without --year says how to give it" "give it with --year Y" $H validate --files "$d"
+
+# Encodings: Windows-1252 read (a query), UTF-16 refused naming it (a finding, not a crash).
+mkdir -p "$TMPDIR/w"
+cp "$d/Episodes.csv" "$TMPDIR/w/"
+printf 'CHILD,SEX,DOB,ETHNIC,UPN,MOTHER,MC_DOB\r\nA1,M,01/06/2012,WBRI,L885455310171,,\r\nB\xe92,M,01/06/2012,WBRI,L885455310171,,\r\n' >"$TMPDIR/w/Header.csv"
+$H validate --files "$TMPDIR/w" --year 2025 --format csv >"$TMPDIR/w.csv" 2>"$TMPDIR/w.err"
+rc=$?
+[ "$rc" = 0 ] && grep -q ',R07,query,.*Windows-1252' "$TMPDIR/w.csv" && grep -q '^Bé2,' "$TMPDIR/w.csv" &&
+	ok "Windows-1252 (CRLF lines) is read as such, and said" || not_ok "Windows-1252: exit $rc: $(grep -E 'R07|^B' "$TMPDIR/w.csv" | head -3) $(head -2 "$TMPDIR/w.err")"
+python3 -c "import sys; open(sys.argv[2],'wb').write(open(sys.argv[1],encoding='utf-8').read().encode('utf-16'))" "$d/Header.csv" "$TMPDIR/w/Header.csv"
+$H validate --files "$TMPDIR/w" --year 2025 --format csv >"$TMPDIR/w.csv" 2>"$TMPDIR/w.err"
+rc=$?
+[ "$rc" = 0 ] && grep -q ',R09,error,.*UTF-16' "$TMPDIR/w.csv" && ok "UTF-16 is named in a finding" || not_ok "UTF-16: exit $rc: $(cat "$TMPDIR/w.csv" "$TMPDIR/w.err" | head -3)"
+
+# ---- CIN census ----
+cin() { # cin FILE YEAR CHILDREN_XML
+	cat >"$1" <<EOF
+<?xml version="1.0" encoding="UTF-8"?>
+<Message><Header><CollectionDetails><Collection>CIN</Collection><Year>$2</Year>
+<ReferenceDate>$2-03-31</ReferenceDate></CollectionDetails><Source><SourceLevel>L</SourceLevel><LEA>885</LEA>
+<SoftwareCode>T</SoftwareCode></Source></Header>
+<Children>
+$3
+</Children></Message>
+EOF
+}
+child() { # child ID UPN REFERRAL NFA
+	printf '<Child><ChildIdentifiers><LAchildID>%s</LAchildID><UPN>%s</UPN><PersonBirthDate>2015-01-01</PersonBirthDate><Sex>M</Sex></ChildIdentifiers>\n<ChildCharacteristics><Ethnicity>WBRI</Ethnicity></ChildCharacteristics>\n<CINdetails><CINreferralDate>%s</CINreferralDate><ReferralSource>1A</ReferralSource><PrimaryNeedCode>N1</PrimaryNeedCode><ReferralNFA>%s</ReferralNFA></CINdetails></Child>\n' "$@"
+}
+# K1 clean (ReferralNFA written true/false as the schema allows); K2 a UPN that fails two
+# checks: characters 2-4 (999) are no LA (1530) and its check letter is J, not M (1510);
+# K3 a referral on 31 February.
+cin "$TMPDIR/c.xml" 2024 "$(child K1 L885455310171 2023-06-01 false; child K2 M999455310171 2023-06-01 0; child K3 L885455310171 2023-02-31 0)"
+$H validate --files "$TMPDIR/c.xml" --format csv >"$TMPDIR/c.csv" 2>"$TMPDIR/c.err"
+rc=$?
+[ "$rc" = 0 ] && ok "validate --files reads a CIN census, its year from its Header" || not_ok "CIN: exit $rc: $(head -3 "$TMPDIR/c.err")"
+l2=$(grep -n '<LAchildID>K2<' "$TMPDIR/c.xml" | cut -d: -f1)
+grep -q '^K2,.*,1510,' "$TMPDIR/c.csv" && grep -q '^K2,.*,1530,' "$TMPDIR/c.csv" &&
+	ok "1510 and 1530: one UPN failing two checks reports both" || not_ok "UPN: $(grep '^K2,' "$TMPDIR/c.csv")"
+hasnt "$TMPDIR/c.csv" K1 8568 && hasnt "$TMPDIR/c.csv" K1 1510 && ok "K1: ReferralNFA 'false' is a valid flag; its UPN is good" || not_ok "K1: $(grep '^K1,' "$TMPDIR/c.csv")"
+l3=$(grep -n '2023-02-31' "$TMPDIR/c.xml" | cut -d: -f1)
+has "$TMPDIR/c.csv" K3 R08 "c.xml:$l3" && grep -q "^K3,.*,R08,.*'2023-02-31' is not a date" "$TMPDIR/c.csv" &&
+	ok "R08: K3's referral date is reported as written, on its line" || not_ok "R08: $(grep '^K3,' "$TMPDIR/c.csv")"
+cin "$TMPDIR/c2.xml" "" "$(child K1 L885455310171 2023-06-01 0)"
+sed -i 's|<ReferenceDate>-03-31</ReferenceDate>||' "$TMPDIR/c2.xml"
+refuses "a census that does not say its year says how to give it" "give it with --year Y" $H validate --files "$TMPDIR/c2.xml"
+check "and --year gives it" $H validate --files "$TMPDIR/c2.xml" --year 2025
+refuses "one return at a time" "validate one return at a time" $H validate --files "$TMPDIR/c.xml" "$d/Header.csv" --year 2025
+finish
