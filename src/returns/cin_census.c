@@ -279,7 +279,7 @@ static hdate date_of(struct cin_import *s, xmlNodePtr n, int *bad)
 	if (!t) {
 		return DATE_NONE;
 	}
-	if (date_parse(t, &d) == 0) {
+	if (rdate_parse(t, false, &d) == 0) {
 		return d;
 	}
 	bad_value(s, n, t, "is not a date (yyyy-mm-dd)");
@@ -462,7 +462,7 @@ static void read_header(struct cin_import *s, xmlNodePtr n)
 			} else if (named(f, "ReferenceDate")) {
 				const char *t = text_of(f, s->a);
 				hdate d;
-				s->hdr.reference = t && date_parse(t, &d) == 0 ? d : RDATE_BAD;
+				s->hdr.reference = t && rdate_parse(t, false, &d) == 0 ? d : RDATE_BAD;
 			} else if (named(f, "LEA")) {
 				s->hdr.lea = text_of(f, s->a);
 			}

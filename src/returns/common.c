@@ -225,6 +225,53 @@ bool str_eq(const char *a, const char *b)
 	return b && strcmp(a, b) == 0;
 }
 
+/* n digits (1..max) from *s; -1 when none. */
+static int take_digits(const char **s, int max)
+{
+	int v = 0, n = 0;
+	while (n < max && **s >= '0' && **s <= '9') {
+		v = v * 10 + (**s - '0');
+		(*s)++;
+		n++;
+	}
+	return n ? v : -1;
+}
+
+int rdate_parse(const char *s, bool dmy, hdate *out)
+{
+	int y, m, d;
+	if (!s) {
+		return -1;
+	}
+	const char *p = s;
+	if (dmy) {
+		d = take_digits(&p, 2);
+		if (*p++ != '/') {
+			return -1;
+		}
+		m = take_digits(&p, 2);
+		if (*p++ != '/') {
+			return -1;
+		}
+		y = (size_t)(strchr(p, '\0') - p) == 4 ? take_digits(&p, 4) : -1;
+	} else {
+		y = (size_t)(strcspn(p, "-")) == 4 ? take_digits(&p, 4) : -1;
+		if (*p++ != '-') {
+			return -1;
+		}
+		m = strcspn(p, "-") == 2 ? take_digits(&p, 2) : -1;
+		if (*p++ != '-') {
+			return -1;
+		}
+		d = strlen(p) == 2 ? take_digits(&p, 2) : -1;
+	}
+	if (*p || y < 1 || m < 1 || m > 12 || d < 1 || d > date_days_in_month(y, m)) {
+		return -1;
+	}
+	*out = date_from_ymd(y, m, d);
+	return 0;
+}
+
 bool rnum_whole(const char *s, int64_t *out)
 {
 	if (!sok(s)) {

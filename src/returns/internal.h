@@ -385,6 +385,10 @@ int64_t smap_get(const struct smap *m, const char *k);
 char *rdate_dmy(hdate d, char out[DATE_STR_SIZE]);	/* "dd/mm/yyyy", "" blank, "?" bad */
 bool str_eq(const char *a, const char *b);	/* NULL and "" are equal */
 bool in_set(const char *s, const char *const *set);	/* set ends with NULL */
+/* A date as a file writes it, any year from 1 to 9999 (a rule, not the reader, decides that
+ * 1066 is implausible): dmy "dd/mm/yyyy" (the day and month may be one digit), else
+ * "yyyy-mm-dd". 0, or -1 when the text is no date. */
+int rdate_parse(const char *s, bool dmy, hdate *out);
 /* A whole number as files write it: "12", "+3", "1.0", "7.000" (a fraction that is all
  * zeros); false for anything else (blank, "1.5", "1e3", "x"). */
 bool rnum_whole(const char *s, int64_t *out);

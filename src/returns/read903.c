@@ -6,7 +6,8 @@
  * file lacks is noted and read as blank. Rows are grouped by CHILD into one view per child;
  * a row whose number of values differs from the header's is read by position as far as it
  * goes and noted on its child, as is a row with a blank CHILD (its child is ""). Values are
- * trimmed of spaces and otherwise kept as written. */
+ * trimmed of spaces; codes are read in capitals and whole numbers written "1.0" as 1, and
+ * otherwise values are kept as written. */
 #include <dirent.h>
 #include <errno.h>
 #include <stddef.h>
@@ -23,25 +24,25 @@
 
 static const struct s9_col c_header[] = {
 	CHILDCOL,
-	COL("SEX", CK_STR, struct s9_child, sex),
+	COL("SEX", CK_CODE, struct s9_child, sex),
 	COL("DOB", CK_DATE, struct s9_child, dob),
-	COL("ETHNIC", CK_STR, struct s9_child, ethnic),
+	COL("ETHNIC", CK_CODE, struct s9_child, ethnic),
 	COL("UPN", CK_STR, struct s9_child, upn),
-	COL("MOTHER", CK_STR, struct s9_child, mother),
+	COL("MOTHER", CK_NUM, struct s9_child, mother),
 	COL("MC_DOB", CK_DATE, struct s9_child, mc_dob),
 };
 
 static const struct s9_col c_episodes[] = {
 	CHILDCOL,
 	COL("DECOM", CK_DATE, struct s9_episode, decom),
-	COL("RNE", CK_STR, struct s9_episode, rne),
-	COL("LS", CK_STR, struct s9_episode, ls),
-	COL("CIN", CK_STR, struct s9_episode, cin),
-	COL("PLACE", CK_STR, struct s9_episode, place),
-	COL("PLACE_PROVIDER", CK_STR, struct s9_episode, provider),
+	COL("RNE", CK_CODE, struct s9_episode, rne),
+	COL("LS", CK_CODE, struct s9_episode, ls),
+	COL("CIN", CK_CODE, struct s9_episode, cin),
+	COL("PLACE", CK_CODE, struct s9_episode, place),
+	COL("PLACE_PROVIDER", CK_CODE, struct s9_episode, provider),
 	COL("DEC", CK_DATE, struct s9_episode, dec),
-	COL("REC", CK_STR, struct s9_episode, rec),
-	COL("REASON_PLACE_CHANGE", CK_STR, struct s9_episode, rpc),
+	COL("REC", CK_CODE, struct s9_episode, rec),
+	COL("REASON_PLACE_CHANGE", CK_CODE, struct s9_episode, rpc),
 	COL("HOME_POST", CK_STR, struct s9_episode, home_post),
 	COL("PL_POST", CK_STR, struct s9_episode, pl_post),
 	COL("URN", CK_STR, struct s9_episode, urn),
@@ -51,12 +52,12 @@ static const struct s9_col c_reviews[] = {
 	CHILDCOL,
 	COL("DOB", CK_DATE, struct s9_review, dob),
 	COL("REVIEW", CK_DATE, struct s9_review, date),
-	COL("REVIEW_CODE", CK_STR, struct s9_review, code),
+	COL("REVIEW_CODE", CK_CODE, struct s9_review, code),
 };
 
 static const struct s9_col c_uasc[] = {
 	CHILDCOL,
-	COL("SEX", CK_STR, struct s9_uasc, sex),
+	COL("SEX", CK_CODE, struct s9_uasc, sex),
 	COL("DOB", CK_DATE, struct s9_uasc, dob),
 	COL("DUC", CK_DATE, struct s9_uasc, duc),
 };
@@ -64,24 +65,24 @@ static const struct s9_col c_uasc[] = {
 static const struct s9_col c_oc2[] = {
 	CHILDCOL,
 	COL("DOB", CK_DATE, struct s9_oc2, dob),
-	COL("SDQ_SCORE", CK_STR, struct s9_oc2, v[OC2_SDQ_SCORE]),
-	COL("SDQ_REASON", CK_STR, struct s9_oc2, v[OC2_SDQ_REASON]),
-	COL("CONVICTED", CK_STR, struct s9_oc2, v[OC2_CONVICTED]),
-	COL("HEALTH_CHECK", CK_STR, struct s9_oc2, v[OC2_HEALTH_CHECK]),
-	COL("IMMUNISATIONS", CK_STR, struct s9_oc2, v[OC2_IMMUNISATIONS]),
-	COL("TEETH_CHECK", CK_STR, struct s9_oc2, v[OC2_TEETH_CHECK]),
-	COL("HEALTH_ASSESSMENT", CK_STR, struct s9_oc2, v[OC2_HEALTH_ASSESSMENT]),
-	COL("SUBSTANCE_MISUSE", CK_STR, struct s9_oc2, v[OC2_SUBSTANCE_MISUSE]),
-	COL("INTERVENTION_RECEIVED", CK_STR, struct s9_oc2, v[OC2_INTERVENTION_RECEIVED]),
-	COL("INTERVENTION_OFFERED", CK_STR, struct s9_oc2, v[OC2_INTERVENTION_OFFERED]),
+	COL("SDQ_SCORE", CK_NUM, struct s9_oc2, v[OC2_SDQ_SCORE]),
+	COL("SDQ_REASON", CK_CODE, struct s9_oc2, v[OC2_SDQ_REASON]),
+	COL("CONVICTED", CK_NUM, struct s9_oc2, v[OC2_CONVICTED]),
+	COL("HEALTH_CHECK", CK_NUM, struct s9_oc2, v[OC2_HEALTH_CHECK]),
+	COL("IMMUNISATIONS", CK_NUM, struct s9_oc2, v[OC2_IMMUNISATIONS]),
+	COL("TEETH_CHECK", CK_NUM, struct s9_oc2, v[OC2_TEETH_CHECK]),
+	COL("HEALTH_ASSESSMENT", CK_NUM, struct s9_oc2, v[OC2_HEALTH_ASSESSMENT]),
+	COL("SUBSTANCE_MISUSE", CK_NUM, struct s9_oc2, v[OC2_SUBSTANCE_MISUSE]),
+	COL("INTERVENTION_RECEIVED", CK_NUM, struct s9_oc2, v[OC2_INTERVENTION_RECEIVED]),
+	COL("INTERVENTION_OFFERED", CK_NUM, struct s9_oc2, v[OC2_INTERVENTION_OFFERED]),
 };
 
 static const struct s9_col c_oc3[] = {
 	CHILDCOL,
 	COL("DOB", CK_DATE, struct s9_oc3, dob),
-	COL("IN_TOUCH", CK_STR, struct s9_oc3, in_touch),
-	COL("ACTIV", CK_STR, struct s9_oc3, activ),
-	COL("ACCOM", CK_STR, struct s9_oc3, accom),
+	COL("IN_TOUCH", CK_CODE, struct s9_oc3, in_touch),
+	COL("ACTIV", CK_CODE, struct s9_oc3, activ),
+	COL("ACCOM", CK_CODE, struct s9_oc3, accom),
 };
 
 static const struct s9_col c_ad1[] = {
@@ -89,10 +90,10 @@ static const struct s9_col c_ad1[] = {
 	COL("DOB", CK_DATE, struct s9_ad1, dob),
 	COL("DATE_INT", CK_DATE, struct s9_ad1, date_int),
 	COL("DATE_MATCH", CK_DATE, struct s9_ad1, date_match),
-	COL("FOSTER_CARE", CK_STR, struct s9_ad1, foster_care),
-	COL("NB_ADOPTR", CK_STR, struct s9_ad1, nb_adoptr),
-	COL("SEX_ADOPTR", CK_STR, struct s9_ad1, sex_adoptr),
-	COL("LS_ADOPTR", CK_STR, struct s9_ad1, ls_adoptr),
+	COL("FOSTER_CARE", CK_NUM, struct s9_ad1, foster_care),
+	COL("NB_ADOPTR", CK_NUM, struct s9_ad1, nb_adoptr),
+	COL("SEX_ADOPTR", CK_CODE, struct s9_ad1, sex_adoptr),
+	COL("LS_ADOPTR", CK_CODE, struct s9_ad1, ls_adoptr),
 };
 
 static const struct s9_col c_placed[] = {
@@ -100,21 +101,21 @@ static const struct s9_col c_placed[] = {
 	COL("DOB", CK_DATE, struct s9_placed, dob),
 	COL("DATE_PLACED", CK_DATE, struct s9_placed, date_placed),
 	COL("DATE_PLACED_CEASED", CK_DATE, struct s9_placed, date_ceased),
-	COL("REASON_PLACED_CEASED", CK_STR, struct s9_placed, reason),
+	COL("REASON_PLACED_CEASED", CK_CODE, struct s9_placed, reason),
 };
 
 static const struct s9_col c_prevperm[] = {
 	CHILDCOL,
 	COL("DOB", CK_DATE, struct s9_prevperm, dob),
-	COL("PREV_PERM", CK_STR, struct s9_prevperm, prev_perm),
-	COL("LA_PERM", CK_STR, struct s9_prevperm, la_perm),
+	COL("PREV_PERM", CK_CODE, struct s9_prevperm, prev_perm),
+	COL("LA_PERM", CK_NUM, struct s9_prevperm, la_perm),
 	COL("DATE_PERM", CK_DATE, struct s9_prevperm, date_perm),
 };
 
 static const struct s9_col c_missing[] = {
 	CHILDCOL,
 	COL("DOB", CK_DATE, struct s9_missing, dob),
-	COL("MISSING", CK_STR, struct s9_missing, type),
+	COL("MISSING", CK_CODE, struct s9_missing, type),
 	COL("MIS_START", CK_DATE, struct s9_missing, start),
 	COL("MIS_END", CK_DATE, struct s9_missing, end),
 };
@@ -125,7 +126,7 @@ static const struct s9_col c_sw[] = {
 	COL("SW_ID", CK_STR, struct s9_sw, sw_id),
 	COL("SW_DECOM", CK_DATE, struct s9_sw, decom),
 	COL("SW_DEC", CK_DATE, struct s9_sw, dec),
-	COL("SW_REASON", CK_STR, struct s9_sw, reason),
+	COL("SW_REASON", CK_CODE, struct s9_sw, reason),
 };
 
 #define NCOLS(c) ((int)(sizeof(c) / sizeof((c)[0])))
@@ -206,10 +207,23 @@ static struct s9_child *child_view(struct s9_files *s, const char *child)
 static hdate parse_dmy(const char *s)
 {
 	hdate d;
+	while (s && (*s == ' ' || *s == '\t')) {
+		s++;
+	}
 	if (!sok(s)) {
 		return DATE_NONE;
 	}
-	return date_parse_dmy(s, &d) == 0 ? d : RDATE_BAD;
+	char b[16];
+	size_t n = strlen(s);
+	while (n && (s[n - 1] == ' ' || s[n - 1] == '\t')) {
+		n--;
+	}
+	if (n >= sizeof(b)) {
+		return RDATE_BAD;
+	}
+	memcpy(b, s, n);
+	b[n] = '\0';
+	return rdate_parse(b, true, &d) == 0 ? d : RDATE_BAD;
 }
 
 /* The cell text, trimmed; NULL when blank. */
@@ -223,6 +237,25 @@ static const char *cell(struct arena *a, const char *s)
 		n--;
 	}
 	return n ? arena_strndup(a, s, n) : NULL;
+}
+
+/* A cell as the view holds it: a code in capitals (the DfE's codes are: "u4" is U4), a whole
+ * number as digits ("1.0" is 1), anything else as written; trimmed, NULL when blank. */
+static const char *value(struct arena *a, enum col_kind k, const char *s)
+{
+	char *v = (char *)cell(a, s);
+	int64_t n;
+	if (!v) {
+		return NULL;
+	}
+	if (k == CK_CODE) {
+		for (char *p = v; *p; p++) {
+			*p = (char)(*p >= 'a' && *p <= 'z' ? *p - 'a' + 'A' : *p);
+		}
+	} else if (k == CK_NUM && strchr(v, '.') && rnum_whole(v, &n)) {
+		v = arena_printf(a, "%lld", (long long)n);
+	}
+	return v;
 }
 
 static void note_row(struct s9_files *s, struct s9_child *v, enum rread_problem p, const char *file, int line,
@@ -287,7 +320,7 @@ static void read_row(struct s9_files *s, const struct s9_tabledef *t, char **fie
 					 arena_printf(s->a, "'%s' is not a date (dd/mm/yyyy)", cell(s->a, FIELD(i))));
 			}
 		} else {
-			*(const char **)at = cell(s->a, FIELD(i));
+			*(const char **)at = value(s->a, c->kind, FIELD(i));
 		}
 	}
 #undef FIELD

@@ -14,7 +14,8 @@
 #include "returns/internal.h"
 
 
-enum col_kind { CK_CHILD, CK_STR, CK_DATE };
+/* CK_CODE: a code of a DfE list (read in capitals); CK_NUM: a whole number or 0/1 item. */
+enum col_kind { CK_CHILD, CK_STR, CK_DATE, CK_CODE, CK_NUM };
 
 struct s9_col {
 	const char *name;

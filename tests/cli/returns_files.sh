@@ -91,6 +91,29 @@ $H validate --files "$TMPDIR/w" --year 2025 --format csv >"$TMPDIR/w.csv" 2>"$TM
 rc=$?
 [ "$rc" = 0 ] && grep -q ',R09,error,.*UTF-16' "$TMPDIR/w.csv" && ok "UTF-16 is named in a finding" || not_ok "UTF-16: exit $rc: $(cat "$TMPDIR/w.csv" "$TMPDIR/w.err" | head -3)"
 
+# ---- what files really look like: read as meant, or left for a rule ----
+# A UTF-8 byte order mark; codes in small letters; MOTHER written 1.0; a birth in 1066 (a
+# date: rule 351 finds it implausible, not the reader); E5's UPN check letter wrong.
+mkdir -p "$TMPDIR/odd"
+printf '\xef\xbb\xbfCHILD,SEX,DOB,ETHNIC,UPN,MOTHER,MC_DOB\nE5,f,01/06/2008,wbri,L885455310171,1.0,01/02/2025\nF6,M,13/04/1066,WBRI,L885455310171,,\n' >"$TMPDIR/odd/Header.csv"
+printf 'CHILD,DECOM,RNE,LS,CIN,PLACE,PLACE_PROVIDER,DEC,REC,REASON_PLACE_CHANGE,HOME_POST,PL_POST,URN\nE5,01/06/2024,s,c2,n1,u4,pr1,,,,WR1 1AA,WR2 2BB,SC123456\n' >"$TMPDIR/odd/Episodes.csv"
+$H validate --files "$TMPDIR/odd" --year 2025 --format csv >"$TMPDIR/o.csv" 2>"$TMPDIR/o.err"
+rc=$?
+bad=$(grep -E '^E5,.*,(101|103|143|144|145|146|178|165|R0[1-9]),' "$TMPDIR/o.csv")
+[ "$rc" = 0 ] && [ -z "$bad" ] && ok "a byte order mark, codes in small letters and 1.0 for 1 are read as meant" ||
+	not_ok "awkward values (exit $rc): $bad $(head -2 "$TMPDIR/o.err")"
+has "$TMPDIR/o.csv" F6 351 Header.csv:3 && hasnt "$TMPDIR/o.csv" F6 102 && hasnt "$TMPDIR/o.csv" F6 R08 &&
+	ok "13/04/1066 is a date: rule 351 (over 25), not the reader, finds it implausible" || not_ok "1066: $(grep '^F6,' "$TMPDIR/o.csv")"
+# The import takes them too: E5 comes in with the record's codes; F6's date is one the record
+# cannot hold (before 1900), so F6 is held back, named.
+db=$TMPDIR/odd.db
+$H init "$db" >/dev/null
+$H import "$db" ssda903 "$TMPDIR/odd" --year 2025 >"$TMPDIR/oi.out" 2>"$TMPDIR/oi.err"
+rc=$?
+n=$(q "$db" "SELECT count(*) FROM child c JOIN cla_episode e ON e.child_id = c.id WHERE c.la_child_id = 'E5' AND c.sex = 'F' AND c.ethnicity = 'WBRI' AND c.mother = 1 AND e.place = 'U4' AND e.ls = 'C2' AND e.rne = 'S'")
+[ "$rc" = 1 ] && [ "$n" = 1 ] && grep -q "held back: child F6: $TMPDIR/odd/Header.csv:3: DOB: " "$TMPDIR/oi.err" &&
+	ok "import: E5 in with the record's codes, F6 held back naming its DOB" || not_ok "import (exit $rc, E5 $n): $(grep -v '^note' "$TMPDIR/oi.err" | head -3)"
+
 # ---- CIN census ----
 cin() { # cin FILE YEAR CHILDREN_XML
 	cat >"$1" <<EOF
