@@ -1,9 +1,12 @@
 /* cmd_serve: `hearth serve DB [--listen HOST:PORT] [--threads N] [--timeout SECONDS]
- * [--header-timeout SECONDS] [--per-address N] [--max-connections N]`.
+ * [--header-timeout SECONDS] [--per-address N] [--max-connections N] [--secure-cookies]
+ * [--tls-cert FILE --tls-key FILE]`.
  *
  * Thin: parses the options, hands them to web_serve (src/web), which serves until SIGINT
  * or SIGTERM. Prints one line on standard output once listening (the URL), and the
- * server logs one line per request on standard error. */
+ * server logs one line per request on standard error. --tls-cert and --tls-key (PEM)
+ * serve HTTPS with HSTS; --secure-cookies marks cookies Secure when a TLS proxy in front
+ * talks plain HTTP to Hearth on loopback (the secure_cookies setting does the same). */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -51,17 +54,23 @@ int cmd_serve(int argc, char **argv)
 	const char *listen = "127.0.0.1:8080";
 	int64_t threads = o.threads, timeout = o.timeout_s, header_timeout = o.header_timeout_s,
 		per_address = o.per_address, max_connections = o.max_connections;
+	const char *tls_cert = NULL, *tls_key = NULL;
+	bool secure = false;
 	struct cli_opt opts[] = {{"--listen", OPT_STR, &listen, false},
 				 {"--threads", OPT_INT, &threads, false},
 				 {"--timeout", OPT_INT, &timeout, false},
 				 {"--header-timeout", OPT_INT, &header_timeout, false},
 				 {"--per-address", OPT_INT, &per_address, false},
-				 {"--max-connections", OPT_INT, &max_connections, false}};
+				 {"--max-connections", OPT_INT, &max_connections, false},
+				 {"--secure-cookies", OPT_FLAG, &secure, false},
+				 {"--tls-cert", OPT_STR, &tls_cert, false},
+				 {"--tls-key", OPT_STR, &tls_key, false}};
 	char *pos[1];
 	int n_pos;
 	if (cli_parse(argc, argv, 1, opts, (int)(sizeof(opts) / sizeof(opts[0])), pos, 1, &n_pos) || n_pos != 1) {
 		fprintf(stderr, "usage: hearth serve DB [--listen HOST:PORT] [--threads N] [--timeout SECONDS]\n"
-				"       [--header-timeout SECONDS] [--per-address N] [--max-connections N]\n");
+				"       [--header-timeout SECONDS] [--per-address N] [--max-connections N]\n"
+				"       [--secure-cookies] [--tls-cert FILE --tls-key FILE]\n");
 		return EXIT_USAGE;
 	}
 	char host[64];
@@ -95,6 +104,9 @@ int cmd_serve(int argc, char **argv)
 	o.max_connections = (unsigned)max_connections;
 	o.threads = (unsigned)threads;
 	o.timeout_s = (unsigned)timeout;
+	o.secure_cookies = secure;
+	o.tls_cert = tls_cert;
+	o.tls_key = tls_key;
 	o.db_path = pos[0];
 	o.ready = ready;
 	o.ready_ctx = pos[0];

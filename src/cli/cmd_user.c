@@ -1,43 +1,78 @@
-/* cmd_user: people who sign in — add, passwd, role, disable, list.
+/* cmd_user: people who sign in — add, passwd, role, disable, grant, unlock, list.
  *
- * Passwords are read from standard input (one line), never from the command line where
- * other users of the machine could see them in the process list. */
+ * Passwords are read from standard input (one line, however long), never from the
+ * command line where other users of the machine could see them in the process list, and
+ * must pass the password rules (model/password.h). Changing a password or disabling a
+ * person ends their sessions at once. unlock forgets the sign-in throttle's failures for
+ * a person (from every address and browser), and with --address for that address. */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+
+#include <sodium.h>
 
 #include "base/secret.h"
 #include "cli/cli.h"
 #include "cli/resolve.h"
+#include "model/password.h"
 #include "model/roles.h"
+#include "model/settings.h"
 #include "model/validate.h"
 
-#define PASSWORD_MIN 10
-
-static int read_password(char *out, size_t size)
+static const char *setting_from(void *ctx, const char *key)
 {
-	if (!fgets(out, (int)size, stdin)) {
+	void **c = ctx;
+	return store_setting(c[0], key, c[1]);
+}
+
+/* Reads the whole first line of standard input (however long: a password is never cut
+ * short) and checks it against the password rules (model/password.h) for username. */
+static int read_password(struct store *st, const char *username, char **out, size_t *len_out)
+{
+	char *line = NULL;
+	size_t cap = 0;
+	ssize_t n = getline(&line, &cap, stdin);
+	if (n < 0) {
+		free(line);
 		cli_fail("password: none given on standard input");
 		return -1;
 	}
-	out[strcspn(out, "\r\n")] = '\0';
-	if (strlen(out) < PASSWORD_MIN) {
-		cli_fail("password: must be at least %d characters (rule: password_length)", PASSWORD_MIN);
+	size_t len = (size_t)n;
+	while (len && (line[len - 1] == '\n' || line[len - 1] == '\r')) {
+		line[--len] = '\0';
+	}
+	struct settings set;
+	struct arena a = ARENA_INIT;
+	void *ctx[2] = {st, &a};
+	settings_load(&set, setting_from, ctx, NULL);
+	arena_free(&a);
+	struct hearth_error err = {0};
+	int rc = password_check(line, len, username, set.password_min_length, &err);
+	if (!rc && !validate_text(line, false)) {
+		rc = herr_set(&err, HERR_INVALID, "password", "text", "must be UTF-8 text without control characters");
+	}
+	if (rc) {
+		cli_error(&err);
+		sodium_memzero(line, cap);
+		free(line);
 		return -1;
 	}
-	if (!validate_text(out, false)) {
-		cli_fail("password: must be UTF-8 text without control characters (rule: text)");
-		return -1;
-	}
+	*out = line;
+	*len_out = cap;
 	return 0;
 }
 
-static int hash_from_stdin(char hash[SECRET_HASH_SIZE])
+static int hash_from_stdin(struct store *st, const char *username, char hash[SECRET_HASH_SIZE])
 {
-	char pw[512];
-	if (read_password(pw, sizeof(pw))) {
+	char *pw;
+	size_t cap;
+	if (read_password(st, username, &pw, &cap)) {
 		return -1;
 	}
-	if (secret_init() || secret_password_hash(pw, hash)) {
+	int rc = secret_init() || secret_password_hash(pw, hash);
+	sodium_memzero(pw, cap);
+	free(pw);
+	if (rc) {
 		cli_fail("password: could not hash (out of memory?)");
 		return -1;
 	}
@@ -76,16 +111,17 @@ static int user_id(struct store *st, const char *name, int64_t *id)
 int cmd_user(int argc, char **argv)
 {
 	if (argc < 3) {
-		fprintf(stderr, "usage: hearth user DB add|passwd|role|disable|list ...\n");
+		fprintf(stderr, "usage: hearth user DB add|passwd|role|disable|grant|unlock|list ...\n");
 		return EXIT_USAGE;
 	}
-	const char *verb = argv[2], *role = NULL, *team = NULL, *worker = NULL;
+	const char *verb = argv[2], *role = NULL, *team = NULL, *worker = NULL, *address = NULL;
 	struct cli_opt opts[] = {{"--role", OPT_STR, &role, false},
 				 {"--team", OPT_STR, &team, false},
-				 {"--worker", OPT_STR, &worker, false}};
+				 {"--worker", OPT_STR, &worker, false},
+				 {"--address", OPT_STR, &address, false}};
 	char *pos[2];
 	int n_pos;
-	if (cli_parse(argc, argv, 3, opts, 3, pos, 2, &n_pos)) {
+	if (cli_parse(argc, argv, 3, opts, 4, pos, 2, &n_pos)) {
 		return EXIT_USAGE;
 	}
 	bool list = strcmp(verb, "list") == 0;
@@ -133,7 +169,7 @@ int cmd_user(int argc, char **argv)
 		} else if (!valid_username(pos[0])) {
 			cli_fail("username: 2-64 characters of a-z, 0-9, '.', '_' or '-' (rule: username)");
 			rc = -1;
-		} else if ((rc = hash_from_stdin(hash)) == 0) {
+		} else if ((rc = hash_from_stdin(st, pos[0], hash)) == 0) {
 			rc = store_user_add(st, cli_actor(), pos[0], hash, role, team_id, worker_id, &id, &err);
 			if (rc) {
 				cli_error(&err);
@@ -143,11 +179,11 @@ int cmd_user(int argc, char **argv)
 		}
 	} else if (strcmp(verb, "passwd") == 0) {
 		char hash[SECRET_HASH_SIZE];
-		if (!(rc = user_id(st, pos[0], &id)) && !(rc = hash_from_stdin(hash))) {
+		if (!(rc = user_id(st, pos[0], &id)) && !(rc = hash_from_stdin(st, pos[0], hash))) {
 			if ((rc = store_user_set_password(st, cli_actor(), id, hash, &err))) {
 				cli_error(&err);
 			} else {
-				printf("password changed for %s\n", pos[0]);
+				printf("password changed for %s; their sessions have ended\n", pos[0]);
 			}
 		}
 	} else if (strcmp(verb, "role") == 0) {
@@ -182,8 +218,27 @@ int cmd_user(int argc, char **argv)
 				printf("%s may now read the restricted record of %s\n", pos[0], pos[1]);
 			}
 		}
+	} else if (strcmp(verb, "unlock") == 0) {
+		int64_t cleared;
+		char norm[SETTINGS_ADDRESS_SIZE + 32];
+		struct settings probe = {0};
+		snprintf(norm, sizeof(norm), "%s", address ? address : "");
+		if (address && settings_apply(&probe, "trusted_proxies", address, NULL) == 0 && probe.n_proxies == 1) {
+			snprintf(norm, sizeof(norm), "%s", probe.proxies[0]); /* as the server writes it */
+		} else if (address) {
+			cli_fail("--address: '%s' is not a numeric IPv4 or IPv6 address (rule: address)", address);
+			rc = -1;
+		}
+		if (!rc && !(rc = user_id(st, pos[0], &id))) {
+			if ((rc = store_throttle_unlock(st, cli_actor(), pos[0], address ? norm : NULL, &cleared, &err))) {
+				cli_error(&err);
+			} else {
+				printf("%s may sign in again from anywhere%s%s (%lld held back)\n", pos[0],
+				       address ? "; so may everyone from " : "", address ? norm : "", (long long)cleared);
+			}
+		}
 	} else {
-		cli_fail("user: no subcommand '%s' (add, passwd, role, disable, grant, list)", verb);
+		cli_fail("user: no subcommand '%s' (add, passwd, role, disable, grant, unlock, list)", verb);
 		store_close(st);
 		return EXIT_USAGE;
 	}

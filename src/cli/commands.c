@@ -44,10 +44,13 @@ const struct cli_command cli_commands[] = {
 	{"summary", cmd_summary, "DB [--as-at D]", "children by status and the size of each part of the record",
 	 false},
 	{"user", cmd_user, "DB add USERNAME --role ROLE [--team TEAM] [--worker STAFF_ID] | passwd USERNAME | "
-	 "role USERNAME --role ROLE [--team TEAM] | disable USERNAME | grant USERNAME CHILD | list",
+	 "role USERNAME --role ROLE [--team TEAM] | disable USERNAME | grant USERNAME CHILD | "
+	 "unlock USERNAME [--address IP] | list",
 	 "people who sign in (passwords are read from standard input)", false},
-	{"serve", cmd_serve, "DB [--listen HOST:PORT] [--threads N] [--timeout SECONDS] [--header-timeout SECONDS] [--per-address N] [--max-connections N]",
-	 "serve the web pages and the JSON API over HTTP (sign-in, permissions, audited reads)", false},
+	{"serve", cmd_serve,
+	 "DB [--listen HOST:PORT] [--threads N] [--timeout SECONDS] [--header-timeout SECONDS] [--per-address N] "
+	 "[--max-connections N] [--secure-cookies] [--tls-cert FILE --tls-key FILE]",
+	 "serve the web pages and the JSON API over HTTP or HTTPS (sign-in, permissions, audited reads)", false},
 	{"audit", cmd_audit, "DB [--child ID] [--user ID] [--verify]", "the audit trail of reads and changes", false},
 	{"copy", cmd_copy, "SRC DST", "copy a whole record between SQLite and PostgreSQL, then verify it", false},
 	{"backup", cmd_backup, "DB FILE [--key-file KEY]  |  --new-key KEY",

@@ -5,6 +5,7 @@
  * practice. */
 #include "model/settings.h"
 
+#include <arpa/inet.h>
 #include <errno.h>
 #include <stddef.h>
 #include <stdio.h>
@@ -31,6 +32,34 @@ const struct setting_def settings_table[] = {
 	{"pep_term_starts", SETTING_TERMS, "01-01,04-20,09-01", "MM-DD list",
 	 "School terms for the termly PEP review: the day each term starts, in calendar order; each term "
 	 "runs to the day before the next",
+	 0, 0},
+	{"signin_free_failures", SETTING_INT, "5", "failures",
+	 "Sign-in: wrong passwords for one account from one address (or one known device) before each further "
+	 "try there must wait; the account stays open from every other address and device",
+	 1, 100},
+	{"signin_address_free_failures", SETTING_INT, "100", "failures",
+	 "Sign-in: wrong passwords from one address, for any accounts, before each further try from it must wait "
+	 "(known devices are not held back)",
+	 10, 100000},
+	{"signin_delay_s", SETTING_INT, "15", "seconds",
+	 "Sign-in: the first wait; each further failure doubles it", 1, 3600},
+	{"signin_delay_max_s", SETTING_INT, "3600", "seconds", "Sign-in: the longest wait", 1, 86400},
+	{"signin_forget_hours", SETTING_INT, "24", "hours",
+	 "Sign-in: failures are forgotten after this long without another", 1, 720},
+	{"device_days", SETTING_INT, "90", "days",
+	 "Sign-in: a browser that signed in is known (and not held back by others' failures) this long", 1, 730},
+	{"password_min_length", SETTING_INT, "12", "characters",
+	 "Passwords: the fewest characters (NCSC: length, not complexity rules)", 8, 64},
+	{"session_idle_minutes", SETTING_INT, "30", "minutes", "A session ends after this long unused", 1, 1440},
+	{"session_absolute_hours", SETTING_INT, "12", "hours",
+	 "A session ends this long after sign-in, however much it is used", 1, 168},
+	{"trusted_proxies", SETTING_ADDRESSES, "none", "address list",
+	 "Reverse proxies (numeric IPv4/IPv6 addresses, comma-separated, or none) whose X-Forwarded-For and "
+	 "X-Forwarded-Proto are believed; from any other address they are ignored",
+	 0, 0},
+	{"secure_cookies", SETTING_YESNO, "no", "yes/no",
+	 "yes: cookies always carry Secure (served over TLS, e.g. behind a proxy on loopback); no: only over TLS "
+	 "or when listening on a non-loopback address",
 	 0, 0},
 };
 
@@ -105,6 +134,50 @@ static int parse_terms(const char *v, struct settings *s)
 	return n;
 }
 
+/* Parses "none" or "ADDR,ADDR,..." (numeric IPv4 or IPv6) into s->proxies, each written
+ * back in inet_ntop's form so it compares equal to a connection's address. Returns the
+ * count, or -1 when the text breaks the rule. */
+static int parse_addresses(const char *v, struct settings *s)
+{
+	if (!v || !*v) {
+		return -1;
+	}
+	if (strcmp(v, "none") == 0) {
+		if (s) {
+			s->n_proxies = 0;
+		}
+		return 0;
+	}
+	int n = 0;
+	const char *p = v;
+	for (;;) {
+		size_t len = strcspn(p, ",");
+		char one[SETTINGS_ADDRESS_SIZE], back[SETTINGS_ADDRESS_SIZE];
+		unsigned char bin[16];
+		if (len == 0 || len >= sizeof(one) || n == SETTINGS_MAX_PROXIES) {
+			return -1;
+		}
+		memcpy(one, p, len);
+		one[len] = '\0';
+		int family = strchr(one, ':') ? AF_INET6 : AF_INET;
+		if (inet_pton(family, one, bin) != 1 || !inet_ntop(family, bin, back, sizeof(back))) {
+			return -1;
+		}
+		if (s) {
+			memcpy(s->proxies[n], back, sizeof(back));
+		}
+		n++;
+		if (!p[len]) {
+			break;
+		}
+		p += len + 1;
+	}
+	if (s) {
+		s->n_proxies = n;
+	}
+	return n;
+}
+
 int settings_validate(const char *key, const char *value, struct hearth_error *err)
 {
 	const struct setting_def *def = settings_find(key);
@@ -139,6 +212,18 @@ int settings_validate(const char *key, const char *value, struct hearth_error *e
 					value, SETTINGS_MAX_TERMS);
 		}
 		return 0;
+	case SETTING_ADDRESSES:
+		if (parse_addresses(value, NULL) < 0) {
+			return herr_set(err, HERR_INVALID, key, "addresses",
+					"'%s' is not none or 1 to %d numeric IPv4/IPv6 addresses, comma-separated", value,
+					SETTINGS_MAX_PROXIES);
+		}
+		return 0;
+	case SETTING_YESNO:
+		if (strcmp(value, "yes") != 0 && strcmp(value, "no") != 0) {
+			return herr_set(err, HERR_INVALID, key, "yes_no", "'%s' is not yes or no", value);
+		}
+		return 0;
 	case SETTING_TYPE_MAX:
 		break;
 	}
@@ -158,6 +243,15 @@ static int *int_slot(struct settings *s, const char *key)
 		{"due_soon_working_days", offsetof(struct settings, due_soon_working_days)},
 		{"user_requests_per_minute", offsetof(struct settings, user_requests_per_minute)},
 		{"user_request_burst", offsetof(struct settings, user_request_burst)},
+		{"signin_free_failures", offsetof(struct settings, signin_free_failures)},
+		{"signin_address_free_failures", offsetof(struct settings, signin_address_free_failures)},
+		{"signin_delay_s", offsetof(struct settings, signin_delay_s)},
+		{"signin_delay_max_s", offsetof(struct settings, signin_delay_max_s)},
+		{"signin_forget_hours", offsetof(struct settings, signin_forget_hours)},
+		{"device_days", offsetof(struct settings, device_days)},
+		{"password_min_length", offsetof(struct settings, password_min_length)},
+		{"session_idle_minutes", offsetof(struct settings, session_idle_minutes)},
+		{"session_absolute_hours", offsetof(struct settings, session_absolute_hours)},
 	};
 	for (size_t i = 0; i < sizeof(slots) / sizeof(slots[0]); i++) {
 		if (strcmp(slots[i].key, key) == 0) {
@@ -189,6 +283,14 @@ int settings_apply(struct settings *s, const char *key, const char *value, struc
 		return 0;
 	case SETTING_TERMS:
 		parse_terms(value, s);
+		return 0;
+	case SETTING_ADDRESSES:
+		parse_addresses(value, s);
+		return 0;
+	case SETTING_YESNO:
+		if (strcmp(key, "secure_cookies") == 0) {
+			s->secure_cookies = strcmp(value, "yes") == 0;
+		}
 		return 0;
 	case SETTING_TYPE_MAX:
 		break;
@@ -235,6 +337,16 @@ hdate settings_term_start(const struct settings *s, hdate d)
 		}
 	}
 	return term_date(s, y - 1, s->n_terms - 1);
+}
+
+bool settings_trusted_proxy(const struct settings *s, const char *address)
+{
+	for (int i = 0; address && i < s->n_proxies; i++) {
+		if (strcmp(s->proxies[i], address) == 0) {
+			return true;
+		}
+	}
+	return false;
 }
 
 hdate settings_next_term_start(const struct settings *s, hdate d)

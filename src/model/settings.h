@@ -30,6 +30,8 @@ enum setting_type {
 	SETTING_INT,		/* a whole number between min and max */
 	SETTING_LA_CODE,	/* a three-digit local authority code, e.g. "885" */
 	SETTING_TERMS,		/* school term start dates, "MM-DD,MM-DD,..." */
+	SETTING_ADDRESSES,	/* "none" or numeric IP addresses, "10.0.0.2,::1" */
+	SETTING_YESNO,		/* "yes" or "no" */
 	SETTING_TYPE_MAX
 };
 
@@ -46,6 +48,8 @@ extern const struct setting_def settings_table[];
 extern const int settings_count;
 
 #define SETTINGS_MAX_TERMS 6
+#define SETTINGS_MAX_PROXIES 16
+#define SETTINGS_ADDRESS_SIZE 46	/* INET6_ADDRSTRLEN */
 
 struct settings {
 	int cp_visit_working_days;
@@ -59,6 +63,18 @@ struct settings {
 		int month, day;
 	} terms[SETTINGS_MAX_TERMS];	/* in calendar order */
 	char la_code[4];
+	/* Sign-in and sessions (web/http/auth.c). */
+	int signin_free_failures;	/* per account and address (or known device) */
+	int signin_address_free_failures;
+	int signin_delay_s, signin_delay_max_s;	/* the first wait, doubling up to the last */
+	int signin_forget_hours;
+	int device_days;
+	int password_min_length;
+	int session_idle_minutes, session_absolute_hours;
+	/* Serving (web/http/server.c). */
+	int n_proxies;
+	char proxies[SETTINGS_MAX_PROXIES][SETTINGS_ADDRESS_SIZE];	/* as inet_ntop writes them */
+	bool secure_cookies;
 };
 
 /* The definition of key, or NULL when there is no such setting. Static data. */
@@ -66,7 +82,7 @@ const struct setting_def *settings_find(const char *key);
 
 /* Checks value against key's rule. Returns 0, or HERR_INVALID with err naming the key (as
  * the field) and the rule ("unknown_setting", "whole_number", "range", "la_code",
- * "terms"). Pure. */
+ * "terms", "addresses", "yes_no"). Pure. */
 int settings_validate(const char *key, const char *value, struct hearth_error *err);
 
 /* Fills s with every default. Cannot fail. */
@@ -81,6 +97,9 @@ int settings_apply(struct settings *s, const char *key, const char *value, struc
  * and counted; returns that count, with err describing the last one. */
 typedef const char *(*settings_get_fn)(void *ctx, const char *key);
 int settings_load(struct settings *s, settings_get_fn get, void *ctx, struct hearth_error *err);
+
+/* Whether address (as inet_ntop writes it) is one of the trusted proxies. */
+bool settings_trusted_proxy(const struct settings *s, const char *address);
 
 /* School terms. The start of the term that contains d, and the start of the term after
  * the one that contains d (so the term containing d ends the day before). DATE_NONE when

@@ -88,10 +88,37 @@ int store_users(struct store *st, struct arena *a, struct store_user **out, size
 	return 0;
 }
 
-/* Runs one change to user_account with its audit row, in one transaction. */
+/* Ends every session of user id and forgets the browsers it signed in from: disabling a
+ * person or changing their password takes effect on the next request, not at expiry.
+ * Within the caller's transaction. */
+static int end_access(struct store *st, int64_t id, struct hearth_error *err)
+{
+	static const char *const sql[] = {
+		"UPDATE user_session SET ended_at = ?1 WHERE user_id = ?2 AND ended_at IS NULL",
+		"DELETE FROM signin_device WHERE user_id = ?2 AND CAST(?1 AS BIGINT) IS NOT NULL",
+	};
+	for (size_t i = 0; i < sizeof(sql) / sizeof(sql[0]); i++) {
+		struct db_stmt *s;
+		int rc = db_prepare(store_db(st), sql[i], &s, err);
+		if (rc) {
+			return rc;
+		}
+		db_bind_int(s, 1, instant_now());
+		db_bind_int(s, 2, id);
+		rc = db_step(s, err);
+		db_finalize(s);
+		if (rc < 0) {
+			return rc;
+		}
+	}
+	return 0;
+}
+
+/* Runs one change to user_account with its audit row, in one transaction; end_id, when
+ * not 0, is a user whose sessions and known browsers end in the same transaction. */
 static int user_change(struct store *st, const char *actor, const char *sql, const char *what,
 		       void (*bind)(struct db_stmt *s, const void *ctx), const void *ctx, int64_t *id_out,
-		       struct hearth_error *err)
+		       int64_t end_id, struct hearth_error *err)
 {
 	int rc = store_begin(st, err);
 	if (rc) {
@@ -109,6 +136,9 @@ static int user_change(struct store *st, const char *actor, const char *sql, con
 		rc = db_step(s, err);
 	}
 	db_finalize(s);
+	if (rc >= 0 && end_id) {
+		rc = end_access(st, end_id, err);
+	}
 	struct store_audit a = {actor, "user_admin", 0, what, st->origin_route[0] ? st->origin_route : NULL,
 				st->origin_address[0] ? st->origin_address : NULL};
 	if (rc < 0 || (rc = store_audit_append_locked(st, &a, 1, err))) {
@@ -160,7 +190,7 @@ int store_user_add(struct store *st, const char *actor, const char *username, co
 	return user_change(st, actor,
 			   "INSERT INTO user_account (username, password_hash, role, team_id, worker_id, created_at, "
 			   "changed_at) VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id",
-			   what, bind_user_add, &c, id_out, err);
+			   what, bind_user_add, &c, id_out, 0, err);
 }
 
 struct user_set_ctx {
@@ -203,9 +233,9 @@ int store_user_set_password(struct store *st, const char *actor, int64_t id, con
 {
 	char now[INSTANT_STR_SIZE], what[64];
 	struct user_set_ctx c = {id, password_hash, now_text(now), 0, false};
-	snprintf(what, sizeof(what), "user %lld password changed", (long long)id);
+	snprintf(what, sizeof(what), "user %lld password changed; their sessions ended", (long long)id);
 	return user_change(st, actor, "UPDATE user_account SET password_hash = ?, changed_at = ? WHERE id = ?", what,
-			   bind_text_id, &c, NULL, err);
+			   bind_text_id, &c, NULL, id, err);
 }
 
 int store_user_set_role(struct store *st, const char *actor, int64_t id, const char *role, int64_t team_id,
@@ -215,28 +245,16 @@ int store_user_set_role(struct store *st, const char *actor, int64_t id, const c
 	struct user_set_ctx c = {id, role, now_text(now), team_id, true};
 	snprintf(what, sizeof(what), "user %lld role set to %s", (long long)id, role);
 	return user_change(st, actor, "UPDATE user_account SET role = ?, team_id = ?, changed_at = ? WHERE id = ?", what,
-			   bind_role, &c, NULL, err);
+			   bind_role, &c, NULL, 0, err);
 }
 
 int store_user_disable(struct store *st, const char *actor, int64_t id, struct hearth_error *err)
 {
 	char now[INSTANT_STR_SIZE], what[64];
 	struct user_set_ctx c = {id, NULL, now_text(now), 0, false};
-	snprintf(what, sizeof(what), "user %lld disabled", (long long)id);
-	int rc = user_change(st, actor, "UPDATE user_account SET disabled = 1, changed_at = ? WHERE id = ?", what,
-			     bind_disable, &c, NULL, err);
-	if (rc == 0) {
-		/* A disabled person's sessions end at once. */
-		struct db_stmt *s;
-		if (db_prepare(store_db(st), "UPDATE user_session SET ended_at = ? WHERE user_id = ? AND ended_at IS NULL",
-			       &s, err) == 0) {
-			db_bind_int(s, 1, instant_now());
-			db_bind_int(s, 2, id);
-			db_step(s, err);
-			db_finalize(s);
-		}
-	}
-	return rc;
+	snprintf(what, sizeof(what), "user %lld disabled; their sessions ended", (long long)id);
+	return user_change(st, actor, "UPDATE user_account SET disabled = 1, changed_at = ? WHERE id = ?", what,
+			   bind_disable, &c, NULL, id, err);
 }
 
 int store_grant_add(struct store *st, const char *actor, int64_t user_id, int64_t child_id, struct hearth_error *err)
@@ -347,6 +365,167 @@ int store_session_touch(struct store *st, int64_t id, hinstant now, struct heart
 int store_session_end(struct store *st, int64_t id, hinstant now, struct hearth_error *err)
 {
 	return session_set(st, "UPDATE user_session SET ended_at = ? WHERE id = ? AND ended_at IS NULL", id, now, err);
+}
+
+/* ---- the sign-in throttle and known browsers ---- */
+
+int store_throttle_until(struct store *st, const char *key, hinstant *until, struct hearth_error *err)
+{
+	struct db_stmt *s;
+	int rc = db_prepare(store_db(st), "SELECT until_at FROM signin_throttle WHERE key = ?", &s, err);
+	if (rc) {
+		return rc;
+	}
+	db_bind_text(s, 1, key);
+	rc = db_step(s, err);
+	*until = rc == 1 ? db_col_int(s, 0) : 0;
+	db_finalize(s);
+	return rc < 0 ? rc : 0;
+}
+
+int store_throttle_fail(struct store *st, const struct store_throttle_key *k, hinstant now, hinstant forget_before,
+			int64_t *failures, struct hearth_error *err)
+{
+	/* One statement, so two failures at once both count. A key quiet since before
+	 * forget_before starts again from one. */
+	struct db_stmt *s;
+	int rc = db_prepare(store_db(st),
+			    "INSERT INTO signin_throttle (key, username, address, failures, last_at, until_at) "
+			    "VALUES (?1, ?2, ?3, 1, ?4, 0) ON CONFLICT (key) DO UPDATE SET failures = CASE WHEN "
+			    "signin_throttle.last_at < ?5 THEN 1 ELSE signin_throttle.failures + 1 END, until_at = CASE "
+			    "WHEN signin_throttle.last_at < ?5 THEN 0 ELSE signin_throttle.until_at END, last_at = ?4 "
+			    "RETURNING failures",
+			    &s, err);
+	if (rc) {
+		return rc;
+	}
+	db_bind_text(s, 1, k->key);
+	db_bind_text(s, 2, k->username);
+	db_bind_text(s, 3, k->address);
+	db_bind_int(s, 4, now);
+	db_bind_int(s, 5, forget_before);
+	rc = db_step(s, err);
+	*failures = rc == 1 ? db_col_int(s, 0) : 0;
+	if (rc == 1) {
+		rc = db_step(s, err);
+	}
+	db_finalize(s);
+	return rc < 0 ? rc : 0;
+}
+
+static int throttle_exec(struct store *st, const char *sql, const char *key, hinstant t, struct hearth_error *err)
+{
+	struct db_stmt *s;
+	int rc = db_prepare(store_db(st), sql, &s, err);
+	if (rc) {
+		return rc;
+	}
+	db_bind_int(s, 1, t);
+	db_bind_text(s, 2, key);
+	rc = db_step(s, err);
+	db_finalize(s);
+	return rc < 0 ? rc : 0;
+}
+
+int store_throttle_set_until(struct store *st, const char *key, hinstant until, struct hearth_error *err)
+{
+	return throttle_exec(st, "UPDATE signin_throttle SET until_at = ?1 WHERE key = ?2", key, until, err);
+}
+
+int store_throttle_clear(struct store *st, const char *key, hinstant forget_before, struct hearth_error *err)
+{
+	int rc = throttle_exec(st, "DELETE FROM signin_throttle WHERE key = ?2 AND CAST(?1 AS BIGINT) IS NOT NULL", key,
+			       0, err);
+	/* Rows long quiet and no longer holding anything back go too, so the table stays
+	 * as small as the failures of the last day. */
+	return rc ? rc
+		  : throttle_exec(st, "DELETE FROM signin_throttle WHERE last_at < ?1 AND until_at < ?1 AND "
+				      "CAST(?2 AS TEXT) IS NULL",
+				  NULL, forget_before, err);
+}
+
+int store_throttle_unlock(struct store *st, const char *actor, const char *username, const char *address,
+			  int64_t *cleared, struct hearth_error *err)
+{
+	int rc = store_begin(st, err);
+	if (rc) {
+		return rc;
+	}
+	struct db_stmt *s;
+	if ((rc = db_prepare(store_db(st),
+			     "DELETE FROM signin_throttle WHERE (CAST(?1 AS TEXT) IS NOT NULL AND username = ?1) OR "
+			     "(CAST(?2 AS TEXT) IS NOT NULL AND address = ?2 AND key LIKE 'a:%') RETURNING id",
+			     &s, err))) {
+		store_rollback(st);
+		return rc;
+	}
+	db_bind_text(s, 1, username);
+	db_bind_text(s, 2, address);
+	*cleared = 0;
+	while ((rc = db_step(s, err)) == 1) {
+		(*cleared)++;
+	}
+	db_finalize(s);
+	char what[160];
+	snprintf(what, sizeof(what), "sign-in unlocked%s%s%s%s (%lld held back)", username ? " for user " : "",
+		 username ? username : "", address ? " from address " : "", address ? address : "",
+		 (long long)*cleared);
+	struct store_audit a = {actor, "user_admin", 0, what, st->origin_route[0] ? st->origin_route : NULL,
+				st->origin_address[0] ? st->origin_address : NULL};
+	if (rc < 0 || (rc = store_audit_append_locked(st, &a, 1, err))) {
+		store_rollback(st);
+		return rc < 0 ? rc : HERR_IO;
+	}
+	return store_commit(st, err);
+}
+
+int store_device_find(struct store *st, const char *token_hash, int64_t *device_id, int64_t *user_id,
+		      hinstant *created_at, struct hearth_error *err)
+{
+	struct db_stmt *s;
+	int rc = db_prepare(store_db(st), "SELECT id, user_id, created_at FROM signin_device WHERE token_hash = ?", &s,
+			    err);
+	if (rc) {
+		return rc;
+	}
+	db_bind_text(s, 1, token_hash);
+	rc = db_step(s, err);
+	if (rc == 1) {
+		*device_id = db_col_int(s, 0);
+		*user_id = db_col_int(s, 1);
+		*created_at = db_col_int(s, 2);
+		rc = 0;
+	} else if (rc == 0) {
+		rc = HERR_NOT_FOUND;
+	}
+	db_finalize(s);
+	return rc;
+}
+
+int store_device_add(struct store *st, int64_t user_id, const char *token_hash, hinstant now, hinstant forget_before,
+		     struct hearth_error *err)
+{
+	struct db_stmt *s;
+	/* A browser past its life is forgotten when the next one is added. */
+	int rc = db_prepare(store_db(st), "DELETE FROM signin_device WHERE created_at < ?", &s, err);
+	if (rc) {
+		return rc;
+	}
+	db_bind_int(s, 1, forget_before);
+	rc = db_step(s, err);
+	db_finalize(s);
+	if (rc < 0 || (rc = db_prepare(store_db(st),
+				       "INSERT INTO signin_device (token_hash, user_id, created_at, seen_at) VALUES (?, ?, ?, ?)",
+				       &s, err))) {
+		return rc;
+	}
+	db_bind_text(s, 1, token_hash);
+	db_bind_int(s, 2, user_id);
+	db_bind_int(s, 3, now);
+	db_bind_int(s, 4, now);
+	rc = db_step(s, err);
+	db_finalize(s);
+	return rc < 0 ? rc : 0;
 }
 
 /* ---- scope ---- */

@@ -232,7 +232,8 @@ int store_user_set_password(struct store *st, const char *actor, int64_t id, con
 			    struct hearth_error *err);
 int store_user_set_role(struct store *st, const char *actor, int64_t id, const char *role, int64_t team_id,
 			struct hearth_error *err);
-/* Disables the user and ends their sessions. */
+/* Changing a password or disabling a user ends every session they have and forgets the
+ * browsers they signed in from, in the same transaction. */
 int store_user_disable(struct store *st, const char *actor, int64_t id, struct hearth_error *err);
 /* An explicit grant to one restricted child's record. */
 int store_grant_add(struct store *st, const char *actor, int64_t user_id, int64_t child_id, struct hearth_error *err);
@@ -269,6 +270,32 @@ int store_draft_delete(struct store *st, int64_t user_id, const char *path, stru
 /* The person's drafts, the most recently saved first. */
 int store_drafts_list(struct store *st, int64_t user_id, struct arena *a, struct store_draft **out, size_t *n_out,
 		      struct hearth_error *err);
+
+/* The sign-in throttle (web/http/auth.c decides; this keeps its state in the record so a
+ * restart forgets nothing). A key is what failed: "p:USERNAME|ADDRESS", "d:DEVICE-ID" or
+ * "a:ADDRESS"; username and address are kept beside it for an admin's unlock. */
+struct store_throttle_key {
+	const char *key, *username, *address;	/* username/address may be NULL */
+};
+/* The instant before which no try from key is checked (0 when nothing holds it back). */
+int store_throttle_until(struct store *st, const char *key, hinstant *until, struct hearth_error *err);
+/* Counts a failure against k in one statement; a key quiet since before forget_before
+ * starts again from one. *failures is the count after this one. */
+int store_throttle_fail(struct store *st, const struct store_throttle_key *k, hinstant now, hinstant forget_before,
+			int64_t *failures, struct hearth_error *err);
+int store_throttle_set_until(struct store *st, const char *key, hinstant until, struct hearth_error *err);
+/* A success: key's failures are forgotten, and every row quiet since forget_before. */
+int store_throttle_clear(struct store *st, const char *key, hinstant forget_before, struct hearth_error *err);
+/* An admin's unlock: forgets every failure of username (from any address or browser)
+ * and/or of address (for any account), with an audit row (user_admin); *cleared rows. */
+int store_throttle_unlock(struct store *st, const char *actor, const char *username, const char *address,
+			  int64_t *cleared, struct hearth_error *err);
+/* Browsers that signed in, by the SHA-256 of their hearth_device cookie. */
+int store_device_find(struct store *st, const char *token_hash, int64_t *device_id, int64_t *user_id,
+		      hinstant *created_at, struct hearth_error *err);
+/* Adds one, forgetting those created before forget_before. */
+int store_device_add(struct store *st, int64_t user_id, const char *token_hash, hinstant now, hinstant forget_before,
+		     struct hearth_error *err);
 
 /* Which children a person sees (from model/roles' scope): applied inside the queries. */
 enum store_scope_kind { STORE_SCOPE_NONE, STORE_SCOPE_TEAM, STORE_SCOPE_OWN, STORE_SCOPE_ALL };

@@ -27,20 +27,17 @@ struct web_options {
 	unsigned header_timeout_s;	/* a request's headers must all arrive within this (0: no limit) */
 	unsigned per_address;		/* open connections per client address (0: no limit) */
 	unsigned max_connections;	/* open connections in all */
-	unsigned signin_limit_user;	/* failed sign-ins per user per window before 429 */
-	unsigned signin_limit_address;	/* failed sign-ins per client address per window */
-	unsigned signin_window_s;	/* the throttling window */
-	unsigned idle_timeout_s;	/* a session ends after this long unused */
-	unsigned absolute_timeout_s;	/* and this long after sign-in, whatever happens */
+	bool secure_cookies;		/* cookies always carry Secure (--secure-cookies) */
+	const char *tls_cert, *tls_key;	/* PEM files: serve HTTPS (both, or neither) */
 	/* Called once the server listens, with its URL ("http://127.0.0.1:8080/"). */
 	void (*ready)(void *ctx, const char *url);
 	void *ready_ctx;
 };
 
 /* Fills o with the defaults (127.0.0.1:8080, 2 threads, 30 s connection timeout, headers
- * within 10 s, 64 connections per address and 1000 in all, 5 failed
- * sign-ins per user and 20 per address in 15 minutes, sessions idle 30 minutes and at
- * most 12 hours). db_path stays NULL. */
+ * within 10 s, 64 connections per address and 1000 in all, plain HTTP). db_path stays
+ * NULL. The sign-in throttle, session lifetimes, trusted proxies and forced Secure cookies
+ * are the record's settings (model/settings.h), read when the server starts. */
 void web_options_default(struct web_options *o);
 
 /* Serves until SIGINT or SIGTERM. Returns 0 after a clean shutdown, or a negative HERR_*

@@ -94,6 +94,9 @@ user test_inspector inspector
 user test_throttled social_worker --team "HTTP Team A" --worker HTA1
 user test_disabled social_worker --team "HTTP Team A" --worker HTA1
 user test_expiry social_worker --team "HTTP Team A" --worker HTA1
+user test_device analyst
+user test_passwd analyst
+user test_proxy analyst
 fixture user "$db" grant test_team_manager HC3
 # A child the DfE's rules find fault with, in no team (tests/http/pages_measures.test.mjs):
 # an assessment started in November 2025 and still open at the end of the census year

@@ -160,18 +160,19 @@ export function fromAddress(localAddress, method, path, { body, headers = {} } =
 	});
 }
 
-// The stored record's fingerprint: for every table but the audit trail and sessions (which
-// refusals may write), its row count and highest id. Every change to a row also adds a
+// The stored record's fingerprint: for every table but the audit trail, sessions and the
+// sign-in throttle's state (which refusals may write), its row count and highest id. Every change to a row also adds a
 // revision, so an update shows in the revision table's numbers.
 let fingerprintSql;
 export function fingerprint() {
 	if (!fingerprintSql) {
 		const tables = sql(BACKEND === 'pg'
 			? "SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema() " +
-				"AND table_type = 'BASE TABLE' AND table_name NOT IN ('audit', 'user_session', 'hearth_meta') " +
+				"AND table_type = 'BASE TABLE' AND table_name NOT IN ('audit', 'user_session', 'hearth_meta', " +
+				"'signin_throttle', 'signin_device') " +
 				'ORDER BY table_name'
 			: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' " +
-				"AND name NOT IN ('audit', 'user_session') ORDER BY name").split('\n');
+				"AND name NOT IN ('audit', 'user_session', 'signin_throttle', 'signin_device') ORDER BY name").split('\n');
 		// Every Hearth table has an integer key named id (SQLite's rowid).
 		fingerprintSql = tables.map((t) => `SELECT '${t}', count(*), max(id) FROM "${t}"`).join(' UNION ALL ') +
 			' ORDER BY 1';

@@ -1,4 +1,4 @@
-// Sign-in, sessions, cookies, CSRF, expiry and throttling.
+// Sign-in, sessions, cookies, CSRF and expiry.
 import test from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
@@ -11,6 +11,7 @@ test('sign-in sets an HttpOnly, SameSite=Strict session cookie (no Secure on loo
 	assert.match(s.setCookie, /; SameSite=Strict/);
 	assert.match(s.setCookie, /; Path=\//);
 	assert.doesNotMatch(s.setCookie, /Secure/);
+	assert.match(s.setCookie, /, hearth_device=[0-9a-f]{64}; Path=\/; Max-Age=\d+; HttpOnly; SameSite=Strict$/);
 	assert.match(s.csrf, /^[0-9a-f]{64}$/);
 	assert.equal(s.user.role, 'social_worker');
 	const me = await req('GET', '/api/session', { session: s });
@@ -107,38 +108,13 @@ test('disabling a user ends their sessions at once', async () => {
 	assertError(again, 401, 'credentials');
 });
 
-test('throttling per user: after 5 failures even the right password gets 429 with Retry-After', async () => {
-	for (let i = 0; i < 5; i++) {
-		const r = await req('POST', '/api/session', { body: { username: 'test_throttled', password: `wrong-${i}` } });
-		assertError(r, 401, 'credentials');
-	}
-	const r = await req('POST', '/api/session', { body: { username: 'test_throttled', password: PASSWORD } });
-	assertError(r, 429, 'throttled');
-	assert.ok(Number(r.headers.get('retry-after')) > 0);
-	// Others are not affected.
-	assert.equal((await req('POST', '/api/session', { body: { username: 'test_analyst', password: PASSWORD } })).status,
-		200);
-});
-
-test('throttling per address: after 20 failures from one address, sign-in from it is 429; other addresses are not', async () => {
-	const body = (u, p) => JSON.stringify({ username: u, password: p });
+test('failed sign-ins are in the audit trail, with the address they came from', async () => {
+	const before = Number(sql("SELECT count(*) FROM audit WHERE action = 'denied' AND section = 'sign_in' AND address = '127.0.0.9'"));
 	const headers = { 'Content-Type': 'application/json' };
-	for (let i = 0; i < 20; i++) {
-		const r = await fromAddress('127.0.0.9', 'POST', '/api/session', { body: body(`nobody${i}`, 'x'), headers });
-		assert.equal(r.status, 401, r.text);
-	}
-	const blocked = await fromAddress('127.0.0.9', 'POST', '/api/session',
-		{ body: body('test_inspector', PASSWORD), headers });
-	assert.equal(blocked.status, 429, blocked.text);
-	assert.ok(Number(blocked.headers['retry-after']) > 0);
-	const elsewhere = await fromAddress('127.0.0.10', 'POST', '/api/session',
-		{ body: body('test_inspector', PASSWORD), headers });
-	assert.equal(elsewhere.status, 200, elsewhere.text);
-});
-
-test('failed and throttled sign-ins are in the audit trail', () => {
-	assert.ok(Number(sql("SELECT count(*) FROM audit WHERE action = 'denied' AND section = 'sign_in'")) >= 25);
-	assert.ok(Number(sql("SELECT count(*) FROM audit WHERE action = 'denied' AND section = 'sign_in throttled'")) >= 2);
+	const r = await fromAddress('127.0.0.9', 'POST', '/api/session',
+		{ body: JSON.stringify({ username: 'nobody', password: 'x' }), headers });
+	assert.equal(r.status, 401, r.text);
 	assert.equal(sql("SELECT count(*) FROM audit WHERE action = 'denied' AND section = 'sign_in' AND address = '127.0.0.9'"),
-		'20');
+		String(before + 1));
 });
+// The sign-in throttle, known browsers, the password rules, proxies and TLS: signin.test.mjs.

@@ -1,19 +1,29 @@
-/* auth: sessions, cookies, CSRF and sign-in throttling.
+/* auth: sessions, cookies, CSRF and the sign-in throttle.
  *
  * A session is a 256-bit random token, sent to the browser once in the hearth_session
- * cookie (HttpOnly, SameSite=Strict, Secure unless the server listens on loopback) and
- * stored only as its SHA-256. It ends at sign-out, after idle_timeout_s unused, after
- * absolute_timeout_s whatever happens, and when its user is disabled. Its CSRF token is a
- * second random value handed out in the JSON answer to sign-in (and GET /api/session);
+ * cookie (HttpOnly, SameSite=Strict, Secure when web_cookie_secure says) and stored only
+ * as its SHA-256. It ends at sign-out, after session_idle_minutes unused, after
+ * session_absolute_hours whatever happens, and at once when its user is disabled or their
+ * password changes (store/access.c ends them in the same transaction). Its CSRF token is
+ * a second random value handed out in the JSON answer to sign-in (and GET /api/session);
  * every state-changing request must echo it in X-CSRF-Token, compared in constant time.
  * "Last seen" is written at most once a minute per session, so reads stay reads.
  *
- * Throttling: failed sign-ins are counted per username and per client address in a
- * fixed window; at the limit, sign-in answers 429 with Retry-After without checking the
- * password (a correct one included) until the window ends. The counts live in this
- * process (a restart forgets them). An unknown username costs the same argon2id
- * verification as a known one, so timing does not reveal which usernames exist. */
-#include <pthread.h>
+ * The throttle (NCSC: throttle rather than lock, so an attacker cannot lock the real user
+ * out): wrong passwords are counted per account and address ("p:" key) and per address
+ * for any account ("a:" key), in the record (store/access.c), so a restart forgets
+ * nothing. Beyond signin_free_failures for the pair (signin_address_free_failures for the
+ * address) each failure makes the next try from there wait signin_delay_s, doubling per
+ * further failure up to signin_delay_max_s; while it waits, sign-in answers 429 with
+ * Retry-After without checking the password. The same account from another address is not
+ * held back. A browser that has signed in as the person carries a hearth_device cookie (a
+ * random token, stored as its SHA-256, living device_days): its failures are counted
+ * apart ("d:" key) and the address's count does not hold it back, so the real user on a
+ * known device gets in even from an office whose address an attacker shares. Every wrong
+ * password, every try held back and every wait begun is an audit row. Failures are
+ * forgotten after signin_forget_hours quiet, or at a success; an admin clears them with
+ * `hearth user DB unlock`. An unknown username costs the same argon2id verification as a
+ * known one, so timing does not reveal which usernames exist. */
 #include <stdio.h>
 #include <string.h>
 
@@ -23,20 +33,11 @@
 #include "web/http/http.h"
 
 #define COOKIE "hearth_session"
+#define DEVICE_COOKIE "hearth_device"
 #define TOUCH_EVERY_S 60
-#define THROTTLE_SLOTS 4096
-#define THROTTLE_PROBE 16
+#define MAX_SHIFT 30
 
 static char dummy_hash[SECRET_HASH_SIZE];
-
-struct throttle {
-	char key[80];		/* "u:" username or "a:" address; "" when free */
-	hinstant start;
-	unsigned fails;
-};
-
-static struct throttle slots[THROTTLE_SLOTS];
-static pthread_mutex_t throttle_lock = PTHREAD_MUTEX_INITIALIZER;
 
 int web_auth_init(struct web_server *srv, struct hearth_error *err)
 {
@@ -44,80 +45,17 @@ int web_auth_init(struct web_server *srv, struct hearth_error *err)
 	if (secret_init() || secret_password_hash("hearth: no such user, but the same work", dummy_hash)) {
 		return herr_set(err, HERR_IO, "", "crypto", "libsodium could not be initialised");
 	}
-	pthread_mutex_lock(&throttle_lock);
-	memset(slots, 0, sizeof(slots));
-	pthread_mutex_unlock(&throttle_lock);
 	return 0;
 }
 
-static unsigned key_hash(const char *k)
+hinstant web_auth_delay(int64_t failures, int free_failures, int delay_s, int delay_max_s)
 {
-	unsigned h = 2166136261u;
-	for (; *k; k++) {
-		h = (h ^ (unsigned char)*k) * 16777619u;
+	if (failures < free_failures) {
+		return 0;
 	}
-	return h;
-}
-
-/* The slot for key (called with the lock held); create makes one, reusing an expired or
- * the oldest slot in the probe window. NULL when absent and !create. */
-static struct throttle *slot(const char *key, bool create, hinstant now, unsigned window)
-{
-	unsigned h = key_hash(key);
-	struct throttle *victim = NULL;
-	bool victim_free = false;
-	for (unsigned i = 0; i < THROTTLE_PROBE; i++) {
-		struct throttle *t = &slots[(h + i) % THROTTLE_SLOTS];
-		bool expired = now - t->start >= (hinstant)window;
-		if (t->key[0] && strcmp(t->key, key) == 0) {
-			if (expired) {
-				t->start = now;
-				t->fails = 0;
-			}
-			return t;
-		}
-		bool is_free = !t->key[0] || expired;
-		if (is_free && !victim_free) {
-			victim = t; /* the first free slot */
-			victim_free = true;
-		} else if (!victim_free && (!victim || t->start < victim->start)) {
-			victim = t; /* else the oldest in use */
-		}
-	}
-	if (!create) {
-		return NULL;
-	}
-	snprintf(victim->key, sizeof(victim->key), "%s", key);
-	victim->start = now;
-	victim->fails = 0;
-	return victim;
-}
-
-/* Seconds until key may try again, or 0. */
-static int throttled(const char *key, unsigned limit, hinstant now, unsigned window)
-{
-	pthread_mutex_lock(&throttle_lock);
-	struct throttle *t = slot(key, false, now, window);
-	int wait = t && t->fails >= limit ? (int)((hinstant)window - (now - t->start)) : 0;
-	pthread_mutex_unlock(&throttle_lock);
-	return wait > 0 ? wait : 0;
-}
-
-static void throttle_fail(const char *key, hinstant now, unsigned window)
-{
-	pthread_mutex_lock(&throttle_lock);
-	slot(key, true, now, window)->fails++;
-	pthread_mutex_unlock(&throttle_lock);
-}
-
-static void throttle_clear(const char *key, hinstant now, unsigned window)
-{
-	pthread_mutex_lock(&throttle_lock);
-	struct throttle *t = slot(key, false, now, window);
-	if (t) {
-		t->key[0] = '\0';
-	}
-	pthread_mutex_unlock(&throttle_lock);
+	int64_t shift = failures - free_failures;
+	hinstant d = (hinstant)delay_s << (shift > MAX_SHIFT ? MAX_SHIFT : shift);
+	return d > delay_max_s ? delay_max_s : d;
 }
 
 static bool is_hex64(const char *s)
@@ -149,10 +87,10 @@ int web_auth_session(struct web_request *r)
 		return web_fail_err(r, &err);
 	}
 	hinstant now = instant_now();
-	const struct web_options *o = &r->srv->opt;
+	const struct settings *set = &r->srv->set;
 	int role = role_parse(s.user.role);
-	if (s.user.disabled || role < 0 || now - s.seen_at >= (hinstant)o->idle_timeout_s ||
-	    now - s.created_at >= (hinstant)o->absolute_timeout_s) {
+	if (s.user.disabled || role < 0 || now - s.seen_at >= (hinstant)set->session_idle_minutes * 60 ||
+	    now - s.created_at >= (hinstant)set->session_absolute_hours * 3600) {
 		store_session_end(r->st, s.id, now, NULL);
 		return 0;
 	}
@@ -195,31 +133,62 @@ static json_t *session_json(struct web_request *r, const struct store_user *u, c
 				 u->worker_id ? json_integer(u->worker_id) : json_null());
 	return json_pack("{s:o, s:s, s:o, s:b, s:I, s:I}", "user", user, "csrf_token", csrf, "permissions", perms,
 			 "read_only", role < 0 || role_read_only((enum role)role), "idle_timeout_s",
-			 (json_int_t)r->srv->opt.idle_timeout_s, "absolute_timeout_s",
-			 (json_int_t)r->srv->opt.absolute_timeout_s);
+			 (json_int_t)r->srv->set.session_idle_minutes * 60, "absolute_timeout_s",
+			 (json_int_t)r->srv->set.session_absolute_hours * 3600);
 }
 
-static const char *cookie(struct web_request *r, const char *value, unsigned max_age)
+static const char *cookie(struct web_request *r, const char *name, const char *value, long long max_age)
 {
-	return arena_printf(&r->a, COOKIE "=%s; Path=/; Max-Age=%u; HttpOnly; SameSite=Strict%s", value, max_age,
-			    r->srv->secure_cookies ? "; Secure" : "");
+	return arena_printf(&r->a, "%s=%s; Path=/; Max-Age=%lld; HttpOnly; SameSite=Strict%s", name, value, max_age,
+			    web_cookie_secure(r) ? "; Secure" : "");
+}
+
+/* The browser's hearth_device cookie, when it names a known browser not past its life:
+ * its id and whose it is. */
+static int64_t known_device(struct web_request *r, hinstant now, int64_t *user_id)
+{
+	const char *tok = MHD_lookup_connection_value(r->conn, MHD_COOKIE_KIND, DEVICE_COOKIE);
+	if (!tok || strlen(tok) != 64 || strspn(tok, "0123456789abcdef") != 64) {
+		return 0;
+	}
+	char hash[SECRET_SHA256_HEX];
+	secret_sha256_hex(tok, 64, hash);
+	int64_t id;
+	hinstant created;
+	if (store_device_find(r->st, hash, &id, user_id, &created, NULL) ||
+	    now - created >= (hinstant)r->srv->set.device_days * 86400) {
+		return 0;
+	}
+	return id;
+}
+
+/* Counts a wrong password against key and starts its wait when past free; returns the
+ * wait begun (0 when none), or -1 on a store failure. */
+static hinstant count_failure(struct web_request *r, const struct store_throttle_key *k, int free_failures,
+			      hinstant now, struct hearth_error *err)
+{
+	const struct settings *set = &r->srv->set;
+	int64_t failures;
+	if (store_throttle_fail(r->st, k, now, now - (hinstant)set->signin_forget_hours * 3600, &failures, err)) {
+		return -1;
+	}
+	hinstant wait = web_auth_delay(failures, free_failures, set->signin_delay_s, set->signin_delay_max_s);
+	if (wait > 0 && store_throttle_set_until(r->st, k->key, now + wait, err)) {
+		return -1;
+	}
+	return wait;
 }
 
 int web_auth_sign_in(struct web_request *r, const char *username, const char *password, struct store_user *u,
 		     const char **csrf_out)
 {
-	const struct web_options *o = &r->srv->opt;
+	const struct settings *set = &r->srv->set;
 	size_t ulen = strlen(username), plen = strlen(password);
 	if (ulen == 0 || ulen > 64 || plen == 0 || plen > 1024) {
 		return web_fail(r, 400, ulen == 0 || ulen > 64 ? "username" : "password", "length",
 				"username and password must be 1-64 and 1-1024 characters");
 	}
 	hinstant now = instant_now();
-	char ukey[80], akey[80];
-	snprintf(ukey, sizeof(ukey), "u:%s", username);
-	snprintf(akey, sizeof(akey), "a:%s", r->address);
-	int wait_u = throttled(ukey, o->signin_limit_user, now, o->signin_window_s);
-	int wait_a = throttled(akey, o->signin_limit_address, now, o->signin_window_s);
 	struct hearth_error err = {0};
 	int rc = store_user_by_name(r->st, username, &r->a, u, &err);
 	if (rc && rc != HERR_NOT_FOUND) {
@@ -231,28 +200,69 @@ int web_auth_sign_in(struct web_request *r, const char *username, const char *pa
 	} else {
 		snprintf(r->actor, sizeof(r->actor), "unknown");
 	}
-	if (wait_u || wait_a) {
-		r->retry_after = wait_u > wait_a ? wait_u : wait_a;
-		web_audit_row(r, "denied", 0, "sign_in throttled");
-		return web_fail(r, 429, NULL, "throttled", "too many failed sign-ins; try again later");
+	int64_t device_user = 0, device = known_device(r, now, &device_user);
+	if (!known || device_user != u->id) {
+		device = 0; /* another person's browser is no known device for this one */
+	}
+	struct store_throttle_key pair = {NULL, username, r->address}, addr = {NULL, NULL, r->address};
+	pair.key = device ? arena_printf(&r->a, "d:%lld", (long long)device)
+			  : arena_printf(&r->a, "p:%s|%s", username, r->address);
+	addr.key = arena_printf(&r->a, "a:%s", r->address);
+	hinstant until_pair = 0, until_addr = 0;
+	if (store_throttle_until(r->st, pair.key, &until_pair, &err) ||
+	    (!device && store_throttle_until(r->st, addr.key, &until_addr, &err))) {
+		return web_fail_err(r, &err);
+	}
+	hinstant until = until_pair > until_addr ? until_pair : until_addr;
+	if (until > now) {
+		r->retry_after = (int)(until - now);
+		web_audit_row(r, "denied", 0, until_pair > now ? "sign_in held back: account from this address"
+							       : "sign_in held back: this address");
+		return web_fail(r, 429, NULL, "throttled", "too many failed sign-ins from here; try again in %lld seconds",
+				(long long)(until - now));
 	}
 	bool ok = secret_password_verify(known ? u->password_hash : dummy_hash, password) && known && !u->disabled &&
 		  role_parse(u->role) >= 0;
 	if (!ok) {
-		throttle_fail(ukey, now, o->signin_window_s);
-		throttle_fail(akey, now, o->signin_window_s);
+		hinstant wait_pair = count_failure(r, &pair, set->signin_free_failures, now, &err);
+		hinstant wait_addr = device || wait_pair < 0 ? 0
+							   : count_failure(r, &addr, set->signin_address_free_failures, now,
+									   &err);
+		if (wait_pair < 0 || wait_addr < 0) {
+			return web_fail_err(r, &err);
+		}
 		web_audit_row(r, "denied", 0, "sign_in");
+		if (wait_pair || wait_addr) {
+			hinstant wait = wait_pair > wait_addr ? wait_pair : wait_addr;
+			web_audit_row(r, "throttle", 0,
+				      arena_printf(&r->a, "sign_in waits %llds: %s", (long long)wait,
+						   wait_pair >= wait_addr ? (device ? "account on this device"
+										    : "account from this address")
+									  : "this address"));
+		}
 		return web_fail(r, 401, NULL, "credentials", "the username or password is not right");
 	}
-	throttle_clear(ukey, now, o->signin_window_s);
 	char token[SECRET_TOKEN_HEX], hash[SECRET_SHA256_HEX], csrf[SECRET_TOKEN_HEX];
+	if ((rc = store_throttle_clear(r->st, pair.key, now - (hinstant)set->signin_forget_hours * 3600, &err))) {
+		return web_fail_err(r, &err);
+	}
+	if (!device) {
+		/* This browser is now known: its own failures will count apart from its address's. */
+		secret_token(token);
+		secret_sha256_hex(token, 64, hash);
+		hinstant life = (hinstant)set->device_days * 86400;
+		if ((rc = store_device_add(r->st, u->id, hash, now, now - life, &err))) {
+			return web_fail_err(r, &err);
+		}
+		r->set_cookie2 = cookie(r, DEVICE_COOKIE, token, life);
+	}
 	secret_token(token);
 	secret_token(csrf);
 	secret_sha256_hex(token, 64, hash);
 	if ((rc = store_session_create(r->st, u->id, hash, csrf, now, &err))) {
 		return web_fail_err(r, &err);
 	}
-	r->set_cookie = cookie(r, token, o->absolute_timeout_s);
+	r->set_cookie = cookie(r, COOKIE, token, (hinstant)set->session_absolute_hours * 3600);
 	r->user_id = u->id;
 	web_audit_row(r, "sign_in", 0, "session");
 	*csrf_out = arena_strdup(&r->a, csrf);
@@ -265,7 +275,7 @@ int web_auth_sign_out(struct web_request *r)
 	if (store_session_end(r->st, r->session.id, instant_now(), &err)) {
 		return web_fail_err(r, &err);
 	}
-	r->set_cookie = cookie(r, "", 0);
+	r->set_cookie = cookie(r, COOKIE, "", 0);
 	web_audit_row(r, "sign_out", 0, "session");
 	return 0;
 }

@@ -18,6 +18,7 @@
 #include "base/buf.h"
 #include "base/error.h"
 #include "model/entity.h"
+#include "model/settings.h"
 #include "model/roles.h"
 #include "store/store.h"
 #include "store/web.h"
@@ -33,7 +34,10 @@ struct page_names;
 struct web_server {
 	struct web_options opt;
 	struct MHD_Daemon *daemon;
-	bool secure_cookies;		/* not on loopback: cookies carry Secure */
+	bool secure_cookies;		/* not on loopback, or --secure-cookies: cookies carry Secure */
+	bool tls;			/* served over TLS by this process (--tls-cert) */
+	struct settings set;		/* the record's settings, read once at start */
+	char *tls_cert, *tls_key;	/* PEM text, alive as long as the daemon */
 	atomic_int in_flight;		/* requests begun and not yet completed */
 	atomic_int suspended;		/* connections waiting for their audit rows */
 	atomic_bool stopping;		/* shutting down: answers close their connection */
@@ -80,7 +84,8 @@ struct web_request {
 	size_t body_bytes;		/* seen, including what was discarded */
 	bool body_over;			/* more than the route's limit: 413 */
 	/* who asks */
-	char address[64];
+	char address[64];		/* the client's: the socket's, or X-Forwarded-For from a trusted proxy */
+	bool tls;			/* came over TLS: here, or to a trusted proxy (X-Forwarded-Proto) */
 	bool signed_in;
 	struct store_session session;
 	enum role role;
@@ -107,6 +112,7 @@ struct web_request {
 	struct page_names *names;	/* page.c: workers' names looked up by this request */
 	const struct store_draft *draft;	/* pages/drafts.c: the draft this form page was filled from */
 	const char *set_cookie;
+	const char *set_cookie2;	/* a second cookie (sign-in's hearth_device) */
 	const char *allow;		/* 405: the methods the path has */
 	int retry_after;		/* 429: seconds */
 	/* audit rows to make durable before the answer goes out */
@@ -139,6 +145,9 @@ void web_guard_rate_init(unsigned per_minute, unsigned burst);
 void web_guard_rate_stop(void);
 /* Takes one request from user's bucket: 0, or the seconds until one is allowed (429). */
 int web_guard_rate(int64_t user);
+/* Whether cookies set for r carry Secure: over TLS (here or to a trusted proxy), when
+ * listening on a non-loopback address, with --secure-cookies, or secure_cookies = yes. */
+bool web_cookie_secure(const struct web_request *r);
 
 /* ---- dispatch.c ---- */
 /* Decodes the target and finds the route (so the body's limit is known before the body
@@ -207,6 +216,9 @@ int web_auth_session(struct web_request *r);
  * (400, 401, 429, 500), answered. */
 int web_auth_sign_in(struct web_request *r, const char *username, const char *password, struct store_user *u,
 		     const char **csrf);
+/* The wait after failures wrong passwords when free_failures are let pass: 0 below free,
+ * then delay_s doubling per further failure, at most delay_max_s. Pure. */
+hinstant web_auth_delay(int64_t failures, int free_failures, int delay_s, int delay_max_s);
 /* Ends the caller's session and clears the cookie (audited). 0 or the status. */
 int web_auth_sign_out(struct web_request *r);
 /* The X-CSRF-Token header (a page: the form's csrf_token) matches the session's token

@@ -84,11 +84,6 @@ void web_options_default(struct web_options *o)
 		.header_timeout_s = 10,
 		.per_address = 64,
 		.max_connections = 1000,
-		.signin_limit_user = 5,
-		.signin_limit_address = 20,
-		.signin_window_s = 15 * 60,
-		.idle_timeout_s = 30 * 60,
-		.absolute_timeout_s = 12 * 60 * 60,
 	};
 }
 
@@ -156,10 +151,36 @@ static void *on_uri(void *cls, const char *uri, struct MHD_Connection *conn)
 	return r;
 }
 
+/* A numeric address in inet_ntop's form into out; false when text is not one. */
+static bool normal_address(const char *text, size_t len, char *out, size_t size)
+{
+	char one[64];
+	unsigned char bin[16];
+	while (len && (*text == ' ' || *text == '\t')) {
+		text++, len--;
+	}
+	while (len && (text[len - 1] == ' ' || text[len - 1] == '\t')) {
+		len--;
+	}
+	if (len == 0 || len >= sizeof(one)) {
+		return false;
+	}
+	memcpy(one, text, len);
+	one[len] = '\0';
+	int family = strchr(one, ':') ? AF_INET6 : AF_INET;
+	return inet_pton(family, one, bin) == 1 && inet_ntop(family, bin, out, (socklen_t)size);
+}
+
+/* The client: the socket's address, unless that is a trusted proxy (the trusted_proxies
+ * setting), whose X-Forwarded-For is then read from the right, past any further trusted
+ * proxies, to the first address none of them is (what a client writes to the left of it
+ * is not believed). Its X-Forwarded-Proto says whether the client came over TLS. From any
+ * other address both headers are ignored. */
 static void client_address(struct web_request *r)
 {
 	const union MHD_ConnectionInfo *ci = MHD_get_connection_info(r->conn, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
 	snprintf(r->address, sizeof(r->address), "unknown");
+	r->tls = r->srv->tls;
 	if (!ci || !ci->client_addr) {
 		return;
 	}
@@ -171,6 +192,36 @@ static void client_address(struct web_request *r)
 		inet_ntop(AF_INET6, &((const struct sockaddr_in6 *)(const void *)sa)->sin6_addr, r->address,
 			  sizeof(r->address));
 	}
+	const struct settings *set = &r->srv->set;
+	if (!settings_trusted_proxy(set, r->address)) {
+		return;
+	}
+	const char *proto = MHD_lookup_connection_value(r->conn, MHD_HEADER_KIND, "X-Forwarded-Proto");
+	if (proto && strcasecmp(proto, "https") == 0) {
+		r->tls = true;
+	}
+	const char *xff = MHD_lookup_connection_value(r->conn, MHD_HEADER_KIND, "X-Forwarded-For");
+	size_t end = xff ? strlen(xff) : 0;
+	while (end > 0) {
+		size_t start = end;
+		while (start > 0 && xff[start - 1] != ',') {
+			start--;
+		}
+		char hop[sizeof(r->address)];
+		if (!normal_address(xff + start, end - start, hop, sizeof(hop))) {
+			return; /* garbage: the proxy's own address stands */
+		}
+		snprintf(r->address, sizeof(r->address), "%s", hop);
+		if (!settings_trusted_proxy(set, hop)) {
+			return;
+		}
+		end = start > 0 ? start - 1 : 0;
+	}
+}
+
+bool web_cookie_secure(const struct web_request *r)
+{
+	return r->tls || r->srv->secure_cookies || r->srv->set.secure_cookies;
 }
 
 /* Pages load only this server's own CSS, module script and images, post forms only to
@@ -187,6 +238,10 @@ static void add_security_headers(struct web_request *r, struct MHD_Response *res
 	MHD_add_response_header(resp, "X-Content-Type-Options", "nosniff");
 	MHD_add_response_header(resp, "X-Frame-Options", "DENY");
 	MHD_add_response_header(resp, "Referrer-Policy", "no-referrer");
+	if (r->tls) {
+		/* Only over TLS (RFC 6797 §7.2): a browser then refuses plain HTTP to this host. */
+		MHD_add_response_header(resp, "Strict-Transport-Security", "max-age=31536000");
+	}
 	/* Static assets may be cached; nothing from the record ever is. */
 	MHD_add_response_header(resp, "Cache-Control",
 				r->cacheable && r->status == 200 ? "public, max-age=3600" : "no-store");
@@ -246,6 +301,9 @@ static enum MHD_Result queue_answer(struct web_request *r)
 	}
 	if (r->set_cookie) {
 		MHD_add_response_header(resp, MHD_HTTP_HEADER_SET_COOKIE, r->set_cookie);
+	}
+	if (r->set_cookie2) {
+		MHD_add_response_header(resp, MHD_HTTP_HEADER_SET_COOKIE, r->set_cookie2);
 	}
 	if (r->allow) {
 		MHD_add_response_header(resp, MHD_HTTP_HEADER_ALLOW, r->allow);
@@ -382,6 +440,7 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
 			/* Not audited, not sent: the answer's content is dropped. */
 			r->raw = NULL;
 			r->set_cookie = NULL;
+			r->set_cookie2 = NULL;
 			r->location = NULL;
 			buf_reset(&r->page.b);
 			if (r->audit_rc == WEB_AUDIT_DISK_FULL) {
@@ -468,6 +527,34 @@ static bool is_loopback(const struct sockaddr_storage *ss)
 	return IN6_IS_ADDR_LOOPBACK(&in6->sin6_addr);
 }
 
+/* A PEM file's text into *out (xmalloc'd): 0, or the error naming the option. */
+static int read_pem(const char *path, const char *option, char **out, struct hearth_error *err)
+{
+	FILE *f = fopen(path, "rb");
+	if (!f) {
+		return herr_set(err, HERR_IO, option, "file", "cannot read %s: %s", path, strerror(errno));
+	}
+	struct buf b = BUF_INIT;
+	char chunk[4096];
+	size_t n;
+	while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0 && b.len < ((size_t)1 << 20)) {
+		buf_append(&b, chunk, n);
+	}
+	fclose(f);
+	if (b.len == 0 || !strstr(buf_cstr(&b), "-----BEGIN ")) {
+		buf_free(&b);
+		return herr_set(err, HERR_INVALID, option, "pem", "%s is not a PEM file", path);
+	}
+	*out = buf_take(&b);
+	return 0;
+}
+
+static const char *setting_from(void *ctx, const char *key)
+{
+	void **c = ctx;
+	return store_setting(c[0], key, c[1]);
+}
+
 static void close_stores(struct web_server *srv)
 {
 	pthread_mutex_lock(&srv->threads_lock);
@@ -483,17 +570,6 @@ static void close_stores(struct web_server *srv)
 	}
 }
 
-struct probe_src {
-	struct store *st;
-	struct arena *a;
-};
-
-static const char *probe_setting(void *ctx, const char *key)
-{
-	struct probe_src *p = ctx;
-	return store_setting(p->st, key, p->a);
-}
-
 int web_serve(const struct web_options *o, struct hearth_error *err)
 {
 	char why[256];
@@ -506,6 +582,10 @@ int web_serve(const struct web_options *o, struct hearth_error *err)
 	if (o->max_connections < o->threads) {
 		return herr_set(err, HERR_INVALID, "--max-connections", "range",
 				"at least one connection per thread (%u) is needed", o->threads);
+	}
+	if (!o->tls_cert != !o->tls_key) {
+		return herr_set(err, HERR_INVALID, o->tls_cert ? "--tls-key" : "--tls-cert", "required",
+				"TLS needs both --tls-cert and --tls-key");
 	}
 	struct sockaddr_storage ss;
 	memset(&ss, 0, sizeof(ss));
@@ -543,19 +623,27 @@ int web_serve(const struct web_options *o, struct hearth_error *err)
 	if (rc) {
 		return rc;
 	}
-	/* The per-user rate is a setting in the record, read once here. */
-	struct arena a = ARENA_INIT;
-	struct probe_src src = {probe, &a};
-	struct settings cfg;
-	settings_load(&cfg, probe_setting, &src, NULL); /* a bad stored value keeps its default */
-	web_guard_rate_init((unsigned)cfg.user_requests_per_minute, (unsigned)cfg.user_request_burst);
-	arena_free(&a);
-	store_close(probe);
-
 	struct web_server srv;
 	memset(&srv, 0, sizeof(srv));
+	/* The record's settings: a bad stored value keeps its default (and is said). */
+	struct arena sa = ARENA_INIT;
+	void *ctx[2] = {probe, &sa};
+	struct hearth_error bad = {0};
+	if (settings_load(&srv.set, setting_from, ctx, &bad)) {
+		fprintf(stderr, "hearth: serve: setting %s: %s; its default is in force\n", bad.field, bad.message);
+	}
+	arena_free(&sa);
+	store_close(probe);
+	/* The per-user request rate is one of them (guard.c). */
+	web_guard_rate_init((unsigned)srv.set.user_requests_per_minute, (unsigned)srv.set.user_request_burst);
+	if (o->tls_cert && ((rc = read_pem(o->tls_cert, "--tls-cert", &srv.tls_cert, err)) ||
+			    (rc = read_pem(o->tls_key, "--tls-key", &srv.tls_key, err)))) {
+		free(srv.tls_cert);
+		return rc;
+	}
+	srv.tls = srv.tls_cert != NULL;
 	srv.opt = *o;
-	srv.secure_cookies = !is_loopback(&ss);
+	srv.secure_cookies = !is_loopback(&ss) || o->secure_cookies;
 	atomic_init(&srv.in_flight, 0);
 	atomic_init(&srv.suspended, 0);
 	atomic_init(&srv.stopping, false);
@@ -585,8 +673,17 @@ int web_serve(const struct web_options *o, struct hearth_error *err)
 	if (ss.ss_family == AF_INET6) {
 		flags |= MHD_USE_IPv6;
 	}
+	if (srv.tls) {
+		flags |= MHD_USE_TLS;
+	}
+	/* Without TLS the certificate options are given as MHD_OPTION_ARRAY's end, i.e. nothing. */
+	struct MHD_OptionItem tls_opts[] = {
+		{srv.tls ? MHD_OPTION_HTTPS_MEM_CERT : MHD_OPTION_END, 0, srv.tls_cert},
+		{srv.tls ? MHD_OPTION_HTTPS_MEM_KEY : MHD_OPTION_END, 0, srv.tls_key},
+		{MHD_OPTION_END, 0, NULL},
+	};
 	srv.daemon = MHD_start_daemon(flags, (uint16_t)o->port, NULL, NULL, on_request, &srv,
-				      MHD_OPTION_EXTERNAL_LOGGER, on_mhd_log, &srv, MHD_OPTION_SOCK_ADDR,
+				      MHD_OPTION_ARRAY, tls_opts, MHD_OPTION_EXTERNAL_LOGGER, on_mhd_log, &srv, MHD_OPTION_SOCK_ADDR,
 				      (struct sockaddr *)&ss, MHD_OPTION_THREAD_POOL_SIZE, (unsigned)o->threads,
 				      MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)o->timeout_s,
 				      MHD_OPTION_CONNECTION_LIMIT, (unsigned)o->max_connections,
@@ -596,6 +693,8 @@ int web_serve(const struct web_options *o, struct hearth_error *err)
 				      on_uri, &srv, MHD_OPTION_NOTIFY_COMPLETED, on_completed, &srv, MHD_OPTION_END);
 	if (!srv.daemon) {
 		web_guard_stop();
+		free(srv.tls_cert);
+		free(srv.tls_key);
 		web_audit_stop();
 		pthread_sigmask(SIG_SETMASK, &old, NULL);
 		return herr_set(err, HERR_IO, "--listen", "bind", "could not listen on %s port %u: %s", o->host, o->port,
@@ -605,7 +704,8 @@ int web_serve(const struct web_options *o, struct hearth_error *err)
 	unsigned port = di ? di->port : o->port;
 	if (o->ready) {
 		char url[128];
-		snprintf(url, sizeof(url), ss.ss_family == AF_INET6 ? "http://[%s]:%u/" : "http://%s:%u/", o->host, port);
+		snprintf(url, sizeof(url), ss.ss_family == AF_INET6 ? "%s://[%s]:%u/" : "%s://%s:%u/",
+			 srv.tls ? "https" : "http", o->host, port);
 		o->ready(o->ready_ctx, url);
 	}
 
@@ -633,6 +733,8 @@ int web_serve(const struct web_options *o, struct hearth_error *err)
 	web_guard_rate_stop();
 	web_audit_stop();
 	close_stores(&srv);
+	free(srv.tls_cert);
+	free(srv.tls_key);
 	pthread_mutex_destroy(&srv.threads_lock);
 	pthread_sigmask(SIG_SETMASK, &old, NULL);
 	fprintf(stderr, "hearth: serve: stopped\n");

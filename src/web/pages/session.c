@@ -60,8 +60,14 @@ int page_sign_in_post(struct web_request *r)
 	if (rc >= 500) {
 		return rc; /* the error page says so */
 	}
+	/* A wait is said in whole minutes (or seconds, under one), from Retry-After. */
+	const char *wait = r->retry_after >= 60
+				   ? arena_printf(&r->a, "Too many failed sign-ins from here. Wait %d minute%s, then try again",
+						  (r->retry_after + 59) / 60, r->retry_after >= 61 ? "s" : "")
+				   : arena_printf(&r->a, "Too many failed sign-ins from here. Wait %d seconds, then try again",
+						  r->retry_after);
 	sign_in_form(r, username,
-		     rc == 429 ? "Too many failed sign-ins. Wait a few minutes, then try again"
+		     rc == 429 ? wait
 		     : rc == 400 ? "Enter your username and password"
 				 : "The username or password is not right",
 		     ret);
