@@ -99,6 +99,21 @@ test('wrong passwords from one address hold back that account from that address 
 	assert.equal(held.status, 429, held.text);
 	assert.equal(held.json.rule, 'throttled');
 	assert.ok(Number(held.headers['retry-after']) > 0, JSON.stringify(held.headers));
+	// The sign-in page says how long to wait.
+	const form = `username=${user}&password=${encodeURIComponent(PASSWORD)}`;
+	const page = await new Promise((resolve, reject) => {
+		const rq = http.request({ host: HOST, port: Number(PORT), method: 'POST', path: '/sign-in', localAddress: A,
+			agent: false, headers: { 'Content-Type': 'application/x-www-form-urlencoded', 'Content-Length': form.length } },
+		(res) => {
+			let text = '';
+			res.on('data', (d) => (text += d));
+			res.on('end', () => resolve({ status: res.statusCode, text }));
+		});
+		rq.on('error', reject);
+		rq.end(form);
+	});
+	assert.equal(page.status, 429);
+	assert.match(page.text, /Too many failed sign-ins from here\. Wait \d+ seconds, then try again/);
 	// The real user elsewhere gets in.
 	const elsewhere = await signInFrom(B, user, PASSWORD);
 	assert.equal(elsewhere.status, 200, elsewhere.text);
@@ -108,7 +123,7 @@ test('wrong passwords from one address hold back that account from that address 
 	assert.equal(sql(`SELECT section FROM audit WHERE action = 'throttle' AND address = '${A}'`),
 		'sign_in waits 15s: account from this address');
 	assert.equal(sql(`SELECT count(*) FROM audit WHERE action = 'denied' AND address = '${A}' AND ` +
-		"section = 'sign_in held back: account from this address'"), '1');
+		"section = 'sign_in held back: account from this address'"), '2');
 });
 
 test('the wait is kept in the record: a restarted server still holds the account back from that address', async () => {
