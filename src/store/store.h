@@ -238,6 +238,33 @@ int store_user_disable(struct store *st, const char *actor, int64_t id, struct h
 /* An explicit grant to one restricted child's record. */
 int store_grant_add(struct store *st, const char *actor, int64_t user_id, int64_t child_id, struct hearth_error *err);
 
+/* ---- what the administrator's pages need (admin_queries.c) ---- */
+/* When each person last signed in (their newest session's start), one entry per person
+ * who ever has. */
+struct store_last_sign_in {
+	int64_t user_id;
+	hinstant at;
+};
+int store_users_last_sign_in(struct store *st, struct arena *a, struct store_last_sign_in **out, size_t *n_out,
+			     struct hearth_error *err);
+/* Records that a person may try to sign in again after failed sign-ins (an audit row,
+ * action user_admin); the server that counted the failures clears its own count. */
+int store_user_unlock(struct store *st, const char *actor, int64_t id, struct hearth_error *err);
+/* How many allocations to a worker of the team are live on the day (a team holding
+ * children cannot close). */
+int store_team_open_allocations(struct store *st, int64_t team_id, hdate on, int64_t *n_out,
+				struct hearth_error *err);
+/* The audit trail, newest first, filtered: actor (NULL: anyone), child (0: any), from and
+ * to days inclusive (DATE_NONE: open); total counts every row the filter keeps. */
+struct store_audit_filter {
+	const char *actor;
+	int64_t child_id;
+	hdate from, to;
+};
+int store_audit_page(struct store *st, const struct store_audit_filter *f, int64_t limit, int64_t offset,
+		     struct arena *a, struct store_audit_row **out, size_t *n_out, int64_t *total,
+		     struct hearth_error *err);
+
 /* Sessions are found by the SHA-256 of their token; the token itself is never stored. */
 int store_session_create(struct store *st, int64_t user_id, const char *token_hash, const char *csrf,
 			 hinstant now, struct hearth_error *err);

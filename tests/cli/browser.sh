@@ -66,6 +66,8 @@ user north_worker social_worker "North Team" N1
 user north_manager team_manager "North Team" N2
 user south_worker social_worker "South Team" S1
 user east_worker social_worker "East Team" E1
+# The administrator of tests/browser/admin.test.mjs (no team: the admin role sees no child).
+echo "$PASSWORD" | fixture user "$db" add browser_admin --role admin
 ok "browser: a record with three teams, four children (one with a long record) and four people"
 
 export HEARTH_BROWSER_CHILD=$(q "$db" "SELECT id FROM child WHERE la_child_id = 'BC1'")

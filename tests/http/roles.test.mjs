@@ -5,7 +5,7 @@
 import test from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { AS_AT, CHILD, HEARTH, ROLES, URL_BASE, WORKER, as, assertError, req, signIn, validNote, validVisit } from './lib.mjs';
+import { AS_AT, CHILD, HEARTH, ROLES, URL_BASE, WORKER, as, assertError, req, signIn, sql, validNote, validVisit } from './lib.mjs';
 
 const C = CHILD.in;
 const sw = 'social_worker', tm = 'team_manager', iro = 'iro', pa = 'personal_adviser', lado = 'lado',
@@ -204,7 +204,16 @@ test('reallocation ends the current allocation and starts the new one', async ()
 //   that does not exist: 404, the same as for no child at all.
 const TABLES = JSON.parse(execFileSync(HEARTH, ['test-routes'], { encoding: 'utf8' }));
 // A value for each path parameter other than {id} (the child): a new one needs its sample here.
-const SAMPLE = { '/assets/{name}': 'hearth.css', '/performance/{name}': 'FD1' };
+// The administrator's pages take a user, a team or an inspection: a fixture's (the empty
+// forms this test posts change nothing: each wants a field or a ticked box).
+const ADMIN_USER = sql("SELECT id FROM user_account WHERE username = 'test_analyst'");
+const ADMIN_TEAM = sql("SELECT id FROM team WHERE name = 'HTTP Reviewing'");
+const ADMIN_INSPECTION = sql('SELECT min(id) FROM inspection');
+const SAMPLE = { '/assets/{name}': 'hearth.css', '/performance/{name}': 'FD1',
+	'/admin/users/{rid}': ADMIN_USER, '/admin/users/{rid}/role': ADMIN_USER, '/admin/users/{rid}/password': ADMIN_USER,
+	'/admin/users/{rid}/unlock': ADMIN_USER, '/admin/users/{rid}/disable': ADMIN_USER,
+	'/admin/teams/{rid}': ADMIN_TEAM, '/admin/teams/{rid}/rename': ADMIN_TEAM, '/admin/teams/{rid}/close': ADMIN_TEAM,
+	'/admin/inspections/{rid}': ADMIN_INSPECTION };
 
 function target(route, child) {
 	let path = route.path.replace('{id}', String(child));
@@ -243,7 +252,8 @@ function judge(route, who, want, r) {
 	const at = `${route.method} ${route.path} as ${who}: ${r.status} ${r.text.slice(0, 160)}`;
 	if (want === 'sign-in') {
 		assert.equal(r.status, 303, at);
-		assert.equal(r.headers.get('location'), '/sign-in', at);
+		// To sign in, and back to the page asked for once signed in (page.c).
+		assert.match(r.headers.get('location'), /^\/sign-in(\?return=[^&]+)?$/, at);
 	} else if (want === 403) {
 		assert.equal(r.status, 403, at);
 		if (route.page) assert.match(r.text, /^<!DOCTYPE html>/, at);

@@ -47,4 +47,27 @@ int page_findings(struct web_request *r);
 int page_draft_save(struct web_request *r);
 int page_draft_discard(struct web_request *r);
 
+/* the administrator's pages (admin*.c) */
+int page_admin_users(struct web_request *r);
+int page_admin_user_new(struct web_request *r);
+int page_admin_user_create(struct web_request *r);
+int page_admin_user(struct web_request *r);
+int page_admin_user_role(struct web_request *r);
+int page_admin_user_password(struct web_request *r);
+int page_admin_user_unlock(struct web_request *r);
+int page_admin_user_disable(struct web_request *r);
+int page_admin_teams(struct web_request *r);
+int page_admin_team_create(struct web_request *r);
+int page_admin_team(struct web_request *r);
+int page_admin_team_rename(struct web_request *r);
+int page_admin_team_close(struct web_request *r);
+int page_admin_settings(struct web_request *r);
+int page_admin_settings_post(struct web_request *r);
+int page_admin_inspections(struct web_request *r);
+int page_admin_inspection_new(struct web_request *r);
+int page_admin_inspection_create(struct web_request *r);
+int page_admin_inspection(struct web_request *r);
+int page_admin_inspection_update(struct web_request *r);
+int page_admin_audit(struct web_request *r);
+
 #endif
