@@ -35,17 +35,6 @@ int store_users_last_sign_in(struct store *st, struct arena *a, struct store_las
 	return 0;
 }
 
-int store_user_unlock(struct store *st, const char *actor, int64_t id, struct hearth_error *err)
-{
-	/* The failed sign-ins are counted by the server that saw them (src/web/http/auth.c),
-	 * which clears its own count; here the unlocking is recorded. */
-	char what[64];
-	snprintf(what, sizeof(what), "user %lld unlocked", (long long)id);
-	struct store_audit row = {actor, "user_admin", 0, what, st->origin_route[0] ? st->origin_route : NULL,
-				  st->origin_address[0] ? st->origin_address : NULL};
-	return store_audit_append(st, &row, 1, err);
-}
-
 int store_team_open_allocations(struct store *st, int64_t team_id, hdate on, int64_t *n_out, struct hearth_error *err)
 {
 	struct db_stmt *s;

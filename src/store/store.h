@@ -247,9 +247,6 @@ struct store_last_sign_in {
 };
 int store_users_last_sign_in(struct store *st, struct arena *a, struct store_last_sign_in **out, size_t *n_out,
 			     struct hearth_error *err);
-/* Records that a person may try to sign in again after failed sign-ins (an audit row,
- * action user_admin); the server that counted the failures clears its own count. */
-int store_user_unlock(struct store *st, const char *actor, int64_t id, struct hearth_error *err);
 /* How many allocations to a worker of the team are live on the day (a team holding
  * children cannot close). */
 int store_team_open_allocations(struct store *st, int64_t team_id, hdate on, int64_t *n_out,

@@ -314,18 +314,3 @@ int api_session_delete(struct web_request *r)
 	return rc ? rc : web_answer(r, 204, NULL);
 }
 
-void web_auth_unlock(const char *username)
-{
-	char ukey[80];
-	snprintf(ukey, sizeof(ukey), "u:%s", username);
-	pthread_mutex_lock(&throttle_lock);
-	/* Every slot in the key's probe window: the one holding it is among them. */
-	unsigned h = key_hash(ukey);
-	for (unsigned i = 0; i < THROTTLE_PROBE; i++) {
-		struct throttle *t = &slots[(h + i) % THROTTLE_SLOTS];
-		if (t->key[0] && strcmp(t->key, ukey) == 0) {
-			t->key[0] = '\0';
-		}
-	}
-	pthread_mutex_unlock(&throttle_lock);
-}

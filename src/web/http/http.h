@@ -224,8 +224,6 @@ int web_auth_sign_out(struct web_request *r);
 /* The X-CSRF-Token header (a page: the form's csrf_token) matches the session's token
  * (constant-time). */
 bool web_auth_csrf_ok(struct web_request *r);
-/* Forgets the failed sign-ins counted against username (the administrator's unlock). */
-void web_auth_unlock(const char *username);
 
 /* ---- audit.c: the group-commit writer ---- */
 typedef void (*web_audit_done_fn)(void *ctx, int rc);

@@ -600,10 +600,12 @@ static int confirmed_change(struct web_request *r, const char *which)
 		}
 		return page_redirect(r, arena_printf(&r->a, "/admin/users/%lld?done=disabled", (long long)u.id));
 	}
-	if (store_user_unlock(r->st, r->actor, u.id, &err)) {
+	/* Forgets every failed sign-in of this account, from any address or browser, with its
+	 * audit row: the same as `hearth user DB unlock USERNAME`. */
+	int64_t cleared = 0;
+	if (store_throttle_unlock(r->st, r->actor, u.username, NULL, &cleared, &err)) {
 		return web_fail_err(r, &err);
 	}
-	web_auth_unlock(u.username);
 	return page_redirect(r, arena_printf(&r->a, "/admin/users/%lld?done=unlocked", (long long)u.id));
 }
 
