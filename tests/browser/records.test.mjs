@@ -52,9 +52,10 @@ async function fillDate(page, name, day, month, year) {
 	await page.fill(`#${name}-year`, String(year));
 }
 
-// Opens the form for a kind from the child's page ("Record something else").
+// Opens the form for a kind from the child's page ("Record something else", then the kind).
 async function startRecording(page, label) {
-	await page.click('[data-hearth=record-kinds] summary');
+	await page.click('[data-hearth=actions] a:has-text("Record something else")');
+	await page.waitForURL(/\/records\/new$/);
 	await page.click(`[data-hearth=record-kinds] a:text-is("${label}")`);
 	await page.waitForURL(/\/records\/[a-z_0-9]+\/new$/);
 }
@@ -99,7 +100,7 @@ test('a new child, a referral, its assessment and a child protection plan, recor
 	await page.selectOption('#primary_need', 'N1');
 	await page.check('#nfa-no');
 	await page.click('main button[type=submit]');
-	await page.waitForURL(new RegExp(`/children/${child}\\?done=recorded`));
+	await page.waitForURL(new RegExp(`/children/${child}/[a-z-]+\\?done=recorded`));
 	assert.match(await page.textContent('.govuk-notification-banner'), /The record has been saved/);
 
 	// The assessment belongs to that referral: a choice, not an id.
@@ -110,7 +111,7 @@ test('a new child, a referral, its assessment and a child protection plan, recor
 	await page.check('#referral_id');
 	await fillDate(page, 'start_date', 3, 3, 2026);
 	await page.click('main button[type=submit]');
-	await page.waitForURL(new RegExp(`/children/${child}\\?done=recorded`));
+	await page.waitForURL(new RegExp(`/children/${child}/[a-z-]+\\?done=recorded`));
 
 	// A child protection plan on the same referral.
 	await startRecording(page, 'Child protection plan');
@@ -118,7 +119,7 @@ test('a new child, a referral, its assessment and a child protection plan, recor
 	await fillDate(page, 'start_date', 20, 3, 2026);
 	await page.check('#category'); // NEG, the first category
 	await page.click('main button[type=submit]');
-	await page.waitForURL(new RegExp(`/children/${child}\\?done=recorded`));
+	await page.waitForURL(new RegExp(`/children/${child}/[a-z-]+\\?done=recorded`));
 	for (const kind of ['referral', 'assessment', 'cp_plan']) {
 		assert.equal(await page.locator(`table[data-hearth=${kind}] tbody tr`).count(), 1, `${kind} on the page`);
 	}

@@ -254,6 +254,8 @@ test('a visit typed, autosaved, the session expired: signing in again brings it 
 	await page.click('button:has-text("Save the visit")');
 	await page.waitForURL(/done=visit/);
 	assert.match(await page.textContent('.govuk-notification-banner'), /The visit has been recorded/);
+	// The visit is on the child's record: its visits part lists it.
+	await page.goto(`${URL_BASE}${form.replace(/\/new$/, '')}`);
 	assert.ok((await page.textContent('table[data-hearth=visit]')).includes('I want to see my brother more.'),
 		"the visit is on the child's page");
 	assert.equal(sql(`SELECT count(*) FROM draft WHERE user_id = ${user}`), '0', 'saving it removed the draft');

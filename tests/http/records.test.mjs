@@ -79,7 +79,7 @@ async function record(kind, form, role = 'social_worker') {
 	const id = await child();
 	const r = await page('POST', `/children/${id}/records/${kind}`, { session: await as(role), form });
 	assert.equal(r.status, 303, `${kind}: ${r.status} ${r.text.match(/govuk-error-summary[\s\S]*?<\/ul>/)?.[0] ?? r.text.slice(0, 300)}`);
-	const m = r.headers.get('location').match(new RegExp(`^/children/${id}\\?done=recorded&new_findings=\\d+#${kind}-(\\d+)$`));
+	const m = r.headers.get('location').match(new RegExp(`^/children/${id}(?:/[a-z-]+)?\\?done=recorded&new_findings=\\d+#${kind}-(\\d+)$`));
 	assert.ok(m, r.headers.get('location'));
 	return Number(m[1]);
 }

@@ -242,6 +242,11 @@ int web_dispatch_route(struct web_request *r)
 	r->id_text = params.id;
 	r->id_len = params.id_len;
 	r->params = params;
+	/* Outside a child's record, {rid} is simply a row of the route's own kind (a user, a
+	 * team: the admin pages); under a child it is checked against {kind} in record_target. */
+	if (!r->route->child && params.rid) {
+		r->rid = parse_id(params.rid, params.rid_len);
+	}
 	r->route_name = web_route_name(r->route);
 	for (size_t i = 0; i < r->n_query; i++) {
 		bool ok = false;

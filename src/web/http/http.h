@@ -97,7 +97,8 @@ struct web_request {
 	struct store_web *sw;
 	int64_t child_id;		/* the {id} child, once in scope */
 	const struct entity *kind;	/* the {kind} of record, once known */
-	int64_t rid;			/* the {rid} row of that kind, once known to be the child's */
+	int64_t rid;			/* the {rid} row of that kind, once known to be the child's; on a
+					 * route outside a child's record, the {rid} segment's number */
 	bool rid_retracted;		/* that row was retracted (only its history remains) */
 	/* the answer */
 	int status;

@@ -83,7 +83,7 @@ int web_routes_check_table(const struct web_route *table, int n, char *why, size
 			bad = "has {id} without .child (or .child without {id})";
 		} else if (strstr(rt->path, "{kind}") && !rt->child) {
 			bad = "has {kind} outside a child's path";
-		} else if (strstr(rt->path, "{rid}") && !strstr(rt->path, "{kind}")) {
+		} else if (strstr(rt->path, "{rid}") && rt->child && !strstr(rt->path, "{kind}")) {
 			bad = "has {rid} without the {kind} it is a row of";
 		}
 		for (int k = 0; !bad && k < i; k++) {

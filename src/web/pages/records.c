@@ -21,6 +21,7 @@
 #include "returns/returns.h"
 #include "web/actions.h"
 #include "work/work.h"
+#include "web/pages/child.h"
 #include "web/pages/pages.h"
 #include "web/pages/record_form.h"
 #include "web/pages/records.h"
@@ -228,11 +229,14 @@ static int refused(struct web_request *r, struct form_page *fp, const struct hva
 	return form_page_draw(r, fp, child, 400);
 }
 
+/* Back to the part of the record that shows rows of e (the overview for the child's own
+ * details, or a kind no part lists), at the row saved. */
 static const char *done_path(struct web_request *r, const char *done, size_t findings, const struct entity *e,
 			     int64_t id)
 {
-	return arena_printf(&r->a, "/children/%lld?done=%s&new_findings=%zu#%s-%lld", (long long)r->child_id, done,
-			    findings, e->name, (long long)id);
+	enum child_part p = child_part_of(e);
+	return arena_printf(&r->a, "%s?done=%s&new_findings=%zu#%s-%lld",
+			    child_part_href(r, p == PART_MAX ? PART_OVERVIEW : p), done, findings, e->name, (long long)id);
 }
 
 /* ---- GET /children/{id}/records/{kind}/new, POST /children/{id}/records/{kind} ---- */
