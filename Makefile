@@ -31,7 +31,7 @@ ASSETS    := govuk-frontend.min.css=$(GOVUK)/govuk-frontend.min.css \
              govuk-frontend.min.js=$(GOVUK)/govuk-frontend.min.js \
              hearth.css=src/web/static/hearth.css hearth.js=src/web/static/hearth.js
 
-.PHONY: all run test deps unit asan fault clean regress-update lint format bench
+.PHONY: all run test deps unit asan fault clean regress-update lint format bench fuzz fuzz-replay fuzz-build
 all: build/hearth
 
 deps:
@@ -116,6 +116,46 @@ build/fault/hearth: build/obj/src/cli/main.o $(FAULT_OBJ) build/libhearth.a
 
 fault: build/fault/hearth
 
+# Fuzzing (fuzz/): one harness per reader of outside input. fuzz-replay builds each with
+# fuzz/replay.c's main under the normal compiler's ASan/UBSan, and tests/cli/fuzz_replay.sh
+# replays every corpus file through it (part of `make test`). `make fuzz` builds them with
+# clang's libFuzzer (a clang-instrumented copy of the library in build/fuzz/obj) and runs
+# each for FUZZ_SECONDS; a crash is copied into fuzz/corpus/NAME/ (scripts/fuzz).
+FUZZ_NAMES   := $(sort $(basename $(notdir $(filter-out fuzz/replay.c,$(wildcard fuzz/*.c)))))
+FUZZ_REPLAY  := $(patsubst %,build/fuzz/replay/%,$(FUZZ_NAMES))
+FUZZ_LF      := $(patsubst %,build/fuzz/lf/%,$(FUZZ_NAMES))
+FUZZ_CC      ?= clang
+FUZZ_SAN     := -fsanitize=fuzzer-no-link,address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
+FUZZ_OBJ     := $(patsubst %.c,build/fuzz/obj/%.o,$(LIB_SRC)) $(patsubst build/gen/%.c,build/fuzz/obj/gen/%.o,$(GEN_SRC))
+FUZZ_SECONDS ?= 60
+
+build/fuzz/replay/%: fuzz/%.c fuzz/replay.c fuzz/fuzz.h fuzz/store.h build/asan/libhearth.a
+	@mkdir -p $(@D)
+	$(CC) $(CPPFLAGS) $(CFLAGS) $(SAN) -Ifuzz $< fuzz/replay.c -o $@ $(LDFLAGS) $(SAN) build/asan/libhearth.a $(LDLIBS)
+
+build/fuzz/obj/gen/%.o: build/gen/%.c build/cflags.txt
+	@mkdir -p $(@D)
+	$(FUZZ_CC) $(CPPFLAGS) $(CFLAGS) $(FUZZ_SAN) -c $< -o $@
+
+build/fuzz/obj/%.o: %.c build/cflags.txt
+	@mkdir -p $(@D)
+	$(FUZZ_CC) $(CPPFLAGS) $(CFLAGS) $(FUZZ_SAN) -MMD -MP -c $< -o $@
+
+build/fuzz/libhearth.a: $(FUZZ_OBJ)
+	@rm -f $@
+	ar rcs $@ $^
+
+build/fuzz/lf/%: fuzz/%.c fuzz/fuzz.h fuzz/store.h build/fuzz/libhearth.a
+	@mkdir -p $(@D)
+	$(FUZZ_CC) $(CPPFLAGS) $(CFLAGS) -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all -Ifuzz $< -o $@ \
+	  $(LDFLAGS) build/fuzz/libhearth.a $(LDLIBS)
+
+fuzz-replay: $(FUZZ_REPLAY)
+fuzz-build: $(FUZZ_LF)
+fuzz: deps
+	@$(MAKE) --no-print-directory fuzz-build
+	@FUZZ_SECONDS=$(FUZZ_SECONDS) scripts/fuzz $(FUZZ_NAMES)
+
 # `make run`: install what is missing, build, make the demo county once, show it.
 run: deps
 	@$(MAKE) --no-print-directory all
@@ -125,7 +165,7 @@ run: deps
 # build), then run every suite. tests/run prints the closing "N passed, N failed, N skipped" line.
 test: deps
 	@scripts/lint
-	@$(MAKE) --no-print-directory -j$$(nproc) WERROR=1 all unit asan fault
+	@$(MAKE) --no-print-directory -j$$(nproc) WERROR=1 all unit asan fault fuzz-replay
 	@tests/run
 
 regress-update: all

@@ -58,7 +58,7 @@ hinstant web_auth_delay(int64_t failures, int free_failures, int delay_s, int de
 	return d > delay_max_s ? delay_max_s : d;
 }
 
-static bool is_hex64(const char *s)
+bool web_auth_token_ok(const char *s)
 {
 	size_t n = 0;
 	for (; s[n]; n++) {
@@ -72,7 +72,7 @@ static bool is_hex64(const char *s)
 int web_auth_session(struct web_request *r)
 {
 	const char *tok = MHD_lookup_connection_value(r->conn, MHD_COOKIE_KIND, COOKIE);
-	if (!tok || !is_hex64(tok)) {
+	if (!tok || !web_auth_token_ok(tok)) {
 		return 0; /* no session (a malformed cookie is no session either) */
 	}
 	char hash[SECRET_SHA256_HEX];

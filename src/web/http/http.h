@@ -192,6 +192,8 @@ int web_uri_parse(struct web_request *r);
 /* The body as a JSON object: strict (duplicate keys, NUL, invalid UTF-8 refused). 0 or
  * the 400/415 status, answered. */
 int web_body_object(struct web_request *r, json_t **out);
+/* The same on len bytes of data, whatever the content type (fuzz/json.c reads through it). */
+int web_json_object(struct web_request *r, const char *data, size_t len, json_t **out);
 /* Every key of o must be among allowed (NULL-terminated): else 400 unknown_field. */
 int web_json_allowed(struct web_request *r, json_t *o, const char *const *allowed);
 /* A row as JSON by its descriptor: {"id": id, field: value...}; dates as YYYY-MM-DD,
@@ -208,6 +210,9 @@ int web_json_string(struct web_request *r, json_t *o, const char *key, bool requ
 
 /* ---- auth.c ---- */
 int web_auth_init(struct web_server *srv, struct hearth_error *err);
+/* Whether a Session cookie's value has the shape of a token (64 lowercase hex digits);
+ * libmicrohttpd splits the Cookie header, this is all Hearth reads of it. */
+bool web_auth_token_ok(const char *s);
 /* Finds the caller's session from the cookie (ending it when idle or too old). Sets
  * r->signed_in, session, role, scope and actor. 0 whether or not signed in; the status
  * (500) on a store failure. */

@@ -38,11 +38,17 @@ int web_body_object(struct web_request *r, json_t **out)
 	if (!json_content_type(r)) {
 		return web_fail(r, 415, "Content-Type", "content_type", "the body must be sent as application/json");
 	}
-	if (r->body.len == 0) {
+	return web_json_object(r, r->body.data, r->body.len, out);
+}
+
+int web_json_object(struct web_request *r, const char *data, size_t len, json_t **out)
+{
+	*out = NULL;
+	if (len == 0) {
 		return web_fail(r, 400, "body", "required", "the request needs a JSON object as its body");
 	}
 	json_error_t je;
-	json_t *o = json_loadb(r->body.data, r->body.len, JSON_REJECT_DUPLICATES | JSON_DECODE_ANY, &je);
+	json_t *o = json_loadb(data, len, JSON_REJECT_DUPLICATES | JSON_DECODE_ANY, &je);
 	if (!o) {
 		const char *rule = "json";
 		switch (json_error_code(&je)) {

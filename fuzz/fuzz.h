@@ -1,0 +1,48 @@
+/* fuzz: what the harnesses share. Each harness is one file defining
+ * LLVMFuzzerTestOneInput; it is built twice (Makefile): with clang's libFuzzer for
+ * `make fuzz`, and with replay.c's main under gcc's ASan/UBSan so that `make test`
+ * replays every corpus file with the project's normal compiler. */
+#ifndef HEARTH_FUZZ_H
+#define HEARTH_FUZZ_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+/* The readers under test take a path: the input is written to one file per process,
+ * named with suffix (their type is found by content, but a name helps the messages). */
+static inline const char *fuzz_file(const uint8_t *data, size_t size, const char *suffix)
+{
+	static char path[64];
+	if (!path[0]) {
+		snprintf(path, sizeof(path), "/tmp/hearth-fuzz-%d%s", (int)getpid(), suffix);
+	}
+	FILE *f = fopen(path, "wb");
+	if (!f) {
+		abort();
+	}
+	if (size && fwrite(data, 1, size, f) != size) {
+		abort();
+	}
+	fclose(f);
+	return path;
+}
+
+/* The input as a NUL-terminated string (a copy: libFuzzer's buffer is not terminated). */
+static inline char *fuzz_string(const uint8_t *data, size_t size)
+{
+	char *s = malloc(size + 1);
+	if (!s) {
+		abort();
+	}
+	memcpy(s, data, size);
+	s[size] = '\0';
+	return s;
+}
+
+#endif
