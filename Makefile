@@ -128,6 +128,8 @@ FUZZ_CC      ?= clang
 FUZZ_SAN     := -fsanitize=fuzzer-no-link,address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
 FUZZ_OBJ     := $(patsubst %.c,build/fuzz/obj/%.o,$(LIB_SRC)) $(patsubst build/gen/%.c,build/fuzz/obj/gen/%.o,$(GEN_SRC))
 FUZZ_SECONDS ?= 60
+# clang warns where gcc does not (the gcc build is the one held to -Werror).
+FUZZ_CFLAGS   = $(filter-out -Werror,$(CFLAGS))
 
 build/fuzz/replay/%: fuzz/%.c fuzz/replay.c fuzz/fuzz.h fuzz/store.h build/asan/libhearth.a
 	@mkdir -p $(@D)
@@ -135,11 +137,11 @@ build/fuzz/replay/%: fuzz/%.c fuzz/replay.c fuzz/fuzz.h fuzz/store.h build/asan/
 
 build/fuzz/obj/gen/%.o: build/gen/%.c build/cflags.txt
 	@mkdir -p $(@D)
-	$(FUZZ_CC) $(CPPFLAGS) $(CFLAGS) $(FUZZ_SAN) -c $< -o $@
+	$(FUZZ_CC) $(CPPFLAGS) $(FUZZ_CFLAGS) $(FUZZ_SAN) -c $< -o $@
 
 build/fuzz/obj/%.o: %.c build/cflags.txt
 	@mkdir -p $(@D)
-	$(FUZZ_CC) $(CPPFLAGS) $(CFLAGS) $(FUZZ_SAN) -MMD -MP -c $< -o $@
+	$(FUZZ_CC) $(CPPFLAGS) $(FUZZ_CFLAGS) $(FUZZ_SAN) -MMD -MP -c $< -o $@
 
 build/fuzz/libhearth.a: $(FUZZ_OBJ)
 	@rm -f $@
@@ -147,7 +149,7 @@ build/fuzz/libhearth.a: $(FUZZ_OBJ)
 
 build/fuzz/lf/%: fuzz/%.c fuzz/fuzz.h fuzz/store.h build/fuzz/libhearth.a
 	@mkdir -p $(@D)
-	$(FUZZ_CC) $(CPPFLAGS) $(CFLAGS) -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all -Ifuzz $< -o $@ \
+	$(FUZZ_CC) $(CPPFLAGS) $(FUZZ_CFLAGS) -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all -Ifuzz $< -o $@ \
 	  $(LDFLAGS) build/fuzz/libhearth.a $(LDLIBS)
 
 fuzz-replay: $(FUZZ_REPLAY)
