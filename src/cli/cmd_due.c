@@ -179,9 +179,9 @@ static void line_of(const struct due_ctx *c, const struct staff *w, const struct
 			   date_format(it->since, since),
 			   it->ref ? it->ref : ch ? ch->la_child_id : "",
 			   it->ref ? "LADO allegation" : ch ? ch->name : "",
-			   ch ? staff_id(w, ch->worker_id) : "",
+			   it->owner_id ? staff_id(w, it->owner_id) : ch ? staff_id(w, ch->worker_id) : "",
 			   it->rule->id,
-			   it->rule->title,
+			   it->what ? it->what : it->rule->title,
 			   it->ref,
 			   it->days_overdue,
 			   it->ref ? 0 : it->child_id};

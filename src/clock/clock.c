@@ -39,6 +39,8 @@
  *                 covers both and the earlier clock stops (the measures still count the
  *                 earlier return as not offered in time, through clock_deadline_at).
  *   proceedings   per proceedings issued without a final order by as_at.
+ *   tasks         per task set by as_at and not done by then, due on the date its manager
+ *                 chose (not an interval); the item carries what and the worker it is for.
  * LADO allegations are not in the casefile and have their own entry point, clock_lado. */
 #include "clock/clock.h"
 
@@ -91,7 +93,7 @@ static void emit_item(struct run *r, const struct clock_rule *rule, int64_t chil
 	}
 	struct clock_item *it = push(r->out, r->a);
 	*it = (struct clock_item){rule, child_id, subject, ref, since, due, (int)(r->as_at - due),
-				  status_of(due, r->as_at, r->soon)};
+				  status_of(due, r->as_at, r->soon), NULL, 0};
 	r->added++;
 }
 
@@ -550,11 +552,31 @@ static void fam_proceedings(struct run *r)
 	}
 }
 
+/* Tasks: each set by as_at and not done by then, due on its own date. */
+static void fam_tasks(struct run *r)
+{
+	const struct casefile *cf = r->cf;
+	const struct clock_rule *rule = clock_rule_for(CLOCK_TASK, DATE_NONE);
+	for (size_t i = 0; i < cf->n_tasks; i++) {
+		const struct cf_task *t = &cf->tasks[i];
+		if (!happened(t->set, r->as_at) || happened(t->done, r->as_at)) {
+			continue;
+		}
+		size_t before = r->out->n;
+		emit_item(r, rule, cf->child.id, t->id, NULL, t->set, t->due);
+		if (r->out->n > before) {
+			struct clock_item *it = &r->out->items[r->out->n - 1];
+			it->what = t->what ? arena_strdup(r->a, t->what) : NULL;
+			it->owner_id = t->worker_id;
+		}
+	}
+}
+
 typedef void (*family_fn)(struct run *r);
 
 static const family_fn families[] = {
 	fam_contacts, fam_assessments, fam_s47,	    fam_cp_plans,    fam_cin_plans,
-	fam_care,     fam_pathway,     fam_missing, fam_proceedings,
+	fam_care,     fam_pathway,     fam_missing, fam_proceedings, fam_tasks,
 };
 
 static void run_init(struct run *r, const struct casefile *cf, hdate as_at, const struct settings *s,

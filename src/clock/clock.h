@@ -67,6 +67,7 @@ enum clock_kind {
 	CLOCK_LADO_RESOLUTION_1M,	/* LADO resolution targets: 1 month (80%), */
 	CLOCK_LADO_RESOLUTION_3M,	/* 3 months (90%), */
 	CLOCK_LADO_RESOLUTION_12M,	/* 12 months (nearly all) */
+	CLOCK_TASK,			/* a task a manager set: due on the date they chose */
 	CLOCK_KIND_MAX
 };
 
@@ -171,6 +172,8 @@ struct clock_item {
 	hdate due;
 	int days_overdue;		/* as_at - due: > 0 late, 0 due today, < 0 not yet */
 	enum clock_status status;
+	const char *what;		/* a task: what is to be done (in the arena); else NULL */
+	int64_t owner_id;		/* a task: the worker it is for; else 0 (the child's worker) */
 };
 
 struct clock_list {

@@ -93,6 +93,10 @@ const struct clock_rule clock_rules[] = {
 	 "allegation received", 3, CLOCK_MONTHS, NULL, "allegation resolved", "2013-04-15", LADO_GUIDE},
 	{"lado_resolution_12m", CLOCK_LADO_RESOLUTION_12M, "LADO: resolve the allegation (12-month limit)",
 	 "allegation received", 12, CLOCK_MONTHS, NULL, "allegation resolved", "2013-04-15", LADO_GUIDE},
+	/* A task's due date is the one its manager chose, not an interval: interval 0 and no
+	 * setting (the one kind the table allows so; clock_deadline is never asked for it). */
+	{"task", CLOCK_TASK, "Task", "task set", 0, CLOCK_DAYS, NULL, "done date recorded", "2013-04-15",
+	 "Local: set by a manager, or an action from case supervision"},
 };
 
 const int clock_rule_count = (int)(sizeof(clock_rules) / sizeof(clock_rules[0]));

@@ -49,6 +49,23 @@ void sw1_child(struct measures_child *c)
  * conveyed (PN1, PN2, PN3: attended and spoke, through an advocate or non-verbally; PN5,
  * PN6: did not attend but briefed an advocate or conveyed them otherwise — not PN4, who
  * attended without conveying views, nor PN7) and attended (PN1-PN4). */
+/* SUP1: the same open cases as SW1; supervised when a supervision is dated in
+ * [as_at - interval, as_at] (a supervision recorded for a later date is not yet held). */
+void sup1_child(struct measures_child *c)
+{
+	if (!c->alive || (c->status != STATUS_CLA && c->status != STATUS_CP && c->status != STATUS_CIN)) {
+		return;
+	}
+	const struct casefile *cf = c->cf;
+	hdate from = c->as_at - c->s->supervision_interval_days;
+	bool supervised = false;
+	for (size_t i = 0; i < cf->n_supervisions && !supervised; i++) {
+		hdate d = cf->supervisions[i].date;
+		supervised = d != DATE_NONE && d >= from && d <= c->as_at;
+	}
+	m_count(c, SUP1_SUPERVISED, supervised);
+}
+
 void voi1_child(struct measures_child *c)
 {
 	const struct casefile *cf = c->cf;

@@ -265,6 +265,15 @@ const struct measures_def measures_table[] = {
 				  KIND_SHARE, SUBJECT_CHILD, "episodes begun as a step down",
 				  "episodes started in the period", "", 0, 0}),
 	 eh1_child, NULL},
+	{"SUP1", "Case supervision", JUDGEMENT_LEADERS,
+	 "Children with an open case (in need, protection or care) on the as-at date who had a case "
+	 "supervision recorded in the local interval ending on it: dated on or after the as-at date less "
+	 "supervision_interval_days (a local policy setting, 30 days by default; there is no national "
+	 "timescale) and on or before the as-at date. A case opened within the interval counts too.",
+	 PARTS([SUP1_SUPERVISED] = {"SUP1", "Open cases supervised within the local interval", KIND_SHARE,
+				    SUBJECT_CHILD, "children with an open case supervised in the interval",
+				    "children with an open case on the as-at date", "", BY_CASE, 0}),
+	 sup1_child, NULL},
 };
 
 const int measures_count = (int)(sizeof(measures_table) / sizeof(measures_table[0]));

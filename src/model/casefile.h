@@ -174,11 +174,19 @@ struct cf_oc2 {
 	const char *item[CF_OC2_ITEM_MAX];	/* "1", "0" or NULL */
 };
 
+/* A task set for a worker on the child (a manager's, or an action from supervision). */
+struct cf_task {
+	int64_t id, worker_id, set_by, supervision_id;
+	hdate set, due, done;		/* done: DATE_NONE until done */
+	const char *what;
+};
+
 /* The arrays of a casefile, in struct casefile's order (store_arrays_read names them). */
 enum cf_array { CFA_CONTACTS, CFA_EARLY_HELP, CFA_REFERRALS, CFA_ASSESSMENTS, CFA_S47S, CFA_CIN_PLANS,
 		CFA_CP_PLANS, CFA_CP_REVIEWS, CFA_CORE_GROUPS, CFA_EPISODES, CFA_CLA_REVIEWS, CFA_VISITS,
 		CFA_HEALTH, CFA_EDUCATION, CFA_PEPS, CFA_MISSING, CFA_PROCEEDINGS, CFA_PERMANENCE,
-		CFA_ADOPTIONS, CFA_ALLOCATIONS, CFA_LEAVER_CONTACTS, CFA_PATHWAY_PLANS, CFA_OC2, CFA_MAX };
+		CFA_ADOPTIONS, CFA_ALLOCATIONS, CFA_LEAVER_CONTACTS, CFA_PATHWAY_PLANS, CFA_OC2,
+		CFA_SUPERVISIONS, CFA_TASKS, CFA_MAX };
 
 #define CF_ARRAY(type, name) \
 	type *name;          \
@@ -209,6 +217,8 @@ struct casefile {
 	CF_ARRAY(struct cf_leaver_contact, leaver_contacts);
 	CF_ARRAY(struct cf_dated, pathway_plans);
 	CF_ARRAY(struct cf_oc2, oc2);
+	CF_ARRAY(struct cf_dated, supervisions);	/* parent_id: the worker supervised, or 0 */
+	CF_ARRAY(struct cf_task, tasks);
 };
 
 #endif

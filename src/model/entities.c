@@ -66,6 +66,10 @@ static const struct date_order lado_orders[] = {
 	ORDER(LADO, RECEIVED_DATE, CONSIDERED_DATE, "considered_after_received"),
 	ORDER(LADO, RECEIVED_DATE, RESOLVED_DATE, "resolved_after_received"),
 };
+static const struct date_order task_orders[] = {
+	ORDER(TASK, SET_DATE, DUE_DATE, "due_after_set"),
+	ORDER(TASK, SET_DATE, DONE_DATE, "done_after_set"),
+};
 #undef ORDER
 
 
@@ -109,6 +113,8 @@ PLAIN(pathway_plan, "pathway plan review", PATHWAY_PLAN_CHILD_ID)
 WITH_ORDERS(lado, "LADO allegation", LADO_CHILD_ID)
 PLAIN(inspection, "inspection", -1)
 PLAIN(participation, "participation", PARTICIPATION_CHILD_ID)
+PLAIN(supervision, "case supervision", SUPERVISION_CHILD_ID)
+WITH_ORDERS(task, "task", TASK_CHILD_ID)
 PLAIN(setting, "setting", -1)
 
 #define X_ENTITY(e, E, lbl) &entity_##e,

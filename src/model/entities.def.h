@@ -47,6 +47,8 @@
 	X(lado, LADO, "LADO allegation")                    \
 	X(inspection, INSPECTION, "inspection")             \
 	X(participation, PARTICIPATION, "participation")    \
+	X(supervision, SUPERVISION, "case supervision")     \
+	X(task, TASK, "task")                               \
 	X(setting, SETTING, "setting")
 
 #define TEAM_FIELDS(X)                                                   \
@@ -352,6 +354,28 @@
 	X(PARTICIPATION, KIND, kind, FT_CODE, "participation_kind", F_REQUIRED, "Kind")     \
 	X(PARTICIPATION, DETAIL, detail, FT_TEXT, NULL, 0, "What was said or done")
 
+/* A manager's case supervision of one child: what was reflected on and decided. Its
+ * actions are tasks (below) naming it, each with its owner and due date. */
+#define SUPERVISION_FIELDS(X)                                                             \
+	X(SUPERVISION, CHILD_ID, child_id, FT_REF, "child", F_REQUIRED, "Child")            \
+	X(SUPERVISION, SUPERVISION_DATE, supervision_date, FT_DATE, NULL, F_REQUIRED, "Supervision date") \
+	X(SUPERVISION, SUPERVISOR_ID, supervisor_id, FT_REF, "worker", 0, "Supervised by")  \
+	X(SUPERVISION, WORKER_ID, worker_id, FT_REF, "worker", 0, "Worker supervised")      \
+	X(SUPERVISION, REFLECTION, reflection, FT_TEXT, NULL, F_REQUIRED | F_PERSONAL, "Reflection") \
+	X(SUPERVISION, DECISIONS, decisions, FT_TEXT, NULL, F_REQUIRED | F_PERSONAL, "Decisions")
+
+/* A task a manager sets for a worker on a child: on the worker's /due with the statutory
+ * items (clock kind CLOCK_TASK) until done_date is recorded. */
+#define TASK_FIELDS(X)                                                                    \
+	X(TASK, CHILD_ID, child_id, FT_REF, "child", F_REQUIRED, "Child")                   \
+	X(TASK, SET_DATE, set_date, FT_DATE, NULL, F_REQUIRED, "Set on")                    \
+	X(TASK, WORKER_ID, worker_id, FT_REF, "worker", F_REQUIRED, "For")                  \
+	X(TASK, WHAT, what, FT_STR, NULL, F_REQUIRED, "What is to be done")                 \
+	X(TASK, DUE_DATE, due_date, FT_DATE, NULL, F_REQUIRED, "Due by")                    \
+	X(TASK, DONE_DATE, done_date, FT_DATE, NULL, F_CLOSES, "Done on")                   \
+	X(TASK, SET_BY, set_by, FT_REF, "worker", 0, "Set by")                              \
+	X(TASK, SUPERVISION_ID, supervision_id, FT_REF, "supervision", 0, "Action from supervision")
+
 #define SETTING_FIELDS(X)                                                                 \
 	X(SETTING, KEY, key, FT_STR, NULL, F_REQUIRED | F_UNIQUE, "Setting")                \
 	X(SETTING, VALUE, value, FT_STR, NULL, F_REQUIRED, "Value")
@@ -392,6 +416,11 @@
 	X(proceedings, extension_weeks, "Weeks beyond the 26-week limit, if the court extended it")    \
 	X(cla_outcome, sdq_score, "A whole number from 0 to 40")                                       \
 	X(lado, reference, "The LADO's own reference for the allegation")                             \
-	X(participation, detail, "What the child or young person said, did or asked for")
+	X(participation, detail, "What the child or young person said, did or asked for")            \
+	X(supervision, reflection, "What was discussed: the child's circumstances, risks and progress") \
+	X(supervision, decisions, "What was decided; add each action as a task afterwards")          \
+	X(task, worker_id, "The worker who is to do it")                                             \
+	X(task, done_date, "Leave blank until it is done")                                            \
+	X(task, supervision_id, "The supervision this action came from, if any")
 
 #endif

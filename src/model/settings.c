@@ -23,6 +23,10 @@ const struct setting_def settings_table[] = {
 	 "Caseload above which a worker counts as over the local threshold (measure WF1)", 1, 100},
 	{"due_soon_working_days", SETTING_INT, "5", "working days",
 	 "An item is 'due soon' when it falls due within this many working days", 0, 30},
+	{"supervision_interval_days", SETTING_INT, "30", "days",
+	 "Case supervision: each open case supervised at least this often (local policy; there is no national "
+	 "timescale; measure SUP1)",
+	 1, 365},
 	{"user_requests_per_minute", SETTING_INT, "1200", "requests a minute",
 	 "hearth serve: requests each signed-in person may make, sustained (more: 429); read when it starts",
 	 1, 600000},
@@ -241,6 +245,7 @@ static int *int_slot(struct settings *s, const char *key)
 		{"cin_visit_working_days", offsetof(struct settings, cin_visit_working_days)},
 		{"caseload_threshold", offsetof(struct settings, caseload_threshold)},
 		{"due_soon_working_days", offsetof(struct settings, due_soon_working_days)},
+		{"supervision_interval_days", offsetof(struct settings, supervision_interval_days)},
 		{"user_requests_per_minute", offsetof(struct settings, user_requests_per_minute)},
 		{"user_request_burst", offsetof(struct settings, user_request_burst)},
 		{"signin_free_failures", offsetof(struct settings, signin_free_failures)},

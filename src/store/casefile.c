@@ -283,6 +283,25 @@ static void cv_pathway_plan(const struct hval *v, int64_t id, void *o)
 	*c = (struct cf_dated){id, 0, D(&v[PATHWAY_PLAN_REVIEW_DATE]), NULL};
 }
 
+static void cv_supervision(const struct hval *v, int64_t id, void *o)
+{
+	struct cf_dated *c = o;
+	*c = (struct cf_dated){id, I(&v[SUPERVISION_WORKER_ID]), D(&v[SUPERVISION_SUPERVISION_DATE]), NULL};
+}
+
+static void cv_task(const struct hval *v, int64_t id, void *o)
+{
+	struct cf_task *c = o;
+	*c = (struct cf_task){id,
+			      I(&v[TASK_WORKER_ID]),
+			      I(&v[TASK_SET_BY]),
+			      I(&v[TASK_SUPERVISION_ID]),
+			      D(&v[TASK_SET_DATE]),
+			      D(&v[TASK_DUE_DATE]),
+			      D(&v[TASK_DONE_DATE]),
+			      S(&v[TASK_WHAT])};
+}
+
 struct loader {
 	const struct entity *e;
 	int sort_field;		/* the date the array is ordered by */
@@ -329,6 +348,9 @@ static const struct loader loaders[CFA_MAX] = {
 	L(CFA_PATHWAY_PLANS, pathway_plan, PATHWAY_PLAN_REVIEW_DATE, -1, cv_pathway_plan, struct cf_dated,
 	  pathway_plans),
 	L(CFA_OC2, cla_outcome, CLA_OUTCOME_YEAR_END, -1, cv_oc2, struct cf_oc2, oc2),
+	L(CFA_SUPERVISIONS, supervision, SUPERVISION_SUPERVISION_DATE, -1, cv_supervision, struct cf_dated,
+	  supervisions),
+	L(CFA_TASKS, task, TASK_SET_DATE, TASK_DONE_DATE, cv_task, struct cf_task, tasks),
 };
 #undef L
 #define N_LOADERS CFA_MAX

@@ -21,6 +21,7 @@ static const struct section {
 } sections[] = {
 	{PART_VISITS, "visits", "Visits", {&entity_visit}},
 	{PART_VISITS, "notes", "Case notes", {&entity_note}},
+	{PART_VISITS, "supervision", "Supervision and tasks", {&entity_supervision, &entity_task}},
 	{PART_PLANS,
 	 "front-door",
 	 "Contacts, referrals and assessments",

@@ -1047,6 +1047,29 @@ static void test_child_died(void **state)
 	assert_int_equal(l.n, 0);
 }
 
+/* Tasks: task 1 set Mon 3 Mar 2025, due Fri 7 Mar, not done: as at Mon 10 Mar it is 3
+ * days overdue, for worker 42, and says what. Task 2 was done on Thu 6 Mar: no item. Task
+ * 3 is set on Tue 11 Mar, after the as-at date: no item. As at Wed 5 Mar, task 1 is not yet
+ * due (-2) and task 2 (not yet done then) is listed too. */
+static void test_tasks(void **state)
+{
+	(void)state;
+	struct casefile *cf = child(D(2015, 1, 1));
+	PUT(cf, tasks, struct cf_task,
+	    {.id = 1, .worker_id = 42, .set = D(2025, 3, 3), .due = D(2025, 3, 7), .done = NONE, .what = "Ring school"},
+	    {.id = 2, .worker_id = 42, .set = D(2025, 3, 3), .due = D(2025, 3, 7), .done = D(2025, 3, 6), .what = "x"},
+	    {.id = 3, .worker_id = 42, .set = D(2025, 3, 11), .due = D(2025, 3, 12), .done = NONE, .what = "y"});
+	struct clock_list l = run(cf, D(2025, 3, 10));
+	assert_int_equal(l.n, 1);
+	expect(&l, "task", D(2025, 3, 3), D(2025, 3, 7), 3, CLOCK_OVERDUE);
+	assert_int_equal(l.items[0].subject_id, 1);
+	assert_int_equal(l.items[0].owner_id, 42);
+	assert_string_equal(l.items[0].what, "Ring school");
+	l = run(cf, D(2025, 3, 5));
+	assert_int_equal(l.n, 2);
+	assert_int_equal(l.items[0].days_overdue, -2);
+}
+
 /* Most urgent first: an item 8 days late, one 1 day late, one due today, then the others
  * by due date; equal dates by child. */
 static void test_sort_most_urgent_first(void **state)
@@ -1102,8 +1125,8 @@ static void test_rule_table(void **state)
 			const struct setting_def *def = settings_find(r->setting);
 			assert_non_null(def);
 			assert_int_equal(def->type, SETTING_INT);
-		} else {
-			assert_true(r->interval > 0);
+		} else if (r->kind != CLOCK_TASK) {
+			assert_true(r->interval > 0); /* a task's due date is its own, not an interval */
 		}
 		assert_true(r->unit < CLOCK_UNIT_MAX);
 	}
@@ -1197,6 +1220,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		T(test_contact_on_time),
+		T(test_tasks),
 		T(test_contact_due_today),
 		T(test_contact_one_day_late),
 		T(test_contact_across_christmas),
