@@ -39,8 +39,10 @@
  *                 covers both and the earlier clock stops (the measures still count the
  *                 earlier return as not offered in time, through clock_deadline_at).
  *   proceedings   per proceedings issued without a final order by as_at.
- *   tasks         per task set by as_at and not done by then, due on the date its manager
- *                 chose (not an interval); the item carries what and the worker it is for.
+ *   tasks         per task set by as_at and not done by then (its done date, or, for a task
+ *                 a visit does, a visit of that kind with the child seen on or after the day
+ *                 it was set), due on the date its manager chose (not an interval); the item
+ *                 carries what and the worker it is for.
  * LADO allegations are not in the casefile and have their own entry point, clock_lado. */
 #include "clock/clock.h"
 
@@ -85,6 +87,26 @@ static struct clock_item *push(struct clock_list *l, struct arena *a)
 	return &l->items[l->n++];
 }
 
+/* The kind of record each kind's subject is a row of (an assessment not yet started hangs
+ * from its referral: fam_assessments says so). */
+static const char *const subject_kinds[CLOCK_KIND_MAX] = {
+	[CLOCK_CONTACT_DECISION] = "contact",	 [CLOCK_ASSESSMENT] = "assessment",
+	[CLOCK_ICPC] = "s47",			 [CLOCK_CORE_GROUP] = "cp_plan",
+	[CLOCK_CP_REVIEW_FIRST] = "cp_plan",	 [CLOCK_CP_REVIEW] = "cp_plan",
+	[CLOCK_CP_VISIT] = "cp_plan",		 [CLOCK_CIN_VISIT] = "cin_plan",
+	[CLOCK_CLA_VISIT_PLACEMENT] = "cla_episode", [CLOCK_CLA_VISIT_YEAR1] = "cla_episode",
+	[CLOCK_CLA_VISIT_LONG_TERM] = "cla_episode", [CLOCK_CLA_VISIT_OTHER] = "cla_episode",
+	[CLOCK_CLA_REVIEW_FIRST] = "cla_episode", [CLOCK_CLA_REVIEW_SECOND] = "cla_episode",
+	[CLOCK_CLA_REVIEW] = "cla_episode",	 [CLOCK_PEP_INITIAL] = "cla_episode",
+	[CLOCK_PEP_TERM] = "cla_episode",	 [CLOCK_HEALTH_INITIAL] = "cla_episode",
+	[CLOCK_HEALTH_REVIEW_UNDER5] = "cla_episode", [CLOCK_HEALTH_REVIEW] = "cla_episode",
+	[CLOCK_DENTAL] = "cla_episode",		 [CLOCK_RETURN_INTERVIEW] = "missing",
+	[CLOCK_PROCEEDINGS] = "proceedings",	 [CLOCK_PATHWAY_PLAN] = "child",
+	[CLOCK_LADO_CONSIDERATION] = "lado",	 [CLOCK_LADO_RESOLUTION_1M] = "lado",
+	[CLOCK_LADO_RESOLUTION_3M] = "lado",	 [CLOCK_LADO_RESOLUTION_12M] = "lado",
+	[CLOCK_TASK] = "task",
+};
+
 static void emit_item(struct run *r, const struct clock_rule *rule, int64_t child_id, int64_t subject,
 		      const char *ref, hdate since, hdate due)
 {
@@ -93,7 +115,7 @@ static void emit_item(struct run *r, const struct clock_rule *rule, int64_t chil
 	}
 	struct clock_item *it = push(r->out, r->a);
 	*it = (struct clock_item){rule, child_id, subject, ref, since, due, (int)(r->as_at - due),
-				  status_of(due, r->as_at, r->soon), NULL, 0};
+				  status_of(due, r->as_at, r->soon), NULL, 0, subject_kinds[rule->kind], NULL};
 	r->added++;
 }
 
@@ -309,7 +331,11 @@ static void fam_assessments(struct run *r)
 			}
 		}
 		if (started == 0) {
+			size_t before = r->out->n;
 			emit(r, CLOCK_ASSESSMENT, ref->id, ref->date);
+			if (r->out->n > before) {
+				r->out->items[before].subject_kind = "referral";
+			}
 		}
 	}
 }
@@ -552,6 +578,22 @@ static void fam_proceedings(struct run *r)
 	}
 }
 
+/* Whether a task a visit does has been done by one: a visit of its kind with the child
+ * seen, on or after the day it was set and by as_at. */
+static bool visited(const struct casefile *cf, const struct cf_task *t, hdate as_at)
+{
+	static const char *const codes[VISIT_KIND_MAX] = {"cin", "cp", "cla", "leaver", "private_fostering",
+							   "other"};
+	for (size_t i = 0; t->done_by_visit && i < cf->n_visits; i++) {
+		const struct cf_visit *v = &cf->visits[i];
+		if (v->seen && v->date >= t->set && happened(v->date, as_at) && v->kind < VISIT_KIND_MAX &&
+		    strcmp(codes[v->kind], t->done_by_visit) == 0) {
+			return true;
+		}
+	}
+	return false;
+}
+
 /* Tasks: each set by as_at and not done by then, due on its own date. */
 static void fam_tasks(struct run *r)
 {
@@ -559,7 +601,7 @@ static void fam_tasks(struct run *r)
 	const struct clock_rule *rule = clock_rule_for(CLOCK_TASK, DATE_NONE);
 	for (size_t i = 0; i < cf->n_tasks; i++) {
 		const struct cf_task *t = &cf->tasks[i];
-		if (!happened(t->set, r->as_at) || happened(t->done, r->as_at)) {
+		if (!happened(t->set, r->as_at) || happened(t->done, r->as_at) || visited(cf, t, r->as_at)) {
 			continue;
 		}
 		size_t before = r->out->n;
@@ -568,6 +610,7 @@ static void fam_tasks(struct run *r)
 			struct clock_item *it = &r->out->items[r->out->n - 1];
 			it->what = t->what ? arena_strdup(r->a, t->what) : NULL;
 			it->owner_id = t->worker_id;
+			it->visit_kind = t->done_by_visit ? arena_strdup(r->a, t->done_by_visit) : NULL;
 		}
 	}
 }

@@ -174,6 +174,9 @@ struct clock_item {
 	enum clock_status status;
 	const char *what;		/* a task: what is to be done (in the arena); else NULL */
 	int64_t owner_id;		/* a task: the worker it is for; else 0 (the child's worker) */
+	const char *subject_kind;	/* the kind of record subject_id is a row of ("referral",
+					 * "cp_plan", "task"...): entity names; NULL for none */
+	const char *visit_kind;		/* a task a visit does: its visit_kind code; else NULL */
 };
 
 struct clock_list {

@@ -179,6 +179,8 @@ struct cf_task {
 	int64_t id, worker_id, set_by, supervision_id;
 	hdate set, due, done;		/* done: DATE_NONE until done */
 	const char *what;
+	const char *done_by_visit;	/* a visit_kind code: such a visit (child seen) on or after
+					 * set does it; NULL when only a done date does */
 };
 
 /* The arrays of a casefile, in struct casefile's order (store_arrays_read names them). */

@@ -374,7 +374,8 @@
 	X(TASK, DUE_DATE, due_date, FT_DATE, NULL, F_REQUIRED, "Due by")                    \
 	X(TASK, DONE_DATE, done_date, FT_DATE, NULL, F_CLOSES, "Done on")                   \
 	X(TASK, SET_BY, set_by, FT_REF, "worker", 0, "Set by")                              \
-	X(TASK, SUPERVISION_ID, supervision_id, FT_REF, "supervision", 0, "Action from supervision")
+	X(TASK, SUPERVISION_ID, supervision_id, FT_REF, "supervision", 0, "Action from supervision") \
+	X(TASK, DONE_BY_VISIT, done_by_visit, FT_CODE, "visit_kind", 0, "Done by a visit of this kind")
 
 #define SETTING_FIELDS(X)                                                                 \
 	X(SETTING, KEY, key, FT_STR, NULL, F_REQUIRED | F_UNIQUE, "Setting")                \
@@ -421,6 +422,7 @@
 	X(supervision, decisions, "What was decided; add each action as a task afterwards")          \
 	X(task, worker_id, "The worker who is to do it")                                             \
 	X(task, done_date, "Leave blank until it is done")                                            \
-	X(task, supervision_id, "The supervision this action came from, if any")
+	X(task, supervision_id, "The supervision this action came from, if any")                      \
+	X(task, done_by_visit, "If a visit does it: the task is done once such a visit, with the child seen, is recorded")
 
 #endif

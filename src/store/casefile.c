@@ -299,7 +299,8 @@ static void cv_task(const struct hval *v, int64_t id, void *o)
 			      D(&v[TASK_SET_DATE]),
 			      D(&v[TASK_DUE_DATE]),
 			      D(&v[TASK_DONE_DATE]),
-			      S(&v[TASK_WHAT])};
+			      S(&v[TASK_WHAT]),
+			      S(&v[TASK_DONE_BY_VISIT])};
 }
 
 struct loader {

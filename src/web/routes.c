@@ -15,6 +15,7 @@
 #include "web/http/http.h"
 #include "web/pages/page.h"
 #include "web/pages/pages.h"
+#include "web/pages/records.h"
 
 #define PAGE "limit", "offset"
 
@@ -113,7 +114,7 @@ const struct web_route web_routes[] = {
 	 .writes = true, .body_limit = 65536},
 	/* every kind of a child's record ({kind} a word, {rid} a row id: see route.c) */
 	{WEB_GET, "/children/{id}/records/{kind}/new", page_record_new, PERM_CHILD_WRITE, .child = true, .page = true,
-	 .audit = "record form"},
+	 .audit = "record form", .query_also = records_prefill_field},
 	{WEB_POST, "/children/{id}/records/{kind}", page_record_create, PERM_CHILD_WRITE, .child = true, .page = true,
 	 .writes = true, .body_limit = 262144},
 	{WEB_GET, "/children/{id}/records/{kind}/{rid}/edit", page_record_edit, PERM_CHILD_WRITE, .child = true,

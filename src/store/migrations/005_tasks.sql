@@ -25,6 +25,7 @@ CREATE TABLE task (
     done_date TEXT,
     set_by INTEGER REFERENCES worker(id),
     supervision_id INTEGER REFERENCES supervision(id),
+    done_by_visit TEXT,
     voided INTEGER NOT NULL DEFAULT 0 CHECK (voided IN (0, 1))
 );
 CREATE INDEX task_child ON task(child_id);

@@ -253,6 +253,9 @@ int web_dispatch_route(struct web_request *r)
 		for (int k = 0; k < WEB_QUERY_MAX && r->route->query[k] && !ok; k++) {
 			ok = strcmp(r->route->query[k], r->query[i].name) == 0;
 		}
+		if (!ok && r->route->query_also) {
+			ok = r->route->query_also(r, r->query[i].name);
+		}
 		if (!ok) {
 			return web_fail(r, 400, r->query[i].name, "unknown_field", "%s is not a parameter this request takes",
 					r->query[i].name);

@@ -44,6 +44,9 @@ struct web_route {
 					 * /drafts names it by its path); a GET page route */
 	const char *audit;		/* section read on success, audited before the answer */
 	const char *query[WEB_QUERY_MAX];	/* the query parameters it accepts, NULL-terminated */
+	/* Other parameters it accepts, decided per request (a form pre-filled from the query
+	 * takes its kind's declared fields): true when name is one. NULL: none. */
+	bool (*query_also)(const struct web_request *r, const char *name);
 };
 
 extern const struct web_route web_routes[];

@@ -229,6 +229,15 @@ int record_form_init(struct web_request *r, struct record_form *rf, const struct
 				rf->f.text[*p] = arena_printf(&r->a, "%lld", (long long)r->session.user.worker_id);
 			}
 		}
+		/* Pre-filled from the query (a due item's link: ?kind=cp), declared fields only
+		 * (the route refuses any other name). Only text, as if typed: the save checks it
+		 * like anything else, and a value not offered is simply not chosen. */
+		for (const int *p = rf->fields; *p >= 0; p++) {
+			const char *q = web_query(r, e->fields[*p].name);
+			if (q && *q) {
+				rf->f.text[*p] = q;
+			}
+		}
 	}
 	for (const int *p = rf->fields; *p >= 0; p++) {
 		int rc;

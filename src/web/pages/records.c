@@ -33,6 +33,20 @@ bool records_kind_has_form(const struct entity *e)
 	return e && e->child_field >= 0;
 }
 
+bool records_prefill_field(const struct web_request *r, const char *name)
+{
+	const struct entity *e = r->kind ? entity_find(r->kind) : NULL;
+	if (!records_kind_has_form(e)) {
+		return false;
+	}
+	for (int i = 0; i < e->n_fields; i++) {
+		if (i != e->child_field && strcmp(e->fields[i].name, name) == 0) {
+			return true;
+		}
+	}
+	return false;
+}
+
 /* ---- who may record what: the one place ---- */
 
 /* The kind named by the path, for a change (add, correct, retract) or a read (history):

@@ -14,5 +14,8 @@ void records_row_links(struct web_request *r, struct html *h, const struct entit
 
 /* Whether e has the forms of this module (a child's record: every kind with a child). */
 bool records_kind_has_form(const struct entity *e);
+/* Whether name is a field the form for r's {kind} may be pre-filled with from the query
+ * (?kind=cp: one of its declared fields, not the child's own). */
+bool records_prefill_field(const struct web_request *r, const char *name);
 
 #endif

@@ -1070,6 +1070,32 @@ static void test_tasks(void **state)
 	assert_int_equal(l.items[0].days_overdue, -2);
 }
 
+/* A task a CP visit does: set Mon 3 Mar 2025, due Fri 7 Mar. A CIN visit on Tue 4 Mar and
+ * a CP visit on Fri 28 Feb (before it was set) and one on Wed 5 Mar with the child not seen
+ * do not do it: as at Mon 10 Mar it is 3 days overdue. A CP visit with the child seen on
+ * Thu 6 Mar does it: no item as at Mon 10 Mar, but still one as at Wed 5 Mar. */
+static void test_task_done_by_visit(void **state)
+{
+	(void)state;
+	struct casefile *cf = child(D(2015, 1, 1));
+	PUT(cf, tasks, struct cf_task,
+	    {.id = 1, .worker_id = 7, .set = D(2025, 3, 3), .due = D(2025, 3, 7), .done = NONE, .what = "Visit",
+	     .done_by_visit = "cp"});
+	PUT(cf, visits, struct cf_visit, VISIT(1, D(2025, 2, 28), VISIT_CP, true),
+	    VISIT(2, D(2025, 3, 4), VISIT_CIN, true), VISIT(3, D(2025, 3, 5), VISIT_CP, false));
+	struct clock_list l = run(cf, D(2025, 3, 10));
+	expect(&l, "task", D(2025, 3, 3), D(2025, 3, 7), 3, CLOCK_OVERDUE);
+	assert_string_equal(find(&l, "task")->visit_kind, "cp");
+	assert_string_equal(find(&l, "task")->subject_kind, "task");
+	PUT(cf, visits, struct cf_visit, VISIT(1, D(2025, 2, 28), VISIT_CP, true),
+	    VISIT(2, D(2025, 3, 4), VISIT_CIN, true), VISIT(3, D(2025, 3, 5), VISIT_CP, false),
+	    VISIT(4, D(2025, 3, 6), VISIT_CP, true));
+	l = run(cf, D(2025, 3, 10));
+	assert_null(find(&l, "task"));
+	l = run(cf, D(2025, 3, 5));
+	assert_non_null(find(&l, "task"));
+}
+
 /* Most urgent first: an item 8 days late, one 1 day late, one due today, then the others
  * by due date; equal dates by child. */
 static void test_sort_most_urgent_first(void **state)
@@ -1221,6 +1247,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		T(test_contact_on_time),
 		T(test_tasks),
+		T(test_task_done_by_visit),
 		T(test_contact_due_today),
 		T(test_contact_one_day_late),
 		T(test_contact_across_christmas),
