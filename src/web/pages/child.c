@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "clock/clock.h"
+#include "web/pages/due.h"
 #include "model/chronology.h"
 #include "returns/returns.h"
 #include "web/actions.h"
@@ -253,14 +254,16 @@ static void due_html(struct web_request *r, struct html *h, const struct clock_l
 		  "</thead><tbody class=\"govuk-table__body\">");
 	for (size_t i = 0; i < l->n; i++) {
 		const struct clock_item *it = &l->items[i];
-		html_f(h, "<tr class=\"govuk-table__row\"><td class=\"govuk-table__cell\">%s</td><td "
-			  "class=\"govuk-table__cell\">%s</td><td class=\"govuk-table__cell%s\">",
-		       page_date(r, it->due), it->rule->title, it->status == CLOCK_OVERDUE ? " hearth-overdue" : "");
-		if (it->status == CLOCK_OVERDUE) {
-			html_f(h, "%d %s overdue", it->days_overdue, it->days_overdue == 1 ? "day" : "days");
-		} else {
-			html_f(h, "%s", it->status == CLOCK_DUE ? "Due today" : it->status == CLOCK_DUE_SOON ? "Due soon" : "Upcoming");
+		const char *href = page_due_href(r, it);
+		html_f(h, "<tr class=\"govuk-table__row\" data-rule=\"%s\" data-subject=\"%lld\"><td "
+			  "class=\"govuk-table__cell\">%s</td><td class=\"govuk-table__cell\">%s",
+		       it->rule->id, (long long)it->subject_id, page_date(r, it->due), page_due_title(r, it));
+		if (href) {
+			html_f(h, "<br><a class=\"govuk-link govuk-body-s\" href=\"%s\" data-hearth=\"due-do\">%s</a>", href,
+			       it->rule->kind == CLOCK_TASK && !it->visit_kind ? "Mark it done" : "Record it");
 		}
+		html_f(h, "</td><td class=\"govuk-table__cell%s\">", it->status == CLOCK_OVERDUE ? " hearth-overdue" : "");
+		page_due_state(h, it);
 		html_f(h, "</td></tr>");
 	}
 	html_f(h, "</tbody></table></section>");

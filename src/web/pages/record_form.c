@@ -224,8 +224,11 @@ int record_form_init(struct web_request *r, struct record_form *rf, const struct
 			rf->f.text[d] = arena_strdup(&r->a, date_format(date_today(), today));
 		}
 		for (const int *p = rf->fields; *p >= 0; p++) {
-			if (strcmp(e->fields[*p].name, "worker_id") == 0 && (e == &entity_visit || e == &entity_note) &&
-			    r->session.user.worker_id) {
+			const char *name = e->fields[*p].name;
+			bool by_me = (strcmp(name, "worker_id") == 0 && (e == &entity_visit || e == &entity_note)) ||
+				     (strcmp(name, "set_by") == 0 && e == &entity_task) ||
+				     (strcmp(name, "supervisor_id") == 0 && e == &entity_supervision);
+			if (by_me && r->session.user.worker_id) {
 				rf->f.text[*p] = arena_printf(&r->a, "%lld", (long long)r->session.user.worker_id);
 			}
 		}

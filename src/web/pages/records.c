@@ -164,6 +164,13 @@ void records_row_links(struct web_request *r, struct html *h, const struct entit
 			  "<li class=\"govuk-summary-list__actions-list-item\"><a class=\"govuk-link\" href=\"%s\">Retract"
 			  "<span class=\"govuk-visually-hidden\">%s</span></a></li>",
 		       row_path(r, e, id, "/edit"), what, row_path(r, e, id, "/retract"), what);
+		/* A supervision's actions are tasks that name it: each added from here. */
+		if (e == &entity_supervision) {
+			html_f(h, "<li class=\"govuk-summary-list__actions-list-item\"><a class=\"govuk-link\" "
+				  "href=\"/children/%lld/records/task/new?supervision_id=%lld\" data-hearth=\"add-action\">"
+				  "Add an action<span class=\"govuk-visually-hidden\"> from this supervision</span></a></li>",
+			       (long long)r->child_id, (long long)id);
+		}
 	}
 	html_f(h, "<li class=\"govuk-summary-list__actions-list-item\"><a class=\"govuk-link\" href=\"%s\">History"
 		  "<span class=\"govuk-visually-hidden\"> of%s</span></a></li></ul>",

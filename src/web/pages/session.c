@@ -2,6 +2,7 @@
  * page their work starts from. */
 #include <string.h>
 
+#include "web/pages/due.h"
 #include "web/pages/pages.h"
 #include "web/pages/page.h"
 
@@ -87,9 +88,65 @@ int page_sign_out(struct web_request *r)
 	return page_end(r, 200);
 }
 
+/* The in-tray: what is waiting for this person, in sections that each show only when they
+ * hold something (there are no placeholders): their tasks and statutory items due soon,
+ * due or overdue; children newly allocated to them (the last NEW_ALLOCATION_DAYS days).
+ * Drafts come first (page_drafts_list). *n: how many entries it drew. */
+#define NEW_ALLOCATION_DAYS 14
+#define TRAY_ITEMS 10
+
+static int in_tray(struct web_request *r, struct html *h, size_t *n)
+{
+	*n = 0;
+	int64_t me = r->session.user.worker_id;
+	if (!me || !role_can(r->role, PERM_DUE_READ)) {
+		return 0;
+	}
+	hdate today = date_today();
+	struct store_scope sc = r->scope;
+	sc.as_at = today;
+	struct due_scan s = {.r = r, .as_at = today, .within = -1, .kind = -1, .new_for = me,
+			     .new_since = today - NEW_ALLOCATION_DAYS};
+	int rc = page_due_scan(r, &sc, &s);
+	if (rc) {
+		return rc;
+	}
+	const struct due_row **mine = arena_alloc(&r->a, sizeof(*mine) * (s.n ? s.n : 1));
+	size_t n_mine = 0, overdue = 0;
+	for (size_t i = 0; i < s.n; i++) {
+		if (s.rows[i].worker_id == me) {
+			mine[n_mine++] = &s.rows[i];
+			overdue += s.rows[i].it.status == CLOCK_OVERDUE;
+		}
+	}
+	if (n_mine) {
+		html_f(h, "<h2 class=\"govuk-heading-m\" id=\"tray-due\">Due and overdue</h2><p class=\"govuk-body\" "
+			  "data-hearth=\"tray-due-summary\">%zu %s for you, %zu overdue.%s</p>",
+		       n_mine, n_mine == 1 ? "item is" : "items are", overdue,
+		       n_mine > TRAY_ITEMS ? " The most urgent are first." : "");
+		page_due_table(r, h, &s, mine, n_mine < TRAY_ITEMS ? n_mine : TRAY_ITEMS, false);
+		html_f(h, "<p class=\"govuk-body\"><a class=\"govuk-link\" href=\"/due\">Everything that is due for "
+			  "you</a></p>");
+	}
+	if (s.n_new) {
+		html_f(h, "<h2 class=\"govuk-heading-m\">Newly allocated to you</h2><ul class=\"govuk-list\" "
+			  "data-hearth=\"tray-new\">");
+		for (size_t i = 0; i < s.n_new; i++) {
+			const struct store_child_hit *hit = web_children_find(&s.children, s.new_allocs[i].child_id);
+			html_f(h, "<li><a class=\"govuk-link\" href=\"/children/%lld\">%s %s</a> (%s), from %s</li>",
+			       (long long)s.new_allocs[i].child_id, hit ? hit->given_name : "", hit ? hit->family_name : "",
+			       hit ? hit->la_child_id : "", page_date(r, s.new_allocs[i].start));
+		}
+		html_f(h, "</ul>");
+	}
+	*n = n_mine + s.n_new;
+	return 0;
+}
+
 /* Where each person's work starts: a manager's team; a case holder's caseload; the
  * performance pages; the search. A role with none of these sees what it can do. Someone
- * with drafts (forms started and not saved) sees them here first, with the way on. */
+ * with anything in their in-tray (drafts, items due, new allocations) sees it here first,
+ * with the way on; with nothing waiting, they go straight on. */
 int page_home(struct web_request *r)
 {
 	static const struct {
@@ -112,19 +169,25 @@ int page_home(struct web_request *r)
 			label = starts[i].label;
 		}
 	}
-	size_t drafts;
+	size_t drafts, tray;
+	struct html t = {0};
 	int rc = page_drafts_list(r, NULL, &drafts);
-	if (rc) {
+	if (rc || (rc = in_tray(r, &t, &tray))) {
+		html_free(&t);
 		return rc;
 	}
-	if (start && !drafts) {
+	if (start && !drafts && !tray) {
+		html_free(&t);
 		return page_redirect(r, start);
 	}
 	struct html *h = page_begin(r, "Hearth", NULL);
 	html_f(h, "<h1 class=\"govuk-heading-l\">Hearth</h1>");
 	if ((rc = page_drafts_list(r, h, &drafts))) {
+		html_free(&t);
 		return rc;
 	}
+	html_fragment(h, &t);
+	html_free(&t);
 	if (start) {
 		html_f(h, "<p class=\"govuk-body\"><a class=\"govuk-link\" href=\"%s\">%s</a></p>", start, label);
 	} else {

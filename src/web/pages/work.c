@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "clock/clock.h"
+#include "measures/measures.h"
 #include "model/codes.h"
 #include "web/pages/pages.h"
 #include "web/children.h"
@@ -34,6 +35,7 @@ struct lines {
 	struct settings settings;
 	struct child_line *items;
 	size_t n, cap;
+	struct measures_run *run;	/* also counted into this run, when not NULL */
 };
 
 static int line_add(void *ctx, const struct casefile *cf, const struct store_child_hit *hit)
@@ -44,6 +46,9 @@ static int line_add(void *ctx, const struct casefile *cf, const struct store_chi
 		size_t cap = ls->cap ? ls->cap * 2 : 32;
 		ls->items = arena_grow(&r->a, ls->items, ls->cap, cap, sizeof(*ls->items));
 		ls->cap = cap;
+	}
+	if (ls->run) {
+		measures_run_child(ls->run, cf);
 	}
 	struct child_line *l = &ls->items[ls->n++];
 	*l = (struct child_line){.id = hit->id, .la_child_id = hit->la_child_id,
@@ -85,11 +90,12 @@ static int line_cmp(const void *a, const void *b)
 	return strcmp(x->name, y->name);
 }
 
-static int lines_load(struct web_request *r, const struct store_scope *sc, hdate as_at, struct lines *ls)
+static int lines_load(struct web_request *r, const struct store_scope *sc, hdate as_at, struct lines *ls,
+		      struct measures_run *run)
 {
 	struct hearth_error err = {0};
 	struct web_children c;
-	*ls = (struct lines){.r = r, .as_at = as_at};
+	*ls = (struct lines){.r = r, .as_at = as_at, .run = run};
 	web_settings_load(r, &ls->settings);
 	if (web_children_each(r, sc, as_at, &c, line_add, ls, &err)) {
 		return web_fail_err(r, &err);
@@ -169,7 +175,7 @@ int page_caseload(struct web_request *r)
 	mine.worker_id = r->session.user.worker_id;
 	mine.as_at = as_at;
 	struct lines ls;
-	if ((rc = lines_load(r, &mine, as_at, &ls))) {
+	if ((rc = lines_load(r, &mine, as_at, &ls, NULL))) {
 		return rc;
 	}
 	int overdue = 0;
@@ -187,75 +193,6 @@ int page_caseload(struct web_request *r)
 	}
 	caseload_table(r, h, &ls, false);
 	html_f(h, "<p class=\"govuk-body\"><a class=\"govuk-link\" href=\"/due\">See everything that is due</a></p>");
-	return page_end(r, 200);
-}
-
-/* ---- GET /due ---- */
-
-int page_due(struct web_request *r)
-{
-	hdate as_at;
-	int rc;
-	if ((rc = as_at_of(r, &as_at))) {
-		return rc;
-	}
-	const char *who = web_query(r, "who");
-	bool team = who && strcmp(who, "team") == 0;
-	if (who && !team && strcmp(who, "me") != 0) {
-		return web_fail(r, 400, "who", "code", "who must be me or team");
-	}
-	/* Mine when I hold cases; otherwise (and when asked) everything my role sees. */
-	struct store_scope sc = r->scope;
-	sc.as_at = as_at;
-	bool mine = !team && r->session.user.worker_id && sc.kind != STORE_SCOPE_OWN;
-	if (mine) {
-		sc.kind = STORE_SCOPE_OWN;
-		sc.worker_id = r->session.user.worker_id;
-	}
-	struct clock_list l;
-	struct web_children c;
-	struct hearth_error err = {0};
-	if (web_worklist(r, &sc, as_at, &l, &c, &err)) {
-		return web_fail_err(r, &err);
-	}
-	struct html *h = page_begin(r, "What is due", "due");
-	html_f(h, "<h1 class=\"govuk-heading-l\">What is due</h1>");
-	if (r->session.user.worker_id && r->scope.kind == STORE_SCOPE_TEAM) {
-		html_f(h, "<p class=\"govuk-body\">%s <a class=\"govuk-link\" href=\"/due?who=%s\">%s</a></p>",
-		       mine ? "Showing your children." : "Showing your team's children.", mine ? "team" : "me",
-		       mine ? "Show my team's" : "Show only mine");
-	}
-	html_f(h, "<p class=\"govuk-body\">As at %s: %zu %s due soon, due or overdue.</p>", page_date(r, as_at), l.n,
-	       l.n == 1 ? "item" : "items");
-	html_f(h, "<div class=\"hearth-table-wrap\"><table class=\"govuk-table\" data-hearth=\"due\">"
-		  "<thead class=\"govuk-table__head\"><tr class=\"govuk-table__row\">"
-		  "<th scope=\"col\" class=\"govuk-table__header\">Due</th>"
-		  "<th scope=\"col\" class=\"govuk-table__header\">What</th>"
-		  "<th scope=\"col\" class=\"govuk-table__header\">Child</th>"
-		  "<th scope=\"col\" class=\"govuk-table__header\">Since</th>"
-		  "<th scope=\"col\" class=\"govuk-table__header\">State</th></tr></thead><tbody class=\"govuk-table__body\">");
-	size_t shown = l.n < 500 ? l.n : 500;
-	for (size_t i = 0; i < shown; i++) {
-		const struct clock_item *it = &l.items[i];
-		const struct store_child_hit *hit = web_children_find(&c, it->child_id);
-		html_f(h, "<tr class=\"govuk-table__row\"><td class=\"govuk-table__cell\">%s</td>"
-			  "<td class=\"govuk-table__cell\">%s</td><td class=\"govuk-table__cell\">"
-			  "<a class=\"govuk-link\" href=\"/children/%lld\">%s %s</a></td>"
-			  "<td class=\"govuk-table__cell\">%s</td><td class=\"govuk-table__cell%s\">",
-		       page_date(r, it->due), it->rule->title, (long long)it->child_id, hit ? hit->given_name : "",
-		       hit ? hit->family_name : "", page_date(r, it->since),
-		       it->status == CLOCK_OVERDUE ? " hearth-overdue" : "");
-		if (it->status == CLOCK_OVERDUE) {
-			html_f(h, "%d %s overdue", it->days_overdue, it->days_overdue == 1 ? "day" : "days");
-		} else {
-			html_f(h, "%s", it->status == CLOCK_DUE ? "Due today" : "Due soon");
-		}
-		html_f(h, "</td></tr>");
-	}
-	html_f(h, "</tbody></table></div>");
-	if (shown < l.n) {
-		html_f(h, "<p class=\"govuk-body\">The %zu most urgent are shown; `hearth due` lists them all.</p>", shown);
-	}
 	return page_end(r, 200);
 }
 
@@ -372,10 +309,18 @@ int page_team(struct web_request *r)
 					       v[WORKER_FTE].r, 0, 0};
 	}
 	struct store_scope sc = {STORE_SCOPE_TEAM, r->session.user.id, team_id, 0, as_at};
+	/* The team's case supervision (SUP1), by the measures engine over the same children. */
+	struct measures_inputs in;
+	if (measures_inputs_load(r->st, &r->a, &in, NULL, &err)) {
+		return web_fail_err(r, &err);
+	}
+	struct measures_options mo = {0};
+	struct measures_run *run = measures_run_new(&r->a, &in, &as_at, 1, &mo);
 	struct lines ls;
-	if ((rc = lines_load(r, &sc, as_at, &ls))) {
+	if ((rc = lines_load(r, &sc, as_at, &ls, run))) {
 		return rc;
 	}
+	const struct measures_part_result *sup = measures_result_part(measures_run_finish(run), "SUP1");
 	for (size_t i = 0; i < ls.n; i++) {
 		for (size_t k = 0; k < nw; k++) {
 			if (w[k].id == ls.items[i].worker_id) {
@@ -407,6 +352,12 @@ int page_team(struct web_request *r)
 		       w[k].overdue ? " hearth-overdue" : "", w[k].overdue);
 	}
 	html_f(h, "</tbody></table>");
+	if (sup) {
+		html_f(h, "<h2 class=\"govuk-heading-m\">Case supervision</h2><p class=\"govuk-body\" data-hearth=\"team-sup1\" "
+			  "data-num=\"%.0f\" data-den=\"%.0f\">%.0f of the team's %.0f open cases were supervised in the last %d "
+			  "days (SUP1; the interval is local policy, setting supervision_interval_days).</p>",
+		       sup->num, sup->den, sup->num, sup->den, s->supervision_interval_days);
+	}
 	/* Drift: the children with something overdue, most overdue first (lines are sorted so). */
 	size_t drifting = 0;
 	while (drifting < ls.n && ls.items[drifting].overdue) {
