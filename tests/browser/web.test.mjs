@@ -65,7 +65,7 @@ async function signIn(page, username) {
 	await page.click('main button[type=submit]');
 }
 
-test('a social worker signs in with the keyboard alone and lands on their caseload', async (t) => {
+test('a social worker signs in with the keyboard alone, lands on their in-tray, then their caseload', async (t) => {
 	const { page, problems } = await open(t);
 	await page.goto(`${URL_BASE}/`);
 	assert.match(page.url(), /\/sign-in$/, 'not signed in: sent to sign-in');
@@ -81,6 +81,10 @@ test('a social worker signs in with the keyboard alone and lands on their caselo
 	assert.equal(await page.evaluate(() => document.activeElement.id), 'password');
 	await page.keyboard.type(PASSWORD);
 	await page.keyboard.press('Enter');
+	// The home page is the in-tray: Hazel's assessment is overdue, so it stops there.
+	await page.waitForURL(`${URL_BASE}/`);
+	assert.match(await page.textContent('table[data-hearth=due]'), /Complete and authorise the assessment[\s\S]*Hazel Quenby/);
+	await page.click('a:text-is("Go to your caseload")');
 	await page.waitForURL(/\/caseload$/);
 	assert.equal(await page.textContent('h1'), 'My caseload');
 	const rows = page.locator('table[data-hearth=caseload] tbody tr');
@@ -220,7 +224,7 @@ test("a social worker of another team cannot reach the child: the page is not fo
 test('a visit typed, autosaved, the session expired: signing in again brings it back to finish', async (t) => {
 	const { page, problems } = await open(t);
 	await signIn(page, 'north_worker');
-	await page.waitForURL(/\/caseload$/);
+	await page.waitForURL(`${URL_BASE}/`); // the in-tray: Hazel's assessment is overdue
 	const form = `/children/${CHILD}/visits/new`;
 	await page.goto(`${URL_BASE}${form}`);
 	const words = 'My foster carer takes me swimming on Saturdays.\nI want to see my brother more.';
@@ -259,16 +263,16 @@ test('a visit typed, autosaved, the session expired: signing in again brings it 
 	assert.ok((await page.textContent('table[data-hearth=visit]')).includes('I want to see my brother more.'),
 		"the visit is on the child's page");
 	assert.equal(sql(`SELECT count(*) FROM draft WHERE user_id = ${user}`), '0', 'saving it removed the draft');
-	// The home page goes straight on: no drafts left to list.
+	// The home page (the in-tray) lists no drafts now.
 	await page.goto(`${URL_BASE}/`);
-	await page.waitForURL(/\/caseload$/);
+	assert.equal(await page.locator('table[data-hearth=drafts]').count(), 0);
 	assert.deepEqual(problems, []);
 });
 
 test('without JavaScript, Save draft keeps the form; the home page lists it; it can be discarded', async (t) => {
 	const { page, problems } = await open(t, { javaScriptEnabled: false });
 	await signIn(page, 'north_worker');
-	await page.waitForURL(/\/caseload$/);
+	await page.waitForURL(`${URL_BASE}/`); // the in-tray: Hazel's assessment is overdue
 	const form = `/children/${CHILD}/notes/new`;
 	await page.goto(`${URL_BASE}${form}`);
 	await page.fill('#note_date-day', '7');
@@ -284,9 +288,9 @@ test('without JavaScript, Save draft keeps the form; the home page lists it; it 
 	const list = page.locator('table[data-hearth=drafts]');
 	assert.match(await list.textContent(), /Record a case note[\s\S]*Hazel Quenby \(BC1\)/);
 	await list.locator('button:has-text("Discard")').click();
-	await page.waitForURL(/\/caseload$/);
-	// Discarded: home has nothing to list and goes on to the caseload.
-	assert.match(page.url(), /\/caseload$/);
+	await page.waitForURL(`${URL_BASE}/`);
+	// Discarded: the in-tray lists no drafts.
+	assert.equal(await page.locator('table[data-hearth=drafts]').count(), 0);
 	await page.goto(`${URL_BASE}${form}`);
 	assert.equal(await page.locator('[data-hearth=draft-restored]').count(), 0);
 	assert.equal(await page.inputValue('#body'), '');

@@ -517,9 +517,9 @@ void page_due_table(struct web_request *r, struct html *h, const struct due_scan
 		       page_due_title(r, it));
 		if (href) {
 			html_f(h, "<br><a class=\"govuk-link govuk-body-s\" href=\"%s\" data-hearth=\"due-do\">%s"
-				  "<span class=\"govuk-visually-hidden\"> for %s %s</span></a>",
+				  "<span class=\"govuk-visually-hidden\">: %s</span></a>",
 			       href, it->rule->kind == CLOCK_TASK && !it->visit_kind ? "Mark it done" : "Record it",
-			       hit ? hit->given_name : "", hit ? hit->family_name : "");
+			       page_due_title(r, it));
 		}
 		html_f(h, "</td><td class=\"govuk-table__cell\"><a class=\"govuk-link\" href=\"/children/%lld\">%s %s</a></td>",
 		       (long long)it->child_id, hit ? hit->given_name : "", hit ? hit->family_name : "");

@@ -354,9 +354,10 @@ int page_team(struct web_request *r)
 	html_f(h, "</tbody></table>");
 	if (sup) {
 		html_f(h, "<h2 class=\"govuk-heading-m\">Case supervision</h2><p class=\"govuk-body\" data-hearth=\"team-sup1\" "
-			  "data-num=\"%.0f\" data-den=\"%.0f\">%.0f of the team's %.0f open cases were supervised in the last %d "
+			  "data-num=\"%lld\" data-den=\"%lld\">%lld of the team's %lld open cases were supervised in the last %d "
 			  "days (SUP1; the interval is local policy, setting supervision_interval_days).</p>",
-		       sup->num, sup->den, sup->num, sup->den, s->supervision_interval_days);
+		       (long long)sup->num, (long long)sup->den, (long long)sup->num, (long long)sup->den,
+		       s->supervision_interval_days);
 	}
 	/* Drift: the children with something overdue, most overdue first (lines are sorted so). */
 	size_t drifting = 0;
