@@ -959,6 +959,7 @@ static const struct {
 	{"EH1.open", "How many families are getting early help?"},
 	{"EH1.step_up", "Do families step up from early help to social care when they need to?"},
 	{"EH1.step_down", "Are families supported by early help when social care steps back?"},
+	{"SUP1", "Do managers supervise every open case, as often as local policy says?"},
 	{"CLA1", "Are children in care visited as often as the regulations require?"},
 	{"CLA2", "Are reviews of children in care held on time?"},
 	{"CLA3.three_plus", "How many children in care have moved home three or more times in a year?"},
