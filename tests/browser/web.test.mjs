@@ -224,7 +224,8 @@ test("a social worker of another team cannot reach the child: the page is not fo
 test('a visit typed, autosaved, the session expired: signing in again brings it back to finish', async (t) => {
 	const { page, problems } = await open(t);
 	await signIn(page, 'north_worker');
-	await page.waitForURL(`${URL_BASE}/`); // the in-tray: Hazel's assessment is overdue
+	// Hazel is Owen's since the reallocation: nothing is waiting, so home goes on.
+	await page.waitForURL(/\/caseload$/);
 	const form = `/children/${CHILD}/visits/new`;
 	await page.goto(`${URL_BASE}${form}`);
 	const words = 'My foster carer takes me swimming on Saturdays.\nI want to see my brother more.';
@@ -263,16 +264,17 @@ test('a visit typed, autosaved, the session expired: signing in again brings it 
 	assert.ok((await page.textContent('table[data-hearth=visit]')).includes('I want to see my brother more.'),
 		"the visit is on the child's page");
 	assert.equal(sql(`SELECT count(*) FROM draft WHERE user_id = ${user}`), '0', 'saving it removed the draft');
-	// The home page (the in-tray) lists no drafts now.
+	// The home page goes straight on: nothing waiting (no drafts left to list).
 	await page.goto(`${URL_BASE}/`);
-	assert.equal(await page.locator('table[data-hearth=drafts]').count(), 0);
+	await page.waitForURL(/\/caseload$/);
 	assert.deepEqual(problems, []);
 });
 
 test('without JavaScript, Save draft keeps the form; the home page lists it; it can be discarded', async (t) => {
 	const { page, problems } = await open(t, { javaScriptEnabled: false });
 	await signIn(page, 'north_worker');
-	await page.waitForURL(`${URL_BASE}/`); // the in-tray: Hazel's assessment is overdue
+	// Hazel is Owen's since the reallocation: nothing is waiting, so home goes on.
+	await page.waitForURL(/\/caseload$/);
 	const form = `/children/${CHILD}/notes/new`;
 	await page.goto(`${URL_BASE}${form}`);
 	await page.fill('#note_date-day', '7');
@@ -288,9 +290,9 @@ test('without JavaScript, Save draft keeps the form; the home page lists it; it 
 	const list = page.locator('table[data-hearth=drafts]');
 	assert.match(await list.textContent(), /Record a case note[\s\S]*Hazel Quenby \(BC1\)/);
 	await list.locator('button:has-text("Discard")').click();
-	await page.waitForURL(`${URL_BASE}/`);
-	// Discarded: the in-tray lists no drafts.
-	assert.equal(await page.locator('table[data-hearth=drafts]').count(), 0);
+	await page.waitForURL(/\/caseload$/);
+	// Discarded: home has nothing to list and goes on to the caseload.
+	assert.match(page.url(), /\/caseload$/);
 	await page.goto(`${URL_BASE}${form}`);
 	assert.equal(await page.locator('[data-hearth=draft-restored]').count(), 0);
 	assert.equal(await page.inputValue('#body'), '');
