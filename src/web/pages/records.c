@@ -35,7 +35,15 @@ bool records_kind_has_form(const struct entity *e)
 
 bool records_prefill_field(const struct web_request *r, const char *name)
 {
-	const struct entity *e = r->kind ? entity_find(r->kind) : NULL;
+	/* Asked while the query is checked, before the dispatcher has found the kind: read it
+	 * from the path's {kind} segment. */
+	char kind[64];
+	if (!r->params.kind || r->params.kind_len >= sizeof(kind)) {
+		return false;
+	}
+	memcpy(kind, r->params.kind, r->params.kind_len);
+	kind[r->params.kind_len] = '\0';
+	const struct entity *e = entity_find(kind);
 	if (!records_kind_has_form(e)) {
 		return false;
 	}
