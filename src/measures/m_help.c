@@ -10,7 +10,8 @@
 #include "measures/internal.h"
 
 /* FD1. Contacts received in the period; in time when decided within 1 working day.
- * Decision: a contact still undecided on the as-at date whose day has not yet passed (due
+ * Decided means the front door's decision is recorded: its outcome and its date (a date
+ * with no outcome is not a decision; the front door's form requires both). Decision: a contact still undecided on the as-at date whose day has not yet passed (due
  * on or after the as-at date) is pending and left out; once its day passes undecided it
  * counts as late. A decision dated after the as-at date is not known yet. */
 void fd1_child(struct measures_child *c)
@@ -22,7 +23,7 @@ void fd1_child(struct measures_child *c)
 			continue;
 		}
 		const struct clock_rule *rule = clock_rule_for(CLOCK_CONTACT_DECISION, k->date);
-		bool decided = m_happened(k->decision_date, c->as_at);
+		bool decided = k->decision && *k->decision && m_happened(k->decision_date, c->as_at);
 		if (!decided && clock_deadline(rule, k->date, c->s) >= c->as_at) {
 			continue;
 		}

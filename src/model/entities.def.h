@@ -148,7 +148,19 @@
 	X(CONTACT, SOURCE, source, FT_CODE, "referral_source", F_REQUIRED, "Source")        \
 	X(CONTACT, DECISION_DATE, decision_date, FT_DATE, NULL, F_PREBIRTH | F_EVENT, "Decision made") \
 	X(CONTACT, DECISION, decision, FT_CODE, "contact_decision", 0, "Decision")         \
-	X(CONTACT, SUMMARY, summary, FT_TEXT, NULL, F_PERSONAL, "Summary")
+	X(CONTACT, SUMMARY, summary, FT_TEXT, NULL, F_PERSONAL, "Summary")                 \
+	X(CONTACT, DECIDED_BY, decided_by, FT_REF, "worker", F_AUTHOR, "Decided by")        \
+	X(CONTACT, DECISION_REASON, decision_reason, FT_TEXT, NULL, F_PERSONAL, "Reason for the decision") \
+	X(CONTACT, POLICE_DATE, police_date, FT_DATE, NULL, F_EVENT, "Police checked")       \
+	X(CONTACT, POLICE_SHARED, police_shared, FT_TEXT, NULL, F_PERSONAL, "What the police shared") \
+	X(CONTACT, HEALTH_DATE, health_date, FT_DATE, NULL, F_EVENT, "Health checked")       \
+	X(CONTACT, HEALTH_SHARED, health_shared, FT_TEXT, NULL, F_PERSONAL, "What health shared") \
+	X(CONTACT, EDUCATION_DATE, education_date, FT_DATE, NULL, F_EVENT, "Education checked") \
+	X(CONTACT, EDUCATION_SHARED, education_shared, FT_TEXT, NULL, F_PERSONAL, "What education shared") \
+	X(CONTACT, OTHER_DATE, other_date, FT_DATE, NULL, F_EVENT, "Other agency checked")   \
+	X(CONTACT, OTHER_SHARED, other_shared, FT_TEXT, NULL, F_PERSONAL, "Which agency, and what it shared") \
+	X(CONTACT, FAMILY_TOLD, family_told, FT_BOOL, NULL, 0, "The family was told")       \
+	X(CONTACT, CONSENT, consent, FT_BOOL, NULL, 0, "The family consented")
 
 #define EARLY_HELP_FIELDS(X)                                                              \
 	X(EARLY_HELP, CHILD_ID, child_id, FT_REF, "child", F_REQUIRED, "Child")             \
@@ -394,6 +406,8 @@
 	X(relationship, other_child_id, "The other child's LA child id, if the relative is a child we know") \
 	X(allocation, reason, "Why the child's worker changed (the SSDA903 SWEpisodes return)")      \
 	X(contact, decision, "Leave blank until the decision is made")                                \
+	X(contact, decision_reason, "Why this decision: what is known, the risk, and what the family wants") \
+	X(contact, other_shared, "Name the agency, then what it shared")                              \
 	X(early_help, lead, "The name of the lead practitioner")                                      \
 	X(referral, nfa, "Choose yes when the referral led to no further action")                     \
 	X(referral, closure_date, "Leave blank while the case is open")                               \

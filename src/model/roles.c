@@ -38,15 +38,16 @@ struct role_def {
 
 static const struct role_def roles[ROLE_MAX] = {
 	[ROLE_SOCIAL_WORKER] = {"social_worker", SCOPE_TEAM, false, CASEWORK, CASEWORK_KINDS, RECORDS_FOR_SELF},
-	[ROLE_TEAM_MANAGER] = {"team_manager", SCOPE_TEAM, false, CASEWORK | P(PERM_ALLOCATE) | P(PERM_MEASURES_READ),
+	[ROLE_TEAM_MANAGER] = {"team_manager", SCOPE_TEAM, false, CASEWORK | P(PERM_ALLOCATE) | P(PERM_MEASURES_READ) | P(PERM_FRONT_DOOR),
 			       CASEWORK_KINDS | K(ALLOCATION), RECORDS_FOR_TEAM},
 	[ROLE_IRO] = {"iro", SCOPE_OWN, false, CASEWORK, K(CP_REVIEW) | K(CLA_REVIEW), RECORDS_FOR_SELF},
 	[ROLE_PERSONAL_ADVISER] = {"personal_adviser", SCOPE_OWN, false, CASEWORK,
 				   K(LEAVER_CONTACT) | K(PATHWAY_PLAN), RECORDS_FOR_SELF},
-	[ROLE_LADO] = {"lado", SCOPE_NONE, false, BASE | P(PERM_MEASURES_READ), K(LADO), RECORDS_FOR_SELF},
+	[ROLE_LADO] = {"lado", SCOPE_NONE, false, BASE | P(PERM_MEASURES_READ) | P(PERM_LADO), K(LADO), RECORDS_FOR_SELF},
 	[ROLE_FRONT_DOOR] = {"front_door", SCOPE_ALL, false,
-			     BASE | P(PERM_CHILD_LIST) | P(PERM_CHILD_READ) | P(PERM_CHILD_WRITE),
-			     K(CHILD) | K(CONTACT) | K(REFERRAL), RECORDS_FOR_SELF},
+			     BASE | P(PERM_CHILD_LIST) | P(PERM_CHILD_READ) | P(PERM_CHILD_WRITE) |
+				     P(PERM_FRONT_DOOR),
+			     K(CHILD) | K(CONTACT) | K(REFERRAL) | K(EARLY_HELP), RECORDS_FOR_SELF},
 	[ROLE_ANALYST] = {"analyst", SCOPE_ALL, false,
 			  BASE | P(PERM_CHILD_LIST) | P(PERM_MEASURES_READ) | P(PERM_LISTS_ALL), 0, RECORDS_FOR_SELF},
 	/* Heads of service reallocate (as the route table lets them) and record nothing else. */
@@ -64,7 +65,7 @@ static const struct role_def roles[ROLE_MAX] = {
 
 static const char *const permission_names[PERM_MAX] = {
 	"none", "signed_in", "child_list", "child_read", "child_write", "allocate", "due_read", "measures_read",
-	"user_admin", "audit_read", "lists_all"};
+	"user_admin", "audit_read", "lists_all", "front_door", "lado"};
 
 const char *role_name(enum role r)
 {

@@ -37,6 +37,8 @@ enum permission {
 	PERM_AUDIT_READ,	/* the audit trail */
 	PERM_LISTS_ALL,		/* lists of every child in the authority (Annex A): only roles
 				 * that already see every child */
+	PERM_FRONT_DOOR,	/* decide contacts at the front door (/front-door) */
+	PERM_LADO,		/* the LADO's allegations (/lado) */
 	PERM_MAX
 };
 

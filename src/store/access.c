@@ -745,3 +745,77 @@ int store_children_duplicates(struct store *st, const struct store_scope *sc, hd
 	*n_out = n;
 	return 0;
 }
+
+/* ---- the front door ---- */
+
+int store_front_door_awaiting(struct store *st, const struct store_scope *sc, int64_t limit, struct arena *a,
+			      struct store_fd_contact **out, size_t *n_out, int64_t *total, struct hearth_error *err)
+{
+	*out = NULL;
+	*n_out = 0;
+	*total = 0;
+	if (sc->kind == STORE_SCOPE_NONE) {
+		return 0;
+	}
+	_Static_assert(SCOPE_SET_NEXT == 4, "the list's own parameters follow the scope's");
+	struct buf sql = BUF_INIT, count_sql = BUF_INIT;
+	buf_printf(&sql,
+		   "SELECT k.id, c.id, c.la_child_id, c.given_name, c.family_name, k.contact_date, k.source, "
+		   "CASE WHEN EXISTS (SELECT 1 FROM referral r WHERE r.child_id = c.id AND r.voided = 0 AND r.nfa = 0 "
+		   "AND r.closure_date IS NULL) THEN 1 ELSE 0 END, "
+		   "(SELECT count(*) FROM contact p WHERE p.child_id = c.id AND p.voided = 0 AND p.id <> k.id AND "
+		   "p.contact_date <= k.contact_date), "
+		   "(SELECT max(r.referral_date) FROM referral r WHERE r.child_id = c.id AND r.voided = 0 AND "
+		   "r.referral_date <= k.contact_date) "
+		   "FROM contact k JOIN child c ON c.id = k.child_id WHERE k.voided = 0 AND k.decision IS NULL AND %s "
+		   "ORDER BY k.contact_date, k.id LIMIT ?4",
+		   scope_set_condition[sc->kind]);
+	buf_printf(&count_sql,
+		   "SELECT count(*) FROM contact k JOIN child c ON c.id = k.child_id WHERE k.voided = 0 AND "
+		   "k.decision IS NULL AND %s",
+		   scope_set_condition[sc->kind]);
+	struct db_stmt *s, *cs;
+	int rc = db_prepare(store_db(st), buf_cstr(&sql), &s, err);
+	if (!rc && (rc = db_prepare(store_db(st), buf_cstr(&count_sql), &cs, err))) {
+		db_finalize(s);
+	}
+	buf_free(&sql);
+	buf_free(&count_sql);
+	if (rc) {
+		return rc;
+	}
+	bind_scope_set(s, sc);
+	bind_scope_set(cs, sc);
+	db_bind_int(s, 4, limit);
+	if ((rc = db_step(cs, err)) == 1) {
+		*total = db_col_int(cs, 0);
+	}
+	int64_t room = *total < limit ? *total : limit;
+	struct store_fd_contact *rows = arena_alloc(a, sizeof(*rows) * (size_t)(room > 0 ? room : 1));
+	size_t n = 0;
+	while (rc >= 0 && n < (size_t)(room > 0 ? room : 0) && (rc = db_step(s, err)) == 1) {
+		struct store_fd_contact *k = &rows[n++];
+		k->contact_id = db_col_int(s, 0);
+		k->child_id = db_col_int(s, 1);
+		k->la_child_id = arena_strdup(a, db_col_text(s, 2));
+		k->given_name = arena_strdup(a, db_col_text(s, 3));
+		k->family_name = arena_strdup(a, db_col_text(s, 4));
+		k->contact_date = DATE_NONE;
+		date_parse(db_col_text(s, 5), &k->contact_date);
+		k->source = arena_strdup(a, db_col_text(s, 6));
+		k->open_case = db_col_int(s, 7) != 0;
+		k->previous_contacts = db_col_int(s, 8);
+		k->last_referral = DATE_NONE;
+		if (!db_col_null(s, 9)) {
+			date_parse(db_col_text(s, 9), &k->last_referral);
+		}
+	}
+	db_finalize(s);
+	db_finalize(cs);
+	if (rc < 0) {
+		return rc;
+	}
+	*out = rows;
+	*n_out = n;
+	return 0;
+}

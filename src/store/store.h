@@ -336,6 +336,21 @@ struct store_child_hit {
 	hdate dob;		/* or the expected date for an unborn child */
 };
 
+/* A contact awaiting the front door's decision (live, no decision), with what is already
+ * known about its child. */
+struct store_fd_contact {
+	int64_t contact_id, child_id;
+	const char *la_child_id, *given_name, *family_name, *source;
+	hdate contact_date;
+	bool open_case;			/* a referral not closed and not NFA */
+	int64_t previous_contacts;	/* other live contacts about the child on or before this one */
+	hdate last_referral;		/* the latest referral on or before the contact, or DATE_NONE */
+};
+/* Contacts awaiting a decision about children in scope, oldest first (at most limit, in a);
+ * *total counts them all. */
+int store_front_door_awaiting(struct store *st, const struct store_scope *sc, int64_t limit, struct arena *a,
+			      struct store_fd_contact **out, size_t *n_out, int64_t *total, struct hearth_error *err);
+
 /* 1 when the child exists and is in scope, 0 when not (the same answer either way, so
  * existence does not leak), or a negative error. */
 int store_child_visible(struct store *st, const struct store_scope *sc, int64_t child_id, struct hearth_error *err);

@@ -132,6 +132,12 @@ const struct web_route web_routes[] = {
 	 .audit = "allocations"},
 	{WEB_POST, "/children/{id}/reallocate", page_reallocate_post, PERM_ALLOCATE, .child = true, .page = true,
 	 .writes = true, .body_limit = 8192},
+	/* the front door: contacts awaiting a decision, and the decision ({kind} is contact) */
+	{WEB_GET, "/front-door", page_front_door, PERM_FRONT_DOOR, .page = true, .audit = "front door"},
+	{WEB_GET, "/children/{id}/records/{kind}/{rid}/decide", page_contact_decide, PERM_FRONT_DOOR, .child = true,
+	 .page = true, .audit = "contact decision form"},
+	{WEB_POST, "/children/{id}/records/{kind}/{rid}/decide", page_contact_decide_post, PERM_FRONT_DOOR,
+	 .child = true, .page = true, .writes = true, .body_limit = 262144},
 	/* forms in progress: saved as the person types (hearth.js) or by the Save draft
 	 * button; which forms, and whose, the handler checks against the form's own route */
 	{WEB_POST, "/drafts", page_draft_save, PERM_SIGNED_IN, .page = true, .body_limit = 65536 + 1024},

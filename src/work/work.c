@@ -407,3 +407,98 @@ fail:
 	out->id = 0;
 	return failed(out, a, rc, err);
 }
+
+/* ---- the front door's decision ---- */
+
+int work_contact_decide(struct store *st, const struct work_actor *who, int64_t child_id, int64_t contact_id,
+			struct hval *vals, struct arena *a, struct work_result *out, int64_t *opened_id,
+			const struct entity **opened, struct hearth_error *err)
+{
+	result_init(out);
+	*opened_id = 0;
+	*opened = NULL;
+	struct hval *before;
+	int rc = check_role(who, &entity_contact, err);
+	if (rc || (rc = store_get(st, &entity_contact, contact_id, a, &before, err)) ||
+	    (rc = check_child(&entity_contact, child_id, contact_id, before, err))) {
+		return rc;
+	}
+	if (!before[CONTACT_DECISION].null) {
+		return herr_set(err, HERR_CONFLICT, "decision", "already_decided",
+				"this contact was decided already: correct the contact to change its decision");
+	}
+	vals[CONTACT_CHILD_ID] = before[CONTACT_CHILD_ID];
+	if (vals[CONTACT_DECIDED_BY].null && who->worker_id) {
+		vals[CONTACT_DECIDED_BY] = (struct hval){.i = who->worker_id};
+	}
+	if (vals[CONTACT_DECISION].null) {
+		problem_add(out, a, "decision", "required", "Choose the decision");
+	}
+	if (vals[CONTACT_DECISION_DATE].null) {
+		problem_add(out, a, "decision_date", "required", "Enter the date of the decision");
+	}
+	if (vals[CONTACT_DECISION_REASON].null || blank_text(vals[CONTACT_DECISION_REASON].s)) {
+		problem_add(out, a, "decision_reason", "required", "Enter the reason for the decision");
+	}
+	/* A partner check is its date and what was shared: one without the other says nothing. */
+	static const int checks[][2] = {{CONTACT_POLICE_DATE, CONTACT_POLICE_SHARED},
+					{CONTACT_HEALTH_DATE, CONTACT_HEALTH_SHARED},
+					{CONTACT_EDUCATION_DATE, CONTACT_EDUCATION_SHARED},
+					{CONTACT_OTHER_DATE, CONTACT_OTHER_SHARED}};
+	for (size_t i = 0; i < sizeof(checks) / sizeof(checks[0]); i++) {
+		bool dated = !vals[checks[i][0]].null;
+		bool said = !vals[checks[i][1]].null && !blank_text(vals[checks[i][1]].s);
+		if (dated != said) {
+			const struct field *f = &entity_contact.fields[checks[i][dated ? 1 : 0]];
+			problem_f(out, a, f->name, "check_incomplete", "%s: a partner check needs its date and what was shared",
+				  f->label);
+		}
+	}
+	if (out->n_problems) {
+		return refuse(out, err);
+	}
+	if ((rc = check_row(st, who, &entity_contact, contact_id, vals, before, a, out, err)) ||
+	    (rc = check_returns(st, &entity_contact, contact_id, vals, a, out, err))) {
+		return rc;
+	}
+	/* The row the decision opens, checked as its own save would be. */
+	const struct entity *e = NULL;
+	struct hval *row = NULL;
+	const char *decision = vals[CONTACT_DECISION].s;
+	if (strcmp(decision, "referral") == 0) {
+		e = &entity_referral;
+		row = arena_alloc(a, sizeof(*row) * REFERRAL__COUNT);
+		for (int i = 0; i < REFERRAL__COUNT; i++) {
+			row[i] = (struct hval){.null = true};
+		}
+		row[REFERRAL_CHILD_ID] = vals[CONTACT_CHILD_ID];
+		row[REFERRAL_REFERRAL_DATE] = vals[CONTACT_DECISION_DATE];
+		row[REFERRAL_SOURCE] = vals[CONTACT_SOURCE];
+		row[REFERRAL_NFA] = (struct hval){.i = 0};
+	} else if (strcmp(decision, "early_help") == 0) {
+		e = &entity_early_help;
+		row = arena_alloc(a, sizeof(*row) * EARLY_HELP__COUNT);
+		for (int i = 0; i < EARLY_HELP__COUNT; i++) {
+			row[i] = (struct hval){.null = true};
+		}
+		row[EARLY_HELP_CHILD_ID] = vals[CONTACT_CHILD_ID];
+		row[EARLY_HELP_START_DATE] = vals[CONTACT_DECISION_DATE];
+		row[EARLY_HELP_STEP_DOWN] = (struct hval){.i = 0};
+	}
+	if (e && ((rc = check_role(who, e, err)) || (rc = check_row(st, who, e, 0, row, NULL, a, out, err)) ||
+		  (rc = check_returns(st, e, 0, row, a, out, err)))) {
+		return rc;
+	}
+	if ((rc = store_begin(st, err))) {
+		return rc;
+	}
+	if ((rc = store_update(st, who->actor, &entity_contact, contact_id, vals, "front door decision", err)) ||
+	    (e && (rc = store_insert(st, who->actor, e, row, opened_id, err))) || (rc = store_commit(st, err))) {
+		store_rollback(st);
+		*opened_id = 0;
+		return failed(out, a, rc, err);
+	}
+	out->id = contact_id;
+	*opened = e;
+	return 0;
+}

@@ -94,6 +94,19 @@ int work_reallocate(struct store *st, const struct work_actor *who, int64_t chil
 		    int64_t *ended, size_t max_ended, size_t *n_ended, struct arena *a, struct work_result *out,
 		    struct hearth_error *err);
 
+/* The front door's decision on contact contact_id of child_id (vals: CONTACT__COUNT values, the
+ * contact as it will stand: start from store_get's and set the decision's fields). The
+ * decision, its date and its reason are required, and a contact already decided is refused
+ * (HERR_CONFLICT, rule already_decided: correct it instead). A blank "decided by" is the
+ * actor's own worker (when they have none, the revision's actor is who decided). Deciding "referral" opens a referral (dated the decision's date, from
+ * the contact's source), "early_help" an early help episode from that date: the contact's
+ * revision and the new row are saved together or not at all (the role must be allowed to
+ * record both). The contact's id goes in out->id; the row opened (or 0) in *opened_id and
+ * its kind in *opened (NULL when none). */
+int work_contact_decide(struct store *st, const struct work_actor *who, int64_t child_id, int64_t contact_id,
+			struct hval *vals, struct arena *a, struct work_result *out, int64_t *opened_id,
+			const struct entity **opened, struct hearth_error *err);
+
 /* The child a row of kind e belongs to, live or retracted: *child_id (0 for a kind without
  * a child; the child's own id for a child) and *retracted. HERR_NOT_FOUND when there is no
  * such row. For the web's check that {rid} is the {id} child's. */

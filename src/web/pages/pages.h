@@ -44,6 +44,9 @@ int page_measure(struct web_request *r);
 int page_inspection(struct web_request *r);
 int page_annex_a(struct web_request *r);
 int page_findings(struct web_request *r);
+int page_front_door(struct web_request *r);
+int page_contact_decide(struct web_request *r);
+int page_contact_decide_post(struct web_request *r);
 int page_draft_save(struct web_request *r);
 int page_draft_discard(struct web_request *r);
 

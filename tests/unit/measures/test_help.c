@@ -21,7 +21,11 @@
 
 #include "fixture.h"
 
-#define CONTACT(id_, date_, decided_) {.id = id_, .date = date_, .decision_date = decided_, .source = "1A"}
+#define CONTACT(id_, date_, decided_)                                                                          \
+	{.id = id_, .date = date_, .decision_date = decided_, .source = "1A",                                 \
+	 .decision = (decided_) == NONE ? NULL : "nfa"}
+/* A decision date with no outcome recorded: not a decision (the front door records both). */
+#define CONTACT_NO_OUTCOME(id_, date_, dated_) {.id = id_, .date = date_, .decision_date = dated_, .source = "1A"}
 
 /* FD1 (contacts decided within 1 working day), child 1:
  *   a  Thu 28 Mar 2024, decided Tue 2 Apr    before the period: out
@@ -34,8 +38,10 @@
  *   h  Fri 28 Mar 2025, decided Tue 1 Apr (after the as-at date, not known): pending         out
  *   i  Mon 31 Mar 2025 (the as-at date), decided that day                                    in time
  *   j  Tue  1 Apr 2025: after the as-at date                                                 out
- * child 2:  Wed 15 Jan 2025, decided Thu 16 Jan                                               in time
- * Numerator b c d i + child 2 = 5; denominator b c d e f i + child 2 = 7. */
+ * child 2:  k  Wed 15 Jan 2025, decided Thu 16 Jan                                            in time
+ *           l  Wed 15 Jan 2025, dated Thu 16 Jan but no outcome recorded: undecided, due
+ *              Thu 16 Jan, passed                                                          late
+ * Numerator b c d i k = 5; denominator b c d e f i k l = 8. */
 static void fd1_contacts(void **state)
 {
 	(void)state;
@@ -45,10 +51,11 @@ static void fd1_contacts(void **state)
 	    CONTACT(4, D(2024, 12, 24), D(2024, 12, 27)), CONTACT(5, D(2024, 12, 24), D(2024, 12, 30)),
 	    CONTACT(6, D(2025, 3, 27), NONE), CONTACT(7, D(2025, 3, 28), NONE), CONTACT(8, D(2025, 3, 28), D(2025, 4, 1)),
 	    CONTACT(9, D(2025, 3, 31), D(2025, 3, 31)), CONTACT(10, D(2025, 4, 1), D(2025, 4, 1)));
-	PUT(c2, contacts, struct cf_contact, CONTACT(11, D(2025, 1, 15), D(2025, 1, 16)));
+	PUT(c2, contacts, struct cf_contact, CONTACT(11, D(2025, 1, 15), D(2025, 1, 16)),
+	    CONTACT_NO_OUTCOME(12, D(2025, 1, 15), D(2025, 1, 16)));
 	struct casefile *cfs[] = {c1, c2};
 	struct measures_result *r = run(cfs, 2, AS_AT, "FD1");
-	expect(r, "FD1", 5, 7);
+	expect(r, "FD1", 5, 8);
 	/* The drill-down: both children in both lists; child 1 put 4 into the numerator and 6
 	 * into the denominator. */
 	const struct measures_part_result *p = measures_result_part(r, "FD1");
@@ -56,7 +63,7 @@ static void fd1_contacts(void **state)
 	assert_int_equal(p->items[0].id, 1);
 	assert_string_equal(p->items[0].ref, "C1");
 	assert_true(p->items[0].num == 4 && p->items[0].den == 6);
-	assert_true(p->items[1].num == 1 && p->items[1].den == 1);
+	assert_true(p->items[1].num == 1 && p->items[1].den == 2);
 }
 
 #define REFERRAL(id_, date_) {.id = id_, .date = date_, .closed = NONE, .source = "1A"}
