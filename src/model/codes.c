@@ -722,6 +722,15 @@ static const struct code lado_sector[] = {
 	{ "other", "Other", 0, 0 },
 };
 
+static const struct code lado_received_by[] = {
+	{ "phone", "Telephone", 0, 0 },
+	{ "email", "Email", 0, 0 },
+	{ "form", "Referral form", 0, 0 },
+	{ "police", "From the police", 0, 0 },
+	{ "front_door", "Through the front door", 0, 0 },
+	{ "other", "Other", 0, 0 },
+};
+
 /* The five outcomes defined in Keeping children safe in education. */
 static const struct code lado_outcome[] = {
 	{ "substantiated", "Substantiated", 0, 0 },
@@ -789,6 +798,7 @@ const struct codelist model_codelists[] = {
 	LIST("inspection_kind", "Kind of Ofsted inspection or visit", inspection_kind),
 	LIST("lado_category", "LADO: category of allegation", lado_category),
 	LIST("lado_outcome", "LADO: outcome of an allegation", lado_outcome),
+	LIST("lado_received_by", "LADO: how an allegation came in", lado_received_by),
 	LIST("lado_sector", "LADO: sector the adult works in", lado_sector),
 	LIST("legal_status", "SSDA903: legal status of a child looked after", legal_status),
 	LIST("note_kind", "Kind of case note", note_kind),

@@ -116,6 +116,10 @@ PLAIN(participation, "participation", PARTICIPATION_CHILD_ID)
 PLAIN(supervision, "case supervision", SUPERVISION_CHILD_ID)
 WITH_ORDERS(task, "task", TASK_CHILD_ID)
 PLAIN(setting, "setting", -1)
+/* A child an allegation involves is the allegation's, not part of the child's own record
+ * (the LADO's records are read through the allegation): no child field. */
+PLAIN(lado_involved, "child in a LADO allegation", -1)
+PLAIN(lado_meeting, "allegation management meeting", -1)
 
 #define X_ENTITY(e, E, lbl) &entity_##e,
 const struct entity *const model_entities[] = {HEARTH_ENTITIES(X_ENTITY)};

@@ -49,7 +49,9 @@
 	X(participation, PARTICIPATION, "participation")    \
 	X(supervision, SUPERVISION, "case supervision")     \
 	X(task, TASK, "task")                               \
-	X(setting, SETTING, "setting")
+	X(setting, SETTING, "setting")                      \
+	X(lado_involved, LADO_INVOLVED, "child in a LADO allegation") \
+	X(lado_meeting, LADO_MEETING, "allegation management meeting")
 
 #define TEAM_FIELDS(X)                                                   \
 	X(TEAM, NAME, name, FT_STR, NULL, F_REQUIRED | F_UNIQUE, "Name")   \
@@ -347,7 +349,32 @@
 	X(LADO, CATEGORY, category, FT_CODE, "lado_category", F_REQUIRED, "Category")       \
 	X(LADO, SECTOR, sector, FT_CODE, "lado_sector", F_REQUIRED, "Sector")               \
 	X(LADO, OUTCOME, outcome, FT_CODE, "lado_outcome", 0, "Outcome")                    \
-	X(LADO, RESOLVED_DATE, resolved_date, FT_DATE, NULL, F_CLOSES | F_EVENT, "Resolved")
+	X(LADO, RESOLVED_DATE, resolved_date, FT_DATE, NULL, F_CLOSES | F_EVENT, "Resolved")  \
+	X(LADO, ADULT_NAME, adult_name, FT_STR, NULL, F_PERSONAL, "The adult's name")        \
+	X(LADO, ADULT_ROLE, adult_role, FT_STR, NULL, 0, "The adult's role")                 \
+	X(LADO, EMPLOYER, employer, FT_STR, NULL, 0, "Employer or organisation")             \
+	X(LADO, RECEIVED_BY, received_by, FT_CODE, "lado_received_by", 0, "How it came in")  \
+	X(LADO, POLICE_INVESTIGATION, police_investigation, FT_TEXT, NULL, F_PERSONAL, "Police investigation") \
+	X(LADO, EMPLOYER_INVESTIGATION, employer_investigation, FT_TEXT, NULL, F_PERSONAL, "Employer's investigation") \
+	X(LADO, EMPLOYER_ACTION, employer_action, FT_TEXT, NULL, F_PERSONAL, "Employer's action")  \
+	X(LADO, DBS_REFERRAL, dbs_referral, FT_DATE, NULL, F_EVENT, "Referred to the DBS")   \
+	X(LADO, REGULATOR_REFERRAL, regulator_referral, FT_STR, NULL, 0, "Referred to a regulator") \
+	X(LADO, RISK_ANALYSIS, risk_analysis, FT_TEXT, NULL, F_PERSONAL, "Analysis of risk") \
+	X(LADO, RISK_DECISION, risk_decision, FT_TEXT, NULL, F_PERSONAL, "Decision")         \
+	X(LADO, RISK_RATIONALE, risk_rationale, FT_TEXT, NULL, F_PERSONAL, "Rationale")
+
+/* A child an allegation is about: linked to their record when known (child_id), else named.
+ * The allegation's own child_id is the first child; these are every child, any number. */
+#define LADO_INVOLVED_FIELDS(X)                                                               \
+	X(LADO_INVOLVED, LADO_ID, lado_id, FT_REF, "lado", F_REQUIRED, "Allegation")            \
+	X(LADO_INVOLVED, LINKED_CHILD_ID, linked_child_id, FT_REF, "child", 0, "Child")                       \
+	X(LADO_INVOLVED, NAME, name, FT_STR, NULL, F_PERSONAL, "Name, when the child is not known to us")
+
+#define LADO_MEETING_FIELDS(X)                                                             \
+	X(LADO_MEETING, LADO_ID, lado_id, FT_REF, "lado", F_REQUIRED, "Allegation")          \
+	X(LADO_MEETING, MEETING_DATE, meeting_date, FT_DATE, NULL, F_REQUIRED | F_EVENT, "Meeting held") \
+	X(LADO_MEETING, ATTENDEES, attendees, FT_TEXT, NULL, F_REQUIRED | F_PERSONAL, "Who attended") \
+	X(LADO_MEETING, ACTIONS, actions, FT_TEXT, NULL, F_PERSONAL, "Actions agreed")
 
 #define INSPECTION_FIELDS(X)                                                              \
 	X(INSPECTION, START_DATE, start_date, FT_DATE, NULL, F_REQUIRED | F_EVENT, "Inspection began") \
@@ -431,12 +458,16 @@
 	X(proceedings, extension_weeks, "Weeks beyond the 26-week limit, if the court extended it")    \
 	X(cla_outcome, sdq_score, "A whole number from 0 to 40")                                       \
 	X(lado, reference, "The LADO's own reference for the allegation")                             \
-	X(participation, detail, "What the child or young person said, did or asked for")            \
+	X(lado, regulator_referral, "Which regulator (Ofsted, the TRA, the NMC...) and when") \
+	X(lado, risk_analysis, "What is known, what is not, and the risk to children now") \
+	X(lado_involved, linked_child_id, "The child's LA child id, if we know the child") \
+	X(lado_meeting, actions, "Each action, with who does it and by when") \
+	X(participation, detail, "What the child or young person said, did or asked for") \
 	X(supervision, reflection, "What was discussed: the child's circumstances, risks and progress") \
-	X(supervision, decisions, "What was decided; add each action as a task afterwards")          \
-	X(task, worker_id, "The worker who is to do it")                                             \
-	X(task, done_date, "Leave blank until it is done")                                            \
-	X(task, supervision_id, "The supervision this action came from, if any")                      \
+	X(supervision, decisions, "What was decided; add each action as a task afterwards") \
+	X(task, worker_id, "The worker who is to do it") \
+	X(task, done_date, "Leave blank until it is done") \
+	X(task, supervision_id, "The supervision this action came from, if any") \
 	X(task, done_by_visit, "If a visit does it: the task is done once such a visit, with the child seen, is recorded")
 
 #endif

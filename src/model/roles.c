@@ -34,7 +34,7 @@ struct role_def {
 
 #define P(p) (1u << (p))
 #define BASE (P(PERM_NONE) | P(PERM_SIGNED_IN))
-#define CASEWORK (BASE | P(PERM_CHILD_LIST) | P(PERM_CHILD_READ) | P(PERM_CHILD_WRITE) | P(PERM_DUE_READ))
+#define CASEWORK (BASE | P(PERM_CHILD_LIST) | P(PERM_CHILD_READ) | P(PERM_CHILD_WRITE) | P(PERM_DUE_READ) | P(PERM_LADO_READ))
 
 static const struct role_def roles[ROLE_MAX] = {
 	[ROLE_SOCIAL_WORKER] = {"social_worker", SCOPE_TEAM, false, CASEWORK, CASEWORK_KINDS, RECORDS_FOR_SELF},
@@ -43,7 +43,8 @@ static const struct role_def roles[ROLE_MAX] = {
 	[ROLE_IRO] = {"iro", SCOPE_OWN, false, CASEWORK, K(CP_REVIEW) | K(CLA_REVIEW), RECORDS_FOR_SELF},
 	[ROLE_PERSONAL_ADVISER] = {"personal_adviser", SCOPE_OWN, false, CASEWORK,
 				   K(LEAVER_CONTACT) | K(PATHWAY_PLAN), RECORDS_FOR_SELF},
-	[ROLE_LADO] = {"lado", SCOPE_NONE, false, BASE | P(PERM_MEASURES_READ) | P(PERM_LADO), K(LADO), RECORDS_FOR_SELF},
+	[ROLE_LADO] = {"lado", SCOPE_NONE, false, BASE | P(PERM_MEASURES_READ) | P(PERM_LADO) | P(PERM_LADO_READ),
+		 K(LADO) | K(LADO_INVOLVED) | K(LADO_MEETING), RECORDS_FOR_SELF},
 	[ROLE_FRONT_DOOR] = {"front_door", SCOPE_ALL, false,
 			     BASE | P(PERM_CHILD_LIST) | P(PERM_CHILD_READ) | P(PERM_CHILD_WRITE) |
 				     P(PERM_FRONT_DOOR),
@@ -65,7 +66,7 @@ static const struct role_def roles[ROLE_MAX] = {
 
 static const char *const permission_names[PERM_MAX] = {
 	"none", "signed_in", "child_list", "child_read", "child_write", "allocate", "due_read", "measures_read",
-	"user_admin", "audit_read", "lists_all", "front_door", "lado"};
+	"user_admin", "audit_read", "lists_all", "front_door", "lado", "lado_read"};
 
 const char *role_name(enum role r)
 {

@@ -38,7 +38,9 @@ enum permission {
 	PERM_LISTS_ALL,		/* lists of every child in the authority (Annex A): only roles
 				 * that already see every child */
 	PERM_FRONT_DOOR,	/* decide contacts at the front door (/front-door) */
-	PERM_LADO,		/* the LADO's allegations (/lado) */
+	PERM_LADO,		/* the LADO's allegations (/lado): list and record them */
+	PERM_LADO_READ,		/* read an allegation's page: the LADO any, others only one that
+				 * involves a child in their scope (the store's lado scope) */
 	PERM_MAX
 };
 

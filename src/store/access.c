@@ -819,3 +819,84 @@ int store_front_door_awaiting(struct store *st, const struct store_scope *sc, in
 	*n_out = n;
 	return 0;
 }
+
+/* ---- the LADO ---- */
+
+int store_lado_visible(struct store *st, const struct store_scope *sc, int64_t lado_id, struct hearth_error *err)
+{
+	if (sc->kind == STORE_SCOPE_NONE) {
+		return 0;
+	}
+	struct db_stmt *s;
+	int rc = db_prepare(store_db(st),
+			    "SELECT 1 FROM child c WHERE " SCOPE_CONDITION " AND c.id IN (SELECT l.child_id FROM lado l "
+			    "WHERE l.id = ?6 AND l.voided = 0 UNION SELECT x.linked_child_id FROM lado_involved x JOIN lado l2 ON "
+			    "l2.id = x.lado_id WHERE x.lado_id = ?6 AND x.voided = 0 AND l2.voided = 0)",
+			    &s, err);
+	if (rc) {
+		return rc;
+	}
+	bind_scope(s, sc);
+	db_bind_int(s, 6, lado_id);
+	rc = db_step(s, err);
+	db_finalize(s);
+	return rc < 0 ? rc : rc == 1;
+}
+
+static const char *text_or_null(struct arena *a, struct db_stmt *s, int col)
+{
+	return db_col_null(s, col) ? NULL : arena_strdup(a, db_col_text(s, col));
+}
+
+int store_lado_open_list(struct store *st, int64_t limit, struct arena *a, struct store_lado_open **out,
+			 size_t *n_out, int64_t *total, struct hearth_error *err)
+{
+	*out = NULL;
+	*n_out = 0;
+	*total = 0;
+	struct db_stmt *s, *cs;
+	int rc = db_prepare(store_db(st),
+			    "SELECT l.id, l.reference, l.adult_name, l.employer, l.sector, l.category, l.received_date, "
+			    "l.considered_date, (SELECT count(*) FROM lado_involved x WHERE x.lado_id = l.id AND "
+			    "x.voided = 0) FROM lado l WHERE l.voided = 0 AND l.resolved_date IS NULL "
+			    "ORDER BY l.received_date, l.id LIMIT ?1",
+			    &s, err);
+	if (rc) {
+		return rc;
+	}
+	if ((rc = db_prepare(store_db(st), "SELECT count(*) FROM lado l WHERE l.voided = 0 AND l.resolved_date IS NULL",
+			     &cs, err))) {
+		db_finalize(s);
+		return rc;
+	}
+	db_bind_int(s, 1, limit);
+	if ((rc = db_step(cs, err)) == 1) {
+		*total = db_col_int(cs, 0);
+	}
+	int64_t room = *total < limit ? *total : limit;
+	struct store_lado_open *rows = arena_alloc(a, sizeof(*rows) * (size_t)(room > 0 ? room : 1));
+	size_t n = 0;
+	while (rc >= 0 && n < (size_t)(room > 0 ? room : 0) && (rc = db_step(s, err)) == 1) {
+		struct store_lado_open *l = &rows[n++];
+		l->id = db_col_int(s, 0);
+		l->reference = text_or_null(a, s, 1);
+		l->adult_name = text_or_null(a, s, 2);
+		l->employer = text_or_null(a, s, 3);
+		l->sector = text_or_null(a, s, 4);
+		l->category = text_or_null(a, s, 5);
+		l->received = l->considered = DATE_NONE;
+		date_parse(db_col_text(s, 6), &l->received);
+		if (!db_col_null(s, 7)) {
+			date_parse(db_col_text(s, 7), &l->considered);
+		}
+		l->children = db_col_int(s, 8);
+	}
+	db_finalize(s);
+	db_finalize(cs);
+	if (rc < 0) {
+		return rc;
+	}
+	*out = rows;
+	*n_out = n;
+	return 0;
+}

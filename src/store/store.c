@@ -1180,6 +1180,29 @@ int store_all_rows(struct store *st, const struct entity *e, struct arena *a, in
 	return collect(s, e, a, ids_out, rows_out, n_out, err);
 }
 
+int store_rows_by(struct store *st, const struct entity *e, int field, int64_t id, struct arena *a,
+		  int64_t **ids_out, struct hval ***rows_out, size_t *n_out, struct hearth_error *err)
+{
+	if (field < 0 || field >= e->n_fields || e->fields[field].type != FT_REF) {
+		return herr_set(err, HERR_INVALID, "field", "not_a_reference", "a %s is not found by that field", e->label);
+	}
+	/* Table and column names from the descriptor, never from input; the id is bound. */
+	struct buf b = BUF_INIT;
+	buf_puts(&b, "SELECT id, ");
+	put_columns(&b, e);
+	buf_printf(&b, " FROM %s WHERE voided = 0 AND %s = ? ORDER BY id", e->name, e->fields[field].name);
+	struct db_stmt *s;
+	int rc = db_prepare(st->db, buf_cstr(&b), &s, err);
+	buf_free(&b);
+	if (rc) {
+		return rc;
+	}
+	db_bind_int(s, 1, id);
+	rc = collect(s, e, a, ids_out, rows_out, n_out, err);
+	db_finalize(s);
+	return rc;
+}
+
 int store_find(struct store *st, const struct entity *e, int field, const char *value, int64_t *id_out,
 	       struct hearth_error *err)
 {

@@ -86,6 +86,9 @@ int store_child_rows(struct store *st, const struct entity *e, int64_t child_id,
 /* All live rows of an entity without a child (teams, workers, inspections...). */
 int store_all_rows(struct store *st, const struct entity *e, struct arena *a, int64_t **ids_out,
 		   struct hval ***rows_out, size_t *n_out, struct hearth_error *err);
+/* All live rows of e whose reference field `field` is id (an allegation's meetings), by id. */
+int store_rows_by(struct store *st, const struct entity *e, int field, int64_t id, struct arena *a,
+		  int64_t **ids_out, struct hval ***rows_out, size_t *n_out, struct hearth_error *err);
 /* Finds a live row by a unique field's text value (LA child id, staff id, team name). */
 int store_find(struct store *st, const struct entity *e, int field, const char *value, int64_t *id_out,
 	       struct hearth_error *err);
@@ -350,6 +353,23 @@ struct store_fd_contact {
  * *total counts them all. */
 int store_front_door_awaiting(struct store *st, const struct store_scope *sc, int64_t limit, struct arena *a,
 			      struct store_fd_contact **out, size_t *n_out, int64_t *total, struct hearth_error *err);
+
+/* Whether the LADO allegation lado_id may be read in scope sc: 1 when it involves (as its
+ * own child or through lado_involved) a live child in scope, 0 when not or when there is no
+ * such allegation (the same answer, so existence does not leak). The LADO's own role sees
+ * every allegation and does not ask. */
+int store_lado_visible(struct store *st, const struct store_scope *sc, int64_t lado_id, struct hearth_error *err);
+
+/* An open LADO allegation (live, not resolved), for the LADO's list. */
+struct store_lado_open {
+	int64_t id;
+	const char *reference, *adult_name, *employer, *sector, *category;	/* NULL when blank */
+	hdate received, considered;	/* considered DATE_NONE when not yet */
+	int64_t children;		/* children it involves */
+};
+/* Open allegations, oldest received first (at most limit, in a); *total counts them all. */
+int store_lado_open_list(struct store *st, int64_t limit, struct arena *a, struct store_lado_open **out,
+			 size_t *n_out, int64_t *total, struct hearth_error *err);
 
 /* 1 when the child exists and is in scope, 0 when not (the same answer either way, so
  * existence does not leak), or a negative error. */

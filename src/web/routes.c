@@ -138,6 +138,21 @@ const struct web_route web_routes[] = {
 	 .page = true, .audit = "contact decision form"},
 	{WEB_POST, "/children/{id}/records/{kind}/{rid}/decide", page_contact_decide_post, PERM_FRONT_DOOR,
 	 .child = true, .page = true, .writes = true, .body_limit = 262144},
+	/* the LADO's allegations: the list and the forms are the LADO's; an allegation's page
+	 * is also read by a case worker whose child it involves (store_lado_visible), else 404 */
+	{WEB_GET, "/lado", page_lado, PERM_LADO, .page = true, .audit = "lado list"},
+	{WEB_GET, "/lado/new", page_lado_new, PERM_LADO, .page = true, .audit = "lado form"},
+	{WEB_POST, "/lado", page_lado_create, PERM_LADO, .page = true, .writes = true, .body_limit = 262144},
+	{WEB_GET, "/lado/{name}", page_lado_show, PERM_LADO_READ, .page = true, .audit = "lado allegation",
+	 .query = {"done"}},
+	{WEB_GET, "/lado/{name}/edit", page_lado_edit, PERM_LADO, .page = true, .audit = "lado allegation"},
+	{WEB_POST, "/lado/{name}", page_lado_update, PERM_LADO, .page = true, .writes = true, .body_limit = 262144},
+	{WEB_GET, "/lado/{name}/child", page_lado_child, PERM_LADO, .page = true, .audit = "lado allegation"},
+	{WEB_POST, "/lado/{name}/child", page_lado_child_post, PERM_LADO, .page = true, .writes = true,
+	 .body_limit = 65536},
+	{WEB_GET, "/lado/{name}/meeting", page_lado_meeting, PERM_LADO, .page = true, .audit = "lado allegation"},
+	{WEB_POST, "/lado/{name}/meeting", page_lado_meeting_post, PERM_LADO, .page = true, .writes = true,
+	 .body_limit = 262144},
 	/* forms in progress: saved as the person types (hearth.js) or by the Save draft
 	 * button; which forms, and whose, the handler checks against the form's own route */
 	{WEB_POST, "/drafts", page_draft_save, PERM_SIGNED_IN, .page = true, .body_limit = 65536 + 1024},

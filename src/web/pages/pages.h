@@ -47,6 +47,16 @@ int page_findings(struct web_request *r);
 int page_front_door(struct web_request *r);
 int page_contact_decide(struct web_request *r);
 int page_contact_decide_post(struct web_request *r);
+int page_lado(struct web_request *r);
+int page_lado_show(struct web_request *r);
+int page_lado_new(struct web_request *r);
+int page_lado_create(struct web_request *r);
+int page_lado_edit(struct web_request *r);
+int page_lado_update(struct web_request *r);
+int page_lado_child(struct web_request *r);
+int page_lado_child_post(struct web_request *r);
+int page_lado_meeting(struct web_request *r);
+int page_lado_meeting_post(struct web_request *r);
 int page_draft_save(struct web_request *r);
 int page_draft_discard(struct web_request *r);
 

@@ -76,7 +76,7 @@ static void every_part_is_complete(void **state)
 	}
 }
 
-#define CONTACT(id_, date_, decided_) {.id = id_, .date = date_, .decision_date = decided_, .source = "1A"}
+#define CONTACT(id_, date_, decided_) {.id = id_, .date = date_, .decision_date = decided_, .source = "1A", .decision = "nfa"}
 
 /* One run over three as-at dates gives what three runs give. Contacts: 10 Jan 2025 (decided
  * in time), 5 Feb 2025 (decided 10 Feb: late), 3 Mar 2025 (decided 4 Mar).

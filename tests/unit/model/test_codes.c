@@ -24,7 +24,7 @@ static const char *const expected_lists[] = {
 	"ad1_sex_adoptr", "reason_placed_ceased", "prev_perm", "contact_decision", "eh_end_reason",
 	"visit_kind", "health_kind", "allocation_kind", "worker_role", "workforce_role",
 	"workforce_leaving_reason", "team_service", "relationship", "proceedings_order",
-	"permanence_plan", "lado_category", "lado_sector", "lado_outcome", "inspection_kind",
+	"permanence_plan", "lado_category", "lado_sector", "lado_outcome", "lado_received_by", "inspection_kind",
 	"inspection_grade", "sen", "participation_kind", "note_kind", "upn_unknown",
 	"workforce_qual_level", "workforce_origin", "workforce_destination", "workforce_absence",
 	"workforce_cfkss",
