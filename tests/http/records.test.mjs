@@ -50,7 +50,8 @@ function options(html, name) {
 
 // The kinds `hearth record DB kinds` lists, less those that belong to no child (the admin
 // pages of another issue cover them; a person is recorded through a relationship).
-const NOT_A_CHILDS = ['team', 'worker', 'worker_absence', 'setting', 'inspection', 'child', 'person'];
+const NOT_A_CHILDS = ['team', 'worker', 'worker_absence', 'setting', 'inspection', 'child', 'person', 'lado_involved',
+	'lado_meeting'];
 const KINDS = execFileSync(HEARTH, ['record', DB, 'kinds'], { encoding: 'utf8' }).trim().split('\n')
 	.map((l) => l.split(/\s+/)[0]).filter((k) => !NOT_A_CHILDS.includes(k));
 
