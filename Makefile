@@ -77,6 +77,12 @@ build/libhearth.a: $(OBJ)
 build/hearth: build/obj/src/cli/main.o build/libhearth.a
 	$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS)
 
+# The benches (bench/README.md): hearth and the raw reference they measure it against, a
+# reader of the same rows with prepared statements that links sqlite3 only. `bench/all` runs them.
+bench: build/hearth build/raw_scan
+build/raw_scan: bench/raw_scan.c build/cflags.txt
+	$(CC) -std=c11 $(OPT) $(WARN) $(shell pkg-config --cflags sqlite3) -o $@ $< $(shell pkg-config --libs sqlite3)
+
 build/tests/%: tests/unit/%.c build/libhearth.a
 	@mkdir -p $(@D)
 	$(CC) $(CPPFLAGS) $(CFLAGS) -Itests $(shell pkg-config --cflags cmocka) $< -o $@ \
