@@ -98,7 +98,7 @@ http {
 	uwsgi_temp_path $WORK/nginx/tmp/uwsgi;
 	scgi_temp_path $WORK/nginx/tmp/scgi;
 	types { }
-	default_type $type;
+	default_type "$type";
 	keepalive_timeout 30s;
 	keepalive_requests 1000000000;
 	server { listen 127.0.0.1:$port; root $root; }
@@ -135,15 +135,20 @@ run_wrk() {
 	grep -E 'Socket errors' <<<"$out" | sed "s|^|  wrk ($url): |" >&2 || true
 }
 
+# lift_rate DB: the per-person request rate at its maximum (settings user_requests_per_minute
+# and user_request_burst): a bench measures the server, not the limit that keeps one person
+# from filling the audit trail (10,000 a second each is still a limit: spread over people).
+lift_rate() {
+	"$H" settings "$1" set user_requests_per_minute 600000 >/dev/null || bench_die "cannot set the request rate"
+	"$H" settings "$1" set user_request_burst 100000 >/dev/null || bench_die "cannot set the request burst"
+}
+
 # bench_users DB ROLE TEAM COUNT [hearth user options...]: adds COUNT people (bench_ROLE_1...)
-# with password bench-password-1, and lifts the per-person request rate to its maximum
-# (settings user_requests_per_minute and user_request_burst): a bench measures the server,
-# not the limit that keeps one person from filling the audit trail. Prints the usernames.
+# with password bench-password-1, and lifts the per-person rate. Prints the usernames.
 bench_users() {
 	local db=$1 role=$2 team=$3 count=$4 k
 	shift 4
-	"$H" settings "$db" set user_requests_per_minute 600000 >/dev/null || bench_die "cannot set the request rate"
-	"$H" settings "$db" set user_request_burst 100000 >/dev/null || bench_die "cannot set the request burst"
+	lift_rate "$db"
 	for k in $(seq "$count"); do
 		echo "bench-password-1" | "$H" user "$db" add "bench_${role}_$k" --role "$role" --team "$team" "$@" >/dev/null ||
 			bench_die "cannot add user bench_${role}_$k"
