@@ -1,3 +1,4 @@
+# shellcheck shell=bash disable=SC2034
 # bench/lib.sh: what every bench shares (sourced, not run). The rules it keeps for all of
 # them (bench/README.md): the same record, built once; the measured thing and its reference
 # alternating for ROUNDS rounds (at least 5) so the machine's drift hits both alike; medians
@@ -46,7 +47,7 @@ fmt_stats() {
 		function f(x) { return x >= 100 ? sprintf("%.0f", x) : x >= 10 ? sprintf("%.1f", x) : sprintf("%.3g", x) }
 		BEGIN { printf "%s (%s-%s)", f(m * k), f(a * k), f(b * k) }'
 }
-median_of() { stats <"$1" | awk '{printf "%.4g\n", $1}'; }
+median_of() { stats <"$1" | awk '{ if ($1 >= 1000) printf "%.0f\n", $1; else printf "%.4g\n", $1 }'; }
 
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 
