@@ -6,6 +6,7 @@
 #include <stdio.h>
 
 #include "cli/cli.h"
+#include "model/entity.h"
 #include "model/roles.h"
 #include "web/http/routes.h"
 
@@ -47,9 +48,17 @@ int cmd_test_routes(int argc, char **argv)
 				json_array_append_new(perms, json_string(permission_name((enum permission)p)));
 			}
 		}
-		json_array_append_new(roles, json_pack("{s:s, s:s, s:b, s:o}", "role", role_name((enum role)r), "scope",
-						       scope_name(role_scope((enum role)r)), "read_only",
-						       role_read_only((enum role)r), "permissions", perms));
+		/* The kinds of a child's record it may add, correct or retract (role_may_record). */
+		json_t *records = json_array();
+		for (int k = 0; k < model_entity_count; k++) {
+			if (role_may_record((enum role)r, model_entities[k])) {
+				json_array_append_new(records, json_string(model_entities[k]->name));
+			}
+		}
+		json_array_append_new(roles, json_pack("{s:s, s:s, s:b, s:o, s:o}", "role", role_name((enum role)r),
+						       "scope", scope_name(role_scope((enum role)r)), "read_only",
+						       role_read_only((enum role)r), "permissions", perms, "records",
+						       records));
 	}
 	json_t *doc = json_pack("{s:o, s:o}", "routes", routes, "roles", roles);
 	int rc = doc && json_dumpf(doc, stdout, JSON_INDENT(2) | JSON_PRESERVE_ORDER) == 0 ? EXIT_OK : EXIT_FAIL;

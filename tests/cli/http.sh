@@ -126,7 +126,7 @@ if ! serve "$db"; then
 fi
 if curl -sf "$HEARTH_URL/api/openapi.json" >/dev/null; then ok "http: the server answers"; else not_ok "http: the server answers"; fi
 
-node_tests http "$ROOT/tests/http/"
+node_tests http "${HEARTH_HTTP_ONLY:-$ROOT/tests/http/}"	# HEARTH_HTTP_ONLY=FILE: one file, while working on it
 
 # A clean stop on SIGTERM: the server says so and exits 0.
 kill -TERM "$serve_pid"

@@ -215,8 +215,52 @@ const SAMPLE = { '/assets/{name}': 'hearth.css', '/performance/{name}': 'FD1',
 	'/admin/teams/{rid}': ADMIN_TEAM, '/admin/teams/{rid}/rename': ADMIN_TEAM, '/admin/teams/{rid}/close': ADMIN_TEAM,
 	'/admin/inspections/{rid}': ADMIN_INSPECTION };
 
+// The routes of a child's record by kind ({kind}/{rid}) are tried on a case note of C's
+// (a kind social workers and managers record; other roles' right to it comes from the role
+// table's "records"), and the LADO's pages on an allegation that involves C.
+const KIND = 'note';
+const NOTE_ID = await (async () => {
+	const r = await req('POST', `/api/children/${C}/notes`, { session: await as('social_worker'), body: validNote() });
+	assert.equal(r.status, 201, JSON.stringify(r.json));
+	return Number(sql(`SELECT max(id) FROM note WHERE child_id = ${C} AND voided = 0`));
+})();
+const LADO_ID = await (async () => {
+	const s = await as('lado');
+	const [y, m, d] = AS_AT.split('-');
+	const form = (fields) => {
+		const f = new URLSearchParams({ csrf_token: s.csrf, ...fields });
+		return { method: 'POST', headers: { Cookie: s.cookie, 'Content-Type': 'application/x-www-form-urlencoded' },
+			body: f.toString(), redirect: 'manual' };
+	};
+	let r = await fetch(`${URL_BASE}/lado`, form({ reference: 'ROLES-LADO', 'received_date-day': String(Number(d)),
+		'received_date-month': String(Number(m)), 'received_date-year': y, category: 'physical', sector: 'education',
+		adult_name: 'Sam Coach', adult_role: 'Coach', employer: 'Town FC', received_by: 'phone' }));
+	const id = (r.headers.get('location') || '').match(/^\/lado\/(\d+)/)?.[1];
+	assert.ok(id, `an allegation for the role test: ${r.status} ${await r.text()}`);
+	r = await fetch(`${URL_BASE}/lado/${id}/child`, form({ la_child_id: sql(`SELECT la_child_id FROM child WHERE id = ${C}`) }));
+	assert.equal(r.status, 303, 'the allegation involves C');
+	return id;
+})();
+// The front door's decision is made on a contact not yet decided.
+const CONTACT_ID = await (async () => {
+	const r = await req('POST', `/api/children/${C}/records/contact`, { session: await as('front_door'),
+		body: { contact_date: AS_AT, source: '1A' } });
+	assert.equal(r.status, 201, JSON.stringify(r.json));
+	return Number(sql(`SELECT max(id) FROM contact WHERE child_id = ${C} AND voided = 0`));
+})();
+// Routes that record one fixed kind: the role table's "records" decides them as it does {kind}.
+const FIXED_KIND = { 'POST /api/children': 'child', 'POST /api/children/{id}/visits': 'visit',
+	'POST /api/children/{id}/notes': 'note' };
+for (const path of ['/lado/{name}', '/lado/{name}/edit', '/lado/{name}/child', '/lado/{name}/meeting']) SAMPLE[path] = LADO_ID;
+
+// A form or change for a kind of a child's record: the role table's "records" decides it.
+const recordChange = (route) => route.path.includes('{kind}') &&
+	(route.writes || /\/(new|edit|retract)$/.test(route.path));
+
 function target(route, child) {
 	let path = route.path.replace('{id}', String(child));
+	if (path.endsWith('/decide')) path = path.replace('{kind}', 'contact').replace('{rid}', String(CONTACT_ID));
+	if (path.includes('{kind}')) path = path.replace('{kind}', KIND).replace('{rid}', String(NOTE_ID));
 	if (/\{[a-z_]+\}/.test(path)) {
 		assert.ok(SAMPLE[route.path], `${route.method} ${route.path}: give a sample value for its parameter in SAMPLE`);
 		path = path.replace(/\{[a-z_]+\}/, SAMPLE[route.path]);
@@ -230,6 +274,9 @@ function expected(route, role) {
 	if (role === null) return route.page ? 'sign-in' : 401;
 	if (!role.permissions.includes(route.permission)) return 403;
 	if (route.writes && role.read_only) return 403;
+	if (recordChange(route) && !role.records.includes(route.path.endsWith('/decide') ? 'contact' : KIND)) return 403;
+	const fixed = FIXED_KIND[`${route.method} ${route.path}`];
+	if (fixed && !role.records.includes(fixed)) return 403;
 	return 'answer';
 }
 
@@ -266,7 +313,8 @@ function judge(route, who, want, r) {
 	} else if (route.method === 'GET') {
 		assert.ok(r.status === 200 || (r.status === 303 && r.headers.get('location') !== '/sign-in'), at);
 	} else {
-		assert.ok([200, 201, 204, 303, 400].includes(r.status) || (route.open && r.status === 401), at);
+		// An empty change is refused (400, or 422 naming each missing field), or goes through.
+		assert.ok([200, 201, 204, 303, 400, 422].includes(r.status) || (route.open && r.status === 401), at);
 	}
 }
 
@@ -294,7 +342,8 @@ for (const route of TABLES.routes) {
 			judge(route, role.role, want, await call(route, target(route, C), session));
 			if (!route.child || want !== 'answer') continue;
 			// Scope: out of it is the same 404 as no such child.
-			const outside = role.scope === 'team' || role.scope === 'own' ? 404 : 'answer';
+			// (A {rid} is a row of C's, so under another child it is not found either.)
+			const outside = role.scope === 'team' || role.scope === 'own' || route.path.includes('{rid}') ? 404 : 'answer';
 			judge(route, `${role.role} (a child of another team)`, outside, await call(route, target(route, CHILD.out), session));
 			judge(route, `${role.role} (no such child)`, 404, await call(route, target(route, CHILD.none), session));
 		}
