@@ -14,14 +14,15 @@ _Static_assert(K__COUNT <= 64, "one bit per kind of record");
 #define K(E) ((uint64_t)1 << K_##E)
 
 /* A child's casework: everything a social worker records about a child and the people
- * around them. Not allocations (a manager's decision: reallocation) and not LADO
+ * around them, and the tasks set on it (a manager sets them; the worker marks them done).
+ * Case supervision is the manager's own record. Not allocations (a manager's decision: reallocation) and not LADO
  * allegations (about adults who work with children: the LADO's). */
 #define CASEWORK_KINDS                                                                                      \
 	(K(CHILD) | K(CHILD_DISABILITY) | K(PERSON) | K(RELATIONSHIP) | K(CONTACT) | K(EARLY_HELP) |        \
 	 K(REFERRAL) | K(ASSESSMENT) | K(S47) | K(CIN_PLAN) | K(CP_PLAN) | K(CP_REVIEW) | K(CORE_GROUP) |  \
 	 K(CLA_EPISODE) | K(CLA_REVIEW) | K(VISIT) | K(NOTE) | K(HEALTH) | K(EDUCATION) | K(PEP) |         \
 	 K(MISSING) | K(PROCEEDINGS) | K(PERMANENCE) | K(ADOPTION) | K(CLA_OUTCOME) | K(LEAVER_CONTACT) |  \
-	 K(PATHWAY_PLAN) | K(PARTICIPATION))
+	 K(PATHWAY_PLAN) | K(PARTICIPATION) | K(TASK))
 
 struct role_def {
 	const char *name;
@@ -39,7 +40,7 @@ struct role_def {
 static const struct role_def roles[ROLE_MAX] = {
 	[ROLE_SOCIAL_WORKER] = {"social_worker", SCOPE_TEAM, false, CASEWORK, CASEWORK_KINDS, RECORDS_FOR_SELF},
 	[ROLE_TEAM_MANAGER] = {"team_manager", SCOPE_TEAM, false, CASEWORK | P(PERM_ALLOCATE) | P(PERM_MEASURES_READ) | P(PERM_FRONT_DOOR),
-			       CASEWORK_KINDS | K(ALLOCATION), RECORDS_FOR_TEAM},
+			       CASEWORK_KINDS | K(ALLOCATION) | K(SUPERVISION), RECORDS_FOR_TEAM},
 	[ROLE_IRO] = {"iro", SCOPE_OWN, false, CASEWORK, K(CP_REVIEW) | K(CLA_REVIEW), RECORDS_FOR_SELF},
 	[ROLE_PERSONAL_ADVISER] = {"personal_adviser", SCOPE_OWN, false, CASEWORK,
 				   K(LEAVER_CONTACT) | K(PATHWAY_PLAN), RECORDS_FOR_SELF},
