@@ -99,4 +99,10 @@ void store_bulk_discard(struct store *st);
 /* Appends audit rows inside the caller's open transaction. */
 int store_audit_append_locked(struct store *st, const struct store_audit *rows, size_t n, struct hearth_error *err);
 
+/* The scope condition for lists of children on alias c (access.c), NULL for
+ * STORE_SCOPE_NONE; it binds ?1..?3 (store_scope_set_bind), the query's own parameters
+ * following from ?4. */
+const char *store_scope_set_sql(enum store_scope_kind k);
+void store_scope_set_bind(struct db_stmt *s, const struct store_scope *sc);
+
 #endif
