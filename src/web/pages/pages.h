@@ -13,6 +13,8 @@ int page_caseload(struct web_request *r);
 int page_due(struct web_request *r);
 int page_team(struct web_request *r);
 int page_search(struct web_request *r);
+int page_duplicates(struct web_request *r);
+int page_duplicates_not_same(struct web_request *r);
 int page_child(struct web_request *r);
 int page_child_chronology(struct web_request *r);
 int page_child_visits(struct web_request *r);
