@@ -5,7 +5,7 @@
 import test from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { CHILD, DB, HEARTH, URL_BASE, as, req } from './lib.mjs';
+import { CHILD, DB, HEARTH, URL_BASE, as, checksum, req } from './lib.mjs';
 
 async function page(method, path, { session, form } = {}) {
 	const h = {};
@@ -128,4 +128,81 @@ test('"not the same child" needs a reason, is remembered, and is said once', asy
 	assert.equal(again.status, 409);
 	const audit = hearth('audit', DB, '--child', String(HCD1));
 	assert.match(audit, /not_duplicate/);
+});
+
+// ---- merge, by role, and undone exactly ----
+
+// Two records of one child in Team A, each with a note, for the merge tests.
+hearth('child', DB, 'add', '--given', 'Ivy', '--family', 'Merridew', '--dob', '2016-02-03', '--sex', 'F', '--la-id', 'HCM1');
+hearth('child', DB, 'add', '--given', 'Ivy', '--family', 'Meridew', '--dob', '2016-02-03', '--sex', 'F', '--la-id', 'HCM2');
+for (const la of ['HCM1', 'HCM2']) {
+	hearth('record', DB, 'allocation', '--child', la, '--worker', 'HTA1', '--kind', 'sw', '--start-date', '2025-01-06');
+	hearth('record', DB, 'note', '--child', la, '--note-date', '2026-03-02', '--kind', 'case_note', '--child-voice', 'no',
+		'--body', `A note on ${la}`);
+}
+const HCM1 = idOf('HCM1'), HCM2 = idOf('HCM2');
+// The record's own tables (not the merge's bookkeeping, whose rows grow): what undo restores.
+const recordSum = () => checksum().split('\n').filter((l) => !/^child_merge/.test(l) && !/^revision\|/.test(l)).join('\n');
+
+test('merging is for managers: others are refused, and out of scope is no such child', async () => {
+	for (const role of ['social_worker', 'front_door', 'analyst', 'iro', 'inspector', 'admin']) {
+		const s = await as(role);
+		const g = await page('GET', `/merge?keep=${HCM1}&other=${HCM2}`, { session: s });
+		assert.equal(g.status, 403, `${role} GET`);
+		const p = await page('POST', '/merge', { session: s, form: { csrf_token: s.csrf, keep: HCM1, other: HCM2,
+			reason: 'same child' } });
+		assert.equal(p.status, 403, `${role} POST`);
+	}
+	const m = await as('team_manager');
+	const form = await page('GET', `/merge?keep=${HCM1}&other=${HCM2}`, { session: m });
+	assert.equal(form.status, 200);
+	assert.match(form.text, /Merge the records/);
+	const out = await page('GET', `/merge?keep=${HCM1}&other=${CHILD.out}`, { session: m }); // Team B's child
+	assert.equal(out.status, 404);
+	const post = await page('POST', '/merge', { session: m, form: { csrf_token: m.csrf, keep: HCM1, other: CHILD.out,
+		reason: 'x' } });
+	assert.equal(post.status, 404);
+});
+
+test('a merge needs a reason; then one child everywhere; undo puts every row back exactly', async () => {
+	const m = await as('team_manager');
+	const before = recordSum();
+	const blank = await page('POST', '/merge', { session: m, form: { csrf_token: m.csrf, keep: HCM1, other: HCM2, reason: '' } });
+	assert.equal(blank.status, 400);
+	assert.equal(recordSum(), before, 'a refused merge changes nothing');
+	const done = await page('POST', '/merge', { session: m, form: { csrf_token: m.csrf, keep: HCM1, other: HCM2,
+		reason: 'Ivy recorded twice at the front door' } });
+	assert.equal(done.status, 303, done.text.slice(0, 300));
+	const where = done.headers.get('location');
+	const mergeId = Number(/merge=(\d+)/.exec(where)[1]);
+	const shown = await page('GET', where, { session: m });
+	assert.equal(shown.status, 200);
+	assert.match(shown.text, /data-hearth="rows">2</); // its allocation and its note
+	// The merged-away record's address leads to the kept one; the API answers for it.
+	const redirect = await page('GET', `/children/${HCM2}`, { session: m });
+	assert.equal(redirect.status, 303);
+	assert.equal(redirect.headers.get('location'), `/children/${HCM1}`);
+	const api = await req('GET', `/api/children/${HCM2}`, { session: m });
+	assert.equal(api.status, 200, api.text);
+	assert.ok(api.text.includes('"HCM1"'), 'the API answers with the kept record');
+	const kept = await page('GET', `/children/${HCM1}/chronology`, { session: m });
+	assert.match(kept.text, /A note on HCM2/);
+	const search = await req('GET', '/api/children?q=HCM2', { session: m });
+	assert.equal(search.status, 200);
+	assert.ok(!search.text.includes('"HCM2"'), 'search finds one child');
+	assert.notEqual(recordSum(), before);
+	// Undo, by a head of service (scope: all), with a reason.
+	const h = await as('head_of_service');
+	const noReason = await page('POST', '/merge/undo', { session: h, form: { csrf_token: h.csrf, merge: mergeId, reason: ' ' } });
+	assert.equal(noReason.status, 400);
+	const undo = await page('POST', '/merge/undo', { session: h, form: { csrf_token: h.csrf, merge: mergeId,
+		reason: 'they are cousins' } });
+	assert.equal(undo.status, 303, undo.text.slice(0, 300));
+	assert.equal(recordSum(), before, 'every record table as it was before the merge');
+	const again = await page('POST', '/merge/undo', { session: h, form: { csrf_token: h.csrf, merge: mergeId, reason: 'again' } });
+	assert.equal(again.status, 409);
+	const back = await page('GET', `/children/${HCM2}`, { session: m });
+	assert.equal(back.status, 200);
+	const audit = hearth('audit', DB, '--child', String(HCM2));
+	assert.match(audit, /merge_undo/);
 });
