@@ -42,20 +42,16 @@ int work_duplicates(struct store *st, const struct store_scope *sc, struct arena
 	*out = NULL;
 	*n_out = 0;
 	const char *identifier = work_consistent_identifier(st, a);
-	bool began = false;
-	int rc = store_read_begin(st, &began, err);
-	if (rc) {
-		return rc;
-	}
+	/* Two reads, not one snapshot: a pair judged between them is at worst offered once
+	 * more (the web's GET already reads in one snapshot of its own). */
 	struct dup_child *children;
 	size_t n;
 	int64_t *pairs;
 	size_t n_pairs;
-	rc = store_dup_children(st, sc, identifier, a, &children, &n, err);
+	int rc = store_dup_children(st, sc, identifier, a, &children, &n, err);
 	if (!rc) {
 		rc = store_not_duplicates(st, a, &pairs, &n_pairs, err);
 	}
-	store_read_end(st, began);
 	if (rc) {
 		return rc;
 	}
