@@ -53,6 +53,9 @@ static int contact(struct demo_ctx *cx, int64_t child, hdate d)
 	v[CONTACT_CHILD_ID] = (struct hval){.i = child};
 	v[CONTACT_CONTACT_DATE] = (struct hval){.i = d};
 	v[CONTACT_SOURCE] = (struct hval){.s = "1A"};
+	/* Decided the same day (the front door found the open case): nothing left due. */
+	v[CONTACT_DECISION_DATE] = (struct hval){.i = d};
+	v[CONTACT_DECISION] = (struct hval){.s = "existing_case"};
 	int64_t id;
 	return store_insert(cx->st, "demo", &entity_contact, v, &id, cx->err);
 }
@@ -103,7 +106,8 @@ int demo_plant_duplicates(struct demo_ctx *cx)
 		char la[8];
 		snprintf(la, sizeof(la), "DUP%02d", p);
 		v[CHILD_LA_CHILD_ID] = (struct hval){.s = la};
-		hdate dob = (hdate)o[CHILD_DOB].i, seen = dob;
+		/* The second contact came in the last weeks (the unborn baby's, before its birth). */
+		hdate dob = (hdate)o[CHILD_DOB].i, seen = date_add_days(cx->as_at, -7 * p);
 		switch (p) {
 		case 1:
 			v[CHILD_NHS_NUMBER] = o[CHILD_NHS_NUMBER];
@@ -112,7 +116,6 @@ int demo_plant_duplicates(struct demo_ctx *cx)
 		case 2:
 			v[CHILD_UPN] = o[CHILD_UPN];
 			v[CHILD_DOB].i = date_add_days(dob, 400);	/* a date typed wrongly */
-			seen = (hdate)v[CHILD_DOB].i;
 			break;
 		case 3:
 			v[CHILD_FAMILY_NAME].s = misspelt(cx, o[CHILD_FAMILY_NAME].s);
@@ -133,7 +136,7 @@ int demo_plant_duplicates(struct demo_ctx *cx)
 		}
 		int64_t dup;
 		if ((rc = store_insert(cx->st, "demo", &entity_child, v, &dup, cx->err)) ||
-		    (rc = contact(cx, dup, seen > cx->as_at ? cx->as_at : seen))) {
+		    (rc = contact(cx, dup, seen))) {
 			return rc;
 		}
 		if (p == 6) {
