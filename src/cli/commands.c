@@ -12,6 +12,8 @@ int cmd_check(int argc, char **argv);
 int cmd_workdays(int argc, char **argv);
 int cmd_due(int argc, char **argv);
 int cmd_settings(int argc, char **argv);
+int cmd_duplicates(int argc, char **argv);
+int cmd_merge(int argc, char **argv);
 int cmd_summary(int argc, char **argv);
 int cmd_user(int argc, char **argv);
 int cmd_audit(int argc, char **argv);
@@ -62,6 +64,12 @@ const struct cli_command cli_commands[] = {
 	{"workdays", cmd_workdays, "add DATE N | between D1 D2", "working-day arithmetic (England and Wales)", false},
 	{"due", cmd_due, "DB [--worker ID | --team ID] [--as-at D] [--format text|json|csv]",
 	 "what is due and overdue, per child, most urgent first", false},
+	{"duplicates", cmd_duplicates, "DB [--format text|json]  |  DB --not-same A B --reason R",
+	 "possible duplicate records of one child, scored with the reasons; mark a pair not the same child",
+	 false},
+	{"merge", cmd_merge, "DB KEEP OTHER --reason R  |  DB --undo MERGE_ID [--reason R]",
+	 "merge two records of one child into one (every row moves, as a revision), or undo a merge exactly",
+	 false},
 	{"settings", cmd_settings, "DB [set KEY VALUE]", "local policy settings (visit intervals, thresholds)",
 	 false},
 	{"report", cmd_report,

@@ -40,5 +40,12 @@ int resolve_ref(struct store *st, const char *entity, const char *text, int64_t 
 			return 0;
 		}
 	}
+	/* A record merged into another is that other one now (store/merge.c). */
+	int64_t keep;
+	if (e == &entity_child && all_digits(text) &&
+	    store_child_merged_into(st, strtoll(text, NULL, 10), &keep, NULL) == 1) {
+		*id = keep;
+		return 0;
+	}
 	return herr_set(err, HERR_NOT_FOUND, entity, "not_found", "there is no %s '%s'", e->label, text);
 }

@@ -902,6 +902,9 @@ int demo_generate(struct store *st, const struct demo_options *opt, struct demo_
 		rng_seed(&cx.area_rng, opt->seed, (uint64_t)cx.area + 1, 0x5eedULL);
 		rc = generate_area(&cx);
 	}
+	if (!rc) {
+		rc = demo_plant_duplicates(&cx);
+	}
 	if (rc) {
 		store_rollback(st);
 		store_bulk_end(st, NULL);

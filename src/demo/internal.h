@@ -285,4 +285,7 @@ const char *words_survey(struct rng *r);
 extern const char *const words_findings[];
 extern const char *const words_actions[];
 
+/* plant.c: the known duplicate records (DUP01..DUP06) the duplicate list must find. */
+int demo_plant_duplicates(struct demo_ctx *cx);
+
 #endif

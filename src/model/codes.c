@@ -516,6 +516,17 @@ static const struct code upn_unknown[] = {
 	{ "UN7", "Referral with no further action (CIN census only)", 0, 0 },
 };
 
+/* Where a child's NHS number came from: Hearth's own list (no return carries it). A number
+ * traced on the NHS's Personal Demographics Service is the one to trust; the others wait
+ * for a trace (the verified date and worker record that it was done). */
+static const struct code nhs_source[] = {
+	{ "pds", "Traced on the NHS Personal Demographics Service", 0, 0 },
+	{ "health", "Given by a health professional (GP, health visitor, hospital)", 0, 0 },
+	{ "family", "Given by the child's family or carer", 0, 0 },
+	{ "other_la", "From another local authority's record", 0, 0 },
+	{ "other", "Another source", 0, 0 },
+};
+
 /* ---- workforce census ----------------------------------------------------------------- */
 
 /* Workforce census roletype (OrgRole, 2022 xsd). */
@@ -801,6 +812,7 @@ const struct codelist model_codelists[] = {
 	LIST("lado_received_by", "LADO: how an allegation came in", lado_received_by),
 	LIST("lado_sector", "LADO: sector the adult works in", lado_sector),
 	LIST("legal_status", "SSDA903: legal status of a child looked after", legal_status),
+	LIST("nhs_source", "Where a child's NHS number came from", nhs_source),
 	LIST("note_kind", "Kind of case note", note_kind),
 	LIST("oc2_sdq_reason", "SSDA903 OC2: reason for no SDQ score", oc2_sdq_reason),
 	LIST("oc3_accommodation", "SSDA903 OC3: care leaver's accommodation and its suitability",

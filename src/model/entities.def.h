@@ -95,7 +95,7 @@
 	X(CHILD, LA_CHILD_ID, la_child_id, FT_STR, NULL, F_REQUIRED | F_UNIQUE, "LA child id") \
 	X(CHILD, UPN, upn, FT_STR, NULL, F_PERSONAL, "UPN")                                  \
 	X(CHILD, FORMER_UPN, former_upn, FT_STR, NULL, F_PERSONAL, "Former UPN")             \
-	X(CHILD, NHS_NUMBER, nhs_number, FT_STR, NULL, F_PERSONAL, "NHS number")             \
+	X(CHILD, NHS_NUMBER, nhs_number, FT_STR, NULL, F_PERSONAL | F_NHS, "NHS number")             \
 	X(CHILD, GIVEN_NAME, given_name, FT_STR, NULL, F_REQUIRED | F_PERSONAL, "Given name") \
 	X(CHILD, FAMILY_NAME, family_name, FT_STR, NULL, F_REQUIRED | F_PERSONAL, "Family name") \
 	X(CHILD, DOB, dob, FT_DATE, NULL, F_PERSONAL | F_EVENT, "Date of birth")                       \
@@ -112,7 +112,10 @@
 	X(CHILD, MC_DOB, mc_dob, FT_DATE, NULL, F_PERSONAL | F_EVENT, "Her child's date of birth")    \
 	X(CHILD, PREV_PERM, prev_perm, FT_CODE, "prev_perm", 0, "Permanence before care")   \
 	X(CHILD, PREV_PERM_LA, prev_perm_la, FT_STR, NULL, 0, "Authority that made that order") \
-	X(CHILD, PREV_PERM_DATE, prev_perm_date, FT_DATE, NULL, F_EVENT, "Date of that order")
+	X(CHILD, PREV_PERM_DATE, prev_perm_date, FT_DATE, NULL, F_EVENT, "Date of that order") \
+	X(CHILD, NHS_SOURCE, nhs_source, FT_CODE, "nhs_source", 0, "Where the NHS number came from") \
+	X(CHILD, NHS_VERIFIED_DATE, nhs_verified_date, FT_DATE, NULL, F_EVENT, "NHS number verified on") \
+	X(CHILD, NHS_VERIFIED_BY, nhs_verified_by, FT_REF, "worker", 0, "NHS number verified by")
 
 #define CHILD_DISABILITY_FIELDS(X)                                                   \
 	X(CHILD_DISABILITY, CHILD_ID, child_id, FT_REF, "child", F_REQUIRED, "Child") \
@@ -426,6 +429,8 @@
 	X(child, la_child_id, "The authority's own identifier for the child, used in the returns")   \
 	X(child, upn, "The unique pupil number: 13 characters, a letter then 12 digits or letters")   \
 	X(child, nhs_number, "10 digits")                                                              \
+	X(child, nhs_verified_date, "When the number was checked against the NHS's own record (a PDS trace)") \
+	X(child, nhs_verified_by, "Who checked it")                                                              \
 	X(child, expected_dob, "For an unborn child: leave the date of birth blank")                   \
 	X(child, restricted, "Only people given access may open a restricted record")                 \
 	X(child, postcode, "For example, AB1 2CD")                                                     \

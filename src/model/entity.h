@@ -41,6 +41,8 @@ enum field_flag {
 	F_AUTHOR = 1 << 6,	/* the worker who did or wrote it (visited by, written by): a
 				 * person records as themselves unless their role may record for
 				 * others (roles.h: role_records_for) */
+	F_NHS = 1 << 7,		/* an NHS number: ten digits, the last its modulus-11 check digit
+				 * (validate.h: nhs_number_check); typed with spaces, kept without */
 };
 
 struct field {

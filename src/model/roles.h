@@ -41,6 +41,8 @@ enum permission {
 	PERM_LADO,		/* the LADO's allegations (/lado): list and record them */
 	PERM_LADO_READ,		/* read an allegation's page: the LADO any, others only one that
 				 * involves a child in their scope (the store's lado scope) */
+	PERM_DUPLICATES,	/* the list of possible duplicates (in scope), and "not the same child" */
+	PERM_MERGE,		/* merge two records of one child, and undo a merge */
 	PERM_MAX
 };
 

@@ -33,6 +33,12 @@ const struct setting_def settings_table[] = {
 	{"user_request_burst", SETTING_INT, "100", "requests",
 	 "hearth serve: requests each signed-in person may make at once, above the sustained rate",
 	 1, 100000},
+	/* The Children's Wellbeing and Schools Act 2026 makes a consistent identifier law and
+	 * leaves the regulations to name it; the NHS number is the expected one. */
+	{"consistent_identifier", SETTING_IDENTIFIER, "nhs_number", "child field",
+	 "The identifier the law names as the consistent identifier for children: nhs_number, upn or "
+	 "la_child_id (the duplicate list treats a match on it as the strongest reason)",
+	 0, 0},
 	{"pep_term_starts", SETTING_TERMS, "01-01,04-20,09-01", "MM-DD list",
 	 "School terms for the termly PEP review: the day each term starts, in calendar order; each term "
 	 "runs to the day before the next",
@@ -209,6 +215,12 @@ int settings_validate(const char *key, const char *value, struct hearth_error *e
 					"'%s' is not a three-digit local authority code", value);
 		}
 		return 0;
+	case SETTING_IDENTIFIER:
+		if (strcmp(value, "nhs_number") && strcmp(value, "upn") && strcmp(value, "la_child_id")) {
+			return herr_set(err, HERR_INVALID, key, "identifier",
+					"'%s' is not nhs_number, upn or la_child_id", value);
+		}
+		return 0;
 	case SETTING_TERMS:
 		if (parse_terms(value, NULL) < 0) {
 			return herr_set(err, HERR_INVALID, key, "terms",
@@ -296,6 +308,9 @@ int settings_apply(struct settings *s, const char *key, const char *value, struc
 		if (strcmp(key, "secure_cookies") == 0) {
 			s->secure_cookies = strcmp(value, "yes") == 0;
 		}
+		return 0;
+	case SETTING_IDENTIFIER:
+		snprintf(s->identifier, sizeof(s->identifier), "%s", value);
 		return 0;
 	case SETTING_TYPE_MAX:
 		break;

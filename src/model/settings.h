@@ -32,6 +32,7 @@ enum setting_type {
 	SETTING_TERMS,		/* school term start dates, "MM-DD,MM-DD,..." */
 	SETTING_ADDRESSES,	/* "none" or numeric IP addresses, "10.0.0.2,::1" */
 	SETTING_YESNO,		/* "yes" or "no" */
+	SETTING_IDENTIFIER,	/* the child's field that is the consistent identifier */
 	SETTING_TYPE_MAX
 };
 
@@ -76,6 +77,7 @@ struct settings {
 	int n_proxies;
 	char proxies[SETTINGS_MAX_PROXIES][SETTINGS_ADDRESS_SIZE];	/* as inet_ntop writes them */
 	bool secure_cookies;
+	char identifier[16];	/* the child's column used as the consistent identifier */
 };
 
 /* The definition of key, or NULL when there is no such setting. Static data. */
@@ -83,7 +85,7 @@ const struct setting_def *settings_find(const char *key);
 
 /* Checks value against key's rule. Returns 0, or HERR_INVALID with err naming the key (as
  * the field) and the rule ("unknown_setting", "whole_number", "range", "la_code",
- * "terms", "addresses", "yes_no"). Pure. */
+ * "terms", "addresses", "yes_no", "identifier"). Pure. */
 int settings_validate(const char *key, const char *value, struct hearth_error *err);
 
 /* Fills s with every default. Cannot fail. */

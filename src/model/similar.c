@@ -64,3 +64,42 @@ bool person_similar(const char *given_a, const char *family_a, const char *given
 	return (name_similar(given_a, given_b) && name_similar(family_a, family_b)) ||
 	       (name_similar(given_a, family_b) && name_similar(family_a, given_b));
 }
+
+/* Soundex of a normalised name into out[5]; false when it is too short to trust. */
+static bool soundex(const char *s, char out[5])
+{
+	/* a b c d e f g h i j k l m n o p q r s t u v w x y z */
+	static const char codes[] = "01230120022455012623010202";
+	char x[NAME_MAX_LEN + 1];
+	size_t n = normalise(s, x);
+	if (n < 4 || x[0] < 'a' || x[0] > 'z') {
+		return false;
+	}
+	size_t k = 0;
+	out[k++] = x[0];
+	char last = codes[x[0] - 'a'];
+	for (size_t i = 1; i < n && k < 4; i++) {
+		if (x[i] < 'a' || x[i] > 'z') {
+			continue;
+		}
+		char c = codes[x[i] - 'a'];
+		if (c != '0' && c != last) {
+			out[k++] = c;
+		}
+		/* h and w do not separate two letters of one code; vowels do. */
+		if (x[i] != 'h' && x[i] != 'w') {
+			last = c;
+		}
+	}
+	while (k < 4) {
+		out[k++] = '0';
+	}
+	out[4] = '\0';
+	return true;
+}
+
+bool name_sounds_alike(const char *a, const char *b)
+{
+	char x[5], y[5];
+	return soundex(a, x) && soundex(b, y) && strcmp(x, y) == 0;
+}

@@ -15,6 +15,11 @@
 
 /* Whether two single names are similar (see above). NULL or empty is never similar. */
 bool name_similar(const char *a, const char *b);
+/* Whether two names sound alike: the same Soundex code (the first letter, then the
+ * consonant groups b f p v / c g j k q s x z / d t / l / m n / r, repeats and vowels
+ * dropped, to three digits), for names of 4 letters or more after normalising (shorter
+ * ones share codes too easily: "Amy" and "Ann"). */
+bool name_sounds_alike(const char *a, const char *b);
 /* Whether two people (given and family name each) are similar (see above). */
 bool person_similar(const char *given_a, const char *family_a, const char *given_b, const char *family_b);
 

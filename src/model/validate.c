@@ -58,6 +58,44 @@ static bool date_in_range(hdate d)
 	return y >= 1900 && y <= 2199;
 }
 
+bool nhs_number_normalise(const char *s, char out[11])
+{
+	size_t n = 0;
+	for (const char *p = s ? s : ""; *p; p++) {
+		if (*p == ' ' || *p == '-') {
+			continue;
+		}
+		if (*p < '0' || *p > '9' || n == 10) {
+			return false;
+		}
+		out[n++] = *p;
+	}
+	out[n] = '\0';
+	return n == 10;
+}
+
+/* The NHS number's check digit (NHS Data Dictionary, "NHS number"): multiply each of the
+ * first nine digits by a weight, 10 for the first down to 2 for the ninth, and add them;
+ * take the remainder of the sum divided by 11; the check digit is 11 minus the remainder,
+ * except that 11 becomes 0 and 10 means the number is not a valid NHS number at all.
+ * Worked: 943 476 591|9: 9x10 + 4x9 + 3x8 + 4x7 + 7x6 + 6x5 + 5x4 + 9x3 + 1x2
+ *   = 90 + 36 + 24 + 28 + 42 + 30 + 20 + 27 + 2 = 299; 299 = 27x11 + 2; 11 - 2 = 9: valid. */
+bool nhs_number_check(const char *d)
+{
+	if (!d || strlen(d) != 10 || strspn(d, "0123456789") != 10) {
+		return false;
+	}
+	int sum = 0;
+	for (int i = 0; i < 9; i++) {
+		sum += (d[i] - '0') * (10 - i);
+	}
+	int check = 11 - sum % 11;
+	if (check == 10) {
+		return false;
+	}
+	return (check == 11 ? 0 : check) == d[9] - '0';
+}
+
 static int check_field(const struct entity *e, const struct field *f, const struct hval *v,
 		       struct hearth_error *err)
 {
@@ -86,6 +124,17 @@ static int check_field(const struct entity *e, const struct field *f, const stru
 		if ((f->flags & F_REQUIRED) && v->s[strspn(v->s, " \t\r\n")] == '\0') {
 			return herr_set(err, HERR_INVALID, f->name, "required", "%s is required for a %s",
 					f->label, e->label);
+		}
+		if (f->flags & F_NHS) {
+			char d[11];
+			if (!nhs_number_normalise(v->s, d)) {
+				return herr_set(err, HERR_INVALID, f->name, "nhs_format",
+						"%s must be ten digits (spaces allowed)", f->label);
+			}
+			if (!nhs_number_check(d)) {
+				return herr_set(err, HERR_INVALID, f->name, "nhs_check_digit",
+						"%s %s does not pass its check digit: look at it again", f->label, v->s);
+			}
 		}
 		return 0;
 	}
@@ -171,9 +220,13 @@ int value_parse(const struct field *f, const char *text, struct arena *a, struct
 	switch (f->type) {
 	case FT_STR:
 	case FT_TEXT:
-	case FT_CODE:
-		out->s = arena_strdup(a, text);
+	case FT_CODE: {
+		/* An NHS number typed "943 476 5919" is kept as its ten digits, so that one
+		 * number is one value (search, duplicates); anything else is left for the check. */
+		char d[11];
+		out->s = arena_strdup(a, (f->flags & F_NHS) && nhs_number_normalise(text, d) ? d : text);
 		return 0;
+	}
 	case FT_DATE: {
 		hdate d;
 		if (date_parse(text, &d)) {

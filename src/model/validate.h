@@ -28,6 +28,13 @@ int validate_field(const struct entity *e, int i, const struct hval *v, struct h
  * allowed when multiline is true). */
 bool validate_text(const char *s, bool multiline);
 
+/* NHS numbers. nhs_number_normalise copies s into out without its spaces (and hyphens, as
+ * some letters print it "943-476-5919"); false when what is left is not ten digits.
+ * nhs_number_check says whether ten digits carry a valid modulus-11 check digit (see
+ * validate.c for the working). Both pure. */
+bool nhs_number_normalise(const char *s, char out[11]);
+bool nhs_number_check(const char *digits10);
+
 /* Parses a person's text for a field into a value: dates "YYYY-MM-DD", instants
  * "YYYY-MM-DDTHH:MMZ", booleans yes/no/true/false/1/0, numbers, codes as given. Empty text
  * is blank. The value's strings point into the arena. HERR_INVALID naming the field when

@@ -564,6 +564,18 @@ static const char *const scope_set_condition[] = {
 			    "CAST(?3 AS BIGINT) IS NOT NULL",
 };
 
+static void bind_scope_set(struct db_stmt *s, const struct store_scope *sc);
+
+const char *store_scope_set_sql(enum store_scope_kind k)
+{
+	return k == STORE_SCOPE_NONE ? NULL : scope_set_condition[k];
+}
+
+void store_scope_set_bind(struct db_stmt *s, const struct store_scope *sc)
+{
+	bind_scope_set(s, sc);
+}
+
 static void bind_scope_set(struct db_stmt *s, const struct store_scope *sc)
 {
 	char d[DATE_STR_SIZE];
@@ -609,9 +621,11 @@ int store_children_search(struct store *st, const struct store_scope *sc, const 
 	if (sc->kind == STORE_SCOPE_NONE) {
 		return 0;
 	}
-	/* The query matches an LA child id exactly, or a name by prefix of given, family or
-	 * "given family" (case-insensitive); dob matches the date of birth. */
-	static const char *const match = " AND (CAST(?4 AS TEXT) IS NULL OR c.la_child_id = ?4 OR lower(c.given_name) "
+	/* The query matches an LA child id exactly, an NHS number exactly (typed with or
+	 * without its spaces or hyphens: the record keeps the ten digits), or a name by prefix
+	 * of given, family or "given family" (case-insensitive); dob matches the date of birth. */
+	static const char *const match = " AND (CAST(?4 AS TEXT) IS NULL OR c.la_child_id = ?4 OR c.nhs_number = "
+					 "replace(replace(CAST(?4 AS TEXT), ' ', ''), '-', '') OR lower(c.given_name) "
 					 "LIKE ?5 OR lower(c.family_name) LIKE ?5 OR lower(c.given_name || ' ' || "
 					 "c.family_name) LIKE ?5) AND (CAST(?6 AS TEXT) IS NULL OR c.dob = ?6)";
 	_Static_assert(SCOPE_SET_NEXT == 4, "the search's own parameters follow the scope's");

@@ -99,4 +99,20 @@ void store_bulk_discard(struct store *st);
 /* Appends audit rows inside the caller's open transaction. */
 int store_audit_append_locked(struct store *st, const struct store_audit *rows, size_t n, struct hearth_error *err);
 
+/* The scope condition for lists of children on alias c (access.c), NULL for
+ * STORE_SCOPE_NONE; it binds ?1..?3 (store_scope_set_bind), the query's own parameters
+ * following from ?4. */
+const char *store_scope_set_sql(enum store_scope_kind k);
+void store_scope_set_bind(struct db_stmt *s, const struct store_scope *sc);
+
+/* For merges (store.c, used by merge.c). store_move_row: live row id of e, whose field
+ * names child from, now names child to; a revision (with reason) and an audit row, in the
+ * caller's transaction if any; HERR_CONFLICT (rule moved) when the field no longer names
+ * from. store_child_revive: a retracted child made live again (its revision an update),
+ * HERR_CONFLICT (rule unique) when its LA child id is taken meanwhile. */
+int store_move_row(struct store *st, const char *actor, const struct entity *e, int64_t id, int field,
+		   int64_t from, int64_t to, const char *reason, struct hearth_error *err);
+int store_child_revive(struct store *st, const char *actor, int64_t id, const char *reason,
+		       struct hearth_error *err);
+
 #endif

@@ -1106,6 +1106,108 @@ fail:
 	return rc;
 }
 
+/* ---- merges (store/merge.c): a row moved between two records of one child ---- */
+
+int store_move_row(struct store *st, const char *actor, const struct entity *e, int64_t id, int field,
+		   int64_t from, int64_t to, const char *reason, struct hearth_error *err)
+{
+	struct arena *a = &st->scratch;
+	struct hval *before;
+	int rc = check_actor(st, actor, err);
+	if (rc) {
+		return rc;
+	}
+	if ((rc = tx_begin(st, err))) {
+		return rc;
+	}
+	if ((rc = store_get(st, e, id, a, &before, err))) {
+		goto fail;
+	}
+	if (before[field].null || before[field].i != from) {
+		rc = herr_set(err, HERR_CONFLICT, e->fields[field].name, "moved",
+			      "%s %lld no longer belongs to child %lld", e->label, (long long)id, (long long)from);
+		goto fail;
+	}
+	/* Every value as it was but the child: the row is the same fact, on the other record.
+	 * So none of the checks of a new fact (dates against the birth, references) is made
+	 * again: a merge never refuses a row the record already holds. */
+	struct hval *vals = arena_alloc(a, sizeof(*vals) * (size_t)e->n_fields);
+	memcpy(vals, before, sizeof(*vals) * (size_t)e->n_fields);
+	vals[field].i = to;
+	struct db_stmt *s = stmt(st, e, S_UPDATE, err);
+	if (!s) {
+		rc = HERR_IO;
+		goto fail;
+	}
+	for (int i = 0; i < e->n_fields; i++) {
+		bind_value(s, i + 1, &e->fields[i], &vals[i]);
+	}
+	db_bind_int(s, e->n_fields + 1, id);
+	st->birth_known = false;
+	st->bulk_wrote = true;
+	if ((rc = db_step(s, err)) < 0) {
+		db_reset(s);
+		goto fail;
+	}
+	db_reset(s);
+	const char *before_json = arena_strdup(a, row_json(&st->text, e, before));
+	if ((rc = write_revision(st, e->name, id, "update", before_json, row_json(&st->text, e, vals), reason, actor,
+				 err)) ||
+	    (rc = audit_change(st, actor, "update", e, id, vals, err)) || (rc = tx_commit(st, err))) {
+		goto fail;
+	}
+	arena_reset(a);
+	return 0;
+fail:
+	tx_abort(st);
+	arena_reset(a);
+	return rc;
+}
+
+int store_child_revive(struct store *st, const char *actor, int64_t id, const char *reason,
+		       struct hearth_error *err)
+{
+	int rc = check_actor(st, actor, err);
+	if (rc || (rc = tx_begin(st, err))) {
+		return rc;
+	}
+	struct db_stmt *s;
+	if ((rc = db_prepare(store_db(st), "UPDATE child SET voided = 0 WHERE id = ? AND voided = 1", &s, err))) {
+		tx_abort(st);
+		return rc;
+	}
+	db_bind_int(s, 1, id);
+	live_forget(st);
+	st->birth_known = false;
+	st->bulk_wrote = true;
+	rc = db_step(s, err);
+	db_finalize(s);
+	struct arena *a = &st->scratch;
+	struct hval *row;
+	if (rc < 0 || (rc = store_get(st, &entity_child, id, a, &row, err))) {
+		if (rc == HERR_INVALID || rc == HERR_IO) {
+			/* The LA child id taken by another child meanwhile (the unique index). */
+			herr_set(err, HERR_CONFLICT, "la_child_id", "unique",
+				 "child %lld cannot be restored: its LA child id is now another child's", (long long)id);
+			rc = HERR_CONFLICT;
+		}
+		goto fail;
+	}
+	/* The revision of a restored row: before and after are its values (a void's revision
+	 * has no after; this one's before says it was retracted by the merge). */
+	const char *json = arena_strdup(a, row_json(&st->text, &entity_child, row));
+	if ((rc = write_revision(st, "child", id, "update", NULL, json, reason, actor, err)) ||
+	    (rc = audit_change(st, actor, "update", &entity_child, id, row, err)) || (rc = tx_commit(st, err))) {
+		goto fail;
+	}
+	arena_reset(a);
+	return 0;
+fail:
+	tx_abort(st);
+	arena_reset(&st->scratch);
+	return rc;
+}
+
 /* ---- reads ---- */
 
 int store_get(struct store *st, const struct entity *e, int64_t id, struct arena *a, struct hval **vals_out,

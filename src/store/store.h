@@ -392,6 +392,45 @@ int store_children_duplicates(struct store *st, const struct store_scope *sc, hd
 			      const char *nhs_number, size_t max, struct arena *a, struct store_child_dup **out,
 			      size_t *n_out, struct hearth_error *err);
 
+/* Possible duplicates (model/duplicates.h does the judging). The children in scope (sc
+ * NULL: every live child, for the trusted shell), with the value of the consistent
+ * identifier (the setting's column name: nhs_number, upn or la_child_id) and the people
+ * recorded as their mother or father; children merged into another are left out. */
+struct dup_child;
+int store_dup_children(struct store *st, const struct store_scope *sc, const char *identifier, struct arena *a,
+		       struct dup_child **out, size_t *n_out, struct hearth_error *err);
+/* Marks two live children "not the same child" (reason required), remembered so the list
+ * stops offering them; audited on both children. HERR_CONFLICT (rule already_judged) when
+ * the pair is marked already, HERR_NOT_FOUND when either is not a live child. */
+int store_not_duplicate_add(struct store *st, const char *actor, int64_t a_id, int64_t b_id, const char *reason,
+			    struct hearth_error *err);
+/* The pairs marked so: pairs_out[2k] < pairs_out[2k+1], sorted. */
+int store_not_duplicates(struct store *st, struct arena *a, int64_t **pairs_out, size_t *n_out,
+			 struct hearth_error *err);
+
+/* Merges (store/merge.c says how): every live row of child other moves to child keep, each
+ * move a revision with the reason; other is kept, retracted and marked merged into keep.
+ * Both must be live children; the reason is required. The merge's id and the rows moved
+ * come back. Audited on both children. */
+int store_merge(struct store *st, const char *actor, int64_t keep, int64_t other, const char *reason,
+		int64_t *merge_id_out, size_t *moved_out, struct hearth_error *err);
+/* Undoes merge merge_id: exactly the rows it moved go back, the other child is live again.
+ * HERR_CONFLICT when it was undone already (rule undone), when the kept child has been
+ * merged away since (later_merge), or when a moved row has changed child or been
+ * retracted since (changed_since); then nothing changes. */
+int store_merge_undo(struct store *st, const char *actor, int64_t merge_id, const char *reason,
+		     size_t *moved_out, struct hearth_error *err);
+struct store_merge_info {
+	int64_t id, keep_id, other_id, rows;
+	const char *reason, *merged_by, *merged_at;
+	const char *undone_by, *undone_at;	/* NULL while the merge stands */
+};
+int store_merge_get(struct store *st, int64_t merge_id, struct arena *a, struct store_merge_info *out,
+		    struct hearth_error *err);
+/* Where child id stands now: *keep is the record it was merged into (following a chain),
+ * or id itself. Returns 1 when it was merged away, 0 when not, or a negative error. */
+int store_child_merged_into(struct store *st, int64_t id, int64_t *keep, struct hearth_error *err);
+
 /* Copies the whole record from src to dst (an empty target opened with STORE_CREATE),
  * keeping ids, revisions and the audit trail as they are; then compares each table's row
  * count and content checksum on both sides and calls report for each. Returns the number

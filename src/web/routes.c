@@ -79,6 +79,14 @@ const struct web_route web_routes[] = {
 	 .query = {"team", "as_at"}},
 	{WEB_GET, "/search", page_search, PERM_CHILD_LIST, .page = true, .audit = "children list",
 	 .query = {"q", "dob", PAGE}},
+	/* one child, one record: possible duplicates, in scope (restricted only with a grant) */
+	{WEB_GET, "/duplicates", page_duplicates, PERM_DUPLICATES, .page = true, .audit = "possible duplicates",
+	 .query = {"done"}},
+	{WEB_POST, "/duplicates/not-same", page_duplicates_not_same, PERM_DUPLICATES, .page = true, .writes = true,
+	 .body_limit = 8192},
+	{WEB_GET, "/merge", page_merge, PERM_MERGE, .page = true, .audit = "merge", .query = {"keep", "other", "merge", "done"}},
+	{WEB_POST, "/merge", page_merge_post, PERM_MERGE, .page = true, .writes = true, .body_limit = 16384},
+	{WEB_POST, "/merge/undo", page_merge_undo, PERM_MERGE, .page = true, .writes = true, .body_limit = 16384},
 	/* a new child: before /children/{id}, which would take "new" as an id */
 	{WEB_GET, "/children/new", page_child_new, PERM_CHILD_WRITE, .page = true},
 	{WEB_POST, "/children", page_child_create, PERM_CHILD_WRITE, .page = true, .writes = true, .body_limit = 65536},

@@ -386,6 +386,23 @@ static void dispatch_checked(struct web_request *r, const char *id, size_t id_le
 			no_such_child(r);
 			return;
 		}
+		/* A record merged into another is the other one now: a page's address moves to
+		 * it, the API answers for it (store/merge.c). */
+		int64_t keep;
+		int merged = store_child_merged_into(r->st, child, &keep, &err);
+		if (merged < 0) {
+			web_fail_err(r, &err);
+			return;
+		}
+		if (merged && rt->page && r->method == WEB_GET && store_web_child_visible(r->sw, &r->scope, keep, &err) == 1) {
+			const char *rest = id + id_len;
+			r->location = arena_printf(&r->a, "%.*s%lld%s", (int)(id - r->path), r->path, (long long)keep, rest);
+			r->status = 303;
+			return;
+		}
+		if (merged) {
+			child = keep;
+		}
 		int v = store_web_child_visible(r->sw, &r->scope, child, &err);
 		if (v < 0) {
 			web_fail_err(r, &err);

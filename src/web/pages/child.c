@@ -102,6 +102,18 @@ static void summary_html(struct web_request *r, struct html *h, const struct chi
 					    : arena_printf(&r->a, "%s (age %d)", page_date(r, (hdate)c[CHILD_DOB].i),
 							   date_age((hdate)c[CHILD_DOB].i, today));
 	summary_row(h, "Date of birth", dob);
+	if (!c[CHILD_NHS_NUMBER].null && c[CHILD_NHS_NUMBER].s && strlen(c[CHILD_NHS_NUMBER].s) == 10) {
+		/* Shown as the NHS prints it, 3-3-4, and whether anyone has traced it. */
+		const char *n = c[CHILD_NHS_NUMBER].s;
+		summary_row(h, "NHS number",
+			    arena_printf(&r->a, "%.3s %.3s %.4s (%s)", n, n + 3, n + 6,
+					 c[CHILD_NHS_VERIFIED_DATE].null
+						 ? "not verified"
+						 : arena_printf(&r->a, "verified %s",
+								page_date(r, (hdate)c[CHILD_NHS_VERIFIED_DATE].i))));
+	} else {
+		summary_row(h, "NHS number", "Not known");
+	}
 	summary_row(h, "Status", status_label(st));
 	if (ep) {
 		summary_row(h, "Legal status", code_label("legal_status", ep->ls));

@@ -23,6 +23,7 @@ static const struct nav_item {
 	{"team", "Team", "/team", PERM_ALLOCATE, false},
 	{"search", "Find a child", "/search", PERM_CHILD_LIST, false},
 	{"new-child", "Add a child", "/children/new", PERM_CHILD_WRITE, false},
+	{"duplicates", "Possible duplicates", "/duplicates", PERM_DUPLICATES, false},
 	{"performance", "Performance", "/performance", PERM_MEASURES_READ, false},
 	{"inspection", "What inspectors will ask", "/inspection", PERM_MEASURES_READ, false},
 	{"findings", "Data quality", "/findings", PERM_MEASURES_READ, false},

@@ -25,7 +25,7 @@ static const char *const expected_lists[] = {
 	"visit_kind", "health_kind", "allocation_kind", "worker_role", "workforce_role",
 	"workforce_leaving_reason", "team_service", "relationship", "proceedings_order",
 	"permanence_plan", "lado_category", "lado_sector", "lado_outcome", "lado_received_by", "inspection_kind",
-	"inspection_grade", "sen", "participation_kind", "note_kind", "upn_unknown",
+	"inspection_grade", "sen", "participation_kind", "nhs_source", "note_kind", "upn_unknown",
 	"workforce_qual_level", "workforce_origin", "workforce_destination", "workforce_absence",
 	"workforce_cfkss",
 };

@@ -128,6 +128,67 @@ static void values_parse_by_type(void **state)
 	arena_free(&a);
 }
 
+/* The NHS number's check digit, worked by hand (weights 10..2 on the first nine digits,
+ * the remainder of the sum by 11, 11 minus it; 11 gives 0, 10 is no number at all). */
+static void nhs_check_digit_by_hand(void **state)
+{
+	(void)state;
+	/* 9x10+4x9+3x8+4x7+7x6+6x5+5x4+9x3+1x2 = 299 = 27x11 + 2; 11-2 = 9. */
+	assert_true(nhs_number_check("9434765919"));
+	assert_false(nhs_number_check("9434765918"));	/* the same, last digit wrong */
+	/* 4x10+0+1x8+0+2x6+3x5+2x4+1x3+3x2 = 92 = 8x11 + 4; 11-4 = 7. */
+	assert_true(nhs_number_check("4010232137"));
+	assert_false(nhs_number_check("4010232173"));	/* two digits swapped: caught */
+	/* 2x10 + 1x2 = 22 = 2x11 + 0; 11-0 = 11, which becomes 0. */
+	assert_true(nhs_number_check("2000000010"));
+	assert_false(nhs_number_check("2000000011"));
+	/* 1x10 + 1x2 = 12 = 11 + 1; 11-1 = 10: no check digit makes this a number. */
+	for (char last = '0'; last <= '9'; last++) {
+		char n[11] = "100000001X";
+		n[9] = last;
+		assert_false(nhs_number_check(n));
+	}
+	assert_false(nhs_number_check("943476591"));	/* nine digits */
+	assert_false(nhs_number_check("94347659190"));	/* eleven */
+	assert_false(nhs_number_check("943476591A"));
+	assert_false(nhs_number_check(NULL));
+}
+
+static void nhs_number_written_with_spaces(void **state)
+{
+	(void)state;
+	char d[11];
+	assert_true(nhs_number_normalise("943 476 5919", d));
+	assert_string_equal(d, "9434765919");
+	assert_true(nhs_number_normalise("943-476-5919", d));
+	assert_string_equal(d, "9434765919");
+	assert_false(nhs_number_normalise("943 476 591", d));
+	assert_false(nhs_number_normalise("943 476 59190", d));
+	assert_false(nhs_number_normalise("943.476.5919", d));
+	assert_false(nhs_number_normalise("", d));
+}
+
+/* The child's NHS number field: parsed without its spaces, checked, refused by name. */
+static void nhs_number_field_on_the_child(void **state)
+{
+	(void)state;
+	struct arena a = ARENA_INIT;
+	struct hearth_error e = {0};
+	const struct field *f = &entity_child.fields[CHILD_NHS_NUMBER];
+	struct hval v;
+	assert_int_equal(value_parse(f, "943 476 5919", &a, &v, &e), 0);
+	assert_string_equal(v.s, "9434765919");
+	assert_int_equal(validate_field(&entity_child, CHILD_NHS_NUMBER, &v, &e), 0);
+	assert_int_equal(value_parse(f, "943 476 5918", &a, &v, &e), 0);
+	assert_int_equal(validate_field(&entity_child, CHILD_NHS_NUMBER, &v, &e), HERR_INVALID);
+	assert_string_equal(e.field, "nhs_number");
+	assert_string_equal(e.rule, "nhs_check_digit");
+	assert_int_equal(value_parse(f, "12345", &a, &v, &e), 0);
+	assert_int_equal(validate_field(&entity_child, CHILD_NHS_NUMBER, &v, &e), HERR_INVALID);
+	assert_string_equal(e.rule, "nhs_format");
+	arena_free(&a);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -135,6 +196,8 @@ int main(void)
 		cmocka_unit_test(bad_code),		    cmocka_unit_test(bad_text),
 		cmocka_unit_test(bad_blank_required_text), cmocka_unit_test(bad_dates_out_of_order),
 		cmocka_unit_test(values_parse_by_type),
+		cmocka_unit_test(nhs_check_digit_by_hand), cmocka_unit_test(nhs_number_written_with_spaces),
+		cmocka_unit_test(nhs_number_field_on_the_child),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
