@@ -243,7 +243,13 @@ int web_auth_sign_in(struct web_request *r, const char *username, const char *pa
 		return web_fail(r, 401, NULL, "credentials", "the username or password is not right");
 	}
 	char token[SECRET_TOKEN_HEX], hash[SECRET_SHA256_HEX], csrf[SECRET_TOKEN_HEX];
+	/* The throttle forgotten, this browser known and the session begun: all or none of it
+	 * (a fault half way must not leave a known browser with no session behind it). */
+	if ((rc = store_begin(r->st, &err))) {
+		return web_fail_err(r, &err);
+	}
 	if ((rc = store_throttle_clear(r->st, pair.key, now - (hinstant)set->signin_forget_hours * 3600, &err))) {
+		store_rollback(r->st);
 		return web_fail_err(r, &err);
 	}
 	if (!device) {
@@ -252,6 +258,7 @@ int web_auth_sign_in(struct web_request *r, const char *username, const char *pa
 		secret_sha256_hex(token, 64, hash);
 		hinstant life = (hinstant)set->device_days * 86400;
 		if ((rc = store_device_add(r->st, u->id, hash, now, now - life, &err))) {
+			store_rollback(r->st);
 			return web_fail_err(r, &err);
 		}
 		r->set_cookie2 = cookie(r, DEVICE_COOKIE, token, life);
@@ -259,7 +266,9 @@ int web_auth_sign_in(struct web_request *r, const char *username, const char *pa
 	secret_token(token);
 	secret_token(csrf);
 	secret_sha256_hex(token, 64, hash);
-	if ((rc = store_session_create(r->st, u->id, hash, csrf, now, &err))) {
+	if ((rc = store_session_create(r->st, u->id, hash, csrf, now, &err)) || (rc = store_commit(r->st, &err))) {
+		store_rollback(r->st);
+		r->set_cookie2 = NULL;
 		return web_fail_err(r, &err);
 	}
 	r->set_cookie = cookie(r, COOKIE, token, (hinstant)set->session_absolute_hours * 3600);
