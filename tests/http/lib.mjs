@@ -193,8 +193,8 @@ export const validVisit = () => ({ visit_date: AS_AT, kind: 'cin', seen: true, s
 	child_said: 'I like my new school' });
 export const validNote = () => ({ note_date: AS_AT, kind: 'case_note', child_voice: false, body: 'Called the school' });
 
-// A content checksum of the stored record: every row of every table but the audit trail and
-// sessions (which refusals may write) hashed in id order, and the revision log by its count
+// A content checksum of the stored record: every row of every table but the audit trail,
+// sessions and the sign-in throttle (which refusals may write) hashed in id order, and the revision log by its count
 // and highest id (it is append-only: every change adds to it). Stronger than fingerprint()
 // (an edited row shows), and slower: a few seconds on the demo county, so tests take it
 // around a batch of requests, not around each one.
@@ -203,10 +203,10 @@ export function checksum() {
 	if (!checksumSql) {
 		const tables = sql(BACKEND === 'pg'
 			? "SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema() " +
-				"AND table_type = 'BASE TABLE' AND table_name NOT IN ('audit', 'user_session', 'hearth_meta', 'revision') " +
+				"AND table_type = 'BASE TABLE' AND table_name NOT IN ('audit', 'user_session', 'signin_throttle', 'signin_device', 'hearth_meta', 'revision') " +
 				'ORDER BY table_name'
 			: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' " +
-				"AND name NOT IN ('audit', 'user_session', 'revision') ORDER BY name").split('\n');
+				"AND name NOT IN ('audit', 'user_session', 'signin_throttle', 'signin_device', 'revision') ORDER BY name").split('\n');
 		const hash = (t) => (BACKEND === 'pg'
 			? `SELECT '${t}', md5(coalesce(string_agg(x::text, '|' ORDER BY x.id), '')) FROM "${t}" x`
 			: `SELECT '${t}', hex(sha3_query('SELECT * FROM "${t}" ORDER BY id'))`);
