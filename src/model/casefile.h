@@ -183,12 +183,35 @@ struct cf_task {
 					 * set does it; NULL when only a done date does */
 };
 
+/* Pre-proceedings with the FGDM offer and meeting (s.31ZA); its meetings are pp_meetings
+ * (cf_dated: parent_id the pre-proceedings, code "initial" or "review"). */
+struct cf_pre_proceedings {
+	int64_t id;
+	hdate start, lbp_sent, fgdm_offered, fgdm_held, step_decision, court_app, letter_init_cp;
+	bool lbp_fgdm_offer;	/* the letter before proceedings carried the offer */
+	bool fgdm_exempt;	/* not offered: not in the child's best interests */
+	const char *outcome;	/* pp_outcome code, NULL while open */
+};
+
+struct cf_kinship {
+	int64_t id;
+	hdate start, end, offer_date;
+	const char *kind;		/* informal, kinship_foster, sgo, cao */
+	const char *offer_version;	/* the kinship local offer given, NULL when none recorded */
+	bool allowance, support_package;
+};
+
+struct cf_dolo {			/* a deprivation of liberty order */
+	int64_t id;
+	hdate start, end;
+};
+
 /* The arrays of a casefile, in struct casefile's order (store_arrays_read names them). */
 enum cf_array { CFA_CONTACTS, CFA_EARLY_HELP, CFA_REFERRALS, CFA_ASSESSMENTS, CFA_S47S, CFA_CIN_PLANS,
 		CFA_CP_PLANS, CFA_CP_REVIEWS, CFA_CORE_GROUPS, CFA_EPISODES, CFA_CLA_REVIEWS, CFA_VISITS,
 		CFA_HEALTH, CFA_EDUCATION, CFA_PEPS, CFA_MISSING, CFA_PROCEEDINGS, CFA_PERMANENCE,
 		CFA_ADOPTIONS, CFA_ALLOCATIONS, CFA_LEAVER_CONTACTS, CFA_PATHWAY_PLANS, CFA_OC2,
-		CFA_SUPERVISIONS, CFA_TASKS, CFA_MAX };
+		CFA_SUPERVISIONS, CFA_TASKS, CFA_PRE_PROCEEDINGS, CFA_PP_MEETINGS, CFA_KINSHIP, CFA_DOLOS, CFA_MAX };
 
 #define CF_ARRAY(type, name) \
 	type *name;          \
@@ -221,6 +244,10 @@ struct casefile {
 	CF_ARRAY(struct cf_oc2, oc2);
 	CF_ARRAY(struct cf_dated, supervisions);	/* parent_id: the worker supervised, or 0 */
 	CF_ARRAY(struct cf_task, tasks);
+	CF_ARRAY(struct cf_pre_proceedings, pre_proceedings);
+	CF_ARRAY(struct cf_dated, pp_meetings);		/* parent_id: the pre-proceedings */
+	CF_ARRAY(struct cf_kinship, kinship);
+	CF_ARRAY(struct cf_dolo, dolos);
 };
 
 #endif

@@ -69,6 +69,18 @@ static const struct title titles[] = {
 	{"lado", "considered_date", "LADO initial consideration"},
 	{"lado", "resolved_date", "LADO allegation resolved"},
 	{"participation", "event_date", "Participation"},
+	{"pre_proceedings", "start_date", "Pre-proceedings began"},
+	{"pre_proceedings", "lbp_sent", "Letter before proceedings sent"},
+	{"pre_proceedings", "fgdm_offered", "Family group decision-making meeting offered"},
+	{"pre_proceedings", "fgdm_held", "Family group decision-making meeting held"},
+	{"pre_proceedings", "step_decision_date", "Pre-proceedings step decision"},
+	{"pre_proceedings", "court_app_date", "Court application made"},
+	{"pp_meeting", "meeting_date", "Pre-proceedings meeting"},
+	{"kinship", "start_date", "Kinship arrangement began"},
+	{"kinship", "end_date", "Kinship arrangement ended"},
+	{"kinship", "offer_date", "Kinship local offer given"},
+	{"dolo", "start_date", "Deprivation of liberty order began"},
+	{"dolo", "end_date", "Deprivation of liberty order ended"},
 };
 
 static const char *title_for(const struct entity *e, const struct field *f, struct arena *a)

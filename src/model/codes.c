@@ -620,6 +620,32 @@ static const struct code contact_decision[] = {
 	{ "existing_case", "Passed to the worker of an open case", 0, 0 },
 };
 
+/* Pre-proceedings outcome (CIN census PPOutcome from 2026-27). The DfE's code list was not
+ * found (standards/changes-2026 README 1.1: the sample shows only "A"); these are Hearth's
+ * own codes, written into the census as they are, and this table is the one place to
+ * change when the DfE publishes its list. */
+static const struct code pp_outcome[] = {
+	{ "proceedings", "Care or supervision proceedings issued", 0, 0 },
+	{ "continue_cp", "Stepped down: child protection plan continues", 0, 0 },
+	{ "continue_cin", "Stepped down: child in need or Family Help", 0, 0 },
+	{ "kinship", "Child living with family network (kinship arrangement)", 0, 0 },
+	{ "closed", "Case closed", 0, 0 },
+	{ "other", "Other", 0, 0 },
+};
+
+static const struct code pp_meeting_kind[] = {
+	{ "initial", "Initial pre-proceedings meeting", 0, 0 },
+	{ "review", "Review meeting", 0, 0 },
+};
+
+/* Kinship arrangements (s.22H; Families First "family network support"). */
+static const struct code kinship_kind[] = {
+	{ "informal", "Informal kinship arrangement", 0, 0 },
+	{ "kinship_foster", "Kinship foster care (connected person)", 0, 0 },
+	{ "sgo", "Special guardianship order", 0, 0 },
+	{ "cao", "Child arrangements order", 0, 0 },
+};
+
 static const struct code eh_end_reason[] = {
 	{ "needs_met", "Needs met", 0, 0 },
 	{ "step_up", "Stepped up to children's social care", 0, 0 },
@@ -807,6 +833,7 @@ const struct codelist model_codelists[] = {
 	LIST("health_kind", "Kind of health assessment of a child in care", health_kind),
 	LIST("inspection_grade", "Ofsted ILACS judgement grade", inspection_grade),
 	LIST("inspection_kind", "Kind of Ofsted inspection or visit", inspection_kind),
+	LIST("kinship_kind", "Kinship: kind of arrangement", kinship_kind),
 	LIST("lado_category", "LADO: category of allegation", lado_category),
 	LIST("lado_outcome", "LADO: outcome of an allegation", lado_outcome),
 	LIST("lado_received_by", "LADO: how an allegation came in", lado_received_by),
@@ -824,6 +851,8 @@ const struct codelist model_codelists[] = {
 	LIST("permanence_plan", "The permanence plan for a child in care", permanence_plan),
 	LIST("place_provider", "SSDA903: placement provider", place_provider),
 	LIST("placement", "SSDA903: placement type", placement),
+	LIST("pp_meeting_kind", "Pre-proceedings: kind of meeting", pp_meeting_kind),
+	LIST("pp_outcome", "Pre-proceedings: outcome (local list until the DfE publishes one)", pp_outcome),
 	LIST("prev_perm", "SSDA903: previous permanence option", prev_perm),
 	LIST("primary_need", "CIN census: primary need", primary_need),
 	LIST("proceedings_order", "Care proceedings: the order made", proceedings_order),

@@ -70,6 +70,13 @@ static const struct date_order task_orders[] = {
 	ORDER(TASK, SET_DATE, DUE_DATE, "due_after_set"),
 	ORDER(TASK, SET_DATE, DONE_DATE, "done_after_set"),
 };
+static const struct date_order pre_proceedings_orders[] = {
+	ORDER(PRE_PROCEEDINGS, START_DATE, STEP_DECISION_DATE, "decision_after_start"),
+	ORDER(PRE_PROCEEDINGS, FGDM_OFFERED, FGDM_HELD, "held_after_offered"),
+	ORDER(PRE_PROCEEDINGS, START_DATE, COURT_APP_DATE, "application_after_start"),
+};
+static const struct date_order kinship_orders[] = {ORDER(KINSHIP, START_DATE, END_DATE, "end_after_start")};
+static const struct date_order dolo_orders[] = {ORDER(DOLO, START_DATE, END_DATE, "end_after_start")};
 #undef ORDER
 
 
@@ -120,6 +127,10 @@ PLAIN(setting, "setting", -1)
  * (the LADO's records are read through the allegation): no child field. */
 PLAIN(lado_involved, "child in a LADO allegation", -1)
 PLAIN(lado_meeting, "allegation management meeting", -1)
+WITH_ORDERS(pre_proceedings, "pre-proceedings", PRE_PROCEEDINGS_CHILD_ID)
+PLAIN(pp_meeting, "pre-proceedings meeting", PP_MEETING_CHILD_ID)
+WITH_ORDERS(kinship, "kinship arrangement", KINSHIP_CHILD_ID)
+WITH_ORDERS(dolo, "deprivation of liberty order", DOLO_CHILD_ID)
 
 #define X_ENTITY(e, E, lbl) &entity_##e,
 const struct entity *const model_entities[] = {HEARTH_ENTITIES(X_ENTITY)};

@@ -51,7 +51,70 @@
 	X(task, TASK, "task")                               \
 	X(setting, SETTING, "setting")                      \
 	X(lado_involved, LADO_INVOLVED, "child in a LADO allegation") \
-	X(lado_meeting, LADO_MEETING, "allegation management meeting")
+	X(lado_meeting, LADO_MEETING, "allegation management meeting") \
+	FAMILIES_ENTITIES(X)
+
+/* ---- families block (issue 19: pre-proceedings and FGDM, kinship, DoLOs) ----
+ * Kept together so that other blocks added beside it merge cleanly. */
+#define FAMILIES_ENTITIES(X)                                            \
+	X(pre_proceedings, PRE_PROCEEDINGS, "pre-proceedings")          \
+	X(pp_meeting, PP_MEETING, "pre-proceedings meeting")            \
+	X(kinship, KINSHIP, "kinship arrangement")                      \
+	X(dolo, DOLO, "deprivation of liberty order")
+
+/* Pre-proceedings under the PLO, with the family group decision-making meeting that the
+ * 2026 Act (new s.31ZA Children Act 1989) requires be offered, in the letter before
+ * proceedings, before a care or supervision application. One row per pre-proceedings
+ * (a child may have more than one); each meeting is a pp_meeting row. The CIN census
+ * block PreProceedingsandFGDM is written from these (returns/cin_census.c). */
+#define PRE_PROCEEDINGS_FIELDS(X)                                                                   \
+	X(PRE_PROCEEDINGS, CHILD_ID, child_id, FT_REF, "child", F_REQUIRED, "Child")                  \
+	X(PRE_PROCEEDINGS, START_DATE, start_date, FT_DATE, NULL, F_REQUIRED | F_PREBIRTH | F_EVENT, "Pre-proceedings started") \
+	X(PRE_PROCEEDINGS, LBP_SENT, lbp_sent, FT_DATE, NULL, F_PREBIRTH | F_EVENT, "Letter before proceedings sent") \
+	X(PRE_PROCEEDINGS, LBP_FGDM_OFFER, lbp_fgdm_offer, FT_BOOL, NULL, 0, "The letter contained the FGDM offer") \
+	X(PRE_PROCEEDINGS, FGDM_OFFERED, fgdm_offered, FT_DATE, NULL, F_PREBIRTH | F_EVENT, "FGDM meeting offered") \
+	X(PRE_PROCEEDINGS, FGDM_OFFERED_TO, fgdm_offered_to, FT_STR, NULL, F_PERSONAL, "Offered to") \
+	X(PRE_PROCEEDINGS, FGDM_EXEMPT, fgdm_exempt, FT_BOOL, NULL, F_REQUIRED, "Not offered: not in the child's best interests") \
+	X(PRE_PROCEEDINGS, FGDM_EXEMPT_REASON, fgdm_exempt_reason, FT_TEXT, NULL, F_PERSONAL, "Why not in the child's best interests") \
+	X(PRE_PROCEEDINGS, FGDM_ACCEPTED_BY, fgdm_accepted_by, FT_STR, NULL, F_PERSONAL, "Offer accepted by") \
+	X(PRE_PROCEEDINGS, FGDM_HELD, fgdm_held, FT_DATE, NULL, F_PREBIRTH | F_EVENT, "FGDM meeting held") \
+	X(PRE_PROCEEDINGS, FGDM_ATTENDEES, fgdm_attendees, FT_TEXT, NULL, F_PERSONAL, "Family network who attended") \
+	X(PRE_PROCEEDINGS, CHILD_ATTENDED, child_attended, FT_BOOL, NULL, 0, "The child attended") \
+	X(PRE_PROCEEDINGS, FAMILY_PLAN, family_plan, FT_TEXT, NULL, F_PERSONAL, "The family's plan (proposal)") \
+	X(PRE_PROCEEDINGS, STEP_DECISION_DATE, step_decision_date, FT_DATE, NULL, F_EVENT, "Step decision made") \
+	X(PRE_PROCEEDINGS, OUTCOME, outcome, FT_CODE, "pp_outcome", 0, "Outcome of pre-proceedings") \
+	X(PRE_PROCEEDINGS, COURT_APP_DATE, court_app_date, FT_DATE, NULL, F_EVENT, "Court application made") \
+	X(PRE_PROCEEDINGS, LETTER_INIT_CP_DATE, letter_init_cp_date, FT_DATE, NULL, F_EVENT, "Letter (LetterInitCPDate)")
+
+/* Each pre-proceedings meeting, with its own date (the census counts the reviews; the
+ * record keeps each one). */
+#define PP_MEETING_FIELDS(X)                                                                        \
+	X(PP_MEETING, CHILD_ID, child_id, FT_REF, "child", F_REQUIRED, "Child")                       \
+	X(PP_MEETING, PRE_PROCEEDINGS_ID, pre_proceedings_id, FT_REF, "pre_proceedings", F_REQUIRED, "Pre-proceedings") \
+	X(PP_MEETING, MEETING_DATE, meeting_date, FT_DATE, NULL, F_REQUIRED | F_EVENT, "Meeting date") \
+	X(PP_MEETING, KIND, kind, FT_CODE, "pp_meeting_kind", F_REQUIRED, "Kind of meeting")
+
+/* A kinship arrangement (new s.22H Children Act 1989): the carer as a person, with the
+ * relationship; the allowance for an SGO or CAO, the family network support package for
+ * an informal one; and which version of the kinship local offer was given, and when. */
+#define KINSHIP_FIELDS(X)                                                                           \
+	X(KINSHIP, CHILD_ID, child_id, FT_REF, "child", F_REQUIRED, "Child")                          \
+	X(KINSHIP, KIND, kind, FT_CODE, "kinship_kind", F_REQUIRED, "Kind of arrangement")            \
+	X(KINSHIP, START_DATE, start_date, FT_DATE, NULL, F_REQUIRED | F_EVENT, "Began")              \
+	X(KINSHIP, END_DATE, end_date, FT_DATE, NULL, F_CLOSES | F_EVENT, "Ended")                    \
+	X(KINSHIP, CARER_ID, carer_id, FT_REF, "person", 0, "Kinship carer")                          \
+	X(KINSHIP, CARER_RELATIONSHIP, carer_relationship, FT_CODE, "relationship", 0, "Carer's relationship to the child") \
+	X(KINSHIP, ALLOWANCE, allowance, FT_BOOL, NULL, 0, "Kinship allowance paid")                  \
+	X(KINSHIP, SUPPORT_PACKAGE, support_package, FT_BOOL, NULL, 0, "Family network support package") \
+	X(KINSHIP, OFFER_VERSION, offer_version, FT_STR, NULL, 0, "Kinship local offer version given") \
+	X(KINSHIP, OFFER_DATE, offer_date, FT_DATE, NULL, F_EVENT, "Local offer given")
+
+/* A deprivation of liberty order for a looked-after child (SSDA903 DoLo table, 2026-27). */
+#define DOLO_FIELDS(X)                                                                              \
+	X(DOLO, CHILD_ID, child_id, FT_REF, "child", F_REQUIRED, "Child")                             \
+	X(DOLO, START_DATE, start_date, FT_DATE, NULL, F_REQUIRED | F_EVENT, "Order started")         \
+	X(DOLO, END_DATE, end_date, FT_DATE, NULL, F_CLOSES | F_EVENT, "Order ended")                 \
+	X(DOLO, COURT, court, FT_STR, NULL, 0, "Court")
 
 #define TEAM_FIELDS(X)                                                   \
 	X(TEAM, NAME, name, FT_STR, NULL, F_REQUIRED | F_UNIQUE, "Name")   \
@@ -463,16 +526,5 @@
 	X(proceedings, extension_weeks, "Weeks beyond the 26-week limit, if the court extended it")    \
 	X(cla_outcome, sdq_score, "A whole number from 0 to 40")                                       \
 	X(lado, reference, "The LADO's own reference for the allegation")                             \
-	X(lado, regulator_referral, "Which regulator (Ofsted, the TRA, the NMC...) and when") \
-	X(lado, risk_analysis, "What is known, what is not, and the risk to children now") \
-	X(lado_involved, linked_child_id, "The child's LA child id, if we know the child") \
-	X(lado_meeting, actions, "Each action, with who does it and by when") \
-	X(participation, detail, "What the child or young person said, did or asked for") \
-	X(supervision, reflection, "What was discussed: the child's circumstances, risks and progress") \
-	X(supervision, decisions, "What was decided; add each action as a task afterwards") \
-	X(task, worker_id, "The worker who is to do it") \
-	X(task, done_date, "Leave blank until it is done") \
-	X(task, supervision_id, "The supervision this action came from, if any") \
-	X(task, done_by_visit, "If a visit does it: the task is done once such a visit, with the child seen, is recorded")
 
 #endif

@@ -22,7 +22,7 @@ _Static_assert(K__COUNT <= 64, "one bit per kind of record");
 	 K(REFERRAL) | K(ASSESSMENT) | K(S47) | K(CIN_PLAN) | K(CP_PLAN) | K(CP_REVIEW) | K(CORE_GROUP) |  \
 	 K(CLA_EPISODE) | K(CLA_REVIEW) | K(VISIT) | K(NOTE) | K(HEALTH) | K(EDUCATION) | K(PEP) |         \
 	 K(MISSING) | K(PROCEEDINGS) | K(PERMANENCE) | K(ADOPTION) | K(CLA_OUTCOME) | K(LEAVER_CONTACT) |  \
-	 K(PATHWAY_PLAN) | K(PARTICIPATION) | K(TASK))
+	 K(PATHWAY_PLAN) | K(PARTICIPATION) | K(TASK) | K(PRE_PROCEEDINGS) | K(PP_MEETING) | K(KINSHIP) | K(DOLO))
 
 struct role_def {
 	const char *name;

@@ -27,6 +27,10 @@ const struct setting_def settings_table[] = {
 	 "Case supervision: each open case supervised at least this often (local policy; there is no national "
 	 "timescale; measure SUP1)",
 	 1, 365},
+	{"pre_proceedings_weeks", SETTING_INT, "16", "weeks",
+	 "Pre-proceedings: local policy timescale from the start to the step decision (not statutory; the "
+	 "statutory 26 weeks applies to proceedings)",
+	 1, 104},
 	{"user_requests_per_minute", SETTING_INT, "1200", "requests a minute",
 	 "hearth serve: requests each signed-in person may make, sustained (more: 429); read when it starts",
 	 1, 600000},
@@ -258,6 +262,7 @@ static int *int_slot(struct settings *s, const char *key)
 		{"caseload_threshold", offsetof(struct settings, caseload_threshold)},
 		{"due_soon_working_days", offsetof(struct settings, due_soon_working_days)},
 		{"supervision_interval_days", offsetof(struct settings, supervision_interval_days)},
+		{"pre_proceedings_weeks", offsetof(struct settings, pre_proceedings_weeks)},
 		{"user_requests_per_minute", offsetof(struct settings, user_requests_per_minute)},
 		{"user_request_burst", offsetof(struct settings, user_request_burst)},
 		{"signin_free_failures", offsetof(struct settings, signin_free_failures)},

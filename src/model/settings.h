@@ -58,6 +58,7 @@ struct settings {
 	int caseload_threshold;
 	int due_soon_working_days;
 	int supervision_interval_days;	/* case supervision, local policy (measure SUP1) */
+	int pre_proceedings_weeks;	/* local policy, default 16 (not statutory) */
 	int user_requests_per_minute;	/* hearth serve's per-user rate cap */
 	int user_request_burst;
 	int n_terms;

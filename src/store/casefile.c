@@ -303,6 +303,48 @@ static void cv_task(const struct hval *v, int64_t id, void *o)
 			      S(&v[TASK_DONE_BY_VISIT])};
 }
 
+static void cv_pre_proceedings(const struct hval *v, int64_t id, void *o)
+{
+	struct cf_pre_proceedings *c = o;
+	*c = (struct cf_pre_proceedings){id,
+					 D(&v[PRE_PROCEEDINGS_START_DATE]),
+					 D(&v[PRE_PROCEEDINGS_LBP_SENT]),
+					 D(&v[PRE_PROCEEDINGS_FGDM_OFFERED]),
+					 D(&v[PRE_PROCEEDINGS_FGDM_HELD]),
+					 D(&v[PRE_PROCEEDINGS_STEP_DECISION_DATE]),
+					 D(&v[PRE_PROCEEDINGS_COURT_APP_DATE]),
+					 D(&v[PRE_PROCEEDINGS_LETTER_INIT_CP_DATE]),
+					 I(&v[PRE_PROCEEDINGS_LBP_FGDM_OFFER]) != 0,
+					 I(&v[PRE_PROCEEDINGS_FGDM_EXEMPT]) != 0,
+					 S(&v[PRE_PROCEEDINGS_OUTCOME])};
+}
+
+static void cv_pp_meeting(const struct hval *v, int64_t id, void *o)
+{
+	struct cf_dated *c = o;
+	*c = (struct cf_dated){id, I(&v[PP_MEETING_PRE_PROCEEDINGS_ID]), D(&v[PP_MEETING_MEETING_DATE]),
+			       S(&v[PP_MEETING_KIND])};
+}
+
+static void cv_kinship(const struct hval *v, int64_t id, void *o)
+{
+	struct cf_kinship *c = o;
+	*c = (struct cf_kinship){id,
+				 D(&v[KINSHIP_START_DATE]),
+				 D(&v[KINSHIP_END_DATE]),
+				 D(&v[KINSHIP_OFFER_DATE]),
+				 S(&v[KINSHIP_KIND]),
+				 S(&v[KINSHIP_OFFER_VERSION]),
+				 I(&v[KINSHIP_ALLOWANCE]) != 0,
+				 I(&v[KINSHIP_SUPPORT_PACKAGE]) != 0};
+}
+
+static void cv_dolo(const struct hval *v, int64_t id, void *o)
+{
+	struct cf_dolo *c = o;
+	*c = (struct cf_dolo){id, D(&v[DOLO_START_DATE]), D(&v[DOLO_END_DATE])};
+}
+
 struct loader {
 	const struct entity *e;
 	int sort_field;		/* the date the array is ordered by */
@@ -352,6 +394,11 @@ static const struct loader loaders[CFA_MAX] = {
 	L(CFA_SUPERVISIONS, supervision, SUPERVISION_SUPERVISION_DATE, -1, cv_supervision, struct cf_dated,
 	  supervisions),
 	L(CFA_TASKS, task, TASK_SET_DATE, TASK_DONE_DATE, cv_task, struct cf_task, tasks),
+	L(CFA_PRE_PROCEEDINGS, pre_proceedings, PRE_PROCEEDINGS_START_DATE, PRE_PROCEEDINGS_STEP_DECISION_DATE,
+	  cv_pre_proceedings, struct cf_pre_proceedings, pre_proceedings),
+	L(CFA_PP_MEETINGS, pp_meeting, PP_MEETING_MEETING_DATE, -1, cv_pp_meeting, struct cf_dated, pp_meetings),
+	L(CFA_KINSHIP, kinship, KINSHIP_START_DATE, KINSHIP_END_DATE, cv_kinship, struct cf_kinship, kinship),
+	L(CFA_DOLOS, dolo, DOLO_START_DATE, DOLO_END_DATE, cv_dolo, struct cf_dolo, dolos),
 };
 #undef L
 #define N_LOADERS CFA_MAX

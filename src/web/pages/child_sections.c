@@ -32,7 +32,10 @@ static const struct section {
 	 {&entity_cin_plan, &entity_cp_plan, &entity_cp_review, &entity_core_group, &entity_cla_review}},
 	{PART_CARE, "episodes", "Episodes in care", {&entity_cla_episode}},
 	{PART_CARE, "missing", "Missing episodes and return interviews", {&entity_missing}},
+	{PART_CARE, "pre-proceedings", "Pre-proceedings and family group decision-making",
+	 {&entity_pre_proceedings, &entity_pp_meeting}},
 	{PART_CARE, "proceedings", "Care proceedings", {&entity_proceedings}},
+	{PART_CARE, "dolo", "Deprivation of liberty orders", {&entity_dolo}},
 	{PART_CARE, "permanence", "Permanence", {&entity_permanence, &entity_adoption}},
 	{PART_CARE, "outcomes", "Outcomes for the year (OC2)", {&entity_cla_outcome}},
 	{PART_EDUCATION, "education", "Education and PEPs", {&entity_education, &entity_pep}},
@@ -41,6 +44,7 @@ static const struct section {
 	{PART_LEAVING_CARE, "leaving-care", "Leaving care", {&entity_leaver_contact, &entity_pathway_plan}},
 	{PART_PEOPLE, "allocations", "Allocations", {&entity_allocation}},
 	{PART_PEOPLE, "family", "Family and relationships", {&entity_relationship}},
+	{PART_PEOPLE, "kinship", "Kinship arrangements", {&entity_kinship}},
 	{PART_PEOPLE, "participation", "Participation", {&entity_participation}},
 };
 #define N_SECTIONS (sizeof(sections) / sizeof(sections[0]))
