@@ -58,6 +58,16 @@ static const char *schema_path(const char *xsd, const char *standards, const cha
 		return arena_printf(a, "%s/ssda903/CLA.xsd", standards);
 	}
 	if (strcmp(what, "cin-census") == 0) {
+		/* The year's own schema when it is there; else the latest earlier one (2026-27 has
+		 * none yet: the 2025-26 schema checks all but the pre-proceedings block, which
+		 * returns/cin_pp.c checks against Hearth's element table). Dropping the DfE's
+		 * CIN_schema_<year>.xsd into the folder is all it takes to use it. */
+		for (int y = year; y >= 2024; y--) {
+			const char *p = arena_printf(a, "%s/cin-census/CIN_schema_%d.xsd", standards, y);
+			if (access(p, R_OK) == 0) {
+				return p;
+			}
+		}
 		return arena_printf(a, "%s/cin-census/CIN_schema_%d.xsd", standards, year);
 	}
 	return arena_printf(a, "%s/workforce/social_work_workforce_2022.xsd", standards);

@@ -274,6 +274,41 @@ const struct measures_def measures_table[] = {
 				    SUBJECT_CHILD, "children with an open case supervised in the interval",
 				    "children with an open case on the as-at date", "", BY_CASE, 0}),
 	 sup1_child, NULL},
+	/* ---- the 2026 Act: pre-proceedings and FGDM, kinship (m_families.c) ---- */
+	{"PP1", "Pre-proceedings and family group decision-making", JUDGEMENT_HELP_PROTECTION,
+	 "Proceedings issued in the period with the FGDM meeting offered on or before issue (an "
+	 "exemption is not an offer); pre-proceedings concluded (step decision) in the period: with an "
+	 "offer, the meeting held by the decision; the decision within the local timescale (setting "
+	 "pre_proceedings_weeks, default 16 weeks, local policy); proceedings avoided (no court "
+	 "application, outcome not proceedings, no proceedings issued since the start).",
+	 PARTS([PP1_FGDM_OFFERED] = {"PP1.fgdm_offered", "FGDM meeting offered before proceedings", KIND_SHARE,
+				     SUBJECT_CHILD, "proceedings with the FGDM offered by issue",
+				     "proceedings issued in the period", "", 0, 0},
+	       [PP1_FGDM_HELD] = {"PP1.fgdm_held", "FGDM meeting held when offered", KIND_SHARE, SUBJECT_CHILD,
+				  "pre-proceedings whose FGDM meeting was held by the step decision",
+				  "pre-proceedings concluded in the period with an FGDM offer", "", 0, 0},
+	       [PP1_IN_TIMESCALE] = {"PP1.in_timescale", "Pre-proceedings concluded within the local timescale",
+				     KIND_SHARE, SUBJECT_CHILD, "step decisions within the local timescale",
+				     "pre-proceedings concluded in the period", "", 0, 0},
+	       [PP1_AVOIDED] = {"PP1.avoided", "Proceedings avoided after pre-proceedings", KIND_SHARE,
+				SUBJECT_CHILD, "pre-proceedings concluded with no application to court",
+				"pre-proceedings concluded in the period", "", 0, 0}),
+	 pp1_child, NULL},
+	{"KIN1", "Children in kinship arrangements", JUDGEMENT_HELP_PROTECTION,
+	 "Children in a kinship arrangement open on the as-at date, by kind (informal, kinship foster "
+	 "care, SGO, CAO); of children in any, those whose family was given the kinship local offer.",
+	 PARTS([KIN1_INFORMAL] = {"KIN1.informal", "Children in informal kinship arrangements", KIND_COUNT,
+				  SUBJECT_CHILD, "children in an open informal arrangement", "", "", 0, 0},
+	       [KIN1_KINSHIP_FOSTER] = {"KIN1.kinship_foster", "Children in kinship foster care", KIND_COUNT,
+					SUBJECT_CHILD, "children in open kinship foster care", "", "", 0, 0},
+	       [KIN1_SGO] = {"KIN1.sgo", "Children under a special guardianship order", KIND_COUNT, SUBJECT_CHILD,
+			     "children in an open SGO arrangement", "", "", 0, 0},
+	       [KIN1_CAO] = {"KIN1.cao", "Children under a child arrangements order with kin", KIND_COUNT,
+			     SUBJECT_CHILD, "children in an open CAO arrangement", "", "", 0, 0},
+	       [KIN1_LOCAL_OFFER] = {"KIN1.local_offer", "Families given the kinship local offer", KIND_SHARE,
+				     SUBJECT_CHILD, "children whose family was given the local offer",
+				     "children in an open kinship arrangement", "", 0, 0}),
+	 kin1_child, NULL},
 };
 
 const int measures_count = (int)(sizeof(measures_table) / sizeof(measures_table[0]));

@@ -109,6 +109,9 @@ static void put_child(struct xw *w, const struct ci_child *c, int year)
 			}
 			xw_close(w, "ChildProtectionPlans");
 		}
+		for (size_t k = 0; k < m->n_pps; k++) {
+			cin_pp_put(w, &m->pps[k]); /* from 2026-27 only: cin_pp_view fills pps */
+		}
 		xw_close(w, "CINdetails");
 	}
 	xw_close(w, "Child");
@@ -197,7 +200,7 @@ int cin_export_xml(struct store *st, const char *path, const struct returns_expo
 	if (!rc) {
 		fflush(tf.f);
 		int64_t line = 0;
-		rc = xml_validate_file(tf.tmp, o->xsd, &line, err);
+		rc = cin_pp_validate(tf.tmp, o->xsd, o->year, &line, err);
 		const char *who = rc ? xml_child_at(s.starts, s.n_starts, line) : NULL;
 		if (who && err) {
 			size_t n = strlen(err->message);

@@ -67,7 +67,7 @@ const struct returns_rule *rread_rule(enum returns_kind k, enum rread_problem p)
 /* ---- SSDA903 ---- */
 
 enum s9_table { S9_HEADER, S9_EPISODES, S9_REVIEWS, S9_UASC, S9_OC2, S9_OC3, S9_AD1, S9_PLACED, S9_PREVPERM,
-		S9_MISSING, S9_SW, S9_TABLE_MAX };
+		S9_MISSING, S9_SW, S9_DOLO, S9_TABLE_MAX };
 
 struct s9_episode {
 	hdate decom, dec;
@@ -141,6 +141,14 @@ struct s9_sw {
 	int64_t id;
 };
 
+/* A deprivation of liberty order (the DoLo table, from 2026-27: ssda903_dolo_rules_2026_27
+ * in the standards note; columns CHILD, DOB, DOLO_START, DOLO_END; a blank end: open). */
+struct s9_dolo {
+	hdate dob, start, end;
+	int line;
+	int64_t id;
+};
+
 #define VARR(type, name) \
 	type *name;      \
 	size_t n_##name, cap_##name
@@ -163,6 +171,7 @@ struct s9_child {
 	VARR(struct s9_prevperm, prevperm);
 	VARR(struct s9_missing, missing);
 	VARR(struct s9_sw, sw);
+	VARR(struct s9_dolo, dolo);
 	/* Facts beyond the year's rows. hist: every episode up to the year's end (from the
 	 * record: the child's whole history; from a file: the year's episodes). */
 	const struct s9_episode *hist;
@@ -205,6 +214,15 @@ struct ci_cpp {
 	int64_t id;
 };
 
+/* A PreProceedingsandFGDM block (CIN census from 2026-27; cin_pp.c). */
+struct ci_pp {
+	hdate start, lbp_sent, initial_meeting, step_decision, court_app, letter_init_cp;
+	const char *offer, *facilitated;	/* FGDMMeetingOffer, FGDMMeetingFac: "1" / "0" */
+	int review_meetings;			/* ReviewMeetingsCount */
+	const char *outcome;			/* PPOutcome: the pp_outcome code, NULL while open */
+	int64_t id;
+};
+
 struct ci_details {
 	hdate referral, closure, icpc;	/* icpc: DateOfInitialCPC at this level */
 	const char *source, *need, *reason, *nfa;	/* nfa "0" / "1" */
@@ -212,6 +230,7 @@ struct ci_details {
 	VARR(struct ci_plan, plans);
 	VARR(struct ci_s47, s47s);
 	VARR(struct ci_cpp, cpps);
+	VARR(struct ci_pp, pps);
 	int line;
 	int64_t id;
 };
@@ -427,6 +446,18 @@ const char *xml_child_at(const struct xstart *starts, size_t n, int64_t line);
 /* Validates the file at path against the schema at xsd with libxml2. 0 when valid; else
  * HERR_INVALID naming the first problem's line and message, and *bad_line set. */
 int xml_validate_file(const char *path, const char *xsd, int64_t *bad_line, struct hearth_error *err);
+
+/* cin_pp.c: the CIN census PreProceedingsandFGDM block. No DfE schema with the block has
+ * been published; Hearth's own element table (cin_pp_elements, the names and order of the
+ * standards note) is what the block is checked against until one is. */
+#define CIN_PP_FIRST_YEAR 2027	/* the collection year (ending 31 March) that first has it */
+extern const char *const cin_pp_elements[];
+extern const int cin_pp_element_count;
+void cin_pp_view(const struct casefile *cf, int year, struct ci_child *v, struct arena *a);
+void cin_pp_put(struct xw *w, const struct ci_pp *p);
+/* Validates the written file: whole against xsd when the schema defines the block; else
+ * each block against the element table, and the file without its blocks against xsd. */
+int cin_pp_validate(const char *path, const char *xsd, int year, int64_t *bad_line, struct hearth_error *err);
 
 /* libxml2's first error (its line and message), kept instead of printed: xml_error_cb is a
  * structured error handler whose context is a struct xml_errors. */

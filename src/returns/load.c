@@ -104,7 +104,8 @@ int returns_scan_903(struct store *st, int year, rx_scan_fn fn, void (*end)(void
 		(struct store_window){date_add_months(ys, -3), date_add_months(ye, 1), false, DATE_NONE};
 	win[CFA_ALLOCATIONS] = (struct store_window){ys, ye, true, ye};
 	unsigned arrays = 1u << CFA_EPISODES | 1u << CFA_CLA_REVIEWS | 1u << CFA_OC2 | 1u << CFA_MISSING |
-			  1u << CFA_LEAVER_CONTACTS | 1u << CFA_ADOPTIONS | (year >= 2024 ? 1u << CFA_ALLOCATIONS : 0);
+			  1u << CFA_LEAVER_CONTACTS | 1u << CFA_ADOPTIONS | (year >= 2024 ? 1u << CFA_ALLOCATIONS : 0) |
+			  (year >= 2027 ? 1u << CFA_DOLOS : 0);
 
 	struct arena keep = ARENA_INIT;
 	struct store_arrays rows = {0};

@@ -129,6 +129,13 @@ static const struct s9_col c_sw[] = {
 	COL("SW_REASON", CK_CODE, struct s9_sw, reason),
 };
 
+static const struct s9_col c_dolo[] = {
+	CHILDCOL,
+	COL("DOB", CK_DATE, struct s9_dolo, dob),
+	COL("DOLO_START", CK_DATE, struct s9_dolo, start),
+	COL("DOLO_END", CK_DATE, struct s9_dolo, end),
+};
+
 #define NCOLS(c) ((int)(sizeof(c) / sizeof((c)[0])))
 #define TAB(t, name, from, cols, type, arr)                                                                   \
 	{t, name, from, cols, NCOLS(cols), sizeof(type), offsetof(struct s9_child, arr),                     \
@@ -147,6 +154,7 @@ const struct s9_tabledef s9_tables[S9_TABLE_MAX] = {
 	TAB(S9_PREVPERM, "PrevPerm", 0, c_prevperm, struct s9_prevperm, prevperm),
 	TAB(S9_MISSING, "Missing", 0, c_missing, struct s9_missing, missing),
 	TAB(S9_SW, "SWEpisodes", 2024, c_sw, struct s9_sw, sw),
+	TAB(S9_DOLO, "DoLo", 2027, c_dolo, struct s9_dolo, dolo),
 };
 
 static int name_cmp(const void *a, const void *b)

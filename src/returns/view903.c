@@ -290,6 +290,16 @@ bool view903_build(const struct casefile *cf, const struct returns_extras *x, in
 			(struct s9_missing){v->dob, s, e != DATE_NONE && e <= ye ? e : DATE_NONE, m->away ? "A" : "M", 0,
 					    m->id};
 	}
+	/* DoLOs open in the year, from 2026-27 (the table's first year): an end after the
+	 * year is not yet known to the return, so blank. */
+	for (size_t i = 0; year >= 2027 && i < cf->n_dolos; i++) {
+		const struct cf_dolo *d = &cf->dolos[i];
+		if (d->start == DATE_NONE || d->start > ye || (d->end != DATE_NONE && d->end < ys)) {
+			continue;
+		}
+		*ARR_PUSH(a, v->dolo, v->n_dolo, v->cap_dolo) =
+			(struct s9_dolo){v->dob, d->start, d->end != DATE_NONE && d->end <= ye ? d->end : DATE_NONE, 0, d->id};
+	}
 	if (cf->child.uasc && v->n_episodes > 0) { /* not for care leavers (rule 1014) */
 		hdate duc = cf->child.uasc_ceased;
 		*ARR_PUSH(a, v->uasc, v->n_uasc, v->cap_uasc) =

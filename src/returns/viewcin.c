@@ -165,6 +165,7 @@ bool viewcin_build(const struct casefile *cf, const struct returns_extras *x, in
 	if (v->n_details == 0) {
 		return false;
 	}
+	cin_pp_view(cf, year, v, a);
 	v->id = cf->child.id;
 	v->la_id = cf->child.la_child_id;
 	v->upn = sok(cf->child.upn) ? cf->child.upn : NULL;

@@ -990,6 +990,15 @@ static const struct {
 	{"CL1.pathway_plan", "Are care leavers' pathway plans up to date?"},
 	{"CL1.pa", "Does every care leaver have a personal adviser?"},
 	{"CL1.entitlements", "Do care leavers know what they are entitled to?"},
+	{"PP1.fgdm_offered", "Are families offered a family group decision-making meeting before proceedings?"},
+	{"PP1.fgdm_held", "When offered, do family group decision-making meetings happen?"},
+	{"PP1.in_timescale", "Is pre-proceedings work concluded within the local timescale?"},
+	{"PP1.avoided", "Does pre-proceedings work keep children out of court?"},
+	{"KIN1.informal", "How many children live with family in informal arrangements?"},
+	{"KIN1.kinship_foster", "How many children are in kinship foster care?"},
+	{"KIN1.sgo", "How many children live with special guardians?"},
+	{"KIN1.cao", "How many children live with kin under a child arrangements order?"},
+	{"KIN1.local_offer", "Are kinship families given the kinship local offer?"},
 };
 
 static const char *question_of(const struct measures_def *m, const struct measures_part_def *d)

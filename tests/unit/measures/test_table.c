@@ -21,7 +21,7 @@ static void every_domain_measure_is_in_the_table(void **state)
 {
 	(void)state;
 	static const char *const ids[] = {"FD1",  "FD2",  "AS1",  "CP1",  "CP2", "CP3", "CLA1",	 "CLA2",  "CLA3", "CLA4",
-					  "ED1",  "MIS1", "LEG1", "PER1", "SW1", "VOI1", "CL1", "WF1", "LADO1", "EH1", "SUP1"};
+					  "ED1",  "MIS1", "LEG1", "PER1", "SW1", "VOI1", "CL1", "WF1", "LADO1", "EH1", "SUP1", "PP1", "KIN1"};
 	for (size_t i = 0; i < sizeof(ids) / sizeof(ids[0]); i++) {
 		if (!measures_find(ids[i])) {
 			fail_msg("measure %s is missing", ids[i]);

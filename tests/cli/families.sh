@@ -1,0 +1,109 @@
+# backends: sqlite
+# Issue 19 from the shell: pre-proceedings with the FGDM offer and meeting, each meeting,
+# kinship and DoLOs recorded through `hearth record`; the 2026-27 CIN census carrying the
+# PreProceedingsandFGDM block with the element names, in the order, of the standards note's
+# table (read here from the standards folder, not from Hearth); the 2025-26 census without
+# it; the SSDA903 DoLo table from 2026-27 only, with the columns of the DfE validator's
+# config; bad input refused naming the field; PP1 and KIN1 from `hearth measures`.
+. "$ROOT/tests/lib.sh"
+export HEARTH_TODAY=2027-03-31
+H=$HEARTH
+db=$(new_db families)
+S=${STANDARDS:-}
+r() { $H record "$db" "$@" >/dev/null || not_ok "record $*"; }
+check "init" $H init "$db"
+r child --given-name Amy --family-name Lee --dob 2015-06-01 --sex F --ethnicity WBRI --upn L885455310171 --la-child-id C1 --uasc no --restricted no
+r referral --child C1 --referral-date 2026-04-10 --source 6 --primary-need N1 --nfa no
+r person --given-name Rose --family-name Lee
+check "record a pre-proceedings with its FGDM offer and meeting" $H record "$db" pre_proceedings --child C1 \
+	--start-date 2026-09-09 --lbp-sent 2026-09-20 --lbp-fgdm-offer yes --fgdm-offered 2026-09-20 \
+	--fgdm-offered-to "Mother and father" --fgdm-exempt no --fgdm-accepted-by Mother --fgdm-held 2026-10-05 \
+	--fgdm-attendees "Mother, grandmother, aunt" --child-attended yes --family-plan "Grandmother to care" \
+	--step-decision-date 2026-12-01 --outcome kinship
+r pp_meeting --child C1 --pre-proceedings 1 --meeting-date 2026-09-28 --kind initial
+r pp_meeting --child C1 --pre-proceedings 1 --meeting-date 2026-10-28 --kind review
+r pp_meeting --child C1 --pre-proceedings 1 --meeting-date 2026-11-20 --kind review
+check "record a kinship SGO with the local offer" $H record "$db" kinship --child C1 --kind sgo --start-date 2027-01-10 \
+	--carer 1 --carer-relationship grandparent --allowance yes --offer-version 2026-v1 --offer-date 2026-12-05
+refuses "an outcome not in the code table is refused, naming the field" "outcome" \
+	$H record "$db" pre_proceedings --child C1 --start-date 2026-09-09 --fgdm-exempt no --outcome Z
+refuses "an FGDM held before it was offered is refused" "held_after_offered" \
+	$H record "$db" pre_proceedings --child C1 --start-date 2026-09-09 --fgdm-exempt no --fgdm-offered 2026-10-01 --fgdm-held 2026-09-01
+refuses "a DoLO ending before it starts is refused" "end_after_start" \
+	$H record "$db" dolo --child C1 --start-date 2026-06-01 --end-date 2026-05-01
+r cla_episode --child C1 --decom 2026-05-01 --rne S --ls C2 --cin N1 --place K2 --place-provider PR1 --home-post "WR1 1AA" --pl-post "WR2 2BB" --long-term no
+r dolo --child C1 --start-date 2026-06-01 --end-date 2026-09-01 --court Worcester
+r dolo --child C1 --start-date 2026-10-01
+# C2: a pre-proceedings in 2025-26, before the block's first year, and proceedings issued
+# in 2026-27 with no FGDM offer recorded.
+r child --given-name Ben --family-name Cox --dob 2014-02-01 --sex M --ethnicity WBRI --upn E885200015001 --la-child-id C2 --uasc no --restricted no
+r referral --child C2 --referral-date 2025-06-01 --source 6 --primary-need N1 --nfa no
+r pre_proceedings --child C2 --start-date 2026-02-01 --fgdm-exempt no
+r proceedings --child C2 --issue-date 2026-06-01
+
+# The element names of the block, in order: from the standards note's CSV when it is there.
+want="PPStartDate LBPSentDate FGDMMeetingOffer FGDMMeetingFac InitialPPMeetingDate ReviewMeetingsCount StepDecisionDate PPOutcome CourtAppDate LetterInitCPDate"
+csv=$S/changes-2026/cin_preproceedings_fields.csv
+if [ -n "$S" ] && [ -f "$csv" ]; then
+	want=$(tail -n +2 "$csv" | sort -t, -k3,3n | cut -d, -f1 | tr '\n' ' ' | sed 's/ $//')
+fi
+if [ -n "$S" ] && [ -f "$S/cin-census/CIN_schema_2026.xsd" ]; then
+	run_ok "$TMPDIR/c27.out" $H export "$db" cin-census --year 2027 --out "$TMPDIR/c27.xml" --standards "$S" &&
+		grep -q "<PreProceedingsandFGDM>" "$TMPDIR/c27.xml" && ok "CIN census 2026-27 written and checked" ||
+		not_ok "CIN census 2026-27 written and checked"
+	# every element the block has, in the file's order, is in the table's order
+	got=$(awk '/<PreProceedingsandFGDM>/{n++} n==1' "$TMPDIR/c27.xml" | sed '/<\/PreProceedingsandFGDM>/q' | grep -o '^ *<[A-Za-z]*>' | tr -d ' <>' | grep -v PreProceedingsandFGDM | tr '\n' ' ' | sed 's/ $//')
+	[ "$got" = "PPStartDate LBPSentDate FGDMMeetingOffer FGDMMeetingFac InitialPPMeetingDate ReviewMeetingsCount StepDecisionDate PPOutcome" ] &&
+		ok "the block's elements as recorded, in order" || not_ok "the block's elements as recorded, in order (got: $got)"
+	order_ok=yes
+	pos=0
+	for e in $got; do
+		i=0; found=
+		for w in $want; do i=$((i + 1)); [ "$w" = "$e" ] && found=$i; done
+		if [ -z "$found" ] || [ "$found" -le "$pos" ]; then order_ok=no; fi
+		pos=${found:-999}
+	done
+	[ "$order_ok" = yes ] && ok "the block follows the standards note's element table" || not_ok "the block follows the standards note's element table"
+	grep -q "<ReviewMeetingsCount>2</ReviewMeetingsCount>" "$TMPDIR/c27.xml" &&
+		grep -q "<InitialPPMeetingDate>2026-09-28</InitialPPMeetingDate>" "$TMPDIR/c27.xml" &&
+		grep -q "<FGDMMeetingOffer>1</FGDMMeetingOffer>" "$TMPDIR/c27.xml" &&
+		ok "meetings counted and dated, the offer flagged" || not_ok "meetings counted and dated, the offer flagged"
+	# the block sits after the child protection plans, inside CINdetails
+	awk '/<PreProceedingsandFGDM>/{p=1} /<\/CINdetails>/{if(p)ok=1} END{exit !ok}' "$TMPDIR/c27.xml" &&
+		ok "the block is inside CINdetails" || not_ok "the block is inside CINdetails"
+	run_ok "$TMPDIR/c26.out" $H export "$db" cin-census --year 2026 --out "$TMPDIR/c26.xml" --xsd "$S/cin-census/CIN_schema_2026.xsd" &&
+		! grep -q PreProceedings "$TMPDIR/c26.xml" && ok "CIN census 2025-26 has no block" ||
+		not_ok "CIN census 2025-26 has no block"
+else
+	not_ok "no standards folder: the CIN census checks could not run"
+fi
+
+mkdir -p "$TMPDIR/s27" "$TMPDIR/s26"
+run_ok "$TMPDIR/s27.out" $H export "$db" ssda903 --year 2027 --out "$TMPDIR/s27" &&
+	[ "$(head -1 "$TMPDIR/s27/DoLo.csv")" = "CHILD,DOB,DOLO_START,DOLO_END" ] &&
+	grep -qx "C1,01/06/2015,01/06/2026,01/09/2026" "$TMPDIR/s27/DoLo.csv" &&
+	grep -qx "C1,01/06/2015,01/10/2026," "$TMPDIR/s27/DoLo.csv" &&
+	ok "SSDA903 2026-27 has the DoLo table, an open order with a blank end" ||
+	not_ok "SSDA903 2026-27 has the DoLo table, an open order with a blank end"
+run_ok "$TMPDIR/s26.out" $H export "$db" ssda903 --year 2026 --out "$TMPDIR/s26" && [ ! -e "$TMPDIR/s26/DoLo.csv" ] &&
+	ok "SSDA903 2025-26 has no DoLo table" || not_ok "SSDA903 2025-26 has no DoLo table"
+
+# PP1 and KIN1 as at 31 March 2027: the one pre-proceedings concluded on 1 December 2026,
+# 83 days after its start (inside 16 weeks = 112 days), with no application: in time,
+# avoided, its FGDM held; one child in an SGO, given the local offer.
+run_ok "$TMPDIR/m.csv" $H report "$db" measures --as-at 2027-03-31 --format csv &&
+	grep -q "PP1.in_timescale" "$TMPDIR/m.csv" && ok "measures run" || not_ok "measures run"
+line() { grep "^2027-03-31,$1," "$TMPDIR/m.csv" | head -1; }
+echo "$(line PP1.in_timescale)" | grep -q ",1,1," && echo "$(line PP1.avoided)" | grep -q ",1,1," &&
+	echo "$(line PP1.fgdm_held)" | grep -q ",1,1," && ok "PP1 counts the concluded pre-proceedings" ||
+	not_ok "PP1 counts the concluded pre-proceedings ($(line PP1.in_timescale))"
+echo "$(line KIN1.sgo)" | grep -q ",1," && echo "$(line KIN1.local_offer)" | grep -q ",1,1," &&
+	ok "KIN1 counts the SGO and the offer" || not_ok "KIN1 counts the SGO and the offer ($(line KIN1.sgo))"
+# C2's proceedings had no offer: 0 of 1, and the drill-down names C2.
+echo "$(line PP1.fgdm_offered)" | grep -q ",0,1," && ok "PP1.fgdm_offered counts proceedings with no offer" ||
+	not_ok "PP1.fgdm_offered counts proceedings with no offer ($(line PP1.fgdm_offered))"
+run_ok "$TMPDIR/d.txt" $H report "$db" measure PP1.fgdm_offered --as-at 2027-03-31 --list denominator &&
+	grep -q " C2 " "$TMPDIR/d.txt" && ! grep -q " C1 " "$TMPDIR/d.txt" && ok "PP1 drill-down lists the child" ||
+	not_ok "PP1 drill-down lists the child"
+check "the record is consistent" $H check "$db"
+finish
