@@ -869,6 +869,15 @@ hdate care_period(struct demo_ctx *cx, struct kid *k, hdate entry, enum route ro
 		}
 	}
 	outcomes(cx, k, entry, exit);
+	{
+		const char *places[48];
+		hdate starts[48];
+		for (int i = 0; i < n_pl; i++) {
+			places[i] = pl[i].place;
+			starts[i] = pl[i].start;
+		}
+		demo_families(cx, k, entry, exit, proc, issue, pw == PW_SGO, pw == PW_CAO, places, starts, n_pl);
+	}
 	hdate second = cla_reviews(cx, k, entry, exit);
 	{
 		const char *plan = permanence_codes[pw == PW_ADOPT && ceased != DATE_NONE ? PW_ADOPT : pw];

@@ -234,6 +234,9 @@ void journey_note(struct demo_ctx *cx, struct kid *k, hdate d, const char *kind)
 hdate care_period(struct demo_ctx *cx, struct kid *k, hdate entry, enum route route, enum after *nx,
 		  const char **close);
 int age_on(const struct kid *k, hdate d);
+/* families.c: pre-proceedings, kinship and DoLOs around one period of care (issue 19). */
+void demo_families(struct demo_ctx *cx, struct kid *k, hdate entry, hdate exit, bool proc, hdate issue,
+		   bool to_sgo, bool to_cao, const char *const *places, const hdate *starts, int n_pl);
 hdate wd_add(hdate d, int n);
 
 /* ---- what the returns ask beyond the journey (care.c) ----
