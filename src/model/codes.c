@@ -777,6 +777,14 @@ static const struct code lado_outcome[] = {
 	{ "malicious", "Malicious", 0, 0 },
 };
 
+/* Ofsted ILACS frameworks (standards/changes-2026 README §7): the overall effectiveness
+ * judgement is dropped from April 2026; a renewed framework is planned for 2027. */
+static const struct code inspection_framework[] = {
+	{ "2023", "ILACS 2023 framework (updated December 2024)", 0, 0 },
+	{ "2026_04", "ILACS April 2026 framework (no overall effectiveness grade)", 0, 0 },
+	{ "2027", "Children and families services framework 2027 (pending)", 0, 0 },
+};
+
 static const struct code inspection_kind[] = {
 	{ "standard", "Standard inspection", 0, 0 },
 	{ "short", "Short inspection", 0, 0 },
@@ -831,6 +839,7 @@ const struct codelist model_codelists[] = {
 	LIST("eh_end_reason", "Early help: why an episode ended", eh_end_reason),
 	LIST("ethnicity", "DfE ethnicity (SSDA903, CIN census)", ethnicity),
 	LIST("health_kind", "Kind of health assessment of a child in care", health_kind),
+	LIST("inspection_framework", "Ofsted inspection framework", inspection_framework),
 	LIST("inspection_grade", "Ofsted ILACS judgement grade", inspection_grade),
 	LIST("inspection_kind", "Kind of Ofsted inspection or visit", inspection_kind),
 	LIST("kinship_kind", "Kinship: kind of arrangement", kinship_kind),

@@ -451,7 +451,8 @@
 	X(INSPECTION, GRADE_CARE_LEAVERS, grade_care_leavers, FT_CODE, "inspection_grade", 0, "Care leavers") \
 	X(INSPECTION, GRADE_OVERALL, grade_overall, FT_CODE, "inspection_grade", 0, "Overall effectiveness") \
 	X(INSPECTION, FINDINGS, findings, FT_TEXT, NULL, 0, "Findings")                     \
-	X(INSPECTION, PRIORITY_ACTIONS, priority_actions, FT_TEXT, NULL, 0, "Priority actions")
+	X(INSPECTION, PRIORITY_ACTIONS, priority_actions, FT_TEXT, NULL, 0, "Priority actions") \
+	X(INSPECTION, FRAMEWORK, framework, FT_CODE, "inspection_framework", 0, "Inspection framework")
 
 #define PARTICIPATION_FIELDS(X)                                                           \
 	X(PARTICIPATION, CHILD_ID, child_id, FT_REF, "child", 0, "Child")                   \
@@ -526,5 +527,22 @@
 	X(proceedings, extension_weeks, "Weeks beyond the 26-week limit, if the court extended it")    \
 	X(cla_outcome, sdq_score, "A whole number from 0 to 40")                                       \
 	X(lado, reference, "The LADO's own reference for the allegation")                             \
+	X(lado, regulator_referral, "Which regulator (Ofsted, the TRA, the NMC...) and when") \
+	X(lado, risk_analysis, "What is known, what is not, and the risk to children now") \
+	X(lado_involved, linked_child_id, "The child's LA child id, if we know the child") \
+	X(lado_meeting, actions, "Each action, with who does it and by when") \
+	X(participation, detail, "What the child or young person said, did or asked for") \
+	X(supervision, reflection, "What was discussed: the child's circumstances, risks and progress") \
+	X(supervision, decisions, "What was decided; add each action as a task afterwards") \
+	X(task, worker_id, "The worker who is to do it") \
+	X(task, done_date, "Leave blank until it is done") \
+	X(task, supervision_id, "The supervision this action came from, if any") \
+	X(task, done_by_visit, "If a visit does it: the task is done once such a visit, with the child seen, is recorded") \
+	X(pre_proceedings, fgdm_exempt, "Choose yes only when offering or holding the meeting would not be in the child's best interests (s.31ZA(3)); give the reason") \
+	X(pre_proceedings, outcome, "Local code list until the DfE publishes one") \
+	X(pre_proceedings, letter_init_cp_date, "The CIN census element LetterInitCPDate; the DfE has not published its meaning") \
+	X(kinship, offer_version, "The version (or date) of the published kinship local offer, for example 2026-v2") \
+	X(dolo, end_date, "Leave blank while the order continues") \
+	X(inspection, framework, "Blank: the framework in force on the start date (April 2026 from 1 April 2026)")
 
 #endif

@@ -105,5 +105,24 @@ echo "$(line PP1.fgdm_offered)" | grep -q ",0,1," && ok "PP1.fgdm_offered counts
 run_ok "$TMPDIR/d.txt" $H report "$db" measure PP1.fgdm_offered --as-at 2027-03-31 --list denominator &&
 	grep -q " C2 " "$TMPDIR/d.txt" && ! grep -q " C1 " "$TMPDIR/d.txt" && ok "PP1 drill-down lists the child" ||
 	not_ok "PP1 drill-down lists the child"
+# The inspection page: no overall effectiveness grade under the April 2026 framework (by
+# the start date when the framework is blank), the grade shown under the 2023 one.
+r inspection --start-date 2026-05-11 --kind standard --grade-leaders good --grade-overall good
+r inspection --start-date 2024-01-15 --kind standard --grade-leaders good --grade-overall good --framework 2023
+echo "hearth-test-password" | $H user "$db" add insp --role inspector >/dev/null 2>&1
+if serve "$db"; then
+	curl -s -c "$TMPDIR/cj" -H 'content-type: application/json' -d '{"username":"insp","password":"hearth-test-password"}' \
+		"$HEARTH_URL/api/session" >/dev/null
+	curl -sf -b "$TMPDIR/cj" "$HEARTH_URL/inspection" >"$TMPDIR/insp.html" &&
+		sed 's/<li /\n<li /g' "$TMPDIR/insp.html" | grep 'data-inspection=' >"$TMPDIR/hist.txt" &&
+		grep 'data-framework="2026_04"' "$TMPDIR/hist.txt" | grep -q 'Impact of leaders' &&
+		! grep 'data-framework="2026_04"' "$TMPDIR/hist.txt" | grep -q 'Overall effectiveness' &&
+		grep 'data-framework="2023"' "$TMPDIR/hist.txt" | grep -q 'Overall effectiveness' &&
+		ok "inspection page: no overall grade under the April 2026 framework, shown under 2023" ||
+		not_ok "inspection page: no overall grade under the April 2026 framework, shown under 2023"
+	stop_server
+else
+	not_ok "the server did not start ($(head -c 200 "$TMPDIR/serve.log"))"
+fi
 check "the record is consistent" $H check "$db"
 finish

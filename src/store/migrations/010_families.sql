@@ -63,3 +63,7 @@ CREATE TABLE dolo (
     voided INTEGER NOT NULL DEFAULT 0 CHECK (voided IN (0, 1))
 );
 CREATE INDEX dolo_child ON dolo(child_id);
+
+-- The inspection framework each inspection used (ILACS 2023; April 2026, which has no
+-- overall effectiveness grade; the renewed 2027 framework).
+ALTER TABLE inspection ADD COLUMN framework TEXT;

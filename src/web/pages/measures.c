@@ -1096,14 +1096,23 @@ static void inspection_history(struct web_request *r, struct html *h, const stru
 			  "govuk-!-margin-bottom-2\">%s<br><span class=\"govuk-body-s\">%s</span></h3>",
 		       (long long)ins[i].id, page_value(r, &entity_inspection.fields[INSPECTION_KIND], &v[INSPECTION_KIND]),
 		       page_date(r, (hdate)v[INSPECTION_START_DATE].i));
+		/* The framework it was held under: as recorded, else the one in force on its
+		 * start date. The April 2026 framework (and the 2027 one) has no overall
+		 * effectiveness grade, so none is shown for it, even if one was recorded. */
+		const char *fw = !v[INSPECTION_FRAMEWORK].null ? v[INSPECTION_FRAMEWORK].s
+				 : (hdate)v[INSPECTION_START_DATE].i >= date_from_ymd(2026, 4, 1) ? "2026_04"
+												     : "2023";
+		bool no_overall = strcmp(fw, "2023") != 0;
+		html_f(h, "<p class=\"govuk-body-s\" data-framework=\"%s\">%s</p>", fw,
+		       code_label("inspection_framework", fw));
 		bool graded = false;
 		for (int f = INSPECTION_GRADE_LEADERS; f <= INSPECTION_GRADE_OVERALL; f++) {
-			graded |= !v[f].null;
+			graded |= !v[f].null && !(no_overall && f == INSPECTION_GRADE_OVERALL);
 		}
 		if (graded) {
 			html_f(h, "<dl class=\"govuk-body-s\">");
 			for (int f = INSPECTION_GRADE_LEADERS; f <= INSPECTION_GRADE_OVERALL; f++) {
-				if (v[f].null) {
+				if (v[f].null || (no_overall && f == INSPECTION_GRADE_OVERALL)) {
 					continue;
 				}
 				html_f(h, "<dt class=\"govuk-!-font-weight-bold govuk-!-margin-top-2\">%s</dt><dd "
