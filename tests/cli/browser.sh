@@ -37,13 +37,17 @@ worker S1 "South Team" Sara Quinn
 # East Team is tests/browser/records.test.mjs's own: what it adds stays out of the others' way.
 fixture record "$db" team --name "East Team" --service cin_cp --opened 2020-01-01
 worker E1 "East Team" Esme Lund
-fixture child "$db" add --given Hazel --family Quenby --dob 2012-04-03 --sex F --la-id BC1
-fixture child "$db" add --given Ivor --family Rowe --dob 2015-06-07 --sex M --la-id BC2
-fixture child "$db" add --given Juno --family Stone --dob 2018-08-09 --sex F --la-id BC3
+# West Team is tests/browser/journey.test.mjs's own (one child's whole journey, and axe-core's pages).
+fixture record "$db" team --name "West Team" --service cin_cp --opened 2020-01-01
+worker W1 "West Team" Wren Adeyemi
+worker W2 "West Team" Milo Hart
+fixture child "$db" add --given Hazel --family Quenby --dob 2012-04-03 --sex F --la-id BC1 --ethnicity WBRI
+fixture child "$db" add --given Ivor --family Rowe --dob 2015-06-07 --sex M --la-id BC2 --ethnicity WBRI
+fixture child "$db" add --given Juno --family Stone --dob 2018-08-09 --sex F --la-id BC3 --ethnicity WBRI
 fixture record "$db" allocation --child BC1 --worker N1 --kind sw --start-date 2025-09-01
 fixture record "$db" allocation --child BC2 --worker N1 --kind sw --start-date 2025-10-01
 fixture record "$db" allocation --child BC3 --worker S1 --kind sw --start-date 2025-11-01
-fixture child "$db" add --given Kit --family Marlow --dob 2013-01-02 --sex M --la-id BC4
+fixture child "$db" add --given Kit --family Marlow --dob 2013-01-02 --sex M --la-id BC4 --ethnicity WBRI
 fixture record "$db" allocation --child BC4 --worker E1 --kind sw --start-date 2025-11-01
 fixture record "$db" referral --child BC1 --referral-date 2025-08-20 --source 1A --nfa no --primary-need N1
 fixture record "$db" visit --child BC1 --visit-date 2026-02-02 --kind cin --seen yes --seen-alone no \
@@ -66,6 +70,9 @@ user north_worker social_worker "North Team" N1
 user north_manager team_manager "North Team" N2
 user south_worker social_worker "South Team" S1
 user east_worker social_worker "East Team" E1
+user west_worker social_worker "West Team" W1
+user west_manager team_manager "West Team" W2
+echo "$PASSWORD" | fixture user "$db" add browser_lado --role lado
 # The administrator of tests/browser/admin.test.mjs (no team: the admin role sees no child).
 echo "$PASSWORD" | fixture user "$db" add browser_admin --role admin
 ok "browser: a record with three teams, four children (one with a long record) and four people"
