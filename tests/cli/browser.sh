@@ -1,9 +1,10 @@
 # The web pages in a real browser: playwright-core (npm) driving Debian's chromium,
-# headless, against `hearth serve` on a small hand-built record with two teams. The tests
+# headless, against `hearth serve` on a small hand-built record with four teams. The tests
 # themselves are tests/browser/*.test.mjs (node's runner); each saves a screenshot in
 # tests/artefacts/browser/ (kept by CI as artefacts). Skipped, saying so, only when
 # chromium or playwright-core is not installed (make deps installs both); tests/run fails
 # on that skip unless tests/expected-skips is told to expect it.
+# axe-core (npm) checks every kind of page for accessibility (tests/browser/axe.test.mjs).
 . "$ROOT/tests/lib.sh"
 H=$HEARTH
 db=$TMPDIR/browser.db
@@ -75,7 +76,7 @@ user west_manager team_manager "West Team" W2
 echo "$PASSWORD" | fixture user "$db" add browser_lado --role lado
 # The administrator of tests/browser/admin.test.mjs (no team: the admin role sees no child).
 echo "$PASSWORD" | fixture user "$db" add browser_admin --role admin
-ok "browser: a record with three teams, four children (one with a long record) and four people"
+ok "browser: a record with four teams, four children (one with a long record) and eight users"
 
 export HEARTH_BROWSER_CHILD=$(q "$db" "SELECT id FROM child WHERE la_child_id = 'BC1'")
 export HEARTH_PASSWORD=$PASSWORD HEARTH_CHROMIUM=$CHROMIUM HEARTH_DB=$db

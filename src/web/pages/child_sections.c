@@ -420,9 +420,11 @@ static void event_html(struct web_request *r, struct html *h, const struct chron
 	}
 	if (ev->n_details) {
 		html_f(h, "<dl class=\"govuk-body-s govuk-!-margin-0\">");
+		/* Each pair in its own <div>, not split by a <br>: a <dl> may hold only dt/dd groups
+		 * and divs (axe-core's definition-list rule, tests/browser/axe.test.mjs). */
 		for (size_t k = 0; k < ev->n_details; k++) {
-			html_f(h, "<dt class=\"govuk-!-display-inline govuk-!-font-weight-bold\">%s:</dt> "
-				  "<dd class=\"govuk-!-display-inline govuk-!-margin-0 hearth-pre\">%s</dd><br>",
+			html_f(h, "<div><dt class=\"govuk-!-display-inline govuk-!-font-weight-bold\">%s:</dt> "
+				  "<dd class=\"govuk-!-display-inline govuk-!-margin-0 hearth-pre\">%s</dd></div>",
 			       ev->details[k].label, detail_value(r, ev, &ev->details[k]));
 		}
 		html_f(h, "</dl>");

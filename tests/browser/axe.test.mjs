@@ -1,0 +1,107 @@
+// axe-core (npm, devDependencies) on every kind of page issue 14 added: the child's overview
+// and each part of the record, a new child, a record's new, correct, retract and history
+// forms, the due list, the home in-tray, the front door, the LADO list, possible duplicates
+// and the users' admin page. No violation of serious or critical impact may remain; the
+// failure lists each one (rule, impact, the first elements). Each page is opened as a user
+// who may see it (tests/cli/browser.sh's fixture users); nothing is saved.
+import test, { after, before } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { chromium } from 'playwright-core';
+
+const URL_BASE = process.env.HEARTH_URL;
+const PASSWORD = process.env.HEARTH_PASSWORD;
+const ARTEFACTS = process.env.HEARTH_ARTEFACTS;
+const CHILD = process.env.HEARTH_BROWSER_CHILD; // Hazel (BC1), North Team's, with a referral and visits
+const AXE_PATH = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+const AXE_SOURCE = fs.readFileSync(AXE_PATH, 'utf8');
+
+let browser;
+before(async () => {
+	browser = await chromium.launch({
+		executablePath: process.env.HEARTH_CHROMIUM,
+		headless: true,
+		args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
+			'--disable-sync'],
+	});
+});
+after(async () => {
+	await browser?.close();
+});
+
+async function signIn(t, username) {
+	const context = await browser.newContext();
+	const page = await context.newPage();
+	t.after(async () => {
+		const name = t.name.replace(/[^a-z0-9]+/gi, '-').toLowerCase().slice(0, 80);
+		await page.screenshot({ path: path.join(ARTEFACTS, `axe-${name}.png`), fullPage: true }).catch(() => {});
+		await context.close();
+	});
+	await page.goto(`${URL_BASE}/sign-in`);
+	await page.fill('#username', username);
+	await page.fill('#password', PASSWORD);
+	await page.click('main button[type=submit]');
+	await page.waitForURL((u) => !u.pathname.startsWith('/sign-in'));
+	return page;
+}
+
+// The page's serious and critical violations, as lines. Hearth's CSP forbids inline script,
+// and addScriptTag({path}) inlines the file's text, so the library is evaluated through the
+// DevTools protocol instead (page.evaluate is not subject to the page's CSP).
+async function violations(page, where) {
+	const response = await page.goto(`${URL_BASE}${where}`);
+	assert.equal(response.status(), 200, `${where}: status`);
+	if (!(await page.evaluate(() => typeof window.axe !== 'undefined'))) {
+		await page.evaluate(AXE_SOURCE);
+	}
+	const result = await page.evaluate(() => window.axe.run(document, { resultTypes: ['violations'] }));
+	assert.ok(Array.isArray(result.violations), `${where}: axe ran`);
+	assert.ok(result.passes.length + result.incomplete.length + result.inapplicable.length > 0, `${where}: axe checked rules`);
+	return result.violations
+		.filter((v) => v.impact === 'serious' || v.impact === 'critical')
+		.map((v) => `${where}: ${v.id} (${v.impact}): ${v.help} at ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
+}
+
+async function check(page, pages) {
+	const found = [];
+	for (const where of pages) found.push(...(await violations(page, where)));
+	assert.deepEqual(found, [], `serious or critical accessibility violations:\n${found.join('\n')}`);
+}
+
+test('axe: a social worker\'s pages, the child\'s record and its forms', async (t) => {
+	const page = await signIn(t, 'north_worker');
+	const parts = ['', '/chronology', '/visits', '/plans', '/care', '/education', '/health', '/leaving-care', '/people',
+		'/history'].map((p) => `/children/${CHILD}${p}`);
+	await check(page, ['/', '/due', '/children/new', ...parts, `/children/${CHILD}/records/new`,
+		`/children/${CHILD}/records/referral/new`, `/children/${CHILD}/records/visit/new`,
+		`/children/${CHILD}/records/cla_episode/new`]);
+	// A record to correct, retract and read the history of: the child's referral, from
+	// whichever part of the record lists it.
+	let edit = null;
+	for (const where of parts) {
+		await page.goto(`${URL_BASE}${where}`);
+		const link = page.locator('table[data-hearth=referral] a:has-text("Correct")');
+		if (await link.count()) {
+			edit = await link.first().getAttribute('href');
+			break;
+		}
+	}
+	const rec = edit?.match(/\/records\/referral\/(\d+)\/edit$/);
+	assert.ok(rec, `a Correct link for the referral on a part of the record: ${edit}`);
+	const base = `/children/${CHILD}/records/referral/${rec[1]}`;
+	await check(page, [`${base}/edit`, `${base}/retract`, `${base}/history`]);
+});
+
+test('axe: the front door and possible duplicates (a team manager)', async (t) => {
+	await check(await signIn(t, 'west_manager'), ['/front-door', '/duplicates']);
+});
+
+test('axe: the LADO list', async (t) => {
+	await check(await signIn(t, 'browser_lado'), ['/lado']);
+});
+
+test('axe: the users\' admin page', async (t) => {
+	await check(await signIn(t, 'browser_admin'), ['/admin/users']);
+});
