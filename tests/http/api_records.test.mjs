@@ -221,7 +221,8 @@ test('a {rid} that is not this child\'s row of that kind, or a child out of scop
 		assertError(await req('GET', `${base}/cla_episode/${rid}/history`, { session: tm }), 404, 'not_found', 'rid');
 	}
 	assertError(await req('GET', `${base}/note/999999999/history`, { session: tm }), 404, 'not_found', 'rid');
-	assertError(await req('GET', `${base}/note/abc/history`, { session: tm }), 404, 'not_found', 'rid');
+	// A {rid} is digits only: "abc" names no resource at all.
+	assertError(await req('GET', `${base}/note/abc/history`, { session: tm }), 404, 'not_found', 'path');
 	const s = await as('social_worker');
 	const before = checksum();
 	for (const [m, path, body] of [['GET', 'records/note'], ['POST', 'records/note', validNote()],

@@ -95,7 +95,10 @@ test('a draft saved by POST /drafts refills the visit form and is listed on its 
 		>= 1);
 	const again = await page('GET', FORM, { session: s });
 	assert.doesNotMatch(again.text, /Restored your draft|miss my/);
-	assert.equal((await page('GET', '/', { session: s })).status, 303);
+	// No draft is left to list: the home page goes straight on, or (with other work in the
+	// in-tray, such as the items the clock has due) shows that work and no drafts.
+	const after = await page('GET', '/', { session: s });
+	assert.ok(after.status === 303 || (after.status === 200 && !/Your drafts/.test(after.text)), after.text.slice(0, 300));
 });
 
 test('a draft is not the record: the chronology, visits and due list do not change', async () => {
