@@ -50,6 +50,10 @@ fixture() {
 		finish
 	}
 }
+# The suites sweep every route as every role, far faster than a person: the per-person
+# rate (a setting) is opened wide here; tests/http/limits.test.mjs tests it on a server of its own.
+fixture settings "$db" set user_request_burst 10000
+fixture settings "$db" set user_requests_per_minute 600000
 fixture record "$db" team --name "HTTP Team A" --service cin_cp --opened 2020-01-01
 fixture record "$db" team --name "HTTP Team B" --service cin_cp --opened 2020-01-01
 fixture record "$db" team --name "HTTP Reviewing" --service cin_cp --opened 2020-01-01

@@ -156,7 +156,14 @@ function pathsOf(route, values) {
 	const prefix = route.path.slice(0, m.index);
 	const options = m[1] === 'id' ? values.childIds.map(String) : values.names.get(prefix);
 	assert.ok(options && options.length, `the sweep knows what to put for {${m[1]}} in ${route.path}`);
-	return options.map((v) => route.path.replace(`{${m[1]}}`, encodeURIComponent(v)));
+	// A row of the child's own for {kind}/{rid}: its first allocation (every child in a
+	// scope has one), or for a decision its first contact.
+	const rowOf = (id) => (route.path.endsWith('/decide') ? ['contact', values.contactOf.get(id)]
+		: ['allocation', values.allocationOf.get(id)]);
+	return options.map((v) => {
+		const [kind, rid] = rowOf(v);
+		return route.path.replace(`{${m[1]}}`, encodeURIComponent(v)).replace('{kind}', kind).replace('{rid}', String(rid));
+	});
 }
 
 // One request per value of each parameter (as_at always, at its largest page), not every mix.
@@ -230,6 +237,12 @@ before(async () => {
 		}
 		names.set(prefix, [...found]);
 	}
+	// LADO allegations: the LADO's pages name the children an allegation involves.
+	names.set('/lado/', rows('SELECT id FROM lado WHERE voided = 0 ORDER BY id LIMIT 3').map((r) => r[0]));
+	// The administrator's pages of a user, a team, an inspection (they name no child).
+	names.set('/admin/users/', rows('SELECT min(id) FROM user_account').map((r) => r[0]));
+	names.set('/admin/teams/', rows('SELECT min(id) FROM team').map((r) => r[0]));
+	names.set('/admin/inspections/', rows('SELECT coalesce(min(id), 1) FROM inspection').map((r) => r[0]));
 	// The restricted children a team-scoped user would otherwise see: in the demo team
 	// manager's team (the busiest) and HC3 in HTTP Team A.
 	const inTeam = rows(`SELECT DISTINCT c.id FROM child c JOIN allocation a ON a.child_id = c.id JOIN worker w ON ` +
@@ -248,8 +261,13 @@ before(async () => {
 		rmSync(dir, { recursive: true, force: true });
 	}
 	const sample = restricted.filter((c) => c.nameUnique && c.laUnique).slice(0, 2);
+	const childIds = [...new Set([CHILD.in, CHILD.restricted, ...inTeam, ...annexRestricted.slice(0, 2).map((c) => c.id)])];
+	const firstOf = (table) => new Map(rows(`SELECT child_id, min(id) FROM ${table} WHERE voided = 0 AND child_id IN ` +
+		`(${childIds.join(', ')}) GROUP BY child_id`).map((r) => [String(r[0]), r[1]]));
 	values = {
-		childIds: [...new Set([CHILD.in, CHILD.restricted, ...inTeam, ...annexRestricted.slice(0, 2).map((c) => c.id)])],
+		childIds,
+		allocationOf: firstOf('allocation'),
+		contactOf: firstOf('contact'),
 		names,
 		query: {
 			as_at: [], limit: [], offset: [], year: [], kind: [], done: [], new_findings: [],
@@ -259,6 +277,11 @@ before(async () => {
 			team: rows(`SELECT DISTINCT team_id FROM user_account WHERE team_id IS NOT NULL`).map((r) => r[0]),
 			list: ['numerator', 'denominator'],
 			return: ['ssda903', 'cin-census'],
+			worker: rows(`SELECT DISTINCT worker_id FROM user_account WHERE worker_id IS NOT NULL`).map((r) => r[0]),
+			overdue: ['yes'], within: ['20'], page: [], from: [], to: [], merge: [], user: [],
+			// The merge page names the two records it is asked about: never a restricted one.
+			keep: [String(CHILD.restricted), ...restricted.slice(0, 2).map((c) => String(c.id))], other: [String(CHILD.in)],
+			child: sample.map((c) => c.la),
 		},
 	};
 });
@@ -301,7 +324,11 @@ test('no answer of any route names a restricted child to someone without a grant
 		`${l.finds.length === 1 ? 'child' : 'children'}: ${l.finds.slice(0, 3).join(', ')}`);
 	assert.deepEqual(told.slice(0, 20), [], `${told.length} answers name restricted children`);
 	// The sweep read something of every route (signed in, /sign-in only sends people on).
-	assert.deepEqual(routes.map((r) => r.path).filter((p) => !answered.has(p) && p !== '/sign-in'), [],
+	// Two answer only a whole question the sweep, one parameter at a time, does not ask:
+	// /merge (a pair, keep and other) and a contact's decision (a contact not yet decided);
+	// their answers for each role are in roles.test.mjs.
+	const needsMore = ['/sign-in', '/merge', '/children/{id}/records/{kind}/{rid}/decide'];
+	assert.deepEqual(routes.map((r) => r.path).filter((p) => !answered.has(p) && !needsMore.includes(p)), [],
 		'routes no one was answered by');
 });
 

@@ -150,6 +150,10 @@ int page_merge(struct web_request *r)
 	if (merge_id) {
 		return merge_done(r, merge_id, NULL, 200);
 	}
+	/* Two records are chosen on the list of possible duplicates: with none named, go there. */
+	if (!web_query(r, "keep") && !web_query(r, "other")) {
+		return page_redirect(r, "/duplicates");
+	}
 	int64_t keep = id_in(web_query(r, "keep")), other = id_in(web_query(r, "other"));
 	if (!keep || !other || keep == other) {
 		return web_fail(r, 400, "keep", "reference", "keep and other must name two children");
