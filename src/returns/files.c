@@ -57,49 +57,10 @@ const struct returns_rule *rread_rule(enum returns_kind k, enum rread_problem p)
 
 /* ---- the files named ---- */
 
-static int name_cmp(const void *a, const void *b)
-{
-	return strcmp(*(const char *const *)a, *(const char *const *)b);
-}
-
 static bool ends_with(const char *s, const char *suffix)
 {
 	size_t n = strlen(s), k = strlen(suffix);
 	return n > k && strcasecmp(s + n - k, suffix) == 0;
-}
-
-/* Each path, or every *.csv and *.xml in a directory (in name order). */
-static int list_files(const char *const *paths, size_t n, struct arena *a, const char ***out, size_t *n_out,
-		      struct hearth_error *err)
-{
-	const char **files = NULL;
-	size_t nf = 0, cap = 0;
-	for (size_t i = 0; i < n; i++) {
-		struct stat sb;
-		if (stat(paths[i], &sb) != 0) {
-			return herr_set(err, HERR_IO, "files", "io", "cannot read %s: %s", paths[i], strerror(errno));
-		}
-		if (!S_ISDIR(sb.st_mode)) {
-			*ARR_PUSH(a, files, nf, cap) = paths[i];
-			continue;
-		}
-		DIR *d = opendir(paths[i]);
-		if (!d) {
-			return herr_set(err, HERR_IO, "files", "io", "cannot read %s: %s", paths[i], strerror(errno));
-		}
-		size_t first = nf;
-		struct dirent *de;
-		while ((de = readdir(d)) != NULL) {
-			if (ends_with(de->d_name, ".csv") || ends_with(de->d_name, ".xml")) {
-				*ARR_PUSH(a, files, nf, cap) = arena_printf(a, "%s/%s", paths[i], de->d_name);
-			}
-		}
-		closedir(d);
-		qsort(files + first, nf - first, sizeof(*files), name_cmp);
-	}
-	*out = files;
-	*n_out = nf;
-	return 0;
 }
 
 /* The root element of an XML file ("" when none is found in its first 4 KB). */
@@ -258,7 +219,8 @@ int returns_validate_files(const char *const *paths, size_t n, int year, struct 
 	memset(res, 0, sizeof(*res));
 	const char **files = NULL;
 	size_t nf = 0;
-	int rc = list_files(paths, n, a, &files, &nf, err);
+	static const char *const suffixes[] = {".csv", ".xml", NULL};
+	int rc = returns_expand_paths(paths, n, suffixes, a, &files, &nf, err);
 	if (rc) {
 		return rc;
 	}

@@ -594,4 +594,9 @@ void csv_close(struct csv *c);
 /* Writes one CSV field (quoted when needed). */
 void csv_put(FILE *f, const char *s, bool first);
 
+/* The files named (read903.c): each path as given, or every file in a directory whose name
+ * ends with one of suffixes (NULL-terminated, any letter case), in name order; arena
+ * strings. 0, or HERR_IO naming the path that cannot be read. */
+int returns_expand_paths(const char *const *paths, size_t n, const char *const *suffixes, struct arena *a,
+			 const char ***out, size_t *n_out, struct hearth_error *err);
 #endif

@@ -162,9 +162,20 @@ static int name_cmp(const void *a, const void *b)
 	return strcmp(*(const char *const *)a, *(const char *const *)b);
 }
 
-/* The files named: each path, or every *.csv in a directory (in name order). */
-static int expand_paths(const char *const *paths, size_t n, struct arena *a, const char ***out, size_t *n_out,
-			struct hearth_error *err)
+static bool has_suffix(const char *name, const char *const *suffixes)
+{
+	size_t len = strlen(name);
+	for (; *suffixes; suffixes++) {
+		size_t k = strlen(*suffixes);
+		if (len > k && strcasecmp(name + len - k, *suffixes) == 0) {
+			return true;
+		}
+	}
+	return false;
+}
+
+int returns_expand_paths(const char *const *paths, size_t n, const char *const *suffixes, struct arena *a,
+			 const char ***out, size_t *n_out, struct hearth_error *err)
 {
 	const char **files = NULL;
 	size_t nf = 0, cap = 0;
@@ -184,8 +195,7 @@ static int expand_paths(const char *const *paths, size_t n, struct arena *a, con
 		size_t first = nf;
 		struct dirent *de;
 		while ((de = readdir(d)) != NULL) {
-			size_t len = strlen(de->d_name);
-			if (len > 4 && strcasecmp(de->d_name + len - 4, ".csv") == 0) {
+			if (has_suffix(de->d_name, suffixes)) {
 				*ARR_PUSH(a, files, nf, cap) = arena_printf(a, "%s/%s", paths[i], de->d_name);
 			}
 		}
@@ -489,7 +499,8 @@ int s9_read(struct s9_files *s, const char *const *paths, size_t n, struct heart
 {
 	const char **files = NULL;
 	size_t nf = 0;
-	int rc = expand_paths(paths, n, s->a, &files, &nf, err);
+	static const char *const csv[] = {".csv", NULL};
+	int rc = returns_expand_paths(paths, n, csv, s->a, &files, &nf, err);
 	if (rc) {
 		return rc;
 	}
