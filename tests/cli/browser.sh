@@ -89,7 +89,7 @@ if ! serve "$db"; then
 	finish
 fi
 # One browser for the whole run (tests/browser/web.test.mjs), the files one after another.
-node_tests browser "$ROOT/tests/browser/"
+node_tests browser "${HEARTH_BROWSER_ONLY:-$ROOT/tests/browser/}"	# HEARTH_BROWSER_ONLY=FILE: one file, while working on it
 
 # What the browser did left a sound record and a whole audit chain.
 check "browser: hearth check passes after the browser tests" $H check "$db"
