@@ -40,10 +40,32 @@ static void r103(struct returns_ctx *x)
 	}
 }
 
+/* The SSDA903's 168 is a rule on the UPN's form, not its arithmetic: a letter other than
+ * I, O or S, then 12 digits, or 11 digits and a letter (a temporary UPN), or one of UN1-UN5.
+ * The check letter and the LA number are the CIN census's rules (1510, 1530); the 903 has
+ * none of them, so a UPN of the right form with a wrong check letter passes here. A blank
+ * UPN is no UPN and no UN code either ("if unknown, default codes should be UN1...UN5");
+ * 442 says the field is blank as well. */
+static bool upn_903_form(const char *s)
+{
+	if (upn_unknown_code(s, RETURN_SSDA903)) {
+		return true;
+	}
+	if (!s || strlen(s) != 13 || s[0] < 'A' || s[0] > 'Z' || strchr("IOS", s[0])) {
+		return false;
+	}
+	for (int i = 1; i < 12; i++) {
+		if (s[i] < '0' || s[i] > '9') {
+			return false;
+		}
+	}
+	return (s[12] >= '0' && s[12] <= '9') || (s[12] >= 'A' && s[12] <= 'Z');
+}
+
 static void r168(struct returns_ctx *x)
 {
-	if (V->header && sok(V->upn) && !upn_unknown_code(V->upn, RETURN_SSDA903) && upn_problem(V->upn)) {
-		hd(x, "UPN '%s' is not a UPN nor UN1-UN5", V->upn);
+	if (V->header && !upn_903_form(V->upn)) {
+		hd(x, "UPN '%s' is not a UPN nor UN1-UN5", V->upn ? V->upn : "");
 	}
 }
 
@@ -86,10 +108,34 @@ static void r351(struct returns_ctx *x)
 	}
 }
 
+static bool is_male(const char *s)
+{
+	return is(s, "M") || is(s, "1");
+}
+
+/* The DfE's 165: "If provided, <MOTHER> must be a valid value (0 or 1). If not provided,
+ * then either <SEX> is male, or there is no episode for the current year and any of
+ * <IN_TOUCH>, <ACTIV> or <ACCOM> have been provided" (the care leaver not looked after in
+ * the year). So a MOTHER of 0 for a boy is valid (not this rule's concern), and a blank one
+ * for a girl looked after in the year is not. */
 static void r165(struct returns_ctx *x)
 {
-	if (sok(V->mother) && (!v01(V->mother) || !is_female(V->sex))) {
-		hd(x, "MOTHER '%s' for SEX '%s'", V->mother, V->sex ? V->sex : "");
+	if (!V->header) {
+		return;
+	}
+	if (sok(V->mother)) {
+		if (!v01(V->mother)) {
+			hd(x, "MOTHER '%s' is not 0 or 1", V->mother);
+		}
+		return;
+	}
+	bool leaver_only = false;
+	for (size_t i = 0; V->n_episodes == 0 && i < V->n_oc3; i++) {
+		leaver_only = leaver_only || sok(V->oc3[i].in_touch) || sok(V->oc3[i].activ) || sok(V->oc3[i].accom);
+	}
+	if (!is_male(V->sex) && !leaver_only) {
+		hd(x, "MOTHER blank for SEX '%s'%s", V->sex ? V->sex : "",
+		   V->n_episodes ? " looked after in the year" : " with no care leaver information");
 	}
 }
 
@@ -107,10 +153,17 @@ static void r174(struct returns_ctx *x)
 	}
 }
 
-/* Females looked after in the year. */
+/* "Child is looked after but mother field is not completed": a girl looked after in the
+ * year, other than under the short-break legal statuses V3 and V4 (a child on short breaks
+ * is not asked for MOTHER: 399), whatever her age (the DfE asks MOTHER of every looked-after
+ * girl; 620 is the rule on a mother's age). */
 static void r393(struct returns_ctx *x)
 {
-	if (V->header && V->n_episodes > 0 && is_female(V->sex) && age_at(V->dob, x->ye) >= 11 && !sok(V->mother)) {
+	bool looked_after = false;
+	for (size_t i = 0; i < V->n_episodes; i++) {
+		looked_after = looked_after || !one_of(V->episodes[i].ls, RESPITE);
+	}
+	if (V->header && looked_after && is_female(V->sex) && !sok(V->mother)) {
 		hd(x, "MOTHER is blank");
 	}
 }
@@ -232,15 +285,57 @@ CODE_RULE(r144, ls, decom, "legal_status", false, "LS")
 CODE_RULE(r145, cin, decom, "cla_need", false, "CIN")
 CODE_RULE(r146, place, decom, "placement", false, "PLACE")
 CODE_RULE(r149, rec, dec, "rec", true, "REC")
-CODE_RULE(r178, provider, decom, "place_provider", true, "PLACE_PROVIDER")
+
+/* The placement types that take no provider, by the return's year (the DfE's 178: "If
+ * <PLACE> is one of these, <PLACE_PROVIDER> must be blank; otherwise, if given, it must be a
+ * valid code"): temporary placements and Z1 to 2024-25; from 2025-26 T0-T3 and the codes
+ * that replaced Z1, Z11-Z14 (standards/changes-2026/README.md, 2.1, rule 178). */
+static const struct {
+	int from, to;
+	const char *const *places;
+} NO_PROVIDER[] = {
+	{0, 2025, (const char *const[]){"T0", "T1", "T2", "T3", "T4", "Z1", NULL}},
+	{2026, 0, (const char *const[]){"T0", "T1", "T2", "T3", "Z11", "Z12", "Z13", "Z14", NULL}},
+};
+
+static bool takes_no_provider(const char *place, int year)
+{
+	for (size_t k = 0; k < sizeof(NO_PROVIDER) / sizeof(NO_PROVIDER[0]); k++) {
+		if (year >= NO_PROVIDER[k].from && (!NO_PROVIDER[k].to || year <= NO_PROVIDER[k].to)) {
+			return one_of(place, NO_PROVIDER[k].places);
+		}
+	}
+	return false;
+}
+
+/* 178: a provider code given where none is taken, or one that is not a code (of the year,
+ * or of the episode's own year: code_ok_by_row). A blank provider is 526's to report. */
+static void r178(struct returns_ctx *x)
+{
+	for (size_t i = 0; i < V->n_episodes; i++) {
+		const struct s9_episode *e = &V->episodes[i];
+		if (!sok(e->provider)) {
+			continue;
+		}
+		if (takes_no_provider(e->place, x->year)) {
+			ep(x, i, "PLACE_PROVIDER %s for PLACE %s, which takes none", e->provider, e->place);
+		} else if (!code_ok_by_row("place_provider", e->provider, x->year, e->decom)) {
+			ep(x, i, "PLACE_PROVIDER '%s' is not a %d code", e->provider, x->year);
+		}
+	}
+}
 CODE_RULE(r1009, rpc, decom, "reason_place_change", true, "REASON_PLACE_CHANGE")
 
+/* "Date episode ceased and reason episode ceased must both be coded, or both left blank": a
+ * DEC is coded when it is a date. A DEC that is no date is 147's finding; beside a REC it is
+ * also 148's (the episode has a reason for ceasing but no date it ceased), beside a blank REC
+ * it is not (neither is coded). */
 static void r148(struct returns_ctx *x)
 {
 	for (size_t i = 0; i < V->n_episodes; i++) {
 		const struct s9_episode *e = &V->episodes[i];
-		if ((e->dec != DATE_NONE) != sok(e->rec)) {
-			ep(x, i, "%s", e->dec != DATE_NONE ? "DEC without REC" : "REC without DEC");
+		if (dok(e->dec) != sok(e->rec)) {
+			ep(x, i, "%s", dok(e->dec) ? "DEC without REC" : "REC without a DEC");
 		}
 	}
 }
@@ -318,13 +413,17 @@ static void r352(struct returns_ctx *x)
 	}
 }
 
-/* The first episode the record (or the file) holds. */
+/* "If this is the first episode ever for this child, reason for new episode must be S": the
+ * first episode the record holds (its whole history), reported when it is in the year. From
+ * files the year's first episode stands for the first ever (as the DfE's note on the rules
+ * that need last year's return says, a file cannot show what came before). A blank RNE is
+ * not S either: it breaks the rule as much as a P does (143 says it is no code as well). */
 static void r357(struct returns_ctx *x)
 {
 	const struct s9_episode *h = V->n_hist ? V->hist : V->episodes;
 	size_t n = V->n_hist ? V->n_hist : V->n_episodes;
-	if (n && sok(h[0].rne) && !is(h[0].rne, "S") && V->n_episodes && V->episodes[0].decom == h[0].decom) {
-		ep(x, 0, "the first episode has RNE %s", h[0].rne);
+	if (n && !is(h[0].rne, "S") && V->n_episodes && V->episodes[0].decom == h[0].decom) {
+		ep(x, 0, "the first episode has RNE %s", sok(h[0].rne) ? h[0].rne : "blank");
 	}
 }
 

@@ -38,11 +38,21 @@ static void r167(struct returns_ctx *x)
 	}
 }
 
+/* 440 and 441 are rules on the Reviews table: its fields are that table's DOB, REVIEW and
+ * REVIEW_CODE, so the age at a review is taken from the review row's own DOB (a return's
+ * Reviews file carries one); the Header's only when the row has none (the record's views).
+ * That the two DOBs disagree is INT17's to say. */
+static hdate review_dob(const struct returns_ctx *x, size_t i)
+{
+	return dok(V->reviews[i].dob) ? V->reviews[i].dob : V->dob;
+}
+
 static void r440(struct returns_ctx *x)
 {
 	for (size_t i = 0; i < V->n_reviews; i++) {
-		if (is(V->reviews[i].code, "PN0") && age_at(V->dob, V->reviews[i].date) >= 4) {
-			rv(x, i, "PN0 at age %d", age_at(V->dob, V->reviews[i].date));
+		int age = age_at(review_dob(x, i), V->reviews[i].date);
+		if (is(V->reviews[i].code, "PN0") && age >= 4) {
+			rv(x, i, "PN0 at age %d", age);
 		}
 	}
 }
@@ -50,7 +60,7 @@ static void r440(struct returns_ctx *x)
 static void r441(struct returns_ctx *x)
 {
 	for (size_t i = 0; i < V->n_reviews; i++) {
-		int age = age_at(V->dob, V->reviews[i].date);
+		int age = age_at(review_dob(x, i), V->reviews[i].date);
 		if (sok(V->reviews[i].code) && !is(V->reviews[i].code, "PN0") && age >= 0 && age < 4) {
 			rv(x, i, "%s at age %d", V->reviews[i].code, age);
 		}
@@ -356,9 +366,13 @@ static void r1000(struct returns_ctx *x)
 	}
 }
 
+/* "This child has no previous episodes of care": the DfE's rule reads the episodes of earlier
+ * years (Episodes_last). The record holds them all (hist); a return's files hold only the
+ * year, and a care leaver with no episode in the year is the usual case, not an error, so
+ * from files the rule cannot tell and does not fire (it needs last year's return). */
 static void r1002(struct returns_ctx *x)
 {
-	if (V->n_oc3 && V->n_hist == 0 && V->n_episodes == 0) {
+	if (x->from_record && V->n_oc3 && V->n_hist == 0 && V->n_episodes == 0) {
 		o3(x, 0, "no episodes of care are held for this young person");
 	}
 }
@@ -623,9 +637,12 @@ static void r545(struct returns_ctx *x)
 	}
 }
 
+/* The DfE's 546 reads Episodes as well as OC2: it is a rule on the OC2 cohort (looked after
+ * continuously for 12 months at 31 March), like 545 beside it. A child outside the cohort
+ * with health items is 190's to report, not 546's as well. */
 static void r546(struct returns_ctx *x)
 {
-	for (size_t i = 0; age_at(V->dob, x->ye) >= 5 && i < V->n_oc2; i++) {
+	for (size_t i = 0; lac_12m(x) && age_at(V->dob, x->ye) >= 5 && i < V->n_oc2; i++) {
 		if (sok(V->oc2[i].v[OC2_HEALTH_CHECK])) {
 			o2(x, i, "HEALTH_CHECK for a child aged %d", age_at(V->dob, x->ye));
 		}

@@ -18,6 +18,7 @@ struct env {
 	struct arena a;
 	struct s9_child v;
 	int year;
+	bool record;	/* run as on the record (from_record), not on files */
 };
 
 #define V (&t->v)
@@ -52,6 +53,7 @@ static void base(struct env *t)
 	arena_free(&t->a);
 	memset(&t->v, 0, sizeof(t->v));
 	t->year = 2025;
+	t->record = false;
 	struct s9_child *v = &t->v;
 	v->child = "C1";
 	v->sex = "M";
@@ -227,13 +229,17 @@ static int clear_oc2(struct env *t)
 CASE(101, (V->sex = "X"), (V->sex = "F"))
 CASE(102, (V->dob = BAD), (V->dob = D(2012, 6, 2)))
 CASE(103, (V->ethnic = "XXXX"), (V->ethnic = "WIRI"))
-CASE(168, (V->upn = "Z885200015001"), (V->upn = "UN2"))
+/* 168 is on the UPN's form: 12 characters is no UPN; a wrong check letter (M for
+ * 885455310171, whose letter is L: test_upn) is the CIN census's 1510, not 168. */
+CASE(168, (V->upn = "L88545531017"), (V->upn = "M885455310171"))
 CASE(442, (V->upn = NULL), (V->upn = "UN3"))
 CASE(209, (V->upn = "UN1"), (V->upn = "UN1", V->dob = D(2021, 1, 1)))
 CASE(210, (V->upn = "UN4"), (V->upn = "UN5"))
 CASE(301, (V->dob = D(2025, 4, 2)), (V->dob = D(2025, 3, 1)))
 CASE(351, (V->dob = D(1998, 1, 1)), (V->dob = D(1999, 6, 1)))
-CASE(165, (V->mother = "1"), (V->sex = "F", V->mother = "1"))
+/* 165: a girl looked after in the year with MOTHER blank breaks it; a boy with MOTHER 0
+ * does not (0 is a valid value, and the DfE's rule says nothing of boys who give one). */
+CASE(165, (V->sex = "F"), (V->mother = "0"))
 CASE(171, (V->mc_dob = BAD), NOTHING)
 CASE(174, (V->mc_dob = D(2024, 1, 1)), (V->sex = "F", V->mc_dob = D(2024, 1, 1)))
 CASE(393, (V->sex = "F"), (V->sex = "F", V->mother = "0"))
@@ -351,8 +357,10 @@ CASE(398, (E(1)->ls = "V3"), (E(1)->ls = "V3", E(1)->home_post = NULL, E(1)->pl_
 /* Reviews */
 CASE(166, (RV(0)->date = BAD), NOTHING)
 CASE(167, (RV(0)->code = "PN9"), (RV(0)->code = "PN7"))
-CASE(440, (RV(0)->code = "PN0"), (RV(0)->code = "PN0", V->dob = D(2021, 1, 1)))
-CASE(441, (V->dob = D(2021, 6, 1)), (V->dob = D(2021, 6, 1), RV(0)->code = "PN0"))
+/* 440/441 on the review row's DOB: born 1 January 2021, the child is 3 at the review on
+ * 1 July 2024 (4th birthday 1 January 2025). */
+CASE(440, (RV(0)->code = "PN0"), (RV(0)->code = "PN0", RV(0)->dob = D(2021, 1, 1)))
+CASE(441, (RV(0)->dob = D(2021, 6, 1)), (RV(0)->dob = D(2021, 6, 1), RV(0)->code = "PN0"))
 CASE(399, respite(t), (respite(t), V->n_reviews = 0))
 
 /* UASC */
@@ -388,7 +396,9 @@ CASE(344, add_oc3(t, "DIED", "F2", "0"), add_oc3(t, "DIED", "0", "0"))
 CASE(345, add_oc3(t, "YES", "0", "D1"), add_oc3(t, "YES", "F2", "D1"))
 CASE(391, add_oc3(t, "YES", "F2", "D1"), (V->dob = D(2007, 6, 1), add_oc3(t, "YES", "F2", "D1")))
 CASE(1000, (add_oc3(t, "YES", "F2", "D1"), E(0)->rec = "E2"), add_oc3(t, "YES", "F2", "D1"))
-CASE(1002, (add_oc3(t, "YES", "F2", "D1"), V->n_episodes = 0, V->n_hist = 0), add_oc3(t, "YES", "F2", "D1"))
+/* 1002 reads earlier years' episodes, which only the record holds (t->record). */
+CASE(1002, (t->record = true, add_oc3(t, "YES", "F2", "D1"), V->n_episodes = 0, V->n_hist = 0),
+     (t->record = true, add_oc3(t, "YES", "F2", "D1")))
 CASE(1007, (V->dob = D(2007, 6, 1), add_oc3(t, "YES", "F2", "D1")),
      (V->dob = D(2007, 6, 1), add_oc3(t, "YES", "F2", "D1"), E(0)->dec = D(2024, 5, 1), E(1)->decom = D(2024, 5, 1),
       end_ep(t, 1, D(2024, 5, 15), "E8")))
@@ -573,6 +583,7 @@ static bool fires(struct env *t, const char *id, size_t *n_out)
 	struct returns_ctx x;
 	memset(&x, 0, sizeof(x));
 	x.year = t->year;
+	x.from_record = t->record;
 	x.ys = returns_year_start(t->year);
 	x.ye = returns_year_end(t->year);
 	x.a = &t->a;
@@ -650,6 +661,222 @@ static void test_146_by_row_year(void **state)
 	arena_free(&t.a);
 }
 
+/* Each hand-worked test below starts from base(): a boy born 1 June 2012, looked after
+ * since 1 May 2023 (S, U4), a new placement on 1 June 2024 (P, U6) still open at 31 March
+ * 2025, in the 2025 return (1 April 2024 to 31 March 2025). */
+
+/* OC2 cohort (190, 191, 546): looked after continuously for 12 months at 31 March 2025 means
+ * a period of care begun on or before 1 April 2024 and open at 31 March 2025, other than on
+ * short breaks (V3/V4).
+ *   - base: period from 1 May 2023, open: in the cohort; a blank TEETH_CHECK is 191.
+ *   - the period begins 1 April 2024 (first episode moved): 1 April 2024 to 31 March 2025 is
+ *     12 months: still in the cohort, 191 still fires.
+ *   - begins 2 April 2024: 364 days at 31 March: not in the cohort; 191 does not fire, and
+ *     the health items given are 190's.
+ *   - ceased 1 January 2025 (E8): not looked after at 31 March: not in the cohort.
+ *   - the open episode under V3: short breaks: not in the cohort.
+ * 546 (HEALTH_CHECK for a child of 5 or over at 31 March; he is 12): fires in the cohort,
+ * not outside it (there it is 190's finding, not 546's as well). */
+static void test_oc2_cohort(void **state)
+{
+	(void)state;
+	struct env t = {0};
+	base(&t);
+	t.v.oc2[0].v[OC2_TEETH_CHECK] = NULL;
+	assert_true(fires(&t, "191", NULL));
+	t.v.episodes[0].decom = D(2024, 4, 1);
+	t.v.episodes[0].dec = D(2024, 6, 1);
+	assert_true(fires(&t, "191", NULL));
+	t.v.episodes[0].decom = D(2024, 4, 2);
+	assert_false(fires(&t, "191", NULL));
+	assert_true(fires(&t, "190", NULL));
+
+	base(&t);
+	t.v.oc2[0].v[OC2_TEETH_CHECK] = NULL;
+	end_ep(&t, 1, D(2025, 1, 1), "E8");
+	assert_false(fires(&t, "191", NULL));
+	base(&t);
+	t.v.oc2[0].v[OC2_TEETH_CHECK] = NULL;
+	t.v.episodes[1].ls = "V3";
+	assert_false(fires(&t, "191", NULL));
+
+	base(&t);
+	t.v.oc2[0].v[OC2_HEALTH_CHECK] = "1";
+	assert_true(fires(&t, "546", NULL));
+	end_ep(&t, 1, D(2025, 1, 1), "E8");
+	assert_false(fires(&t, "546", NULL));
+	assert_true(fires(&t, "190", NULL));
+	arena_free(&t.a);
+}
+
+/* 168, the UPN's form: letter (not I, O, S) + 12 digits, or + 11 digits and a letter; or
+ * UN1-UN5. L885455310171 (its true check letter, test_upn) passes; so does M885455310171
+ * (the wrong check letter is no 903 rule); L88545531017A (temporary) passes; I885455310171
+ * (I first), L8854553101X1 (a letter among the digits), UN6, and a blank UPN fail. */
+static void test_168_form(void **state)
+{
+	(void)state;
+	static const struct {
+		const char *upn;
+		bool fires;
+	} c[] = {
+		{"L885455310171", false}, {"M885455310171", false}, {"L88545531017A", false}, {"UN5", false},
+		{"I885455310171", true},  {"L8854553101X1", true},  {"UN6", true},	      {NULL, true},
+	};
+	struct env t = {0};
+	for (size_t i = 0; i < sizeof(c) / sizeof(c[0]); i++) {
+		base(&t);
+		t.v.upn = c[i].upn;
+		if (fires(&t, "168", NULL) != c[i].fires) {
+			fail_msg("168 on '%s': expected %s", c[i].upn ? c[i].upn : "(blank)", c[i].fires ? "a finding" : "none");
+		}
+	}
+	arena_free(&t.a);
+}
+
+/* 165 and 393, MOTHER for girls:
+ *   - a girl looked after in the year, MOTHER blank: both 165 and 393 (age is no matter:
+ *     born 1 January 2019, she is 6 at 31 March 2025 and still asked);
+ *   - MOTHER "2": 165 (not 0 or 1), not 393 (it is completed);
+ *   - a girl with no episode in the year but care leaver information (OC3): neither;
+ *   - a girl with no episode and no care leaver information: 165 (DfE: blank only for a boy
+ *     or a care leaver with OC3 items);
+ *   - a girl only on short breaks (every episode V3): not 393. */
+static void test_mother(void **state)
+{
+	(void)state;
+	struct env t = {0};
+	base(&t);
+	t.v.sex = "F";
+	t.v.dob = D(2019, 1, 1);
+	t.v.oc2[0].v[OC2_CONVICTED] = NULL;
+	assert_true(fires(&t, "165", NULL));
+	assert_true(fires(&t, "393", NULL));
+	t.v.mother = "2";
+	assert_true(fires(&t, "165", NULL));
+	assert_false(fires(&t, "393", NULL));
+
+	base(&t);
+	t.v.sex = "F";
+	t.v.n_episodes = 0;
+	t.v.n_hist = 0;
+	add_oc3(&t, "YES", "F2", "D1");
+	assert_false(fires(&t, "165", NULL));
+	assert_false(fires(&t, "393", NULL));
+	t.v.n_oc3 = 0;
+	assert_true(fires(&t, "165", NULL));
+
+	base(&t);
+	t.v.sex = "F";
+	respite(&t);
+	assert_false(fires(&t, "393", NULL));
+	arena_free(&t.a);
+}
+
+/* 148 with a DEC that is no date: beside REC E8 the episode has a reason for ceasing and no
+ * date (148, and 147); beside a blank REC neither is coded (147 only). */
+static void test_148_bad_dec(void **state)
+{
+	(void)state;
+	struct env t = {0};
+	base(&t);
+	end_ep(&t, 1, BAD, "E8");
+	assert_true(fires(&t, "148", NULL));
+	assert_true(fires(&t, "147", NULL));
+	end_ep(&t, 1, BAD, NULL);
+	assert_false(fires(&t, "148", NULL));
+	assert_true(fires(&t, "147", NULL));
+	arena_free(&t.a);
+}
+
+/* 178, provider codes by placement type and year:
+ *   2025: T1 with PR1 fires (a temporary placement takes no provider); Z1 with PR1 fires;
+ *         K2 with PR1 does not.
+ *   2026 (episode begun 1 June 2025): Z11 with PR1 fires; K2 with PR1 does not; T4 with PR1
+ *         does not (the 2025-26 list is T0-T3 and Z11-Z14; T4 is 213's). */
+static void test_178_by_place(void **state)
+{
+	(void)state;
+	struct env t = {0};
+	base(&t);
+	t.v.episodes[1].place = "T1";
+	assert_true(fires(&t, "178", NULL));
+	t.v.episodes[1].place = "Z1";
+	assert_true(fires(&t, "178", NULL));
+	t.v.episodes[1].place = "K2";
+	assert_false(fires(&t, "178", NULL));
+
+	base(&t);
+	t.year = 2026;
+	add_ep(&t, D(2025, 6, 1), "P", "C2", "Z11")->provider = "PR1";
+	end_ep(&t, 1, D(2025, 6, 1), "X1");
+	assert_true(fires(&t, "178", NULL));
+	t.v.episodes[2].place = "K2";
+	assert_false(fires(&t, "178", NULL));
+	t.v.episodes[2].place = "T4";
+	assert_false(fires(&t, "178", NULL));
+	arena_free(&t.a);
+}
+
+/* 357 and 1002, first episodes:
+ *   - the first episode ever (1 May 2023) with RNE blank: 357 (blank is not S);
+ *   - with the record's history holding an earlier episode (1 January 2023 to 1 May 2023,
+ *     X1), the year's first is not the first ever: no 357 even with RNE P;
+ *   - 1002 from files (no last year's return) does not fire for a care leaver with no
+ *     episode in the year; from the record, with no episode ever, it does; with one in the
+ *     history it does not. */
+static void test_first_episode(void **state)
+{
+	(void)state;
+	struct env t = {0};
+	base(&t);
+	t.v.episodes[0].rne = NULL;
+	assert_true(fires(&t, "357", NULL));
+
+	base(&t);
+	struct s9_episode *h = arena_alloc(&t.a, sizeof(*h) * 3);
+	h[0] = t.v.episodes[0];
+	h[0].decom = D(2023, 1, 1);
+	h[0].dec = D(2023, 5, 1);
+	h[0].rec = "X1";
+	h[1] = t.v.episodes[0];
+	h[1].rne = "P";
+	h[2] = t.v.episodes[1];
+	t.v.episodes[0].rne = "P";
+	t.v.hist = h;
+	t.v.n_hist = 3;
+	t.record = true;
+	assert_false(fires(&t, "357", NULL));
+
+	base(&t);
+	t.v.n_episodes = 0;
+	t.v.n_hist = 0;
+	t.v.n_reviews = t.v.n_missing = t.v.n_oc2 = t.v.n_sw = 0;
+	add_oc3(&t, "YES", "F2", "D1");
+	assert_false(fires(&t, "1002", NULL));
+	t.record = true;
+	assert_true(fires(&t, "1002", NULL));
+	t.v.hist = h;
+	t.v.n_hist = 1;
+	assert_false(fires(&t, "1002", NULL));
+	arena_free(&t.a);
+}
+
+/* 440 takes the age from the review row's DOB: the Header says born 1 January 2021 (3 at the
+ * review on 1 July 2024) but the Reviews row says 1 June 2012 (12): PN0 is 440's. */
+static void test_440_row_dob(void **state)
+{
+	(void)state;
+	struct env t = {0};
+	base(&t);
+	t.v.dob = D(2021, 1, 1);
+	t.v.reviews[0].code = "PN0";
+	assert_true(fires(&t, "440", NULL));
+	t.v.reviews[0].dob = D(2021, 1, 1);
+	assert_false(fires(&t, "440", NULL));
+	arena_free(&t.a);
+}
+
 /* Every rule in the table has its cases, and every case names a rule. */
 static void test_every_rule_has_cases(void **state)
 {
@@ -707,15 +934,24 @@ static void test_upn(void **state)
 
 int main(void)
 {
-	struct CMUnitTest tests[N_CASES + 4];
+	static const struct CMUnitTest extra[] = {
+		cmocka_unit_test(test_146_by_row_year), cmocka_unit_test(test_oc2_cohort),
+		cmocka_unit_test(test_168_form),	cmocka_unit_test(test_mother),
+		cmocka_unit_test(test_148_bad_dec),	cmocka_unit_test(test_178_by_place),
+		cmocka_unit_test(test_first_episode),	cmocka_unit_test(test_440_row_dob),
+	};
+	enum { N_EXTRA = sizeof(extra) / sizeof(extra[0]) };
+	struct CMUnitTest tests[N_CASES + 3 + N_EXTRA];
 	tests[0] = (struct CMUnitTest)cmocka_unit_test(test_base_is_clean);
 	tests[1] = (struct CMUnitTest)cmocka_unit_test(test_every_rule_has_cases);
 	tests[2] = (struct CMUnitTest)cmocka_unit_test(test_upn);
-	tests[N_CASES + 3] = (struct CMUnitTest)cmocka_unit_test(test_146_by_row_year);
+	for (size_t i = 0; i < N_EXTRA; i++) {
+		tests[N_CASES + 3 + i] = extra[i];
+	}
 	static char names[N_CASES][32];
 	for (size_t i = 0; i < N_CASES; i++) {
 		snprintf(names[i], sizeof(names[i]), "rule_%s", cases[i].id);
 		tests[i + 3] = (struct CMUnitTest){names[i], run_case, NULL, NULL, (void *)&cases[i]};
 	}
-	return _cmocka_run_group_tests("returns/rules903", tests, N_CASES + 4, NULL, NULL);
+	return _cmocka_run_group_tests("returns/rules903", tests, N_CASES + 3 + N_EXTRA, NULL, NULL);
 }
