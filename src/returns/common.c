@@ -441,19 +441,23 @@ bool upn_breaks(const char *upn, const char *rule)
 		}
 		return false;
 	}
+	/* 1530 reads characters 2-4 and 1510 the check letter, whatever the length: a UPN too
+	 * short to have an LA number has no recognised one, and one whose check letter cannot be
+	 * worked out (not 13 characters, or not digits where digits go) has no right one. Each
+	 * is reported beside 1540's finding on the length, as the DfE's rules are each run. */
+	if (strcmp(rule, "1530") == 0) {
+		char digits[4] = {n >= 4 ? upn[1] : 0, n >= 4 ? upn[2] : 0, n >= 4 ? upn[3] : 0, 0};
+		return n < 4 || !la_code_known(digits);
+	}
+	if (strcmp(rule, "1510") == 0) {
+		char want = n == 13 ? upn_check_letter(upn + 1) : 0;
+		return !want || upn[0] != want;
+	}
 	if (n != 13) {
 		return false; /* the length is 1540's to report */
 	}
 	if (strcmp(rule, "1550") == 0) {
 		return !((upn[12] >= '0' && upn[12] <= '9') || strchr(upn_letters, upn[12]));
-	}
-	if (strcmp(rule, "1530") == 0) {
-		char digits[4] = {upn[1], upn[2], upn[3], 0};
-		return !la_code_known(digits);
-	}
-	if (strcmp(rule, "1510") == 0) {
-		char want = upn_check_letter(upn + 1);
-		return !want || upn[0] != want;
 	}
 	return false;
 }

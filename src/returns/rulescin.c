@@ -11,6 +11,7 @@
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "base/workdays.h"
 #include "clock/clock.h"
@@ -280,12 +281,33 @@ static void r8790(struct returns_ctx *x)
 	}
 }
 
+/* "Two or more disabilities with the same code": codes are compared in any letter case and
+ * without the spaces around them (as the census's codes are read), and each repeated row is
+ * reported once, however many times its code came before. */
+static bool same_code(const char *a, const char *b)
+{
+	if (!sok(a) || !sok(b)) {
+		return false;
+	}
+	a += strspn(a, " \t");
+	b += strspn(b, " \t");
+	size_t na = strlen(a), nb = strlen(b);
+	while (na && (a[na - 1] == ' ' || a[na - 1] == '\t')) {
+		na--;
+	}
+	while (nb && (b[nb - 1] == ' ' || b[nb - 1] == '\t')) {
+		nb--;
+	}
+	return na == nb && strncasecmp(a, b, na) == 0;
+}
+
 static void r8794(struct returns_ctx *x)
 {
 	for (size_t i = 0; i < C->n_disabilities; i++) {
 		for (size_t k = 0; k < i; k++) {
-			if (str_eq(C->disabilities[i], C->disabilities[k]) && sok(C->disabilities[i])) {
+			if (same_code(C->disabilities[i], C->disabilities[k])) {
 				rx_emit(x, "Disabilities", (int)i + 1, C->line, 0, DATE_NONE, "%s twice", C->disabilities[i]);
+				break;
 			}
 		}
 	}
@@ -482,9 +504,26 @@ static void r8569Q(struct returns_ctx *x)
 	}
 }
 
+/* The DfE's 8831: with ReferralNFA true, none of AssessmentActualStartDate, CINPlanStartDate,
+ * S47ActualStartDate, CPPstartDate (nor a DateOfInitialCPC at the CINdetails level) may be
+ * present. Activity is a date given (even one that is no date: it was recorded), not a
+ * module that is there with its dates empty. */
 static bool has_activity(const struct ci_details *m)
 {
-	return m->n_assessments || m->n_plans || m->n_s47s || m->n_cpps;
+	bool any = m->icpc != DATE_NONE;
+	for (size_t k = 0; !any && k < m->n_assessments; k++) {
+		any = m->assessments[k].start != DATE_NONE;
+	}
+	for (size_t k = 0; !any && k < m->n_plans; k++) {
+		any = m->plans[k].start != DATE_NONE;
+	}
+	for (size_t k = 0; !any && k < m->n_s47s; k++) {
+		any = m->s47s[k].start != DATE_NONE;
+	}
+	for (size_t k = 0; !any && k < m->n_cpps; k++) {
+		any = m->cpps[k].start != DATE_NONE;
+	}
+	return any;
 }
 
 static void r8831(struct returns_ctx *x)
@@ -951,9 +990,13 @@ static void r4014(struct returns_ctx *x)
 	}
 }
 
-/* A CIN plan and a CP plan may meet (one ends the day the other starts) but not overlap.
- * 4001: both ended and overlapping; 4016: an open CIN plan and a CP plan starting after
- * it started; 4017: an open CP plan and a CIN plan starting after it started. */
+/* A CIN plan and a CP plan may meet (one ends the day the other starts: the step up at the
+ * conference, the step down at the review) but not overlap.
+ * 4001: a CP plan that has ended, and a CIN plan that overlaps it: both ended and
+ *       overlapping, or the CIN plan (ended or not) starting strictly inside the CP plan;
+ * 4016: an open CIN plan and a CP plan starting on or after the day it started (the CIN
+ *       plan should have ended when the CP plan began);
+ * 4017: an open CP plan and a CIN plan starting after it started. */
 static void cin_cp(struct returns_ctx *x, int which)
 {
 	FOR_D
@@ -968,9 +1011,11 @@ static void cin_cp(struct returns_ctx *x, int which)
 						continue;
 					}
 					if (which == 4001) {
-						hit = dok(a->end) && dok(b->end) && overlaps(a->start, a->end, b->start, b->end, false);
+						hit = dok(b->end) &&
+						      ((dok(a->end) && overlaps(a->start, a->end, b->start, b->end, false)) ||
+						       (a->start > b->start && a->start < b->end));
 					} else if (which == 4016) {
-						hit = a->end == DATE_NONE && b->start > a->start;
+						hit = a->end == DATE_NONE && b->start >= a->start;
 					} else {
 						hit = b->end == DATE_NONE && a->start > b->start;
 					}
@@ -1041,12 +1086,15 @@ static void r2889(struct returns_ctx *x)
 	}
 }
 
+/* "An initial child protection conference is recorded at both the S47 and CIN Details level":
+ * the same conference, so the same date at both levels. A CINdetails-level date that differs
+ * from an enquiry's is another conference (one that followed an enquiry of an earlier year). */
 static void r2884(struct returns_ctx *x)
 {
 	FOR_D
 	{
-		for (size_t k = 0; C->details[d].icpc != DATE_NONE && k < C->details[d].n_s47s; k++) {
-			if (S4(k)->icpc != DATE_NONE) {
+		for (size_t k = 0; dok(C->details[d].icpc) && k < C->details[d].n_s47s; k++) {
+			if (S4(k)->icpc == C->details[d].icpc) {
 				S4_EMIT(k, "ICPC recorded at both levels");
 			}
 		}
@@ -1077,13 +1125,18 @@ static void r8715(struct returns_ctx *x)
 	}
 }
 
+/* An enquiry that had not held its ICPC by 31 March (no date, or one after the year) must have
+ * started in the census year: neither after it nor before it (an enquiry of an earlier year
+ * with no conference by now is not this year's). */
 static void r8740(struct returns_ctx *x)
 {
 	FOR_D
 	{
 		for (size_t k = 0; k < C->details[d].n_s47s; k++) {
-			if (!dok(S4(k)->icpc) && dok(S4(k)->start) && S4(k)->start > x->ye) {
-				S4_EMIT(k, "an enquiry without ICPC beginning after the year");
+			hdate icpc = S4(k)->icpc, s = S4(k)->start;
+			if ((!dok(icpc) || icpc > x->ye) && dok(s) && !in_year(x, s)) {
+				S4_EMIT(k, "an enquiry without ICPC by 31 March beginning %s the year",
+					s > x->ye ? "after" : "before");
 			}
 		}
 	}
@@ -1380,6 +1433,10 @@ static void r8935(struct returns_ctx *x)
 	}
 }
 
+/* The DfE's 8940: a plan's CPPstartDate must not fall on or between the start and end of
+ * another plan of the child (an open one has not ended). A plan that starts on the day
+ * another ended is reported: the conference that ends a plan does not begin another the
+ * same day; a plan continuing is one plan. */
 static void r8940(struct returns_ctx *x)
 {
 	FOR_D
@@ -1390,7 +1447,7 @@ static void r8940(struct returns_ctx *x)
 				for (size_t p = 0; !hit && p < C->details[dp].n_cpps; p++) {
 					const struct ci_cpp *a = &C->details[dp].cpps[p], *b = CP(k);
 					bool earlier = a->start < b->start || (a->start == b->start && (dp < d || (dp == d && p < k)));
-					hit = a != b && earlier && overlaps(a->start, a->end, b->start, b->end, false);
+					hit = a != b && earlier && overlaps(a->start, a->end, b->start, b->end, true);
 				}
 			}
 			if (hit) {

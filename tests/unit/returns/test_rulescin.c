@@ -323,7 +323,10 @@ CASE(8920, (V->death = D(2024, 6, 1), CP0->end = D(2024, 7, 1)), (V->death = D(2
 CASE(8925, (CP0->end = D(2024, 5, 1)), (CP0->end = D(2024, 5, 21)))
 CASE(8930, (CP0->end = D(2025, 4, 5)), (CP0->end = D(2025, 3, 31)))
 CASE(8935, add_cpp(t, D(2024, 9, 1), NONE), (CP0->end = D(2024, 9, 1), add_cpp(t, D(2024, 9, 1), NONE)))
-CASE(8940, add_cpp(t, D(2024, 9, 1), NONE), (CP0->end = D(2024, 9, 1), add_cpp(t, D(2024, 9, 1), NONE)))
+/* 8940, "on or between": the base plan from 20 May 2024 ended 1 September; a plan from 1
+ * September starts on its last day (fires: test_8940_on_or_between), one from 2 September
+ * after it (does not). */
+CASE(8940, add_cpp(t, D(2024, 9, 1), NONE), (CP0->end = D(2024, 9, 1), add_cpp(t, D(2024, 9, 2), NONE)))
 
 struct tcase {
 	const char *id;
@@ -482,13 +485,174 @@ static void test_upn_each_check(void **state)
 	assert_false(upn_breaks("M999455310171", "1550"));
 	assert_false(upn_breaks("J999455310171", "1510"));
 	assert_true(upn_breaks("J99945531017", "1540"));
-	assert_false(upn_breaks("J99945531017", "1510"));
+	/* 12 characters: no check letter can be worked out from characters 2-13, so 1510 is
+	 * reported beside 1540; characters 2-4 (999) are still read: 1530. */
+	assert_true(upn_breaks("J99945531017", "1510"));
+	assert_true(upn_breaks("J99945531017", "1530"));
+	/* L88545531017: 12 characters, LA 885 known: 1540 and 1510, not 1530. */
+	assert_false(upn_breaks("L88545531017", "1530"));
+	assert_true(upn_breaks("L88545531017", "1510"));
+	/* Too short to have characters 2-4: 1530. */
+	assert_true(upn_breaks("L8", "1530"));
+}
+
+/* How many findings of rule id. */
+static size_t count(struct env *t, const char *id)
+{
+	struct returns_findings out = {0};
+	run_all(t, &out);
+	size_t n = 0;
+	for (size_t i = 0; i < out.n; i++) {
+		n += strcmp(out.items[i].rule->id, id) == 0;
+	}
+	return n;
+}
+
+/* Hand-worked cases for the rules re-read against the DfE's definitions (issue 16 part 5).
+ * From base(): referral 1 May 2024, assessment from 2 May, s47 from 3 May with its ICPC on
+ * Monday 20 May 2024, a CP plan from 20 May (open), the 2025 census (1 April 2024 to 31 March
+ * 2025). */
+
+/* 8831: ReferralNFA true and a start date recorded in any module. The base episode marked
+ * NFA fires (it has an assessment from 2 May). With its assessment, enquiry and plan all
+ * there but their dates blank: no activity recorded, no finding. Only a CPPstartDate: fires.
+ * Only a DateOfInitialCPC at the CINdetails level: fires. */
+static void test_8831_dates(void **state)
+{
+	(void)state;
+	struct env te = {0}, *t = &te;
+	base(t);
+	D0->nfa = "1";
+	assert_true(fires(t, "8831"));
+	AS0->start = NONE;
+	S40->start = NONE;
+	CP0->start = NONE;
+	assert_false(fires(t, "8831"));
+	CP0->start = D(2024, 5, 20);
+	assert_true(fires(t, "8831"));
+	CP0->start = NONE;
+	D0->icpc = D(2024, 5, 20);
+	assert_true(fires(t, "8831"));
+	arena_free(&t->a);
+}
+
+/* 4001 and 4016, a CIN plan beside the CP plan from 20 May 2024:
+ *   - the CP plan ended 1 October 2024; a CIN plan from 1 September, still open: it starts
+ *     inside the CP plan (20 May < 1 Sep < 1 Oct): 4001;
+ *   - the same CIN plan from 1 October (the step down, the day the CP plan ended): none;
+ *   - a CIN plan 1 April to 20 May 2024 (ended the day the CP plan began): none;
+ *   - the CP plan open, a CIN plan from 20 May still open: the CP plan starts on the day
+ *     the CIN plan started (20 May >= 20 May): 4016; from 21 May it is 4017's, not 4016's. */
+static void test_cin_and_cp_plans(void **state)
+{
+	(void)state;
+	struct env te = {0}, *t = &te;
+	base(t);
+	CP0->end = D(2024, 10, 1);
+	add_plan(t, D(2024, 9, 1), NONE);
+	assert_true(fires(t, "4001"));
+	D0->plans[0].start = D(2024, 10, 1);
+	assert_false(fires(t, "4001"));
+	D0->plans[0] = (struct ci_plan){D(2024, 4, 1), D(2024, 5, 20), 30, 0};
+	assert_false(fires(t, "4001"));
+
+	base(t);
+	add_plan(t, D(2024, 5, 20), NONE);
+	assert_true(fires(t, "4016"));
+	D0->plans[0].start = D(2024, 5, 21);
+	assert_false(fires(t, "4016"));
+	assert_true(fires(t, "4017"));
+	arena_free(&t->a);
+}
+
+/* The ICPC's date:
+ *   2884: a CINdetails-level DateOfInitialCPC of 20 May 2024, the enquiry's too: the same
+ *         conference twice: fires; 10 January 2025 at the CINdetails level (another
+ *         conference): does not.
+ *   8740: an enquiry from 1 March 2024 (before the year) with no ICPC: fires; the same with
+ *         its ICPC on 20 March 2024 (held before the year ended): does not; with its ICPC on
+ *         7 April 2025 (after the year, so not held by 31 March): fires; an enquiry from 3 March
+ *         2025 with its ICPC on 7 April 2025: it began in the year: does not. */
+static void test_icpc_dates(void **state)
+{
+	(void)state;
+	struct env te = {0}, *t = &te;
+	base(t);
+	D0->icpc = D(2024, 5, 20);
+	assert_true(fires(t, "2884"));
+	D0->icpc = D(2025, 1, 10);
+	assert_false(fires(t, "2884"));
+
+	base(t);
+	S40->start = D(2024, 3, 1);
+	S40->icpc = NONE;
+	assert_true(fires(t, "8740"));
+	S40->icpc = D(2024, 3, 20);
+	assert_false(fires(t, "8740"));
+	S40->icpc = D(2025, 4, 7);
+	assert_true(fires(t, "8740"));
+	S40->start = D(2025, 3, 3);
+	assert_false(fires(t, "8740"));
+	arena_free(&t->a);
+}
+
+/* 8794 and 8940, the same thing twice:
+ *   8794: MOB and "mob " are one code (any letter case, spaces aside): one finding; MOB three
+ *         times: two (the second and the third rows), not three pairs.
+ *   8940: the base plan (20 May 2024) ended 1 September; another from 1 September starts on
+ *         its last day: fires; two plans both from 20 May: one finding (the later row). */
+static void test_twice(void **state)
+{
+	(void)state;
+	struct env te = {0}, *t = &te;
+	base(t);
+	disabilities(t, 2, "MOB", "mob ");
+	assert_int_equal(count(t, "8794"), 1);
+	V->disabilities = strs(t, 3, "MOB", "MOB", "MOB");
+	V->n_disabilities = 3;
+	assert_int_equal(count(t, "8794"), 2);
+
+	base(t);
+	CP0->end = D(2024, 9, 1);
+	add_cpp(t, D(2024, 9, 1), NONE);
+	assert_int_equal(count(t, "8940"), 1);
+	base(t);
+	add_cpp(t, D(2024, 5, 20), NONE);
+	assert_int_equal(count(t, "8940"), 1);
+	arena_free(&t->a);
+}
+
+/* 1510 and 1530 on the child: L88545531017 (12 characters) is 1540's (length) and 1510's (no
+ * check letter can be worked out), not 1530's (885 is an LA). M885455310171 (13 characters,
+ * check letter L: test_upn in test_rules903.c) is 1510's only. */
+static void test_upn_child(void **state)
+{
+	(void)state;
+	struct env te = {0}, *t = &te;
+	base(t);
+	V->upn = "L88545531017";
+	assert_true(fires(t, "1540"));
+	assert_true(fires(t, "1510"));
+	assert_false(fires(t, "1530"));
+	V->upn = "M885455310171";
+	assert_true(fires(t, "1510"));
+	assert_false(fires(t, "1530"));
+	assert_false(fires(t, "1540"));
+	arena_free(&t->a);
 }
 
 int main(void)
 {
-	struct CMUnitTest tests[N_CASES + 4];
-	tests[N_CASES + 3] = (struct CMUnitTest)cmocka_unit_test(test_upn_each_check);
+	static const struct CMUnitTest extra[] = {
+		cmocka_unit_test(test_upn_each_check), cmocka_unit_test(test_8831_dates),
+		cmocka_unit_test(test_cin_and_cp_plans), cmocka_unit_test(test_icpc_dates),
+		cmocka_unit_test(test_twice),		 cmocka_unit_test(test_upn_child),
+	};
+	enum { N_EXTRA = sizeof(extra) / sizeof(extra[0]) };
+	struct CMUnitTest tests[N_CASES + 3 + N_EXTRA];
+	for (size_t i = 0; i < N_EXTRA; i++) {
+		tests[N_CASES + 3 + i] = extra[i];
+	}
 	tests[0] = (struct CMUnitTest)cmocka_unit_test(test_base_is_clean);
 	tests[1] = (struct CMUnitTest)cmocka_unit_test(test_every_rule_has_cases);
 	tests[2] = (struct CMUnitTest)cmocka_unit_test(test_45_working_days);
@@ -497,5 +661,5 @@ int main(void)
 		snprintf(names[i], sizeof(names[i]), "rule_%s", cases[i].id);
 		tests[i + 3] = (struct CMUnitTest){names[i], run_case, NULL, NULL, (void *)&cases[i]};
 	}
-	return _cmocka_run_group_tests("returns/rulescin", tests, N_CASES + 4, NULL, NULL);
+	return _cmocka_run_group_tests("returns/rulescin", tests, N_CASES + 3 + N_EXTRA, NULL, NULL);
 }
