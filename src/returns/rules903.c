@@ -108,16 +108,13 @@ static void r351(struct returns_ctx *x)
 	}
 }
 
-static bool is_male(const char *s)
-{
-	return is(s, "M") || is(s, "1");
-}
-
 /* The DfE's 165: "If provided, <MOTHER> must be a valid value (0 or 1). If not provided,
  * then either <SEX> is male, or there is no episode for the current year and any of
  * <IN_TOUCH>, <ACTIV> or <ACCOM> have been provided" (the care leaver not looked after in
  * the year). So a MOTHER of 0 for a boy is valid (not this rule's concern), and a blank one
- * for a girl looked after in the year is not. */
+ * for a girl looked after in the year is not. When the rule was written SEX was 1 or 2, so
+ * "not male" meant a girl; with SEX U (from 2025) it still does: a child of unknown sex is
+ * not asked MOTHER (393 asks it of girls alone too). */
 static void r165(struct returns_ctx *x)
 {
 	if (!V->header) {
@@ -133,7 +130,7 @@ static void r165(struct returns_ctx *x)
 	for (size_t i = 0; V->n_episodes == 0 && i < V->n_oc3; i++) {
 		leaver_only = leaver_only || sok(V->oc3[i].in_touch) || sok(V->oc3[i].activ) || sok(V->oc3[i].accom);
 	}
-	if (!is_male(V->sex) && !leaver_only) {
+	if (is_female(V->sex) && !leaver_only) {
 		hd(x, "MOTHER blank for SEX '%s'%s", V->sex ? V->sex : "",
 		   V->n_episodes ? " looked after in the year" : " with no care leaver information");
 	}

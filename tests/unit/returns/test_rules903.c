@@ -738,6 +738,7 @@ static void test_168_form(void **state)
  *   - a girl looked after in the year, MOTHER blank: both 165 and 393 (age is no matter:
  *     born 1 January 2019, she is 6 at 31 March 2025 and still asked);
  *   - MOTHER "2": 165 (not 0 or 1), not 393 (it is completed);
+ *   - SEX U with MOTHER blank: neither (a child of unknown sex is not asked);
  *   - a girl with no episode in the year but care leaver information (OC3): neither;
  *   - a girl with no episode and no care leaver information: 165 (DfE: blank only for a boy
  *     or a care leaver with OC3 items);
@@ -754,6 +755,11 @@ static void test_mother(void **state)
 	assert_true(fires(&t, "393", NULL));
 	t.v.mother = "2";
 	assert_true(fires(&t, "165", NULL));
+	assert_false(fires(&t, "393", NULL));
+	/* SEX U (2025): not a girl, so not asked MOTHER. */
+	t.v.mother = NULL;
+	t.v.sex = "U";
+	assert_false(fires(&t, "165", NULL));
 	assert_false(fires(&t, "393", NULL));
 
 	base(&t);
