@@ -428,10 +428,21 @@ static void r134(struct returns_ctx *x)
 	}
 }
 
+/* 187 is on the cohort, not on the OC2 row: its tables are Episodes, OC3 and AD1 and its
+ * fields the care leaver and adoption items. A child looked after continuously for 12 months
+ * at 31 March (lac_12m: still looked after) can be neither a care leaver nor adopted in the
+ * year; each OC3 and AD1 row of such a child is reported. An OC2 row for a child outside the
+ * cohort is 190's to report, and does not make this rule fire. */
 static void r187(struct returns_ctx *x)
 {
-	if (V->n_oc2 && (V->n_oc3 || V->n_ad1)) {
-		o2(x, 0, "OC2 with %s", V->n_oc3 ? "OC3" : "AD1");
+	if (!lac_12m(x)) {
+		return;
+	}
+	for (size_t i = 0; i < V->n_oc3; i++) {
+		o3(x, i, "care leaver information for a child looked after for 12 months at 31 March");
+	}
+	for (size_t i = 0; i < V->n_ad1; i++) {
+		ad(x, i, "adoption information for a child looked after for 12 months at 31 March");
 	}
 }
 

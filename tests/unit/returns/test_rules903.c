@@ -665,7 +665,7 @@ static void test_146_by_row_year(void **state)
  * since 1 May 2023 (S, U4), a new placement on 1 June 2024 (P, U6) still open at 31 March
  * 2025, in the 2025 return (1 April 2024 to 31 March 2025). */
 
-/* OC2 cohort (190, 191, 546): looked after continuously for 12 months at 31 March 2025 means
+/* OC2 cohort (190, 191, 546, 187): looked after continuously for 12 months at 31 March 2025 means
  * a period of care begun on or before 1 April 2024 and open at 31 March 2025, other than on
  * short breaks (V3/V4).
  *   - base: period from 1 May 2023, open: in the cohort; a blank TEETH_CHECK is 191.
@@ -699,6 +699,18 @@ static void test_oc2_cohort(void **state)
 	t.v.oc2[0].v[OC2_TEETH_CHECK] = NULL;
 	t.v.episodes[1].ls = "V3";
 	assert_false(fires(&t, "191", NULL));
+
+	/* 187 on the cohort: in it with an AD1 row and no OC2 row: fires; out of it (ceased 1
+	 * January 2025) with an OC2 row and an OC3 row: does not (190 has the OC2 items). */
+	base(&t);
+	t.v.n_oc2 = 0;
+	add_ad1(&t);
+	assert_true(fires(&t, "187", NULL));
+	base(&t);
+	add_oc3(&t, "YES", "F2", "D1");
+	end_ep(&t, 1, D(2025, 1, 1), "E8");
+	assert_false(fires(&t, "187", NULL));
+	assert_true(fires(&t, "190", NULL));
 
 	base(&t);
 	t.v.oc2[0].v[OC2_HEALTH_CHECK] = "1";
