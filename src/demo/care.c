@@ -1093,8 +1093,9 @@ static void outcomes(struct demo_ctx *cx, struct kid *k, hdate entry, hdate exit
  * at school in England), UN1 under school age, UN7 for a child whose every referral was no
  * further action and who was never in care, else one of UN2, UN3, UN5 (UN4 is for the
  * newly arrived, which rule 210 refuses for a child in care over a week).
- * Motherhood for every girl ever looked after who is 11 or over: a few of those 15 and
- * over have a baby, born while she was in care (rule 149).
+ * Motherhood for every girl ever looked after, whatever her age (the SSDA903 asks MOTHER of
+ * every looked-after girl: rules 165 and 393): a few of those 15 and over have a baby, born
+ * while she was in care (rule 149).
  * Permanence before care (PrevPerm) for every child ever looked after: most had none (Z1),
  * a few an adoption, special guardianship or child arrangements order from before.
  * A few of each are left blank, as happens. *check*: the shares are ours. */
@@ -1161,7 +1162,7 @@ void care_child_fields(struct demo_ctx *cx, const struct kid *k, struct hval *v)
 									 : WPICK(&s, upn_reasons);
 		v[CHILD_UPN_UNKNOWN] = (struct hval){.s = why};
 	}
-	if (first != DATE_NONE && strcmp(k->sex, "F") == 0 && age >= 11 && !rng_chance(&s, RETURNS_ITEM_BLANK)) {
+	if (first != DATE_NONE && strcmp(k->sex, "F") == 0 && age >= 0 && !rng_chance(&s, RETURNS_ITEM_BLANK)) {
 		/* her baby is born in her last episode in care, when she is 15 or over */
 		hdate from = max_date(last_start, birthday(k, 15)), to = last_end - 1;
 		bool mother = age >= 15 && from <= to && rng_chance(&s, YOUNG_MOTHER);
