@@ -305,8 +305,10 @@ static bool takes_no_provider(const char *place, int year)
 	return false;
 }
 
-/* 178: a provider code given where none is taken, or one that is not a code (of the year,
- * or of the episode's own year: code_ok_by_row). A blank provider is 526's to report. */
+/* 178: a provider code given where none is taken (by the return's year, or for a placement
+ * code of an earlier list, by the episode's own year: a Z1 begun in 2024 takes none in a
+ * 2026 return either), or one that is not a code (code_ok_by_row). A blank provider is 526's
+ * to report. */
 static void r178(struct returns_ctx *x)
 {
 	for (size_t i = 0; i < V->n_episodes; i++) {
@@ -314,7 +316,8 @@ static void r178(struct returns_ctx *x)
 		if (!sok(e->provider)) {
 			continue;
 		}
-		if (takes_no_provider(e->place, x->year)) {
+		int then = dok(e->decom) ? returns_year_of(e->decom) : x->year;
+		if (takes_no_provider(e->place, x->year) || (then < x->year && takes_no_provider(e->place, then))) {
 			ep(x, i, "PLACE_PROVIDER %s for PLACE %s, which takes none", e->provider, e->place);
 		} else if (!code_ok_by_row("place_provider", e->provider, x->year, e->decom)) {
 			ep(x, i, "PLACE_PROVIDER '%s' is not a %d code", e->provider, x->year);

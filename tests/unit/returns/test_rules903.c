@@ -811,7 +811,8 @@ static void test_148_bad_dec(void **state)
  *   2025: T1 with PR1 fires (a temporary placement takes no provider); Z1 with PR1 fires;
  *         K2 with PR1 does not.
  *   2026 (episode begun 1 June 2025): Z11 with PR1 fires; K2 with PR1 does not; T4 with PR1
- *         does not (the 2025-26 list is T0-T3 and Z11-Z14; T4 is 213's). */
+ *         does not (the 2025-26 list is T0-T3 and Z11-Z14; T4 is 213's); a Z1 begun in June
+ *         2024 with PR1 fires (judged by its own year's list). */
 static void test_178_by_place(void **state)
 {
 	(void)state;
@@ -833,6 +834,11 @@ static void test_178_by_place(void **state)
 	assert_false(fires(&t, "178", NULL));
 	t.v.episodes[2].place = "T4";
 	assert_false(fires(&t, "178", NULL));
+	/* Z1 on the episode begun 1 June 2024 (year 2025, when Z1 took no provider), with PR1,
+	 * in the 2026 return: still fires. */
+	t.v.episodes[2].place = "K2";
+	t.v.episodes[1].place = "Z1";
+	assert_true(fires(&t, "178", NULL));
 	arena_free(&t.a);
 }
 
