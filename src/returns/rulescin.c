@@ -863,12 +863,16 @@ static void r8950Q(struct returns_ctx *x) { factor_retired(x, "19A"); }
 
 /* ---- CINplanDates ---- */
 
+/* 4000 and 8832, as 8831: a plan recorded is a CINPlanStartDate (a CPPstartDate) given, not a
+ * module that is there with its dates empty; each such plan of an NFA referral is reported. */
 static void r4000(struct returns_ctx *x)
 {
 	FOR_D
 	{
-		if (ryes_no(C->details[d].nfa) == 1 && C->details[d].n_plans) {
-			PL_EMIT(0, "a CIN plan for a referral with no further action");
+		for (size_t k = 0; ryes_no(C->details[d].nfa) == 1 && k < C->details[d].n_plans; k++) {
+			if (PL(k)->start != DATE_NONE) {
+				PL_EMIT(k, "a CIN plan for a referral with no further action");
+			}
 		}
 	}
 }
@@ -1239,8 +1243,10 @@ static void r8832(struct returns_ctx *x)
 {
 	FOR_D
 	{
-		if (ryes_no(C->details[d].nfa) == 1 && C->details[d].n_cpps) {
-			CP_EMIT(0, "a plan for a referral with no further action");
+		for (size_t k = 0; ryes_no(C->details[d].nfa) == 1 && k < C->details[d].n_cpps; k++) {
+			if (CP(k)->start != DATE_NONE) {
+				CP_EMIT(k, "a plan for a referral with no further action");
+			}
 		}
 	}
 }

@@ -513,7 +513,7 @@ static size_t count(struct env *t, const char *id)
  * Monday 20 May 2024, a CP plan from 20 May (open), the 2025 census (1 April 2024 to 31 March
  * 2025). */
 
-/* 8831: ReferralNFA true and a start date recorded in any module. The base episode marked
+/* 8831 (and 8832, 4000): ReferralNFA true and a start date recorded in any module. The base episode marked
  * NFA fires (it has an assessment from 2 May). With its assessment, enquiry and plan all
  * there but their dates blank: no activity recorded, no finding. Only a CPPstartDate: fires.
  * Only a DateOfInitialCPC at the CINdetails level: fires. */
@@ -533,6 +533,15 @@ static void test_8831_dates(void **state)
 	CP0->start = NONE;
 	D0->icpc = D(2024, 5, 20);
 	assert_true(fires(t, "8831"));
+	/* 8832 and 4000 likewise: the CP plan with no CPPstartDate is no plan recorded; a CIN
+	 * plan module with no CINPlanStartDate neither; with their start dates, each fires. */
+	assert_false(fires(t, "8832"));
+	add_plan(t, NONE, NONE);
+	assert_false(fires(t, "4000"));
+	D0->plans[0].start = D(2024, 6, 1);
+	assert_true(fires(t, "4000"));
+	CP0->start = D(2024, 5, 20);
+	assert_true(fires(t, "8832"));
 	arena_free(&t->a);
 }
 
