@@ -1,8 +1,8 @@
 /* cmd_validate: the DfE's validation rules over the record, as the return would be sent.
  *
  *   hearth validate DB --return ssda903|cin-census [--year Y] [--child ID]
- *                   [--format text|json|csv] [--timing]
- *   hearth validate --files DIR|FILE [FILE...] [--year Y] [--format text|json|csv]
+ *                   [--format text|json|csv|xlsx --out FILE.xlsx] [--timing]
+ *   hearth validate --files DIR|FILE [FILE...] [--year Y] [--format text|json|csv|xlsx --out FILE.xlsx]
  *   hearth validate --rules [--return R] [--format text|json|csv]
  *
  * --files validates a return as it was received, with no record (returns_validate_files):
@@ -12,13 +12,18 @@
  * Lists the findings per child (then the whole-return ones) and a count per rule. The year
  * defaults to the collection year containing today. --timing prints, on stderr, the time
  * the validation took and the time a raw read of the same rows takes, in the same run (for
- * bench/returns). --rules prints the rule table itself. Exit 0 when the record was
+ * bench/returns). --format xlsx writes a workbook for people to --out (a sheet "Findings", one
+ * row per finding, and a sheet "By rule", the count per rule), readable by its owner only.
+ * --rules prints the rule table itself. Exit 0 when the record was
  * validated, whatever it found. */
 #include <jansson.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
+
+#include <xlsxwriter.h>
 
 #include "cli/cli.h"
 #include "base/mem.h"
@@ -245,7 +250,76 @@ static void print_findings(const struct returns_findings *f, enum returns_kind k
 	}
 }
 
-static int validate_files(const char *first, char **more, int n_more, int year, enum cli_format format)
+/* The findings as a workbook: "Findings" (one row per finding: child, where, rule, fields,
+ * what was found) and "By rule" (a count per rule, as by_rule). Created 0600: it names children. */
+static int write_xlsx(const struct returns_findings *f, const char *path, bool files)
+{
+	lxw_workbook *wb = workbook_new(path);
+	if (!wb) {
+		cli_fail("--out: cannot create the workbook %s", path);
+		return -1;
+	}
+	lxw_format *bold = workbook_add_format(wb);
+	format_set_bold(bold);
+	lxw_worksheet *ws = workbook_add_worksheet(wb, "Findings");
+	static const char *const head_files[] = {"Child", "File", "Line", "Rule", "Severity", "Table", "Row", "Fields",
+						 "Detail", "Message", NULL};
+	static const char *const head_db[] = {"Child", "Child id", "Rule", "Severity", "Table", "Row", "Fields",
+					      "Detail", "Message", NULL};
+	const char *const *head = files ? head_files : head_db;
+	for (lxw_col_t c = 0; head[c]; c++) {
+		worksheet_write_string(ws, 0, c, head[c], bold);
+	}
+	worksheet_freeze_panes(ws, 1, 0);
+	for (size_t i = 0; i < f->n; i++) {
+		const struct returns_finding *x = &f->items[i];
+		lxw_row_t r = (lxw_row_t)(i + 1);
+		lxw_col_t c = 0;
+		worksheet_write_string(ws, r, c++, x->child ? x->child : "", NULL);
+		if (files) {
+			worksheet_write_string(ws, r, c++, x->file ? x->file : "", NULL);
+			worksheet_write_number(ws, r, c++, x->line, NULL);
+		} else {
+			worksheet_write_number(ws, r, c++, (double)x->child_id, NULL);
+		}
+		worksheet_write_string(ws, r, c++, x->rule->id, NULL);
+		worksheet_write_string(ws, r, c++, returns_severity_name(x->rule->severity), NULL);
+		worksheet_write_string(ws, r, c++, x->table ? x->table : "", NULL);
+		worksheet_write_number(ws, r, c++, x->row, NULL);
+		worksheet_write_string(ws, r, c++, x->rule->fields ? x->rule->fields : "", NULL);
+		worksheet_write_string(ws, r, c++, x->detail ? x->detail : "", NULL);
+		worksheet_write_string(ws, r, c++, x->rule->message, NULL);
+	}
+	lxw_worksheet *wr = workbook_add_worksheet(wb, "By rule");
+	static const char *const head_rule[] = {"Rule", "Severity", "Count", "Message"};
+	for (lxw_col_t c = 0; c < 4; c++) {
+		worksheet_write_string(wr, 0, c, head_rule[c], bold);
+	}
+	json_t *rules = json_array();
+	by_rule(f, rules, NULL);
+	size_t i;
+	json_t *o;
+	json_array_foreach(rules, i, o)
+	{
+		lxw_row_t r = (lxw_row_t)(i + 1);
+		worksheet_write_string(wr, r, 0, json_string_value(json_object_get(o, "rule")), NULL);
+		worksheet_write_string(wr, r, 1, json_string_value(json_object_get(o, "severity")), NULL);
+		worksheet_write_number(wr, r, 2, (double)json_integer_value(json_object_get(o, "count")), NULL);
+		worksheet_write_string(wr, r, 3, json_string_value(json_object_get(o, "message")), NULL);
+	}
+	json_decref(rules);
+	mode_t old = umask(077);
+	lxw_error rc = workbook_close(wb);
+	umask(old);
+	if (rc != LXW_NO_ERROR) {
+		cli_fail("--out: cannot write the workbook %s: %s", path, lxw_strerror(rc));
+		return -1;
+	}
+	return 0;
+}
+
+static int validate_files(const char *first, char **more, int n_more, int year, enum cli_format format,
+			  const char *out)
 {
 	const char **paths = xmalloc(sizeof(*paths) * (size_t)(n_more + 1));
 	paths[0] = first;
@@ -260,6 +334,8 @@ static int validate_files(const char *first, char **more, int n_more, int year, 
 	free(paths);
 	if (rc) {
 		cli_error(&err);
+	} else if (format == FORMAT_XLSX) {
+		rc = write_xlsx(&f, out, true) ? HERR_IO : 0;
 	} else {
 		print_findings(&f, res.kind, res.year, format, true);
 		if (format == FORMAT_TEXT) {
@@ -274,25 +350,31 @@ static int validate_files(const char *first, char **more, int n_more, int year, 
 
 int cmd_validate(int argc, char **argv)
 {
-	const char *ret = NULL, *format_name = "text", *child = NULL, *files = NULL;
+	const char *ret = NULL, *format_name = "text", *child = NULL, *files = NULL, *out = NULL;
 	int64_t year = 0;
 	bool timing = false, rules = false;
 	struct cli_opt opts[] = {
 		{"--return", OPT_STR, &ret, false},	{"--year", OPT_INT, &year, false},
 		{"--format", OPT_STR, &format_name, false}, {"--child", OPT_STR, &child, false},
 		{"--timing", OPT_FLAG, &timing, false},	{"--rules", OPT_FLAG, &rules, false},
-		{"--files", OPT_STR, &files, false},
+		{"--files", OPT_STR, &files, false},	{"--out", OPT_STR, &out, false},
 	};
 	char *pos[256];
 	int n_pos;
 	enum cli_format format;
 	const char *usage = "usage: hearth validate DB --return ssda903|cin-census [--year Y] [--child ID] "
-			    "[--format text|json|csv]\n"
-			    "       hearth validate --files DIR|FILE [FILE...] [--year Y] [--format text|json|csv]\n"
+			    "[--format text|json|csv|xlsx --out FILE.xlsx]\n"
+			    "       hearth validate --files DIR|FILE [FILE...] [--year Y] [--format text|json|csv|xlsx "
+			    "--out FILE.xlsx]\n"
 			    "       hearth validate --rules [--return R] [--format F]\n";
-	if (cli_parse(argc, argv, 1, opts, 7, pos, 256, &n_pos) ||
-	    cli_format(format_name, (1u << FORMAT_TEXT) | (1u << FORMAT_JSON) | (1u << FORMAT_CSV), &format)) {
+	if (cli_parse(argc, argv, 1, opts, 8, pos, 256, &n_pos) ||
+	    cli_format(format_name, (1u << FORMAT_TEXT) | (1u << FORMAT_JSON) | (1u << FORMAT_CSV) | (1u << FORMAT_XLSX),
+		       &format)) {
 		fputs(usage, stderr);
+		return EXIT_USAGE;
+	}
+	if ((format == FORMAT_XLSX) != (out != NULL) || (format == FORMAT_XLSX && rules)) {
+		cli_fail("--format xlsx writes a workbook: give it --out FILE.xlsx (and --out only with it; not with --rules)");
 		return EXIT_USAGE;
 	}
 	int kind = ret ? returns_kind_parse(ret) : -1;
@@ -304,7 +386,7 @@ int cmd_validate(int argc, char **argv)
 		return print_rules(kind, format);
 	}
 	if (files) {
-		return validate_files(files, pos, n_pos, (int)year, format);
+		return validate_files(files, pos, n_pos, (int)year, format, out);
 	}
 	if (n_pos != 1 || kind < 0) {
 		fputs(usage, stderr);
@@ -349,6 +431,8 @@ int cmd_validate(int argc, char **argv)
 	double t1 = now_s();
 	if (rc) {
 		cli_error(&err);
+	} else if (format == FORMAT_XLSX) {
+		rc = write_xlsx(&f, out, false) ? HERR_IO : 0;
 	} else {
 		print_findings(&f, (enum returns_kind)kind, (int)year, format, false);
 		if (timing && !child) {

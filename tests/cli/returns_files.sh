@@ -75,6 +75,23 @@ assert f["file"].endswith("Episodes.csv") and f["line"] == 3, f
 assert any(r["rule"] == "146" and r["count"] == 1 for r in d["by_rule"]), d["by_rule"]
 PY
 
+# Each format, for machines and people: JSON that node parses, CSV rows under the header,
+# and a workbook (--out) whose sheets are the findings and the count per rule.
+node -e 'const d = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8"));
+if (!d.children.some(c => c.child === "B2" && c.findings.some(f => f.rule === "146"))) process.exit(1);
+if (!d.by_rule.some(r => r.rule === "146" && r.count === 1)) process.exit(1);' "$TMPDIR/v.json" &&
+	ok "json: node parses it; B2's 146 and its count" || not_ok "json: node cannot read it as expected"
+n=$(grep -c '^B2,[^,]*Episodes.csv,3,146,error,Episodes,' "$TMPDIR/v.csv")
+[ "$n" = 1 ] && [ "$(wc -l <"$TMPDIR/v.csv")" -gt 5 ] && ok "csv: the header, then one row per finding" || not_ok "csv: $n rows for B2's 146"
+rm -f "$TMPDIR/v.xlsx"
+$H validate --files "$d" --year 2025 --format xlsx --out "$TMPDIR/v.xlsx" >/dev/null 2>"$TMPDIR/x.err"
+rc=$?
+[ "$rc" = 0 ] && unzip -p "$TMPDIR/v.xlsx" xl/workbook.xml >"$TMPDIR/wb.xml" && grep -q 'name="Findings"' "$TMPDIR/wb.xml" &&
+	grep -q 'name="By rule"' "$TMPDIR/wb.xml" && unzip -p "$TMPDIR/v.xlsx" xl/sharedStrings.xml | grep -q "PLACE 'ZZ' is not a 2025 code" &&
+	[ "$(stat -c %a "$TMPDIR/v.xlsx")" = 600 ] &&
+	ok "xlsx: a workbook (0600) with the sheets Findings and By rule, B2's 146 in it" || not_ok "xlsx: exit $rc: $(cat "$TMPDIR/x.err")"
+refuses "xlsx needs --out" "give it --out FILE.xlsx" $H validate --files "$d" --year 2025 --format xlsx
+
 # The year: given, never guessed.
 refuses "an SSDA903 without --year says how to give it" "give it with --year Y" $H validate --files "$d"
 
