@@ -23,7 +23,7 @@
 #include "base/mem.h"
 #include "returns/table903.h"
 
-#define RR(id, sev, msg) {id, 0, sev, "file", "", msg, 0, 0, 0, 0, NULL}
+#define RR(id, sev, msg) {id, 0, sev, "file", "", msg, 0, 0, 0, 0, NULL, 0}
 
 static struct returns_rule read_rules[RETURN_KIND_MAX][RREAD_MAX] = {
 	[RETURN_SSDA903] = {
@@ -213,8 +213,9 @@ static int validate_cin(const char *path, int year_given, struct returns_ctx *x,
 	return 0;
 }
 
-int returns_validate_files(const char *const *paths, size_t n, int year, struct arena *a,
-			   struct returns_findings *out, struct returns_files_result *res, struct hearth_error *err)
+int returns_validate_files(const char *const *paths, size_t n, int year, const struct returns_refdata *ref,
+			   struct arena *a, struct returns_findings *out, struct returns_files_result *res,
+			   struct hearth_error *err)
 {
 	memset(res, 0, sizeof(*res));
 	const char **files = NULL;
@@ -253,6 +254,7 @@ int returns_validate_files(const char *const *paths, size_t n, int year, struct 
 	memset(&x, 0, sizeof(x));
 	x.a = a;
 	x.out = out;
+	x.ref = ref;
 	if (xml) {
 		const char *root = xml_root(xml, a);
 		if (strcmp(root, "EXPSSDA903") == 0) {

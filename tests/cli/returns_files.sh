@@ -131,6 +131,64 @@ n=$(q "$db" "SELECT count(*) FROM child c JOIN cla_episode e ON e.child_id = c.i
 [ "$rc" = 1 ] && [ "$n" = 1 ] && grep -q "held back: child F6: $TMPDIR/odd/Header.csv:3: DOB: " "$TMPDIR/oi.err" &&
 	ok "import: E5 in with the record's codes, F6 held back naming its DOB" || not_ok "import (exit $rc, E5 $n): $(grep -v '^note' "$TMPDIR/oi.err" | head -3)"
 
+# ---- reference data: last year's return, Ofsted's providers, the ONS postcode directory ----
+# Hand-made, each a few rows in the published files' own column names. A1's placement at
+# SC100001 (a children's home at WR3 3CC) is a U4 at PL_POST WR2 2BB: 219 and 221. B2's
+# HOME_POST WR9 9ZZ has a postcode's shape but is in no directory: 392c. Last year A1 was
+# F, with an episode open since 1 May 2023 that this year's first (1 June 2024) is not: 202, 502.
+r=$TMPDIR/ref
+mkdir -p "$r/files" "$r/last"
+cat >"$r/files/Header.csv" <<'EOF2'
+CHILD,SEX,DOB,ETHNIC,UPN,MOTHER,MC_DOB
+A1,M,01/06/2012,WBRI,L885455310171,,
+B2,M,01/06/2012,WBRI,L885455310171,,
+EOF2
+cat >"$r/files/Episodes.csv" <<'EOF2'
+CHILD,DECOM,RNE,LS,CIN,PLACE,PLACE_PROVIDER,DEC,REC,REASON_PLACE_CHANGE,HOME_POST,PL_POST,URN
+A1,01/06/2024,S,C2,N1,U4,PR1,,,,WR1 1AA,WR2 2BB,SC100001
+B2,01/06/2024,S,C2,N1,U4,PR1,,,,WR9 9ZZ,WR2 2BB,
+EOF2
+cat >"$r/last/Header.csv" <<'EOF2'
+CHILD,SEX,DOB,ETHNIC,UPN,MOTHER,MC_DOB
+A1,2,01/06/2012,WBRI,L885455310171,,
+EOF2
+cat >"$r/last/Episodes.csv" <<'EOF2'
+CHILD,DECOM,RNE,LS,CIN,PLACE,PLACE_PROVIDER,DEC,REC,REASON_PLACE_CHANGE,HOME_POST,PL_POST,URN
+A1,01/05/2023,S,C2,N1,U4,PR1,,,,WR1 1AA,WR2 2BB,
+EOF2
+printf 'URN,Provider type,Postcode,Registration date,Closed date\nSC100001,Children'"'"'s home,WR3 3CC,01/01/2020,\n' >"$r/providers.csv"
+printf 'pcds,oslaua,lat,long\nWR1 1AA,E07000237,52.19,-2.22\nWR2 2BB,E07000237,52.20,-2.25\n' >"$r/postcodes.csv"
+# None given: the rules that need them are listed as not run, each with what it needs.
+$H validate --files "$r/files" --year 2025 --format csv >"$TMPDIR/r0.csv" 2>"$TMPDIR/r0.err"
+rc=$?
+[ "$rc" = 0 ] && grep -q '^,,0,392c,not run,Episodes,0,not run: needs the ONS postcode directory' "$TMPDIR/r0.csv" &&
+	grep -q '^,,0,219,not run,.*needs Ofsted' "$TMPDIR/r0.csv" && grep -q "^,,0,502,not run,.*needs last year's return" "$TMPDIR/r0.csv" &&
+	! grep -qE '^[AB][12],.*,(392c|219|221|202|502),' "$TMPDIR/r0.csv" &&
+	ok "without reference data: 392c, 219, 502 are 'not run: needs X', never a silent pass" || not_ok "not run (exit $rc): $(grep -E '392c|219|502' "$TMPDIR/r0.csv" | head -5) $(head -2 "$TMPDIR/r0.err")"
+$H validate --files "$r/files" --year 2025 >"$TMPDIR/r0.txt" && grep -qE '^  392c +not run: needs the ONS postcode directory' "$TMPDIR/r0.txt" &&
+	ok "text: the rules not run, and why" || not_ok "text not run: $(grep -A3 '^not run' "$TMPDIR/r0.txt")"
+$H validate --files "$r/files" --year 2025 --format json >"$TMPDIR/r0.json" &&
+	node -e 'const d = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8"));
+if (!d.not_run.some(r => r.rule === "221" && /providers/.test(r.needs))) process.exit(1);' "$TMPDIR/r0.json" &&
+	ok "json: not_run names 221 and what it needs" || not_ok "json not_run"
+# Only the postcodes: 392c runs (B2's WR9 9ZZ, not A1's), the others still say what they need.
+$H validate --files "$r/files" --year 2025 --postcodes "$r/postcodes.csv" --format csv >"$TMPDIR/r1.csv" 2>"$TMPDIR/r1.err"
+has "$TMPDIR/r1.csv" B2 392c Episodes.csv:3 && hasnt "$TMPDIR/r1.csv" A1 392c && ! grep -q ',392c,not run' "$TMPDIR/r1.csv" &&
+	grep -q ',219,not run' "$TMPDIR/r1.csv" && ok "--postcodes: 392c runs (B2's WR9 9ZZ), 219 still not run" ||
+	not_ok "--postcodes: $(grep -E '392c|219' "$TMPDIR/r1.csv") $(cat "$TMPDIR/r1.err")"
+# All three: every rule runs.
+$H validate --files "$r/files" --year 2025 --postcodes "$r/postcodes.csv" --providers "$r/providers.csv" \
+	--last-year "$r/last" --format csv >"$TMPDIR/r2.csv" 2>"$TMPDIR/r2.err"
+rc=$?
+[ "$rc" = 0 ] && ! grep -q ',not run,' "$TMPDIR/r2.csv" && has "$TMPDIR/r2.csv" A1 219 Episodes.csv:2 &&
+	has "$TMPDIR/r2.csv" A1 221 Episodes.csv:2 && has "$TMPDIR/r2.csv" A1 202 Header.csv:2 &&
+	has "$TMPDIR/r2.csv" A1 502 Episodes.csv:2 && hasnt "$TMPDIR/r2.csv" B2 202 && hasnt "$TMPDIR/r2.csv" B2 221 &&
+	ok "all three given: 219, 221 (SC100001), 202 and 502 (last year) fire on A1, not B2; nothing not run" ||
+	not_ok "refdata (exit $rc): $(grep -E ',(219|221|202|502|not run),' "$TMPDIR/r2.csv" | head -5) $(head -2 "$TMPDIR/r2.err")"
+printf 'URN,Postcode\nSC1,WR1 1AA\n' >"$TMPDIR/badprov.csv"
+refuses "a providers file without its columns says which it needs" "needs the columns URN, Provider type and Postcode" \
+	$H validate --files "$r/files" --year 2025 --providers "$TMPDIR/badprov.csv"
+
 # ---- CIN census ----
 cin() { # cin FILE YEAR CHILDREN_XML
 	cat >"$1" <<EOF
