@@ -517,12 +517,19 @@ int cmd_validate(int argc, char **argv)
 					    &err);
 	}
 	double t1 = now_s();
+	/* What the rules had (the record's reference data), for the rules not run. */
+	struct returns_refdata *ref = returns_refdata_new(&a);
+	if (!rc && !child) {
+		rc = returns_refdata_load(st, ref, &err);
+	} else {
+		ref = NULL;
+	}
 	if (rc) {
 		cli_error(&err);
 	} else if (format == FORMAT_XLSX) {
-		rc = write_xlsx(&f, out, false, (enum returns_kind)kind, (int)year, NULL) ? HERR_IO : 0;
+		rc = write_xlsx(&f, out, false, (enum returns_kind)kind, (int)year, ref) ? HERR_IO : 0;
 	} else {
-		print_findings(&f, (enum returns_kind)kind, (int)year, format, false, NULL);
+		print_findings(&f, (enum returns_kind)kind, (int)year, format, false, ref);
 		if (timing && !child) {
 			double t2 = now_s();
 			int64_t n = returns_raw_scan(st, (enum returns_kind)kind, (int)year, &err);

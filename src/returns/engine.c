@@ -164,8 +164,13 @@ static size_t validate_one(struct returns_ctx *x, const struct casefile *cf, con
 		}
 		x->s9 = &v;
 		x->ci = NULL;
+		x->cf = cf;
+		x->ex = ex;
+		x->va = va;
+		x->last_state = 0;
 		size_t n = rules_run_child(x, k, g);
 		x->s9 = NULL;
+		x->cf = NULL;
 		return n;
 	}
 	struct ci_child v;
@@ -367,6 +372,13 @@ int returns_validate_store(struct store *st, enum returns_kind k, int year, stru
 	ctx_init(&s.x, year, true, a, out);
 	int rc;
 	if (k == RETURN_SSDA903) {
+		/* The record's reference data: its providers and postcodes, and last year's
+		 * return as the record's own history. */
+		struct returns_refdata *ref = returns_refdata_new(a);
+		if ((rc = returns_refdata_load(st, ref, err))) {
+			return rc;
+		}
+		s.x.ref = ref;
 		s.total = 0; /* the children the return can hold are found as the scan goes */
 		rc = validate_903(st, year, &s, err);
 	} else {

@@ -287,6 +287,13 @@ struct rkey {
 struct returns_ctx {
 	const struct returns_rule *rule;
 	const struct returns_refdata *ref;	/* may be NULL: none given */
+	/* From the record: the child's casefile, to build last year's view of it when a rule
+	 * asks (ref_last_of); last_state 0 not built, 1 built, 2 not in last year's return. */
+	const struct casefile *cf;
+	const struct returns_extras *ex;
+	struct arena *va;
+	struct s9_child *last_view;
+	int last_state;
 	int year;
 	hdate ys, ye;			/* the collection year */
 	bool from_record;
@@ -340,6 +347,9 @@ const struct ref_provider *ref_provider_find(const struct returns_refdata *rd, c
 const struct ref_postcode *ref_postcode_find(const struct returns_refdata *rd, const char *postcode);
 /* Last year's view of the child with this CHILD, prepared (s9_prepare). */
 const struct s9_child *ref_last_year(const struct returns_refdata *rd, const char *child);
+/* Last year's view of the child the rules are on: from the record (built from x->cf for the
+ * year before) or from last year's files. NULL when the child was not in it. */
+const struct s9_child *ref_last_of(struct returns_ctx *x);
 /* A last-year child added by hand (tests; the record's own last year): a zeroed view to fill,
  * found by ref_last_year from then on. */
 struct s9_child *ref_last_year_add(struct returns_refdata *rd, const char *child);

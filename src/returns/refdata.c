@@ -24,6 +24,7 @@
 struct returns_refdata {
 	struct arena *a;
 	unsigned have;
+	bool last_from_record;	/* last year is the record's own history */
 	struct ref_provider *providers;
 	size_t n_providers, cap_providers;
 	struct smap provider_index;	/* URN (upper case) -> index + 1 */
@@ -174,6 +175,41 @@ struct s9_child *ref_last_year_add(struct returns_refdata *rd, const char *child
 	smap_put(&rd->last.index, rd->a, v->child, (int64_t)rd->last.n_children);
 	rd->have |= REF_LAST_YEAR;
 	return v;
+}
+
+const struct s9_child *ref_last_of(struct returns_ctx *x)
+{
+	if (!x->cf) {
+		return x->s9 ? ref_last_year(x->ref, x->s9->child) : NULL;
+	}
+	if (!x->last_state) {
+		x->last_view = arena_alloc(x->va, sizeof(*x->last_view));
+		x->last_state = view903_build(x->cf, x->ex, x->year - 1, x->va, x->last_view) ? 1 : 2;
+	}
+	return x->last_state == 1 ? x->last_view : NULL;
+}
+
+int returns_refdata_load(struct store *st, struct returns_refdata *rd, struct hearth_error *err)
+{
+	struct store_ref_provider *p;
+	struct store_ref_postcode *q;
+	size_t np, nq;
+	int rc = store_ref_providers(st, rd->a, &p, &np, err);
+	if (!rc) {
+		rc = store_ref_postcodes(st, rd->a, &q, &nq, err);
+	}
+	if (rc) {
+		return rc;
+	}
+	for (size_t i = 0; i < np; i++) {
+		returns_refdata_add_provider(rd, p[i].urn, p[i].type, p[i].postcode, p[i].registered, p[i].closed);
+	}
+	for (size_t i = 0; i < nq; i++) {
+		returns_refdata_add_postcode(rd, q[i].postcode, q[i].district, q[i].lat, q[i].lon);
+	}
+	rd->last_from_record = true;
+	rd->have |= REF_LAST_YEAR;
+	return 0;
 }
 
 /* ---- reading the files ---- */
@@ -455,7 +491,7 @@ static void r228(struct returns_ctx *x)
  * and they differ (codes compared as read, after the reader's letter case). */
 static void last_header(struct returns_ctx *x, const char *field, const char *now, const char *then)
 {
-	const struct s9_child *l = ref_last_year(x->ref, V->child);
+	const struct s9_child *l = ref_last_of(x);
 	if (V->header && l && l->header && sok(now) && sok(then) && strcmp(now, then) != 0) {
 		hd(x, "%s '%s' this year, '%s' last year", field, now, then);
 	}
@@ -463,7 +499,7 @@ static void last_header(struct returns_ctx *x, const char *field, const char *no
 
 static void r202(struct returns_ctx *x)
 {
-	const struct s9_child *l = ref_last_year(x->ref, V->child);
+	const struct s9_child *l = ref_last_of(x);
 	/* SEX changed its codes in 2025 (1/2 -> M/F): compare by meaning. */
 	const char *now = is(V->sex, "1") ? "M" : is(V->sex, "2") ? "F" : V->sex;
 	const char *then = !l ? NULL : is(l->sex, "1") ? "M" : is(l->sex, "2") ? "F" : l->sex;
@@ -472,7 +508,7 @@ static void r202(struct returns_ctx *x)
 
 static void r203(struct returns_ctx *x)
 {
-	const struct s9_child *l = ref_last_year(x->ref, V->child);
+	const struct s9_child *l = ref_last_of(x);
 	char a[DATE_STR_SIZE], b[DATE_STR_SIZE];
 	if (V->header && l && l->header && dok(V->dob) && dok(l->dob) && V->dob != l->dob) {
 		hd(x, "DOB %s this year, %s last year", dmy(V->dob, a), dmy(l->dob, b));
@@ -481,23 +517,23 @@ static void r203(struct returns_ctx *x)
 
 static void r204(struct returns_ctx *x)
 {
-	const struct s9_child *l = ref_last_year(x->ref, V->child);
+	const struct s9_child *l = ref_last_of(x);
 	last_header(x, "ETHNIC", V->ethnic, l ? l->ethnic : NULL);
 }
 
 /* 208: a UPN, once known, does not change (an unknown one, UN1-UN5, may become known). */
 static void r208(struct returns_ctx *x)
 {
-	const struct s9_child *l = ref_last_year(x->ref, V->child);
+	const struct s9_child *l = ref_last_of(x);
 	if (l && !upn_unknown_code(l->upn, RETURN_SSDA903)) {
 		last_header(x, "UPN", V->upn, l->upn);
 	}
 }
 
 /* Last year's open episode (the last, with no DEC), or NULL. */
-static const struct s9_episode *open_last(const struct returns_ctx *x)
+static const struct s9_episode *open_last(struct returns_ctx *x)
 {
-	const struct s9_child *l = ref_last_year(x->ref, V->child);
+	const struct s9_child *l = ref_last_of(x);
 	if (!l || !l->n_episodes || l->episodes[l->n_episodes - 1].dec != DATE_NONE) {
 		return NULL;
 	}

@@ -163,6 +163,10 @@ typedef void (*returns_provider_fn)(void *ctx, const char *urn, const char *type
 typedef void (*returns_postcode_fn)(void *ctx, const char *postcode, const char *district, double lat, double lon);
 void returns_refdata_each_provider(const struct returns_refdata *rd, returns_provider_fn fn, void *ctx);
 void returns_refdata_each_postcode(const struct returns_refdata *rd, returns_postcode_fn fn, void *ctx);
+/* The record's reference data (hearth refdata DB import): its providers and postcodes, when
+ * imported, and last year's return as the record's own history (what the record held for
+ * the year before, built as that year's return is). returns_validate_store loads it. */
+int returns_refdata_load(struct store *st, struct returns_refdata *rd, struct hearth_error *err);
 /* REF_* given (rd may be NULL: none). */
 unsigned returns_refdata_have(const struct returns_refdata *rd);
 /* How many providers / postcodes / last year's children are held. */

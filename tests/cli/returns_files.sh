@@ -189,6 +189,30 @@ printf 'URN,Postcode\nSC1,WR1 1AA\n' >"$TMPDIR/badprov.csv"
 refuses "a providers file without its columns says which it needs" "needs the columns URN, Provider type and Postcode" \
 	$H validate --files "$r/files" --year 2025 --providers "$TMPDIR/badprov.csv"
 
+# The same in the record: imported once (hearth refdata DB import), used by validate DB; last
+# year's return is the record's own history. Before the import, 392c and 219 are not run.
+rdb=$TMPDIR/ref.db
+$H init "$rdb" >/dev/null && $H import "$rdb" ssda903 "$r/files" --year 2025 >/dev/null 2>&1
+$H validate "$rdb" --return ssda903 --year 2025 --format csv >"$TMPDIR/rd0.csv" 2>"$TMPDIR/rd0.err"
+rc=$?
+[ "$rc" = 0 ] && grep -q '^,0,392c,not run,.*needs the ONS postcode directory' "$TMPDIR/rd0.csv" &&
+	grep -q '^,0,219,not run,' "$TMPDIR/rd0.csv" && ! grep -q ',202,not run' "$TMPDIR/rd0.csv" &&
+	ok "validate DB without reference data: 392c and 219 not run; 202 runs on the record's own last year" ||
+	not_ok "validate DB (exit $rc): $(grep -E '392c|219|202' "$TMPDIR/rd0.csv" | head -3) $(head -2 "$TMPDIR/rd0.err")"
+run_ok "$TMPDIR/ri.out" $H refdata "$rdb" import providers "$r/providers.csv" &&
+	run_ok "$TMPDIR/ri2.out" $H refdata "$rdb" import postcodes "$r/postcodes.csv" &&
+	grep -q "refdata: 2 postcodes from" "$TMPDIR/ri2.out" && ok "refdata import: providers and postcodes" || not_ok "refdata import"
+run_ok "$TMPDIR/ri3.out" $H refdata "$rdb" import postcodes "$r/postcodes.csv" && run_ok "$TMPDIR/rs.out" $H refdata "$rdb" &&
+	grep -q "^postcodes: 2 " "$TMPDIR/rs.out" && grep -q "^providers: 1 " "$TMPDIR/rs.out" &&
+	ok "importing again replaces, not doubles" || not_ok "refdata show: $(cat "$TMPDIR/rs.out")"
+$H validate "$rdb" --return ssda903 --year 2025 --format csv >"$TMPDIR/rd1.csv" 2>"$TMPDIR/rd1.err"
+rc=$?
+[ "$rc" = 0 ] && ! grep -q ',not run,' "$TMPDIR/rd1.csv" && grep -q '^B2,[0-9]*,392c,' "$TMPDIR/rd1.csv" &&
+	! grep -q '^A1,[0-9]*,392c,' "$TMPDIR/rd1.csv" && grep -q '^A1,[0-9]*,219,' "$TMPDIR/rd1.csv" && grep -q '^A1,[0-9]*,221,' "$TMPDIR/rd1.csv" &&
+	ok "validate DB with the record's reference data: 392c on B2, 219 and 221 on A1, nothing not run" ||
+	not_ok "validate DB refdata (exit $rc): $(grep -E ',(392c|219|221|not run),' "$TMPDIR/rd1.csv" | head -4) $(head -2 "$TMPDIR/rd1.err")"
+check "the record checks clean with its reference data" $H check "$rdb"
+
 # ---- CIN census ----
 cin() { # cin FILE YEAR CHILDREN_XML
 	cat >"$1" <<EOF
