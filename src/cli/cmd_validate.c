@@ -6,7 +6,7 @@
  *   hearth validate --rules [--return R] [--format text|json|csv]
  *
  * --files validates a return as it was received, with no record (returns_validate_files):
- * the SSDA903 CSV tables (--year required: they do not say theirs) or a CIN census XML file
+ * the SSDA903 CSV tables or its XML form (--year required: they do not say theirs) or a CIN census XML file
  * (the year from its Header unless --year is given). Every finding names its file and line;
  * what is odd about the files themselves is reported under hearth's read rules R01-R09.
  * Lists the findings per child (then the whole-return ones) and a count per rule. The year

@@ -86,7 +86,7 @@ const struct cli_command cli_commands[] = {
 	 "       DB workforce [--date D] --out FILE.xml (--xsd FILE | --standards DIR) [--vacancies FTE]",
 	 "write the DfE returns (SSDA903 CSV and XML, CIN census XML, workforce census XML)", false},
 	{"import", cmd_import,
-	 "DB ssda903 DIR|FILE.csv... --year Y\n"
+	 "DB ssda903 DIR|FILE.csv...|FILE.xml --year Y\n"
 	 "       DB cin-census FILE.xml [--year Y] [--xsd FILE | --standards DIR]\n"
 	 "       DB annex-a FILE.xlsx [--partial]",
 	 "read past returns and Annex A lists into the record (a child it cannot hold is held back whole)",

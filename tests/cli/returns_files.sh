@@ -131,6 +131,43 @@ n=$(q "$db" "SELECT count(*) FROM child c JOIN cla_episode e ON e.child_id = c.i
 [ "$rc" = 1 ] && [ "$n" = 1 ] && grep -q "held back: child F6: $TMPDIR/odd/Header.csv:3: DOB: " "$TMPDIR/oi.err" &&
 	ok "import: E5 in with the record's codes, F6 held back naming its DOB" || not_ok "import (exit $rc, E5 $n): $(grep -v '^note' "$TMPDIR/oi.err" | head -3)"
 
+# ---- SSDA903 XML (CLA.xsd), read as its CSV tables are ----
+# A1 and B2 again, as one XML file: B2's PL ZZ is 146 on its EPISODE's line, its SEX X is
+# 101 on its HEADER's (each element's own line: 16 and 13); <NOTE> is no element of an EPISODE (R03, a query naming it).
+cat >"$TMPDIR/s9.xml" <<'EOF2'
+<?xml version="1.0" encoding="UTF-8"?>
+<EXPSSDA903>
+  <CHILD>
+    <HEADER>
+      <CHILDID>A1</CHILDID><UPN>L885455310171</UPN><SEX>M</SEX><DOB>01/06/2012</DOB><ETHNIC>WBRI</ETHNIC><UASC>0</UASC>
+    </HEADER>
+    <EPISODE>
+      <DECOM>01/06/2024</DECOM><RNE>S</RNE><LS>C2</LS><CIN>N1</CIN><PL>U4</PL><PL_POST>WR2 2BB</PL_POST>
+      <HOME_POST>WR1 1AA</HOME_POST><PLACE_PROVIDER>PR1</PLACE_PROVIDER><DEC></DEC><REC></REC>
+    </EPISODE>
+  </CHILD>
+  <CHILD>
+    <HEADER>
+      <CHILDID>B2</CHILDID><UPN>L885455310171</UPN><SEX>X</SEX><DOB>01/06/2012</DOB><ETHNIC>WBRI</ETHNIC><UASC>0</UASC>
+    </HEADER>
+    <EPISODE>
+      <DECOM>01/06/2024</DECOM><RNE>S</RNE><LS>C2</LS><CIN>N1</CIN><PL>ZZ</PL><PL_POST>WR2 2BB</PL_POST>
+      <HOME_POST>WR1 1AA</HOME_POST><PLACE_PROVIDER>PR1</PLACE_PROVIDER><DEC></DEC><REC></REC><NOTE>lost</NOTE>
+    </EPISODE>
+  </CHILD>
+</EXPSSDA903>
+EOF2
+$H validate --files "$TMPDIR/s9.xml" --year 2025 --format csv >"$TMPDIR/x.csv" 2>"$TMPDIR/x.err"
+rc=$?
+[ "$rc" = 0 ] && has "$TMPDIR/x.csv" B2 146 s9.xml:16 && has "$TMPDIR/x.csv" B2 101 s9.xml:13 && hasnt "$TMPDIR/x.csv" A1 146 &&
+	hasnt "$TMPDIR/x.csv" A1 101 && ok "SSDA903 XML: B2's PL ZZ (146) and SEX X (101) on their lines, not A1's" ||
+	not_ok "SSDA903 XML (exit $rc): $(grep -E ',(146|101),' "$TMPDIR/x.csv") $(head -2 "$TMPDIR/x.err")"
+grep -q ',R03,query,.*<NOTE> is not an element of Episodes' "$TMPDIR/x.csv" && ok "SSDA903 XML: an unknown element is a query naming it" ||
+	not_ok "R03 in XML: $(grep R03 "$TMPDIR/x.csv")"
+$H validate --files "$TMPDIR/s9.xml" --year 2025 >"$TMPDIR/x.txt" && grep -q "read: 1 file, 2 children, 4 rows" "$TMPDIR/x.txt" &&
+	ok "SSDA903 XML: one file, 2 children, 4 rows" || not_ok "XML read line: $(tail -1 "$TMPDIR/x.txt")"
+refuses "an SSDA903 XML without --year says how to give it" "give it with --year Y" $H validate --files "$TMPDIR/s9.xml"
+
 # ---- reference data: last year's return, Ofsted's providers, the ONS postcode directory ----
 # Hand-made, each a few rows in the published files' own column names. A1's placement at
 # SC100001 (a children's home at WR3 3CC) is a U4 at PL_POST WR2 2BB: 219 and 221. B2's
