@@ -77,6 +77,14 @@ static int print_rules(int kind, enum cli_format format)
 							     "fields", r[i].fields, "from_year", r[i].from_year,
 							     "needs_columns", r[i].needs != 0, "flags", flags_text(&r[i]),
 							     "message", r[i].message));
+			json_t *refs = json_array();
+			static const char *const ref_keys[] = {"last_year", "providers", "postcodes"};
+			for (unsigned b = 0; b < 3; b++) {
+				if (r[i].refs & (1u << b)) {
+					json_array_append_new(refs, json_string(ref_keys[b]));
+				}
+			}
+			json_object_set_new(json_array_get(arr, json_array_size(arr) - 1), "needs_reference", refs);
 		} else if (format == FORMAT_CSV) {
 			printf("%s,", returns_kind_name(r[i].kind));
 			cli_csv_field(stdout, r[i].id);
@@ -88,10 +96,16 @@ static int print_rules(int kind, enum cli_format format)
 			cli_csv_field(stdout, r[i].message);
 			putchar('\n');
 		} else {
-			printf("%-9s %-10s %-5s %-20s %s%s%s\n", returns_kind_name(r[i].kind), r[i].id,
+			printf("%-9s %-10s %-5s %-20s %s%s%s", returns_kind_name(r[i].kind), r[i].id,
 			       returns_severity_name(r[i].severity), r[i].table, r[i].message,
 			       r[i].needs ? " [needs columns the record lacks]" : "",
 			       r[i].flags & RULE_IMPOSSIBLE ? " [impossible record]" : "");
+			for (unsigned b = 1; b <= REF_ALL; b <<= 1) {
+				if (r[i].refs & b) {
+					printf(" [needs %s]", returns_ref_name(b));
+				}
+			}
+			putchar('\n');
 		}
 	}
 	if (format == FORMAT_JSON) {

@@ -222,6 +222,11 @@ rc=$?
 	has "$TMPDIR/r2.csv" A1 502 Episodes.csv:2 && hasnt "$TMPDIR/r2.csv" B2 202 && hasnt "$TMPDIR/r2.csv" B2 221 &&
 	ok "all three given: 219, 221 (SC100001), 202 and 502 (last year) fire on A1, not B2; nothing not run" ||
 	not_ok "refdata (exit $rc): $(grep -E ',(219|221|202|502|not run),' "$TMPDIR/r2.csv" | head -5) $(head -2 "$TMPDIR/r2.err")"
+$H validate --rules --return ssda903 --format json >"$TMPDIR/rules.json" &&
+	node -e 'const d = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8"));
+const need = id => JSON.stringify(d.find(r => r.rule === id).needs_reference);
+if (need("221") !== "[\"providers\"]" || need("502") !== "[\"last_year\"]" || need("101") !== "[]") process.exit(1);' "$TMPDIR/rules.json" &&
+	ok "--rules says which reference data each rule needs" || not_ok "--rules needs_reference"
 printf 'URN,Postcode\nSC1,WR1 1AA\n' >"$TMPDIR/badprov.csv"
 refuses "a providers file without its columns says which it needs" "needs the columns URN, Provider type and Postcode" \
 	$H validate --files "$r/files" --year 2025 --providers "$TMPDIR/badprov.csv"

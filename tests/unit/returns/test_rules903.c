@@ -560,7 +560,8 @@ CASE(INT36, (add_uasc(t), add_uasc(t)), add_uasc(t))
 /* 392c: WR9 9ZZ has a postcode's shape but is not in the directory; WR2 2BB is. */
 CASE(392c, (E(1)->home_post = "WR9 9ZZ"), (E(1)->home_post = "WR2 2BB"))
 /* 164: ZE9 9ZZ is in the directory with no place (latitude 99.999999): no distance. WR1 1AA
- * to WR2 2BB: about 2 miles (0.01 degrees north, 0.03 west at 52 N). */
+ * to WR2 2BB: about 1.5 miles (0.01 degrees north = 0.69 miles; 0.03 degrees west at 52 N =
+ * 0.03 x 69.1 x cos 52 = 1.28 miles; sqrt(0.69^2 + 1.28^2) = 1.45). */
 CASE(164, (E(1)->pl_post = "ZE9 9ZZ"), (E(1)->pl_post = "WR2 2BB"))
 /* 169: the district of PL_POST, none for WR9 9ZZ; "wr33cc" is WR3 3CC. */
 CASE(169, (E(1)->pl_post = "WR9 9ZZ"), (E(1)->pl_post = "wr33cc"))
@@ -711,6 +712,37 @@ static void test_146_by_row_year(void **state)
 	arena_free(&t.a);
 }
 
+/* 164 by distance: WR1 1AA (52.19 N, 2.22 W) to FIQQ 1ZZ (Stanley, 51.69 S, 57.85 W) is
+ * about 7,900 miles (103.9 degrees of latitude apart alone is 103.9 x 69.1 = 7,180 miles),
+ * over 999.9: a finding; to WR2 2BB (1.45 miles, above) none. */
+static void test_164_distance(void **state)
+{
+	(void)state;
+	struct env t = {0};
+	base(&t);
+	returns_refdata_add_postcode(t.ref, "FIQQ 1ZZ", "", -51.69, -57.85);
+	assert_false(fires(&t, "164", NULL));
+	t.v.episodes[1].pl_post = "FIQQ 1ZZ";
+	assert_true(fires(&t, "164", NULL));
+	arena_free(&t.a);
+}
+
+/* Without the reference data a rule needs, it does not run (the report lists it as not
+ * run): 392c on a postcode in no directory, with no directory given. */
+static void test_refs_absent(void **state)
+{
+	(void)state;
+	struct env t = {0};
+	base(&t);
+	t.v.episodes[1].home_post = "WR9 9ZZ";
+	assert_true(fires(&t, "392c", NULL));
+	t.ref = NULL;
+	assert_false(fires(&t, "392c", NULL));
+	assert_int_equal(returns_rule_refs_missing(returns_rule_find(RETURN_SSDA903, "392c"), NULL), REF_POSTCODES);
+	assert_int_equal(returns_rule_refs_missing(returns_rule_find(RETURN_SSDA903, "101"), NULL), 0);
+	arena_free(&t.a);
+}
+
 /* Every rule in the table has its cases, and every case names a rule. */
 static void test_every_rule_has_cases(void **state)
 {
@@ -768,15 +800,17 @@ static void test_upn(void **state)
 
 int main(void)
 {
-	struct CMUnitTest tests[N_CASES + 4];
+	struct CMUnitTest tests[N_CASES + 6];
 	tests[0] = (struct CMUnitTest)cmocka_unit_test(test_base_is_clean);
 	tests[1] = (struct CMUnitTest)cmocka_unit_test(test_every_rule_has_cases);
 	tests[2] = (struct CMUnitTest)cmocka_unit_test(test_upn);
 	tests[N_CASES + 3] = (struct CMUnitTest)cmocka_unit_test(test_146_by_row_year);
+	tests[N_CASES + 4] = (struct CMUnitTest)cmocka_unit_test(test_164_distance);
+	tests[N_CASES + 5] = (struct CMUnitTest)cmocka_unit_test(test_refs_absent);
 	static char names[N_CASES][32];
 	for (size_t i = 0; i < N_CASES; i++) {
 		snprintf(names[i], sizeof(names[i]), "rule_%s", cases[i].id);
 		tests[i + 3] = (struct CMUnitTest){names[i], run_case, NULL, NULL, (void *)&cases[i]};
 	}
-	return _cmocka_run_group_tests("returns/rules903", tests, N_CASES + 4, NULL, NULL);
+	return _cmocka_run_group_tests("returns/rules903", tests, N_CASES + 6, NULL, NULL);
 }
