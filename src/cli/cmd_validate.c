@@ -13,7 +13,8 @@
  * defaults to the collection year containing today. --timing prints, on stderr, the time
  * the validation took and the time a raw read of the same rows takes, in the same run (for
  * bench/returns). --format xlsx writes a workbook for people to --out (a sheet "Findings", one
- * row per finding, and a sheet "By rule", the count per rule), readable by its owner only.
+ * row per finding; "By rule", the count per rule; "Not run", the rules whose reference data was
+ * not given), readable by its owner only.
  * --rules prints the rule table itself. Exit 0 when the record was
  * validated, whatever it found. */
 #include <jansson.h>

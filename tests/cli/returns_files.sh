@@ -76,7 +76,8 @@ assert any(r["rule"] == "146" and r["count"] == 1 for r in d["by_rule"]), d["by_
 PY
 
 # Each format, for machines and people: JSON that node parses, CSV rows under the header,
-# and a workbook (--out) whose sheets are the findings and the count per rule.
+# and a workbook (--out) whose sheets are the findings, the count per rule and the rules not
+# run for want of reference data.
 node -e 'const d = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8"));
 if (!d.children.some(c => c.child === "B2" && c.findings.some(f => f.rule === "146"))) process.exit(1);
 if (!d.by_rule.some(r => r.rule === "146" && r.count === 1)) process.exit(1);' "$TMPDIR/v.json" &&
@@ -87,9 +88,9 @@ rm -f "$TMPDIR/v.xlsx"
 $H validate --files "$d" --year 2025 --format xlsx --out "$TMPDIR/v.xlsx" >/dev/null 2>"$TMPDIR/x.err"
 rc=$?
 [ "$rc" = 0 ] && unzip -p "$TMPDIR/v.xlsx" xl/workbook.xml >"$TMPDIR/wb.xml" && grep -q 'name="Findings"' "$TMPDIR/wb.xml" &&
-	grep -q 'name="By rule"' "$TMPDIR/wb.xml" && unzip -p "$TMPDIR/v.xlsx" xl/sharedStrings.xml | grep -q "PLACE 'ZZ' is not a 2025 code" &&
+	grep -q 'name="By rule"' "$TMPDIR/wb.xml" && grep -q 'name="Not run"' "$TMPDIR/wb.xml" && unzip -p "$TMPDIR/v.xlsx" xl/sharedStrings.xml | grep -q "PLACE 'ZZ' is not a 2025 code" &&
 	[ "$(stat -c %a "$TMPDIR/v.xlsx")" = 600 ] &&
-	ok "xlsx: a workbook (0600) with the sheets Findings and By rule, B2's 146 in it" || not_ok "xlsx: exit $rc: $(cat "$TMPDIR/x.err")"
+	ok "xlsx: a workbook (0600) with the sheets Findings, By rule and Not run, B2's 146 in it" || not_ok "xlsx: exit $rc: $(cat "$TMPDIR/x.err")"
 refuses "xlsx needs --out" "give it --out FILE.xlsx" $H validate --files "$d" --year 2025 --format xlsx
 
 # The year: given, never guessed.
