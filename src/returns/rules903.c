@@ -829,11 +829,17 @@ static void r222(struct returns_ctx *x)
 	}
 }
 
+/* A URN of no URN's shape; and, when Ofsted's register is given (refdata.c), one of the
+ * shape that the register does not have. */
 static void r1008(struct returns_ctx *x)
 {
+	bool reg = returns_refdata_have(x->ref) & REF_PROVIDERS;
 	for (size_t i = 0; i < V->n_episodes; i++) {
-		if (sok(V->episodes[i].urn) && !urn_valid(V->episodes[i].urn)) {
-			ep(x, i, "URN '%s'", V->episodes[i].urn);
+		const char *u = V->episodes[i].urn;
+		if (sok(u) && !urn_valid(u)) {
+			ep(x, i, "URN '%s'", u);
+		} else if (sok(u) && reg && !ref_provider_find(x->ref, u)) {
+			ep(x, i, "URN '%s' is not in Ofsted's register of providers", u);
 		}
 	}
 }

@@ -366,7 +366,7 @@ CASE(531, (E(1)->provider = "PR5", E(1)->place = "P1"), (E(1)->provider = "PR5",
 CASE(550, (E(1)->provider = "PR0"), (E(1)->provider = "PR0", E(1)->place = "P1"))
 CASE(218, (E(1)->place = "K2"), (E(1)->place = "K2", E(1)->urn = "SC123456"))
 CASE(222, (E(1)->place = "P1", E(1)->urn = "SC123456"), (E(1)->place = "P1", E(1)->urn = "XXXXXXX"))
-CASE(1008, (E(1)->urn = "ABC"), (E(1)->urn = "SC123456"))
+CASE(1008, (E(1)->urn = "ABC"), (E(1)->urn = "SC100001"))
 CASE(225, (E(0)->rpc = NULL), (E(0)->rpc = NULL, E(1)->rne = "L"))
 CASE(226, (E(0)->place = "T1"), (E(0)->place = "T1", E(0)->rpc = NULL))
 CASE(392b, (E(1)->home_post = NULL, E(1)->pl_post = NULL), (E(1)->home_post = NULL, E(1)->pl_post = NULL, add_uasc(t)))
@@ -727,6 +727,20 @@ static void test_164_distance(void **state)
 	arena_free(&t.a);
 }
 
+/* 1008 with Ofsted's register: SC123456 has a URN's shape but is not in the base's register
+ * (SC100001-3); without a register only the shape is checked. */
+static void test_1008_register(void **state)
+{
+	(void)state;
+	struct env t = {0};
+	base(&t);
+	t.v.episodes[1].urn = "SC123456";
+	assert_true(fires(&t, "1008", NULL));
+	t.ref = NULL;
+	assert_false(fires(&t, "1008", NULL));
+	arena_free(&t.a);
+}
+
 /* Without the reference data a rule needs, it does not run (the report lists it as not
  * run): 392c on a postcode in no directory, with no directory given. */
 static void test_refs_absent(void **state)
@@ -800,17 +814,18 @@ static void test_upn(void **state)
 
 int main(void)
 {
-	struct CMUnitTest tests[N_CASES + 6];
+	struct CMUnitTest tests[N_CASES + 7];
 	tests[0] = (struct CMUnitTest)cmocka_unit_test(test_base_is_clean);
 	tests[1] = (struct CMUnitTest)cmocka_unit_test(test_every_rule_has_cases);
 	tests[2] = (struct CMUnitTest)cmocka_unit_test(test_upn);
 	tests[N_CASES + 3] = (struct CMUnitTest)cmocka_unit_test(test_146_by_row_year);
 	tests[N_CASES + 4] = (struct CMUnitTest)cmocka_unit_test(test_164_distance);
 	tests[N_CASES + 5] = (struct CMUnitTest)cmocka_unit_test(test_refs_absent);
+	tests[N_CASES + 6] = (struct CMUnitTest)cmocka_unit_test(test_1008_register);
 	static char names[N_CASES][32];
 	for (size_t i = 0; i < N_CASES; i++) {
 		snprintf(names[i], sizeof(names[i]), "rule_%s", cases[i].id);
 		tests[i + 3] = (struct CMUnitTest){names[i], run_case, NULL, NULL, (void *)&cases[i]};
 	}
-	return _cmocka_run_group_tests("returns/rules903", tests, N_CASES + 6, NULL, NULL);
+	return _cmocka_run_group_tests("returns/rules903", tests, N_CASES + 7, NULL, NULL);
 }
