@@ -90,8 +90,8 @@ int cli_parse(int argc, char **argv, int first, struct cli_opt *opts, int n_opts
 
 int cli_format(const char *s, unsigned allowed, enum cli_format *out)
 {
-	static const char *const names[] = {"text", "json", "csv"};
-	for (int i = 0; i < 3; i++) {
+	static const char *const names[] = {"text", "json", "csv", "xlsx"};
+	for (int i = 0; i < 4; i++) {
 		if (strcmp(s, names[i]) == 0 && (allowed & (1u << i))) {
 			*out = (enum cli_format)i;
 			return 0;

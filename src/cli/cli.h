@@ -46,7 +46,7 @@ struct cli_opt {
 int cli_parse(int argc, char **argv, int first, struct cli_opt *opts, int n_opts, char **pos, int max_pos,
 	      int *n_pos);
 
-enum cli_format { FORMAT_TEXT, FORMAT_JSON, FORMAT_CSV };
+enum cli_format { FORMAT_TEXT, FORMAT_JSON, FORMAT_CSV, FORMAT_XLSX };
 /* Reads a --format value among those allowed (a bit mask of 1 << FORMAT_*). */
 int cli_format(const char *s, unsigned allowed, enum cli_format *out);
 

@@ -119,6 +119,8 @@ static int list_one(void *ctx, const struct casefile *cf)
 		json_array_append_new(c->json, o);
 		break;
 	}
+	case FORMAT_XLSX: /* not allowed by child list's cli_format */
+		break;
 	}
 	arena_free(&tmp);
 	return 0;

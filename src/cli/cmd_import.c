@@ -1,6 +1,6 @@
 /* cmd_import: a council's past returns and Annex A lists, read into the record.
  *
- *   hearth import DB ssda903 DIR|FILE.csv... --year Y
+ *   hearth import DB ssda903 DIR|FILE.csv...|FILE.xml --year Y
  *   hearth import DB cin-census FILE.xml [--year Y] [--xsd FILE | --standards DIR]
  *   hearth import DB annex-a FILE.xlsx [--partial]
  *
@@ -49,7 +49,7 @@ int cmd_import(int argc, char **argv)
 	};
 	char *pos[256];
 	int n_pos;
-	const char *usage = "usage: hearth import DB ssda903 DIR|FILE.csv... --year Y\n"
+	const char *usage = "usage: hearth import DB ssda903 DIR|FILE.csv...|FILE.xml --year Y\n"
 			    "       hearth import DB cin-census FILE.xml [--year Y] [--xsd FILE | --standards DIR]\n"
 			    "       hearth import DB annex-a FILE.xlsx [--partial]\n";
 	if (cli_parse(argc, argv, 1, opts, 4, pos, 256, &n_pos) || n_pos < 3) {

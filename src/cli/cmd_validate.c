@@ -1,24 +1,30 @@
 /* cmd_validate: the DfE's validation rules over the record, as the return would be sent.
  *
  *   hearth validate DB --return ssda903|cin-census [--year Y] [--child ID]
- *                   [--format text|json|csv] [--timing]
- *   hearth validate --files DIR|FILE [FILE...] [--year Y] [--format text|json|csv]
+ *                   [--format text|json|csv|xlsx --out FILE.xlsx] [--timing]
+ *   hearth validate --files DIR|FILE [FILE...] [--year Y] [--format text|json|csv|xlsx --out FILE.xlsx]
  *   hearth validate --rules [--return R] [--format text|json|csv]
  *
  * --files validates a return as it was received, with no record (returns_validate_files):
- * the SSDA903 CSV tables (--year required: they do not say theirs) or a CIN census XML file
+ * the SSDA903 CSV tables or its XML form (--year required: they do not say theirs) or a CIN census XML file
  * (the year from its Header unless --year is given). Every finding names its file and line;
  * what is odd about the files themselves is reported under hearth's read rules R01-R09.
  * Lists the findings per child (then the whole-return ones) and a count per rule. The year
  * defaults to the collection year containing today. --timing prints, on stderr, the time
  * the validation took and the time a raw read of the same rows takes, in the same run (for
- * bench/returns). --rules prints the rule table itself. Exit 0 when the record was
+ * bench/returns). --format xlsx writes a workbook for people to --out (a sheet "Findings", one
+ * row per finding; "By rule", the count per rule; "Not run", the rules whose reference data was
+ * not given), readable by its owner only.
+ * --rules prints the rule table itself. Exit 0 when the record was
  * validated, whatever it found. */
 #include <jansson.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
+
+#include <xlsxwriter.h>
 
 #include "cli/cli.h"
 #include "base/mem.h"
@@ -72,6 +78,14 @@ static int print_rules(int kind, enum cli_format format)
 							     "fields", r[i].fields, "from_year", r[i].from_year,
 							     "needs_columns", r[i].needs != 0, "flags", flags_text(&r[i]),
 							     "message", r[i].message));
+			json_t *refs = json_array();
+			static const char *const ref_keys[] = {"last_year", "providers", "postcodes"};
+			for (unsigned b = 0; b < 3; b++) {
+				if (r[i].refs & (1u << b)) {
+					json_array_append_new(refs, json_string(ref_keys[b]));
+				}
+			}
+			json_object_set_new(json_array_get(arr, json_array_size(arr) - 1), "needs_reference", refs);
 		} else if (format == FORMAT_CSV) {
 			printf("%s,", returns_kind_name(r[i].kind));
 			cli_csv_field(stdout, r[i].id);
@@ -83,10 +97,16 @@ static int print_rules(int kind, enum cli_format format)
 			cli_csv_field(stdout, r[i].message);
 			putchar('\n');
 		} else {
-			printf("%-9s %-10s %-5s %-20s %s%s%s\n", returns_kind_name(r[i].kind), r[i].id,
+			printf("%-9s %-10s %-5s %-20s %s%s%s", returns_kind_name(r[i].kind), r[i].id,
 			       returns_severity_name(r[i].severity), r[i].table, r[i].message,
 			       r[i].needs ? " [needs columns the record lacks]" : "",
 			       r[i].flags & RULE_IMPOSSIBLE ? " [impossible record]" : "");
+			for (unsigned b = 1; b <= REF_ALL; b <<= 1) {
+				if (r[i].refs & b) {
+					printf(" [needs %s]", returns_ref_name(b));
+				}
+			}
+			putchar('\n');
 		}
 	}
 	if (format == FORMAT_JSON) {
@@ -154,9 +174,61 @@ static json_t *finding_json(const struct returns_finding *f, bool files)
 	return o;
 }
 
+static const char *needs_text(char *needs)
+{
+	static char b[320];
+	snprintf(b, sizeof(b), "not run: needs %s", needs);
+	return b;
+}
+
+/* The rules of kind k that apply in year but did not run for want of reference data: each
+ * with what it needs. Appended to arr (JSON) or printed (text, csv). */
+static size_t not_run(enum returns_kind k, int year, bool files, const struct returns_refdata *ref, json_t *arr,
+		      enum cli_format format, FILE *out)
+{
+	size_t n, c = 0;
+	const struct returns_rule *r = returns_rules(&n);
+	for (size_t i = 0; i < n; i++) {
+		unsigned miss = r[i].kind == k && returns_rule_applies(&r[i], year, !files)
+					? returns_rule_refs_missing(&r[i], ref)
+					: 0;
+		if (!miss) {
+			continue;
+		}
+		char needs[300] = "";
+		for (unsigned b = 1; b <= REF_ALL; b <<= 1) {
+			if (miss & b) {
+				size_t l = strlen(needs);
+				snprintf(needs + l, sizeof(needs) - l, "%s%s", l ? " and " : "", returns_ref_name(b));
+			}
+		}
+		c++;
+		if (arr) {
+			json_array_append_new(arr, json_pack("{s:s, s:s, s:s}", "rule", r[i].id, "needs", needs, "message",
+							     r[i].message));
+		} else if (format == FORMAT_CSV) {
+			fputs(files ? ",,0," : ",0,", out);
+			cli_csv_field(out, r[i].id);
+			fputs(",not run,", out);
+			cli_csv_field(out, r[i].table);
+			fprintf(out, ",0,");
+			cli_csv_field(out, needs_text(needs));
+			putc(',', out);
+			cli_csv_field(out, r[i].message);
+			putc('\n', out);
+		} else {
+			if (c == 1) {
+				fputs("not run:\n", out);
+			}
+			fprintf(out, "  %-10s not run: needs %s\n", r[i].id, needs);
+		}
+	}
+	return c;
+}
+
 /* files: the findings come from files (each has its file and line), not the record. */
 static void print_findings(const struct returns_findings *f, enum returns_kind k, int year, enum cli_format format,
-			   bool files)
+			   bool files, const struct returns_refdata *ref)
 {
 	if (format == FORMAT_CSV) {
 		puts(files ? "child,file,line,rule,severity,table,row,detail,message"
@@ -180,6 +252,7 @@ static void print_findings(const struct returns_findings *f, enum returns_kind k
 			cli_csv_field(stdout, x->rule->message);
 			putchar('\n');
 		}
+		not_run(k, year, files, ref, NULL, format, stdout);
 		return;
 	}
 	if (format == FORMAT_JSON) {
@@ -202,9 +275,11 @@ static void print_findings(const struct returns_findings *f, enum returns_kind k
 			json_array_append_new(cur, finding_json(x, files));
 		}
 		by_rule(f, rules, NULL);
-		json_t *doc = json_pack("{s:s, s:i, s:I, s:I, s:o, s:o, s:o}", "return", returns_kind_name(k), "year", year,
-					"errors", (json_int_t)f->errors, "queries", (json_int_t)f->queries, "children",
-					children, "whole_return", whole, "by_rule", rules);
+		json_t *nr = json_array();
+		not_run(k, year, files, ref, nr, format, NULL);
+		json_t *doc = json_pack("{s:s, s:i, s:I, s:I, s:o, s:o, s:o, s:o}", "return", returns_kind_name(k), "year",
+					year, "errors", (json_int_t)f->errors, "queries", (json_int_t)f->queries, "children",
+					children, "whole_return", whole, "by_rule", rules, "not_run", nr);
 		char *s = json_dumps(doc, JSON_INDENT(2));
 		puts(s);
 		free(s);
@@ -243,9 +318,95 @@ static void print_findings(const struct returns_findings *f, enum returns_kind k
 		puts("by rule:");
 		by_rule(f, NULL, stdout);
 	}
+	not_run(k, year, files, ref, NULL, format, stdout);
 }
 
-static int validate_files(const char *first, char **more, int n_more, int year, enum cli_format format)
+/* The findings as a workbook: "Findings" (one row per finding: child, where, rule, fields,
+ * what was found) and "By rule" (a count per rule, as by_rule). Created 0600: it names children. */
+static int write_xlsx(const struct returns_findings *f, const char *path, bool files, enum returns_kind k, int year,
+		      const struct returns_refdata *ref)
+{
+	lxw_workbook *wb = workbook_new(path);
+	if (!wb) {
+		cli_fail("--out: cannot create the workbook %s", path);
+		return -1;
+	}
+	lxw_format *bold = workbook_add_format(wb);
+	format_set_bold(bold);
+	lxw_worksheet *ws = workbook_add_worksheet(wb, "Findings");
+	static const char *const head_files[] = {"Child", "File", "Line", "Rule", "Severity", "Table", "Row", "Fields",
+						 "Detail", "Message", NULL};
+	static const char *const head_db[] = {"Child", "Child id", "Rule", "Severity", "Table", "Row", "Fields",
+					      "Detail", "Message", NULL};
+	const char *const *head = files ? head_files : head_db;
+	for (lxw_col_t c = 0; head[c]; c++) {
+		worksheet_write_string(ws, 0, c, head[c], bold);
+	}
+	worksheet_freeze_panes(ws, 1, 0);
+	for (size_t i = 0; i < f->n; i++) {
+		const struct returns_finding *x = &f->items[i];
+		lxw_row_t r = (lxw_row_t)(i + 1);
+		lxw_col_t c = 0;
+		worksheet_write_string(ws, r, c++, x->child ? x->child : "", NULL);
+		if (files) {
+			worksheet_write_string(ws, r, c++, x->file ? x->file : "", NULL);
+			worksheet_write_number(ws, r, c++, x->line, NULL);
+		} else {
+			worksheet_write_number(ws, r, c++, (double)x->child_id, NULL);
+		}
+		worksheet_write_string(ws, r, c++, x->rule->id, NULL);
+		worksheet_write_string(ws, r, c++, returns_severity_name(x->rule->severity), NULL);
+		worksheet_write_string(ws, r, c++, x->table ? x->table : "", NULL);
+		worksheet_write_number(ws, r, c++, x->row, NULL);
+		worksheet_write_string(ws, r, c++, x->rule->fields ? x->rule->fields : "", NULL);
+		worksheet_write_string(ws, r, c++, x->detail ? x->detail : "", NULL);
+		worksheet_write_string(ws, r, c++, x->rule->message, NULL);
+	}
+	lxw_worksheet *wr = workbook_add_worksheet(wb, "By rule");
+	static const char *const head_rule[] = {"Rule", "Severity", "Count", "Message"};
+	for (lxw_col_t c = 0; c < 4; c++) {
+		worksheet_write_string(wr, 0, c, head_rule[c], bold);
+	}
+	json_t *rules = json_array();
+	by_rule(f, rules, NULL);
+	size_t i;
+	json_t *o;
+	json_array_foreach(rules, i, o)
+	{
+		lxw_row_t r = (lxw_row_t)(i + 1);
+		worksheet_write_string(wr, r, 0, json_string_value(json_object_get(o, "rule")), NULL);
+		worksheet_write_string(wr, r, 1, json_string_value(json_object_get(o, "severity")), NULL);
+		worksheet_write_number(wr, r, 2, (double)json_integer_value(json_object_get(o, "count")), NULL);
+		worksheet_write_string(wr, r, 3, json_string_value(json_object_get(o, "message")), NULL);
+	}
+	json_decref(rules);
+	lxw_worksheet *wn = workbook_add_worksheet(wb, "Not run");
+	static const char *const head_nr[] = {"Rule", "Needs", "Message"};
+	for (lxw_col_t c = 0; c < 3; c++) {
+		worksheet_write_string(wn, 0, c, head_nr[c], bold);
+	}
+	json_t *nr = json_array();
+	not_run(k, year, files, ref, nr, FORMAT_JSON, NULL);
+	json_array_foreach(nr, i, o)
+	{
+		lxw_row_t r = (lxw_row_t)(i + 1);
+		worksheet_write_string(wn, r, 0, json_string_value(json_object_get(o, "rule")), NULL);
+		worksheet_write_string(wn, r, 1, json_string_value(json_object_get(o, "needs")), NULL);
+		worksheet_write_string(wn, r, 2, json_string_value(json_object_get(o, "message")), NULL);
+	}
+	json_decref(nr);
+	mode_t old = umask(077);
+	lxw_error rc = workbook_close(wb);
+	umask(old);
+	if (rc != LXW_NO_ERROR) {
+		cli_fail("--out: cannot write the workbook %s: %s", path, lxw_strerror(rc));
+		return -1;
+	}
+	return 0;
+}
+
+static int validate_files(const char *first, char **more, int n_more, int year, enum cli_format format,
+			  const char *out, const char *last_year, const char *providers, const char *postcodes)
 {
 	const char **paths = xmalloc(sizeof(*paths) * (size_t)(n_more + 1));
 	paths[0] = first;
@@ -256,12 +417,27 @@ static int validate_files(const char *first, char **more, int n_more, int year, 
 	struct hearth_error err = {0};
 	struct returns_findings f = {0};
 	struct returns_files_result res;
-	int rc = returns_validate_files(paths, (size_t)n_more + 1, year, &a, &f, &res, &err);
+	struct returns_refdata *ref = returns_refdata_new(&a);
+	int rc = 0;
+	if (providers) {
+		rc = returns_refdata_providers(ref, providers, &err);
+	}
+	if (!rc && postcodes) {
+		rc = returns_refdata_postcodes(ref, postcodes, &err);
+	}
+	if (!rc && last_year) {
+		rc = returns_refdata_last_year(ref, &last_year, 1, &err);
+	}
+	if (!rc) {
+		rc = returns_validate_files(paths, (size_t)n_more + 1, year, ref, &a, &f, &res, &err);
+	}
 	free(paths);
 	if (rc) {
 		cli_error(&err);
+	} else if (format == FORMAT_XLSX) {
+		rc = write_xlsx(&f, out, true, res.kind, res.year, ref) ? HERR_IO : 0;
 	} else {
-		print_findings(&f, res.kind, res.year, format, true);
+		print_findings(&f, res.kind, res.year, format, true, ref);
 		if (format == FORMAT_TEXT) {
 			printf("read: %d file%s, %lld children, %lld rows; the year %d from %s\n", res.files,
 			       res.files == 1 ? "" : "s", (long long)res.children, (long long)res.rows, res.year,
@@ -274,25 +450,34 @@ static int validate_files(const char *first, char **more, int n_more, int year, 
 
 int cmd_validate(int argc, char **argv)
 {
-	const char *ret = NULL, *format_name = "text", *child = NULL, *files = NULL;
+	const char *ret = NULL, *format_name = "text", *child = NULL, *files = NULL, *out = NULL, *last_year = NULL,
+		   *providers = NULL, *postcodes = NULL;
 	int64_t year = 0;
 	bool timing = false, rules = false;
 	struct cli_opt opts[] = {
 		{"--return", OPT_STR, &ret, false},	{"--year", OPT_INT, &year, false},
 		{"--format", OPT_STR, &format_name, false}, {"--child", OPT_STR, &child, false},
 		{"--timing", OPT_FLAG, &timing, false},	{"--rules", OPT_FLAG, &rules, false},
-		{"--files", OPT_STR, &files, false},
+		{"--files", OPT_STR, &files, false},	{"--out", OPT_STR, &out, false},
+		{"--last-year", OPT_STR, &last_year, false}, {"--providers", OPT_STR, &providers, false},
+		{"--postcodes", OPT_STR, &postcodes, false},
 	};
 	char *pos[256];
 	int n_pos;
 	enum cli_format format;
 	const char *usage = "usage: hearth validate DB --return ssda903|cin-census [--year Y] [--child ID] "
-			    "[--format text|json|csv]\n"
-			    "       hearth validate --files DIR|FILE [FILE...] [--year Y] [--format text|json|csv]\n"
+			    "[--format text|json|csv|xlsx --out FILE.xlsx]\n"
+			    "       hearth validate --files DIR|FILE [FILE...] [--year Y] [--last-year DIR] [--providers FILE]\n"
+			    "                       [--postcodes FILE] [--format text|json|csv|xlsx --out FILE.xlsx]\n"
 			    "       hearth validate --rules [--return R] [--format F]\n";
-	if (cli_parse(argc, argv, 1, opts, 7, pos, 256, &n_pos) ||
-	    cli_format(format_name, (1u << FORMAT_TEXT) | (1u << FORMAT_JSON) | (1u << FORMAT_CSV), &format)) {
+	if (cli_parse(argc, argv, 1, opts, 11, pos, 256, &n_pos) ||
+	    cli_format(format_name, (1u << FORMAT_TEXT) | (1u << FORMAT_JSON) | (1u << FORMAT_CSV) | (1u << FORMAT_XLSX),
+		       &format)) {
 		fputs(usage, stderr);
+		return EXIT_USAGE;
+	}
+	if ((format == FORMAT_XLSX) != (out != NULL) || (format == FORMAT_XLSX && rules)) {
+		cli_fail("--format xlsx writes a workbook: give it --out FILE.xlsx (and --out only with it; not with --rules)");
 		return EXIT_USAGE;
 	}
 	int kind = ret ? returns_kind_parse(ret) : -1;
@@ -304,7 +489,7 @@ int cmd_validate(int argc, char **argv)
 		return print_rules(kind, format);
 	}
 	if (files) {
-		return validate_files(files, pos, n_pos, (int)year, format);
+		return validate_files(files, pos, n_pos, (int)year, format, out, last_year, providers, postcodes);
 	}
 	if (n_pos != 1 || kind < 0) {
 		fputs(usage, stderr);
@@ -347,10 +532,19 @@ int cmd_validate(int argc, char **argv)
 					    &err);
 	}
 	double t1 = now_s();
+	/* What the rules had (the record's reference data), for the rules not run. */
+	struct returns_refdata *ref = returns_refdata_new(&a);
+	if (!rc && !child) {
+		rc = returns_refdata_load(st, ref, &err);
+	} else {
+		ref = NULL;
+	}
 	if (rc) {
 		cli_error(&err);
+	} else if (format == FORMAT_XLSX) {
+		rc = write_xlsx(&f, out, false, (enum returns_kind)kind, (int)year, ref) ? HERR_IO : 0;
 	} else {
-		print_findings(&f, (enum returns_kind)kind, (int)year, format, false);
+		print_findings(&f, (enum returns_kind)kind, (int)year, format, false, ref);
 		if (timing && !child) {
 			double t2 = now_s();
 			int64_t n = returns_raw_scan(st, (enum returns_kind)kind, (int)year, &err);

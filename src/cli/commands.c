@@ -25,6 +25,7 @@ int cmd_report(int argc, char **argv);
 int cmd_export(int argc, char **argv);
 int cmd_import(int argc, char **argv);
 int cmd_validate(int argc, char **argv);
+int cmd_refdata(int argc, char **argv);
 int cmd_test_schema(int argc, char **argv);
 int cmd_test_routes(int argc, char **argv);
 
@@ -85,16 +86,19 @@ const struct cli_command cli_commands[] = {
 	 "       DB workforce [--date D] --out FILE.xml (--xsd FILE | --standards DIR) [--vacancies FTE]",
 	 "write the DfE returns (SSDA903 CSV and XML, CIN census XML, workforce census XML)", false},
 	{"import", cmd_import,
-	 "DB ssda903 DIR|FILE.csv... --year Y\n"
+	 "DB ssda903 DIR|FILE.csv...|FILE.xml --year Y\n"
 	 "       DB cin-census FILE.xml [--year Y] [--xsd FILE | --standards DIR]\n"
 	 "       DB annex-a FILE.xlsx [--partial]",
 	 "read past returns and Annex A lists into the record (a child it cannot hold is held back whole)",
 	 false},
 	{"validate", cmd_validate,
 	 "DB --return ssda903|cin-census [--year Y] [--child ID] [--format text|json|csv]\n"
-	 "       --files DIR|FILE... [--year Y] [--format text|json|csv]\n"
+	 "       --files DIR|FILE... [--year Y] [--last-year DIR] [--providers FILE] [--postcodes FILE]\n"
+	 "                [--format text|json|csv|xlsx --out FILE.xlsx]\n"
 	 "       --rules [--return ssda903|cin-census] [--format text|json|csv]",
 	 "the DfE's validation rules over the record, or over a return's files as received", false},
+	{"refdata", cmd_refdata, "DB [import providers|postcodes FILE.csv]",
+	 "load the reference data some return rules need (Ofsted's providers, the ONS postcodes)", false},
 	{"test-schema", cmd_test_schema, "DB", "compare the database's columns with the entity descriptors", true},
 	{"test-routes", cmd_test_routes, "", "print the route table and the role table as JSON (for the role test)",
 	 true},

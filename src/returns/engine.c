@@ -24,13 +24,15 @@ static pthread_once_t joined = PTHREAD_ONCE_INIT;
 
 static void join_tables(void)
 {
-	all_n = returns_rules_903_n + returns_rules_903_more_n + returns_rules_cin_n;
+	all_n = returns_rules_903_n + returns_rules_903_more_n + returns_rules_ref_n + returns_rules_cin_n;
 	all_rules = xmalloc(sizeof(*all_rules) * all_n);
 	struct returns_rule *p = all_rules;
 	memcpy(p, returns_rules_903, sizeof(*all_rules) * returns_rules_903_n);
 	p += returns_rules_903_n;
 	memcpy(p, returns_rules_903_more, sizeof(*all_rules) * returns_rules_903_more_n);
 	p += returns_rules_903_more_n;
+	memcpy(p, returns_rules_ref, sizeof(*all_rules) * returns_rules_ref_n);
+	p += returns_rules_ref_n;
 	memcpy(p, returns_rules_cin, sizeof(*all_rules) * returns_rules_cin_n);
 }
 
@@ -105,7 +107,8 @@ size_t rules_run_child(struct returns_ctx *x, enum returns_kind kind, struct rgl
 		x->n_run = 0;
 		for (size_t i = 0; i < n; i++) {
 			if (r[i].kind == kind && !(r[i].flags & RULE_GLOBAL) &&
-			    returns_rule_applies(&r[i], x->year, x->from_record)) {
+			    returns_rule_applies(&r[i], x->year, x->from_record) &&
+			    !returns_rule_refs_missing(&r[i], x->ref)) {
 				x->run[x->n_run++] = &r[i];
 			}
 		}
@@ -130,7 +133,7 @@ size_t rules_run_global(struct returns_ctx *x, enum returns_kind kind, struct rg
 	x->g = g;
 	for (size_t i = 0; i < n; i++) {
 		if (r[i].kind != kind || !(r[i].flags & RULE_GLOBAL) ||
-		    !returns_rule_applies(&r[i], x->year, x->from_record)) {
+		    !returns_rule_applies(&r[i], x->year, x->from_record) || returns_rule_refs_missing(&r[i], x->ref)) {
 			continue;
 		}
 		x->rule = &r[i];
@@ -161,8 +164,13 @@ static size_t validate_one(struct returns_ctx *x, const struct casefile *cf, con
 		}
 		x->s9 = &v;
 		x->ci = NULL;
+		x->cf = cf;
+		x->ex = ex;
+		x->va = va;
+		x->last_state = 0;
 		size_t n = rules_run_child(x, k, g);
 		x->s9 = NULL;
+		x->cf = NULL;
 		return n;
 	}
 	struct ci_child v;
@@ -364,6 +372,13 @@ int returns_validate_store(struct store *st, enum returns_kind k, int year, stru
 	ctx_init(&s.x, year, true, a, out);
 	int rc;
 	if (k == RETURN_SSDA903) {
+		/* The record's reference data: its providers and postcodes, and last year's
+		 * return as the record's own history. */
+		struct returns_refdata *ref = returns_refdata_new(a);
+		if ((rc = returns_refdata_load(st, ref, err))) {
+			return rc;
+		}
+		s.x.ref = ref;
 		s.total = 0; /* the children the return can hold are found as the scan goes */
 		rc = validate_903(st, year, &s, err);
 	} else {

@@ -23,7 +23,7 @@
 #include "base/mem.h"
 #include "returns/table903.h"
 
-#define RR(id, sev, msg) {id, 0, sev, "file", "", msg, 0, 0, 0, 0, NULL}
+#define RR(id, sev, msg) {id, 0, sev, "file", "", msg, 0, 0, 0, 0, NULL, 0}
 
 static struct returns_rule read_rules[RETURN_KIND_MAX][RREAD_MAX] = {
 	[RETURN_SSDA903] = {
@@ -153,7 +153,11 @@ static int validate_903(const char *const *paths, size_t n, struct returns_ctx *
 	res->children = (int64_t)f.n_children;
 	res->rows = f.rows;
 	for (int k = 0; k < S9_TABLE_MAX; k++) {
-		res->files += f.files[k] != NULL;
+		bool again = false; /* the XML form: one file holds every table */
+		for (int j = 0; j < k && f.files[k]; j++) {
+			again = again || f.files[j] == f.files[k];
+		}
+		res->files += f.files[k] != NULL && !again;
 	}
 	return 0;
 }
@@ -213,8 +217,9 @@ static int validate_cin(const char *path, int year_given, struct returns_ctx *x,
 	return 0;
 }
 
-int returns_validate_files(const char *const *paths, size_t n, int year, struct arena *a,
-			   struct returns_findings *out, struct returns_files_result *res, struct hearth_error *err)
+int returns_validate_files(const char *const *paths, size_t n, int year, const struct returns_refdata *ref,
+			   struct arena *a, struct returns_findings *out, struct returns_files_result *res,
+			   struct hearth_error *err)
 {
 	memset(res, 0, sizeof(*res));
 	const char **files = NULL;
@@ -242,7 +247,7 @@ int returns_validate_files(const char *const *paths, size_t n, int year, struct 
 				"validate one return at a time");
 	}
 	if (n_xml > 1) {
-		return herr_set(err, HERR_INVALID, "files", "mixed", "%zu XML files: validate one CIN census at a time",
+		return herr_set(err, HERR_INVALID, "files", "mixed", "%zu XML files: validate one return at a time",
 				n_xml);
 	}
 	if (year && (year < RETURNS_YEAR_MIN || year > RETURNS_YEAR_MAX)) {
@@ -253,15 +258,12 @@ int returns_validate_files(const char *const *paths, size_t n, int year, struct 
 	memset(&x, 0, sizeof(x));
 	x.a = a;
 	x.out = out;
-	if (xml) {
-		const char *root = xml_root(xml, a);
-		if (strcmp(root, "EXPSSDA903") == 0) {
-			return herr_set(err, HERR_INVALID, "files", "xml", "%s is an SSDA903 XML file: hearth reads the SSDA903 "
-					"as its CSV tables (give the folder of .csv files)", xml);
-		}
+	x.ref = ref;
+	const char *root = xml ? xml_root(xml, a) : "";
+	if (xml && strcmp(root, "EXPSSDA903") != 0) { /* an SSDA903 XML file is read903.c's, as its CSV tables */
 		if (strcmp(root, "Message") != 0) {
 			return herr_set(err, HERR_INVALID, "files", "xml", "%s: the root element is <%s>, not a CIN census's "
-					"<Message>", xml, root);
+					"<Message> or an SSDA903's <EXPSSDA903>", xml, root);
 		}
 		res->kind = RETURN_CIN;
 		struct ci_header *hdr = arena_alloc(a, sizeof(*hdr));
@@ -270,7 +272,7 @@ int returns_validate_files(const char *const *paths, size_t n, int year, struct 
 	res->kind = RETURN_SSDA903;
 	if (!year) {
 		return herr_set(err, HERR_INVALID, "year", "year",
-				"SSDA903 CSV files do not say their collection year: give it with --year Y (2025 is 1 April "
+				"SSDA903 files do not say their collection year: give it with --year Y (2025 is 1 April "
 				"2024 to 31 March 2025)");
 	}
 	res->year = year;

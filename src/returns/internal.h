@@ -286,6 +286,14 @@ struct rkey {
 
 struct returns_ctx {
 	const struct returns_rule *rule;
+	const struct returns_refdata *ref;	/* may be NULL: none given */
+	/* From the record: the child's casefile, to build last year's view of it when a rule
+	 * asks (ref_last_of); last_state 0 not built, 1 built, 2 not in last year's return. */
+	const struct casefile *cf;
+	const struct returns_extras *ex;
+	struct arena *va;
+	struct s9_child *last_view;
+	int last_state;
 	int year;
 	hdate ys, ye;			/* the collection year */
 	bool from_record;
@@ -322,6 +330,31 @@ extern const size_t returns_rules_cin_n;
 size_t rules_run_child(struct returns_ctx *x, enum returns_kind kind, struct rglobal *g);
 /* Runs the whole-return rules over g. */
 size_t rules_run_global(struct returns_ctx *x, enum returns_kind kind, struct rglobal *g);
+
+/* ---- reference data (refdata.c) ---- */
+
+struct ref_provider {
+	const char *urn, *type, *postcode;
+	hdate registered, closed;	/* DATE_NONE when not given */
+};
+struct ref_postcode {
+	const char *postcode, *district;
+	double lat, lon;
+};
+/* Lookups (NULL when absent or not given). A postcode is found in any letter case, with or
+ * without its space. */
+const struct ref_provider *ref_provider_find(const struct returns_refdata *rd, const char *urn);
+const struct ref_postcode *ref_postcode_find(const struct returns_refdata *rd, const char *postcode);
+/* Last year's view of the child with this CHILD, prepared (s9_prepare). */
+const struct s9_child *ref_last_year(const struct returns_refdata *rd, const char *child);
+/* Last year's view of the child the rules are on: from the record (built from x->cf for the
+ * year before) or from last year's files. NULL when the child was not in it. */
+const struct s9_child *ref_last_of(struct returns_ctx *x);
+/* A last-year child added by hand (tests; the record's own last year): a zeroed view to fill,
+ * found by ref_last_year from then on. */
+struct s9_child *ref_last_year_add(struct returns_refdata *rd, const char *child);
+extern const struct returns_rule returns_rules_ref[];
+extern const size_t returns_rules_ref_n;
 
 /* ---- building views from the record ---- */
 

@@ -16,7 +16,11 @@
 #include <strings.h>
 #include <sys/stat.h>
 
+#include <libxml/parser.h>
+#include <libxml/tree.h>
+
 #include "base/mem.h"
+#include "returns/readlimits.h"
 #include "returns/table903.h"
 
 #define COL(n, k, type, m) {n, k, offsetof(type, m)}
@@ -495,17 +499,191 @@ static int read_file(struct s9_files *s, const struct s9_tabledef *t, struct hea
 	return rc;
 }
 
+/* ---- the XML form (CLA.xsd, root EXPSSDA903), as ssda903_export_xml writes it ----
+ * Each CHILD's HEADER and EPISODEs become the rows of the CSV tables, and go through
+ * read_row as a CSV row does, so every value is kept as written and checked the same way:
+ * CHILDID is CHILD, PL is PLACE, and a table's DOB and SEX are the HEADER's. The HEADER
+ * holds one row each of UASC (UASC 1, DUC), AD1 and OC3 (when any of their items is there),
+ * and the repeated AMISSING, AREVIEW, PERMANENCE, OC2 and AD_PLACED elements; the XML has
+ * no social worker episodes (SWEpisodes) and no DoLo. An element the schema does not have is
+ * a query (R03) naming it, never a refusal. */
+
+/* The text of the leaf element named name under el (NULL when none), in a. */
+static const char *xleaf(struct arena *a, xmlNode *el, const char *name)
+{
+	for (xmlNode *c = el ? el->children : NULL; c; c = c->next) {
+		if (c->type == XML_ELEMENT_NODE && strcmp((const char *)c->name, name) == 0) {
+			xmlChar *t = xmlNodeGetContent(c);
+			const char *r = arena_strdup(a, t ? (const char *)t : "");
+			xmlFree(t);
+			return r;
+		}
+	}
+	return NULL;
+}
+
+/* One row of table t from element el (the header hd gives CHILD, DOB and SEX). */
+static void xml_row(struct s9_files *s, const struct s9_tabledef *t, xmlNode *el, xmlNode *hd)
+{
+	char **fields = arena_alloc(s->a, sizeof(char *) * (size_t)t->n_cols);
+	for (int i = 0; i < t->n_cols; i++) {
+		const char *name = t->cols[i].name, *v = NULL;
+		if (strcmp(name, "CHILD") == 0) {
+			v = xleaf(s->a, hd, "CHILDID");
+		} else if (strcmp(name, "PLACE") == 0) {
+			v = xleaf(s->a, el, "PL");
+		} else {
+			v = xleaf(s->a, el, name);
+			if (!v && el != hd) {
+				v = xleaf(s->a, hd, name);
+			}
+		}
+		fields[i] = (char *)(v ? v : "");
+	}
+	s->rows++;
+	read_row(s, t, fields, t->n_cols, (int)xmlGetLineNo(el));
+}
+
+static bool xml_has_any(struct arena *a, xmlNode *hd, const char *const *names)
+{
+	for (; *names; names++) {
+		if (xleaf(a, hd, *names)) {
+			return true;
+		}
+	}
+	return false;
+}
+
+/* The elements a HEADER, an EPISODE and the HEADER's repeated elements may hold. */
+static const char *const XML_HEADER[] = {"CHILDID", "UPN", "SEX", "DOB", "ETHNIC", "UASC", "DUC", "DATE_INT",
+					 "DATE_MATCH", "FOSTER_CARE", "NB_ADOPTR", "SEX_ADOPTR", "LS_ADOPTR",
+					 "IN_TOUCH", "ACTIV", "ACCOM", "AMISSING", "AREVIEW", "MOTHER", "MC_DOB",
+					 "PERMANENCE", "OC2", "AD_PLACED", NULL};
+static const char *const XML_EPISODE[] = {"DECOM", "RNE", "LS", "CIN", "PL", "PL_POST", "HOME_POST", "URN",
+					  "PLACE_PROVIDER", "DEC", "REC", "REASON_PLACE_CHANGE", "PL_LA",
+					  "PL_LOCATION", "PL_DISTANCE", NULL};
+
+static void xml_unknown(struct s9_files *s, const char *path, xmlNode *el, const char *const *known,
+			const struct s9_tabledef *t)
+{
+	for (xmlNode *c = el->children; c; c = c->next) {
+		if (c->type == XML_ELEMENT_NODE && !in_set((const char *)c->name, known)) {
+			const char *name = arena_strdup(s->a, (const char *)c->name);
+			note_file(s, RREAD_EXTRA_COLUMN, path, (int)xmlGetLineNo(c), name,
+				  arena_printf(s->a, "<%s> is not an element of %s: not read", name,
+					       t ? t->name : (const char *)el->name));
+		}
+	}
+}
+
+static int read_xml(struct s9_files *s, const char *path, struct hearth_error *err)
+{
+	int rc = xml_check_file(path, err);
+	if (rc) {
+		return rc;
+	}
+	xmlDoc *doc = xmlReadFile(path, NULL, XML_SAFE_OPTIONS | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+	if (!doc) {
+		return herr_set(err, HERR_INVALID, "file", "xml", "%s: not well-formed XML", path);
+	}
+	xmlNode *root = xmlDocGetRootElement(doc);
+	if (!root || strcmp((const char *)root->name, "EXPSSDA903") != 0) {
+		xmlFreeDoc(doc);
+		return herr_set(err, HERR_INVALID, "file", "xml", "%s: the root element is not EXPSSDA903", path);
+	}
+	static const struct {
+		enum s9_table t;
+		const char *element;
+	} repeated[] = {{S9_MISSING, "AMISSING"}, {S9_REVIEWS, "AREVIEW"}, {S9_PREVPERM, "PERMANENCE"},
+			{S9_OC2, "OC2"}, {S9_PLACED, "AD_PLACED"}};
+	for (int k = 0; k < S9_TABLE_MAX; k++) {
+		const struct s9_tabledef *t = &s9_tables[k];
+		int *map = arena_alloc(s->a, sizeof(int) * (size_t)t->n_cols);
+		for (int i = 0; i < t->n_cols; i++) {
+			map[i] = i;
+		}
+		s->map[k] = map;
+		s->n_file_cols[k] = t->n_cols;
+		s->files[k] = path;
+	}
+	for (xmlNode *c = root->children; c; c = c->next) {
+		if (c->type != XML_ELEMENT_NODE) {
+			continue;
+		}
+		if (strcmp((const char *)c->name, "CHILD") != 0) {
+			note_file(s, RREAD_EXTRA_COLUMN, path, (int)xmlGetLineNo(c), (const char *)c->name,
+				  arena_printf(s->a, "<%s> is not a CHILD: not read", (const char *)c->name));
+			continue;
+		}
+		xmlNode *hd = NULL;
+		for (xmlNode *e = c->children; e && !hd; e = e->next) {
+			hd = e->type == XML_ELEMENT_NODE && strcmp((const char *)e->name, "HEADER") == 0 ? e : NULL;
+		}
+		if (!hd) {
+			note_file(s, RREAD_BLANK_CHILD, path, (int)xmlGetLineNo(c), "HEADER", "a CHILD with no HEADER: not read");
+			continue;
+		}
+		xml_row(s, &s9_tables[S9_HEADER], hd, hd);
+		xml_unknown(s, path, hd, XML_HEADER, &s9_tables[S9_HEADER]);
+		const char *uasc = xleaf(s->a, hd, "UASC");
+		if ((uasc && (strcmp(uasc, "1") == 0 || strcasecmp(uasc, "true") == 0)) || xleaf(s->a, hd, "DUC")) {
+			xml_row(s, &s9_tables[S9_UASC], hd, hd);
+		}
+		if (xml_has_any(s->a, hd, (const char *const[]){"DATE_INT", "DATE_MATCH", "FOSTER_CARE", "NB_ADOPTR",
+								 "SEX_ADOPTR", "LS_ADOPTR", NULL})) {
+			xml_row(s, &s9_tables[S9_AD1], hd, hd);
+		}
+		if (xml_has_any(s->a, hd, (const char *const[]){"IN_TOUCH", "ACTIV", "ACCOM", NULL})) {
+			xml_row(s, &s9_tables[S9_OC3], hd, hd);
+		}
+		for (xmlNode *e = hd->children; e; e = e->next) {
+			for (size_t k = 0; e->type == XML_ELEMENT_NODE && k < sizeof(repeated) / sizeof(repeated[0]); k++) {
+				if (strcmp((const char *)e->name, repeated[k].element) == 0) {
+					xml_row(s, &s9_tables[repeated[k].t], e, hd);
+				}
+			}
+		}
+		for (xmlNode *e = c->children; e; e = e->next) {
+			if (e->type != XML_ELEMENT_NODE || e == hd) {
+				continue;
+			}
+			if (strcmp((const char *)e->name, "EPISODE") == 0) {
+				xml_row(s, &s9_tables[S9_EPISODES], e, hd);
+				xml_unknown(s, path, e, XML_EPISODE, &s9_tables[S9_EPISODES]);
+			} else {
+				note_file(s, RREAD_EXTRA_COLUMN, path, (int)xmlGetLineNo(e), (const char *)e->name,
+					  arena_printf(s->a, "<%s> is not an element of CHILD: not read",
+						       (const char *)e->name));
+			}
+		}
+	}
+	xmlFreeDoc(doc);
+	return 0;
+}
+
 int s9_read(struct s9_files *s, const char *const *paths, size_t n, struct hearth_error *err)
 {
 	const char **files = NULL;
 	size_t nf = 0;
-	static const char *const csv[] = {".csv", NULL};
+	static const char *const csv[] = {".csv", ".xml", NULL};
 	int rc = returns_expand_paths(paths, n, csv, s->a, &files, &nf, err);
 	if (rc) {
 		return rc;
 	}
 	if (nf == 0) {
 		return herr_set(err, HERR_INVALID, "file", "no_files", "no CSV files to read");
+	}
+	size_t n_xml = 0;
+	for (size_t i = 0; i < nf; i++) {
+		size_t l = strlen(files[i]);
+		n_xml += l > 4 && strcasecmp(files[i] + l - 4, ".xml") == 0;
+	}
+	if (n_xml && (n_xml > 1 || nf > 1)) {
+		return herr_set(err, HERR_INVALID, "file", "mixed", "an SSDA903 is one XML file or its CSV tables: "
+				"give one at a time");
+	}
+	if (n_xml) {
+		return read_xml(s, files[0], err);
 	}
 	/* Identify every file, then read them Header first, so that children are met in the
 	 * Header's order. */

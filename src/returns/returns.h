@@ -100,6 +100,7 @@ struct returns_rule {
 	unsigned needs;			/* NEED_* */
 	int from_year, to_year;		/* collection years it applies in; 0 = open-ended */
 	void (*check)(struct returns_ctx *x);
+	unsigned refs;			/* REF_*: the reference data it needs (refdata.c) */
 };
 
 /* Every rule of every return, SSDA903 first, each return's in the DfE's order. */
@@ -130,6 +131,50 @@ struct returns_findings {
 	size_t n, cap;
 	size_t errors, queries;
 };
+
+/* ---- reference data (refdata.c) ---- */
+
+/* What some rules compare the return with, loaded once by the user: last year's return (the
+ * rules comparing years), Ofsted's register of providers (URN -> provider type, postcode,
+ * registration dates) and the ONS postcode directory (postcode -> district, latitude,
+ * longitude). A rule needing one that is not given does not run, and the report says so
+ * ("not run: needs ..."): never a silent pass. */
+enum { REF_LAST_YEAR = 1 << 0, REF_PROVIDERS = 1 << 1, REF_POSTCODES = 1 << 2, REF_ALL = 7 };
+struct returns_refdata;
+/* Empty reference data, in a. */
+struct returns_refdata *returns_refdata_new(struct arena *a);
+/* Reads the providers CSV (columns found by name in any order and letter case: URN,
+ * "Provider type", "Postcode", optional "Registration date" and "Closed date"/"Date closed"),
+ * or the postcode CSV (pcds or Postcode, and oslaua or District, lat, long). 0, or
+ * HERR_INVALID / HERR_IO naming the file and line. */
+int returns_refdata_providers(struct returns_refdata *rd, const char *path, struct hearth_error *err);
+int returns_refdata_postcodes(struct returns_refdata *rd, const char *path, struct hearth_error *err);
+/* Last year's SSDA903 CSV tables (a directory or files). */
+int returns_refdata_last_year(struct returns_refdata *rd, const char *const *paths, size_t n,
+			      struct hearth_error *err);
+/* One row each, as the record holds them (hearth refdata DB import): for returns_refdata_load. */
+void returns_refdata_add_provider(struct returns_refdata *rd, const char *urn, const char *type, const char *postcode,
+				  hdate registered, hdate closed);
+void returns_refdata_add_postcode(struct returns_refdata *rd, const char *postcode, const char *district, double lat,
+				  double lon);
+/* Each row read, for hearth refdata DB import (fn is called once per row). */
+typedef void (*returns_provider_fn)(void *ctx, const char *urn, const char *type, const char *postcode,
+				    hdate registered, hdate closed);
+typedef void (*returns_postcode_fn)(void *ctx, const char *postcode, const char *district, double lat, double lon);
+void returns_refdata_each_provider(const struct returns_refdata *rd, returns_provider_fn fn, void *ctx);
+void returns_refdata_each_postcode(const struct returns_refdata *rd, returns_postcode_fn fn, void *ctx);
+/* The record's reference data (hearth refdata DB import): its providers and postcodes, when
+ * imported, and last year's return as the record's own history (what the record held for
+ * the year before, built as that year's return is). returns_validate_store loads it. */
+int returns_refdata_load(struct store *st, struct returns_refdata *rd, struct hearth_error *err);
+/* REF_* given (rd may be NULL: none). */
+unsigned returns_refdata_have(const struct returns_refdata *rd);
+/* How many providers / postcodes / last year's children are held. */
+size_t returns_refdata_count(const struct returns_refdata *rd, unsigned ref);
+/* "last year's return (--last-year DIR)"... for one REF_* bit. */
+const char *returns_ref_name(unsigned ref);
+/* The REF_* the rule needs that rd lacks (0: it runs). */
+unsigned returns_rule_refs_missing(const struct returns_rule *r, const struct returns_refdata *rd);
 
 /* ---- the record's rows beyond the casefile ---- */
 
@@ -200,11 +245,13 @@ struct returns_files_result {
  * table, a column extra or missing, a row of the wrong length, a value not of its element's
  * type, the encoding, a file that breaks part way) is a finding under hearth's read rules
  * (R01-R09). year: the collection year, or 0 to take it from the file's Header (the CIN
- * census; SSDA903 CSV tables do not say theirs). Fails, naming the file, when a path cannot
+ * census; SSDA903 CSV tables do not say theirs). ref (may be NULL): the reference data the
+ * rules that need it read; those rules do not run without it. Fails, naming the file, when a path cannot
  * be read, the files mix returns, or the year cannot be told (the message says how to give
  * it). */
-int returns_validate_files(const char *const *paths, size_t n, int year, struct arena *a,
-			   struct returns_findings *out, struct returns_files_result *res, struct hearth_error *err);
+int returns_validate_files(const char *const *paths, size_t n, int year, const struct returns_refdata *ref,
+			   struct arena *a, struct returns_findings *out, struct returns_files_result *res,
+			   struct hearth_error *err);
 
 /* ---- export ---- */
 

@@ -928,11 +928,17 @@ static void r222(struct returns_ctx *x)
 	}
 }
 
+/* A URN of no URN's shape; and, when Ofsted's register is given (refdata.c), one of the
+ * shape that the register does not have. */
 static void r1008(struct returns_ctx *x)
 {
+	bool reg = returns_refdata_have(x->ref) & REF_PROVIDERS;
 	for (size_t i = 0; i < V->n_episodes; i++) {
-		if (sok(V->episodes[i].urn) && !urn_valid(V->episodes[i].urn)) {
-			ep(x, i, "URN '%s'", V->episodes[i].urn);
+		const char *u = V->episodes[i].urn;
+		if (sok(u) && !urn_valid(u)) {
+			ep(x, i, "URN '%s'", u);
+		} else if (sok(u) && reg && !ref_provider_find(x->ref, u)) {
+			ep(x, i, "URN '%s' is not in Ofsted's register of providers", u);
 		}
 	}
 }
@@ -970,19 +976,6 @@ static void r392b(struct returns_ctx *x)
 		const struct s9_episode *e = &V->episodes[i];
 		if (!one_of(e->ls, RESPITE) && !one_of(e->place, TEMP) && !sok(e->home_post) && !sok(e->pl_post)) {
 			ep(x, i, "no HOME_POST or PL_POST");
-		}
-	}
-}
-
-static void r392c(struct returns_ctx *x)
-{
-	for (size_t i = 0; i < V->n_episodes; i++) {
-		const struct s9_episode *e = &V->episodes[i];
-		if (sok(e->home_post) && !postcode_valid(e->home_post)) {
-			ep(x, i, "HOME_POST '%s'", e->home_post);
-		}
-		if (sok(e->pl_post) && !postcode_valid(e->pl_post)) {
-			ep(x, i, "PL_POST '%s'", e->pl_post);
 		}
 	}
 }
@@ -1031,7 +1024,7 @@ static void r398(struct returns_ctx *x)
 /* ---- the table ---- */
 
 #define R(id, table, fields, msg, flags, needs, from, fn) \
-	{id, RETURN_SSDA903, SEV_ERROR, table, fields, msg, flags, needs, from, 0, fn}
+	{id, RETURN_SSDA903, SEV_ERROR, table, fields, msg, flags, needs, from, 0, fn, 0}
 #define IMP RULE_IMPOSSIBLE
 
 const struct returns_rule returns_rules_903[] = {
@@ -1102,7 +1095,6 @@ const struct returns_rule returns_rules_903[] = {
 	R("389", "Episodes", "REC", "Reason episode ceased is that child transferred to care of adult social care services, but child is aged under 16.", 0, 0, 0, r389),
 	R("390", "Episodes", "PLACE, REC", "Reason episode ceased is adopted but child has not been previously placed for adoption.", 0, 0, 0, r390),
 	R("392b", "Episodes", "HOME_POST, PL_POST", "Child is looked after but no postcodes are recorded. [NOTE: This check may result in false positives for children formerly UASC, particularly if current & prior year UASC data not loaded]", 0, 0, 0, r392b),
-	R("392c", "Episodes", "HOME_POST, PL_POST", "Postcode(s) provided are invalid.", 0, 0, 0, r392c),
 	R("392d", "Episodes", "HOME_POST, PLACE, PL_POST", "Home and placement postcodes should not be same unless the placement type is P1.", 0, 0, 0, r392d),
 	R("393", "Header", "MOTHER", "Child is looked after but mother field is not completed.", 0, NEED_MOTHER, 0, r393),
 	R("398", "Episodes", "HOME_POST, LS, PL_POST", "Distance field completed but child looked after under legal status V3 or V4.", 0, 0, 0, r398),

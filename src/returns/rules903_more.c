@@ -1385,7 +1385,7 @@ ONCE(rINT36, uasc, ua)
 /* ---- the table ---- */
 
 #define R(id, table, fields, msg, flags, needs, from, fn) \
-	{id, RETURN_SSDA903, SEV_ERROR, table, fields, msg, flags, needs, from, 0, fn}
+	{id, RETURN_SSDA903, SEV_ERROR, table, fields, msg, flags, needs, from, 0, fn, 0}
 #define IMP RULE_IMPOSSIBLE
 
 const struct returns_rule returns_rules_903_more[] = {

@@ -760,7 +760,7 @@ int ssda903_import(struct store *st, const char *const *paths, size_t n_paths,
 	s.r.ctx = &s;
 	int rc = s9_read(&s.r, paths, n_paths, err);
 	if (rc) {
-		if (rc == HERR_INVALID && strcmp(err->rule, "csv") == 0) {
+		if (rc == HERR_INVALID && (strcmp(err->rule, "csv") == 0 || strcmp(err->rule, "xml") == 0)) {
 			size_t n = strlen(err->message);
 			snprintf(err->message + n, sizeof(err->message) - n, ": nothing was imported");
 		}

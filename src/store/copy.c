@@ -36,6 +36,12 @@ static const struct copy_table extra_tables[] = {
 	 {"id", "user_id", "path", "title", "child_id", "fields", "created_at", "updated_at"},
 	 {C_INT, C_INT, C_TEXT, C_TEXT, C_INT, C_TEXT, C_INT, C_INT},
 	 NULL},
+	/* The returns' reference data (011_refdata). */
+	{"ref_provider",
+	 {"id", "urn", "provider_type", "postcode", "registered", "closed"},
+	 {C_INT, C_TEXT, C_TEXT, C_TEXT, C_INT, C_INT},
+	 NULL},
+	{"ref_postcode", {"id", "postcode", "district", "lat", "lon"}, {C_INT, C_TEXT, C_TEXT, C_REAL, C_REAL}, NULL},
 	{"access_grant",
 	 {"id", "user_id", "child_id", "granted_by", "granted_at", "revoked_at"},
 	 {C_INT, C_INT, C_INT, C_TEXT, C_TEXT, C_TEXT},

@@ -37,6 +37,26 @@ int store_schema_version(struct store *st);
 /* The schema version this binary brings. */
 int store_schema_latest(void);
 
+/* The returns' reference data (store/refdata.c, migration 011_refdata): not any child's
+ * record, so an import replaces a whole table (one transaction), with no revisions. Dates
+ * DATE_NONE when not given. Read back in the order written, into a. */
+struct store_ref_provider {
+	const char *urn, *type, *postcode;
+	hdate registered, closed;
+};
+struct store_ref_postcode {
+	const char *postcode, *district;
+	double lat, lon;
+};
+int store_ref_providers_replace(struct store *st, const struct store_ref_provider *rows, size_t n,
+				struct hearth_error *err);
+int store_ref_postcodes_replace(struct store *st, const struct store_ref_postcode *rows, size_t n,
+				struct hearth_error *err);
+int store_ref_providers(struct store *st, struct arena *a, struct store_ref_provider **out, size_t *n_out,
+			struct hearth_error *err);
+int store_ref_postcodes(struct store *st, struct arena *a, struct store_ref_postcode **out, size_t *n_out,
+			struct hearth_error *err);
+
 /* Batches: many writes in one transaction (the demo generator, imports). Writes outside a
  * batch commit one by one. store_rollback undoes everything since store_begin. */
 int store_begin(struct store *st, struct hearth_error *err);

@@ -65,6 +65,8 @@ mkdir -p "$TMPDIR/s9"
 check "export the SSDA903 tables" $H export "$src" ssda903 --year 2025 --out "$TMPDIR/s9"
 n=$(tail -n +2 "$TMPDIR/s9/Episodes.csv" | wc -l)
 [ "$n" = 5 ] && ok "Episodes.csv holds 5 rows" || not_ok "Episodes.csv holds $n rows"
+s9x=$TMPDIR/s9.xml
+check "export the SSDA903 XML" $H export "$src" ssda903 --year 2025 --xml "$s9x"
 annex=$TMPDIR/annex.xlsx
 check "write the Annex A workbook" $H report "$src" annex-a --as-at 2025-03-31 --out "$annex"
 
@@ -128,6 +130,10 @@ import_into ssda903 "$TMPDIR/s9" --year 2025
 n=$(sqlite3 "$t" "SELECT count(*) FROM cla_episode") || n=failed
 [ "$rc" = 0 ] && [ "$n" = 5 ] && ok "the whole SSDA903 tables import (5 episodes)" ||
 	not_ok "the whole SSDA903 tables: exit $rc, $n episodes: $(head -c 300 "$TMPDIR/imp.err")"
+import_into ssda903 "$s9x" --year 2025
+n=$(sqlite3 "$t" "SELECT count(*) FROM cla_episode") || n=failed
+[ "$rc" = 0 ] && [ "$n" = 5 ] && ok "the whole SSDA903 XML imports (5 episodes)" ||
+	not_ok "the whole SSDA903 XML: exit $rc, $n episodes: $(head -c 300 "$TMPDIR/imp.err")"
 import_into annex-a "$annex"
 n=$(sqlite3 "$t" "SELECT count(*) FROM child") || n=failed
 [ "$rc" = 0 ] && [ "$n" = 13 ] && ok "the whole Annex A workbook imports (12 children added)" ||
@@ -154,6 +160,18 @@ refused_whole broken.xml cin-census "$TMPDIR/broken.xml" --partial &&
 	ok "a CIN census with a mismatched tag is refused whole" || not_ok "a mismatched tag: $why"
 grep -q 'broken.xml:[0-9][0-9]*: not well-formed XML' "$TMPDIR/imp.err" && ok "the message names the line" ||
 	not_ok "no line in: $(head -c 300 "$TMPDIR/imp.err")"
+
+# ---- SSDA903 XML cut short: at 30 points, and inside the third child ----
+size=$(stat -c %s "$s9x")
+even=$(python3 -c "print(' '.join(str(i * $size // 31) for i in range(1, 31)))")
+k3=$(python3 -c "
+s = open('$s9x', 'rb').read(); i = s.index(b'<CHILDID>K3<'); c = s.rindex(b'<CHILD>', 0, i)
+print(c + 3, i + 10, s.index(b'<DECOM>', i) + 9)")
+cuts "an SSDA903 XML cut short is refused whole" cut903.xml ssda903 "$even $k3" "$s9x" "$TMPDIR/cut903.xml" \
+	"$TMPDIR/cut903.xml" --year 2025
+sed '0,/<\/EPISODE>/s//<\/EPISOD>/' "$s9x" >"$TMPDIR/broken903.xml"
+refused_whole broken903.xml ssda903 "$TMPDIR/broken903.xml" --year 2025 && grep -q 'broken903.xml:[0-9][0-9]*: not well-formed XML' "$TMPDIR/imp.err" &&
+	ok "an SSDA903 XML with a mismatched tag is refused whole, naming the line" || not_ok "a mismatched SSDA903 tag: ${why:-$(head -c 300 "$TMPDIR/imp.err")}"
 
 # ---- SSDA903 tables cut short ----
 # Cut inside a data row, before its last comma: the last row has fewer values than the

@@ -75,6 +75,24 @@ assert f["file"].endswith("Episodes.csv") and f["line"] == 3, f
 assert any(r["rule"] == "146" and r["count"] == 1 for r in d["by_rule"]), d["by_rule"]
 PY
 
+# Each format, for machines and people: JSON that node parses, CSV rows under the header,
+# and a workbook (--out) whose sheets are the findings, the count per rule and the rules not
+# run for want of reference data.
+node -e 'const d = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8"));
+if (!d.children.some(c => c.child === "B2" && c.findings.some(f => f.rule === "146"))) process.exit(1);
+if (!d.by_rule.some(r => r.rule === "146" && r.count === 1)) process.exit(1);' "$TMPDIR/v.json" &&
+	ok "json: node parses it; B2's 146 and its count" || not_ok "json: node cannot read it as expected"
+n=$(grep -c '^B2,[^,]*Episodes.csv,3,146,error,Episodes,' "$TMPDIR/v.csv")
+[ "$n" = 1 ] && [ "$(wc -l <"$TMPDIR/v.csv")" -gt 5 ] && ok "csv: the header, then one row per finding" || not_ok "csv: $n rows for B2's 146"
+rm -f "$TMPDIR/v.xlsx"
+$H validate --files "$d" --year 2025 --format xlsx --out "$TMPDIR/v.xlsx" >/dev/null 2>"$TMPDIR/x.err"
+rc=$?
+[ "$rc" = 0 ] && unzip -p "$TMPDIR/v.xlsx" xl/workbook.xml >"$TMPDIR/wb.xml" && grep -q 'name="Findings"' "$TMPDIR/wb.xml" &&
+	grep -q 'name="By rule"' "$TMPDIR/wb.xml" && grep -q 'name="Not run"' "$TMPDIR/wb.xml" && unzip -p "$TMPDIR/v.xlsx" xl/sharedStrings.xml | grep -q "PLACE 'ZZ' is not a 2025 code" &&
+	[ "$(stat -c %a "$TMPDIR/v.xlsx")" = 600 ] &&
+	ok "xlsx: a workbook (0600) with the sheets Findings, By rule and Not run, B2's 146 in it" || not_ok "xlsx: exit $rc: $(cat "$TMPDIR/x.err")"
+refuses "xlsx needs --out" "give it --out FILE.xlsx" $H validate --files "$d" --year 2025 --format xlsx
+
 # The year: given, never guessed.
 refuses "an SSDA903 without --year says how to give it" "give it with --year Y" $H validate --files "$d"
 
@@ -113,6 +131,130 @@ rc=$?
 n=$(q "$db" "SELECT count(*) FROM child c JOIN cla_episode e ON e.child_id = c.id WHERE c.la_child_id = 'E5' AND c.sex = 'F' AND c.ethnicity = 'WBRI' AND c.mother = 1 AND e.place = 'U4' AND e.ls = 'C2' AND e.rne = 'S'")
 [ "$rc" = 1 ] && [ "$n" = 1 ] && grep -q "held back: child F6: $TMPDIR/odd/Header.csv:3: DOB: " "$TMPDIR/oi.err" &&
 	ok "import: E5 in with the record's codes, F6 held back naming its DOB" || not_ok "import (exit $rc, E5 $n): $(grep -v '^note' "$TMPDIR/oi.err" | head -3)"
+
+# ---- SSDA903 XML (CLA.xsd), read as its CSV tables are ----
+# A1 and B2 again, as one XML file: B2's PL ZZ is 146 on its EPISODE's line, its SEX X is
+# 101 on its HEADER's (each element's own line: 16 and 13); <NOTE> is no element of an EPISODE (R03, a query naming it).
+cat >"$TMPDIR/s9.xml" <<'EOF2'
+<?xml version="1.0" encoding="UTF-8"?>
+<EXPSSDA903>
+  <CHILD>
+    <HEADER>
+      <CHILDID>A1</CHILDID><UPN>L885455310171</UPN><SEX>M</SEX><DOB>01/06/2012</DOB><ETHNIC>WBRI</ETHNIC><UASC>0</UASC>
+    </HEADER>
+    <EPISODE>
+      <DECOM>01/06/2024</DECOM><RNE>S</RNE><LS>C2</LS><CIN>N1</CIN><PL>U4</PL><PL_POST>WR2 2BB</PL_POST>
+      <HOME_POST>WR1 1AA</HOME_POST><PLACE_PROVIDER>PR1</PLACE_PROVIDER><DEC></DEC><REC></REC>
+    </EPISODE>
+  </CHILD>
+  <CHILD>
+    <HEADER>
+      <CHILDID>B2</CHILDID><UPN>L885455310171</UPN><SEX>X</SEX><DOB>01/06/2012</DOB><ETHNIC>WBRI</ETHNIC><UASC>0</UASC>
+    </HEADER>
+    <EPISODE>
+      <DECOM>01/06/2024</DECOM><RNE>S</RNE><LS>C2</LS><CIN>N1</CIN><PL>ZZ</PL><PL_POST>WR2 2BB</PL_POST>
+      <HOME_POST>WR1 1AA</HOME_POST><PLACE_PROVIDER>PR1</PLACE_PROVIDER><DEC></DEC><REC></REC><NOTE>lost</NOTE>
+    </EPISODE>
+  </CHILD>
+</EXPSSDA903>
+EOF2
+$H validate --files "$TMPDIR/s9.xml" --year 2025 --format csv >"$TMPDIR/x.csv" 2>"$TMPDIR/x.err"
+rc=$?
+[ "$rc" = 0 ] && has "$TMPDIR/x.csv" B2 146 s9.xml:16 && has "$TMPDIR/x.csv" B2 101 s9.xml:13 && hasnt "$TMPDIR/x.csv" A1 146 &&
+	hasnt "$TMPDIR/x.csv" A1 101 && ok "SSDA903 XML: B2's PL ZZ (146) and SEX X (101) on their lines, not A1's" ||
+	not_ok "SSDA903 XML (exit $rc): $(grep -E ',(146|101),' "$TMPDIR/x.csv") $(head -2 "$TMPDIR/x.err")"
+grep -q ',R03,query,.*<NOTE> is not an element of Episodes' "$TMPDIR/x.csv" && ok "SSDA903 XML: an unknown element is a query naming it" ||
+	not_ok "R03 in XML: $(grep R03 "$TMPDIR/x.csv")"
+$H validate --files "$TMPDIR/s9.xml" --year 2025 >"$TMPDIR/x.txt" && grep -q "read: 1 file, 2 children, 4 rows" "$TMPDIR/x.txt" &&
+	ok "SSDA903 XML: one file, 2 children, 4 rows" || not_ok "XML read line: $(tail -1 "$TMPDIR/x.txt")"
+refuses "an SSDA903 XML without --year says how to give it" "give it with --year Y" $H validate --files "$TMPDIR/s9.xml"
+
+# ---- reference data: last year's return, Ofsted's providers, the ONS postcode directory ----
+# Hand-made, each a few rows in the published files' own column names. A1's placement at
+# SC100001 (a children's home at WR3 3CC) is a U4 at PL_POST WR2 2BB: 219 and 221. B2's
+# HOME_POST WR9 9ZZ has a postcode's shape but is in no directory: 392c. Last year A1 was
+# F, with an episode open since 1 May 2023 that this year's first (1 June 2024) is not: 202, 502.
+r=$TMPDIR/ref
+mkdir -p "$r/files" "$r/last"
+cat >"$r/files/Header.csv" <<'EOF2'
+CHILD,SEX,DOB,ETHNIC,UPN,MOTHER,MC_DOB
+A1,M,01/06/2012,WBRI,L885455310171,,
+B2,M,01/06/2012,WBRI,L885455310171,,
+EOF2
+cat >"$r/files/Episodes.csv" <<'EOF2'
+CHILD,DECOM,RNE,LS,CIN,PLACE,PLACE_PROVIDER,DEC,REC,REASON_PLACE_CHANGE,HOME_POST,PL_POST,URN
+A1,01/06/2024,S,C2,N1,U4,PR1,,,,WR1 1AA,WR2 2BB,SC100001
+B2,01/06/2024,S,C2,N1,U4,PR1,,,,WR9 9ZZ,WR2 2BB,
+EOF2
+cat >"$r/last/Header.csv" <<'EOF2'
+CHILD,SEX,DOB,ETHNIC,UPN,MOTHER,MC_DOB
+A1,2,01/06/2012,WBRI,L885455310171,,
+EOF2
+cat >"$r/last/Episodes.csv" <<'EOF2'
+CHILD,DECOM,RNE,LS,CIN,PLACE,PLACE_PROVIDER,DEC,REC,REASON_PLACE_CHANGE,HOME_POST,PL_POST,URN
+A1,01/05/2023,S,C2,N1,U4,PR1,,,,WR1 1AA,WR2 2BB,
+EOF2
+printf 'URN,Provider type,Postcode,Registration date,Closed date\nSC100001,Children'"'"'s home,WR3 3CC,01/01/2020,\n' >"$r/providers.csv"
+printf 'pcds,oslaua,lat,long\nWR1 1AA,E07000237,52.19,-2.22\nWR2 2BB,E07000237,52.20,-2.25\n' >"$r/postcodes.csv"
+# None given: the rules that need them are listed as not run, each with what it needs.
+$H validate --files "$r/files" --year 2025 --format csv >"$TMPDIR/r0.csv" 2>"$TMPDIR/r0.err"
+rc=$?
+[ "$rc" = 0 ] && grep -q '^,,0,392c,not run,Episodes,0,not run: needs the ONS postcode directory' "$TMPDIR/r0.csv" &&
+	grep -q '^,,0,219,not run,.*needs Ofsted' "$TMPDIR/r0.csv" && grep -q "^,,0,502,not run,.*needs last year's return" "$TMPDIR/r0.csv" &&
+	! grep -qE '^[AB][12],.*,(392c|219|221|202|502),' "$TMPDIR/r0.csv" &&
+	ok "without reference data: 392c, 219, 502 are 'not run: needs X', never a silent pass" || not_ok "not run (exit $rc): $(grep -E '392c|219|502' "$TMPDIR/r0.csv" | head -5) $(head -2 "$TMPDIR/r0.err")"
+$H validate --files "$r/files" --year 2025 >"$TMPDIR/r0.txt" && grep -qE '^  392c +not run: needs the ONS postcode directory' "$TMPDIR/r0.txt" &&
+	ok "text: the rules not run, and why" || not_ok "text not run: $(grep -A3 '^not run' "$TMPDIR/r0.txt")"
+$H validate --files "$r/files" --year 2025 --format json >"$TMPDIR/r0.json" &&
+	node -e 'const d = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8"));
+if (!d.not_run.some(r => r.rule === "221" && /providers/.test(r.needs))) process.exit(1);' "$TMPDIR/r0.json" &&
+	ok "json: not_run names 221 and what it needs" || not_ok "json not_run"
+# Only the postcodes: 392c runs (B2's WR9 9ZZ, not A1's), the others still say what they need.
+$H validate --files "$r/files" --year 2025 --postcodes "$r/postcodes.csv" --format csv >"$TMPDIR/r1.csv" 2>"$TMPDIR/r1.err"
+has "$TMPDIR/r1.csv" B2 392c Episodes.csv:3 && hasnt "$TMPDIR/r1.csv" A1 392c && ! grep -q ',392c,not run' "$TMPDIR/r1.csv" &&
+	grep -q ',219,not run' "$TMPDIR/r1.csv" && ok "--postcodes: 392c runs (B2's WR9 9ZZ), 219 still not run" ||
+	not_ok "--postcodes: $(grep -E '392c|219' "$TMPDIR/r1.csv") $(cat "$TMPDIR/r1.err")"
+# All three: every rule runs.
+$H validate --files "$r/files" --year 2025 --postcodes "$r/postcodes.csv" --providers "$r/providers.csv" \
+	--last-year "$r/last" --format csv >"$TMPDIR/r2.csv" 2>"$TMPDIR/r2.err"
+rc=$?
+[ "$rc" = 0 ] && ! grep -q ',not run,' "$TMPDIR/r2.csv" && has "$TMPDIR/r2.csv" A1 219 Episodes.csv:2 &&
+	has "$TMPDIR/r2.csv" A1 221 Episodes.csv:2 && has "$TMPDIR/r2.csv" A1 202 Header.csv:2 &&
+	has "$TMPDIR/r2.csv" A1 502 Episodes.csv:2 && hasnt "$TMPDIR/r2.csv" B2 202 && hasnt "$TMPDIR/r2.csv" B2 221 &&
+	ok "all three given: 219, 221 (SC100001), 202 and 502 (last year) fire on A1, not B2; nothing not run" ||
+	not_ok "refdata (exit $rc): $(grep -E ',(219|221|202|502|not run),' "$TMPDIR/r2.csv" | head -5) $(head -2 "$TMPDIR/r2.err")"
+$H validate --rules --return ssda903 --format json >"$TMPDIR/rules.json" &&
+	node -e 'const d = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8"));
+const need = id => JSON.stringify(d.find(r => r.rule === id).needs_reference);
+if (need("221") !== "[\"providers\"]" || need("502") !== "[\"last_year\"]" || need("101") !== "[]") process.exit(1);' "$TMPDIR/rules.json" &&
+	ok "--rules says which reference data each rule needs" || not_ok "--rules needs_reference"
+printf 'URN,Postcode\nSC1,WR1 1AA\n' >"$TMPDIR/badprov.csv"
+refuses "a providers file without its columns says which it needs" "needs the columns URN, Provider type and Postcode" \
+	$H validate --files "$r/files" --year 2025 --providers "$TMPDIR/badprov.csv"
+
+# The same in the record: imported once (hearth refdata DB import), used by validate DB; last
+# year's return is the record's own history. Before the import, 392c and 219 are not run.
+rdb=$TMPDIR/ref.db
+$H init "$rdb" >/dev/null && $H import "$rdb" ssda903 "$r/files" --year 2025 >/dev/null 2>&1
+$H validate "$rdb" --return ssda903 --year 2025 --format csv >"$TMPDIR/rd0.csv" 2>"$TMPDIR/rd0.err"
+rc=$?
+[ "$rc" = 0 ] && grep -q '^,0,392c,not run,.*needs the ONS postcode directory' "$TMPDIR/rd0.csv" &&
+	grep -q '^,0,219,not run,' "$TMPDIR/rd0.csv" && ! grep -q ',202,not run' "$TMPDIR/rd0.csv" &&
+	ok "validate DB without reference data: 392c and 219 not run; 202 runs on the record's own last year" ||
+	not_ok "validate DB (exit $rc): $(grep -E '392c|219|202' "$TMPDIR/rd0.csv" | head -3) $(head -2 "$TMPDIR/rd0.err")"
+run_ok "$TMPDIR/ri.out" $H refdata "$rdb" import providers "$r/providers.csv" &&
+	run_ok "$TMPDIR/ri2.out" $H refdata "$rdb" import postcodes "$r/postcodes.csv" &&
+	grep -q "refdata: 2 postcodes from" "$TMPDIR/ri2.out" && ok "refdata import: providers and postcodes" || not_ok "refdata import"
+run_ok "$TMPDIR/ri3.out" $H refdata "$rdb" import postcodes "$r/postcodes.csv" && run_ok "$TMPDIR/rs.out" $H refdata "$rdb" &&
+	grep -q "^postcodes: 2 " "$TMPDIR/rs.out" && grep -q "^providers: 1 " "$TMPDIR/rs.out" &&
+	ok "importing again replaces, not doubles" || not_ok "refdata show: $(cat "$TMPDIR/rs.out")"
+$H validate "$rdb" --return ssda903 --year 2025 --format csv >"$TMPDIR/rd1.csv" 2>"$TMPDIR/rd1.err"
+rc=$?
+[ "$rc" = 0 ] && ! grep -q ',not run,' "$TMPDIR/rd1.csv" && grep -q '^B2,[0-9]*,392c,' "$TMPDIR/rd1.csv" &&
+	! grep -q '^A1,[0-9]*,392c,' "$TMPDIR/rd1.csv" && grep -q '^A1,[0-9]*,219,' "$TMPDIR/rd1.csv" && grep -q '^A1,[0-9]*,221,' "$TMPDIR/rd1.csv" &&
+	ok "validate DB with the record's reference data: 392c on B2, 219 and 221 on A1, nothing not run" ||
+	not_ok "validate DB refdata (exit $rc): $(grep -E ',(392c|219|221|not run),' "$TMPDIR/rd1.csv" | head -4) $(head -2 "$TMPDIR/rd1.err")"
+check "the record checks clean with its reference data" $H check "$rdb"
 
 # ---- CIN census ----
 cin() { # cin FILE YEAR CHILDREN_XML

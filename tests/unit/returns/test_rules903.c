@@ -19,6 +19,8 @@ struct env {
 	struct s9_child v;
 	int year;
 	bool record;	/* run as on the record (from_record), not on files */
+	struct returns_refdata *ref;	/* postcodes, providers, last year (base) */
+	struct s9_child *last;		/* C1 in last year's return */
 };
 
 #define V (&t->v)
@@ -98,7 +100,31 @@ static void base(struct env *t)
 	o->v[OC2_HEALTH_ASSESSMENT] = "1";
 	o->v[OC2_SUBSTANCE_MISUSE] = "0";
 	v->n_oc2 = 1;
+	/* The reference data: the base's postcodes (ZE9 9ZZ is in the directory with no place,
+	 * as the ONS gives some), three providers, and C1 in last year's return (2024) with the
+	 * first episode open at its end, as this year's first episode says. */
+	t->ref = returns_refdata_new(&t->a);
+	returns_refdata_add_postcode(t->ref, "WR1 1AA", "E07000237", 52.19, -2.22);
+	returns_refdata_add_postcode(t->ref, "WR2 2BB", "E07000237", 52.20, -2.25);
+	returns_refdata_add_postcode(t->ref, "WR3 3CC", "E07000237", 52.21, -2.21);
+	returns_refdata_add_postcode(t->ref, "ZE9 9ZZ", "", 99.999999, 0);
+	returns_refdata_add_provider(t->ref, "SC100001", "Children's home", "WR3 3CC", D(2020, 1, 1), NONE);
+	returns_refdata_add_provider(t->ref, "SC100002", "Children's home", "WR3 3CC", D(2025, 1, 1), NONE);
+	returns_refdata_add_provider(t->ref, "SC100003", "Children's home", "WR2 2BB", D(2020, 1, 1), D(2024, 1, 1));
+	struct s9_child *l = t->last = ref_last_year_add(t->ref, "C1");
+	l->header = true;
+	l->sex = "M";
+	l->dob = v->dob;
+	l->ethnic = "WBRI";
+	l->upn = v->upn;
+	l->mc_dob = NONE;
+	l->episodes = arena_alloc(&t->a, sizeof(*l->episodes) * 2);
+	l->episodes[0] = (struct s9_episode){D(2023, 5, 1), NONE, "S", "C2", "N1", "U4", "PR1", NULL, NULL, "WR1 1AA",
+					     "WR2 2BB", NULL, 2, 0};
+	l->n_episodes = 1;
 }
+#define L (t->last)
+#define LE (&t->last->episodes[0])
 
 /* ---- building blocks for the cases (each usable in an expression) ---- */
 
@@ -346,11 +372,10 @@ CASE(531, (E(1)->provider = "PR5", E(1)->place = "P1"), (E(1)->provider = "PR5",
 CASE(550, (E(1)->provider = "PR0"), (E(1)->provider = "PR0", E(1)->place = "P1"))
 CASE(218, (E(1)->place = "K2"), (E(1)->place = "K2", E(1)->urn = "SC123456"))
 CASE(222, (E(1)->place = "P1", E(1)->urn = "SC123456"), (E(1)->place = "P1", E(1)->urn = "XXXXXXX"))
-CASE(1008, (E(1)->urn = "ABC"), (E(1)->urn = "SC123456"))
+CASE(1008, (E(1)->urn = "ABC"), (E(1)->urn = "SC100001"))
 CASE(225, (E(0)->rpc = NULL), (E(0)->rpc = NULL, E(1)->rne = "L"))
 CASE(226, (E(0)->place = "T1"), (E(0)->place = "T1", E(0)->rpc = NULL))
 CASE(392b, (E(1)->home_post = NULL, E(1)->pl_post = NULL), (E(1)->home_post = NULL, E(1)->pl_post = NULL, add_uasc(t)))
-CASE(392c, (E(1)->home_post = "NOTAPOSTCODE"), (E(1)->home_post = "SW1A 1AA"))
 CASE(392d, (E(1)->pl_post = "WR1 1AA"), (E(1)->pl_post = "WR1 1AA", E(1)->place = "P1"))
 CASE(398, (E(1)->ls = "V3"), (E(1)->ls = "V3", E(1)->home_post = NULL, E(1)->pl_post = NULL))
 
@@ -541,6 +566,40 @@ CASE(INT34, (add_oc3(t, "YES", "F2", "D1"), add_oc3(t, "YES", "F2", "D1")), add_
 CASE(INT35, (add_pp(t), add_pp(t)), add_pp(t))
 CASE(INT36, (add_uasc(t), add_uasc(t)), add_uasc(t))
 
+/* The rules that need reference data (refdata.c), on the base's: */
+/* 392c: WR9 9ZZ has a postcode's shape but is not in the directory; WR2 2BB is. */
+CASE(392c, (E(1)->home_post = "WR9 9ZZ"), (E(1)->home_post = "WR2 2BB"))
+/* 164: ZE9 9ZZ is in the directory with no place (latitude 99.999999): no distance. WR1 1AA
+ * to WR2 2BB: about 1.5 miles (0.01 degrees north = 0.69 miles; 0.03 degrees west at 52 N =
+ * 0.03 x 69.1 x cos 52 = 1.28 miles; sqrt(0.69^2 + 1.28^2) = 1.45). */
+CASE(164, (E(1)->pl_post = "ZE9 9ZZ"), (E(1)->pl_post = "WR2 2BB"))
+/* 169: the district of PL_POST, none for WR9 9ZZ; "wr33cc" is WR3 3CC. */
+CASE(169, (E(1)->pl_post = "WR9 9ZZ"), (E(1)->pl_post = "wr33cc"))
+/* 202: SEX F now, M last year; "1" last year (the 2024 code) is M. */
+CASE(202, (V->sex = "F"), (L->sex = "1"))
+/* 203: DOB a day later than last year's; both a day later. */
+CASE(203, (V->dob = D(2012, 6, 2)), (V->dob = D(2012, 6, 2), L->dob = D(2012, 6, 2)))
+CASE(204, (V->ethnic = "WIRI"), (V->ethnic = "WIRI", L->ethnic = "WIRI"))
+/* 208: a different UPN from last year's; last year's unknown (UN1), which may become known. */
+CASE(208, (V->upn = "L885455310171"), (V->upn = "L885455310171", L->upn = "UN1"))
+/* 502: last year's open episode began 1 April 2023, this year's first 1 May 2023; the same
+ * when last year's episode was closed (then no episode carried on). */
+CASE(502, (LE->decom = D(2023, 4, 1)), (LE->decom = D(2023, 4, 1), LE->dec = D(2023, 4, 30)))
+/* 503A-F: the first episode (DECOM 1 May 2023, last year's open one) differs from it. */
+CASE(503A, (LE->rne = "P"), (LE->rne = "P", LE->dec = D(2023, 6, 1)))
+CASE(503B, (LE->ls = "C1"), (LE->ls = "C1", LE->dec = D(2023, 6, 1)))
+CASE(503C, (LE->cin = "N2"), (LE->cin = "N2", LE->dec = D(2023, 6, 1)))
+CASE(503E, (LE->provider = "PR2"), (LE->provider = "PR2", LE->dec = D(2023, 6, 1)))
+CASE(503F, (LE->urn = "SC100001"), (LE->urn = "SC100001", E(0)->urn = "SC100001"))
+/* 219: SC100001 is a children's home: not a U6 placement, a K2 one. */
+CASE(219, (E(1)->urn = "SC100001"), (E(1)->urn = "SC100001", E(1)->place = "K2"))
+/* 221: SC100001 is at WR3 3CC: not PL_POST WR2 2BB; wr3 3cc is it. */
+CASE(221, (E(1)->urn = "SC100001", E(1)->pl_post = "WR2 2BB"), (E(1)->urn = "SC100001", E(1)->pl_post = "wr3 3cc"))
+/* 227: SC100002 registered 1 January 2025, after DECOM 1 June 2024; SC100001 in 2020. */
+CASE(227, (E(1)->urn = "SC100002"), (E(1)->urn = "SC100001"))
+/* 228: SC100003 closed 1 January 2024, before DEC 1 June 2024 of the first episode. */
+CASE(228, (E(0)->urn = "SC100003"), (E(0)->urn = "SC100001"))
+
 struct tcase {
 	const char *id;
 	void (*breaks)(struct env *);
@@ -571,7 +630,8 @@ static const struct tcase cases[] = {
 	T(SW07STG2), T(SW09STG2), T(SW108STG2), T(SW10STG2), T(SW11STG2), T(SW12STG2), T(SW13STG1),
 	T(SW14STG2), T(SW15STG2), T(INT01), T(INT02), T(INT04), T(INT05), T(INT06), T(INT07), T(INT08), T(INT09),
 	T(INT11), T(INT12), T(INT13), T(INT14), T(INT15), T(INT16), T(INT17), T(INT18), T(INT31), T(INT33),
-	T(INT34), T(INT35), T(INT36),
+	T(INT34), T(INT35), T(INT36), T(164), T(169), T(202), T(203), T(204), T(208), T(502), T(503A), T(503B),
+	T(503C), T(503E), T(503F), T(219), T(221), T(227), T(228),
 };
 #define N_CASES (sizeof(cases) / sizeof(cases[0]))
 
@@ -589,6 +649,7 @@ static bool fires(struct env *t, const char *id, size_t *n_out)
 	x.a = &t->a;
 	x.out = &out;
 	x.s9 = &t->v;
+	x.ref = t->ref;
 	rules_run_child(&x, RETURN_SSDA903, NULL);
 	bool hit = false;
 	for (size_t i = 0; i < out.n; i++) {
@@ -613,6 +674,7 @@ static void test_base_is_clean(void **state)
 	x.a = &t.a;
 	x.out = &out;
 	x.s9 = &t.v;
+	x.ref = t.ref;
 	rules_run_child(&x, RETURN_SSDA903, NULL);
 	for (size_t i = 0; i < out.n; i++) {
 		print_error("base child breaks rule %s: %s\n", out.items[i].rule->id, out.items[i].detail);
@@ -901,6 +963,51 @@ static void test_440_row_dob(void **state)
 	arena_free(&t.a);
 }
 
+/* 164 by distance: WR1 1AA (52.19 N, 2.22 W) to FIQQ 1ZZ (Stanley, 51.69 S, 57.85 W) is
+ * about 7,900 miles (103.9 degrees of latitude apart alone is 103.9 x 69.1 = 7,180 miles),
+ * over 999.9: a finding; to WR2 2BB (1.45 miles, above) none. */
+static void test_164_distance(void **state)
+{
+	(void)state;
+	struct env t = {0};
+	base(&t);
+	returns_refdata_add_postcode(t.ref, "FIQQ 1ZZ", "", -51.69, -57.85);
+	assert_false(fires(&t, "164", NULL));
+	t.v.episodes[1].pl_post = "FIQQ 1ZZ";
+	assert_true(fires(&t, "164", NULL));
+	arena_free(&t.a);
+}
+
+/* 1008 with Ofsted's register: SC123456 has a URN's shape but is not in the base's register
+ * (SC100001-3); without a register only the shape is checked. */
+static void test_1008_register(void **state)
+{
+	(void)state;
+	struct env t = {0};
+	base(&t);
+	t.v.episodes[1].urn = "SC123456";
+	assert_true(fires(&t, "1008", NULL));
+	t.ref = NULL;
+	assert_false(fires(&t, "1008", NULL));
+	arena_free(&t.a);
+}
+
+/* Without the reference data a rule needs, it does not run (the report lists it as not
+ * run): 392c on a postcode in no directory, with no directory given. */
+static void test_refs_absent(void **state)
+{
+	(void)state;
+	struct env t = {0};
+	base(&t);
+	t.v.episodes[1].home_post = "WR9 9ZZ";
+	assert_true(fires(&t, "392c", NULL));
+	t.ref = NULL;
+	assert_false(fires(&t, "392c", NULL));
+	assert_int_equal(returns_rule_refs_missing(returns_rule_find(RETURN_SSDA903, "392c"), NULL), REF_POSTCODES);
+	assert_int_equal(returns_rule_refs_missing(returns_rule_find(RETURN_SSDA903, "101"), NULL), 0);
+	arena_free(&t.a);
+}
+
 /* Every rule in the table has its cases, and every case names a rule. */
 static void test_every_rule_has_cases(void **state)
 {
@@ -963,6 +1070,8 @@ int main(void)
 		cmocka_unit_test(test_168_form),	cmocka_unit_test(test_mother),
 		cmocka_unit_test(test_148_bad_dec),	cmocka_unit_test(test_178_by_place),
 		cmocka_unit_test(test_first_episode),	cmocka_unit_test(test_440_row_dob),
+		cmocka_unit_test(test_164_distance),	cmocka_unit_test(test_refs_absent),
+		cmocka_unit_test(test_1008_register),
 	};
 	enum { N_EXTRA = sizeof(extra) / sizeof(extra[0]) };
 	struct CMUnitTest tests[N_CASES + 3 + N_EXTRA];
