@@ -48,8 +48,9 @@ function request(agent, method, path, { cookie, csrf, body } = {}) {
 	});
 }
 
-const readPaths = (id) => [`/children/${id}`, `/children/${id}/visits`, `/children/${id}/chronology`,
-	`/api/children/${id}`, `/api/children/${id}/visits`, `/api/children/${id}/notes`, `/api/children/${id}/chronology`];
+// The first is the check the child is readable at all (a restricted child is not).
+const readPaths = (id) => [`/api/children/${id}`, `/children/${id}`, `/children/${id}/visits`, `/children/${id}/chronology`,
+	`/api/children/${id}/visits`, `/api/children/${id}/notes`, `/api/children/${id}/chronology`];
 
 const saveBody = (kind, asAt, tag) => kind === 'visit'
 	? { visit_date: asAt, kind: 'other', seen: true, seen_alone: false, child_said: `load ${tag}` }
