@@ -135,7 +135,7 @@ async function run(seconds, conns, writePct, tag, reference, pid) {
 	const every = writePct > 0 ? Math.max(1, Math.round(100 / writePct)) : Infinity;
 	const lat = { read: [], write: [] };
 	const st = { requests: 0, reads: 0, writes: 0, acked: 0, errors: 0, limited: 0, status: {}, samples: [],
-		opened: 0, open: 0, heldMin: Infinity, heldMax: 0, slices: [], rss: [] };
+		opened: 0, open: 0, heldMin: Infinity, heldMax: 0, slices: [], rssSlices: [], rss: [] };
 	const deadline = Date.now() + seconds * 1000;
 	const started = Date.now();
 	function note(kind, r) {
@@ -206,6 +206,7 @@ async function run(seconds, conns, writePct, tag, reference, pid) {
 		if (pid) st.rss.push(vm(pid, 'VmRSS'));
 		if (sec % 10 === 0 && sec > 0 && Date.now() <= deadline + 500) {
 			st.slices.push(Math.round((st.requests - last) / 10));
+			if (pid) st.rssSlices.push(Math.round((vm(pid, 'VmRSS') || 0) / 1024));
 			last = st.requests;
 		}
 	}, 1000);
@@ -225,7 +226,7 @@ async function run(seconds, conns, writePct, tag, reference, pid) {
 		max_ms: r2(all[all.length - 1] || NaN), read_p99_ms: r2(quantile(lat.read, 0.99)),
 		write_p50_ms: r2(quantile(lat.write, 0.5)), write_p99_ms: r2(quantile(lat.write, 0.99)),
 		opened: st.opened, held_min: st.heldMin === Infinity ? 0 : st.heldMin, held_max: st.heldMax,
-		slices_rps: st.slices,
+		slices_rps: st.slices, slices_rss_mib: st.rssSlices,
 		rss_kib_first: rss[0] ?? null, rss_kib_last: rss[rss.length - 1] ?? null, rss_kib_max: rss.length ? Math.max(...rss) : null,
 		hwm_kib: pid ? vm(pid, 'VmHWM') : null,
 	}));
