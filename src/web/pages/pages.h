@@ -44,6 +44,13 @@ int page_record_retract(struct web_request *r);
 int page_record_history(struct web_request *r);
 int page_reallocate(struct web_request *r);
 int page_reallocate_post(struct web_request *r);
+/* closing.c: close a case, step down to early help, step up to social care */
+int page_close_case(struct web_request *r);
+int page_close_case_post(struct web_request *r);
+int page_step_down(struct web_request *r);
+int page_step_down_post(struct web_request *r);
+int page_step_up(struct web_request *r);
+int page_step_up_post(struct web_request *r);
 int page_performance(struct web_request *r);
 int page_measure(struct web_request *r);
 int page_inspection(struct web_request *r);
