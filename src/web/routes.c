@@ -212,6 +212,8 @@ const struct web_route web_routes[] = {
 	 .body_limit = 8192},
 	{WEB_POST, "/admin/teams/{rid}/close", page_admin_team_close, PERM_USER_ADMIN, .page = true, .writes = true,
 	 .body_limit = 8192},
+	{WEB_POST, "/admin/teams/{rid}/establishment", page_admin_team_establishment, PERM_USER_ADMIN, .page = true,
+	 .writes = true, .body_limit = 8192},
 	{WEB_GET, "/admin/settings", page_admin_settings, PERM_USER_ADMIN, .page = true, .query = {"done"}},
 	{WEB_POST, "/admin/settings", page_admin_settings_post, PERM_USER_ADMIN, .page = true, .writes = true,
 	 .body_limit = 16384},

@@ -86,6 +86,7 @@ int page_admin_team_create(struct web_request *r);
 int page_admin_team(struct web_request *r);
 int page_admin_team_rename(struct web_request *r);
 int page_admin_team_close(struct web_request *r);
+int page_admin_team_establishment(struct web_request *r);
 int page_admin_settings(struct web_request *r);
 int page_admin_settings_post(struct web_request *r);
 int page_admin_inspections(struct web_request *r);
