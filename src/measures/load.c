@@ -68,7 +68,7 @@ int measures_inputs_load(struct store *st, struct arena *a, struct measures_inpu
 	for (size_t i = 0; i < n; i++) {
 		const struct hval *est = &rows[i][TEAM_ESTABLISHMENT];
 		teams[i] = (struct measures_team){ids[i], row_str(&rows[i][TEAM_NAME]), row_str(&rows[i][TEAM_SERVICE]),
-						  row_date(&rows[i][TEAM_CLOSED]), est->null ? -1 : est->r};
+						  est->null ? 0 : est->r, row_date(&rows[i][TEAM_CLOSED])};
 	}
 	out->teams = teams;
 	out->n_teams = n;

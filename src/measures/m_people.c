@@ -162,7 +162,7 @@ static int cmp_double(const void *pa, const void *pb)
  * post covered by an agency worker is vacant: the census's vacancy rate is FTE vacancies
  * over FTE vacancies plus FTE social workers, and vacancies plus social workers is the
  * establishment). Per team whose establishment is recorded and which is open on the
- * as-at date: the numerator is the establishment less the FTE of registered, non-agency
+ * as-at date (an establishment of 0 is none): the numerator is the establishment less the FTE of registered, non-agency
  * social workers of the team in post on that date (none below 0: a team over its
  * establishment has no vacancy), the denominator the establishment. Decision: the
  * establishment is the team's as it stands now (a revisioned value; the record's revisions
@@ -174,7 +174,7 @@ static void wf1_vacancy(struct measures_child *c)
 	size_t recorded = 0;
 	for (size_t t = 0; t < in->n_teams; t++) {
 		const struct measures_team *team = &in->teams[t];
-		if (team->establishment < 0 || (team->closed != DATE_NONE && team->closed <= c->as_at)) {
+		if (!(team->establishment > 0) || (team->closed != DATE_NONE && team->closed <= c->as_at)) {
 			continue;
 		}
 		double filled = 0;
@@ -190,7 +190,7 @@ static void wf1_vacancy(struct measures_child *c)
 		recorded++;
 	}
 	if (!recorded) {
-		m_note(c, WF1_VACANCY, "not recorded: no team has an establishment of posts, so vacancies cannot be counted");
+		m_note(c, WF1_VACANCY, "not recorded: the record holds no establishment of posts, so vacancies cannot be counted");
 	}
 }
 

@@ -133,8 +133,8 @@ const char *measures_subject_code(enum measures_subject s);
 struct measures_team {
 	int64_t id;
 	const char *name, *service;
-	hdate closed;		/* DATE_NONE while open */
-	double establishment;	/* FTE posts; below 0 when not recorded */
+	double establishment;	/* FTE posts; 0 when not recorded */
+	hdate closed;		/* DATE_NONE while open (read only when there is an establishment) */
 };
 
 struct measures_worker {
