@@ -42,6 +42,20 @@ worker E1 "East Team" Esme Lund
 fixture record "$db" team --name "West Team" --service cin_cp --opened 2020-01-01
 worker W1 "West Team" Wren Adeyemi
 worker W2 "West Team" Milo Hart
+# Closing Team is tests/browser/closing.test.mjs's own: a case closed (BK1: its CP plan and
+# allocation end with it; its CIN plan, ended before, stays as it was) and a step down (BK2).
+fixture record "$db" team --name "Closing Team" --service cin_cp --opened 2020-01-01
+worker K1 "Closing Team" Kai Ember
+worker K2 "Closing Team" Lou Fenn
+fixture child "$db" add --given Nell --family Ashby --dob 2014-02-03 --sex F --la-id BK1 --ethnicity WBRI
+fixture child "$db" add --given Otto --family Birch --dob 2016-04-05 --sex M --la-id BK2 --ethnicity WBRI
+for c in BK1 BK2; do
+	fixture record "$db" allocation --child $c --worker K1 --kind sw --start-date 2025-10-01
+	fixture record "$db" referral --child $c --referral-date 2025-10-01 --source 1A --nfa no --primary-need N1
+done
+bk1_ref=$(q "$db" "SELECT r.id FROM referral r JOIN child c ON c.id = r.child_id WHERE c.la_child_id = 'BK1'")
+fixture record "$db" cin_plan --child BK1 --referral "$bk1_ref" --start-date 2025-11-03 --end-date 2026-01-05
+fixture record "$db" cp_plan --child BK1 --referral "$bk1_ref" --start-date 2026-01-05 --category NEG
 fixture child "$db" add --given Hazel --family Quenby --dob 2012-04-03 --sex F --la-id BC1 --ethnicity WBRI
 fixture child "$db" add --given Ivor --family Rowe --dob 2015-06-07 --sex M --la-id BC2 --ethnicity WBRI
 fixture child "$db" add --given Juno --family Stone --dob 2018-08-09 --sex F --la-id BC3 --ethnicity WBRI
@@ -73,6 +87,8 @@ user south_worker social_worker "South Team" S1
 user east_worker social_worker "East Team" E1
 user west_worker social_worker "West Team" W1
 user west_manager team_manager "West Team" W2
+user closing_worker social_worker "Closing Team" K1
+user closing_manager team_manager "Closing Team" K2
 echo "$PASSWORD" | fixture user "$db" add browser_lado --role lado
 # The administrator of tests/browser/admin.test.mjs (no team: the admin role sees no child).
 echo "$PASSWORD" | fixture user "$db" add browser_admin --role admin

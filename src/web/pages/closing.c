@@ -6,9 +6,15 @@
  * help episode marked as stepped down (EH1.step_down); a step up ends the open early help
  * episode with the reason step_up (EH1.step_up) and opens a referral (FD2 counts it as a
  * re-referral when there was another within 12 months). Bad input: the error summary,
- * nothing stored. The route table gives these to the role with close_case. */
+ * nothing stored. The route table gives these to the role with close_case.
+ *
+ * A closing ends the child's allocations, and with them, for a role that sees its team's
+ * children, the child's place in the person's scope: so its answer is a confirmation page
+ * (GOV.UK's panel) saying what ended, not a redirect to a record that may no longer open.
+ * A step up changes no allocation and returns to the record. */
 #include <string.h>
 
+#include "model/codes.h"
 #include "web/actions.h"
 #include "web/pages/page.h"
 #include "web/pages/pages.h"
@@ -81,6 +87,35 @@ static int step_get(struct web_request *r, enum step s)
 	return step_page(r, s, &f, 200);
 }
 
+/* What a closing (or step down) ended, as GOV.UK's confirmation panel. */
+static int closed_page(struct web_request *r, enum step s, hdate date, const char *reason,
+		       const struct work_closure *done, size_t new_findings)
+{
+	struct html *h = page_begin(r, s == STEP_DOWN ? "Stepped down to early help" : "Case closed", NULL);
+	const char *words = code_label("closure_reason", reason);
+	html_f(h, "<div class=\"govuk-grid-row\"><div class=\"govuk-grid-column-two-thirds\">"
+		  "<div class=\"govuk-panel govuk-panel--confirmation\" data-hearth=\"closed\"><h1 "
+		  "class=\"govuk-panel__title\">%s</h1><div class=\"govuk-panel__body\">%s: %s</div></div>"
+		  "<p class=\"govuk-body\">On %s, %zu %s closed, %zu %s ended and %zu %s ended. Nothing was deleted: "
+		  "each ending is a revision of its record.</p>",
+	       s == STEP_DOWN ? "Stepped down to early help" : "Case closed", reason, words ? words : "",
+	       page_date(r, date), done->n_referrals, done->n_referrals == 1 ? "referral" : "referrals", done->n_plans,
+	       done->n_plans == 1 ? "plan" : "plans", done->n_allocations,
+	       done->n_allocations == 1 ? "allocation" : "allocations");
+	if (done->early_help_id) {
+		html_f(h, "<p class=\"govuk-body\">An early help episode opened on %s, recorded as a step down from "
+			  "social care.</p>",
+		       page_date(r, date));
+	}
+	if (new_findings) {
+		html_f(h, "<p class=\"govuk-body\">The DfE's validation rules now find %zu new %s in this record.</p>",
+		       new_findings, new_findings == 1 ? "thing to fix" : "things to fix");
+	}
+	html_f(h, "<p class=\"govuk-body\">With no allocation, the child's record may leave your caseload. "
+		  "<a class=\"govuk-link\" href=\"/caseload\">Go to your caseload</a></p></div></div>");
+	return page_end(r, 200);
+}
+
 static int step_post(struct web_request *r, enum step s)
 {
 	struct page_form f;
@@ -126,6 +161,9 @@ static int step_post(struct web_request *r, enum step s)
 		}
 		page_form_refused(&f, &err);
 		return step_page(r, s, &f, 400);
+	}
+	if (s != STEP_UP) {
+		return closed_page(r, s, date, vals[code_field].s, &done, out.warnings.n);
 	}
 	return page_redirect(r, arena_printf(&r->a, "/children/%lld?done=%s&new_findings=%zu", (long long)r->child_id,
 					     steps[s].done, out.warnings.n));
