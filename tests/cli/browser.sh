@@ -56,6 +56,14 @@ done
 bk1_ref=$(q "$db" "SELECT r.id FROM referral r JOIN child c ON c.id = r.child_id WHERE c.la_child_id = 'BK1'")
 fixture record "$db" cin_plan --child BK1 --referral "$bk1_ref" --start-date 2025-11-03 --end-date 2026-01-05
 fixture record "$db" cp_plan --child BK1 --referral "$bk1_ref" --start-date 2026-01-05 --category NEG
+# Two contacts awaiting the front door's decision (tests/browser/front_door.test.mjs): one
+# becomes a referral (BK3), one early help (BK4).
+fixture child "$db" add --given Pia --family Corr --dob 2013-06-07 --sex F --la-id BK3 --ethnicity WBRI
+fixture child "$db" add --given Rafe --family Dunn --dob 2017-08-09 --sex M --la-id BK4 --ethnicity WBRI
+for c in BK3 BK4; do
+	fixture record "$db" allocation --child $c --worker K1 --kind sw --start-date 2025-10-01
+	fixture record "$db" contact --child $c --contact-date 2026-03-30 --source 1A --summary "A call from school"
+done
 fixture child "$db" add --given Hazel --family Quenby --dob 2012-04-03 --sex F --la-id BC1 --ethnicity WBRI
 fixture child "$db" add --given Ivor --family Rowe --dob 2015-06-07 --sex M --la-id BC2 --ethnicity WBRI
 fixture child "$db" add --given Juno --family Stone --dob 2018-08-09 --sex F --la-id BC3 --ethnicity WBRI
