@@ -127,5 +127,17 @@ got=$(part WF1 WF1.vacancy)
 got=$(q "$db" "SELECT count(*) FROM revision WHERE tbl = 'team' AND action = 'update' AND reason = 'funded posts'")
 [ "$got" = 2 ] && ok "closing: each establishment is a revision of its team" || not_ok "closing: $got team revisions"
 
+# The workforce census's LALevelVacancies, with no --vacancies given, from the same
+# establishments on its census date, 2025-09-30: Team A's A4 was still in post then, so
+# filled 1 + 0.5 + 1 = 2.5, vacant 4 - 2.5 = 1.5; Team B none: 1.50 FTE.
+if [ -n "${STANDARDS:-}" ] && [ -f "$STANDARDS/workforce/social_work_workforce_2022.xsd" ]; then
+	run_ok "$TMPDIR/wf.out" $H export "$db" workforce --date 2025-09-30 --out "$TMPDIR/wf.xml" --standards "$STANDARDS" &&
+		grep -q "<NumberOfVacancies>1.50</NumberOfVacancies>" "$TMPDIR/wf.xml" &&
+		ok "closing: the workforce census's vacancies come from the establishments (1.50, worked by hand)" ||
+		not_ok "closing: the census's vacancies: $(grep -o '<NumberOfVacancies>[^<]*' "$TMPDIR/wf.xml")"
+else
+	skip "closing: the workforce census's vacancies" "needs STANDARDS with the workforce schema"
+fi
+
 check "closing: hearth check passes" $H check "$db"
 finish
