@@ -45,8 +45,9 @@ worker W2 "West Team" Milo Hart
 # Closing Team is tests/browser/closing.test.mjs's own: a case closed (BK1: its CP plan and
 # allocation end with it; its CIN plan, ended before, stays as it was) and a step down (BK2).
 fixture record "$db" team --name "Closing Team" --service cin_cp --opened 2020-01-01
+# One worker only: the worker choices elsewhere are radios up to seven workers in post
+# (tests/browser/web.test.mjs and admin.test.mjs check them as radios); its manager has none.
 worker K1 "Closing Team" Kai Ember
-worker K2 "Closing Team" Lou Fenn
 fixture child "$db" add --given Nell --family Ashby --dob 2014-02-03 --sex F --la-id BK1 --ethnicity WBRI
 fixture child "$db" add --given Otto --family Birch --dob 2016-04-05 --sex M --la-id BK2 --ethnicity WBRI
 for c in BK1 BK2; do
@@ -96,11 +97,11 @@ user east_worker social_worker "East Team" E1
 user west_worker social_worker "West Team" W1
 user west_manager team_manager "West Team" W2
 user closing_worker social_worker "Closing Team" K1
-user closing_manager team_manager "Closing Team" K2
+echo "$PASSWORD" | fixture user "$db" add closing_manager --role team_manager --team "Closing Team"
 echo "$PASSWORD" | fixture user "$db" add browser_lado --role lado
 # The administrator of tests/browser/admin.test.mjs (no team: the admin role sees no child).
 echo "$PASSWORD" | fixture user "$db" add browser_admin --role admin
-ok "browser: a record with four teams, four children (one with a long record) and eight users"
+ok "browser: a record with five teams, eight children (one with a long record) and ten users"
 
 export HEARTH_BROWSER_CHILD=$(q "$db" "SELECT id FROM child WHERE la_child_id = 'BC1'")
 export HEARTH_PASSWORD=$PASSWORD HEARTH_CHROMIUM=$CHROMIUM HEARTH_DB=$db
