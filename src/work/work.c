@@ -600,6 +600,18 @@ int work_close_case(struct store *st, const struct work_actor *who, int64_t chil
 	if (n[0] == 0) {
 		problem_add(out, a, "case", "no_open_case", "The child has no open case to close");
 	}
+	if (step_down) {
+		int64_t *eh_ids;
+		struct hval **eh_rows;
+		size_t n_eh;
+		if ((rc = open_rows(st, &entity_early_help, child_id, EARLY_HELP_END_DATE, a, &eh_ids, &eh_rows, &n_eh, err))) {
+			return rc;
+		}
+		if (n_eh) {
+			problem_add(out, a, "case", "early_help_open",
+				    "The child already has an open early help episode: close the case instead of stepping it down");
+		}
+	}
 	if (out->n_problems) {
 		return refuse(out, err);
 	}

@@ -127,7 +127,8 @@ struct work_closure {
  * episode from that date marked as stepped down from social care (EH1.step_down). All in
  * one transaction, each ending a revision of its row (reason "case closed: RCn"), or
  * nothing. Refused (HERR_INVALID, every reason listed) when the date or reason is missing
- * or bad, the date is in the future, or the child has no open case (rule no_open_case);
+ * or bad, the date is in the future, the child has no open case (rule no_open_case) or, for
+ * a step down, already has an open early help episode (rule early_help_open);
  * HERR_DENIED when the role may not record one of the kinds ended or opened. */
 int work_close_case(struct store *st, const struct work_actor *who, int64_t child_id, hdate date,
 		    const char *reason, bool step_down, struct arena *a, struct work_result *out,

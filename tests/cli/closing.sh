@@ -82,6 +82,15 @@ got=$(q "$db" "SELECT start_date || ' ' || step_down FROM early_help WHERE child
 	not_ok "closing: early help is '$got'"
 refuses "closing: a child with no open case cannot be closed" "no open case" \
 	$H child "$db" close CL1 --date 2026-01-20 --reason RC7
+# CL3: an open case and an open early help episode at once: no second episode by a step down.
+fixture child "$db" add --given Nia --family Holt --dob 2015-07-08 --sex F --la-id CL3 --ethnicity WBRI
+fixture record "$db" early_help --child CL3 --start-date 2025-05-01 --step-down no
+fixture record "$db" referral --child CL3 --referral-date 2025-06-02 --source 1A --nfa no --primary-need N1
+before=$(digest "$db")
+refuses "closing: no step down while early help is open" "already has an open early help episode" \
+	$H child "$db" close CL3 --date 2026-01-15 --reason RC9 --step-down
+[ "$(digest "$db")" = "$before" ] && ok "closing: the refused step down stored nothing" ||
+	not_ok "closing: a refused step down changed the record"
 
 # Steps up: CL1 from the episode it stepped down to; CL2 from its own.
 check "closing: CL1 steps up" $H child "$db" step-up CL1 --date 2026-03-02 --source 1A
@@ -94,17 +103,17 @@ got=$(q "$db" "SELECT end_date || ' ' || end_reason FROM early_help WHERE child_
 
 # The measures, as at 2026-03-31 (the year from 2025-04-01), worked by hand:
 #   EH1.step_up: episodes ended in the year: CL1's (ended 2026-03-02, step_up) and CL2's
-#     (ended 2025-10-01, step_up) -> 2 of 2.
-#   EH1.step_down: episodes started in the year: CL1's (2026-01-15, a step down) and CL2's
-#     (2025-05-01, not) -> 1 of 2.
+#     (ended 2025-10-01, step_up); CL3's is still open -> 2 of 2.
+#   EH1.step_down: episodes started in the year: CL1's (2026-01-15, a step down), CL2's
+#     and CL3's (both 2025-05-01, not) -> 1 of 3.
 #   FD2: referrals in the year: CL1's 2025-06-02 (none before), CL1's 2026-03-02 (the
-#     2025-06-02 one is within the 12 months before: a re-referral), CL2's 2025-10-01 (none
-#     before) -> 1 of 3.
+#     2025-06-02 one is within the 12 months before: a re-referral), CL2's 2025-10-01 and
+#     CL3's 2025-06-02 (none before either) -> 1 of 4.
 part() { # measure part -> "numerator/denominator"
 	run_ok "$TMPDIR/m.json" $H report "$db" measure "$1" --as-at 2026-03-31 --format json &&
 		jq -r --arg p "$2" '(.parts // [.])[] | select(.id == $p) | "\(.numerator)/\(.denominator)"' "$TMPDIR/m.json"
 }
-for want in "EH1 EH1.step_up 2/2" "EH1 EH1.step_down 1/2" "FD2 FD2 1/3"; do
+for want in "EH1 EH1.step_up 2/2" "EH1 EH1.step_down 1/3" "FD2 FD2 1/4"; do
 	set -- $want
 	got=$(part "$1" "$2")
 	[ "$got" = "$3" ] && ok "closing: $2 is $3 (worked by hand)" || not_ok "closing: $2 is '$got', not $3"
