@@ -460,10 +460,66 @@ static int child_add(int argc, char **argv)
 	return rc ? EXIT_FAIL : EXIT_OK;
 }
 
+/* ---- close, step up ---- */
+
+/* hearth child DB close ID --date D --reason RCn [--step-down]
+ * hearth child DB step-up ID --date D --source CODE
+ * The same saves as the web's forms on the child's record (src/work: work_close_case,
+ * work_step_up), as the trusted shell: one transaction, each ending a revision. */
+static int child_step(int argc, char **argv, bool up)
+{
+	hdate date = DATE_NONE;
+	const char *code = NULL;
+	bool step_down = false;
+	struct cli_opt opts[] = {{"--date", OPT_DATE, &date, false},
+				 {up ? "--source" : "--reason", OPT_STR, &code, false},
+				 {"--step-down", OPT_FLAG, &step_down, false}};
+	char *pos[1];
+	int n_pos;
+	if (cli_parse(argc, argv, 3, opts, up ? 2 : 3, pos, 1, &n_pos) || n_pos != 1) {
+		fprintf(stderr, up ? "usage: hearth child DB step-up ID --date D --source CODE\n"
+				   : "usage: hearth child DB close ID --date D --reason RC1-RC9 [--step-down]\n");
+		return EXIT_USAGE;
+	}
+	struct store *st = cli_open(argv[1], STORE_WRITE);
+	if (!st) {
+		return EXIT_FAIL;
+	}
+	struct arena a = ARENA_INIT;
+	struct hearth_error err = {0};
+	struct work_actor who = {.actor = cli_actor(), .shell = true};
+	struct work_result res = {0};
+	struct work_closure done;
+	int64_t id, eh_id;
+	int rc = resolve_ref(st, "child", pos[0], &id, &err);
+	if (!rc) {
+		rc = up ? work_step_up(st, &who, id, date, code, &a, &res, &eh_id, &err)
+			: work_close_case(st, &who, id, date, code, step_down, &a, &res, &done, &err);
+	}
+	if (rc) {
+		cli_error(&err);
+		for (size_t i = 1; i < res.n_problems; i++) {
+			fprintf(stderr, "  also: %s: %s\n", res.problems[i].field, res.problems[i].message);
+		}
+	} else if (up) {
+		printf("stepped up: early help %lld ended, referral %lld opened\n", (long long)eh_id, (long long)res.id);
+	} else {
+		printf("closed: %zu referral(s), %zu plan(s), %zu allocation(s) ended", done.n_referrals, done.n_plans,
+		       done.n_allocations);
+		if (done.early_help_id) {
+			printf("; early help %lld opened (stepped down)", (long long)done.early_help_id);
+		}
+		putchar('\n');
+	}
+	arena_free(&a);
+	store_close(st);
+	return rc ? EXIT_FAIL : EXIT_OK;
+}
+
 int cmd_child(int argc, char **argv)
 {
 	if (argc < 3) {
-		fprintf(stderr, "usage: hearth child DB list|show|add ...\n");
+		fprintf(stderr, "usage: hearth child DB list|show|add|close|step-up ...\n");
 		return EXIT_USAGE;
 	}
 	if (strcmp(argv[2], "list") == 0) {
@@ -475,6 +531,9 @@ int cmd_child(int argc, char **argv)
 	if (strcmp(argv[2], "add") == 0) {
 		return child_add(argc, argv);
 	}
-	cli_fail("child: no subcommand '%s' (list, show, add)", argv[2]);
+	if (strcmp(argv[2], "close") == 0 || strcmp(argv[2], "step-up") == 0) {
+		return child_step(argc, argv, strcmp(argv[2], "step-up") == 0);
+	}
+	cli_fail("child: no subcommand '%s' (list, show, add, close, step-up)", argv[2]);
 	return EXIT_USAGE;
 }

@@ -146,7 +146,7 @@ int cmd_export(int argc, char **argv)
 	o.date = date;
 	o.la_code = s.la_code;
 	o.xsd = schema_path(xsd, standards, what, (int)year, &a);
-	o.vacancies_fte = vac;
+	o.vacancies_fte = vacancies ? vac : -1; /* none given: from the teams' establishments */
 	if (isatty(STDERR_FILENO)) {
 		o.progress = on_progress;
 		o.progress_ctx = (void *)what;

@@ -299,6 +299,7 @@ static void print_list_text(const struct measures_result *r, const struct measur
 		n += item_in(p, &p->items[i], numerator);
 	}
 	const char *what = p->def->subject == SUBJECT_CHILD ? "children" : p->def->subject == SUBJECT_WORKER ? "workers"
+			   : p->def->subject == SUBJECT_TEAM						     ? "teams"
 													     : "allegations";
 	printf("\n%s list: %zu %s (%s)\n", numerator ? "Numerator" : "Denominator", n, what,
 	       numerator ? p->def->numerator : p->def->denominator[0] ? p->def->denominator : p->def->numerator);

@@ -38,8 +38,9 @@ const struct cli_command cli_commands[] = {
 	{"child", cmd_child,
 	 "DB list [--status S] [--worker ID] [--team ID] [--as-at D] [--format text|json|csv]\n"
 	 "       DB show ID [--as-at D] [--format text|json] [--history]\n"
-	 "       DB add --given G --family F (--dob D | --expected-dob D) [--sex M|F|U] [--ethnicity CODE] ...",
-	 "list, show and add children", false},
+	 "       DB add --given G --family F (--dob D | --expected-dob D) [--sex M|F|U] [--ethnicity CODE] ...\n"
+	 "       DB close ID --date D --reason RC1-RC9 [--step-down]  |  DB step-up ID --date D --source CODE",
+	 "list, show and add children; close a case, step it down to early help or up to social care", false},
 	{"record", cmd_record,
 	 "DB KIND --field value ...  |  DB update KIND ID --field value ... [--reason R]  |  "
 	 "DB void KIND ID --reason R  |  DB kinds  |  DB fields KIND",

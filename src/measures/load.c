@@ -66,7 +66,9 @@ int measures_inputs_load(struct store *st, struct arena *a, struct measures_inpu
 	}
 	struct measures_team *teams = arena_alloc(a, (n + 1) * sizeof(*teams));
 	for (size_t i = 0; i < n; i++) {
-		teams[i] = (struct measures_team){ids[i], row_str(&rows[i][TEAM_NAME]), row_str(&rows[i][TEAM_SERVICE])};
+		const struct hval *est = &rows[i][TEAM_ESTABLISHMENT];
+		teams[i] = (struct measures_team){ids[i], row_str(&rows[i][TEAM_NAME]), row_str(&rows[i][TEAM_SERVICE]),
+						  est->null ? 0 : est->r, row_date(&rows[i][TEAM_CLOSED])};
 	}
 	out->teams = teams;
 	out->n_teams = n;

@@ -157,6 +157,43 @@ static int cmp_double(const void *pa, const void *pb)
 	return a < b ? -1 : a > b;
 }
 
+/* WF1.vacancy, as the DfE's workforce census counts it: vacant FTE over the establishment,
+ * where the vacancies are the posts not filled by the authority's own social workers (a
+ * post covered by an agency worker is vacant: the census's vacancy rate is FTE vacancies
+ * over FTE vacancies plus FTE social workers, and vacancies plus social workers is the
+ * establishment). Per team whose establishment is recorded and which is open on the
+ * as-at date (an establishment of 0 is none): the numerator is the establishment less the FTE of registered, non-agency
+ * social workers of the team in post on that date (none below 0: a team over its
+ * establishment has no vacancy), the denominator the establishment. Decision: the
+ * establishment is the team's as it stands now (a revisioned value; the record's revisions
+ * hold what it was). With no establishment recorded anywhere the part has no figures and a
+ * note. */
+static void wf1_vacancy(struct measures_child *c)
+{
+	const struct measures_inputs *in = c->in;
+	size_t recorded = 0;
+	for (size_t t = 0; t < in->n_teams; t++) {
+		const struct measures_team *team = &in->teams[t];
+		if (!(team->establishment > 0) || (team->closed != DATE_NONE && team->closed <= c->as_at)) {
+			continue;
+		}
+		double filled = 0;
+		for (size_t i = 0; i < in->n_workers; i++) {
+			const struct measures_worker *w = &in->workers[i];
+			bool in_post = w->start != DATE_NONE && w->start <= c->as_at && (w->end == DATE_NONE || w->end > c->as_at);
+			if (w->team_id == team->id && in_post && w->registered && !w->agency && w->fte > 0) {
+				filled += w->fte;
+			}
+		}
+		double vacant = team->establishment > filled ? team->establishment - filled : 0;
+		m_add_subject(c, WF1_VACANCY, team->id, team->name, team->id, 0, vacant, team->establishment);
+		recorded++;
+	}
+	if (!recorded) {
+		m_note(c, WF1_VACANCY, "not recorded: the record holds no establishment of posts, so vacancies cannot be counted");
+	}
+}
+
 /* WF1. Workers in post on the as-at date (started on or before it, not left by it).
  * Case-holders (the worker's "holds cases" flag, FTE above 0): children allocated per FTE
  * (the numerator is the cases, the denominator the FTE, so the rate is cases per FTE as the
@@ -164,8 +201,7 @@ static int cmp_double(const void *pa, const void *pb)
  * above the threshold when a worker's cases per FTE exceed the setting caseload_threshold.
  * Registered social workers (a Social Work England number), by FTE: the agency share; and
  * turnover, the FTE of those who left in the period over the FTE in post (the workforce
- * census's reading). Decision: vacancies need an establishment of posts, which the record
- * does not hold; the part is reported with no figures and a note. */
+ * census's reading). Vacancies: wf1_vacancy. */
 void wf1_finish(struct measures_child *c)
 {
 	const struct measures_inputs *in = c->in;
@@ -207,7 +243,7 @@ void wf1_finish(struct measures_child *c)
 		m_extra(c, WF1_CASELOAD, "max_per_worker", per[n_per - 1]);
 		m_extra(c, WF1_OVER_THRESHOLD, "threshold", threshold);
 	}
-	m_note(c, WF1_VACANCY, "not recorded: the record holds no establishment of posts, so vacancies cannot be counted");
+	wf1_vacancy(c);
 }
 
 /* LADO1. Allegations received in the period (a count). Of those, initial consideration

@@ -70,7 +70,7 @@ enum measures_kind {
 };
 
 /* What the drill-down lists. */
-enum measures_subject { SUBJECT_CHILD, SUBJECT_WORKER, SUBJECT_LADO, SUBJECT_MAX };
+enum measures_subject { SUBJECT_CHILD, SUBJECT_WORKER, SUBJECT_LADO, SUBJECT_TEAM, SUBJECT_MAX };
 
 enum measures_part_flags {
 	PART_BY_TEAM = 1 << 0,		/* a breakdown by team makes sense */
@@ -133,6 +133,8 @@ const char *measures_subject_code(enum measures_subject s);
 struct measures_team {
 	int64_t id;
 	const char *name, *service;
+	double establishment;	/* FTE posts; 0 when not recorded */
+	hdate closed;		/* DATE_NONE while open (read only when there is an establishment) */
 };
 
 struct measures_worker {

@@ -230,8 +230,8 @@ const struct measures_def measures_table[] = {
 	       [WF1_TURNOVER] = {"WF1.turnover", "Turnover of social workers", KIND_SHARE, SUBJECT_WORKER,
 				 "FTE of registered social workers who left in the period",
 				 "registered social work FTE in post", "", PART_BY_TEAM | PART_LOWER_BETTER, 0},
-	       [WF1_VACANCY] = {"WF1.vacancy", "Vacancy rate", KIND_SHARE, SUBJECT_WORKER, "vacant FTE",
-				"establishment FTE", "", PART_LOWER_BETTER, 0}),
+	       [WF1_VACANCY] = {"WF1.vacancy", "Vacancy rate", KIND_SHARE, SUBJECT_TEAM, "vacant FTE",
+				"establishment FTE", "", PART_BY_TEAM | PART_LOWER_BETTER, 0}),
 	 wf1_child, wf1_finish},
 	{"LADO1", "Allegations against adults who work with children (LADO)", JUDGEMENT_HELP_PROTECTION,
 	 "Allegations received in the period; of those received in the period, considered within 1 "
@@ -370,6 +370,6 @@ const char *measures_kind_code(enum measures_kind k)
 
 const char *measures_subject_code(enum measures_subject s)
 {
-	static const char *const codes[SUBJECT_MAX] = {"child", "worker", "lado"};
+	static const char *const codes[SUBJECT_MAX] = {"child", "worker", "lado", "team"};
 	return s < SUBJECT_MAX ? codes[s] : "?";
 }

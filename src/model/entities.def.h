@@ -120,7 +120,8 @@
 	X(TEAM, NAME, name, FT_STR, NULL, F_REQUIRED | F_UNIQUE, "Name")   \
 	X(TEAM, SERVICE, service, FT_CODE, "team_service", F_REQUIRED, "Service") \
 	X(TEAM, OPENED, opened, FT_DATE, NULL, F_REQUIRED, "Opened")       \
-	X(TEAM, CLOSED, closed, FT_DATE, NULL, F_CLOSES, "Closed")
+	X(TEAM, CLOSED, closed, FT_DATE, NULL, F_CLOSES, "Closed")          \
+	X(TEAM, ESTABLISHMENT, establishment, FT_REAL, NULL, 0, "Establishment (FTE posts)")
 
 #define WORKER_FIELDS(X)                                                             \
 	X(WORKER, STAFF_ID, staff_id, FT_STR, NULL, F_REQUIRED | F_UNIQUE, "Staff id") \
@@ -491,6 +492,7 @@
  *   X(entity, column, "hint") */
 #define HEARTH_FIELD_HINTS(X)                                                                         \
 	X(child, la_child_id, "The authority's own identifier for the child, used in the returns")   \
+	X(team, establishment, "The full-time equivalent social work posts the team is funded for, filled or vacant, as 12.5") \
 	X(child, upn, "The unique pupil number: 13 characters, a letter then 12 digits or letters")   \
 	X(child, nhs_number, "10 digits")                                                              \
 	X(child, nhs_verified_date, "When the number was checked against the NHS's own record (a PDS trace)") \

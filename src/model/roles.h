@@ -43,6 +43,7 @@ enum permission {
 				 * involves a child in their scope (the store's lado scope) */
 	PERM_DUPLICATES,	/* the list of possible duplicates (in scope), and "not the same child" */
 	PERM_MERGE,		/* merge two records of one child, and undo a merge */
+	PERM_CLOSE_CASE,	/* close a child's case, step it down to early help or up to social care */
 	PERM_MAX
 };
 

@@ -260,7 +260,7 @@ struct returns_export_options {
 	hdate date;		/* workforce: the census date (30 September) */
 	const char *la_code;	/* three digits, from the settings */
 	const char *xsd;	/* the DfE schema to validate against (XML); NULL: none given */
-	double vacancies_fte;	/* workforce: vacancies (not held in the record) */
+	double vacancies_fte;	/* workforce: vacancies; below 0: from the teams' establishments */
 	returns_progress_fn progress;
 	void *progress_ctx;
 };

@@ -7,7 +7,10 @@
  * role maps to the census's OrgRole through role_map; case holders are counted with the
  * children allocated to them (as social worker) on the census date (Cases30).
  * LALevelVacancies: the agency FTE and headcount in post on the day, and the vacancies the
- * caller gives (the record does not hold posts). SWENo takes the schema's form, two
+ * caller gives or, when it gives none (below 0), those the teams' establishments of posts
+ * make on the day: for each team open on the day with an establishment, the establishment
+ * less the FTE of its registered, non-agency social workers in post (not below 0), as
+ * WF1.vacancy counts them. SWENo takes the schema's form, two
  * letters and ten digits (SW123456 -> SW0000123456).
  *
  * The worker's own items are the record's (migration 003): date of birth, sex (written as
@@ -176,6 +179,34 @@ int workforce_export_xml(struct store *st, const char *path, const struct return
 			agency_n++;
 		}
 	}
+	double vacancies = o->vacancies_fte;
+	if (vacancies < 0) {
+		int64_t *tids;
+		struct hval **trows;
+		size_t nt;
+		if ((rc = store_all_rows(st, &entity_team, &a, &tids, &trows, &nt, err))) {
+			arena_free(&a);
+			return rc;
+		}
+		vacancies = 0;
+		for (size_t t = 0; t < nt; t++) {
+			const struct hval *tr = trows[t];
+			if (tr[TEAM_ESTABLISHMENT].null || (!tr[TEAM_CLOSED].null && (hdate)tr[TEAM_CLOSED].i <= day)) {
+				continue;
+			}
+			double filled = 0;
+			for (size_t i = 0; i < nw; i++) {
+				const struct hval *r = wrows[i];
+				hdate s = (hdate)r[WORKER_START_DATE].i;
+				hdate e = r[WORKER_END_DATE].null ? DATE_NONE : (hdate)r[WORKER_END_DATE].i;
+				if (!r[WORKER_TEAM_ID].null && r[WORKER_TEAM_ID].i == tids[t] && !r[WORKER_AGENCY].i &&
+				    !r[WORKER_SWE_NUMBER].null && *r[WORKER_SWE_NUMBER].s && s <= day && (e == DATE_NONE || e > day)) {
+					filled += r[WORKER_FTE].r;
+				}
+			}
+			vacancies += tr[TEAM_ESTABLISHMENT].r > filled ? tr[TEAM_ESTABLISHMENT].r - filled : 0;
+		}
+	}
 	struct tmpfile tf;
 	if ((rc = tmpfile_open(&tf, path, err))) {
 		arena_free(&a);
@@ -202,7 +233,7 @@ int workforce_export_xml(struct store *st, const char *path, const struct return
 	xw_close(&w, "Source");
 	xw_close(&w, "Header");
 	xw_open(&w, "LALevelVacancies");
-	snprintf(b, sizeof(b), "%.2f", o->vacancies_fte);
+	snprintf(b, sizeof(b), "%.2f", vacancies);
 	xw_leaf(&w, "NumberOfVacancies", b);
 	snprintf(b, sizeof(b), "%.2f", agency_fte);
 	xw_leaf(&w, "NoAgencyFTE", b);

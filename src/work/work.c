@@ -502,3 +502,228 @@ int work_contact_decide(struct store *st, const struct work_actor *who, int64_t 
 	*opened = e;
 	return 0;
 }
+
+/* ---- closing a case, and stepping up and down ---- */
+
+static struct hval *blank_row(struct arena *a, int n)
+{
+	struct hval *row = arena_alloc(a, sizeof(*row) * (size_t)n);
+	for (int i = 0; i < n; i++) {
+		row[i] = (struct hval){.null = true};
+	}
+	return row;
+}
+
+/* The date of a closing or a step: given, not in the future. */
+static void check_step_date(hdate date, const char *field, const char *what, struct arena *a,
+			    struct work_result *out)
+{
+	char d[DATE_STR_SIZE];
+	if (date == DATE_NONE) {
+		problem_f(out, a, field, "required", "Enter the date %s", what);
+	} else if (date > date_today()) {
+		problem_f(out, a, field, "not_in_future", "The date %s (%s) is in the future", what,
+			  date_format(date, d));
+	}
+}
+
+/* A code from list field f of e, required: problems when missing or not on the list. */
+static void check_code(const struct entity *e, int field, const char *code, const char *missing, struct arena *a,
+		       struct work_result *out)
+{
+	if (blank_text(code)) {
+		problem_add(out, a, e->fields[field].name, "required", missing);
+		return;
+	}
+	struct hearth_error fe = {0};
+	const struct hval v = {.s = code};
+	if (validate_field(e, field, &v, &fe)) {
+		problem_err(out, a, &fe);
+	}
+}
+
+/* The rows of kind e of the child still open (their closing field blank). */
+static int open_rows(struct store *st, const struct entity *e, int64_t child_id, int end_field, struct arena *a,
+		     int64_t **ids, struct hval ***rows, size_t *n, struct hearth_error *err)
+{
+	int rc = store_child_rows(st, e, child_id, a, ids, rows, n, err);
+	if (rc) {
+		return rc;
+	}
+	size_t k = 0;
+	for (size_t i = 0; i < *n; i++) {
+		if ((*rows)[i][end_field].null) {
+			(*ids)[k] = (*ids)[i];
+			(*rows)[k++] = (*rows)[i];
+		}
+	}
+	*n = k;
+	return 0;
+}
+
+int work_close_case(struct store *st, const struct work_actor *who, int64_t child_id, hdate date,
+		    const char *reason, bool step_down, struct arena *a, struct work_result *out,
+		    struct work_closure *done, struct hearth_error *err)
+{
+	result_init(out);
+	memset(done, 0, sizeof(*done));
+	int rc = check_role(who, &entity_referral, err);
+	if (rc || (step_down && (rc = check_role(who, &entity_early_help, err)))) {
+		return rc;
+	}
+	check_step_date(date, "closure_date", "the case closed", a, out);
+	check_code(&entity_referral, REFERRAL_CLOSURE_REASON, reason, "Choose the reason the case closed", a, out);
+	/* What stands open: the referrals (CIN episodes), the plans and the allocations. */
+	static const struct {
+		const struct entity *e;
+		int end;
+	} kinds[] = {{&entity_referral, REFERRAL_CLOSURE_DATE},
+		     {&entity_cin_plan, CIN_PLAN_END_DATE},
+		     {&entity_cp_plan, CP_PLAN_END_DATE},
+		     {&entity_allocation, ALLOCATION_END_DATE}};
+	enum { N_KINDS = sizeof(kinds) / sizeof(kinds[0]) };
+	int64_t *ids[N_KINDS];
+	struct hval **rows[N_KINDS];
+	size_t n[N_KINDS];
+	for (size_t k = 0; k < N_KINDS; k++) {
+		if ((rc = open_rows(st, kinds[k].e, child_id, kinds[k].end, a, &ids[k], &rows[k], &n[k], err))) {
+			return rc;
+		}
+		if (n[k] > WORK_CLOSE_MAX) {
+			return herr_set(err, HERR_CONFLICT, "case", "too_many", "the child has more than %d open %s rows",
+					WORK_CLOSE_MAX, kinds[k].e->label);
+		}
+		if (n[k] && k > 0 && (rc = check_role(who, kinds[k].e, err))) {
+			return rc;
+		}
+	}
+	if (n[0] == 0) {
+		problem_add(out, a, "case", "no_open_case", "The child has no open case to close");
+	}
+	if (step_down) {
+		int64_t *eh_ids;
+		struct hval **eh_rows;
+		size_t n_eh;
+		if ((rc = open_rows(st, &entity_early_help, child_id, EARLY_HELP_END_DATE, a, &eh_ids, &eh_rows, &n_eh, err))) {
+			return rc;
+		}
+		if (n_eh) {
+			problem_add(out, a, "case", "early_help_open",
+				    "The child already has an open early help episode: close the case instead of stepping it down");
+		}
+	}
+	if (out->n_problems) {
+		return refuse(out, err);
+	}
+	/* Each row as it will stand, checked as its own save would be. */
+	for (size_t k = 0; k < N_KINDS; k++) {
+		for (size_t i = 0; i < n[k]; i++) {
+			struct hval *v = rows[k][i];
+			struct hval *before = arena_alloc(a, sizeof(*v) * (size_t)kinds[k].e->n_fields);
+			memcpy(before, v, sizeof(*v) * (size_t)kinds[k].e->n_fields);
+			v[kinds[k].end] = (struct hval){.i = date};
+			if (k == 0) {
+				v[REFERRAL_CLOSURE_REASON] = (struct hval){.s = reason};
+			}
+			if ((rc = check_row(st, who, kinds[k].e, ids[k][i], v, before, a, out, err)) ||
+			    (k == 0 && (rc = check_returns(st, kinds[k].e, ids[k][i], v, a, out, err)))) {
+				return rc;
+			}
+		}
+	}
+	struct hval *eh = NULL;
+	if (step_down) {
+		eh = blank_row(a, EARLY_HELP__COUNT);
+		eh[EARLY_HELP_CHILD_ID] = (struct hval){.i = child_id};
+		eh[EARLY_HELP_START_DATE] = (struct hval){.i = date};
+		eh[EARLY_HELP_STEP_DOWN] = (struct hval){.i = 1};
+		if ((rc = check_row(st, who, &entity_early_help, 0, eh, NULL, a, out, err))) {
+			return rc;
+		}
+	}
+	const char *why = arena_printf(a, "case closed: %s%s", reason, step_down ? ", stepped down to early help" : "");
+	if ((rc = store_begin(st, err))) {
+		return rc;
+	}
+	for (size_t k = 0; k < N_KINDS; k++) {
+		for (size_t i = 0; i < n[k]; i++) {
+			if ((rc = store_update(st, who->actor, kinds[k].e, ids[k][i], rows[k][i], why, err))) {
+				goto fail;
+			}
+			if (k == 0) {
+				done->referrals[done->n_referrals++] = ids[k][i];
+			} else if (k == N_KINDS - 1) {
+				done->allocations[done->n_allocations++] = ids[k][i];
+			} else if (done->n_plans < WORK_CLOSE_MAX) {
+				done->plan_kinds[done->n_plans] = kinds[k].e;
+				done->plans[done->n_plans++] = ids[k][i];
+			}
+		}
+	}
+	if ((eh && (rc = store_insert(st, who->actor, &entity_early_help, eh, &done->early_help_id, err))) ||
+	    (rc = store_commit(st, err))) {
+		goto fail;
+	}
+	out->id = done->referrals[0];
+	return 0;
+fail:
+	store_rollback(st);
+	memset(done, 0, sizeof(*done));
+	return failed(out, a, rc, err);
+}
+
+int work_step_up(struct store *st, const struct work_actor *who, int64_t child_id, hdate date, const char *source,
+		 struct arena *a, struct work_result *out, int64_t *early_help_id, struct hearth_error *err)
+{
+	result_init(out);
+	*early_help_id = 0;
+	int rc = check_role(who, &entity_early_help, err);
+	if (rc || (rc = check_role(who, &entity_referral, err))) {
+		return rc;
+	}
+	check_step_date(date, "referral_date", "of the step up", a, out);
+	check_code(&entity_referral, REFERRAL_SOURCE, source, "Choose the source of the referral", a, out);
+	int64_t *eh_ids, *ref_ids;
+	struct hval **eh_rows, **ref_rows;
+	size_t n_eh, n_ref;
+	if ((rc = open_rows(st, &entity_early_help, child_id, EARLY_HELP_END_DATE, a, &eh_ids, &eh_rows, &n_eh, err)) ||
+	    (rc = open_rows(st, &entity_referral, child_id, REFERRAL_CLOSURE_DATE, a, &ref_ids, &ref_rows, &n_ref,
+			    err))) {
+		return rc;
+	}
+	if (n_eh == 0) {
+		problem_add(out, a, "case", "no_open_early_help", "The child has no open early help episode to step up from");
+	}
+	if (n_ref) {
+		problem_add(out, a, "case", "case_open", "The child already has an open case in children's social care");
+	}
+	if (out->n_problems) {
+		return refuse(out, err);
+	}
+	struct hval *before = arena_alloc(a, sizeof(**eh_rows) * EARLY_HELP__COUNT);
+	memcpy(before, eh_rows[0], sizeof(**eh_rows) * EARLY_HELP__COUNT);
+	struct hval *eh = eh_rows[0];
+	eh[EARLY_HELP_END_DATE] = (struct hval){.i = date};
+	eh[EARLY_HELP_END_REASON] = (struct hval){.s = "step_up"};
+	struct hval *ref = blank_row(a, REFERRAL__COUNT);
+	ref[REFERRAL_CHILD_ID] = (struct hval){.i = child_id};
+	ref[REFERRAL_REFERRAL_DATE] = (struct hval){.i = date};
+	ref[REFERRAL_SOURCE] = (struct hval){.s = source};
+	ref[REFERRAL_NFA] = (struct hval){.i = 0};
+	if ((rc = check_row(st, who, &entity_early_help, eh_ids[0], eh, before, a, out, err)) ||
+	    (rc = check_row(st, who, &entity_referral, 0, ref, NULL, a, out, err)) ||
+	    (rc = check_returns(st, &entity_referral, 0, ref, a, out, err))) {
+		return rc;
+	}
+	if ((rc = store_begin(st, err))) {
+		return rc;
+	}
+	if ((rc = store_update(st, who->actor, &entity_early_help, eh_ids[0], eh, "stepped up to social care", err)) ||
+	    (rc = store_insert(st, who->actor, &entity_referral, ref, &out->id, err)) || (rc = store_commit(st, err))) {
+		store_rollback(st);
+		out->id = 0;
+		return failed(out, a, rc, err);
+	}
+	*early_help_id = eh_ids[0];
+	return 0;
+}

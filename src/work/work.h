@@ -107,6 +107,43 @@ int work_contact_decide(struct store *st, const struct work_actor *who, int64_t 
 			struct hval *vals, struct arena *a, struct work_result *out, int64_t *opened_id,
 			const struct entity **opened, struct hearth_error *err);
 
+/* What closing a case ended (work_close_case). */
+#define WORK_CLOSE_MAX 32
+struct work_closure {
+	int64_t referrals[WORK_CLOSE_MAX];	/* the CIN episodes closed */
+	size_t n_referrals;
+	int64_t plans[WORK_CLOSE_MAX];		/* the CIN and CP plans ended */
+	const struct entity *plan_kinds[WORK_CLOSE_MAX];
+	size_t n_plans;
+	int64_t allocations[WORK_CLOSE_MAX];	/* the allocations ended */
+	size_t n_allocations;
+	int64_t early_help_id;			/* a step down: the early help episode opened */
+};
+
+/* Closes child_id's involvement with children's social care on date, for the CIN census
+ * reason (code list closure_reason, RC1-RC9): every open referral (CIN episode) gets its
+ * closure date and reason, every open CIN and CP plan ends on that date, every live
+ * allocation ends on that date. A step down (step_down true) also opens an early help
+ * episode from that date marked as stepped down from social care (EH1.step_down). All in
+ * one transaction, each ending a revision of its row (reason "case closed: RCn"), or
+ * nothing. Refused (HERR_INVALID, every reason listed) when the date or reason is missing
+ * or bad, the date is in the future, the child has no open case (rule no_open_case) or, for
+ * a step down, already has an open early help episode (rule early_help_open);
+ * HERR_DENIED when the role may not record one of the kinds ended or opened. */
+int work_close_case(struct store *st, const struct work_actor *who, int64_t child_id, hdate date,
+		    const char *reason, bool step_down, struct arena *a, struct work_result *out,
+		    struct work_closure *done, struct hearth_error *err);
+
+/* Steps child_id up from early help to children's social care on date: the open early help
+ * episode ends on that date with end reason step_up (EH1.step_up) and a referral dated that
+ * date, from source (code list referral_source), opens, in one transaction or not at all
+ * (the referral is then a re-referral for FD2 when the child had another within 12 months).
+ * Refused when there is no open early help episode (rule no_open_early_help) or the child
+ * already has an open referral (rule case_open). The referral's id goes in out->id, the
+ * early help episode's in *early_help_id. */
+int work_step_up(struct store *st, const struct work_actor *who, int64_t child_id, hdate date, const char *source,
+		 struct arena *a, struct work_result *out, int64_t *early_help_id, struct hearth_error *err);
+
 /* The child a row of kind e belongs to, live or retracted: *child_id (0 for a kind without
  * a child; the child's own id for a child) and *retracted. HERR_NOT_FOUND when there is no
  * such row. For the web's check that {rid} is the {id} child's. */

@@ -7,6 +7,7 @@
 import test, { after, before } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
+import { execFileSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
@@ -104,4 +105,11 @@ test('axe: the LADO list', async (t) => {
 
 test('axe: the users\' admin page', async (t) => {
 	await check(await signIn(t, 'browser_admin'), ['/admin/users']);
+});
+
+test('axe: closing a case, stepping down and up (a team manager), a team\'s establishment (the admin)', async (t) => {
+	await check(await signIn(t, 'north_manager'), ['close', 'step-down', 'step-up'].map((p) => `/children/${CHILD}/${p}`));
+	const team = execFileSync('sqlite3', [process.env.HEARTH_DB, "SELECT id FROM team WHERE name = 'North Team'"],
+		{ encoding: 'utf8' }).trim();
+	await check(await signIn(t, 'browser_admin'), ['/admin/teams', `/admin/teams/${team}`]);
 });

@@ -42,6 +42,29 @@ worker E1 "East Team" Esme Lund
 fixture record "$db" team --name "West Team" --service cin_cp --opened 2020-01-01
 worker W1 "West Team" Wren Adeyemi
 worker W2 "West Team" Milo Hart
+# Closing Team is tests/browser/closing.test.mjs's own: a case closed (BK1: its CP plan and
+# allocation end with it; its CIN plan, ended before, stays as it was) and a step down (BK2).
+fixture record "$db" team --name "Closing Team" --service cin_cp --opened 2020-01-01
+# One worker only: the worker choices elsewhere are radios up to seven workers in post
+# (tests/browser/web.test.mjs and admin.test.mjs check them as radios); its manager has none.
+worker K1 "Closing Team" Kai Ember
+fixture child "$db" add --given Nell --family Ashby --dob 2014-02-03 --sex F --la-id BK1 --ethnicity WBRI
+fixture child "$db" add --given Otto --family Birch --dob 2016-04-05 --sex M --la-id BK2 --ethnicity WBRI
+for c in BK1 BK2; do
+	fixture record "$db" allocation --child $c --worker K1 --kind sw --start-date 2025-10-01
+	fixture record "$db" referral --child $c --referral-date 2025-10-01 --source 1A --nfa no --primary-need N1
+done
+bk1_ref=$(q "$db" "SELECT r.id FROM referral r JOIN child c ON c.id = r.child_id WHERE c.la_child_id = 'BK1'")
+fixture record "$db" cin_plan --child BK1 --referral "$bk1_ref" --start-date 2025-11-03 --end-date 2026-01-05
+fixture record "$db" cp_plan --child BK1 --referral "$bk1_ref" --start-date 2026-01-05 --category NEG
+# Two contacts awaiting the front door's decision (tests/browser/front_door.test.mjs): one
+# becomes a referral (BK3), one early help (BK4).
+fixture child "$db" add --given Pia --family Corr --dob 2013-06-07 --sex F --la-id BK3 --ethnicity WBRI
+fixture child "$db" add --given Rafe --family Dunn --dob 2017-08-09 --sex M --la-id BK4 --ethnicity WBRI
+for c in BK3 BK4; do
+	fixture record "$db" allocation --child $c --worker K1 --kind sw --start-date 2025-10-01
+	fixture record "$db" contact --child $c --contact-date 2026-03-30 --source 1A --summary "A call from school"
+done
 fixture child "$db" add --given Hazel --family Quenby --dob 2012-04-03 --sex F --la-id BC1 --ethnicity WBRI
 fixture child "$db" add --given Ivor --family Rowe --dob 2015-06-07 --sex M --la-id BC2 --ethnicity WBRI
 fixture child "$db" add --given Juno --family Stone --dob 2018-08-09 --sex F --la-id BC3 --ethnicity WBRI
@@ -73,10 +96,12 @@ user south_worker social_worker "South Team" S1
 user east_worker social_worker "East Team" E1
 user west_worker social_worker "West Team" W1
 user west_manager team_manager "West Team" W2
+user closing_worker social_worker "Closing Team" K1
+echo "$PASSWORD" | fixture user "$db" add closing_manager --role team_manager --team "Closing Team"
 echo "$PASSWORD" | fixture user "$db" add browser_lado --role lado
 # The administrator of tests/browser/admin.test.mjs (no team: the admin role sees no child).
 echo "$PASSWORD" | fixture user "$db" add browser_admin --role admin
-ok "browser: a record with four teams, four children (one with a long record) and eight users"
+ok "browser: a record with five teams, eight children (one with a long record) and ten users"
 
 export HEARTH_BROWSER_CHILD=$(q "$db" "SELECT id FROM child WHERE la_child_id = 'BC1'")
 export HEARTH_PASSWORD=$PASSWORD HEARTH_CHROMIUM=$CHROMIUM HEARTH_DB=$db

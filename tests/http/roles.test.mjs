@@ -213,6 +213,7 @@ const SAMPLE = { '/assets/{name}': 'hearth.css', '/performance/{name}': 'FD1',
 	'/admin/users/{rid}': ADMIN_USER, '/admin/users/{rid}/role': ADMIN_USER, '/admin/users/{rid}/password': ADMIN_USER,
 	'/admin/users/{rid}/unlock': ADMIN_USER, '/admin/users/{rid}/disable': ADMIN_USER,
 	'/admin/teams/{rid}': ADMIN_TEAM, '/admin/teams/{rid}/rename': ADMIN_TEAM, '/admin/teams/{rid}/close': ADMIN_TEAM,
+	'/admin/teams/{rid}/establishment': ADMIN_TEAM,
 	'/admin/inspections/{rid}': ADMIN_INSPECTION };
 
 // The routes of a child's record by kind ({kind}/{rid}) are tried on a case note of C's

@@ -5,15 +5,20 @@
  * audit row for each change, and nothing stored when anything is refused.
  *
  * A team that holds children (a live allocation to one of its workers on the closing
- * day) cannot close: the page says how many, so they are reallocated first. */
+ * day) cannot close: the page says how many, so they are reallocated first.
+ *
+ * The establishment of posts (the FTE of social work posts the team is funded for) is a
+ * value of the team's row, so each change is a revision; WF1.vacancy counts from it. */
 #include <string.h>
 
+#include "model/validate.h"
 #include "web/pages/admin.h"
 #include "web/pages/pages.h"
 
 static const int team_new_fields[] = {TEAM_NAME, TEAM_SERVICE, TEAM_OPENED, -1};
 static const int team_name_fields[] = {TEAM_NAME, -1};
 static const int team_close_fields[] = {TEAM_CLOSED, -1};
+static const int team_establishment_fields[] = {TEAM_ESTABLISHMENT, -1};
 
 static void blank(struct hval *v, int n)
 {
@@ -27,6 +32,7 @@ static void done_banner(struct web_request *r, struct html *h)
 	static const char *const msgs[][2] = {{"added", "The team has been added"},
 					      {"renamed", "The team has been renamed"},
 					      {"closed", "The team has been closed"},
+					      {"establishment", "The establishment has been saved"},
 					      {"inspection", "The inspection has been saved"}};
 	const char *done = web_query(r, "done");
 	for (size_t i = 0; done && i < sizeof(msgs) / sizeof(msgs[0]); i++) {
@@ -56,15 +62,20 @@ static int teams_page(struct web_request *r, struct page_form *f, int status)
 		  "<th scope=\"col\" class=\"govuk-table__header\">Team</th>"
 		  "<th scope=\"col\" class=\"govuk-table__header\">Service</th>"
 		  "<th scope=\"col\" class=\"govuk-table__header\">Opened</th>"
-		  "<th scope=\"col\" class=\"govuk-table__header\">Closed</th></tr></thead>"
+		  "<th scope=\"col\" class=\"govuk-table__header\">Closed</th>"
+		  "<th scope=\"col\" class=\"govuk-table__header govuk-table__header--numeric\">Establishment (FTE)"
+		  "</th></tr></thead>"
 		  "<tbody class=\"govuk-table__body\">");
 	for (size_t i = 0; i < n; i++) {
 		const struct hval *v = rows[i];
 		html_f(h, "<tr class=\"govuk-table__row\"><td class=\"govuk-table__cell\"><a class=\"govuk-link\" "
 			  "href=\"/admin/teams/%lld\">%s</a></td><td class=\"govuk-table__cell\">%s</td>"
-			  "<td class=\"govuk-table__cell\">%s</td><td class=\"govuk-table__cell\">%s</td></tr>",
+			  "<td class=\"govuk-table__cell\">%s</td><td class=\"govuk-table__cell\">%s</td>"
+			  "<td class=\"govuk-table__cell govuk-table__cell--numeric\">%s</td></tr>",
 		       (long long)ids[i], v[TEAM_NAME].s, page_value(r, &entity_team.fields[TEAM_SERVICE], &v[TEAM_SERVICE]),
-		       page_date(r, v[TEAM_OPENED].i), v[TEAM_CLOSED].null ? "" : page_date(r, v[TEAM_CLOSED].i));
+		       page_date(r, v[TEAM_OPENED].i), v[TEAM_CLOSED].null ? "" : page_date(r, v[TEAM_CLOSED].i),
+		       v[TEAM_ESTABLISHMENT].null ? "Not recorded"
+						  : page_value(r, &entity_team.fields[TEAM_ESTABLISHMENT], &v[TEAM_ESTABLISHMENT]));
 	}
 	html_f(h, "</tbody></table></div><div class=\"govuk-grid-row\"><div class=\"govuk-grid-column-two-thirds\">"
 		  "<h2 class=\"govuk-heading-m\">Add a team</h2><form method=\"post\" action=\"/admin/teams\" novalidate>");
@@ -106,12 +117,18 @@ int page_admin_team_create(struct web_request *r)
 
 static int team_page(struct web_request *r, const struct hval *team, struct page_form *posted, int status)
 {
-	struct page_form name_f, close_f;
+	struct page_form name_f, close_f, est_f;
 	page_form_init(r, &name_f, &entity_team, team_name_fields);
 	page_form_init(r, &close_f, &entity_team, team_close_fields);
+	page_form_init(r, &est_f, &entity_team, team_establishment_fields);
 	name_f.text[TEAM_NAME] = team[TEAM_NAME].s;
+	if (!team[TEAM_ESTABLISHMENT].null) {
+		est_f.text[TEAM_ESTABLISHMENT] = value_text(&entity_team.fields[TEAM_ESTABLISHMENT], &team[TEAM_ESTABLISHMENT], &r->a);
+	}
 	if (posted && posted->fields == team_name_fields) {
 		name_f = *posted;
+	} else if (posted && posted->fields == team_establishment_fields) {
+		est_f = *posted;
 	} else if (posted) {
 		close_f = *posted;
 	}
@@ -130,7 +147,15 @@ static int team_page(struct web_request *r, const struct hval *team, struct page
 	       team[TEAM_CLOSED].null ? "" : page_date(r, team[TEAM_CLOSED].i), (long long)r->rid);
 	page_csrf_field(r, h);
 	page_form_fields(r, h, &name_f);
-	html_f(h, "<button type=\"submit\" class=\"govuk-button\">Rename the team</button></form>");
+	html_f(h, "<button type=\"submit\" class=\"govuk-button\">Rename the team</button></form>"
+		  "<h2 class=\"govuk-heading-m\">Establishment</h2><p class=\"govuk-body\">The vacancy rate (WF1.vacancy) "
+		  "is the establishment less the FTE of the team's own registered social workers in post, over the "
+		  "establishment: a post covered by an agency worker counts as vacant, as in the DfE's workforce "
+		  "census.</p><form method=\"post\" action=\"/admin/teams/%lld/establishment\" novalidate>",
+	       (long long)r->rid);
+	page_csrf_field(r, h);
+	page_form_fields(r, h, &est_f);
+	html_f(h, "<button type=\"submit\" class=\"govuk-button\">Save the establishment</button></form>");
 	if (team[TEAM_CLOSED].null) {
 		html_f(h, "<h2 class=\"govuk-heading-m\">Close</h2><p class=\"govuk-body\">A team that holds children "
 			  "cannot close: reallocate them first.</p><form method=\"post\" action=\"/admin/teams/%lld/close\" "
@@ -179,6 +204,10 @@ static int team_change(struct web_request *r, const int *fields, const char *don
 		f.error[TEAM_CLOSED] = "Enter a date for Closed";
 		f.n_errors++;
 	}
+	if (!f.n_errors && field == TEAM_ESTABLISHMENT && vals[TEAM_ESTABLISHMENT].null) {
+		f.error[TEAM_ESTABLISHMENT] = "Enter the establishment, as 12.5";
+		f.n_errors++;
+	}
 	struct hearth_error err = {0};
 	if (!f.n_errors && field == TEAM_CLOSED) {
 		int64_t held;
@@ -214,6 +243,11 @@ int page_admin_team_rename(struct web_request *r)
 int page_admin_team_close(struct web_request *r)
 {
 	return team_change(r, team_close_fields, "closed");
+}
+
+int page_admin_team_establishment(struct web_request *r)
+{
+	return team_change(r, team_establishment_fields, "establishment");
 }
 
 /* ---- /admin/inspections ---- */

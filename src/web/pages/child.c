@@ -149,6 +149,9 @@ static const struct {
 	{"visit", "The visit has been recorded"},
 	{"note", "The case note has been recorded"},
 	{"reallocated", "The child has been reallocated"},
+	{"closed", "The case has been closed: its plans and allocations have ended"},
+	{"stepped_down", "The case has been stepped down to early help"},
+	{"stepped_up", "The child has been stepped up to children's social care"},
 	{"recorded", "The record has been saved"},
 	{"corrected", "The correction has been saved"},
 	{"retracted", "The record has been retracted"},
@@ -186,7 +189,8 @@ static void actions_html(struct web_request *r, struct html *h)
 {
 	bool write = role_can(r->role, PERM_CHILD_WRITE) && !role_read_only(r->role);
 	bool allocate = role_can(r->role, PERM_ALLOCATE) && !role_read_only(r->role);
-	if (!write && !allocate) {
+	bool close = role_can(r->role, PERM_CLOSE_CASE) && !role_read_only(r->role);
+	if (!write && !allocate && !close) {
 		return;
 	}
 	long long id = (long long)r->child_id;
@@ -202,6 +206,13 @@ static void actions_html(struct web_request *r, struct html *h)
 		html_f(h, "<a class=\"govuk-button govuk-button--secondary\" href=\"/children/%lld/reallocate\">"
 			  "Reallocate</a>",
 		       id);
+	}
+	if (close) {
+		html_f(h, "<a class=\"govuk-button govuk-button--secondary\" href=\"/children/%lld/close\">Close the "
+			  "case</a><a class=\"govuk-button govuk-button--secondary\" href=\"/children/%lld/step-down\">"
+			  "Step down to early help</a><a class=\"govuk-button govuk-button--secondary\" "
+			  "href=\"/children/%lld/step-up\">Step up to social care</a>",
+		       id, id, id);
 	}
 	html_f(h, "</div>");
 }

@@ -736,6 +736,7 @@ static void subjects_html(struct web_request *r, struct html *h, const struct me
 	const struct measures_part_def *d = pr->def;
 	const char *what = d->subject == SUBJECT_CHILD	  ? "children"
 			   : d->subject == SUBJECT_WORKER ? "workers"
+			   : d->subject == SUBJECT_TEAM	  ? "teams"
 							  : "allegations";
 	html_f(h, "<p class=\"govuk-body\" data-hearth=\"list-count\" data-count=\"%zu\">%zu %s behind the %s: %s.</p>",
 	       s->n, s->n, what, s->numerator ? "numerator" : "denominator",
@@ -749,7 +750,9 @@ static void subjects_html(struct web_request *r, struct html *h, const struct me
 		  "data-list=\"%s\"><thead class=\"govuk-table__head\"><tr class=\"govuk-table__row\"><th scope=\"col\" "
 		  "class=\"govuk-table__header\">%s</th>",
 	       s->numerator ? "numerator" : "denominator",
-	       d->subject == SUBJECT_CHILD ? "Child" : d->subject == SUBJECT_WORKER ? "Worker" : "Allegation");
+	       d->subject == SUBJECT_CHILD ? "Child" : d->subject == SUBJECT_WORKER ? "Worker"
+	       : d->subject == SUBJECT_TEAM		 ? "Team"
+							 : "Allegation");
 	if (d->subject == SUBJECT_CHILD) {
 		html_f(h, "<th scope=\"col\" class=\"govuk-table__header\">%s</th><th scope=\"col\" "
 			  "class=\"govuk-table__header\">Team</th>",

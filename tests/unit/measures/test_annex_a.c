@@ -97,7 +97,7 @@ static const char *cell(const struct annex_a *aa, int list, size_t row, int col,
 static void the_lists_from_two_children(void **state)
 {
 	(void)state;
-	struct measures_team teams[] = {{1, "Team One", "cin_cp"}};
+	struct measures_team teams[] = {{1, "Team One", "cin_cp", 0, DATE_NONE}};
 	struct measures_worker workers[] = {
 		{1, 1, "SW1", "Ann", "One", "social_worker", 1.0, false, true, true, D(2020, 1, 1), NONE}};
 	struct measures_disability dis[] = {{1, true}};

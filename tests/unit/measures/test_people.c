@@ -130,7 +130,7 @@ static void cl1_care_leavers(void **state)
 	PUT(c[2], episodes, struct cf_episode, EP(3, D(2015, 1, 1), D(2022, 1, 1)));
 	PUT(c[3], episodes, struct cf_episode, EP(4, D(2020, 1, 1), NONE));
 	PUT(c[4], episodes, struct cf_episode, EP(5, D(2020, 1, 1), D(2024, 12, 1)));
-	struct measures_team teams[] = {{3, "Leaving Care", "leaving_care"}};
+	struct measures_team teams[] = {{3, "Leaving Care", "leaving_care", 0, DATE_NONE}};
 	IN.teams = teams;
 	IN.n_teams = 1;
 	struct measures_result *r = run(c, 5, AS_AT, NULL);
@@ -166,7 +166,9 @@ static void cl1_care_leavers(void **state)
 static void wf1_workforce(void **state)
 {
 	(void)state;
-	struct measures_team teams[] = {{1, "Team One", "cin_cp"}, {2, "Team Two", "cla"}, {3, "Leaving Care", "leaving_care"}};
+	struct measures_team teams[] = {{1, "Team One", "cin_cp", 0, DATE_NONE},
+					{2, "Team Two", "cla", 0, DATE_NONE},
+					{3, "Leaving Care", "leaving_care", 0, DATE_NONE}};
 	struct measures_worker workers[] = {
 		{1, 1, "SW1", "A", "One", "social_worker", 1.0, false, true, true, D(2020, 1, 1), NONE},
 		{2, 1, "SW2", "B", "Two", "social_worker", 0.5, true, true, true, D(2024, 1, 1), NONE},
@@ -221,6 +223,51 @@ static void wf1_workforce(void **state)
 	IN.n_teams = IN.n_workers = 0;
 }
 
+/* WF1.vacancy, as the DfE's workforce census counts it (as at 31 Mar 2025). Teams:
+ *   team 1, establishment 5: w1 1.0 registered (filled), w2 0.5 registered agency (a post
+ *     covered by an agency worker is vacant), w3 1.0 registered left 15 Jun 2024 (not in
+ *     post), w5 1.0 not registered (not a social worker), w6 0.8 registered (filled):
+ *     filled 1.0 + 0.8 = 1.8, vacant 5 - 1.8 = 3.2 of 5.
+ *   team 2, establishment 1: w4 1.0 and w7 1.0 registered: filled 2, over it: vacant 0 of 1.
+ *   team 3, establishment 3, closed 1 Jan 2025: not counted.
+ *   team 4, no establishment: not counted.
+ * The rate: 3.2 / 6 = 53.3%; by team, 3.2 of 5 and 0 of 1. */
+static void wf1_vacancy(void **state)
+{
+	(void)state;
+	struct measures_team teams[] = {{1, "Team One", "cin_cp", 5, NONE},
+					{2, "Team Two", "cla", 1, NONE},
+					{3, "Closed Team", "cin_cp", 3, D(2025, 1, 1)},
+					{4, "Team Four", "cin_cp", 0, NONE}};
+	struct measures_worker workers[] = {
+		{1, 1, "SW1", "A", "One", "social_worker", 1.0, false, true, true, D(2020, 1, 1), NONE},
+		{2, 1, "SW2", "B", "Two", "social_worker", 0.5, true, true, true, D(2024, 1, 1), NONE},
+		{3, 1, "SW3", "C", "Three", "social_worker", 1.0, false, true, true, D(2020, 1, 1), D(2024, 6, 15)},
+		{4, 2, "SW4", "D", "Four", "social_worker", 1.0, false, true, true, D(2020, 1, 1), NONE},
+		{5, 1, "FS5", "E", "Five", "family_support", 1.0, false, false, false, D(2020, 1, 1), NONE},
+		{6, 1, "SW6", "F", "Six", "social_worker", 0.8, false, true, true, D(2020, 1, 1), NONE},
+		{7, 2, "SW7", "G", "Seven", "social_worker", 1.0, false, true, true, D(2020, 1, 1), NONE},
+		{8, 4, "SW8", "H", "Eight", "social_worker", 1.0, false, true, true, D(2020, 1, 1), NONE},
+	};
+	IN.teams = teams;
+	IN.n_teams = 4;
+	IN.workers = workers;
+	IN.n_workers = 8;
+	struct casefile *c[1] = {child(1, D(2015, 1, 1))};
+	struct measures_result *r = run(c, 1, AS_AT, "WF1.vacancy");
+	expect(r, "WF1.vacancy", 3.2, 6);
+	const struct measures_part_result *p = measures_result_part(r, "WF1.vacancy");
+	assert_null(p->note);
+	assert_int_equal(p->n_by[BREAKDOWN_TEAM], 2);
+	assert_int_equal(p->by[BREAKDOWN_TEAM][0].id, 1);
+	assert_true(fabs(p->by[BREAKDOWN_TEAM][0].num - 3.2) < 1e-9 && p->by[BREAKDOWN_TEAM][0].den == 5);
+	assert_int_equal(p->by[BREAKDOWN_TEAM][1].id, 2);
+	assert_true(p->by[BREAKDOWN_TEAM][1].num == 0 && p->by[BREAKDOWN_TEAM][1].den == 1);
+	IN.teams = NULL;
+	IN.workers = NULL;
+	IN.n_teams = IN.n_workers = 0;
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -228,6 +275,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(voi1_voice, setup, teardown),
 		cmocka_unit_test_setup_teardown(cl1_care_leavers, setup, teardown),
 		cmocka_unit_test_setup_teardown(wf1_workforce, setup, teardown),
+		cmocka_unit_test_setup_teardown(wf1_vacancy, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
