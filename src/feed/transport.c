@@ -208,6 +208,7 @@ static void post_once(struct feed_session *s, const char *url, const char *conte
 	snprintf(line, sizeof(line), "Content-Type: %s", content_type);
 	hdr = curl_slist_append(hdr, line);
 	hdr = curl_slist_append(hdr, "Accept: application/json");
+	hdr = curl_slist_append(hdr, "Expect:");	/* no wait for "100 Continue" before a large body */
 	if (bearer && s->token) {
 		snprintf(line, sizeof(line), "Authorization: Bearer %s", s->token);
 		hdr = curl_slist_append(hdr, line);
