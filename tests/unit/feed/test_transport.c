@@ -80,12 +80,49 @@ static void urls(void **state)
 	assert_false(feed_url_allowed("https://"));
 }
 
+struct waits {
+	long ms[16];
+	int n;
+};
+
+static void record_wait(void *ctx, long ms)
+{
+	struct waits *w = ctx;
+	if (w->n < 16) {
+		w->ms[w->n++] = ms;
+	}
+}
+
+/* No answer (a refused connection: port 1 on this machine) is tried again, after waits that
+ * double from backoff_ms up to backoff_max_ms; the waits are counted, not slept. */
+static void backoff_doubles_to_its_cap(void **state)
+{
+	(void)state;
+	struct feed_config c = {.token_url = "http://127.0.0.1:1/token", .client_id = "id", .client_secret = "s",
+				.timeout_seconds = 5, .retries = 4, .backoff_ms = 100, .backoff_max_ms = 300,
+				.batch_size = 1};
+	struct waits w = {0};
+	struct feed_session s = {.conf = &c, .sleep_ms = record_wait, .sleep_ctx = &w};
+	struct hearth_error err = {0};
+	assert_int_equal(feed_token(&s, &err), HERR_IO);
+	assert_string_equal(err.rule, "unavailable");
+	assert_int_equal(s.attempts, 5);	/* the first try and 4 retries */
+	assert_int_equal(w.n, 4);
+	assert_int_equal(w.ms[0], 100);
+	assert_int_equal(w.ms[1], 200);
+	assert_int_equal(w.ms[2], 300);	/* 400, capped */
+	assert_int_equal(w.ms[3], 300);
+	assert_int_equal(s.last_status, 0);
+	feed_session_end(&s);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(read_with_defaults),
 		cmocka_unit_test(refusals),
 		cmocka_unit_test(urls),
+		cmocka_unit_test(backoff_doubles_to_its_cap),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
