@@ -1,7 +1,8 @@
 /* cmd_feed: the DfE's daily children's social care API feed (feed/feed.h).
  *
- *   hearth feed DB --dry-run [--format text|json]
- *       what would be delivered now (new, updated, purged children), sending nothing
+ *   hearth feed DB --dry-run [--out FILE] [--format text|json]
+ *       what would be delivered now (new, updated, purged children), sending and recording
+ *       nothing; with --out, the payload that would be sent is written to FILE to look at
  *   hearth feed DB --out FILE
  *       the payload of every changed child written to FILE; they count as delivered
  *   hearth feed DB --send URL --config FILE
@@ -24,7 +25,7 @@
 
 static int usage(void)
 {
-	fprintf(stderr, "usage: hearth feed DB --dry-run [--format text|json] | DB --out FILE | "
+	fprintf(stderr, "usage: hearth feed DB --dry-run [--out FILE] [--format text|json] | DB --out FILE | "
 			"DB --send URL --config FILE | DB --log [--format text|json]\n");
 	return EXIT_USAGE;
 }
@@ -125,7 +126,7 @@ int cmd_feed(int argc, char **argv)
 	    cli_format(format_name, (1u << FORMAT_TEXT) | (1u << FORMAT_JSON), &format)) {
 		return usage();
 	}
-	if ((dry + log + (out != NULL) + (url != NULL)) != 1 || (config && !url) || (opts[5].seen && !(dry || log))) {
+	if ((dry + log + (out != NULL && !dry) + (url != NULL)) != 1 || (config && !url) || (opts[5].seen && !(dry || log))) {
 		return usage();
 	}
 	if (url && !config) {

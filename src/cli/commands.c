@@ -72,7 +72,7 @@ const struct cli_command cli_commands[] = {
 	 "merge two records of one child into one (every row moves, as a revision), or undo a merge exactly",
 	 false},
 	{"feed", cmd_feed,
-	 "DB --dry-run [--format text|json]  |  DB --out FILE  |  DB --send URL --config FILE  |  "
+	 "DB --dry-run [--out FILE] [--format text|json]  |  DB --out FILE  |  DB --send URL --config FILE  |  "
 	 "DB --log [--format text|json]",
 	 "the DfE's children's social care API feed: only children changed since the last delivery, purges for "
 	 "records retracted or merged; the log of submissions",

@@ -365,13 +365,19 @@ int feed_run(struct store *st, const struct feed_options *o, struct feed_result 
 		return rc;
 	}
 	if (o->mode == FEED_DRY_RUN) {
-		for (size_t i = 0; o->on_item && i < r.n_items; i++) {
+		if (o->out_path) {	/* what would be sent, to look at: nothing recorded */
+			struct buf b = BUF_INIT;
+			document(&b, o->la_code, r.items, 0, r.n_items, ",\n");
+			rc = write_file(o->out_path, &b, err);
+			buf_free(&b);
+		}
+		for (size_t i = 0; rc == 0 && o->on_item && i < r.n_items; i++) {
 			o->on_item(o->ctx, r.items[i].state, r.items[i].child_id, r.items[i].la_child_id, r.items[i].hash);
 		}
 		res->outcome = "dry_run";
 		items_free(&r);
 		arena_free(&a);
-		return 0;
+		return rc;
 	}
 	struct store_feed_submission sub = {
 		.mode = o->mode == FEED_FILE ? "file" : "send",

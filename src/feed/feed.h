@@ -7,7 +7,8 @@
  * A child delivered before whose record was retracted or merged away is sent as a purge.
  *
  * Then, by mode:
- *   dry run  nothing is written or sent; on_item hears each child that would be;
+ *   dry run  nothing is recorded or sent; on_item hears each child that would be, and
+ *            with out_path set the payload that would be sent is written there;
  *   file     the whole payload {la_code, Children[...]} written to a file (atomically), and
  *            its children recorded as delivered;
  *   send     POSTed in batches (config batch_size) to the API with an OAuth2 token; each
@@ -30,7 +31,7 @@ enum feed_mode { FEED_DRY_RUN, FEED_FILE, FEED_SEND };
 
 struct feed_options {
 	enum feed_mode mode;
-	const char *out_path;			/* FEED_FILE */
+	const char *out_path;			/* FEED_FILE; FEED_DRY_RUN: optional */
 	const char *url;			/* FEED_SEND; "{la_code}" in it is replaced */
 	const struct feed_config *conf;		/* FEED_SEND */
 	hdate today;				/* the cohort's "today" */

@@ -1,6 +1,6 @@
 # backends: sqlite pg
 # The DfE feed on a record of two children, on either engine (tests/cli/feed.sh does the
-# demo county and the HTTP side on SQLite): the first --out delivers both, a second
+# demo county and the HTTP side on SQLite): a dry run records nothing; the first --out delivers both, a second
 # delivers nothing; a retracted referral sends its child with a purge stub for the episode,
 # a retracted child sends a purge, each once; the files validate against the schema; the
 # log lists the runs; hearth copy carries what was delivered, so the copy sends nothing new.
@@ -21,6 +21,11 @@ children() {
 	' "$1"
 }
 
+# A dry run with --out writes what would be sent, and records nothing.
+run_ok "$TMPDIR/dry.txt" $H feed "$db" --dry-run --out "$TMPDIR/dry.json" && [ "$(children "$TMPDIR/dry.json")" = "C1:false:0,C2:false:0" ] &&
+	[ "$(q "$db" "SELECT count(*) FROM feed_submission")" = 0 ] && [ "$(q "$db" "SELECT count(*) FROM feed_item")" = 0 ] &&
+	ok "feed small: a dry run writes what would be sent, recording nothing" ||
+	not_ok "feed small: a dry run writes what would be sent, recording nothing ($(cat "$TMPDIR/dry.txt"))"
 run_ok "$TMPDIR/a.txt" $H feed "$db" --out "$TMPDIR/a.json" && [ "$(children "$TMPDIR/a.json")" = "C1:false:0,C2:false:0" ] &&
 	ok "feed small: the first run delivers both" || not_ok "feed small: the first run delivers both ($(cat "$TMPDIR/a.txt"))"
 check "feed small: the first file validates" validate "$TMPDIR/a.json"
