@@ -358,14 +358,21 @@ int feed_run(struct store *st, const struct feed_options *o, struct feed_result 
 	res->outcome = "error";
 	struct arena a = ARENA_INIT;
 	struct run r = {0};
-	int rc = collect(st, o, &a, &r, res, err);
-	if (rc) {
-		items_free(&r);
-		arena_free(&a);
+	/* A real run is a submission before it reads what changed, so that a second run
+	 * started meanwhile is refused rather than sending the same children again. */
+	struct store_feed_submission sub = {
+		.mode = o->mode == FEED_FILE ? "file" : "send",
+		.target = o->mode == FEED_FILE ? o->out_path : o->url,
+		.actor = o->actor,
+	};
+	int rc = 0;
+	if (o->mode != FEED_DRY_RUN && (rc = store_feed_submission_begin(st, &sub, &sub.id, err))) {
 		return rc;
 	}
+	res->submission_id = sub.id;
+	rc = collect(st, o, &a, &r, res, err);
 	if (o->mode == FEED_DRY_RUN) {
-		if (o->out_path) {	/* what would be sent, to look at: nothing recorded */
+		if (rc == 0 && o->out_path) {	/* what would be sent, to look at: nothing recorded */
 			struct buf b = BUF_INIT;
 			document(&b, o->la_code, r.items, 0, r.n_items, ",\n");
 			rc = write_file(o->out_path, &b, err);
@@ -374,27 +381,14 @@ int feed_run(struct store *st, const struct feed_options *o, struct feed_result 
 		for (size_t i = 0; rc == 0 && o->on_item && i < r.n_items; i++) {
 			o->on_item(o->ctx, r.items[i].state, r.items[i].child_id, r.items[i].la_child_id, r.items[i].hash);
 		}
-		res->outcome = "dry_run";
+		res->outcome = rc ? "error" : "dry_run";
 		items_free(&r);
 		arena_free(&a);
 		return rc;
 	}
-	struct store_feed_submission sub = {
-		.mode = o->mode == FEED_FILE ? "file" : "send",
-		.target = o->mode == FEED_FILE ? o->out_path : o->url,
-		.actor = o->actor,
-		.n_new = res->n_new,
-		.n_updated = res->n_updated,
-		.n_purged = res->n_purged,
-		.n_unchanged = res->n_unchanged,
-	};
-	if ((rc = store_feed_submission_begin(st, &sub, &sub.id, err))) {
-		items_free(&r);
-		arena_free(&a);
-		return rc;
+	if (rc == 0) {
+		rc = deliver(st, o, &r, &a, &sub, res, err);
 	}
-	res->submission_id = sub.id;
-	rc = deliver(st, o, &r, &a, &sub, res, err);
 	if (o->mode == FEED_FILE && rc == 0) {
 		for (size_t i = 0; o->on_item && i < r.n_items; i++) {
 			o->on_item(o->ctx, r.items[i].state, r.items[i].child_id, r.items[i].la_child_id, r.items[i].hash);
@@ -404,8 +398,12 @@ int feed_run(struct store *st, const struct feed_options *o, struct feed_result 
 	if (rc) {
 		herr_line(err, line, sizeof(line));
 	}
+	sub.n_new = res->n_new;
+	sub.n_updated = res->n_updated;
+	sub.n_purged = res->n_purged;
+	sub.n_unchanged = res->n_unchanged;
 	sub.n_delivered = res->n_delivered;
-	sub.outcome = res->outcome;
+	sub.outcome = rc && !strcmp(res->outcome, "sent") ? "error" : res->outcome;
 	sub.http_status = res->http_status;
 	sub.attempts = res->attempts;
 	sub.message = rc ? line : NULL;

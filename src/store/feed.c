@@ -262,12 +262,50 @@ static int one_write(struct store *st, struct db_stmt *s, int64_t *id_out, struc
 int store_feed_submission_begin(struct store *st, const struct store_feed_submission *sub, int64_t *id_out,
 				struct hearth_error *err)
 {
-	struct db_stmt *s;
-	int rc = db_prepare_insert(store_db(st),
-				   "INSERT INTO feed_submission (started_at, mode, target, actor, n_new, n_updated, "
-				   "n_purged, n_unchanged, outcome) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'running')",
-				   &s, err);
+	char cutoff[INSTANT_STR_SIZE];
+	instant_format(instant_now() - (hinstant)STORE_FEED_STALE_HOURS * 3600, cutoff);
+	int rc = store_begin(st, err);
 	if (rc) {
+		return rc;
+	}
+	/* One run at a time: two would both send what changed. A run still "running" long
+	 * after it began died without ending: it is closed as abandoned. */
+	struct db_stmt *s;
+	if ((rc = db_prepare(store_db(st),
+			     "SELECT id, started_at FROM feed_submission WHERE outcome = 'running' AND started_at > ? "
+			     "ORDER BY id LIMIT 1",
+			     &s, err))) {
+		store_rollback(st);
+		return rc;
+	}
+	db_bind_text(s, 1, cutoff);
+	if ((rc = db_step(s, err)) == 1) {
+		rc = herr_set(err, HERR_CONFLICT, "feed", "running",
+			      "another feed run is in progress (submission %lld, started %s); runs older than %d hours "
+			      "count as abandoned",
+			      (long long)db_col_int(s, 0), db_col_text(s, 1), STORE_FEED_STALE_HOURS);
+	}
+	db_finalize(s);
+	if (rc) {
+		store_rollback(st);
+		return rc;
+	}
+	if ((rc = db_prepare(store_db(st),
+			     "UPDATE feed_submission SET outcome = 'error', finished_at = ?, message = 'abandoned: the run "
+			     "did not finish' WHERE outcome = 'running' AND started_at <= ?",
+			     &s, err))) {
+		store_rollback(st);
+		return rc;
+	}
+	db_bind_text(s, 1, store_now_text(st));
+	db_bind_text(s, 2, cutoff);
+	rc = db_step(s, err);
+	db_finalize(s);
+	if (rc < 0 || (rc = db_prepare_insert(store_db(st),
+					      "INSERT INTO feed_submission (started_at, mode, target, actor, n_new, n_updated, "
+					      "n_purged, n_unchanged, outcome) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'running')",
+					      &s, err))) {
+		store_rollback(st);
 		return rc;
 	}
 	db_bind_text(s, 1, store_now_text(st));
@@ -278,7 +316,16 @@ int store_feed_submission_begin(struct store *st, const struct store_feed_submis
 	db_bind_int(s, 6, sub->n_updated);
 	db_bind_int(s, 7, sub->n_purged);
 	db_bind_int(s, 8, sub->n_unchanged);
-	return one_write(st, s, id_out, err);
+	if ((rc = db_step(s, err)) == 1) {
+		*id_out = db_col_int(s, 0);
+		rc = db_step(s, err);
+	}
+	db_finalize(s);
+	if (rc < 0) {
+		store_rollback(st);
+		return rc;
+	}
+	return store_commit(st, err);
 }
 
 int store_feed_submission_end(struct store *st, const struct store_feed_submission *sub, struct hearth_error *err)
@@ -286,7 +333,7 @@ int store_feed_submission_end(struct store *st, const struct store_feed_submissi
 	struct db_stmt *s;
 	int rc = db_prepare(store_db(st),
 			    "UPDATE feed_submission SET finished_at = ?, n_delivered = ?, outcome = ?, http_status = ?, "
-			    "attempts = ?, message = ? WHERE id = ?",
+			    "attempts = ?, message = ?, n_new = ?, n_updated = ?, n_purged = ?, n_unchanged = ? WHERE id = ?",
 			    &s, err);
 	if (rc) {
 		return rc;
@@ -301,7 +348,11 @@ int store_feed_submission_end(struct store *st, const struct store_feed_submissi
 	}
 	db_bind_int(s, 5, sub->attempts);
 	db_bind_text(s, 6, sub->message);
-	db_bind_int(s, 7, sub->id);
+	db_bind_int(s, 7, sub->n_new);
+	db_bind_int(s, 8, sub->n_updated);
+	db_bind_int(s, 9, sub->n_purged);
+	db_bind_int(s, 10, sub->n_unchanged);
+	db_bind_int(s, 11, sub->id);
 	return one_write(st, s, NULL, err);
 }
 

@@ -49,7 +49,11 @@ int store_feed_extras(struct store *st, struct arena *a, struct store_feed_extra
 int store_feed_factors(struct store *st, struct arena *a, int64_t **ids_out, const char ***factors_out,
 		       size_t *n_out, struct hearth_error *err);
 
-/* A submission: begun (outcome 'running') before anything is delivered, ended once. */
+/* A submission: begun (outcome 'running') before the run reads what changed, ended once
+ * with its counts. One run at a time: begin refuses (HERR_CONFLICT, rule running) while
+ * another began less than STORE_FEED_STALE_HOURS ago is running; one older than that died
+ * without ending and is closed as an error ("abandoned"). */
+#define STORE_FEED_STALE_HOURS 12
 struct store_feed_submission {
 	int64_t id;
 	const char *started_at, *finished_at;	/* finished_at NULL while running */

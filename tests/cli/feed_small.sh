@@ -53,4 +53,21 @@ rm -f "$copy"
 check "feed small: copied" $H copy "$db" "$copy"
 run_ok "$TMPDIR/e.txt" $H feed "$copy" --dry-run && grep -q '^would deliver: 0 new, 0 updated (0 purge stubs), 0 purged; 1 unchanged$' "$TMPDIR/e.txt" &&
 	ok "feed small: the copy remembers what was delivered" || not_ok "feed small: the copy remembers what was delivered ($(tail -1 "$TMPDIR/e.txt"))"
+
+# One run at a time: a run still going (begun an hour ago) refuses a second; one begun 13
+# hours ago died without ending, and the next run closes it as abandoned.
+started=$(date -u -d '1 hour ago' +%Y-%m-%dT%H:%M:%SZ)
+q "$db" "INSERT INTO feed_submission (started_at, mode, target, actor, n_new, n_updated, n_purged, n_unchanged, outcome) VALUES ('$started', 'send', 'x', 'cli:other', 0, 0, 0, 0, 'running')" >/dev/null
+running=$(q "$db" "SELECT max(id) FROM feed_submission")
+before=$(q "$db" "SELECT count(*) FROM feed_submission")
+refuses "feed small: a second run while one is running is refused" "another feed run is in progress (submission $running" \
+	$H feed "$db" --out "$TMPDIR/f.json"
+[ "$(q "$db" "SELECT count(*) FROM feed_submission")" = "$before" ] && ok "feed small: the refused run left no trace" ||
+	not_ok "feed small: the refused run left no trace"
+started=$(date -u -d '13 hours ago' +%Y-%m-%dT%H:%M:%SZ)
+q "$db" "UPDATE feed_submission SET started_at = '$started' WHERE id = $running" >/dev/null
+run_ok "$TMPDIR/g.txt" $H feed "$db" --out "$TMPDIR/g.json" &&
+	[ "$(q "$db" "SELECT outcome || ' ' || message FROM feed_submission WHERE id = $running")" = "error abandoned: the run did not finish" ] &&
+	ok "feed small: a run that died 13 hours ago is closed as abandoned, and the next runs" ||
+	not_ok "feed small: a run that died is closed as abandoned ($(cat "$TMPDIR/g.txt.err"))"
 finish
