@@ -303,6 +303,20 @@ static void take_ids(const struct feed_answer *ans, struct item *items, size_t f
 	json_decref(doc);
 }
 
+/* A refusal's answer, for the log: its start, on one line, after the error's message. */
+static void keep_answer(struct hearth_error *err, const struct feed_answer *ans)
+{
+	char body[160];
+	size_t n = 0;
+	for (size_t i = 0; i < ans->len && n + 1 < sizeof(body); i++) {
+		unsigned char c = (unsigned char)ans->body[i];
+		body[n++] = c < 0x20 || c == 0x7f ? ' ' : (char)c;
+	}
+	body[n] = '\0';
+	size_t used = strlen(err->message);
+	snprintf(err->message + used, sizeof(err->message) - used, "; the answer: %s", body);
+}
+
 static int deliver(struct store *st, const struct feed_options *o, struct run *r, struct arena *a,
 		   struct store_feed_submission *sub, struct feed_result *res, struct hearth_error *err)
 {
@@ -332,6 +346,9 @@ static int deliver(struct store *st, const struct feed_options *o, struct run *r
 		struct feed_answer ans = {0};
 		rc = feed_post(&s, url, b.data, b.len, &ans, err);
 		buf_free(&b);
+		if (rc && ans.body && ans.len) {
+			keep_answer(err, &ans);
+		}
 		if (rc == 0) {
 			take_ids(&ans, r->items, from, to, a);
 			if ((rc = record(st, o, sub->id, r->items, from, to, err)) == 0) {

@@ -286,7 +286,7 @@ run_ok "$TMPDIR/log.json" $H feed "$db" --log --format json &&
 	[ "$(node -e 'console.log(JSON.parse(require("fs").readFileSync(process.argv[1])).map((s) => s.outcome).join(" "))' "$TMPDIR/log.json")" = "$want" ] &&
 	ok "feed: the log lists every run, newest first, with its outcome" ||
 	not_ok "feed: the log lists every run ($(node -e 'console.log(JSON.parse(require("fs").readFileSync(process.argv[1])).map((s) => s.outcome).join(" "))' "$TMPDIR/log.json"))"
-run_ok "$TMPDIR/log.txt" $H feed "$db" --log && grep -q '^12 submissions$' "$TMPDIR/log.txt" && grep -q 'no answer after 4 tries' "$TMPDIR/log.txt" &&
+run_ok "$TMPDIR/log.txt" $H feed "$db" --log && grep -q '^12 submissions$' "$TMPDIR/log.txt" && grep -q 'no answer after 4 tries: HTTP 500; the answer: {"error":"planned"}' "$TMPDIR/log.txt" &&
 	ok "feed: the text log, with the answer" || not_ok "feed: the text log, with the answer"
 run_ok "$TMPDIR/audit.txt" $H audit "$db" --child 1 && [ "$(grep -c 'disclose' "$TMPDIR/audit.txt")" = 2 ] &&
 	ok "feed: each delivery is in the child's audit trail" || not_ok "feed: each delivery is in the child's audit trail ($(grep -c disclose "$TMPDIR/audit.txt"))"
