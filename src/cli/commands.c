@@ -14,6 +14,7 @@ int cmd_due(int argc, char **argv);
 int cmd_settings(int argc, char **argv);
 int cmd_duplicates(int argc, char **argv);
 int cmd_merge(int argc, char **argv);
+int cmd_feed(int argc, char **argv);
 int cmd_summary(int argc, char **argv);
 int cmd_user(int argc, char **argv);
 int cmd_audit(int argc, char **argv);
@@ -71,6 +72,12 @@ const struct cli_command cli_commands[] = {
 	 false},
 	{"merge", cmd_merge, "DB KEEP OTHER --reason R  |  DB --undo MERGE_ID [--reason R]",
 	 "merge two records of one child into one (every row moves, as a revision), or undo a merge exactly",
+	 false},
+	{"feed", cmd_feed,
+	 "DB --dry-run [--out FILE] [--format text|json]  |  DB --out FILE  |  DB --send URL --config FILE  |  "
+	 "DB --log [--format text|json]",
+	 "the DfE's children's social care API feed: only children changed since the last delivery, purges for "
+	 "records retracted or merged; the log of submissions",
 	 false},
 	{"settings", cmd_settings, "DB [set KEY VALUE]", "local policy settings (visit intervals, thresholds)",
 	 false},

@@ -54,6 +54,17 @@ static const struct copy_table extra_tables[] = {
 	 {"id", "at", "actor", "action", "child_id", "section", "route", "address", "prev_hash", "hash"},
 	 {C_INT, C_TEXT, C_TEXT, C_TEXT, C_INT, C_TEXT, C_TEXT, C_TEXT, C_TEXT, C_TEXT},
 	 NULL},
+	/* What the DfE feed delivered (store/feed.h): without it, the record moved to another
+	 * engine would send every child again. */
+	{"feed_submission",
+	 {"id", "started_at", "finished_at", "mode", "target", "actor", "n_new", "n_updated", "n_purged", "n_unchanged",
+	  "n_delivered", "outcome", "http_status", "attempts", "message"},
+	 {C_INT, C_TEXT, C_TEXT, C_TEXT, C_TEXT, C_TEXT, C_INT, C_INT, C_INT, C_INT, C_INT, C_TEXT, C_INT, C_INT, C_TEXT},
+	 NULL},
+	{"feed_item",
+	 {"id", "submission_id", "child_id", "la_child_id", "state", "hash", "payload", "response_id"},
+	 {C_INT, C_INT, C_INT, C_TEXT, C_TEXT, C_TEXT, C_TEXT, C_TEXT},
+	 NULL},
 };
 
 static void entity_table(const struct entity *e, struct copy_table *t)
