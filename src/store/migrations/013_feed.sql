@@ -1,5 +1,4 @@
--- 011_feed (issue 20 part 4; numbered 016 in the brief, 011 here so the numbers run without a
--- gap: the integrator renumbers): the DfE children's social care API feed (hearth feed).
+-- 013_feed (issue 20 part 4): the DfE children's social care API feed (hearth feed).
 -- Each run is a submission; each child it delivered (sent and answered 2xx, or written to a
 -- file) is an item with the SHA-256 of the child's canonical JSON and that JSON, so the next
 -- run sends only children whose payload changed, and purge stubs for what vanished since.
