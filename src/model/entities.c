@@ -178,3 +178,29 @@ const char *entity_field_hint(const struct entity *e, int field)
 	}
 	return NULL;
 }
+
+/* The linked kinds, by table and column name (HEARTH_LINKED_KINDS). */
+static const struct {
+	const char *entity, *link, *field;
+} linked_kinds[] = {
+#define LINKED(e, link, field) {#e, #link, #field},
+	HEARTH_LINKED_KINDS(LINKED)
+#undef LINKED
+};
+
+const struct entity *entity_link(const struct entity *e, int *field)
+{
+	for (size_t i = 0; e && i < sizeof(linked_kinds) / sizeof(linked_kinds[0]); i++) {
+		if (strcmp(linked_kinds[i].entity, e->name) == 0) {
+			const struct entity *link = entity_find(linked_kinds[i].link);
+			int f = link ? entity_field_index(link, linked_kinds[i].field) : -1;
+			if (f >= 0) {
+				if (field) {
+					*field = f;
+				}
+				return link;
+			}
+		}
+	}
+	return NULL;
+}

@@ -487,6 +487,13 @@
 	X(SETTING, KEY, key, FT_STR, NULL, F_REQUIRED | F_UNIQUE, "Setting")                \
 	X(SETTING, VALUE, value, FT_STR, NULL, F_REQUIRED, "Value")
 
+/* Kinds with no child field of their own that join a child's record through a row of
+ * another kind naming them: a person is a child's through a relationship (its person_id).
+ * Recorded from a child's record, the row and its link to the child are saved together,
+ * in one transaction, or neither (work_add_linked).
+ *   X(kind, link kind, the link's field naming the kind) */
+#define HEARTH_LINKED_KINDS(X) X(person, relationship, person_id)
+
 /* Hints: what a form shows under a field's label, where the label alone is not enough.
  *   X(entity, column, "hint") */
 #define HEARTH_FIELD_HINTS(X)                                                                         \

@@ -97,5 +97,8 @@ int entity_field_index(const struct entity *e, const char *name);
 /* The hint a form shows under the field's label (HEARTH_FIELD_HINTS in entities.def.h),
  * or NULL when it has none. Static data. */
 const char *entity_field_hint(const struct entity *e, int field);
+/* The kind whose rows join a row of e to a child (HEARTH_LINKED_KINDS: a person's is the
+ * relationship), with the index of its field naming e in *field; NULL when e has none. */
+const struct entity *entity_link(const struct entity *e, int *field);
 
 #endif

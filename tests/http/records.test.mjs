@@ -49,9 +49,9 @@ function options(html, name) {
 }
 
 // The kinds `hearth record DB kinds` lists, less those that belong to no child (the admin
-// pages of another issue cover them; a person is recorded through a relationship; a LADO
-// allegation is the LADO's own case, recorded on /lado).
-const NOT_A_CHILDS = ['team', 'worker', 'worker_absence', 'setting', 'inspection', 'child', 'person', 'lado',
+// pages of another issue cover them; a LADO allegation is the LADO's own case, recorded on
+// /lado). A person is recorded from a child's record with their relationship to the child.
+const NOT_A_CHILDS = ['team', 'worker', 'worker_absence', 'setting', 'inspection', 'child', 'lado',
 	'lado_involved', 'lado_meeting'];
 const KINDS = execFileSync(HEARTH, ['record', DB, 'kinds'], { encoding: 'utf8' }).trim().split('\n')
 	.map((l) => l.split(/\s+/)[0]).filter((k) => !NOT_A_CHILDS.includes(k));
@@ -128,8 +128,7 @@ test('a form refuses a field it does not read, an unknown kind and another child
 		kind: 'cin', seen: 'yes', seen_alone: 'no', worker_id: '999999' } });
 	assert.equal(r.status, 400, 'a worker that was not offered');
 	assert.match(r.text, /govuk-error-summary[\s\S]*Select Visited by from the list/);
-	for (const path of [`/children/${id}/records/team/new`, `/children/${id}/records/nonsense/new`,
-		`/children/${id}/records/person/new`]) {
+	for (const path of [`/children/${id}/records/team/new`, `/children/${id}/records/nonsense/new`]) {
 		assert.equal((await page('GET', path, { session: s })).status, 404, path);
 	}
 	const other = sql(`SELECT min(id) FROM visit WHERE child_id = ${CHILD.in} AND voided = 0`);
@@ -181,6 +180,73 @@ test('valid forms save: a visit, a referral, its assessment chosen from the refe
 		assert.ok(r.text.includes(`href="/children/${id}/records/${kind}/${rid}/edit"`), `${kind}: Correct`);
 		assert.ok(r.text.includes(`href="/children/${id}/records/${kind}/${rid}/retract"`), `${kind}: Retract`);
 	}
+});
+
+// A person has no child of their own: from a child's record they are saved with their
+// relationship to that child (src/work work_add_linked), both or neither.
+test('a person is recorded with their relationship to the child, in one save; a refusal stores neither', async () => {
+	const s = await as('social_worker');
+	const id = await child();
+	const form = await page('GET', `/children/${id}/records/person/new`, { session: s });
+	assert.equal(form.status, 200);
+	for (const name of ['given_name', 'family_name', 'dob-day', 'sex', 'address', 'kind', 'parental_responsibility',
+		'start_date-day', 'end_date-day']) {
+		assert.ok(form.text.includes(`name="${name}"`), `the form has ${name}`);
+	}
+	assert.match(form.text, /data-hearth="link">Their relationship to this child</);
+	assert.doesNotMatch(form.text, /name="(person_id|child_id|other_child_la_id)"/, 'the save links them itself');
+	assert.doesNotMatch(form.text, /name="dob-day"[^>]*value="\d/, 'a date of birth is not today by default');
+	const people = () => sql("SELECT count(*) FROM person WHERE family_name = 'Linkwell'");
+	const mara = { given_name: 'Mara', family_name: 'Linkwell', ...dateBoxes('dob', '1990-02-03'), sex: 'F' };
+	// The person is fine, the relationship is not (no kind): refused, with the summary
+	// linked to the relationship's field, what was typed kept, and no person stored.
+	let fp = fingerprint();
+	let r = await page('POST', `/children/${id}/records/person`, { session: s, form: { ...mara,
+		parental_responsibility: 'yes' } });
+	assert.equal(r.status, 400);
+	assert.match(r.text, /govuk-error-summary[\s\S]*<a href="#kind">[^<]*Relationship/);
+	assert.ok(r.text.includes('value="Mara"'), 'what was typed is kept');
+	assert.equal(people(), '0', 'a refused relationship stores no person');
+	assert.equal(fingerprint(), fp);
+	// The relationship is fine, the person is not; and a date in the future in each.
+	r = await page('POST', `/children/${id}/records/person`, { session: s, form: { ...mara, family_name: '',
+		kind: 'mother', parental_responsibility: 'yes' } });
+	assert.equal(r.status, 400);
+	assert.match(r.text, /govuk-error-summary[\s\S]*<a href="#family_name">/);
+	r = await page('POST', `/children/${id}/records/person`, { session: s, form: { ...mara, kind: 'mother',
+		parental_responsibility: 'yes', ...dateBoxes('start_date', '2199-01-01') } });
+	assert.equal(r.status, 400);
+	assert.match(r.text, /govuk-error-summary[\s\S]*<a href="#start_date-day">[^<]*in the future/);
+	r = await page('POST', `/children/${id}/records/person`, { session: s, form: { ...mara, kind: 'mother',
+		parental_responsibility: 'yes', phone: '1', shoe_size: '3' } });
+	assert.equal(r.status, 400);
+	assert.match(r.text, /shoe_size is not a field of this form/);
+	assert.equal(people(), '0');
+	assert.equal(fingerprint(), fp);
+	// Saved: the person and the relationship naming them and this child, back to the
+	// people part of the record at the relationship's row.
+	r = await page('POST', `/children/${id}/records/person`, { session: s, form: { ...mara, kind: 'mother',
+		parental_responsibility: 'yes', ...dateBoxes('start_date', '2015-05-05') } });
+	assert.equal(r.status, 303, r.text.match(/govuk-error-summary[\s\S]*?<\/ul>/)?.[0]);
+	const m = r.headers.get('location').match(new RegExp(`^/children/${id}/people\\?done=recorded&new_findings=\\d+#relationship-(\\d+)$`));
+	assert.ok(m, r.headers.get('location'));
+	const rel = Number(m[1]);
+	assert.equal(people(), '1');
+	assert.equal(sql(`SELECT r.child_id || '|' || r.kind || '|' || r.parental_responsibility || '|' || p.given_name || '|' || p.dob ` +
+		`FROM relationship r JOIN person p ON p.id = r.person_id WHERE r.id = ${rel} AND r.voided = 0 AND p.voided = 0`),
+	`${id}|mother|1|Mara|1990-02-03`, 'the relationship names the new person and this child');
+	assert.equal(sql(`SELECT count(*) FROM revision WHERE (tbl = 'person' AND row_id = (SELECT person_id FROM relationship ` +
+		`WHERE id = ${rel})) OR (tbl = 'relationship' AND row_id = ${rel})`), '2', 'each row has its revision');
+	// She is now among the people a kinship arrangement may name as its carer.
+	const kin = await page('GET', `/children/${id}/records/kinship/new`, { session: s });
+	assert.ok(options(kin.text, 'carer_id').some((o) => o.label === 'Mara Linkwell'));
+	// A front door worker may not record people: no form, and 403 on a post.
+	assert.equal((await page('GET', `/children/${id}/records/person/new`, { session: await as('front_door') })).status, 403);
+	fp = fingerprint();
+	r = await page('POST', `/children/${id}/records/person`, { session: await as('front_door'), form: { ...mara,
+		kind: 'mother', parental_responsibility: 'yes' } });
+	assert.equal(r.status, 403);
+	assert.equal(fingerprint(), fp);
 });
 
 test('codes offered are those in use on the record\'s date; a code not in use then is refused', async () => {

@@ -102,6 +102,16 @@ static json_t *kind_schema(const struct entity *e, bool input)
 			json_array_append_new(req, json_string(f->name));
 		}
 	}
+	/* A linked kind (a person) comes with its link to the child (the relationship), whose
+	 * field naming the row the save sets. */
+	int lf;
+	const struct entity *link = input ? entity_link(e, &lf) : NULL;
+	if (link) {
+		json_t *ls = kind_schema(link, true);
+		json_object_del(json_object_get(ls, "properties"), link->fields[lf].name);
+		json_object_set_new(props, link->name, ls);
+		json_array_append_new(req, json_string(link->name));
+	}
 	json_object_set_new(o, "properties", props);
 	json_object_set_new(o, "required", req);
 	return o;

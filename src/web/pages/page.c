@@ -407,22 +407,34 @@ static const char *input_id(struct web_request *r, const struct field *fd)
 
 void page_form_errors(struct web_request *r, struct html *h, const struct page_form *f)
 {
-	if (!f->n_errors) {
+	page_form_errors_of(r, h, &f, 1);
+}
+
+void page_form_errors_of(struct web_request *r, struct html *h, const struct page_form *const *forms, size_t n)
+{
+	size_t errors = 0;
+	for (size_t k = 0; k < n; k++) {
+		errors += forms[k]->n_errors;
+	}
+	if (!errors) {
 		return;
 	}
 	html_f(h, "<div class=\"govuk-error-summary\" data-module=\"govuk-error-summary\"><div role=\"alert\">"
 		  "<h2 class=\"govuk-error-summary__title\">There is a problem</h2>"
 		  "<div class=\"govuk-error-summary__body\"><ul class=\"govuk-list govuk-error-summary__list\">");
-	if (f->general_error) {
-		html_f(h, "<li>%s</li>", f->general_error);
-	}
-	for (const int *p = f->fields; *p >= 0; p++) {
-		if (f->error[*p]) {
-			html_f(h, "<li><a href=\"#%s\">%s</a></li>", input_id(r, &f->e->fields[*p]), f->error[*p]);
+	for (size_t k = 0; k < n; k++) {
+		const struct page_form *f = forms[k];
+		if (f->general_error) {
+			html_f(h, "<li>%s</li>", f->general_error);
 		}
-	}
-	for (size_t i = 0; i < f->n_extra; i++) {
-		html_f(h, "<li><a href=\"#%s\">%s</a></li>", f->extra_name[i], f->extra_error[i]);
+		for (const int *p = f->fields; *p >= 0; p++) {
+			if (f->error[*p]) {
+				html_f(h, "<li><a href=\"#%s\">%s</a></li>", input_id(r, &f->e->fields[*p]), f->error[*p]);
+			}
+		}
+		for (size_t i = 0; i < f->n_extra; i++) {
+			html_f(h, "<li><a href=\"#%s\">%s</a></li>", f->extra_name[i], f->extra_error[i]);
+		}
 	}
 	html_f(h, "</ul></div></div></div>");
 }
@@ -712,6 +724,27 @@ void page_form_codes_on(struct web_request *r, struct page_form *f, int field, h
 	f->choices[field] = (struct page_options){out, n};
 }
 
+bool page_form_knows(const struct page_form *f, const char *name)
+{
+	for (const int *p = f->fields; *p >= 0; p++) {
+		const struct field *fd = &f->e->fields[*p];
+		size_t n = strlen(fd->name);
+		if (strncmp(name, fd->name, n) != 0) {
+			continue;
+		}
+		const char *rest = name + n;
+		if (fd->type == FT_DATE || fd->type == FT_INSTANT) {
+			if (!strcmp(rest, "-day") || !strcmp(rest, "-month") || !strcmp(rest, "-year") ||
+			    (fd->type == FT_INSTANT && !strcmp(rest, "-time"))) {
+				return true;
+			}
+		} else if (*rest == '\0') {
+			return true;
+		}
+	}
+	return false;
+}
+
 const char *page_form_unknown(struct web_request *r, const struct page_form *f, const char *const *extra)
 {
 	for (size_t i = 0; i < r->n_form; i++) {
@@ -720,21 +753,7 @@ const char *page_form_unknown(struct web_request *r, const struct page_form *f, 
 		for (const char *const *x = extra; !known && x && *x; x++) {
 			known = strcmp(name, *x) == 0;
 		}
-		for (const int *p = f->fields; !known && *p >= 0; p++) {
-			const struct field *fd = &f->e->fields[*p];
-			size_t n = strlen(fd->name);
-			if (strncmp(name, fd->name, n) != 0) {
-				continue;
-			}
-			const char *rest = name + n;
-			if (fd->type == FT_DATE || fd->type == FT_INSTANT) {
-				known = !strcmp(rest, "-day") || !strcmp(rest, "-month") || !strcmp(rest, "-year") ||
-					(fd->type == FT_INSTANT && !strcmp(rest, "-time"));
-			} else {
-				known = *rest == '\0';
-			}
-		}
-		if (!known) {
+		if (!known && !page_form_knows(f, name)) {
 			return name;
 		}
 	}
