@@ -204,3 +204,45 @@ const struct entity *entity_link(const struct entity *e, int *field)
 	}
 	return NULL;
 }
+
+/* The conditions, by table and column names (HEARTH_FIELD_SHOWN_WHEN). */
+static const struct {
+	const char *entity, *field, *when, *values;
+} shown_when[] = {
+#define SHOWN(e, col, when, values) {#e, #col, #when, values},
+	HEARTH_FIELD_SHOWN_WHEN(SHOWN)
+#undef SHOWN
+};
+
+int entity_field_shown_when(const struct entity *e, int field, const char **values)
+{
+	if (!e || field < 0 || field >= e->n_fields) {
+		return -1;
+	}
+	for (size_t i = 0; i < sizeof(shown_when) / sizeof(shown_when[0]); i++) {
+		if (strcmp(shown_when[i].entity, e->name) == 0 && strcmp(shown_when[i].field, e->fields[field].name) == 0) {
+			int when = entity_field_index(e, shown_when[i].when);
+			if (when >= 0 && values) {
+				*values = shown_when[i].values;
+			}
+			return when;
+		}
+	}
+	return -1;
+}
+
+bool entity_value_among(const char *values, const char *value)
+{
+	size_t n = value ? strlen(value) : 0;
+	if (!values || n == 0) {
+		return false;
+	}
+	for (const char *p = values; *p;) {
+		size_t len = strcspn(p, ",");
+		if (len == n && strncmp(p, value, n) == 0) {
+			return true;
+		}
+		p += len + (p[len] == ',');
+	}
+	return false;
+}

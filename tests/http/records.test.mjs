@@ -249,6 +249,76 @@ test('a person is recorded with their relationship to the child, in one save; a 
 	assert.equal(fingerprint(), fp);
 });
 
+// The element that starts at html[start] (a <div ...>), to its matching </div>.
+function divAt(html, start) {
+	const re = /<div\b|<\/div>/g;
+	re.lastIndex = start;
+	let depth = 0;
+	for (let m; (m = re.exec(html));) {
+		depth += m[0] === '</div>' ? -1 : 1;
+		if (depth === 0) return html.slice(start, re.lastIndex);
+	}
+	return html.slice(start);
+}
+
+// Conditional reveals are data (HEARTH_FIELD_SHOWN_WHEN in src/model/entities.def.h), which
+// the API describes as x-shown-when: every one of them is drawn as GOV.UK's reveal under
+// the options that show it (and only those), the field inside it; without JavaScript it is
+// simply there. A form ignores a field whose condition is not met.
+test('conditional reveals are drawn from the descriptor\'s data, and a hidden field is ignored', async () => {
+	const s = await as('team_manager');
+	const id = await child();
+	const doc = await (await fetch(`${URL_BASE}/api/openapi.json`)).json();
+	const conds = [];
+	for (const [name, schema] of Object.entries(doc.components.schemas)) {
+		if (!name.startsWith('RecordInput_')) continue;
+		for (const [field, p] of Object.entries(schema.properties)) {
+			const w = p['x-shown-when'];
+			if (w) conds.push({ kind: name.slice('RecordInput_'.length), field, when: w.field, values: w.values });
+		}
+	}
+	assert.ok(conds.some((c) => c.kind === 'visit' && c.field === 'child_said' && c.when === 'seen'), JSON.stringify(conds));
+	assert.ok(conds.some((c) => c.kind === 'cla_episode' && c.field === 'reason_place_change' && c.values.length > 1));
+	for (const c of conds) {
+		const what = `${c.kind}.${c.field} shown when ${c.when} is ${c.values}`;
+		const html = (await page('GET', `/children/${id}/records/${c.kind}/new`, { session: s })).text;
+		const opts = [...html.matchAll(new RegExp(`<input class="govuk-radios__input" id="[^"]*" name="${c.when}" ` +
+			'type="radio" value="([^"]*)"[^>]*?(?: data-aria-controls="([^"]*)")?>', 'g'))];
+		assert.ok(opts.length >= 2, `${what}: ${c.when} is drawn as radios`);
+		const targets = new Set();
+		for (const [, value, target] of opts) {
+			if (!c.values.includes(value)) continue;
+			assert.ok(target, `${what}: option ${value} controls a reveal`);
+			targets.add(target);
+		}
+		assert.equal(targets.size, 1, `${what}: one reveal for its options`);
+		const [target] = targets;
+		const start = html.indexOf(`<div class="govuk-radios__conditional govuk-radios__conditional--hidden" id="${target}"`);
+		assert.ok(start > 0, `${what}: the reveal, hidden until chosen`);
+		assert.ok(new RegExp(`name="${c.field}(-day)?"`).test(divAt(html, start)), `${what}: the field is inside it`);
+		assert.equal([...html.matchAll(new RegExp(`id="${c.field}(-day)?"`, 'g'))].length, 1, `${what}: drawn once`);
+		assert.match(html, new RegExp(`<div class="govuk-radios govuk-radios--small" data-module="govuk-radios">` +
+			`<div class="govuk-radios__item"><input class="govuk-radios__input" id="${c.when}"`), `${what}: Frontend's module`);
+	}
+	// Without JavaScript: a visit whose child was not seen keeps nothing typed as what they
+	// said; one seen keeps it.
+	const unseen = await record('visit', { ...dateBoxes('visit_date', '2026-03-23'), kind: 'cin', seen: 'no',
+		seen_alone: 'no', child_said: 'Typed before seen was changed' }, 'team_manager');
+	assert.equal(sql(`SELECT coalesce(child_said, '(blank)') FROM visit WHERE id = ${unseen}`), '(blank)');
+	const seen = await record('visit', { ...dateBoxes('visit_date', '2026-03-23'), kind: 'cin', seen: 'yes',
+		seen_alone: 'no', child_said: 'Hello' }, 'team_manager');
+	assert.equal(sql(`SELECT child_said FROM visit WHERE id = ${seen}`), 'Hello');
+	// A field ignored is not judged either: an informal arrangement's allowance, even one
+	// that is not yes or no, is left out; its support package kept.
+	const kin = await record('kinship', { kind: 'informal', ...dateBoxes('start_date', '2026-03-01'), allowance: 'maybe',
+		support_package: 'yes' }, 'team_manager');
+	assert.equal(sql(`SELECT coalesce(allowance, 'blank') || '|' || support_package FROM kinship WHERE id = ${kin}`), 'blank|1');
+	const refused = await page('POST', `/children/${id}/records/kinship`, { session: s, form: { kind: 'sgo',
+		...dateBoxes('start_date', '2026-03-01'), allowance: 'maybe' } });
+	assert.equal(refused.status, 400, 'shown, the same field is judged');
+	assert.match(refused.text, /govuk-error-summary[\s\S]*<a href="#allowance">/);
+});
+
 test('codes offered are those in use on the record\'s date; a code not in use then is refused', async () => {
 	const s = await as('social_worker');
 	const id = await child();

@@ -7,6 +7,27 @@ import { initAll } from '/assets/govuk-frontend.min.js';
 document.body.classList.add('js-enabled', 'govuk-frontend-supported');
 initAll();
 
+// A conditional reveal several options share (the reason for a placement change, for
+// episodes P, T, U and B: HEARTH_FIELD_SHOWN_WHEN in src/model/entities.def.h). GOV.UK
+// Frontend syncs each option on its own, so an unchecked one after the checked one would
+// hide it again: shown here whenever any option controlling it is checked. Runs on
+// 'change', which follows the 'click' Frontend listens to.
+function syncSharedReveals() {
+	for (const c of document.querySelectorAll('.govuk-radios__conditional')) {
+		// Frontend moves data-aria-controls to aria-controls as it starts.
+		const inputs = [...document.querySelectorAll('input[type=radio]')]
+			.filter((i) => (i.getAttribute('aria-controls') ?? i.dataset.ariaControls) === c.id);
+		if (inputs.length > 1) {
+			c.classList.toggle('govuk-radios__conditional--hidden', !inputs.some((i) => i.checked));
+			for (const i of inputs) i.setAttribute('aria-expanded', String(i.checked));
+		}
+	}
+}
+syncSharedReveals();
+document.addEventListener('change', (e) => {
+	if (e.target instanceof HTMLInputElement && e.target.type === 'radio') syncSharedReveals();
+});
+
 // Drafts (src/web/pages/drafts.c): a form carrying a draft_path field is saved to the
 // server as the person types, a couple of seconds after they stop, and at once when the
 // page is hidden (another tab, the laptop closed). Without JavaScript its Save draft button
