@@ -187,6 +187,9 @@ test('valid forms save: a visit, a referral, its assessment chosen from the refe
 test('a person is recorded with their relationship to the child, in one save; a refusal stores neither', async () => {
 	const s = await as('social_worker');
 	const id = await child();
+	const kinds = await page('GET', `/children/${id}/records/new`, { session: s });
+	assert.ok(kinds.text.includes(`href="/children/${id}/records/person/new" data-kind="person">Person</a>`),
+		'offered among the kinds to record');
 	const form = await page('GET', `/children/${id}/records/person/new`, { session: s });
 	assert.equal(form.status, 200);
 	for (const name of ['given_name', 'family_name', 'dob-day', 'sex', 'address', 'kind', 'parental_responsibility',
