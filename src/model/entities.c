@@ -178,3 +178,71 @@ const char *entity_field_hint(const struct entity *e, int field)
 	}
 	return NULL;
 }
+
+/* The linked kinds, by table and column name (HEARTH_LINKED_KINDS). */
+static const struct {
+	const char *entity, *link, *field;
+} linked_kinds[] = {
+#define LINKED(e, link, field) {#e, #link, #field},
+	HEARTH_LINKED_KINDS(LINKED)
+#undef LINKED
+};
+
+const struct entity *entity_link(const struct entity *e, int *field)
+{
+	for (size_t i = 0; e && i < sizeof(linked_kinds) / sizeof(linked_kinds[0]); i++) {
+		if (strcmp(linked_kinds[i].entity, e->name) == 0) {
+			const struct entity *link = entity_find(linked_kinds[i].link);
+			int f = link ? entity_field_index(link, linked_kinds[i].field) : -1;
+			if (f >= 0) {
+				if (field) {
+					*field = f;
+				}
+				return link;
+			}
+		}
+	}
+	return NULL;
+}
+
+/* The conditions, by table and column names (HEARTH_FIELD_SHOWN_WHEN). */
+static const struct {
+	const char *entity, *field, *when, *values;
+} shown_when[] = {
+#define SHOWN(e, col, when, values) {#e, #col, #when, values},
+	HEARTH_FIELD_SHOWN_WHEN(SHOWN)
+#undef SHOWN
+};
+
+int entity_field_shown_when(const struct entity *e, int field, const char **values)
+{
+	if (!e || field < 0 || field >= e->n_fields) {
+		return -1;
+	}
+	for (size_t i = 0; i < sizeof(shown_when) / sizeof(shown_when[0]); i++) {
+		if (strcmp(shown_when[i].entity, e->name) == 0 && strcmp(shown_when[i].field, e->fields[field].name) == 0) {
+			int when = entity_field_index(e, shown_when[i].when);
+			if (when >= 0 && values) {
+				*values = shown_when[i].values;
+			}
+			return when;
+		}
+	}
+	return -1;
+}
+
+bool entity_value_among(const char *values, const char *value)
+{
+	size_t n = value ? strlen(value) : 0;
+	if (!values || n == 0) {
+		return false;
+	}
+	for (const char *p = values; *p;) {
+		size_t len = strcspn(p, ",");
+		if (len == n && strncmp(p, value, n) == 0) {
+			return true;
+		}
+		p += len + (p[len] == ',');
+	}
+	return false;
+}

@@ -488,6 +488,29 @@
 	X(SETTING, KEY, key, FT_STR, NULL, F_REQUIRED | F_UNIQUE, "Setting")                \
 	X(SETTING, VALUE, value, FT_STR, NULL, F_REQUIRED, "Value")
 
+/* Kinds with no child field of their own that join a child's record through a row of
+ * another kind naming them: a person is a child's through a relationship (its person_id).
+ * Recorded from a child's record, the row and its link to the child are saved together,
+ * in one transaction, or neither (work_add_linked).
+ *   X(kind, link kind, the link's field naming the kind) */
+#define HEARTH_LINKED_KINDS(X) X(person, relationship, person_id)
+
+/* Fields a form shows only when another field of the same row, drawn as radios, holds one
+ * of some values (GOV.UK conditional reveals): what the child said once they were seen, the
+ * reason for a placement change only on an episode that changes the placement. Without
+ * JavaScript every field is shown; either way the form ignores what was typed in a field
+ * whose condition is not met: it is saved blank (web/pages/page.c page_form_read). The API
+ * describes each condition (x-shown-when) and takes the row as given.
+ *   X(entity, field, shown when this field, "value,value...") */
+#define HEARTH_FIELD_SHOWN_WHEN(X)                                                     \
+	X(visit, child_said, seen, "yes")                                              \
+	X(cla_episode, reason_place_change, rne, "P,T,U,B")                            \
+	X(pre_proceedings, fgdm_exempt_reason, fgdm_exempt, "yes")                     \
+	X(cla_outcome, intervention_received, substance_misuse, "yes")                 \
+	X(cla_outcome, intervention_offered, substance_misuse, "yes")                  \
+	X(kinship, allowance, kind, "sgo,cao")                                         \
+	X(kinship, support_package, kind, "informal")
+
 /* Hints: what a form shows under a field's label, where the label alone is not enough.
  *   X(entity, column, "hint") */
 #define HEARTH_FIELD_HINTS(X)                                                                         \

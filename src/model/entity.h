@@ -97,5 +97,14 @@ int entity_field_index(const struct entity *e, const char *name);
 /* The hint a form shows under the field's label (HEARTH_FIELD_HINTS in entities.def.h),
  * or NULL when it has none. Static data. */
 const char *entity_field_hint(const struct entity *e, int field);
+/* The field whose value decides whether a form shows `field` (HEARTH_FIELD_SHOWN_WHEN), with
+ * the values that show it ("P,T,U,B") in *values; -1 when the field is always shown. */
+int entity_field_shown_when(const struct entity *e, int field, const char **values);
+/* Whether value is one of values ("P,T,U,B"). */
+bool entity_value_among(const char *values, const char *value);
+
+/* The kind whose rows join a row of e to a child (HEARTH_LINKED_KINDS: a person's is the
+ * relationship), with the index of its field naming e in *field; NULL when e has none. */
+const struct entity *entity_link(const struct entity *e, int *field);
 
 #endif

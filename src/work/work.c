@@ -73,7 +73,7 @@ static void result_init(struct work_result *out)
 
 bool work_child_kind(const struct entity *e)
 {
-	return e && (e->child_field >= 0 || e == &entity_child);
+	return e && (e->child_field >= 0 || e == &entity_child || entity_link(e, NULL));
 }
 
 static int check_role(const struct work_actor *who, const struct entity *e, struct hearth_error *err)
@@ -249,6 +249,52 @@ int work_add(struct store *st, const struct work_actor *who, const struct entity
 		return rc;
 	}
 	return failed(out, a, store_insert(st, who->actor, e, vals, &out->id, err), err);
+}
+
+int work_add_linked(struct store *st, const struct work_actor *who, const struct entity *e, int64_t child_id,
+		    struct hval *vals, struct hval *link_vals, struct arena *a, struct work_result *out,
+		    int64_t *link_id, struct hearth_error *err)
+{
+	result_init(out);
+	*link_id = 0;
+	int field = -1;
+	const struct entity *link = entity_link(e, &field);
+	if (!link || link->child_field < 0 || !child_id) {
+		return herr_set(err, HERR_INVALID, "kind", "no_link", "a %s is not recorded from a child's record", e->label);
+	}
+	int rc = check_role(who, e, err);
+	if (rc || (rc = check_role(who, link, err))) {
+		return rc;
+	}
+	link_vals[link->child_field] = (struct hval){.i = child_id};
+	link_vals[field] = (struct hval){.null = true}; /* the row's id, once it has one */
+	/* Both rows checked, so a refusal names every field at fault in either. */
+	int rc_row = check_row(st, who, e, 0, vals, NULL, a, out, err);
+	if (rc_row && rc_row != HERR_INVALID) {
+		return rc_row;
+	}
+	if ((rc = check_row(st, who, link, 0, link_vals, NULL, a, out, err)) || (rc = rc_row)) {
+		return rc;
+	}
+	if ((rc = check_returns(st, link, 0, link_vals, a, out, err))) {
+		return rc;
+	}
+	if ((rc = store_begin(st, err))) {
+		return rc;
+	}
+	if ((rc = store_insert(st, who->actor, e, vals, &out->id, err))) {
+		goto fail;
+	}
+	link_vals[field] = (struct hval){.i = out->id};
+	if ((rc = store_insert(st, who->actor, link, link_vals, link_id, err)) || (rc = store_commit(st, err))) {
+		goto fail;
+	}
+	return 0;
+fail:
+	store_rollback(st);
+	out->id = 0;
+	*link_id = 0;
+	return failed(out, a, rc, err);
 }
 
 int work_correct(struct store *st, const struct work_actor *who, const struct entity *e, int64_t child_id,

@@ -63,6 +63,16 @@ struct work_result {
 int work_add(struct store *st, const struct work_actor *who, const struct entity *e, int64_t child_id,
 	     struct hval *vals, struct arena *a, struct work_result *out, struct hearth_error *err);
 
+/* Adds a row of a kind that joins a child through a link (model/entity.h entity_link: a
+ * person, through a relationship) together with its link to child_id: vals has e's
+ * values, link_vals the link's (its child and its field naming the row are set here). The
+ * role must be allowed to record both; both rows are checked as their own saves would be,
+ * every problem of either listed, and both are written in one transaction, or neither.
+ * The row's id goes in out->id, the link's in *link_id; the warnings are the link's. */
+int work_add_linked(struct store *st, const struct work_actor *who, const struct entity *e, int64_t child_id,
+		    struct hval *vals, struct hval *link_vals, struct arena *a, struct work_result *out,
+		    int64_t *link_id, struct hearth_error *err);
+
 /* Corrects row rid of kind e: vals are all its values after the change (start from
  * store_get's and change what changes); reason is required (rule required). Saved as a new
  * revision (before, after, who, why). child_id (0: any, for the shell) must be the row's
@@ -166,8 +176,8 @@ struct work_revision {
 int work_history(struct store *st, const struct entity *e, int64_t rid, struct arena *a,
 		 struct work_revision **out, size_t *n_out, struct hearth_error *err);
 
-/* Whether kind e belongs to a child's record (has a child, or is the child): the kinds a
- * child's {kind} may name. */
+/* Whether kind e belongs to a child's record (has a child, is the child, or joins one
+ * through a link, as a person does): the kinds a child's {kind} may name. */
 bool work_child_kind(const struct entity *e);
 
 #endif

@@ -60,6 +60,8 @@ async function startRecording(page, label) {
 	await page.waitForURL(/\/records\/[a-z_0-9]+\/new$/);
 }
 
+let kitt; // the child the first test adds
+
 test('a new child, a referral, its assessment and a child protection plan, recorded through the forms', async (t) => {
 	const { page, problems } = await open(t);
 	await page.goto(`${URL_BASE}/sign-in`);
@@ -84,6 +86,7 @@ test('a new child, a referral, its assessment and a child protection plan, recor
 	await page.click('main button[type=submit]:text("This is a different child")');
 	await page.waitForURL(/\/children\/\d+\?done=added$/);
 	const child = Number(page.url().match(/\/children\/(\d+)/)[1]);
+	kitt = child;
 	assert.match(await page.textContent('h1'), /Kitt Marlow/);
 	assert.match(await page.textContent('[data-hearth=summary]'), /Esme Lund/, 'the worker who added her holds the case');
 
@@ -136,5 +139,44 @@ test('a new child, a referral, its assessment and a child protection plan, recor
 	assert.match(await change.locator('[data-hearth=was]').textContent(), /Individual: family member/);
 	assert.match(await change.locator('[data-hearth=now]').textContent(), /Individual: self/);
 	assert.match(await page.textContent('[data-action=update] [data-hearth=reason]'), /referred herself/);
+	assert.deepEqual(problems, []);
+});
+
+// Conditional reveals (HEARTH_FIELD_SHOWN_WHEN in src/model/entities.def.h): GOV.UK
+// Frontend hides a field until the option that shows it is chosen, and hides it again when
+// another is. A reveal several options share (the reason for a placement change, for P, T,
+// U and B) stays open from one of them to another.
+test('a conditional reveal opens on choosing its option and closes on another', async (t) => {
+	assert.ok(kitt, 'the first test added the child');
+	const { page, problems } = await open(t);
+	await page.goto(`${URL_BASE}/sign-in`);
+	await page.fill('#username', 'east_worker');
+	await page.fill('#password', PASSWORD);
+	await page.click('main button[type=submit]');
+	await page.waitForURL((u) => !u.pathname.startsWith('/sign-in')); // the caseload, or the in-tray
+
+	await page.goto(`${URL_BASE}/children/${kitt}/records/visit/new`);
+	assert.equal(await page.isVisible('#child_said'), false, 'what the child said: hidden until seen');
+	await page.check('#seen');
+	await page.locator('#child_said').waitFor({ state: 'visible' });
+	assert.ok(await page.getAttribute('#seen', 'aria-controls'), 'the option says what it reveals');
+	await page.check('#seen-no');
+	await page.locator('#child_said').waitFor({ state: 'hidden' });
+	await page.check('#seen');
+	await page.check('#seen_alone');
+	await page.fill('#child_said', 'I like the new bedroom');
+	await page.check('#kind');
+	await page.click('main button[type=submit]');
+	await page.waitForURL(new RegExp(`/children/${kitt}/[a-z-]+\\?done=recorded`));
+
+	await page.goto(`${URL_BASE}/children/${kitt}/records/cla_episode/new`);
+	assert.equal(await page.isVisible('#reason_place_change'), false, 'a placement change\'s reason: hidden');
+	await page.check('#rne-P');
+	await page.locator('#reason_place_change').waitFor({ state: 'visible' });
+	await page.check('#rne-T');
+	await page.locator('#reason_place_change').waitFor({ state: 'visible' });
+	assert.equal(await page.isVisible('#reason_place_change'), true, 'still open from P to T');
+	await page.check('#rne-L');
+	await page.locator('#reason_place_change').waitFor({ state: 'hidden' });
 	assert.deepEqual(problems, []);
 });

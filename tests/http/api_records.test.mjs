@@ -293,3 +293,54 @@ test('a new child, at the front door', async () => {
 	assert.equal(list.status, 200, list.text);
 	assert.equal(list.json.records[0].family_name, 'Newcome');
 });
+
+// A person has no child of their own: posted under a child with their relationship to the
+// child ("relationship": {...}), both are saved in one transaction, or neither.
+test('a person is added with their relationship to the child, both or neither', async () => {
+	const s = await as('social_worker');
+	const input = schemas.RecordInput_person;
+	assert.ok(kinds.includes('person'));
+	assert.ok(input.required.includes('relationship') && input.properties.relationship.properties.kind.enum.includes('father'));
+	assert.ok(!('person_id' in input.properties.relationship.properties) &&
+		!('child_id' in input.properties.relationship.properties), 'the save links them');
+	const people = () => sql("SELECT count(*) FROM person WHERE family_name = 'Apilink'");
+	const tom = { given_name: 'Tom', family_name: 'Apilink', dob: '1985-06-07', sex: 'M' };
+	const before = checksum();
+	const fp = fingerprint();
+	// No relationship at all, a relationship refused, and a person refused: 422, nothing.
+	let r = await req('POST', `${base}/person`, { session: s, body: tom });
+	assertError(r, 422, 'required', 'kind');
+	assert.ok(r.json.errors.some((e) => e.field === 'parental_responsibility'), r.text);
+	r = await req('POST', `${base}/person`, { session: s, body: { ...tom,
+		relationship: { kind: 'uncle', parental_responsibility: false } } });
+	assertError(r, 422, 'code', 'kind');
+	r = await req('POST', `${base}/person`, { session: s, body: { ...tom, dob: '2199-01-01',
+		relationship: { kind: 'father', parental_responsibility: true } } });
+	assertError(r, 422, 'not_in_future', 'dob');
+	assertError(await req('POST', `${base}/person`, { session: s, body: { ...tom,
+		relationship: { kind: 'father', parental_responsibility: true, person_id: 1 } } }), 400, 'unknown_field', 'person_id');
+	assertError(await req('POST', `${base}/person`, { session: s, body: { ...tom,
+		relationship: { kind: 'father', parental_responsibility: true, mood: 'x' } } }), 400, 'unknown_field', 'mood');
+	assertError(await req('POST', `${base}/person`, { session: await as('front_door'), body: { ...tom,
+		relationship: { kind: 'father', parental_responsibility: true } } }), 403, 'permission', 'kind');
+	assert.equal(people(), '0', 'a refused save stores no person');
+	assert.equal(fingerprint(), fp);
+	assert.equal(checksum(), before);
+	// Saved: the person, and the relationship naming them and this child.
+	r = await req('POST', `${base}/person`, { session: s, body: { ...tom,
+		relationship: { kind: 'father', parental_responsibility: true, start_date: '2015-01-01' } } });
+	assert.equal(r.status, 201, r.text);
+	assert.equal(r.json.record.given_name, 'Tom');
+	assert.equal(r.json.relationship.person_id, r.json.record.id);
+	assert.equal(r.json.relationship.child_id, C);
+	assert.equal(sql(`SELECT count(*) FROM relationship WHERE person_id = ${r.json.record.id} AND child_id = ${C} ` +
+		"AND kind = 'father' AND voided = 0"), '1');
+	assert.equal(people(), '1');
+	// The child's people are those their relationships name.
+	const list = await req('GET', `${base}/person?limit=500`, { session: s });
+	assert.equal(list.status, 200, list.text);
+	assert.ok(list.json.records.some((p) => p.id === r.json.record.id && p.family_name === 'Apilink'));
+	const other = await req('GET', `/api/children/${CHILD.restricted}/records/person?limit=500`, { session: await as('team_manager') });
+	assert.equal(other.status, 200, other.text);
+	assert.ok(!other.json.records.some((p) => p.id === r.json.record.id), 'not another child\'s person');
+});

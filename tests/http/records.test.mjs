@@ -49,9 +49,9 @@ function options(html, name) {
 }
 
 // The kinds `hearth record DB kinds` lists, less those that belong to no child (the admin
-// pages of another issue cover them; a person is recorded through a relationship; a LADO
-// allegation is the LADO's own case, recorded on /lado).
-const NOT_A_CHILDS = ['team', 'worker', 'worker_absence', 'setting', 'inspection', 'child', 'person', 'lado',
+// pages of another issue cover them; a LADO allegation is the LADO's own case, recorded on
+// /lado). A person is recorded from a child's record with their relationship to the child.
+const NOT_A_CHILDS = ['team', 'worker', 'worker_absence', 'setting', 'inspection', 'child', 'lado',
 	'lado_involved', 'lado_meeting'];
 const KINDS = execFileSync(HEARTH, ['record', DB, 'kinds'], { encoding: 'utf8' }).trim().split('\n')
 	.map((l) => l.split(/\s+/)[0]).filter((k) => !NOT_A_CHILDS.includes(k));
@@ -128,8 +128,7 @@ test('a form refuses a field it does not read, an unknown kind and another child
 		kind: 'cin', seen: 'yes', seen_alone: 'no', worker_id: '999999' } });
 	assert.equal(r.status, 400, 'a worker that was not offered');
 	assert.match(r.text, /govuk-error-summary[\s\S]*Select Visited by from the list/);
-	for (const path of [`/children/${id}/records/team/new`, `/children/${id}/records/nonsense/new`,
-		`/children/${id}/records/person/new`]) {
+	for (const path of [`/children/${id}/records/team/new`, `/children/${id}/records/nonsense/new`]) {
 		assert.equal((await page('GET', path, { session: s })).status, 404, path);
 	}
 	const other = sql(`SELECT min(id) FROM visit WHERE child_id = ${CHILD.in} AND voided = 0`);
@@ -181,6 +180,146 @@ test('valid forms save: a visit, a referral, its assessment chosen from the refe
 		assert.ok(r.text.includes(`href="/children/${id}/records/${kind}/${rid}/edit"`), `${kind}: Correct`);
 		assert.ok(r.text.includes(`href="/children/${id}/records/${kind}/${rid}/retract"`), `${kind}: Retract`);
 	}
+});
+
+// A person has no child of their own: from a child's record they are saved with their
+// relationship to that child (src/work work_add_linked), both or neither.
+test('a person is recorded with their relationship to the child, in one save; a refusal stores neither', async () => {
+	const s = await as('social_worker');
+	const id = await child();
+	const kinds = await page('GET', `/children/${id}/records/new`, { session: s });
+	assert.ok(kinds.text.includes(`href="/children/${id}/records/person/new" data-kind="person">Person</a>`),
+		'offered among the kinds to record');
+	const form = await page('GET', `/children/${id}/records/person/new`, { session: s });
+	assert.equal(form.status, 200);
+	for (const name of ['given_name', 'family_name', 'dob-day', 'sex', 'address', 'kind', 'parental_responsibility',
+		'start_date-day', 'end_date-day']) {
+		assert.ok(form.text.includes(`name="${name}"`), `the form has ${name}`);
+	}
+	assert.match(form.text, /data-hearth="link">Their relationship to this child</);
+	assert.doesNotMatch(form.text, /name="(person_id|child_id|other_child_la_id)"/, 'the save links them itself');
+	assert.doesNotMatch(form.text, /name="dob-day"[^>]*value="\d/, 'a date of birth is not today by default');
+	const people = () => sql("SELECT count(*) FROM person WHERE family_name = 'Linkwell'");
+	const mara = { given_name: 'Mara', family_name: 'Linkwell', ...dateBoxes('dob', '1990-02-03'), sex: 'F' };
+	// The person is fine, the relationship is not (no kind): refused, with the summary
+	// linked to the relationship's field, what was typed kept, and no person stored.
+	let fp = fingerprint();
+	let r = await page('POST', `/children/${id}/records/person`, { session: s, form: { ...mara,
+		parental_responsibility: 'yes' } });
+	assert.equal(r.status, 400);
+	assert.match(r.text, /govuk-error-summary[\s\S]*<a href="#kind">[^<]*Relationship/);
+	assert.ok(r.text.includes('value="Mara"'), 'what was typed is kept');
+	assert.equal(people(), '0', 'a refused relationship stores no person');
+	assert.equal(fingerprint(), fp);
+	// The relationship is fine, the person is not; and a date in the future in each.
+	r = await page('POST', `/children/${id}/records/person`, { session: s, form: { ...mara, family_name: '',
+		kind: 'mother', parental_responsibility: 'yes' } });
+	assert.equal(r.status, 400);
+	assert.match(r.text, /govuk-error-summary[\s\S]*<a href="#family_name">/);
+	r = await page('POST', `/children/${id}/records/person`, { session: s, form: { ...mara, kind: 'mother',
+		parental_responsibility: 'yes', ...dateBoxes('start_date', '2199-01-01') } });
+	assert.equal(r.status, 400);
+	assert.match(r.text, /govuk-error-summary[\s\S]*<a href="#start_date-day">[^<]*in the future/);
+	r = await page('POST', `/children/${id}/records/person`, { session: s, form: { ...mara, kind: 'mother',
+		parental_responsibility: 'yes', phone: '1', shoe_size: '3' } });
+	assert.equal(r.status, 400);
+	assert.match(r.text, /shoe_size is not a field of this form/);
+	assert.equal(people(), '0');
+	assert.equal(fingerprint(), fp);
+	// Saved: the person and the relationship naming them and this child, back to the
+	// people part of the record at the relationship's row.
+	r = await page('POST', `/children/${id}/records/person`, { session: s, form: { ...mara, kind: 'mother',
+		parental_responsibility: 'yes', ...dateBoxes('start_date', '2015-05-05') } });
+	assert.equal(r.status, 303, r.text.match(/govuk-error-summary[\s\S]*?<\/ul>/)?.[0]);
+	const m = r.headers.get('location').match(new RegExp(`^/children/${id}/people\\?done=recorded&new_findings=\\d+#relationship-(\\d+)$`));
+	assert.ok(m, r.headers.get('location'));
+	const rel = Number(m[1]);
+	assert.equal(people(), '1');
+	assert.equal(sql(`SELECT r.child_id || '|' || r.kind || '|' || r.parental_responsibility || '|' || p.given_name || '|' || p.dob ` +
+		`FROM relationship r JOIN person p ON p.id = r.person_id WHERE r.id = ${rel} AND r.voided = 0 AND p.voided = 0`),
+	`${id}|mother|1|Mara|1990-02-03`, 'the relationship names the new person and this child');
+	assert.equal(sql(`SELECT count(*) FROM revision WHERE (tbl = 'person' AND row_id = (SELECT person_id FROM relationship ` +
+		`WHERE id = ${rel})) OR (tbl = 'relationship' AND row_id = ${rel})`), '2', 'each row has its revision');
+	// She is now among the people a kinship arrangement may name as its carer.
+	const kin = await page('GET', `/children/${id}/records/kinship/new`, { session: s });
+	assert.ok(options(kin.text, 'carer_id').some((o) => o.label === 'Mara Linkwell'));
+	// A front door worker may not record people: no form, and 403 on a post.
+	assert.equal((await page('GET', `/children/${id}/records/person/new`, { session: await as('front_door') })).status, 403);
+	fp = fingerprint();
+	r = await page('POST', `/children/${id}/records/person`, { session: await as('front_door'), form: { ...mara,
+		kind: 'mother', parental_responsibility: 'yes' } });
+	assert.equal(r.status, 403);
+	assert.equal(fingerprint(), fp);
+});
+
+// The element that starts at html[start] (a <div ...>), to its matching </div>.
+function divAt(html, start) {
+	const re = /<div\b|<\/div>/g;
+	re.lastIndex = start;
+	let depth = 0;
+	for (let m; (m = re.exec(html));) {
+		depth += m[0] === '</div>' ? -1 : 1;
+		if (depth === 0) return html.slice(start, re.lastIndex);
+	}
+	return html.slice(start);
+}
+
+// Conditional reveals are data (HEARTH_FIELD_SHOWN_WHEN in src/model/entities.def.h), which
+// the API describes as x-shown-when: every one of them is drawn as GOV.UK's reveal under
+// the options that show it (and only those), the field inside it; without JavaScript it is
+// simply there. A form ignores a field whose condition is not met.
+test('conditional reveals are drawn from the descriptor\'s data, and a hidden field is ignored', async () => {
+	const s = await as('team_manager');
+	const id = await child();
+	const doc = await (await fetch(`${URL_BASE}/api/openapi.json`)).json();
+	const conds = [];
+	for (const [name, schema] of Object.entries(doc.components.schemas)) {
+		if (!name.startsWith('RecordInput_')) continue;
+		for (const [field, p] of Object.entries(schema.properties)) {
+			const w = p['x-shown-when'];
+			if (w) conds.push({ kind: name.slice('RecordInput_'.length), field, when: w.field, values: w.values });
+		}
+	}
+	assert.ok(conds.some((c) => c.kind === 'visit' && c.field === 'child_said' && c.when === 'seen'), JSON.stringify(conds));
+	assert.ok(conds.some((c) => c.kind === 'cla_episode' && c.field === 'reason_place_change' && c.values.length > 1));
+	for (const c of conds) {
+		const what = `${c.kind}.${c.field} shown when ${c.when} is ${c.values}`;
+		const html = (await page('GET', `/children/${id}/records/${c.kind}/new`, { session: s })).text;
+		const opts = [...html.matchAll(new RegExp(`<input class="govuk-radios__input" id="[^"]*" name="${c.when}" ` +
+			'type="radio" value="([^"]*)"[^>]*?(?: data-aria-controls="([^"]*)")?>', 'g'))];
+		assert.ok(opts.length >= 2, `${what}: ${c.when} is drawn as radios`);
+		const targets = new Set();
+		for (const [, value, target] of opts) {
+			if (!c.values.includes(value)) continue;
+			assert.ok(target, `${what}: option ${value} controls a reveal`);
+			targets.add(target);
+		}
+		assert.equal(targets.size, 1, `${what}: one reveal for its options`);
+		const [target] = targets;
+		const start = html.indexOf(`<div class="govuk-radios__conditional govuk-radios__conditional--hidden" id="${target}"`);
+		assert.ok(start > 0, `${what}: the reveal, hidden until chosen`);
+		assert.ok(new RegExp(`name="${c.field}(-day)?"`).test(divAt(html, start)), `${what}: the field is inside it`);
+		assert.equal([...html.matchAll(new RegExp(`id="${c.field}(-day)?"`, 'g'))].length, 1, `${what}: drawn once`);
+		assert.match(html, new RegExp(`<div class="govuk-radios govuk-radios--small" data-module="govuk-radios">` +
+			`<div class="govuk-radios__item"><input class="govuk-radios__input" id="${c.when}"`), `${what}: Frontend's module`);
+	}
+	// Without JavaScript: a visit whose child was not seen keeps nothing typed as what they
+	// said; one seen keeps it.
+	const unseen = await record('visit', { ...dateBoxes('visit_date', '2026-03-23'), kind: 'cin', seen: 'no',
+		seen_alone: 'no', child_said: 'Typed before seen was changed' }, 'team_manager');
+	assert.equal(sql(`SELECT coalesce(child_said, '(blank)') FROM visit WHERE id = ${unseen}`), '(blank)');
+	const seen = await record('visit', { ...dateBoxes('visit_date', '2026-03-23'), kind: 'cin', seen: 'yes',
+		seen_alone: 'no', child_said: 'Hello' }, 'team_manager');
+	assert.equal(sql(`SELECT child_said FROM visit WHERE id = ${seen}`), 'Hello');
+	// A field ignored is not judged either: an informal arrangement's allowance, even one
+	// that is not yes or no, is left out; its support package kept.
+	const kin = await record('kinship', { kind: 'informal', ...dateBoxes('start_date', '2026-03-01'), allowance: 'maybe',
+		support_package: 'yes' }, 'team_manager');
+	assert.equal(sql(`SELECT coalesce(allowance, 'blank') || '|' || support_package FROM kinship WHERE id = ${kin}`), 'blank|1');
+	const refused = await page('POST', `/children/${id}/records/kinship`, { session: s, form: { kind: 'sgo',
+		...dateBoxes('start_date', '2026-03-01'), allowance: 'maybe' } });
+	assert.equal(refused.status, 400, 'shown, the same field is judged');
+	assert.match(refused.text, /govuk-error-summary[\s\S]*<a href="#allowance">/);
 });
 
 test('codes offered are those in use on the record\'s date; a code not in use then is refused', async () => {

@@ -96,11 +96,34 @@ static json_t *kind_schema(const struct entity *e, bool input)
 		if (input && i == e->child_field) {
 			continue;
 		}
-		json_object_set_new(props, f->name, field_schema(f));
+		json_t *fs = field_schema(f);
+		/* A form shows the field only when another holds one of some values. */
+		const char *values;
+		int when = entity_field_shown_when(e, i, &values);
+		if (when >= 0) {
+			json_t *list = json_array();
+			for (const char *p = values; *p;) {
+				size_t len = strcspn(p, ",");
+				json_array_append_new(list, json_stringn(p, len));
+				p += len + (p[len] == ',');
+			}
+			json_object_set_new(fs, "x-shown-when", json_pack("{s:s, s:o}", "field", e->fields[when].name, "values", list));
+		}
+		json_object_set_new(props, f->name, fs);
 		/* A required field the save fills itself (the author) is not required of input. */
 		if ((f->flags & F_REQUIRED) && !(input && (f->flags & F_AUTHOR))) {
 			json_array_append_new(req, json_string(f->name));
 		}
+	}
+	/* A linked kind (a person) comes with its link to the child (the relationship), whose
+	 * field naming the row the save sets. */
+	int lf;
+	const struct entity *link = input ? entity_link(e, &lf) : NULL;
+	if (link) {
+		json_t *ls = kind_schema(link, true);
+		json_object_del(json_object_get(ls, "properties"), link->fields[lf].name);
+		json_object_set_new(props, link->name, ls);
+		json_array_append_new(req, json_string(link->name));
 	}
 	json_object_set_new(o, "properties", props);
 	json_object_set_new(o, "required", req);

@@ -6,7 +6,12 @@
  * of that kind (r->rid). Every change goes through src/work, as `hearth record` does: a
  * change it refuses is 422 with every reason, {"error", "field", "rule", "errors": [{field,
  * rule, message}]}, and nothing stored changes; a body that is not what the kind takes (an
- * unknown field, a value of the wrong type) is 400 naming the field. */
+ * unknown field, a value of the wrong type) is 400 naming the field.
+ *
+ * A kind that joins a child through a link (a person, through a relationship: model/entity.h
+ * entity_link) is added with its link in the body's object named for the link's kind,
+ * {"given_name": ..., "relationship": {"kind": "MOTHER", "parental_responsibility": true}},
+ * both saved or neither; the child's rows of it are those its live links name. */
 #include <string.h>
 
 #include "web/actions.h"
@@ -115,6 +120,92 @@ int api_child_add(struct web_request *r)
 	return answer_row(r, 201, "child", &entity_child, res.id, &res);
 }
 
+/* The rows of linked kind e this child's live links name, each once. 0 or the status. */
+static int linked_rows(struct web_request *r, const struct entity *e, int64_t **ids, struct hval ***rows, size_t *n)
+{
+	int field;
+	const struct entity *link = entity_link(e, &field);
+	int64_t *link_ids;
+	struct hval **links;
+	size_t n_links;
+	struct hearth_error err = {0};
+	if (store_child_rows(r->st, link, r->child_id, &r->a, &link_ids, &links, &n_links, &err)) {
+		return web_fail_err(r, &err);
+	}
+	*ids = arena_alloc(&r->a, sizeof(**ids) * (n_links + 1));
+	*rows = arena_alloc(&r->a, sizeof(**rows) * (n_links + 1));
+	*n = 0;
+	for (size_t i = 0; i < n_links; i++) {
+		if (links[i][field].null) {
+			continue;
+		}
+		int64_t id = links[i][field].i;
+		bool seen = false;
+		for (size_t k = 0; k < *n && !seen; k++) {
+			seen = (*ids)[k] == id;
+		}
+		int rc = seen ? 0 : store_get(r->st, e, id, &r->a, &(*rows)[*n], &err);
+		if (rc == HERR_NOT_FOUND) {
+			continue; /* retracted */
+		}
+		if (rc) {
+			return web_fail_err(r, &err);
+		}
+		if (!seen) {
+			(*ids)[(*n)++] = id;
+		}
+	}
+	return 0;
+}
+
+/* POST of a linked kind: the row and, in the body's object named for the link's kind, its
+ * link to this child. */
+static int record_add_linked(struct web_request *r, const struct entity *e, json_t *body)
+{
+	int field;
+	const struct entity *link = entity_link(e, &field);
+	json_t *lj = json_incref(json_object_get(body, link->name));
+	json_object_del(body, link->name);
+	struct hval *vals = blank_row(r, e), *link_vals = blank_row(r, link);
+	int rc = 0;
+	if (lj && !json_is_object(lj)) {
+		rc = web_fail(r, 400, link->name, "type", "%s must be an object: the %s's fields", link->name, link->label);
+	} else if (lj && json_object_get(lj, link->fields[field].name)) {
+		rc = web_fail(r, 400, link->fields[field].name, "unknown_field", "%s is set by the save: leave it out",
+			      link->fields[field].name);
+	}
+	if (!rc) {
+		rc = body_row(r, body, e, vals);
+	}
+	if (!rc && lj) {
+		rc = body_row(r, lj, link, link_vals);
+	}
+	json_decref(lj);
+	json_decref(body);
+	if (rc) {
+		return rc;
+	}
+	struct work_actor who = web_work_actor(r);
+	struct work_result res;
+	struct hearth_error err = {0};
+	int64_t link_id;
+	if (work_add_linked(r->st, &who, e, r->child_id, vals, link_vals, &r->a, &res, &link_id, &err)) {
+		return refused(r, &res, &err);
+	}
+	struct hval *row, *lrow;
+	if (store_get(r->st, e, res.id, &r->a, &row, &err) || store_get(r->st, link, link_id, &r->a, &lrow, &err)) {
+		return web_fail_err(r, &err);
+	}
+	json_t *o = json_object();
+	json_object_set_new(o, "kind", json_string(e->name));
+	json_object_set_new(o, "record", web_json_row(e, res.id, row, &r->a));
+	json_object_set_new(o, link->name, web_json_row(link, link_id, lrow, &r->a));
+	if (res.warnings.n) {
+		json_object_set_new(o, "warnings", warnings_json(&res.warnings));
+	}
+	return web_answer(r, 201, o);
+}
+
 /* ---- GET /api/children/{id}/records/{kind} ---- */
 
 int api_records_list(struct web_request *r)
@@ -136,6 +227,10 @@ int api_records_list(struct web_request *r)
 		ids = &one;
 		rows = &child;
 		n = 1;
+	} else if (entity_link(e, NULL)) {
+		if ((rc = linked_rows(r, e, &ids, &rows, &n))) {
+			return rc;
+		}
 	} else if (store_child_rows(r->st, e, r->child_id, &r->a, &ids, &rows, &n, &err)) {
 		return web_fail_err(r, &err);
 	}
@@ -161,6 +256,9 @@ int api_record_add(struct web_request *r)
 	int rc = web_body_object(r, &body);
 	if (rc) {
 		return rc;
+	}
+	if (entity_link(e, NULL)) {
+		return record_add_linked(r, e, body);
 	}
 	struct hval *vals = blank_row(r, e);
 	rc = body_row(r, body, e, vals);

@@ -450,7 +450,8 @@ int page_child_records_new(struct web_request *r)
 	 * soon as it exists. */
 	for (int k = 0; k < model_entity_count; k++) {
 		const struct entity *e = model_entities[k];
-		if (e->child_field < 0) {
+		/* A person has no child field: recorded here with their relationship to the child. */
+		if (e->child_field < 0 && !entity_link(e, NULL)) {
 			continue;
 		}
 		const char *label = arena_printf(&r->a, "%c%s", e->label[0] >= 'a' && e->label[0] <= 'z' ? e->label[0] - 32

@@ -339,6 +339,19 @@ static const char *form_instant(struct web_request *r, const char *name)
 	return arena_printf(&r->a, "%sT%02d:%02dZ", date, hh, mm);
 }
 
+/* The field on f that decides whether field is shown (HEARTH_FIELD_SHOWN_WHEN), with the
+ * values that show it; -1 when it is always shown or that field is not on f. */
+static int controller_on_form(const struct page_form *f, int field, const char **values)
+{
+	int w = entity_field_shown_when(f->e, field, values);
+	for (const int *p = f->fields; w >= 0 && *p >= 0; p++) {
+		if (*p == w) {
+			return w;
+		}
+	}
+	return -1;
+}
+
 size_t page_form_read(struct web_request *r, struct page_form *f, struct hval *vals)
 {
 	for (const int *p = f->fields; *p >= 0; p++) {
@@ -379,6 +392,20 @@ size_t page_form_read(struct web_request *r, struct page_form *f, struct hval *v
 						  : arena_printf(&r->a, "%s: %s", fd->label, err.message));
 		}
 	}
+	/* A field shown only when another holds some value (HEARTH_FIELD_SHOWN_WHEN) is
+	 * ignored when it does not: blank, whatever was typed, and never an error. The same
+	 * data draws the reveal, so with or without JavaScript the answer is the same. */
+	for (const int *p = f->fields; *p >= 0; p++) {
+		const char *values;
+		int w = controller_on_form(f, *p, &values);
+		if (w >= 0 && !entity_value_among(values, f->text[w])) {
+			vals[*p] = (struct hval){.null = true};
+			if (f->error[*p]) {
+				f->error[*p] = NULL;
+				f->n_errors--;
+			}
+		}
+	}
 	return f->n_errors;
 }
 
@@ -407,22 +434,34 @@ static const char *input_id(struct web_request *r, const struct field *fd)
 
 void page_form_errors(struct web_request *r, struct html *h, const struct page_form *f)
 {
-	if (!f->n_errors) {
+	page_form_errors_of(r, h, &f, 1);
+}
+
+void page_form_errors_of(struct web_request *r, struct html *h, const struct page_form *const *forms, size_t n)
+{
+	size_t errors = 0;
+	for (size_t k = 0; k < n; k++) {
+		errors += forms[k]->n_errors;
+	}
+	if (!errors) {
 		return;
 	}
 	html_f(h, "<div class=\"govuk-error-summary\" data-module=\"govuk-error-summary\"><div role=\"alert\">"
 		  "<h2 class=\"govuk-error-summary__title\">There is a problem</h2>"
 		  "<div class=\"govuk-error-summary__body\"><ul class=\"govuk-list govuk-error-summary__list\">");
-	if (f->general_error) {
-		html_f(h, "<li>%s</li>", f->general_error);
-	}
-	for (const int *p = f->fields; *p >= 0; p++) {
-		if (f->error[*p]) {
-			html_f(h, "<li><a href=\"#%s\">%s</a></li>", input_id(r, &f->e->fields[*p]), f->error[*p]);
+	for (size_t k = 0; k < n; k++) {
+		const struct page_form *f = forms[k];
+		if (f->general_error) {
+			html_f(h, "<li>%s</li>", f->general_error);
 		}
-	}
-	for (size_t i = 0; i < f->n_extra; i++) {
-		html_f(h, "<li><a href=\"#%s\">%s</a></li>", f->extra_name[i], f->extra_error[i]);
+		for (const int *p = f->fields; *p >= 0; p++) {
+			if (f->error[*p]) {
+				html_f(h, "<li><a href=\"#%s\">%s</a></li>", input_id(r, &f->e->fields[*p]), f->error[*p]);
+			}
+		}
+		for (size_t i = 0; i < f->n_extra; i++) {
+			html_f(h, "<li><a href=\"#%s\">%s</a></li>", f->extra_name[i], f->extra_error[i]);
+		}
 	}
 	html_f(h, "</ul></div></div></div>");
 }
@@ -533,6 +572,99 @@ static void date_field(struct web_request *r, struct html *h, const struct page_
 	html_f(h, "</div></fieldset></div>");
 }
 
+static void field_draw(struct web_request *r, struct html *h, const struct page_form *f, int field);
+
+/* How many choices a choice field offers (radios up to RADIOS_MAX, else a select). */
+static size_t choice_count(const struct page_form *f, int field)
+{
+	const struct field *fd = &f->e->fields[field];
+	if (f->choices[field].codes) {
+		return f->choices[field].n;
+	}
+	if (fd->type == FT_BOOL) {
+		return 2;
+	}
+	if (fd->type == FT_REF && field == f->options_field) {
+		return f->n_options;
+	}
+	const struct codelist *cl = fd->type == FT_CODE ? codelist_find(fd->arg) : NULL;
+	return cl ? cl->n : RADIOS_MAX + 1;
+}
+
+/* Whether field is drawn inside its controller's radios, as a conditional reveal. */
+static bool revealed(const struct page_form *f, int field)
+{
+	int w = controller_on_form(f, field, NULL);
+	const enum field_type t = w >= 0 ? f->e->fields[w].type : FT_MAX;
+	return w >= 0 && (t == FT_BOOL || t == FT_CODE) && choice_count(f, w) <= RADIOS_MAX;
+}
+
+#define REVEALS_MAX 8
+
+/* The fields field's radios reveal, grouped by the values that show them: groups[g] is
+ * the values, fields[g] its fields (-1 ended). */
+struct reveals {
+	const char *values[REVEALS_MAX];
+	int fields[REVEALS_MAX][REVEALS_MAX + 1];
+	size_t n;
+};
+
+static void reveals_of(const struct page_form *f, int field, struct reveals *rv)
+{
+	rv->n = 0;
+	for (const int *p = f->fields; *p >= 0; p++) {
+		const char *values;
+		if (!revealed(f, *p) || controller_on_form(f, *p, &values) != field) {
+			continue;
+		}
+		size_t g = 0;
+		while (g < rv->n && strcmp(rv->values[g], values) != 0) {
+			g++;
+		}
+		if (g == rv->n) {
+			if (rv->n == REVEALS_MAX) {
+				continue;
+			}
+			rv->values[rv->n] = values;
+			rv->fields[rv->n++][0] = -1;
+		}
+		size_t k = 0;
+		while (rv->fields[g][k] >= 0) {
+			k++;
+		}
+		if (k < REVEALS_MAX) {
+			rv->fields[g][k] = *p;
+			rv->fields[g][k + 1] = -1;
+		}
+	}
+}
+
+/* The first group option value shows (-1: none). */
+static int reveal_group(const struct reveals *rv, const char *value)
+{
+	for (size_t g = 0; g < rv->n; g++) {
+		if (entity_value_among(rv->values[g], value)) {
+			return (int)g;
+		}
+	}
+	return -1;
+}
+
+/* A group's fields in GOV.UK's conditional reveal: hidden (where JavaScript runs) until an
+ * option showing it is chosen. Without JavaScript it is simply shown. */
+static void reveal_draw(struct web_request *r, struct html *h, const struct page_form *f, int field,
+			const struct reveals *rv, size_t g)
+{
+	const char *typed = f->text[field] ? f->text[field] : "";
+	html_f(h, "<div class=\"govuk-radios__conditional%s\" id=\"conditional-%s-%zu\" data-shown-when=\"%s\">",
+	       entity_value_among(rv->values[g], typed) ? "" : " govuk-radios__conditional--hidden", f->e->fields[field].name,
+	       g, rv->values[g]);
+	for (const int *p = rv->fields[g]; *p >= 0; p++) {
+		field_draw(r, h, f, *p);
+	}
+	html_f(h, "</div>");
+}
+
 static void choice_field(struct web_request *r, struct html *h, const struct page_form *f, int field,
 			 const struct code *codes, size_t n)
 {
@@ -564,17 +696,45 @@ static void choice_field(struct web_request *r, struct html *h, const struct pag
 	if (n == 0) {
 		html_f(h, "<p class=\"govuk-body\" id=\"%s\">There is nothing to choose from yet.</p>", fd->name);
 	}
-	html_f(h, "<div class=\"govuk-radios govuk-radios--small%s\">", n == 2 ? " govuk-radios--inline" : "");
+	struct reveals rv;
+	reveals_of(f, field, &rv);
+	/* Inline radios cannot hold a reveal under their option (GOV.UK), so a yes/no that
+	 * reveals is stacked. */
+	html_f(h, rv.n && n ? "<div class=\"govuk-radios govuk-radios--small%s\" data-module=\"govuk-radios\">"
+			    : "<div class=\"govuk-radios govuk-radios--small%s\">",
+	       n == 2 && !rv.n ? " govuk-radios--inline" : "");
+	bool drawn[REVEALS_MAX] = {false};
 	for (size_t i = 0; i < n; i++) {
+		int g = reveal_group(&rv, codes[i].code);
 		/* The first radio carries the field's own id, so the error summary can link to it. */
 		html_f(h, "<div class=\"govuk-radios__item\"><input class=\"govuk-radios__input\" id=\"%s%s%s\" "
-			  "name=\"%s\" type=\"radio\" value=\"%s\"%s><label class=\"govuk-label govuk-radios__label\" "
-			  "for=\"%s%s%s\">%s</label></div>",
+			  "name=\"%s\" type=\"radio\" value=\"%s\"%s",
 		       fd->name, i ? "-" : "", i ? codes[i].code : "", fd->name, codes[i].code,
-		       strcmp(typed, codes[i].code) == 0 ? " checked" : "", fd->name, i ? "-" : "",
-		       i ? codes[i].code : "", codes[i].label);
+		       strcmp(typed, codes[i].code) == 0 ? " checked" : "");
+		if (g >= 0) {
+			html_f(h, " data-aria-controls=\"conditional-%s-%d\"", fd->name, g);
+		}
+		html_f(h, "><label class=\"govuk-label govuk-radios__label\" for=\"%s%s%s\">%s</label></div>", fd->name,
+		       i ? "-" : "", i ? codes[i].code : "", codes[i].label);
+		/* A group's reveal follows the last option that shows it. */
+		bool last = g >= 0;
+		for (size_t k = i + 1; last && k < n; k++) {
+			last = reveal_group(&rv, codes[k].code) != g;
+		}
+		if (last) {
+			reveal_draw(r, h, f, field, &rv, (size_t)g);
+			drawn[g] = true;
+		}
 	}
-	html_f(h, "</div></fieldset></div>");
+	html_f(h, "</div></fieldset>");
+	/* A group no option offered here shows (its values not in use on the row's date) is
+	 * drawn plainly, so nothing typed is lost. */
+	for (size_t g = 0; g < rv.n; g++) {
+		for (const int *p = rv.fields[g]; !drawn[g] && *p >= 0; p++) {
+			field_draw(r, h, f, *p);
+		}
+	}
+	html_f(h, "</div>");
 }
 
 static const struct code yes_no[] = {{"yes", "Yes", 0, 0}, {"no", "No", 0, 0}};
@@ -614,6 +774,14 @@ void page_success_banner(struct html *h, const char *message)
 }
 
 void page_form_field(struct web_request *r, struct html *h, const struct page_form *f, int field)
+{
+	/* A field its controller's radios reveal is drawn there, not here. */
+	if (!revealed(f, field)) {
+		field_draw(r, h, f, field);
+	}
+}
+
+static void field_draw(struct web_request *r, struct html *h, const struct page_form *f, int field)
 {
 	const struct field *fd = &f->e->fields[field];
 	const char *typed = f->text[field] ? f->text[field] : "";
@@ -712,6 +880,27 @@ void page_form_codes_on(struct web_request *r, struct page_form *f, int field, h
 	f->choices[field] = (struct page_options){out, n};
 }
 
+bool page_form_knows(const struct page_form *f, const char *name)
+{
+	for (const int *p = f->fields; *p >= 0; p++) {
+		const struct field *fd = &f->e->fields[*p];
+		size_t n = strlen(fd->name);
+		if (strncmp(name, fd->name, n) != 0) {
+			continue;
+		}
+		const char *rest = name + n;
+		if (fd->type == FT_DATE || fd->type == FT_INSTANT) {
+			if (!strcmp(rest, "-day") || !strcmp(rest, "-month") || !strcmp(rest, "-year") ||
+			    (fd->type == FT_INSTANT && !strcmp(rest, "-time"))) {
+				return true;
+			}
+		} else if (*rest == '\0') {
+			return true;
+		}
+	}
+	return false;
+}
+
 const char *page_form_unknown(struct web_request *r, const struct page_form *f, const char *const *extra)
 {
 	for (size_t i = 0; i < r->n_form; i++) {
@@ -720,21 +909,7 @@ const char *page_form_unknown(struct web_request *r, const struct page_form *f, 
 		for (const char *const *x = extra; !known && x && *x; x++) {
 			known = strcmp(name, *x) == 0;
 		}
-		for (const int *p = f->fields; !known && *p >= 0; p++) {
-			const struct field *fd = &f->e->fields[*p];
-			size_t n = strlen(fd->name);
-			if (strncmp(name, fd->name, n) != 0) {
-				continue;
-			}
-			const char *rest = name + n;
-			if (fd->type == FT_DATE || fd->type == FT_INSTANT) {
-				known = !strcmp(rest, "-day") || !strcmp(rest, "-month") || !strcmp(rest, "-year") ||
-					(fd->type == FT_INSTANT && !strcmp(rest, "-time"));
-			} else {
-				known = *rest == '\0';
-			}
-		}
-		if (!known) {
+		if (!known && !page_form_knows(f, name)) {
 			return name;
 		}
 	}

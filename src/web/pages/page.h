@@ -84,6 +84,9 @@ size_t page_form_read(struct web_request *r, struct page_form *f, struct hval *v
 void page_form_refused(struct page_form *f, const struct hearth_error *err);
 /* GOV.UK's error summary (nothing when there are no errors). */
 void page_form_errors(struct web_request *r, struct html *h, const struct page_form *f);
+/* One error summary for the n forms one page draws together (a person and their
+ * relationship to the child). */
+void page_form_errors_of(struct web_request *r, struct html *h, const struct page_form *const *forms, size_t n);
 /* One field's input, with label, hint, error and what was typed. */
 void page_form_field(struct web_request *r, struct html *h, const struct page_form *f, int field);
 /* All of the form's fields. */
@@ -100,6 +103,8 @@ void page_form_codes_on(struct web_request *r, struct page_form *f, int field, h
 /* Whether every POSTed field's name is one this form reads (its fields' inputs, the
  * CSRF token, and the names in extra, NULL-terminated); else the first unknown name. */
 const char *page_form_unknown(struct web_request *r, const struct page_form *f, const char *const *extra);
+/* Whether name is one of the form's fields' inputs (a date's -day, -month, -year...). */
+bool page_form_knows(const struct page_form *f, const char *name);
 
 /* ---- components ---- */
 

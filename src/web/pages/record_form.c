@@ -186,7 +186,46 @@ static void code_choices(struct web_request *r, struct record_form *rf)
 
 /* ---- building ---- */
 
+static int form_init(struct web_request *r, struct record_form *rf, const struct entity *e, const struct hval *stored,
+		     int leave_out);
+
+/* A linked kind's form (a person): its own fields, then its link's (the relationship to
+ * this child) but for the child and the field naming the row, which the save sets. Nothing
+ * is dated today for them: a person's date of birth is not the day they are recorded. */
+static int linked_init(struct web_request *r, struct record_form *rf, const struct entity *e, const struct entity *link,
+		       int link_field)
+{
+	int rc = form_init(r, rf, e, NULL, -1);
+	if (rc) {
+		return rc;
+	}
+	rf->link = arena_alloc(&r->a, sizeof(*rf->link));
+	rf->link_field = link_field;
+	if ((rc = form_init(r, rf->link, link, NULL, link_field))) {
+		return rc;
+	}
+	struct record_form *both[] = {rf, rf->link};
+	for (size_t k = 0; k < 2; k++) {
+		for (const int *p = both[k]->fields; *p >= 0; p++) {
+			enum field_type t = both[k]->e->fields[*p].type;
+			if ((t == FT_DATE || t == FT_INSTANT) && !web_query(r, both[k]->e->fields[*p].name)) {
+				both[k]->f.text[*p] = NULL;
+			}
+		}
+	}
+	return 0;
+}
+
 int record_form_init(struct web_request *r, struct record_form *rf, const struct entity *e, const struct hval *stored)
+{
+	int link_field;
+	const struct entity *link = stored ? NULL : entity_link(e, &link_field);
+	return link ? linked_init(r, rf, e, link, link_field) : form_init(r, rf, e, stored, -1);
+}
+
+/* The form for e, without field leave_out (-1: none) and another child when it is left out. */
+static int form_init(struct web_request *r, struct record_form *rf, const struct entity *e, const struct hval *stored,
+		     int leave_out)
 {
 	*rf = (struct record_form){.e = e, .stored = stored, .other_child = -1};
 	rf->fields = arena_alloc(&r->a, sizeof(int) * (size_t)(e->n_fields + 1));
@@ -195,11 +234,11 @@ int record_form_init(struct web_request *r, struct record_form *rf, const struct
 	for (int i = 0; i < e->n_fields; i++) {
 		const struct field *fd = &e->fields[i];
 		rf->vals[i] = stored ? stored[i] : (struct hval){.null = true};
-		if (i == e->child_field) {
+		if (i == e->child_field || i == leave_out) {
 			continue;
 		}
 		if (fd->type == FT_REF && strcmp(fd->arg, "child") == 0) {
-			rf->other_child = i;
+			rf->other_child = leave_out < 0 ? i : -1;
 			continue;
 		}
 		rf->fields[k++] = i;
@@ -332,12 +371,23 @@ size_t record_form_read(struct web_request *r, struct record_form *rf)
 		}
 	}
 	code_choices(r, rf);
-	return rf->f.n_errors;
+	return rf->f.n_errors + (rf->link ? record_form_read(r, rf->link) : 0);
 }
 
 /* ---- drawing ---- */
 
+static void fields_of(struct web_request *r, struct html *h, const struct record_form *rf);
+
 void record_form_fields(struct web_request *r, struct html *h, const struct record_form *rf)
+{
+	fields_of(r, h, rf);
+	if (rf->link) {
+		html_f(h, "<h2 class=\"govuk-heading-m\" data-hearth=\"link\">Their %s to this child</h2>", rf->link->e->label);
+		fields_of(r, h, rf->link);
+	}
+}
+
+static void fields_of(struct web_request *r, struct html *h, const struct record_form *rf)
 {
 	for (const int *p = rf->fields; *p >= 0; p++) {
 		page_form_field(r, h, &rf->f, *p);
@@ -373,5 +423,20 @@ const char *record_form_unknown(struct web_request *r, const struct record_form 
 		more[k++] = RECORD_FORM_OTHER_CHILD;
 	}
 	more[k] = NULL;
-	return page_form_unknown(r, &rf->f, more);
+	if (!rf->link) {
+		return page_form_unknown(r, &rf->f, more);
+	}
+	/* A linked kind's form: each name must be one of its inputs or its link's. */
+	for (size_t i = 0; i < r->n_form; i++) {
+		const char *name = r->form[i].name;
+		bool known = strcmp(name, "csrf_token") == 0 || page_form_knows(&rf->f, name) ||
+			     page_form_knows(&rf->link->f, name);
+		for (size_t x = 0; !known && x < k; x++) {
+			known = strcmp(name, more[x]) == 0;
+		}
+		if (!known) {
+			return name;
+		}
+	}
+	return NULL;
 }

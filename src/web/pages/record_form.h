@@ -18,9 +18,14 @@ struct record_form {
 	const struct hval *stored;	/* the row being corrected, or NULL for a new one */
 	int other_child;		/* the field referring to another child, or -1 */
 	const char *other_child_text;	/* its LA child id, as typed */
+	struct record_form *link;	/* for a kind that joins the child through a link (a
+					 * person: model/entity.h entity_link), the link's own
+					 * form (the relationship to this child), drawn, read and
+					 * checked with it; else NULL */
+	int link_field;			/* the link's field naming the row (set by the save) */
 };
 
-/* Builds the form for e: a new row (stored NULL: the first date today, a worker field the
+/* Builds the form for e (for a linked kind, with its link's form in rf->link): a new row (stored NULL: the first date today, a worker field the
  * caller's own worker), or the correction of stored (its values filled in). Offers
  * references among this child's live rows (r->child_id) or the workers in post, and
  * codes valid on the row's date. 0, or the status of a store failure (answered). */

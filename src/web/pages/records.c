@@ -30,7 +30,7 @@
 
 bool records_kind_has_form(const struct entity *e)
 {
-	return e && e->child_field >= 0;
+	return e && (e->child_field >= 0 || entity_link(e, NULL));
 }
 
 bool records_prefill_field(const struct web_request *r, const char *name)
@@ -92,6 +92,18 @@ static int save_new(struct web_request *r, const struct entity *e, struct hval *
 	return web_child_row_add(r, e, -1, vals, id, warnings, err);
 }
 
+/* A linked kind's row with its link to this child (*id: the link's, which the child's
+ * page lists). */
+static int save_linked(struct web_request *r, struct record_form *rf, int64_t *id, struct returns_findings *warnings,
+		       struct hearth_error *err)
+{
+	struct work_actor who = web_work_actor(r);
+	struct work_result out = {0};
+	int rc = work_add_linked(r->st, &who, rf->e, r->child_id, rf->vals, rf->link->vals, &r->a, &out, id, err);
+	*warnings = out.warnings;
+	return rc;
+}
+
 static int save_correction(struct web_request *r, const struct entity *e, int64_t id, const struct hval *vals,
 			   const char *reason, struct returns_findings *warnings, struct hearth_error *err)
 {
@@ -133,7 +145,7 @@ static int row_load(struct web_request *r, const struct entity *e, struct hval *
 	if (rc) {
 		return web_fail_err(r, &err);
 	}
-	if (e != &entity_child && ((*vals)[e->child_field].null || (*vals)[e->child_field].i != r->child_id)) {
+	if (e != &entity_child && (e->child_field < 0 || (*vals)[e->child_field].null || (*vals)[e->child_field].i != r->child_id)) {
 		return no_such_row(r, e);
 	}
 	return 0;
@@ -209,7 +221,8 @@ static int form_page_draw(struct web_request *r, const struct form_page *fp, con
 	struct html *h = page_begin(r, title, NULL);
 	html_f(h, "<a href=\"/children/%lld\" class=\"govuk-back-link\">Back to the record</a>", (long long)r->child_id);
 	html_f(h, "<div class=\"govuk-grid-row\"><div class=\"govuk-grid-column-two-thirds\">");
-	page_form_errors(r, h, &fp->rf.f);
+	const struct page_form *forms[] = {&fp->rf.f, fp->rf.link ? &fp->rf.link->f : NULL};
+	page_form_errors_of(r, h, forms, fp->rf.link ? 2 : 1);
 	html_f(h, "<span class=\"govuk-caption-l\">%s</span><h1 class=\"govuk-heading-l\">%s</h1>",
 	       page_child_name(r, child), title);
 	if (fp->mode == FORM_NEW) {
@@ -251,7 +264,12 @@ static int refused(struct web_request *r, struct form_page *fp, const struct hva
 	if (err->code != HERR_INVALID && err->code != HERR_CONFLICT) {
 		return web_fail_err(r, err);
 	}
-	page_form_refused(&fp->rf.f, err);
+	/* A linked kind's refusal may be its link's (the relationship's kind, say). */
+	struct record_form *rf = fp->rf.link && entity_field_index(fp->rf.e, err->field) < 0 &&
+					 entity_field_index(fp->rf.link->e, err->field) >= 0
+				 ? fp->rf.link
+				 : &fp->rf;
+	page_form_refused(&rf->f, err);
 	if (strcmp(err->field, "reason") == 0) {
 		page_form_extra_error(&fp->rf.f, "reason", err->message);
 	}
@@ -303,6 +321,13 @@ int page_record_create(struct web_request *r)
 	int64_t id;
 	struct returns_findings warnings;
 	struct hearth_error err = {0};
+	if (fp.rf.link) {
+		/* A person and their relationship to this child: both or neither. */
+		if (save_linked(r, &fp.rf, &id, &warnings, &err)) {
+			return refused(r, &fp, child, &err);
+		}
+		return page_redirect(r, done_path(r, "recorded", warnings.n, fp.rf.link->e, id));
+	}
 	if (save_new(r, e, fp.rf.vals, &id, &warnings, &err)) {
 		return refused(r, &fp, child, &err);
 	}
@@ -544,7 +569,7 @@ static bool revisions_belong(const struct web_request *r, const struct entity *e
 	if (e == &entity_child) {
 		return r->rid == r->child_id && n > 0;
 	}
-	if (n == 0) {
+	if (n == 0 || e->child_field < 0) {
 		return false;
 	}
 	const struct store_revision *last = &revs[n - 1];

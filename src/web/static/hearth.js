@@ -7,6 +7,30 @@ import { initAll } from '/assets/govuk-frontend.min.js';
 document.body.classList.add('js-enabled', 'govuk-frontend-supported');
 initAll();
 
+// Conditional reveals (HEARTH_FIELD_SHOWN_WHEN in src/model/entities.def.h). One several
+// options share (the reason for a placement change, for episodes P, T, U and B): GOV.UK
+// Frontend syncs each option on its own, so an unchecked one after the checked one would
+// hide it again; it is shown here whenever any option controlling it is checked. And the
+// aria-expanded Frontend puts on each radio is taken off again: ARIA allows it on no radio
+// (axe-core's aria-allowed-attr, tests/browser/axe.test.mjs); aria-controls says enough.
+// Runs on 'change', which follows the 'click' Frontend listens to, and after its 'pageshow'.
+function syncReveals() {
+	// Frontend moves data-aria-controls to aria-controls as it starts.
+	const controls = (i) => i.getAttribute('aria-controls') ?? i.dataset.ariaControls;
+	const radios = [...document.querySelectorAll('input[type=radio]')].filter(controls);
+	for (const i of radios) i.removeAttribute('aria-expanded');
+	for (const c of document.querySelectorAll('.govuk-radios__conditional')) {
+		const inputs = radios.filter((i) => controls(i) === c.id);
+		if (inputs.length > 1) c.classList.toggle('govuk-radios__conditional--hidden', !inputs.some((i) => i.checked));
+	}
+}
+syncReveals();
+// Frontend syncs every reveal again on 'pageshow' (after load, and back from the cache).
+window.addEventListener('pageshow', syncReveals);
+document.addEventListener('change', (e) => {
+	if (e.target instanceof HTMLInputElement && e.target.type === 'radio') syncReveals();
+});
+
 // Drafts (src/web/pages/drafts.c): a form carrying a draft_path field is saved to the
 // server as the person types, a couple of seconds after they stop, and at once when the
 // page is hidden (another tab, the laptop closed). Without JavaScript its Save draft button

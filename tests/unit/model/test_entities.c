@@ -92,6 +92,51 @@ static void every_hint_names_a_field(void **state)
 	assert_null(entity_field_hint(&entity_visit, entity_visit.n_fields));
 }
 
+/* Every condition on a field names fields of its kind; the deciding field is one a form
+ * draws as radios (yes/no, or a list of 7 codes or fewer, as web/pages/page.c RADIOS_MAX),
+ * each value one it may hold; and the field shown is never required (a form ignores it
+ * when hidden, so a required one could never be saved). */
+static void every_condition_names_radios_and_their_values(void **state)
+{
+	(void)state;
+	size_t n = 0;
+#define SHOWN(e, col, when, values)                                                                    \
+	do {                                                                                           \
+		const struct entity *en = entity_find(#e);                                             \
+		int f = en ? entity_field_index(en, #col) : -1, w = en ? entity_field_index(en, #when) : -1; \
+		if (f < 0 || w < 0 || f == w) {                                                        \
+			fail_msg("condition on %s.%s: no such field", #e, #col);                          \
+		}                                                                                      \
+		const char *vs = NULL;                                                                 \
+		assert_int_equal(entity_field_shown_when(en, f, &vs), w);                              \
+		assert_string_equal(vs, values);                                                       \
+		assert_false(en->fields[f].flags & F_REQUIRED);                                        \
+		const struct field *wf = &en->fields[w];                                               \
+		const struct codelist *cl = wf->type == FT_CODE ? codelist_find(wf->arg) : NULL;       \
+		assert_true(wf->type == FT_BOOL || (cl && cl->n <= 7));                                \
+		for (const char *p = vs; *p;) {                                                        \
+			size_t len = strcspn(p, ",");                                                  \
+			char v[32];                                                                    \
+			assert_true(len > 0 && len < sizeof(v));                                       \
+			memcpy(v, p, len);                                                             \
+			v[len] = '\0';                                                                 \
+			assert_true(wf->type == FT_BOOL ? strcmp(v, "yes") == 0 || strcmp(v, "no") == 0 \
+							: code_find(cl, v) != NULL);                   \
+			assert_true(entity_value_among(vs, v));                                        \
+			p += len + (p[len] == ',');                                                    \
+		}                                                                                      \
+		n++;                                                                                   \
+	} while (0);
+	HEARTH_FIELD_SHOWN_WHEN(SHOWN)
+#undef SHOWN
+	assert_true(n > 0);
+	assert_int_equal(entity_field_shown_when(&entity_visit, VISIT_VISIT_DATE, NULL), -1);
+	assert_false(entity_value_among("P,T,U,B", "S"));
+	assert_false(entity_value_among("P,T,U,B", ""));
+	assert_false(entity_value_among("yes", "ye"));
+	assert_true(entity_value_among("P,T,U,B", "B"));
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -99,6 +144,7 @@ int main(void)
 		cmocka_unit_test(child_links_and_date_rules),
 		cmocka_unit_test(names_are_unique_and_found),
 		cmocka_unit_test(every_hint_names_a_field),
+		cmocka_unit_test(every_condition_names_radios_and_their_values),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -407,6 +407,46 @@ static void work_reallocate_ends_and_begins(void **state)
 	assert_string_equal(old[ALLOCATION_REASON].s, "MANAGE");
 }
 
+/* A person and their relationship to the child: both, or (refused for either) neither. */
+static void work_add_linked_person_and_relationship(void **state)
+{
+	(void)state;
+	struct hval *p = blank(&entity_person), *r = blank(&entity_relationship);
+	p[PERSON_GIVEN_NAME] = (struct hval){.s = "Ann"};
+	p[PERSON_FAMILY_NAME] = (struct hval){.s = "Linked"};
+	int64_t before = revisions(), people = store_count(st, &entity_person), rel = 0;
+	struct work_result res;
+	struct hearth_error err = {0};
+	/* The relationship has no kind: refused, and no person either. */
+	r[RELATIONSHIP_PARENTAL_RESPONSIBILITY] = (struct hval){.i = 1};
+	refused(work_add_linked(st, &sw, &entity_person, child, p, r, &a, &res, &rel, &err), HERR_INVALID, &err, "kind",
+		"required", before);
+	assert_int_equal(store_count(st, &entity_person), people);
+	assert_int_equal(rel, 0);
+	/* The person is at fault too: both reasons listed. */
+	p[PERSON_DOB] = (struct hval){.i = D(2199, 1, 1)};
+	refused(work_add_linked(st, &sw, &entity_person, child, p, r, &a, &res, &rel, &err), HERR_INVALID, &err, "dob",
+		"not_in_future", before);
+	assert_int_equal(res.n_problems, 2);
+	assert_string_equal(res.problems[1].field, "kind");
+	/* A role that may record neither (the front door). */
+	p[PERSON_DOB] = (struct hval){.null = true};
+	r[RELATIONSHIP_KIND] = (struct hval){.s = "mother"};
+	refused(work_add_linked(st, &front, &entity_person, child, p, r, &a, &res, &rel, &err), HERR_DENIED, &err, "kind",
+		"permission", before);
+	/* Saved: the relationship names the new person and the child; a revision each. */
+	assert_int_equal(work_add_linked(st, &sw, &entity_person, child, p, r, &a, &res, &rel, &err), 0);
+	assert_true(res.id > 0 && rel > 0);
+	assert_int_equal(revisions(), before + 2);
+	struct hval *row;
+	assert_int_equal(store_get(st, &entity_relationship, rel, &a, &row, NULL), 0);
+	assert_int_equal(row[RELATIONSHIP_PERSON_ID].i, res.id);
+	assert_int_equal(row[RELATIONSHIP_CHILD_ID].i, child);
+	assert_true(work_child_kind(&entity_person));
+	/* A kind with no link is not saved this way. */
+	assert_int_equal(work_add_linked(st, &sw, &entity_team, child, p, r, &a, &res, &rel, &err), HERR_INVALID);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -420,6 +460,7 @@ int main(void)
 		cmocka_unit_test(work_retract_needs_a_reason_and_keeps_history),
 		cmocka_unit_test(work_child_add_defaults_and_refusals),
 		cmocka_unit_test(work_reallocate_ends_and_begins),
+		cmocka_unit_test(work_add_linked_person_and_relationship),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
