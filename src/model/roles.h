@@ -43,6 +43,8 @@ enum permission {
 				 * involves a child in their scope (the store's lado scope) */
 	PERM_DUPLICATES,	/* the list of possible duplicates (in scope), and "not the same child" */
 	PERM_MERGE,		/* merge two records of one child, and undo a merge */
+	PERM_AUTHORISE,		/* the approvals queue (/approvals): which decisions each role
+				 * authorises is a local setting (model/authorise.h) */
 	PERM_MAX
 };
 
