@@ -78,6 +78,11 @@ test('an assessment ended by a social worker awaits authorisation, and the manag
 	assert.match(row, /data-hearth="waiting">0 working days/, 'asked today: waiting 0 working days');
 	assert.match(row, new RegExp(`href="/approvals/${k.request}"`));
 
+	// Reading the request is a read of the child's record: audited as of the child.
+	const reads = () => Number(sql(`SELECT count(*) FROM audit WHERE child_id = ${k.child} AND action = 'read' AND section = 'approval'`));
+	const read0 = reads();
+	assert.equal((await page('GET', `/approvals/${k.request}`, { session: tm })).status, 200);
+	assert.equal(reads(), read0 + 1);
 	const revisions = Number(sql(`SELECT count(*) FROM revision WHERE tbl = 'authorisation' AND row_id = ${k.request}`));
 	const r = await page('POST', `/approvals/${k.request}`, { session: tm, form: { decision: 'authorise', reason: '' } });
 	assert.equal(r.status, 303, summary(r.text) ?? r.text.slice(0, 400));

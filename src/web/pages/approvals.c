@@ -120,6 +120,7 @@ static int answer_load(struct web_request *r, struct answer *x)
 	if (rc || visible < 0 || (rc = store_get(r->st, &entity_child, x->row[AUTHORISATION_CHILD_ID].i, &r->a, &x->child, &err))) {
 		return web_fail_err(r, &err);
 	}
+	r->child_id = x->row[AUTHORISATION_CHILD_ID].i; /* the page's read is audited as of this child */
 	x->p = authorise_point_find(x->row[AUTHORISATION_POINT].s);
 	page_form_init(r, &x->f, &entity_authorisation, answer_fields);
 	return 0;
