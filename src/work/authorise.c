@@ -83,12 +83,24 @@ int work_asks_plan(struct store *st, const struct work_actor *who, const struct 
 			continue;
 		}
 		int role = authorising_role(st, p, a);
-		if (role == ROLE_MAX || role == (int)who->role) {
-			continue; /* needs nobody, or the save is the authorising role's own */
+		if (role == ROLE_MAX) {
+			continue; /* needs nobody's authorisation */
 		}
 		struct hval *req = NULL;
 		int64_t req_id = latest_request(st, p, child_id, rid, a, &req, err);
 		const char *state = req ? req[AUTHORISATION_STATE].s : NULL;
+		if (role == (int)who->role) {
+			/* The authorising role's own save stands; one that makes the decision a
+			 * request awaits (or was returned) answers it: authorised by this save, on
+			 * its date for a decision dated by its authorisation, else today. */
+			if (state && strcmp(state, "authorised") != 0) {
+				asks->ask[asks->n].existing = req_id;
+				asks->ask[asks->n].row = req;
+				asks->ask[asks->n].settles = true;
+				asks->ask[asks->n++].p = p;
+			}
+			continue;
+		}
 		if (state && strcmp(state, "awaiting") == 0) {
 			if (p->dated_by_authorisation) {
 				vals[p->field] = (struct hval){.null = true}; /* still awaiting */
@@ -110,10 +122,27 @@ int work_asks_plan(struct store *st, const struct work_actor *who, const struct 
 }
 
 int work_asks_write(struct store *st, const struct work_actor *who, const struct entity *e, int64_t child_id,
-		    int64_t rid, const struct work_asks *asks, struct arena *a, struct hearth_error *err)
+		    int64_t rid, const struct hval *vals, const struct work_asks *asks, struct arena *a,
+		    struct hearth_error *err)
 {
 	for (size_t i = 0; i < asks->n; i++) {
 		const struct authorise_point *p = asks->ask[i].p;
+		if (asks->ask[i].settles) {
+			struct hval *row = asks->ask[i].row;
+			row[AUTHORISATION_STATE] = (struct hval){.s = "authorised"};
+			row[AUTHORISATION_DECIDED_DATE] = p->dated_by_authorisation && !vals[p->field].null
+								  ? vals[p->field]
+								  : (struct hval){.i = date_today()};
+			row[AUTHORISATION_DECIDED_BY] =
+				who->worker_id ? (struct hval){.i = who->worker_id} : (struct hval){.null = true};
+			row[AUTHORISATION_REASON] = (struct hval){.null = true};
+			int rc = store_update(st, who->actor, &entity_authorisation, asks->ask[i].existing, row,
+					      "authorised by the manager's own save of the record", err);
+			if (rc) {
+				return rc;
+			}
+			continue;
+		}
 		struct hval *row = asks->ask[i].existing ? asks->ask[i].row : blank_row(a, AUTHORISATION__COUNT);
 		row[AUTHORISATION_CHILD_ID] = (struct hval){.i = child_id};
 		row[AUTHORISATION_POINT] = (struct hval){.s = p->key};

@@ -13,6 +13,7 @@ struct work_asks {
 		const struct authorise_point *p;
 		int64_t existing;	/* a returned request resubmitted, or 0: a new one */
 		struct hval *row;	/* existing's values (in the arena) */
+		bool settles;		/* the authorising role's own save answers existing */
 	} ask[WORK_ASKS_MAX];
 };
 
@@ -24,8 +25,10 @@ int work_asks_plan(struct store *st, const struct work_actor *who, const struct 
 		   const struct hval *before, struct hval *vals, struct arena *a, struct work_asks *asks,
 		   struct hearth_error *err);
 
-/* Writes the asks for row rid of child child_id (inside the caller's transaction). */
+/* Writes the asks for row rid of child child_id, saved as vals (inside the caller's
+ * transaction). */
 int work_asks_write(struct store *st, const struct work_actor *who, const struct entity *e, int64_t child_id,
-		    int64_t rid, const struct work_asks *asks, struct arena *a, struct hearth_error *err);
+		    int64_t rid, const struct hval *vals, const struct work_asks *asks, struct arena *a,
+		    struct hearth_error *err);
 
 #endif

@@ -243,7 +243,7 @@ static int save_asking(struct store *st, const struct work_actor *who, const str
 	} else {
 		rc = store_insert(st, who->actor, e, vals, id, err);
 	}
-	if (rc || (rc = work_asks_write(st, who, e, vals[e->child_field].i, *id, asks, a, err)) ||
+	if (rc || (rc = work_asks_write(st, who, e, vals[e->child_field].i, *id, vals, asks, a, err)) ||
 	    (rc = store_commit(st, err))) {
 		store_rollback(st);
 		*id = 0;

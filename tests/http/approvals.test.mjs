@@ -209,3 +209,24 @@ test('a social worker cannot authorise; nor can a role the setting does not name
 	// A role name the settings refuse.
 	assert.throws(() => execFileSync(HEARTH, ['settings', DB, 'set', 'authorise_cp_plan_end', 'nobody'], { stdio: 'pipe' }));
 });
+
+test('the manager\'s own save answers a request; a decision not dated by its authorisation stands as saved, awaiting', async () => {
+	const k = await assessmentAwaiting('Eve');
+	const tm = await as('team_manager');
+	let r = await req('PATCH', `/api/children/${k.child}/records/assessment/${k.assessment}`, { session: tm,
+		body: { authorised_date: '2026-03-27', reason: 'Signed off in supervision' } });
+	assert.equal(r.status, 200, r.text);
+	assert.equal(sql(`SELECT state || '|' || decided_by || '|' || decided_date FROM authorisation WHERE id = ${k.request}`),
+		`authorised|${WORKER.a2}|2026-03-27`);
+	assert.equal(sql(`SELECT authorised_date FROM assessment WHERE id = ${k.assessment}`), '2026-03-27');
+	// An entry to care by the social worker: the episode is saved as it was made, and the
+	// care plan at entry awaits the manager.
+	r = await req('POST', `/api/children/${k.child}/records/cla_episode`, { session: await as('social_worker'),
+		body: { decom: '2026-03-20', rne: 'S', ls: 'C2', cin: 'N1', place: 'U1', long_term: false } });
+	assert.equal(r.status, 201, r.text);
+	assert.equal(sql(`SELECT decom FROM cla_episode WHERE id = ${r.json.record.id}`), '2026-03-20');
+	assert.equal(sql(`SELECT point || '|' || state FROM authorisation WHERE record_kind = 'cla_episode' AND record_id = ${r.json.record.id}`),
+		'care_plan_entry|awaiting');
+	const list = await page('GET', '/approvals', { session: tm });
+	assert.match(list.text, /Care plan at entry to care/);
+});
