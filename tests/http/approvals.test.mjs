@@ -138,6 +138,11 @@ test('the manager returns it with a reason; the worker sees why, amends and resu
 	assert.ok(tray.includes('Add the father&#39;s views &amp; the school&#39;s &lt;report&gt;') ||
 		tray.includes('Add the father&#x27;s views &amp; the school&#x27;s &lt;report&gt;'), tray);
 
+	// The assessment on the child's record says so, with the reason.
+	const state = async () => (await page('GET', `/children/${k.child}/plans`, { session: sw })).text
+		.match(/data-hearth="authorisation">([\s\S]*?)<\/li>/)?.[1] ?? '';
+	assert.match(await state(), /Returned<\/strong> Add the father&#(39|x27);s views/);
+
 	// Amended and saved: resubmitted, awaiting again (the same request, a new revision).
 	r = await page('POST', `/children/${k.child}/records/assessment/${k.assessment}`, { session: sw, form: {
 		referral_id: String(k.referral), ...dateBoxes('start_date', '2026-01-06'), ...dateBoxes('authorised_date', '2026-03-30'),
@@ -146,11 +151,13 @@ test('the manager returns it with a reason; the worker sees why, amends and resu
 	assert.equal(sql(`SELECT state || '|' || coalesce(reason, '') FROM authorisation WHERE id = ${k.request}`), 'awaiting|');
 	assert.equal(sql(`SELECT factors || '|' || coalesce(authorised_date, 'blank') FROM assessment WHERE id = ${k.assessment}`), '2B,3B|blank');
 	assert.doesNotMatch((await page('GET', '/', { session: sw })).text, /data-hearth="tray-returned"/);
+	assert.match(await state(), /Awaiting authorisation/);
 	// The manager's home page counts it; then authorises it.
 	assert.match((await page('GET', '/', { session: tm })).text, /data-hearth="tray-approvals"/);
 	r = await page('POST', `/approvals/${k.request}`, { session: tm, form: { decision: 'authorise' } });
 	assert.equal(r.status, 303);
 	assert.equal(sql(`SELECT authorised_date FROM assessment WHERE id = ${k.assessment}`), AS_AT);
+	assert.equal(await state(), '', 'authorised: no tag');
 	assert.equal(sql(`SELECT count(*) FROM revision WHERE tbl = 'authorisation' AND row_id = ${k.request}`), '4',
 		'asked, returned, resubmitted, authorised: four revisions of the one request');
 });

@@ -23,6 +23,38 @@ static const char *point_label(const char *key)
 	return p ? p->label : key;
 }
 
+/* ---- a record's own state ---- */
+
+const char *page_authorisation_state(struct web_request *r, const struct entity *e, int64_t id, const char **reason)
+{
+	*reason = NULL;
+	bool asked = false;
+	for (int k = 0; k < authorise_point_count && !asked; k++) {
+		asked = authorise_points[k].e == e;
+	}
+	int64_t *ids;
+	struct hval **rows;
+	size_t n;
+	struct hearth_error err = {0};
+	if (!asked || store_child_rows(r->st, &entity_authorisation, r->child_id, &r->a, &ids, &rows, &n, &err)) {
+		return NULL;
+	}
+	const struct hval *last = NULL;
+	int64_t best = 0;
+	for (size_t i = 0; i < n; i++) {
+		if (rows[i][AUTHORISATION_RECORD_ID].i == id && strcmp(rows[i][AUTHORISATION_RECORD_KIND].s, e->name) == 0 &&
+		    ids[i] > best) {
+			best = ids[i];
+			last = rows[i];
+		}
+	}
+	if (!last || strcmp(last[AUTHORISATION_STATE].s, "authorised") == 0) {
+		return NULL;
+	}
+	*reason = last[AUTHORISATION_REASON].null ? NULL : last[AUTHORISATION_REASON].s;
+	return last[AUTHORISATION_STATE].s;
+}
+
 /* ---- GET /approvals ---- */
 
 size_t page_authorise_points(struct web_request *r, const char **points)
