@@ -53,17 +53,38 @@ void fd2_child(struct measures_child *c)
 	}
 }
 
+/* The date an assessment was completed as the DfE counts it (the date it was authorised):
+ * where a manager's authorisation of its end was asked for (model/authorise.h), the date
+ * the latest request was authorised, or DATE_NONE while it awaits authorisation or was
+ * returned; else the record's own authorised date. */
+static hdate as_completed(const struct casefile *cf, const struct cf_assessment *as)
+{
+	const struct cf_authorisation *last = NULL;
+	for (size_t i = 0; i < cf->n_authorisations; i++) {
+		const struct cf_authorisation *x = &cf->authorisations[i];
+		if (x->record_id == as->id && m_code_is(x->point, "assessment_end") &&
+		    (!last || x->id > last->id)) {
+			last = x;
+		}
+	}
+	if (!last) {
+		return as->authorised;
+	}
+	return m_code_is(last->state, "authorised") ? last->decided : DATE_NONE;
+}
+
 /* AS1. Assessments authorised in the period, in time when authorised within 45 working
  * days. The clock starts, as the clock's own worklist reads it (CIN census rule 8670Q),
  * at the referral for the first assessment of a referral and at its own start for a later
  * one in the same referral (an assessment whose referral is not in the record counts from
- * its own start). */
+ * its own start). Authorised: as_completed (the authorisation's date where it exists). */
 void as1_child(struct measures_child *c)
 {
 	const struct casefile *cf = c->cf;
 	for (size_t i = 0; i < cf->n_assessments; i++) {
 		const struct cf_assessment *as = &cf->assessments[i];
-		if (!m_in_period(c, as->authorised)) {
+		hdate done = as_completed(cf, as);
+		if (!m_in_period(c, done)) {
 			continue;
 		}
 		bool first = true;
@@ -77,7 +98,7 @@ void as1_child(struct measures_child *c)
 			}
 		}
 		const struct clock_rule *rule = clock_rule_for(CLOCK_ASSESSMENT, from);
-		m_count(c, 0, clock_in_time(rule, from, as->authorised, c->s));
+		m_count(c, 0, clock_in_time(rule, from, done, c->s));
 	}
 }
 

@@ -206,12 +206,22 @@ struct cf_dolo {			/* a deprivation of liberty order */
 	hdate start, end;
 };
 
+/* A request for a manager's authorisation of a decision on the child's record
+ * (model/authorise.h): the point ("assessment_end"), the row it is about, and its state
+ * ("awaiting", "authorised", "returned") with the date it was decided. */
+struct cf_authorisation {
+	int64_t id, record_id;
+	hdate asked, decided;		/* decided: DATE_NONE while awaiting */
+	const char *point, *record_kind, *state;
+};
+
 /* The arrays of a casefile, in struct casefile's order (store_arrays_read names them). */
 enum cf_array { CFA_CONTACTS, CFA_EARLY_HELP, CFA_REFERRALS, CFA_ASSESSMENTS, CFA_S47S, CFA_CIN_PLANS,
 		CFA_CP_PLANS, CFA_CP_REVIEWS, CFA_CORE_GROUPS, CFA_EPISODES, CFA_CLA_REVIEWS, CFA_VISITS,
 		CFA_HEALTH, CFA_EDUCATION, CFA_PEPS, CFA_MISSING, CFA_PROCEEDINGS, CFA_PERMANENCE,
 		CFA_ADOPTIONS, CFA_ALLOCATIONS, CFA_LEAVER_CONTACTS, CFA_PATHWAY_PLANS, CFA_OC2,
-		CFA_SUPERVISIONS, CFA_TASKS, CFA_PRE_PROCEEDINGS, CFA_PP_MEETINGS, CFA_KINSHIP, CFA_DOLOS, CFA_MAX };
+		CFA_SUPERVISIONS, CFA_TASKS, CFA_PRE_PROCEEDINGS, CFA_PP_MEETINGS, CFA_KINSHIP, CFA_DOLOS,
+		CFA_AUTHORISATIONS, CFA_MAX };
 
 #define CF_ARRAY(type, name) \
 	type *name;          \
@@ -248,6 +258,7 @@ struct casefile {
 	CF_ARRAY(struct cf_dated, pp_meetings);		/* parent_id: the pre-proceedings */
 	CF_ARRAY(struct cf_kinship, kinship);
 	CF_ARRAY(struct cf_dolo, dolos);
+	CF_ARRAY(struct cf_authorisation, authorisations);
 };
 
 #endif

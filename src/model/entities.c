@@ -127,6 +127,7 @@ PLAIN(setting, "setting", -1)
  * (the LADO's records are read through the allegation): no child field. */
 PLAIN(lado_involved, "child in a LADO allegation", -1)
 PLAIN(lado_meeting, "allegation management meeting", -1)
+PLAIN(authorisation, "manager's authorisation", AUTHORISATION_CHILD_ID)
 WITH_ORDERS(pre_proceedings, "pre-proceedings", PRE_PROCEEDINGS_CHILD_ID)
 PLAIN(pp_meeting, "pre-proceedings meeting", PP_MEETING_CHILD_ID)
 WITH_ORDERS(kinship, "kinship arrangement", KINSHIP_CHILD_ID)

@@ -52,6 +52,7 @@
 	X(setting, SETTING, "setting")                      \
 	X(lado_involved, LADO_INVOLVED, "child in a LADO allegation") \
 	X(lado_meeting, LADO_MEETING, "allegation management meeting") \
+	X(authorisation, AUTHORISATION, "manager's authorisation") \
 	FAMILIES_ENTITIES(X)
 
 /* ---- families block (issue 19: pre-proceedings and FGDM, kinship, DoLOs) ----
@@ -483,6 +484,22 @@
 	X(TASK, SET_BY, set_by, FT_REF, "worker", 0, "Set by")                              \
 	X(TASK, SUPERVISION_ID, supervision_id, FT_REF, "supervision", 0, "Action from supervision") \
 	X(TASK, DONE_BY_VISIT, done_by_visit, FT_CODE, "visit_kind", 0, "Done by a visit of this kind")
+
+/* A save that needs a manager's authorisation (model/authorise.h: which saves, and which
+ * role authorises, are local settings): the record it asks about (record_kind, record_id),
+ * asked for by a worker on a date, and the decision: awaiting, authorised or returned with
+ * a reason. Each change (ask, authorise, return, resubmit) is a revision of this row. */
+#define AUTHORISATION_FIELDS(X)                                                           \
+	X(AUTHORISATION, CHILD_ID, child_id, FT_REF, "child", F_REQUIRED, "Child")          \
+	X(AUTHORISATION, POINT, point, FT_STR, NULL, F_REQUIRED, "Decision")                \
+	X(AUTHORISATION, RECORD_KIND, record_kind, FT_STR, NULL, F_REQUIRED, "Kind of record") \
+	X(AUTHORISATION, RECORD_ID, record_id, FT_INT, NULL, F_REQUIRED, "Record")          \
+	X(AUTHORISATION, ASKED_DATE, asked_date, FT_DATE, NULL, F_REQUIRED | F_EVENT, "Asked on") \
+	X(AUTHORISATION, ASKED_BY, asked_by, FT_REF, "worker", 0, "Asked by")               \
+	X(AUTHORISATION, STATE, state, FT_STR, NULL, F_REQUIRED, "State")                   \
+	X(AUTHORISATION, DECIDED_DATE, decided_date, FT_DATE, NULL, F_EVENT, "Decided on")  \
+	X(AUTHORISATION, DECIDED_BY, decided_by, FT_REF, "worker", 0, "Decided by")         \
+	X(AUTHORISATION, REASON, reason, FT_TEXT, NULL, 0, "Reason returned")
 
 #define SETTING_FIELDS(X)                                                                 \
 	X(SETTING, KEY, key, FT_STR, NULL, F_REQUIRED | F_UNIQUE, "Setting")                \

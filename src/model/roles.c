@@ -40,7 +40,8 @@ struct role_def {
 static const struct role_def roles[ROLE_MAX] = {
 	[ROLE_SOCIAL_WORKER] = {"social_worker", SCOPE_TEAM, false, CASEWORK, CASEWORK_KINDS, RECORDS_FOR_SELF},
 	[ROLE_TEAM_MANAGER] = {"team_manager", SCOPE_TEAM, false, CASEWORK | P(PERM_ALLOCATE) | P(PERM_MEASURES_READ) |
-					       P(PERM_FRONT_DOOR) | P(PERM_DUPLICATES) | P(PERM_MERGE) | P(PERM_CLOSE_CASE),
+					       P(PERM_FRONT_DOOR) | P(PERM_DUPLICATES) | P(PERM_MERGE) | P(PERM_CLOSE_CASE) |
+					       P(PERM_AUTHORISE),
 			       CASEWORK_KINDS | K(ALLOCATION) | K(SUPERVISION), RECORDS_FOR_TEAM},
 	[ROLE_IRO] = {"iro", SCOPE_OWN, false, CASEWORK, K(CP_REVIEW) | K(CLA_REVIEW), RECORDS_FOR_SELF},
 	[ROLE_PERSONAL_ADVISER] = {"personal_adviser", SCOPE_OWN, false, CASEWORK,
@@ -57,7 +58,7 @@ static const struct role_def roles[ROLE_MAX] = {
 	[ROLE_HEAD_OF_SERVICE] = {"head_of_service", SCOPE_ALL, false,
 				  BASE | P(PERM_CHILD_LIST) | P(PERM_CHILD_READ) | P(PERM_DUE_READ) |
 					  P(PERM_MEASURES_READ) | P(PERM_ALLOCATE) | P(PERM_LISTS_ALL) |
-					  P(PERM_DUPLICATES) | P(PERM_MERGE),
+					  P(PERM_DUPLICATES) | P(PERM_MERGE) | P(PERM_AUTHORISE),
 				  K(ALLOCATION), RECORDS_FOR_SELF},
 	[ROLE_ADMIN] = {"admin", SCOPE_NONE, false, BASE | P(PERM_USER_ADMIN) | P(PERM_AUDIT_READ), 0,
 			RECORDS_FOR_SELF},
@@ -69,7 +70,7 @@ static const struct role_def roles[ROLE_MAX] = {
 
 static const char *const permission_names[PERM_MAX] = {
 	"none", "signed_in", "child_list", "child_read", "child_write", "allocate", "due_read", "measures_read",
-	"user_admin", "audit_read", "lists_all", "front_door", "lado", "lado_read", "duplicates", "merge", "close_case"};
+	"user_admin", "audit_read", "lists_all", "front_door", "lado", "lado_read", "duplicates", "merge", "close_case", "authorise"};
 
 const char *role_name(enum role r)
 {

@@ -44,6 +44,8 @@ enum permission {
 	PERM_DUPLICATES,	/* the list of possible duplicates (in scope), and "not the same child" */
 	PERM_MERGE,		/* merge two records of one child, and undo a merge */
 	PERM_CLOSE_CASE,	/* close a child's case, step it down to early help or up to social care */
+	PERM_AUTHORISE,		/* the approvals queue (/approvals): which decisions each role
+				 * authorises is a local setting (model/authorise.h) */
 	PERM_MAX
 };
 

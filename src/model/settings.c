@@ -12,6 +12,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "model/roles.h"
+
 const struct setting_def settings_table[] = {
 	{"la_code", SETTING_LA_CODE, "885", "",
 	 "Local authority code (three digits) written into the DfE returns", 0, 0},
@@ -31,6 +33,21 @@ const struct setting_def settings_table[] = {
 	 "Pre-proceedings: local policy timescale from the start to the step decision (not statutory; the "
 	 "statutory 26 weeks applies to proceedings)",
 	 1, 104},
+	/* Managers' authorisation (model/authorise.c lists the decisions): the role that
+	 * authorises each, or none when it needs nobody's. */
+	{"authorise_assessment_end", SETTING_ROLE, "team_manager", "role",
+	 "Who authorises the end of an assessment (its authorisation date is the DfE's completion date), or none", 0,
+	 0},
+	{"authorise_case_close", SETTING_ROLE, "team_manager", "role", "Who authorises a decision to close a case, or none",
+	 0, 0},
+	{"authorise_step_down", SETTING_ROLE, "team_manager", "role",
+	 "Who authorises a decision to step a case down to early help, or none", 0, 0},
+	{"authorise_cp_plan_end", SETTING_ROLE, "team_manager", "role",
+	 "Who authorises the end of a child protection plan, or none", 0, 0},
+	{"authorise_placement_change", SETTING_ROLE, "team_manager", "role",
+	 "Who authorises a change of placement, or none", 0, 0},
+	{"authorise_care_plan_entry", SETTING_ROLE, "team_manager", "role",
+	 "Who authorises the care plan at a child's entry to care, or none", 0, 0},
 	{"user_requests_per_minute", SETTING_INT, "1200", "requests a minute",
 	 "hearth serve: requests each signed-in person may make, sustained (more: 429); read when it starts",
 	 1, 600000},
@@ -225,6 +242,12 @@ int settings_validate(const char *key, const char *value, struct hearth_error *e
 					"'%s' is not nhs_number, upn or la_child_id", value);
 		}
 		return 0;
+	case SETTING_ROLE:
+		if (strcmp(value, "none") != 0 && role_parse(value) < 0) {
+			return herr_set(err, HERR_INVALID, key, "role", "'%s' is not a role's name (e.g. team_manager) or none",
+					value);
+		}
+		return 0;
 	case SETTING_TERMS:
 		if (parse_terms(value, NULL) < 0) {
 			return herr_set(err, HERR_INVALID, key, "terms",
@@ -316,6 +339,8 @@ int settings_apply(struct settings *s, const char *key, const char *value, struc
 		return 0;
 	case SETTING_IDENTIFIER:
 		snprintf(s->identifier, sizeof(s->identifier), "%s", value);
+		return 0;
+	case SETTING_ROLE: /* read where it is used (src/work/authorise.c) */
 		return 0;
 	case SETTING_TYPE_MAX:
 		break;

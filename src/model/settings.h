@@ -33,6 +33,7 @@ enum setting_type {
 	SETTING_ADDRESSES,	/* "none" or numeric IP addresses, "10.0.0.2,::1" */
 	SETTING_YESNO,		/* "yes" or "no" */
 	SETTING_IDENTIFIER,	/* the child's field that is the consistent identifier */
+	SETTING_ROLE,		/* a role's name (model/roles.h), or "none" */
 	SETTING_TYPE_MAX
 };
 

@@ -345,6 +345,18 @@ static void cv_dolo(const struct hval *v, int64_t id, void *o)
 	*c = (struct cf_dolo){id, D(&v[DOLO_START_DATE]), D(&v[DOLO_END_DATE])};
 }
 
+static void cv_authorisation(const struct hval *v, int64_t id, void *o)
+{
+	struct cf_authorisation *c = o;
+	*c = (struct cf_authorisation){id,
+				       I(&v[AUTHORISATION_RECORD_ID]),
+				       D(&v[AUTHORISATION_ASKED_DATE]),
+				       D(&v[AUTHORISATION_DECIDED_DATE]),
+				       S(&v[AUTHORISATION_POINT]),
+				       S(&v[AUTHORISATION_RECORD_KIND]),
+				       S(&v[AUTHORISATION_STATE])};
+}
+
 struct loader {
 	const struct entity *e;
 	int sort_field;		/* the date the array is ordered by */
@@ -399,6 +411,8 @@ static const struct loader loaders[CFA_MAX] = {
 	L(CFA_PP_MEETINGS, pp_meeting, PP_MEETING_MEETING_DATE, -1, cv_pp_meeting, struct cf_dated, pp_meetings),
 	L(CFA_KINSHIP, kinship, KINSHIP_START_DATE, KINSHIP_END_DATE, cv_kinship, struct cf_kinship, kinship),
 	L(CFA_DOLOS, dolo, DOLO_START_DATE, DOLO_END_DATE, cv_dolo, struct cf_dolo, dolos),
+	L(CFA_AUTHORISATIONS, authorisation, AUTHORISATION_ASKED_DATE, -1, cv_authorisation, struct cf_authorisation,
+	  authorisations),
 };
 #undef L
 #define N_LOADERS CFA_MAX

@@ -374,6 +374,26 @@ struct store_fd_contact {
 int store_front_door_awaiting(struct store *st, const struct store_scope *sc, int64_t limit, struct arena *a,
 			      struct store_fd_contact **out, size_t *n_out, int64_t *total, struct hearth_error *err);
 
+/* A request for a manager's authorisation (the authorisation table, model/authorise.h),
+ * with its child and who asked. */
+struct store_approval {
+	int64_t id, child_id, record_id, asked_by;
+	const char *la_child_id, *given_name, *family_name, *point, *record_kind, *state;
+	const char *asked_by_name, *reason;	/* NULL when blank */
+	hdate asked_date, decided_date;
+};
+#define STORE_APPROVAL_POINTS 8
+/* Requests awaiting authorisation about children in scope whose decision is one of points
+ * (at most STORE_APPROVAL_POINTS; NULL entries ignored), oldest asked first (at most
+ * limit, in a); *total counts them all. */
+int store_approvals_awaiting(struct store *st, const struct store_scope *sc, const char *const *points,
+			     size_t n_points, int64_t limit, struct arena *a, struct store_approval **out,
+			     size_t *n_out, int64_t *total, struct hearth_error *err);
+/* The requests worker_id asked for that are in state (returned or awaiting), oldest first
+ * (at most limit). */
+int store_approvals_asked_by(struct store *st, int64_t worker_id, const char *state, int64_t limit,
+			     struct arena *a, struct store_approval **out, size_t *n_out, struct hearth_error *err);
+
 /* Whether the LADO allegation lado_id may be read in scope sc: 1 when it involves (as its
  * own child or through lado_involved) a live child in scope, 0 when not or when there is no
  * such allegation (the same answer, so existence does not leak). The LADO's own role sees

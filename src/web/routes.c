@@ -159,6 +159,11 @@ const struct web_route web_routes[] = {
 	 .page = true, .audit = "contact decision form"},
 	{WEB_POST, "/children/{id}/records/{kind}/{rid}/decide", page_contact_decide_post, PERM_FRONT_DOOR,
 	 .child = true, .page = true, .writes = true, .body_limit = 262144},
+	/* managers' authorisation: the queue, and one request's answer (authorise or return) */
+	{WEB_GET, "/approvals", page_approvals, PERM_AUTHORISE, .page = true, .audit = "approvals", .query = {"done"}},
+	{WEB_GET, "/approvals/{rid}", page_approval, PERM_AUTHORISE, .page = true, .audit = "approval"},
+	{WEB_POST, "/approvals/{rid}", page_approval_post, PERM_AUTHORISE, .page = true, .writes = true,
+	 .body_limit = 65536},
 	/* the LADO's allegations: the list and the forms are the LADO's; an allegation's page
 	 * is also read by a case worker whose child it involves (store_lado_visible), else 404 */
 	{WEB_GET, "/lado", page_lado, PERM_LADO, .page = true, .audit = "lado list"},

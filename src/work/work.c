@@ -19,6 +19,7 @@
 #include <string.h>
 
 #include "model/validate.h"
+#include "work/internal.h"
 
 /* ---- problems ---- */
 
@@ -226,6 +227,30 @@ static bool blank_text(const char *s)
 
 /* ---- the changes ---- */
 
+/* A save that asks for authorisation: the row (new when rid is 0) and the requests in one
+ * transaction. */
+static int save_asking(struct store *st, const struct work_actor *who, const struct entity *e, int64_t rid,
+		       const struct hval *vals, const char *reason, const struct work_asks *asks, struct arena *a,
+		       int64_t *id, struct hearth_error *err)
+{
+	int rc = store_begin(st, err);
+	if (rc) {
+		return rc;
+	}
+	if (rid) {
+		rc = store_update(st, who->actor, e, rid, vals, reason, err);
+		*id = rid;
+	} else {
+		rc = store_insert(st, who->actor, e, vals, id, err);
+	}
+	if (rc || (rc = work_asks_write(st, who, e, vals[e->child_field].i, *id, vals, asks, a, err)) ||
+	    (rc = store_commit(st, err))) {
+		store_rollback(st);
+		*id = 0;
+	}
+	return rc;
+}
+
 int work_add(struct store *st, const struct work_actor *who, const struct entity *e, int64_t child_id,
 	     struct hval *vals, struct arena *a, struct work_result *out, struct hearth_error *err)
 {
@@ -248,7 +273,14 @@ int work_add(struct store *st, const struct work_actor *who, const struct entity
 	if (e->child_field >= 0 && !vals[e->child_field].null && (rc = check_returns(st, e, 0, vals, a, out, err))) {
 		return rc;
 	}
-	return failed(out, a, store_insert(st, who->actor, e, vals, &out->id, err), err);
+	struct work_asks asks;
+	if ((rc = work_asks_plan(st, who, e, 0, NULL, vals, a, &asks, err))) {
+		return failed(out, a, rc, err);
+	}
+	if (asks.n == 0) {
+		return failed(out, a, store_insert(st, who->actor, e, vals, &out->id, err), err);
+	}
+	return failed(out, a, save_asking(st, who, e, 0, vals, NULL, &asks, a, &out->id, err), err);
 }
 
 int work_add_linked(struct store *st, const struct work_actor *who, const struct entity *e, int64_t child_id,
@@ -321,7 +353,14 @@ int work_correct(struct store *st, const struct work_actor *who, const struct en
 		return rc;
 	}
 	out->id = rid;
-	return failed(out, a, store_update(st, who->actor, e, rid, vals, reason, err), err);
+	struct work_asks asks;
+	if ((rc = work_asks_plan(st, who, e, rid, before, vals, a, &asks, err))) {
+		return failed(out, a, rc, err);
+	}
+	if (asks.n == 0) {
+		return failed(out, a, store_update(st, who->actor, e, rid, vals, reason, err), err);
+	}
+	return failed(out, a, save_asking(st, who, e, rid, vals, reason, &asks, a, &out->id, err), err);
 }
 
 int work_retract(struct store *st, const struct work_actor *who, const struct entity *e, int64_t child_id,

@@ -154,6 +154,20 @@ int work_close_case(struct store *st, const struct work_actor *who, int64_t chil
 int work_step_up(struct store *st, const struct work_actor *who, int64_t child_id, hdate date, const char *source,
 		 struct arena *a, struct work_result *out, int64_t *early_help_id, struct hearth_error *err);
 
+/* Managers' authorisation (model/authorise.h names the decisions; work/authorise.c).
+ * A save that makes one, by a role other than the one the local setting names, stands as
+ * awaiting authorisation (an authorisation row). work_authorise authorises request
+ * auth_id, work_return returns it to the worker with reason (required): each is a revision
+ * of the request naming the manager (who), audited. HERR_DENIED when who's role is not the
+ * one that authorises that decision; HERR_CONFLICT (rule not_awaiting) when it is not
+ * awaiting; HERR_INVALID (reason) for a return without a reason. */
+int work_authorise(struct store *st, const struct work_actor *who, int64_t auth_id, struct arena *a,
+		   struct work_result *out, struct hearth_error *err);
+int work_return(struct store *st, const struct work_actor *who, int64_t auth_id, const char *reason,
+		struct arena *a, struct work_result *out, struct hearth_error *err);
+/* Whether role r authorises the decision called point (the local setting). */
+bool work_may_authorise(struct store *st, enum role r, const char *point, struct arena *a);
+
 /* The child a row of kind e belongs to, live or retracted: *child_id (0 for a kind without
  * a child; the child's own id for a child) and *retracted. HERR_NOT_FOUND when there is no
  * such row. For the web's check that {rid} is the {id} child's. */

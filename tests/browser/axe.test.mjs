@@ -95,8 +95,8 @@ test('axe: a social worker\'s pages, the child\'s record and its forms', async (
 	await check(page, [`${base}/edit`, `${base}/retract`, `${base}/history`]);
 });
 
-test('axe: the front door and possible duplicates (a team manager)', async (t) => {
-	await check(await signIn(t, 'west_manager'), ['/front-door', '/duplicates']);
+test('axe: the front door, possible duplicates and approvals (a team manager)', async (t) => {
+	await check(await signIn(t, 'west_manager'), ['/front-door', '/duplicates', '/approvals']);
 });
 
 test('axe: the LADO list', async (t) => {

@@ -179,7 +179,14 @@ test('each due item links to the form that does it, pre-filled; saving it clears
 	const saved = await page('POST', `/children/${CHILD.in}/records/assessment`, { session: sw, form: {
 		referral_id: String(referral), ...dateBoxes('start_date', '2026-03-05'), ...dateBoxes('authorised_date', '2026-03-20') } });
 	assert.equal(saved.status, 303, saved.text.slice(0, 800));
-	const after = await page('GET', `/children/${CHILD.in}`, { session: sw });
+	// A social worker's end of an assessment awaits the manager's authorisation (the local
+	// setting's default): the item stays until the manager authorises it.
+	let after = await page('GET', `/children/${CHILD.in}`, { session: sw });
+	assert.match(after.text, /data-rule="assessment_45wd"/, 'awaiting authorisation, the assessment is still open');
+	const request = sql(`SELECT max(id) FROM authorisation WHERE child_id = ${CHILD.in} AND point = 'assessment_end' AND state = 'awaiting'`);
+	const ok = await page('POST', `/approvals/${request}`, { session: await as('team_manager'), form: { decision: 'authorise' } });
+	assert.equal(ok.status, 303, ok.text.slice(0, 800));
+	after = await page('GET', `/children/${CHILD.in}`, { session: sw });
 	assert.doesNotMatch(after.text, /data-rule="assessment_45wd"/, 'the assessment, authorised, clears the item');
 
 	// A visit due links to the visit form with its kind chosen; a form takes only declared fields.

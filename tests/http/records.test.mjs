@@ -50,9 +50,10 @@ function options(html, name) {
 
 // The kinds `hearth record DB kinds` lists, less those that belong to no child (the admin
 // pages of another issue cover them; a LADO allegation is the LADO's own case, recorded on
-// /lado). A person is recorded from a child's record with their relationship to the child.
+// /lado; a request for authorisation is asked by the save it is about and answered on
+// /approvals). A person is recorded from a child's record with their relationship to the child.
 const NOT_A_CHILDS = ['team', 'worker', 'worker_absence', 'setting', 'inspection', 'child', 'lado',
-	'lado_involved', 'lado_meeting'];
+	'lado_involved', 'lado_meeting', 'authorisation'];
 const KINDS = execFileSync(HEARTH, ['record', DB, 'kinds'], { encoding: 'utf8' }).trim().split('\n')
 	.map((l) => l.split(/\s+/)[0]).filter((k) => !NOT_A_CHILDS.includes(k));
 

@@ -253,6 +253,14 @@ const CONTACT_ID = await (async () => {
 const FIXED_KIND = { 'POST /api/children': 'child', 'POST /api/children/{id}/visits': 'visit',
 	'POST /api/children/{id}/notes': 'note' };
 for (const path of ['/lado/{name}', '/lado/{name}/edit', '/lado/{name}/child', '/lado/{name}/meeting']) SAMPLE[path] = LADO_ID;
+// A request for a manager's authorisation about C: a social worker's decision to close a
+// referral (the role test's empty answer to it stores nothing).
+SAMPLE['/approvals/{rid}'] = await (async () => {
+	const r = await req('POST', `/api/children/${C}/records/referral`, { session: await as('social_worker'),
+		body: { referral_date: AS_AT, source: '1A', nfa: false, closure_date: AS_AT, closure_reason: 'RC8' } });
+	assert.equal(r.status, 201, JSON.stringify(r.json));
+	return sql(`SELECT id FROM authorisation WHERE record_kind = 'referral' AND record_id = ${r.json.record.id} AND state = 'awaiting'`);
+})();
 
 // A form or change for a kind of a child's record: the role table's "records" decides it.
 const recordChange = (route) => route.path.includes('{kind}') &&

@@ -21,6 +21,7 @@ static const struct nav_item {
 	{"caseload", "My caseload", "/caseload", PERM_CHILD_LIST, true},
 	{"due", "What is due", "/due", PERM_DUE_READ, false},
 	{"team", "Team", "/team", PERM_ALLOCATE, false},
+	{"approvals", "Approvals", "/approvals", PERM_AUTHORISE, false},
 	{"search", "Find a child", "/search", PERM_CHILD_LIST, false},
 	{"new-child", "Add a child", "/children/new", PERM_CHILD_WRITE, false},
 	{"duplicates", "Possible duplicates", "/duplicates", PERM_DUPLICATES, false},

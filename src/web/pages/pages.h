@@ -57,6 +57,15 @@ int page_inspection(struct web_request *r);
 int page_annex_a(struct web_request *r);
 int page_findings(struct web_request *r);
 int page_front_door(struct web_request *r);
+int page_approvals(struct web_request *r);
+int page_approval(struct web_request *r);
+int page_approval_post(struct web_request *r);
+/* The decisions (model/authorise.h keys) r's role authorises, at most
+ * STORE_APPROVAL_POINTS, into points; returns how many. */
+size_t page_authorise_points(struct web_request *r, const char **points);
+/* Row id of e in r's child's record: "awaiting" or "returned" (with the manager's reason in
+ * *reason) while its decision is not authorised, else NULL. */
+const char *page_authorisation_state(struct web_request *r, const struct entity *e, int64_t id, const char **reason);
 int page_contact_decide(struct web_request *r);
 int page_contact_decide_post(struct web_request *r);
 int page_lado(struct web_request *r);

@@ -177,7 +177,17 @@ static const char *capitalised(struct web_request *r, const char *s)
 void records_row_links(struct web_request *r, struct html *h, const struct entity *e, int64_t id)
 {
 	const char *what = arena_printf(&r->a, " this %s", e->label);
+	const char *reason;
+	const char *state = page_authorisation_state(r, e, id, &reason);
 	html_f(h, "<ul class=\"govuk-summary-list__actions-list hearth-row-links\">");
+	if (state && strcmp(state, "returned") == 0) {
+		html_f(h, "<li class=\"govuk-summary-list__actions-list-item\" data-hearth=\"authorisation\"><strong "
+			  "class=\"govuk-tag govuk-tag--red\">Returned</strong> %s</li>",
+		       reason ? reason : "");
+	} else if (state) {
+		html_f(h, "<li class=\"govuk-summary-list__actions-list-item\" data-hearth=\"authorisation\"><strong "
+			  "class=\"govuk-tag govuk-tag--yellow\">Awaiting authorisation</strong></li>");
+	}
 	if (may_change(r, e)) {
 		html_f(h, "<li class=\"govuk-summary-list__actions-list-item\"><a class=\"govuk-link\" href=\"%s\">Correct"
 			  "<span class=\"govuk-visually-hidden\">%s</span></a></li>"

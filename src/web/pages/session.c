@@ -2,6 +2,8 @@
  * page their work starts from. */
 #include <string.h>
 
+#include "model/authorise.h"
+
 #include "web/pages/due.h"
 #include "web/pages/pages.h"
 #include "web/pages/page.h"
@@ -95,6 +97,52 @@ int page_sign_out(struct web_request *r)
 #define NEW_ALLOCATION_DAYS 14
 #define TRAY_ITEMS 10
 
+/* Work returned to this person by a manager, with the reason (to amend and save again,
+ * which resubmits it), and, for a manager, how many decisions await their authorisation. */
+static int tray_approvals(struct web_request *r, struct html *h, int64_t me, size_t *n)
+{
+	*n = 0;
+	struct hearth_error err = {0};
+	struct store_approval *xs;
+	size_t k;
+	if (store_approvals_asked_by(r->st, me, "returned", TRAY_ITEMS, &r->a, &xs, &k, &err)) {
+		return web_fail_err(r, &err);
+	}
+	if (k) {
+		html_f(h, "<h2 class=\"govuk-heading-m\" id=\"tray-returned\">Returned to you</h2><ul class=\"govuk-list\" "
+			  "data-hearth=\"tray-returned\">");
+		for (size_t i = 0; i < k; i++) {
+			const struct authorise_point *p = authorise_point_find(xs[i].point);
+			html_f(h, "<li><a class=\"govuk-link\" href=\"/children/%lld/records/%s/%lld/edit\">%s for %s %s</a> "
+				  "(%s), returned on %s: <span data-hearth=\"return-reason\">%s</span></li>",
+			       (long long)xs[i].child_id, xs[i].record_kind, (long long)xs[i].record_id,
+			       p ? p->label : xs[i].point, xs[i].given_name, xs[i].family_name, xs[i].la_child_id,
+			       page_date(r, xs[i].decided_date), xs[i].reason ? xs[i].reason : "");
+		}
+		html_f(h, "</ul><p class=\"govuk-body\">Amend the record and save it: that sends it back for authorisation.</p>");
+	}
+	*n = k;
+	if (!role_can(r->role, PERM_AUTHORISE)) {
+		return 0;
+	}
+	const char *points[STORE_APPROVAL_POINTS];
+	size_t n_points = page_authorise_points(r, points);
+	int64_t total = 0;
+	struct store_scope sc = r->scope;
+	sc.as_at = date_today();
+	if (store_approvals_awaiting(r->st, &sc, points, n_points, 1, &r->a, &xs, &k, &total, &err)) {
+		return web_fail_err(r, &err);
+	}
+	if (total) {
+		html_f(h, "<h2 class=\"govuk-heading-m\">Awaiting your authorisation</h2><p class=\"govuk-body\" "
+			  "data-hearth=\"tray-approvals\"><a class=\"govuk-link\" href=\"/approvals\">%lld %s awaiting your "
+			  "authorisation</a></p>",
+		       (long long)total, total == 1 ? "decision is" : "decisions are");
+		*n += (size_t)total;
+	}
+	return 0;
+}
+
 static int in_tray(struct web_request *r, struct html *h, size_t *n)
 {
 	*n = 0;
@@ -109,6 +157,10 @@ static int in_tray(struct web_request *r, struct html *h, size_t *n)
 			     .new_since = today - NEW_ALLOCATION_DAYS};
 	int rc = page_due_scan(r, &sc, &s);
 	if (rc) {
+		return rc;
+	}
+	size_t asked;
+	if ((rc = tray_approvals(r, h, me, &asked))) {
 		return rc;
 	}
 	const struct due_row **mine = arena_alloc(&r->a, sizeof(*mine) * (s.n ? s.n : 1));
@@ -139,7 +191,7 @@ static int in_tray(struct web_request *r, struct html *h, size_t *n)
 		}
 		html_f(h, "</ul>");
 	}
-	*n = n_mine + s.n_new;
+	*n = n_mine + s.n_new + asked;
 	return 0;
 }
 

@@ -1,0 +1,34 @@
+/* work/internal: what the saving layer's files share (not for callers: see work.h). */
+#ifndef HEARTH_WORK_INTERNAL_H
+#define HEARTH_WORK_INTERNAL_H
+
+#include "work/work.h"
+
+/* The authorisations a save asks for (work/authorise.c): planned after every check, written
+ * in the save's own transaction. */
+#define WORK_ASKS_MAX 8
+struct work_asks {
+	size_t n;
+	struct {
+		const struct authorise_point *p;
+		int64_t existing;	/* a returned request resubmitted, or 0: a new one */
+		struct hval *row;	/* existing's values (in the arena) */
+		bool settles;		/* the authorising role's own save answers existing */
+	} ask[WORK_ASKS_MAX];
+};
+
+/* Which authorisations the save of vals (row rid of e, 0 when new; before its stored values
+ * or NULL) asks for, by who; a decision dated by its authorisation (the end of an
+ * assessment) is held back from vals until it is authorised. Returns 0 or a negative
+ * HERR_*. */
+int work_asks_plan(struct store *st, const struct work_actor *who, const struct entity *e, int64_t rid,
+		   const struct hval *before, struct hval *vals, struct arena *a, struct work_asks *asks,
+		   struct hearth_error *err);
+
+/* Writes the asks for row rid of child child_id, saved as vals (inside the caller's
+ * transaction). */
+int work_asks_write(struct store *st, const struct work_actor *who, const struct entity *e, int64_t child_id,
+		    int64_t rid, const struct hval *vals, const struct work_asks *asks, struct arena *a,
+		    struct hearth_error *err);
+
+#endif

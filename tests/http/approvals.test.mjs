@@ -1,0 +1,239 @@
+// Managers' authorisation (issue 15, part 2; src/work/authorise.c, src/web/pages/approvals.c):
+// a social worker's save that ends an assessment stands as awaiting authorisation (the
+// authorisation date held back from the record); the team manager sees it on /approvals,
+// authorises it (a revision naming the manager, audited; the assessment takes the
+// authorisation date, from which AS1 counts) or returns it with a reason, which the worker
+// sees on their home page, amends and resubmits. Bad input shows the error summary and
+// stores nothing; a social worker cannot authorise. The children here are new, allocated
+// to Team A's first worker, so other files' fixtures are left as they were.
+import test from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { AS_AT, DB, HEARTH, URL_BASE, WORKER, as, req, sql } from './lib.mjs';
+
+async function page(method, path, { session, form } = {}) {
+	const headers = {};
+	if (session) headers.Cookie = session.cookie;
+	let body;
+	if (form) {
+		const f = new URLSearchParams();
+		if (session) f.append('csrf_token', session.csrf);
+		for (const [k, v] of Object.entries(form)) f.append(k, v);
+		body = f.toString();
+		headers['Content-Type'] = 'application/x-www-form-urlencoded';
+	}
+	const res = await fetch(URL_BASE + path, { method, headers, body, redirect: 'manual' });
+	return { status: res.status, headers: res.headers, text: await res.text() };
+}
+
+function dateBoxes(name, iso) {
+	const [y, m, d] = iso.split('-');
+	return { [`${name}-day`]: String(Number(d)), [`${name}-month`]: String(Number(m)), [`${name}-year`]: y };
+}
+
+const summary = (text) => text.match(/govuk-error-summary[\s\S]*?<\/ul>/)?.[0];
+
+// A child of Team A's first worker (HTA1, test_social_worker), with a referral of 5 January
+// 2026 and an assessment begun the next day that the worker ends on 2 February. Returns
+// { child, la, assessment, request }.
+let n = 0;
+async function assessmentAwaiting(given) {
+	n += 1;
+	const la = `HCAP${n}`;
+	let r = await page('POST', '/children', { session: await as('front_door'), form: {
+		given_name: given, family_name: 'Approvals', ...dateBoxes('dob', '2015-06-01'), sex: 'M', ethnicity: 'WBRI',
+		la_child_id: la, uasc: 'no', restricted: 'no' } });
+	assert.equal(r.status, 303, summary(r.text) ?? r.text.slice(0, 400));
+	const child = Number(r.headers.get('location').match(/^\/children\/(\d+)/)[1]);
+	r = await req('POST', `/api/children/${child}/allocations`, { session: await as('head_of_service'),
+		body: { worker_id: WORKER.a1, kind: 'sw', start_date: '2026-01-05', reason: 'MANAGE' } });
+	assert.equal(r.status, 201, r.text);
+	const sw = await as('social_worker');
+	r = await req('POST', `/api/children/${child}/records/referral`, { session: sw,
+		body: { referral_date: '2026-01-05', source: '1A', nfa: false, primary_need: 'N1' } });
+	assert.equal(r.status, 201, r.text);
+	const referral = r.json.record.id;
+	r = await req('POST', `/api/children/${child}/records/assessment`, { session: sw,
+		body: { referral_id: referral, start_date: '2026-01-06', authorised_date: '2026-02-02', factors: '2B' } });
+	assert.equal(r.status, 201, r.text);
+	const assessment = r.json.record.id;
+	const request = Number(sql(`SELECT id FROM authorisation WHERE record_kind = 'assessment' AND record_id = ${assessment}`));
+	assert.ok(request > 0, 'the save asked for authorisation');
+	return { child, la, referral, assessment, request };
+}
+
+test('an assessment ended by a social worker awaits authorisation, and the manager authorises it', async () => {
+	const k = await assessmentAwaiting('Abe');
+	// The save stands, awaiting: the assessment is not complete until it is authorised.
+	assert.equal(sql(`SELECT coalesce(authorised_date, 'blank') FROM assessment WHERE id = ${k.assessment}`), 'blank');
+	assert.equal(sql(`SELECT state || '|' || asked_by || '|' || asked_date || '|' || point FROM authorisation WHERE id = ${k.request}`),
+		`awaiting|${WORKER.a1}|${AS_AT}|assessment_end`);
+
+	const tm = await as('team_manager');
+	const list = await page('GET', '/approvals', { session: tm });
+	assert.equal(list.status, 200);
+	const row = list.text.match(new RegExp(`data-approval="${k.request}">([\\s\\S]*?)</tr>`))?.[1];
+	assert.ok(row, 'the request is on the manager\'s list');
+	assert.match(row, /End of an assessment/);
+	assert.match(row, /data-hearth="waiting">0 working days/, 'asked today: waiting 0 working days');
+	assert.match(row, new RegExp(`href="/approvals/${k.request}"`));
+
+	// Reading the request is a read of the child's record: audited as of the child.
+	const reads = () => Number(sql(`SELECT count(*) FROM audit WHERE child_id = ${k.child} AND action = 'read' AND section = 'approval'`));
+	const read0 = reads();
+	assert.equal((await page('GET', `/approvals/${k.request}`, { session: tm })).status, 200);
+	assert.equal(reads(), read0 + 1);
+	const revisions = Number(sql(`SELECT count(*) FROM revision WHERE tbl = 'authorisation' AND row_id = ${k.request}`));
+	const r = await page('POST', `/approvals/${k.request}`, { session: tm, form: { decision: 'authorise', reason: '' } });
+	assert.equal(r.status, 303, summary(r.text) ?? r.text.slice(0, 400));
+	assert.equal(r.headers.get('location'), '/approvals?done=authorised');
+	assert.equal(sql(`SELECT state || '|' || decided_by || '|' || decided_date FROM authorisation WHERE id = ${k.request}`),
+		`authorised|${WORKER.a2}|${AS_AT}`);
+	// The authorisation date is the assessment's completion date (the DfE's definition).
+	assert.equal(sql(`SELECT authorised_date FROM assessment WHERE id = ${k.assessment}`), AS_AT);
+	// Revisions naming the manager: of the request, and of the assessment; and audited.
+	const tmUser = sql("SELECT id FROM user_account WHERE username = 'test_team_manager'");
+	assert.equal(Number(sql(`SELECT count(*) FROM revision WHERE tbl = 'authorisation' AND row_id = ${k.request}`)), revisions + 1);
+	assert.equal(sql(`SELECT actor || '|' || reason FROM revision WHERE tbl = 'authorisation' AND row_id = ${k.request} ORDER BY id DESC LIMIT 1`),
+		`user:${tmUser}|authorised`);
+	assert.equal(sql(`SELECT actor FROM revision WHERE tbl = 'assessment' AND row_id = ${k.assessment} ORDER BY id DESC LIMIT 1`),
+		`user:${tmUser}`);
+	assert.ok(Number(sql(`SELECT count(*) FROM audit WHERE actor = 'user:${tmUser}' AND child_id = ${k.child} AND action = 'update' AND section = 'authorisation'`)) >= 1,
+		'the authorisation is audited');
+	// Gone from the list; answering it again is refused.
+	assert.doesNotMatch((await page('GET', '/approvals', { session: tm })).text, new RegExp(`data-approval="${k.request}"`));
+	const again = await page('POST', `/approvals/${k.request}`, { session: tm, form: { decision: 'authorise' } });
+	assert.equal(again.status, 400);
+
+	// AS1 counts from the authorisation date. Worked by hand: the referral of Monday 5
+	// January 2026 starts the clock (the first assessment of the referral); 45 working days
+	// later (no bank holiday falls between) is Monday 9 March: 6-9 Jan 4, to 30 Jan 19, to
+	// 27 Feb 39, 2-6 Mar 44, 9 Mar 45. The worker ended it on 2 February (20 working days:
+	// in time had that counted) but it was authorised on 31 March (61 working days): late.
+	// So the child is in AS1's denominator and not its numerator.
+	const list1 = (which) => execFileSync(HEARTH, ['report', DB, 'measure', 'AS1', '--as-at', AS_AT, '--list', which,
+		'--format', 'csv'], { encoding: 'utf8' });
+	assert.match(list1('denominator'), new RegExp(`\\b${k.la}\\b`));
+	assert.doesNotMatch(list1('numerator'), new RegExp(`\\b${k.la}\\b`));
+	assert.equal(execFileSync(HEARTH, ['workdays', 'between', '2026-01-05', '2026-03-09'], { encoding: 'utf8' }).trim().split(/\s+/)[0], '45');
+});
+
+test('the manager returns it with a reason; the worker sees why, amends and resubmits; then it is authorised', async () => {
+	const k = await assessmentAwaiting('Bo');
+	const tm = await as('team_manager');
+	const reason = 'Add the father\'s views & the school\'s <report>';
+	let r = await page('POST', `/approvals/${k.request}`, { session: tm, form: { decision: 'return', reason } });
+	assert.equal(r.status, 303, summary(r.text) ?? r.text.slice(0, 400));
+	assert.equal(r.headers.get('location'), '/approvals?done=returned');
+	assert.equal(sql(`SELECT state || '|' || decided_by || '|' || reason FROM authorisation WHERE id = ${k.request}`),
+		`returned|${WORKER.a2}|${reason}`);
+	assert.equal(sql(`SELECT coalesce(authorised_date, 'blank') FROM assessment WHERE id = ${k.assessment}`), 'blank');
+
+	// The worker's home page: returned to them, with the reason (escaped) and the way to amend.
+	const sw = await as('social_worker');
+	const home = await page('GET', '/', { session: sw });
+	assert.equal(home.status, 200);
+	const tray = home.text.match(/data-hearth="tray-returned">([\s\S]*?)<\/ul>/)?.[1] ?? '';
+	assert.match(tray, new RegExp(`href="/children/${k.child}/records/assessment/${k.assessment}/edit"`));
+	assert.ok(tray.includes('Add the father&#39;s views &amp; the school&#39;s &lt;report&gt;') ||
+		tray.includes('Add the father&#x27;s views &amp; the school&#x27;s &lt;report&gt;'), tray);
+
+	// The assessment on the child's record says so, with the reason.
+	const state = async () => (await page('GET', `/children/${k.child}/plans`, { session: sw })).text
+		.match(/data-hearth="authorisation">([\s\S]*?)<\/li>/)?.[1] ?? '';
+	assert.match(await state(), /Returned<\/strong> Add the father&#(39|x27);s views/);
+
+	// Amended and saved: resubmitted, awaiting again (the same request, a new revision).
+	r = await page('POST', `/children/${k.child}/records/assessment/${k.assessment}`, { session: sw, form: {
+		referral_id: String(k.referral), ...dateBoxes('start_date', '2026-01-06'), ...dateBoxes('authorised_date', '2026-03-30'),
+		factors: '2B,3B', outcome: 'CIN plan', reason: 'Added the father\'s views' } });
+	assert.equal(r.status, 303, summary(r.text) ?? r.text.slice(0, 600));
+	assert.equal(sql(`SELECT state || '|' || coalesce(reason, '') FROM authorisation WHERE id = ${k.request}`), 'awaiting|');
+	assert.equal(sql(`SELECT factors || '|' || coalesce(authorised_date, 'blank') FROM assessment WHERE id = ${k.assessment}`), '2B,3B|blank');
+	assert.doesNotMatch((await page('GET', '/', { session: sw })).text, /data-hearth="tray-returned"/);
+	assert.match(await state(), /Awaiting authorisation/);
+	// The manager's home page counts it; then authorises it.
+	assert.match((await page('GET', '/', { session: tm })).text, /data-hearth="tray-approvals"/);
+	r = await page('POST', `/approvals/${k.request}`, { session: tm, form: { decision: 'authorise' } });
+	assert.equal(r.status, 303);
+	assert.equal(sql(`SELECT authorised_date FROM assessment WHERE id = ${k.assessment}`), AS_AT);
+	assert.equal(await state(), '', 'authorised: no tag');
+	assert.equal(sql(`SELECT count(*) FROM revision WHERE tbl = 'authorisation' AND row_id = ${k.request}`), '4',
+		'asked, returned, resubmitted, authorised: four revisions of the one request');
+});
+
+test('bad input: the error summary, and nothing stored', async () => {
+	const k = await assessmentAwaiting('Cy');
+	const tm = await as('team_manager');
+	const before = sql(`SELECT count(*) FROM revision`);
+	for (const [form, field, words] of [
+		[{}, 'decision', /Choose whether to authorise it or return it/],
+		[{ decision: 'maybe' }, 'decision', /Choose whether to authorise it or return it/],
+		[{ decision: 'return', reason: '   ' }, 'reason', /Enter the reason for returning it/],
+		[{ decision: 'return', reason: 'x'.repeat(100001) }, 'reason', /./],
+	]) {
+		const r = await page('POST', `/approvals/${k.request}`, { session: tm, form });
+		if (form.reason && form.reason.length > 65536) {
+			assert.equal(r.status, 413, 'a body over the route\'s limit');
+			continue;
+		}
+		assert.equal(r.status, 400, JSON.stringify(form));
+		const s = summary(r.text);
+		assert.ok(s, `the error summary for ${JSON.stringify(form)}`);
+		assert.match(s, new RegExp(`href="#${field}"`));
+		assert.match(s, words);
+	}
+	const odd = await page('POST', `/approvals/${k.request}`, { session: tm, form: { decision: 'authorise', colour: 'red' } });
+	assert.equal(odd.status, 400);
+	assert.equal(sql(`SELECT count(*) FROM revision`), before, 'nothing stored');
+	assert.equal(sql(`SELECT state FROM authorisation WHERE id = ${k.request}`), 'awaiting');
+	// A request that does not exist, or about a child outside the manager's scope: not found.
+	assert.equal((await page('GET', '/approvals/99999999', { session: tm })).status, 404);
+});
+
+test('a social worker cannot authorise; nor can a role the setting does not name', async () => {
+	const k = await assessmentAwaiting('Di');
+	const sw = await as('social_worker');
+	assert.equal((await page('GET', '/approvals', { session: sw })).status, 403);
+	assert.equal((await page('GET', `/approvals/${k.request}`, { session: sw })).status, 403);
+	assert.equal((await page('POST', `/approvals/${k.request}`, { session: sw, form: { decision: 'authorise' } })).status, 403);
+	// The head of service may see approvals, but the setting names the team manager.
+	const hos = await as('head_of_service');
+	assert.doesNotMatch((await page('GET', '/approvals', { session: hos })).text, new RegExp(`data-approval="${k.request}"`));
+	assert.equal((await page('POST', `/approvals/${k.request}`, { session: hos, form: { decision: 'authorise' } })).status, 403);
+	assert.equal(sql(`SELECT state FROM authorisation WHERE id = ${k.request}`), 'awaiting');
+	// The local setting decides: with no one named, the worker's save stands as made.
+	execFileSync(HEARTH, ['settings', DB, 'set', 'authorise_assessment_end', 'none']);
+	try {
+		const r = await req('POST', `/api/children/${k.child}/records/assessment`, { session: sw,
+			body: { referral_id: k.referral, start_date: '2026-03-02', authorised_date: '2026-03-16' } });
+		assert.equal(r.status, 201, r.text);
+		assert.equal(sql(`SELECT authorised_date FROM assessment WHERE id = ${r.json.record.id}`), '2026-03-16');
+		assert.equal(sql(`SELECT count(*) FROM authorisation WHERE record_kind = 'assessment' AND record_id = ${r.json.record.id}`), '0');
+	} finally {
+		execFileSync(HEARTH, ['settings', DB, 'set', 'authorise_assessment_end', 'team_manager']);
+	}
+	// A role name the settings refuse.
+	assert.throws(() => execFileSync(HEARTH, ['settings', DB, 'set', 'authorise_cp_plan_end', 'nobody'], { stdio: 'pipe' }));
+});
+
+test('the manager\'s own save answers a request; a decision not dated by its authorisation stands as saved, awaiting', async () => {
+	const k = await assessmentAwaiting('Eve');
+	const tm = await as('team_manager');
+	let r = await req('PATCH', `/api/children/${k.child}/records/assessment/${k.assessment}`, { session: tm,
+		body: { authorised_date: '2026-03-27', reason: 'Signed off in supervision' } });
+	assert.equal(r.status, 200, r.text);
+	assert.equal(sql(`SELECT state || '|' || decided_by || '|' || decided_date FROM authorisation WHERE id = ${k.request}`),
+		`authorised|${WORKER.a2}|2026-03-27`);
+	assert.equal(sql(`SELECT authorised_date FROM assessment WHERE id = ${k.assessment}`), '2026-03-27');
+	// An entry to care by the social worker: the episode is saved as it was made, and the
+	// care plan at entry awaits the manager.
+	r = await req('POST', `/api/children/${k.child}/records/cla_episode`, { session: await as('social_worker'),
+		body: { decom: '2026-03-20', rne: 'S', ls: 'C2', cin: 'N1', place: 'U1', long_term: false } });
+	assert.equal(r.status, 201, r.text);
+	assert.equal(sql(`SELECT decom FROM cla_episode WHERE id = ${r.json.record.id}`), '2026-03-20');
+	assert.equal(sql(`SELECT point || '|' || state FROM authorisation WHERE record_kind = 'cla_episode' AND record_id = ${r.json.record.id}`),
+		'care_plan_entry|awaiting');
+	const list = await page('GET', '/approvals', { session: tm });
+	assert.match(list.text, /Care plan at entry to care/);
+});
