@@ -200,6 +200,10 @@ struct store_audit_row {
 
 /* Where the next changes come from, for their audit rows (strings copied). */
 void store_set_origin(struct store *st, const char *route, const char *address);
+/* Caps the work of everything the store does from now on (one web request): past about
+ * steps of the engine's work each statement fails with rule "budget" and a write rolls
+ * back whole; 0 lifts the cap. SQLite only (its progress handler); PostgreSQL ignores it. */
+void store_set_budget(struct store *st, uint64_t steps);
 /* Appends audit rows in one transaction (a batch shares one commit). */
 int store_audit_append(struct store *st, const struct store_audit *rows, size_t n, struct hearth_error *err);
 /* Walks the chain: 0 when whole, 1 when broken (first_bad names the first broken row). */
