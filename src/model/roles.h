@@ -43,6 +43,9 @@ enum permission {
 				 * involves a child in their scope (the store's lado scope) */
 	PERM_DUPLICATES,	/* the list of possible duplicates (in scope), and "not the same child" */
 	PERM_MERGE,		/* merge two records of one child, and undo a merge */
+	PERM_BREAK_GLASS,	/* open a child outside one's scope by giving a reason (read only,
+				 * for setting break_glass_minutes; audited and listed for review;
+				 * never a restricted child) */
 	PERM_MAX
 };
 

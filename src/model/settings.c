@@ -43,6 +43,9 @@ const struct setting_def settings_table[] = {
 	 "hearth serve: the database work one request may do (SQLite's virtual machine steps, some 30 million a "
 	 "second) before it is stopped with 503 and nothing it began is kept; read when it starts",
 	 100, 2000000000},
+	{"break_glass_minutes", SETTING_INT, "60", "minutes",
+	 "Break-glass: how long a person who opened a child outside their scope (giving a reason) may read it",
+	 1, 1440},
 	/* The Children's Wellbeing and Schools Act 2026 makes a consistent identifier law and
 	 * leaves the regulations to name it; the NHS number is the expected one. */
 	{"consistent_identifier", SETTING_IDENTIFIER, "nhs_number", "child field",
@@ -272,6 +275,7 @@ static int *int_slot(struct settings *s, const char *key)
 		{"user_requests_per_minute", offsetof(struct settings, user_requests_per_minute)},
 		{"user_request_burst", offsetof(struct settings, user_request_burst)},
 		{"request_work_limit", offsetof(struct settings, request_work_limit)},
+		{"break_glass_minutes", offsetof(struct settings, break_glass_minutes)},
 		{"signin_free_failures", offsetof(struct settings, signin_free_failures)},
 		{"signin_address_free_failures", offsetof(struct settings, signin_address_free_failures)},
 		{"signin_delay_s", offsetof(struct settings, signin_delay_s)},

@@ -96,6 +96,7 @@ struct web_request {
 	struct store *st;
 	struct store_web *sw;
 	int64_t child_id;		/* the {id} child, once in scope */
+	bool break_glass;		/* read through a break-glass opening, not the scope */
 	const struct entity *kind;	/* the {kind} of record, once known */
 	int64_t rid;			/* the {rid} row of that kind, once known to be the child's; on a
 					 * route outside a child's record, the {rid} segment's number */
