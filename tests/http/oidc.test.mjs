@@ -211,7 +211,9 @@ test('a callback is good once, and only in the browser that began it', async () 
 	assert.equal(cookieOf(stolen, 'hearth_session'), undefined);
 });
 
-test('the suite\'s own server has no identity provider: its /oidc/start is 404', async () => {
+test('the sign-in page offers the provider only where one is set up; elsewhere /oidc/start is 404', async () => {
+	assert.match(await (await fetch(`${base}/sign-in`)).text(), /href="\/oidc\/start"/);
+	assert.doesNotMatch(await (await fetch(`${process.env.HEARTH_URL}/sign-in`)).text(), /\/oidc\/start/);
 	const r = await fetch(`${process.env.HEARTH_URL}/oidc/start`, { redirect: 'manual' });
 	assert.equal(r.status, 404);
 });

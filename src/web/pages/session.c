@@ -30,10 +30,15 @@ static void sign_in_form(struct web_request *r, const char *username, const char
 		  "<div class=\"govuk-form-group\"><label class=\"govuk-label\" for=\"password\">Password</label>"
 		  "<input class=\"govuk-input govuk-!-width-one-half\" id=\"password\" name=\"password\" "
 		  "type=\"password\" autocomplete=\"current-password\"></div>"
-		  "<button type=\"submit\" class=\"govuk-button\" data-module=\"govuk-button\">Sign in</button></form>"
-		  "<p class=\"govuk-body-s\">Every record you open is written to the audit trail with your name.</p>"
-		  "</div></div>",
+		  "<button type=\"submit\" class=\"govuk-button\" data-module=\"govuk-button\">Sign in</button></form>",
 	       username ? username : "");
+	/* With an identity provider set up (hearth serve --oidc-*), its way in too. */
+	if (r->srv->opt.oidc_issuer) {
+		html_f(h, "<p class=\"govuk-body\"><a class=\"govuk-button govuk-button--secondary\" role=\"button\" "
+			  "href=\"/oidc/start\" data-hearth=\"oidc\">Sign in with your organisation's account</a></p>");
+	}
+	html_f(h, "<p class=\"govuk-body-s\">Every record you open is written to the audit trail with your name.</p>"
+		  "</div></div>");
 }
 
 /* A return path is followed only when it is a page of this server (page_local_path):
