@@ -60,7 +60,7 @@ const struct web_route web_routes[] = {
 	 .body_limit = 4096},
 	/* sign-in through the council's identity provider (web/http/oidc.c): 404 when not set up */
 	{WEB_GET, "/oidc/start", page_oidc_start, PERM_NONE, .open = true, .page = true},
-	{WEB_GET, "/oidc/callback", page_oidc_callback, PERM_NONE, .open = true, .page = true,
+	{WEB_GET, "/oidc/callback", page_oidc_return, PERM_NONE, .open = true, .page = true,
 	 .query = {"code", "state", "error", "error_description", "iss", "session_state"}},
 	{WEB_GET, "/api/break-glass", api_break_glass_list, PERM_AUDIT_READ, .open = false},
 	{WEB_POST, "/api/break-glass/review", api_break_glass_review, PERM_AUDIT_READ, .writes = true,

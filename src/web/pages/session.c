@@ -80,6 +80,24 @@ int page_sign_in_post(struct web_request *r)
 	return page_end(r, rc);
 }
 
+/* GET /oidc/callback: the identity provider's answer (web/http/oidc.c checks it and starts
+ * the session). Signed in, the browser is sent home by this page of Hearth's own, not by a
+ * redirect: the session cookie is SameSite=Strict, and a browser leaves it off a redirect
+ * whose chain began at the provider's site. */
+int page_oidc_return(struct web_request *r)
+{
+	int rc = page_oidc_callback(r);
+	if (rc != 303 || !r->set_cookie) {
+		return rc;
+	}
+	r->location = NULL;
+	r->status = 0;
+	struct html *h = page_begin(r, "Signed in", NULL);
+	html_f(h, "<meta http-equiv=\"refresh\" content=\"0;url=/\"><h1 class=\"govuk-heading-l\">You are signed in</h1>"
+		  "<p class=\"govuk-body\"><a class=\"govuk-link\" href=\"/\" data-hearth=\"continue\">Continue to Hearth</a></p>");
+	return page_end(r, 200);
+}
+
 int page_sign_out(struct web_request *r)
 {
 	int rc = web_auth_sign_out(r);
