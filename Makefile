@@ -2,7 +2,7 @@
 # in the README. Every dependency comes from pkg-config; nothing is downloaded but Debian
 # packages (scripts/install-deps) and, for the browser tests, npm packages.
 
-PKGS      := sqlite3 jansson libsodium libmicrohttpd libpq libxml-2.0 xlsxwriter libcurl
+PKGS      := sqlite3 jansson libsodium libmicrohttpd libpq libxml-2.0 xlsxwriter libcurl openssl
 CC        ?= cc
 OPT       ?= -O2
 WERROR    ?=

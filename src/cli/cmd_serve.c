@@ -1,12 +1,14 @@
 /* cmd_serve: `hearth serve DB [--listen HOST:PORT] [--threads N] [--timeout SECONDS]
  * [--header-timeout SECONDS] [--per-address N] [--max-connections N] [--secure-cookies]
- * [--tls-cert FILE --tls-key FILE]`.
+ * [--tls-cert FILE --tls-key FILE] [--oidc-issuer URL --oidc-client-id ID --oidc-redirect-uri URL
+ * [--oidc-client-secret-file FILE] [--oidc-claim CLAIM] [--oidc-email-domain DOMAIN]]`.
  *
  * Thin: parses the options, hands them to web_serve (src/web), which serves until SIGINT
  * or SIGTERM. Prints one line on standard output once listening (the URL), and the
  * server logs one line per request on standard error. --tls-cert and --tls-key (PEM)
  * serve HTTPS with HSTS; --secure-cookies marks cookies Secure when a TLS proxy in front
- * talks plain HTTP to Hearth on loopback (the secure_cookies setting does the same). */
+ * talks plain HTTP to Hearth on loopback (the secure_cookies setting does the same).
+ * --oidc-* turn on sign-in through the council's identity provider (web/http/oidc.c). */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -56,6 +58,8 @@ int cmd_serve(int argc, char **argv)
 		per_address = o.per_address, max_connections = o.max_connections;
 	const char *tls_cert = NULL, *tls_key = NULL;
 	bool secure = false;
+	const char *oidc_issuer = NULL, *oidc_client = NULL, *oidc_redirect = NULL, *oidc_secret_file = NULL,
+		   *oidc_claim = "email", *oidc_domain = NULL;
 	struct cli_opt opts[] = {{"--listen", OPT_STR, &listen, false},
 				 {"--threads", OPT_INT, &threads, false},
 				 {"--timeout", OPT_INT, &timeout, false},
@@ -64,13 +68,22 @@ int cmd_serve(int argc, char **argv)
 				 {"--max-connections", OPT_INT, &max_connections, false},
 				 {"--secure-cookies", OPT_FLAG, &secure, false},
 				 {"--tls-cert", OPT_STR, &tls_cert, false},
-				 {"--tls-key", OPT_STR, &tls_key, false}};
+				 {"--tls-key", OPT_STR, &tls_key, false},
+				 {"--oidc-issuer", OPT_STR, &oidc_issuer, false},
+				 {"--oidc-client-id", OPT_STR, &oidc_client, false},
+				 {"--oidc-redirect-uri", OPT_STR, &oidc_redirect, false},
+				 {"--oidc-client-secret-file", OPT_STR, &oidc_secret_file, false},
+				 {"--oidc-claim", OPT_STR, &oidc_claim, false},
+				 {"--oidc-email-domain", OPT_STR, &oidc_domain, false}};
 	char *pos[1];
 	int n_pos;
 	if (cli_parse(argc, argv, 1, opts, (int)(sizeof(opts) / sizeof(opts[0])), pos, 1, &n_pos) || n_pos != 1) {
 		fprintf(stderr, "usage: hearth serve DB [--listen HOST:PORT] [--threads N] [--timeout SECONDS]\n"
 				"       [--header-timeout SECONDS] [--per-address N] [--max-connections N]\n"
-				"       [--secure-cookies] [--tls-cert FILE --tls-key FILE]\n");
+				"       [--secure-cookies] [--tls-cert FILE --tls-key FILE]\n"
+				"       [--oidc-issuer URL --oidc-client-id ID --oidc-redirect-uri URL\n"
+				"        [--oidc-client-secret-file FILE] [--oidc-claim email|sub|preferred_username|upn]\n"
+				"        [--oidc-email-domain DOMAIN]]\n");
 		return EXIT_USAGE;
 	}
 	char host[64];
@@ -98,6 +111,39 @@ int cmd_serve(int argc, char **argv)
 		cli_fail("--per-address: must be from 0 (no limit) to --max-connections (%lld)", (long long)max_connections);
 		return EXIT_USAGE;
 	}
+	if (!!oidc_issuer != !!oidc_client || !!oidc_issuer != !!oidc_redirect) {
+		cli_fail("--oidc-issuer, --oidc-client-id and --oidc-redirect-uri go together");
+		return EXIT_USAGE;
+	}
+	static const char *const claims[] = {"email", "sub", "preferred_username", "upn"};
+	bool claim_ok = false;
+	for (size_t i = 0; i < sizeof(claims) / sizeof(claims[0]); i++) {
+		claim_ok = claim_ok || strcmp(oidc_claim, claims[i]) == 0;
+	}
+	if (!claim_ok) {
+		cli_fail("--oidc-claim: must be email, sub, preferred_username or upn");
+		return EXIT_USAGE;
+	}
+	char secret[512] = "";
+	if (oidc_secret_file) {
+		FILE *f = fopen(oidc_secret_file, "r");
+		size_t n = f ? fread(secret, 1, sizeof(secret) - 1, f) : 0;
+		if (f) {
+			fclose(f);
+		}
+		secret[n] = '\0';
+		secret[strcspn(secret, "\r\n")] = '\0';
+		if (!f || !secret[0]) {
+			cli_fail("--oidc-client-secret-file: %s cannot be read, or is empty", oidc_secret_file);
+			return EXIT_USAGE;
+		}
+	}
+	o.oidc_issuer = oidc_issuer;
+	o.oidc_client_id = oidc_client;
+	o.oidc_redirect = oidc_redirect;
+	o.oidc_client_secret = oidc_secret_file ? secret : NULL;
+	o.oidc_claim = oidc_claim;
+	o.oidc_email_domain = oidc_domain;
 	o.host = host;
 	o.header_timeout_s = (unsigned)header_timeout;
 	o.per_address = (unsigned)per_address;

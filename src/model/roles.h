@@ -46,6 +46,9 @@ enum permission {
 	PERM_CLOSE_CASE,	/* close a child's case, step it down to early help or up to social care */
 	PERM_AUTHORISE,		/* the approvals queue (/approvals): which decisions each role
 				 * authorises is a local setting (model/authorise.h) */
+	PERM_BREAK_GLASS,	/* open a child outside one's scope by giving a reason (read only,
+				 * for setting break_glass_minutes; audited and listed for review;
+				 * never a restricted child) */
 	PERM_MAX
 };
 

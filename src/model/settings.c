@@ -54,6 +54,15 @@ const struct setting_def settings_table[] = {
 	{"user_request_burst", SETTING_INT, "100", "requests",
 	 "hearth serve: requests each signed-in person may make at once, above the sustained rate",
 	 1, 100000},
+	/* The demo county's heaviest pages (the measures, Annex A, the due list over every
+	 * child) take about 23 million steps, 0.7 s: the default is some 40 times that. */
+	{"request_work_limit", SETTING_INT, "1000000000", "steps",
+	 "hearth serve: the database work one request may do (SQLite's virtual machine steps, some 30 million a "
+	 "second) before it is stopped with 503 and nothing it began is kept; read when it starts",
+	 100, 2000000000},
+	{"break_glass_minutes", SETTING_INT, "60", "minutes",
+	 "Break-glass: how long a person who opened a child outside their scope (giving a reason) may read it",
+	 1, 1440},
 	/* The Children's Wellbeing and Schools Act 2026 makes a consistent identifier law and
 	 * leaves the regulations to name it; the NHS number is the expected one. */
 	{"consistent_identifier", SETTING_IDENTIFIER, "nhs_number", "child field",
@@ -288,6 +297,8 @@ static int *int_slot(struct settings *s, const char *key)
 		{"pre_proceedings_weeks", offsetof(struct settings, pre_proceedings_weeks)},
 		{"user_requests_per_minute", offsetof(struct settings, user_requests_per_minute)},
 		{"user_request_burst", offsetof(struct settings, user_request_burst)},
+		{"request_work_limit", offsetof(struct settings, request_work_limit)},
+		{"break_glass_minutes", offsetof(struct settings, break_glass_minutes)},
 		{"signin_free_failures", offsetof(struct settings, signin_free_failures)},
 		{"signin_address_free_failures", offsetof(struct settings, signin_address_free_failures)},
 		{"signin_delay_s", offsetof(struct settings, signin_delay_s)},

@@ -62,6 +62,8 @@ struct settings {
 	int pre_proceedings_weeks;	/* local policy, default 16 (not statutory) */
 	int user_requests_per_minute;	/* hearth serve's per-user rate cap */
 	int user_request_burst;
+	int break_glass_minutes;	/* how long a break-glass opening lets its person read */
+	int request_work_limit;		/* SQLite steps one request may take */
 	int n_terms;
 	struct {
 		int month, day;

@@ -145,3 +145,10 @@ bool db_in_transaction(struct db *db)
 {
 	return db->drv->in_transaction(db);
 }
+
+void db_set_budget(struct db *db, uint64_t steps)
+{
+	if (db->drv->set_budget) {
+		db->drv->set_budget(db, steps);
+	}
+}

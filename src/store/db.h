@@ -37,6 +37,11 @@ int db_bulk(struct db *db, bool on, struct hearth_error *err);
  * I/O error or a full disk (SQLite rolls the whole transaction back), so after a failure
  * inside a batch the store asks, rather than assume its savepoint is still there. */
 bool db_in_transaction(struct db *db);
+/* A cap on the work the connection's statements may do from now on: past about steps
+ * of the engine's work, every statement fails (rule "budget") until the next call; 0 is
+ * no cap. SQLite counts its virtual machine steps (a progress handler); an engine
+ * without the means (PostgreSQL) ignores it. */
+void db_set_budget(struct db *db, uint64_t steps);
 /* "sqlite" or "postgresql". */
 const char *db_engine(struct db *db);
 /* After rows were inserted with explicit ids: make the next generated id follow them. */
@@ -103,6 +108,7 @@ struct db_driver {
 	int (*sync_ids)(struct db *db, const char *table, struct hearth_error *err);
 	int (*bulk)(struct db *db, bool on, struct hearth_error *err);
 	bool (*in_transaction)(struct db *db);
+	void (*set_budget)(struct db *db, uint64_t steps);	/* NULL: not supported */
 };
 
 /* Every connection and statement starts with its driver. */

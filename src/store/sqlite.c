@@ -18,7 +18,13 @@
 struct sq_db {
 	struct db base;	/* first: a struct db * is a struct sq_db * */
 	sqlite3 *h;
+	/* The work budget (db_set_budget): steps_used counts the virtual machine steps of
+	 * every statement stepped since; past steps_max each step fails. Within one long
+	 * statement, budget_tick (every SQ_TICK steps) adds to step_now and stops it. */
+	uint64_t steps_used, step_now, steps_max;
 };
+
+#define SQ_TICK 1000
 
 struct sq_stmt {
 	struct db_stmt base;
@@ -37,7 +43,13 @@ struct sq_stmt {
  * change was not made and the service itself needs attention, not the request. */
 static const char *rule_of(sqlite3 *h)
 {
-	return h && (sqlite3_extended_errcode(h) & 0xff) == SQLITE_FULL ? "disk_full" : "database";
+	int code = h ? sqlite3_extended_errcode(h) & 0xff : SQLITE_OK;
+	return code == SQLITE_FULL ? "disk_full" : code == SQLITE_INTERRUPT ? "budget" : "database";
+}
+
+static int over_budget(struct hearth_error *err, const char *what)
+{
+	return herr_set(err, HERR_IO, "", "budget", "%s: stopped, past the request's work budget", what);
 }
 
 static int fail(struct sq_db *db, struct hearth_error *err, const char *what)
@@ -46,6 +58,9 @@ static int fail(struct sq_db *db, struct hearth_error *err, const char *what)
 	const char *rule = rule_of(h);
 	if (strcmp(rule, "disk_full") == 0) {
 		return herr_set(err, HERR_IO, "", rule, "%s: the disk holding the record is full", what);
+	}
+	if (strcmp(rule, "budget") == 0) {
+		return over_budget(err, what);
 	}
 	return herr_set(err, HERR_IO, "", rule, "%s: %s", what, h ? sqlite3_errmsg(h) : "");
 }
@@ -196,15 +211,28 @@ static void sq_bind_text(struct db_stmt *s, int i, const char *v)
 	}
 }
 
+/* Adds what the statement's last sqlite3_step did to the budget's count. */
+static void count_steps(struct sq_stmt *q)
+{
+	q->db->step_now = 0;
+	q->db->steps_used += (uint64_t)sqlite3_stmt_status(q->h, SQLITE_STMTSTATUS_VM_STEP, 1);
+}
+
 static int sq_step(struct db_stmt *s, struct hearth_error *err)
 {
 	struct sq_stmt *q = ST(s);
+	struct sq_db *db = q->db;
+	if (db->steps_max && db->steps_used > db->steps_max) {
+		return over_budget(err, "step");
+	}
 	if (q->returns_id) {
 		if (q->id_ready) {
 			q->id_ready = false;
 			return 0;
 		}
-		if (sqlite3_step(q->h) != SQLITE_DONE) {
+		int done = sqlite3_step(q->h);
+		count_steps(q);
+		if (done != SQLITE_DONE) {
 			return fail(q->db, err, "step");
 		}
 		q->id = sqlite3_last_insert_rowid(q->db->h);
@@ -212,6 +240,7 @@ static int sq_step(struct db_stmt *s, struct hearth_error *err)
 		return 1;
 	}
 	int rc = sqlite3_step(ST(s)->h);
+	count_steps(q);
 	if (rc == SQLITE_ROW) {
 		return 1;
 	}
@@ -357,6 +386,29 @@ static int sq_bulk(struct db *db, bool on, struct hearth_error *err)
 		       err);
 }
 
+/* Nonzero stops the statement (SQLITE_INTERRUPT; SQLite then rolls back a write's whole
+ * transaction). A step refused before it starts (sq_step) fails as any write's error
+ * does, and the store rolls its transaction back: either way a stopped request leaves
+ * nothing half-written. */
+static int budget_tick(void *ctx)
+{
+	struct sq_db *db = ctx;
+	db->step_now += SQ_TICK;
+	return db->steps_used + db->step_now > db->steps_max;
+}
+
+static void sq_set_budget(struct db *d, uint64_t steps)
+{
+	struct sq_db *db = DB(d);
+	db->steps_used = db->step_now = 0;
+	db->steps_max = steps;
+	if (steps) {
+		sqlite3_progress_handler(db->h, SQ_TICK, budget_tick, db);
+	} else {
+		sqlite3_progress_handler(db->h, 0, NULL, NULL);
+	}
+}
+
 static bool sq_in_transaction(struct db *db)
 {
 	return !sqlite3_get_autocommit(DB(db)->h);
@@ -389,4 +441,5 @@ const struct db_driver db_sqlite_driver = {
 	.sync_ids = sq_sync_ids,
 	.bulk = sq_bulk,
 	.in_transaction = sq_in_transaction,
+	.set_budget = sq_set_budget,
 };

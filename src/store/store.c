@@ -29,6 +29,11 @@ void store_set_origin(struct store *st, const char *route, const char *address)
 	snprintf(st->origin_address, sizeof(st->origin_address), "%s", address ? address : "");
 }
 
+void store_set_budget(struct store *st, uint64_t steps)
+{
+	db_set_budget(st->db, steps);
+}
+
 const char *store_now_text(struct store *st)
 {
 	hinstant t = instant_now();

@@ -220,8 +220,26 @@ struct store_audit_row {
 
 /* Where the next changes come from, for their audit rows (strings copied). */
 void store_set_origin(struct store *st, const char *route, const char *address);
+/* Caps the work of everything the store does from now on (one web request): past about
+ * steps of the engine's work each statement fails with rule "budget" and a write rolls
+ * back whole; 0 lifts the cap. SQLite only (its progress handler); PostgreSQL ignores it. */
+void store_set_budget(struct store *st, uint64_t steps);
 /* Appends audit rows in one transaction (a batch shares one commit). */
 int store_audit_append(struct store *st, const struct store_audit *rows, size_t n, struct hearth_error *err);
+/* Break-glass (break_glass.c): a person opens a child outside their scope by giving a
+ * reason, kept as an audit row (action break_glass). Open: 0, or HERR_NOT_FOUND (rule
+ * not_found, the words of a child that does not exist) for a child that is absent or
+ * restricted. Active: 1 when actor opened child_id at or after since and the child is
+ * still not restricted, 0 when not. To review: the openings no review row answers,
+ * newest first (at most limit; total counts them all). Review: appends the review row
+ * (action break_glass_reviewed); HERR_NOT_FOUND when audit_id is no opening waiting. */
+int store_break_glass_open(struct store *st, const char *actor, int64_t child_id, const char *reason,
+			   struct hearth_error *err);
+int store_break_glass_active(struct store *st, const char *actor, int64_t child_id, hinstant since,
+			     struct hearth_error *err);
+int store_break_glass_to_review(struct store *st, int64_t limit, struct arena *a, struct store_audit_row **out,
+				size_t *n_out, int64_t *total, struct hearth_error *err);
+int store_break_glass_review(struct store *st, const char *actor, int64_t audit_id, struct hearth_error *err);
 /* Walks the chain: 0 when whole, 1 when broken (first_bad names the first broken row). */
 int store_audit_verify(struct store *st, int64_t *first_bad, struct hearth_error *err);
 /* The trail, optionally for one child (child_id != 0) and/or one actor (non-NULL). */

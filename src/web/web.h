@@ -29,6 +29,13 @@ struct web_options {
 	unsigned max_connections;	/* open connections in all */
 	bool secure_cookies;		/* cookies always carry Secure (--secure-cookies) */
 	const char *tls_cert, *tls_key;	/* PEM files: serve HTTPS (both, or neither) */
+	/* Sign-in through an identity provider (oidc.c): all of issuer, client id and redirect
+	 * URI, or none (NULL: off). The secret is optional (a public client uses PKCE alone);
+	 * claim names the ID token's claim that is a Hearth username ("email"). */
+	const char *oidc_issuer, *oidc_client_id, *oidc_client_secret, *oidc_redirect, *oidc_claim;
+	/* A claim holding an address (jo.bloggs@council.gov.uk) names the user jo.bloggs only
+	 * when its domain is this one (NULL: such a claim names nobody). */
+	const char *oidc_email_domain;
 	/* Called once the server listens, with its URL ("http://127.0.0.1:8080/"). */
 	void (*ready)(void *ctx, const char *url);
 	void *ready_ctx;

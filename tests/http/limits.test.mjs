@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { execFileSync, spawn } from 'node:child_process';
 import http from 'node:http';
 import net from 'node:net';
-import { DB, HEARTH, as } from './lib.mjs';
+import { BACKEND, CHILD, DB, HEARTH, as, fingerprint, validNote } from './lib.mjs';
 
 // `hearth serve DB --listen 127.0.0.1:0 ARGS...`: resolves once it listens.
 async function startServer(args) {
@@ -207,4 +207,75 @@ test('each signed-in person\'s requests are capped: 429 with Retry-After; others
 		} finally {
 			await srv.stop();
 		}
+	});
+
+// The work budget counts SQLite's virtual machine steps (src/store/sqlite.c); PostgreSQL
+// has no step count to cap, so there it is not enforced (README, "Limits").
+test('a request past its work budget is stopped with 503 and keeps nothing it began',
+	{ timeout: 180000, skip: BACKEND === 'pg' ? 'the work budget is SQLite only' : false }, async () => {
+		const settings = (k, v) => execFileSync(HEARTH, ['settings', DB, 'set', k, String(v)], { encoding: 'utf8' });
+		// A server that reads the budget from the record when it starts.
+		const withBudget = async (steps, fn) => {
+			settings('request_work_limit', steps);
+			let srv;
+			try {
+				srv = await startServer([]);
+			} finally {
+				settings('request_work_limit', 1000000000);
+			}
+			const base = `http://${srv.host}:${srv.port}`;
+			const send = (s, method, path, body) => fetch(base + path, {
+				method,
+				headers: { Cookie: s.cookie, ...(body ? { 'Content-Type': 'application/json', 'X-CSRF-Token': s.csrf } : {}) },
+				body: body ? JSON.stringify(body) : undefined,
+			});
+			try {
+				return await fn(send, srv);
+			} finally {
+				await srv.stop();
+			}
+		};
+		const head = await as('head_of_service');
+		const worker = await as('social_worker');
+		// 300 steps: a session check (some 30 steps) fits; the measures over the demo
+		// county (some 20 million) do not.
+		await withBudget(300, async (send, srv) => {
+			const who = await send(head, 'GET', '/api/session');
+			assert.equal(who.status, 200, await who.text());
+			const page = await send(head, 'GET', '/performance');
+			const html = await page.text();
+			assert.equal(page.status, 503, html.slice(0, 300));
+			assert.match(html, /more work than Hearth allows one request/);
+			assert.match(page.headers.get('content-security-policy') || '', /default-src/);
+			const api = await send(head, 'GET', '/api/children?limit=500');
+			assert.equal(api.status, 503);
+			assert.equal((await api.json()).rule, 'budget');
+			// The server carries on.
+			assert.equal((await send(head, 'GET', '/api/session')).status, 200);
+			assert.match(srv.log(), /past the request's work budget/);
+		});
+		// A save (some 400 steps: scope check, the note, its revision and audit rows) under
+		// budgets from too small to enough: each is refused whole or kept whole, never part.
+		const outcomes = [];
+		for (const steps of [100, 150, 200, 250, 300, 350, 400, 500, 100000]) {
+			// Taken once the budget is set and set back (each setting is a revision itself).
+			let before;
+			const body = { ...validNote(), body: `Budget ${steps}` };
+			const r = await withBudget(steps, (send) => {
+				before = fingerprint();
+				return send(worker, 'POST', `/api/children/${CHILD.in}/notes`, body);
+			});
+			const json = await r.json();
+			outcomes.push(`${steps}:${r.status}`);
+			if (r.status === 503) {
+				assert.equal(json.rule, 'budget', JSON.stringify(json));
+				assert.equal(fingerprint(), before, `budget ${steps}: nothing of the stopped save was kept`);
+			} else {
+				assert.equal(r.status, 201, `budget ${steps}: ${JSON.stringify(json)}`);
+				assert.notEqual(fingerprint(), before, `budget ${steps}: the save was kept`);
+			}
+		}
+		console.log(`# budgets and answers: ${outcomes.join(' ')}`);
+		assert.match(outcomes[0], /:503$/, outcomes.join(' '));
+		assert.match(outcomes.at(-1), /:201$/, outcomes.join(' '));
 	});

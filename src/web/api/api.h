@@ -26,5 +26,9 @@ int api_record_add(struct web_request *r);
 int api_record_correct(struct web_request *r);
 int api_record_retract(struct web_request *r);
 int api_record_history(struct web_request *r);
+/* break_glass.c: a child outside one's scope, opened with a reason; the review list */
+int api_break_glass_open(struct web_request *r);
+int api_break_glass_list(struct web_request *r);
+int api_break_glass_review(struct web_request *r);
 
 #endif

@@ -13,12 +13,14 @@
  *   5. the caller's role grants the route's permission (403, rule permission), and a
  *      read-only role never writes (403, rule read_only);
  *   6. a route's {id} child exists and is in the caller's scope, checked by the store's
- *      scoped query; an out-of-scope child is answered exactly as a child that does not
+ *      scoped query (or, for a read, the caller opened it by break-glass, with a reason,
+ *      within break_glass_minutes; never a restricted child); an out-of-scope child is answered exactly as a child that does not
  *      exist (404, same body), so existence does not leak; then its {kind} names a kind
  *      of a child's record (400), one the caller's role may record when the route writes
  *      (403, from the one role table), and its {rid} a row of that kind that is this
  *      child's, live or retracted (404 otherwise);
  *   7. the handler runs;
+ *   (from 3 on, the request's database work is capped: setting request_work_limit, 503)
  *   8. a successful read of a child's record (the route's .audit section) queues its
  *      audit row here, and so do refusals at 5 and 6 (action "denied"); server.c does not
  *      send the answer until those rows are durable.
@@ -76,6 +78,13 @@ int web_fail_err(struct web_request *r, const struct hearth_error *e)
 			r->retry_after = 60;
 			return web_fail(r, 503, NULL, "disk_full",
 					"the record's disk is full, so nothing could be saved; tell the system's administrator");
+		}
+		if (strcmp(e->rule, "budget") == 0) {
+			fprintf(stderr, "hearth: serve: %s %s\n", r->route_name ? r->route_name : "", e->message);
+			return web_fail(r, 503, NULL, "budget",
+					"this request needed more work than Hearth allows one request, so it was stopped "
+					"and nothing it began was kept; ask for less at once (a shorter list, a narrower "
+					"period), or ask the system's administrator about the request_work_limit setting");
 		}
 		/* The database's own words stay in the server's log, not the answer. */
 		fprintf(stderr, "hearth: serve: %s\n", e->message);
@@ -290,6 +299,9 @@ void web_dispatch(struct web_request *r)
 		return;
 	}
 	store_set_origin(r->st, r->route_name, r->address);
+	/* Each request may do so much database work (setting request_work_limit), sign-in
+	 * and scope checks included; past it the store stops and the answer is 503. */
+	store_set_budget(r->st, (uint64_t)r->srv->set.request_work_limit);
 	if (web_auth_session(r)) {
 		return;
 	}
@@ -408,6 +420,16 @@ static void dispatch_checked(struct web_request *r, const char *id, size_t id_le
 			web_fail_err(r, &err);
 			return;
 		}
+		/* Out of scope, a read may go through the person's own break-glass opening of
+		 * this child (never a restricted one; store/break_glass.c), while it lasts. */
+		if (v == 0 && rt->method == WEB_GET && role_can(r->role, PERM_BREAK_GLASS)) {
+			hinstant since = instant_now() - (hinstant)r->srv->set.break_glass_minutes * 60;
+			if ((v = store_break_glass_active(r->st, r->actor, child, since, &err)) < 0) {
+				web_fail_err(r, &err);
+				return;
+			}
+			r->break_glass = v == 1;
+		}
 		if (v == 0) {
 			web_audit_row(r, "denied", child, rt->audit ? rt->audit : rt->path);
 			no_such_child(r);
@@ -420,6 +442,7 @@ static void dispatch_checked(struct web_request *r, const char *id, size_t id_le
 	}
 	int status = rt->handler(r);
 	if (status == 200 && rt->audit) {
-		web_audit_row(r, "read", r->child_id, rt->audit);
+		/* A read through break-glass is told apart in the trail. */
+		web_audit_row(r, r->break_glass ? "break_glass_read" : "read", r->child_id, rt->audit);
 	}
 }

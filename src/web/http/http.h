@@ -96,6 +96,7 @@ struct web_request {
 	struct store *st;
 	struct store_web *sw;
 	int64_t child_id;		/* the {id} child, once in scope */
+	bool break_glass;		/* read through a break-glass opening, not the scope */
 	const struct entity *kind;	/* the {kind} of record, once known */
 	int64_t rid;			/* the {rid} row of that kind, once known to be the child's; on a
 					 * route outside a child's record, the {rid} segment's number */
@@ -222,6 +223,14 @@ int web_auth_session(struct web_request *r);
  * (400, 401, 429, 500), answered. */
 int web_auth_sign_in(struct web_request *r, const char *username, const char *password, struct store_user *u,
 		     const char **csrf);
+/* Signs in as the existing, enabled user named username, whom the identity provider
+ * vouched for (oidc.c): starts a session (cookie set, audited "sign_in", section "oidc")
+ * and answers 303 to the home page. Nobody is created: no such user (or a disabled one)
+ * is refused 403 (rule oidc), audited. */
+int web_auth_sign_in_as(struct web_request *r, const char *username);
+/* oidc.c: GET /oidc/start and GET /oidc/callback (see there). */
+int page_oidc_start(struct web_request *r);
+int page_oidc_callback(struct web_request *r);
 /* The wait after failures wrong passwords when free_failures are let pass: 0 below free,
  * then delay_s doubling per further failure, at most delay_max_s. Pure. */
 hinstant web_auth_delay(int64_t failures, int free_failures, int delay_s, int delay_max_s);

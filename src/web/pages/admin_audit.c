@@ -43,6 +43,45 @@ static void set_error(struct page_form *f, int i, const char *msg)
 	f->n_errors++;
 }
 
+/* The break-glass openings no one has reviewed yet (store/break_glass.c), flagged above
+ * the trail. 0, or the status answered. */
+static int break_glass_list(struct web_request *r, struct html *h)
+{
+	struct store_audit_row *rows;
+	size_t n;
+	int64_t total;
+	struct hearth_error err = {0};
+	if (store_break_glass_to_review(r->st, 50, &r->a, &rows, &n, &total, &err)) {
+		return web_fail_err(r, &err);
+	}
+	if (total == 0) {
+		html_f(h, "<p class=\"govuk-body\" data-hearth=\"break-glass\">No break-glass openings wait for review.</p>");
+		return 0;
+	}
+	html_f(h, "<div class=\"govuk-warning-text\"><span class=\"govuk-warning-text__icon\" aria-hidden=\"true\">!"
+		  "</span><strong class=\"govuk-warning-text__text\"><span class=\"govuk-visually-hidden\">Warning</span>"
+		  "%lld break-glass %s to review</strong></div>"
+		  "<div class=\"hearth-table-wrap\"><table class=\"govuk-table\" data-hearth=\"break-glass\">"
+		  "<caption class=\"govuk-table__caption govuk-table__caption--m\">Break-glass openings to review, newest "
+		  "first</caption><thead class=\"govuk-table__head\"><tr class=\"govuk-table__row\">"
+		  "<th scope=\"col\" class=\"govuk-table__header\">Row</th>"
+		  "<th scope=\"col\" class=\"govuk-table__header\">When (UTC)</th>"
+		  "<th scope=\"col\" class=\"govuk-table__header\">Who</th>"
+		  "<th scope=\"col\" class=\"govuk-table__header\">Child</th>"
+		  "<th scope=\"col\" class=\"govuk-table__header\">Reason given</th></tr></thead>"
+		  "<tbody class=\"govuk-table__body\">",
+	       (long long)total, total == 1 ? "opening" : "openings");
+	for (size_t i = 0; i < n; i++) {
+		html_f(h, "<tr class=\"govuk-table__row\"><td class=\"govuk-table__cell\">%lld</td>"
+			  "<td class=\"govuk-table__cell\">%s</td><td class=\"govuk-table__cell\">%s</td>"
+			  "<td class=\"govuk-table__cell\">%lld</td><td class=\"govuk-table__cell\">%s</td></tr>",
+		       (long long)rows[i].id, rows[i].at, rows[i].row.actor, (long long)rows[i].row.child_id,
+		       rows[i].row.section);
+	}
+	html_f(h, "</tbody></table></div>");
+	return 0;
+}
+
 int page_admin_audit(struct web_request *r)
 {
 	struct page_form f;
@@ -99,6 +138,9 @@ int page_admin_audit(struct web_request *r)
 	html_f(h, "<button type=\"submit\" class=\"govuk-button govuk-button--secondary\">Filter</button></form>");
 	if (f.n_errors) {
 		return page_end(r, 400);
+	}
+	if (break_glass_list(r, h)) {
+		return r->status;
 	}
 	html_f(h, "<div class=\"hearth-table-wrap\"><table class=\"govuk-table\" data-hearth=\"audit\">"
 		  "<caption class=\"govuk-table__caption govuk-table__caption--m\">%lld %s, newest first</caption>"

@@ -9,6 +9,7 @@ int page_home(struct web_request *r);
 int page_sign_in(struct web_request *r);
 int page_sign_in_post(struct web_request *r);
 int page_sign_out(struct web_request *r);
+int page_oidc_return(struct web_request *r);	/* GET /oidc/callback, signed in: a page home */
 int page_caseload(struct web_request *r);
 int page_due(struct web_request *r);
 int page_team(struct web_request *r);

@@ -32,10 +32,15 @@ static void sign_in_form(struct web_request *r, const char *username, const char
 		  "<div class=\"govuk-form-group\"><label class=\"govuk-label\" for=\"password\">Password</label>"
 		  "<input class=\"govuk-input govuk-!-width-one-half\" id=\"password\" name=\"password\" "
 		  "type=\"password\" autocomplete=\"current-password\"></div>"
-		  "<button type=\"submit\" class=\"govuk-button\" data-module=\"govuk-button\">Sign in</button></form>"
-		  "<p class=\"govuk-body-s\">Every record you open is written to the audit trail with your name.</p>"
-		  "</div></div>",
+		  "<button type=\"submit\" class=\"govuk-button\" data-module=\"govuk-button\">Sign in</button></form>",
 	       username ? username : "");
+	/* With an identity provider set up (hearth serve --oidc-*), its way in too. */
+	if (r->srv->opt.oidc_issuer) {
+		html_f(h, "<p class=\"govuk-body\"><a class=\"govuk-button govuk-button--secondary\" role=\"button\" "
+			  "href=\"/oidc/start\" data-hearth=\"oidc\">Sign in with your organisation's account</a></p>");
+	}
+	html_f(h, "<p class=\"govuk-body-s\">Every record you open is written to the audit trail with your name.</p>"
+		  "</div></div>");
 }
 
 /* A return path is followed only when it is a page of this server (page_local_path):
@@ -75,6 +80,24 @@ int page_sign_in_post(struct web_request *r)
 				 : "The username or password is not right",
 		     ret);
 	return page_end(r, rc);
+}
+
+/* GET /oidc/callback: the identity provider's answer (web/http/oidc.c checks it and starts
+ * the session). Signed in, the browser is sent home by this page of Hearth's own, not by a
+ * redirect: the session cookie is SameSite=Strict, and a browser leaves it off a redirect
+ * whose chain began at the provider's site. */
+int page_oidc_return(struct web_request *r)
+{
+	int rc = page_oidc_callback(r);
+	if (rc != 303 || !r->set_cookie) {
+		return rc;
+	}
+	r->location = NULL;
+	r->status = 0;
+	struct html *h = page_begin(r, "Signed in", NULL);
+	html_f(h, "<meta http-equiv=\"refresh\" content=\"0;url=/\"><h1 class=\"govuk-heading-l\">You are signed in</h1>"
+		  "<p class=\"govuk-body\"><a class=\"govuk-link\" href=\"/\" data-hearth=\"continue\">Continue to Hearth</a></p>");
+	return page_end(r, 200);
 }
 
 int page_sign_out(struct web_request *r)

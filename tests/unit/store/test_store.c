@@ -40,7 +40,7 @@ static int teardown(void **state)
 	return system(cmd);
 }
 
-static int64_t add_child(const char *la, hdate dob)
+static int64_t add_child_restricted(const char *la, hdate dob, int restricted)
 {
 	struct hval v[CHILD__COUNT];
 	for (int i = 0; i < CHILD__COUNT; i++) {
@@ -52,11 +52,16 @@ static int64_t add_child(const char *la, hdate dob)
 	v[CHILD_DOB] = (struct hval){.i = dob};
 	v[CHILD_SEX] = (struct hval){.s = "U"};
 	v[CHILD_UASC] = (struct hval){.i = 0};
-	v[CHILD_RESTRICTED] = (struct hval){.i = 0};
+	v[CHILD_RESTRICTED] = (struct hval){.i = restricted};
 	int64_t id = 0;
 	struct hearth_error err = {0};
 	assert_int_equal(store_insert(st, "test", &entity_child, v, &id, &err), 0);
 	return id;
+}
+
+static int64_t add_child(const char *la, hdate dob)
+{
+	return add_child_restricted(la, dob, 0);
 }
 
 static void visit(struct hval *v, int64_t child, hdate d)
@@ -470,6 +475,44 @@ static void check_finds_overlapping_episodes(void **state)
 	assert_int_equal(problems, 1);
 }
 
+/* Break-glass openings (store/break_glass.c): an opening counts for its person and child
+ * from its own instant on, so a window that starts after it (since = an hour from now, as
+ * the server's "now - break_glass_minutes" will be once that long has passed) no longer
+ * holds it; a restricted child is never opened; a review takes it off the list, once. */
+static void break_glass_lasts_its_window_and_never_opens_restricted(void **state)
+{
+	(void)state;
+	hdate dob;
+	date_parse("2015-05-05", &dob);
+	int64_t open = add_child("BG1", dob), closed = add_child_restricted("BG2", dob, 1);
+	struct hearth_error err = {0};
+	hinstant now = instant_now();
+	assert_int_equal(store_break_glass_active(st, "user:7", open, now - 3600, &err), 0);
+	assert_int_equal(store_break_glass_open(st, "user:7", open, "Police at the door, child missing", &err), 0);
+	assert_int_equal(store_break_glass_active(st, "user:7", open, now - 3600, &err), 1);
+	assert_int_equal(store_break_glass_active(st, "user:7", open, now + 3600, &err), 0);
+	assert_int_equal(store_break_glass_active(st, "user:8", open, now - 3600, &err), 0);
+	assert_int_equal(store_break_glass_open(st, "user:7", closed, "Police at the door, child missing", &err),
+			 HERR_NOT_FOUND);
+	assert_int_equal(store_break_glass_active(st, "user:7", closed, now - 3600, &err), 0);
+	struct arena a = ARENA_INIT;
+	struct store_audit_row *rows;
+	size_t n;
+	int64_t total;
+	assert_int_equal(store_break_glass_to_review(st, 10, &a, &rows, &n, &total, &err), 0);
+	assert_int_equal(total, 1);
+	assert_int_equal(n, 1);
+	assert_int_equal(rows[0].row.child_id, open);
+	assert_string_equal(rows[0].row.section, "Police at the door, child missing");
+	assert_int_equal(store_break_glass_review(st, "user:1", rows[0].id, &err), 0);
+	assert_int_equal(store_break_glass_review(st, "user:1", rows[0].id, &err), HERR_NOT_FOUND);
+	assert_int_equal(store_break_glass_to_review(st, 10, &a, &rows, &n, &total, &err), 0);
+	assert_int_equal(total, 0);
+	int64_t bad = 0;
+	assert_int_equal(store_audit_verify(st, &bad, &err), 0);
+	arena_free(&a);
+}
+
 static void read_only_refuses_writes(void **state)
 {
 	(void)state;
@@ -594,6 +637,7 @@ int main(void)
 		cmocka_unit_test(drafts_are_not_the_record),
 		cmocka_unit_test(check_finds_overlapping_episodes),
 		cmocka_unit_test(read_only_refuses_writes),
+		cmocka_unit_test(break_glass_lasts_its_window_and_never_opens_restricted),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
