@@ -34,6 +34,10 @@ static const struct date_order contact_orders[] = {
 	ORDER(CONTACT, CONTACT_DATE, DECISION_DATE, "decision_after_contact")};
 static const struct date_order early_help_orders[] = {
 	ORDER(EARLY_HELP, START_DATE, END_DATE, "end_after_start")};
+static const struct date_order family_help_orders[] = {
+	ORDER(FAMILY_HELP, START_DATE, END_DATE, "end_after_start"),
+	ORDER(FAMILY_HELP, START_DATE, PLAN_DATE, "plan_after_start"),
+};
 static const struct date_order referral_orders[] = {
 	ORDER(REFERRAL, REFERRAL_DATE, CLOSURE_DATE, "closure_after_referral")};
 static const struct date_order assessment_orders[] = {
@@ -131,6 +135,7 @@ WITH_ORDERS(pre_proceedings, "pre-proceedings", PRE_PROCEEDINGS_CHILD_ID)
 PLAIN(pp_meeting, "pre-proceedings meeting", PP_MEETING_CHILD_ID)
 WITH_ORDERS(kinship, "kinship arrangement", KINSHIP_CHILD_ID)
 WITH_ORDERS(dolo, "deprivation of liberty order", DOLO_CHILD_ID)
+WITH_ORDERS(family_help, "Family Help episode", FAMILY_HELP_CHILD_ID)
 
 #define X_ENTITY(e, E, lbl) &entity_##e,
 const struct entity *const model_entities[] = {HEARTH_ENTITIES(X_ENTITY)};

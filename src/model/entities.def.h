@@ -60,7 +60,8 @@
 	X(pre_proceedings, PRE_PROCEEDINGS, "pre-proceedings")          \
 	X(pp_meeting, PP_MEETING, "pre-proceedings meeting")            \
 	X(kinship, KINSHIP, "kinship arrangement")                      \
-	X(dolo, DOLO, "deprivation of liberty order")
+	X(dolo, DOLO, "deprivation of liberty order")                  \
+	X(family_help, FAMILY_HELP, "Family Help episode")
 
 /* Pre-proceedings under the PLO, with the family group decision-making meeting that the
  * 2026 Act (new s.31ZA Children Act 1989) requires be offered, in the letter before
@@ -116,6 +117,27 @@
 	X(DOLO, END_DATE, end_date, FT_DATE, NULL, F_CLOSES | F_EVENT, "Order ended")                 \
 	X(DOLO, COURT, court, FT_STR, NULL, 0, "Court")
 
+/* A Family Help episode (Families First): one kind of involvement covering what was
+ * targeted early help and child in need (s.17), with its assessment and family plan. The
+ * lead practitioner may be a social worker or a practitioner of a partner agency (their
+ * worker row, with the organisation); the lead child protection practitioner leads any
+ * s.47 and child protection work. Help at s.17 names its referral (the CIN episode): the
+ * CIN census writes it as that episode's CIN plan (returns/viewcin.c). Early help and CIN
+ * plans recorded before stay as they are and count as before. */
+#define FAMILY_HELP_FIELDS(X)                                                                       \
+	X(FAMILY_HELP, CHILD_ID, child_id, FT_REF, "child", F_REQUIRED, "Child")                      \
+	X(FAMILY_HELP, START_DATE, start_date, FT_DATE, NULL, F_REQUIRED | F_PREBIRTH | F_EVENT, "Family Help began") \
+	X(FAMILY_HELP, LEVEL, level, FT_CODE, "family_help_level", F_REQUIRED, "Level of help")      \
+	X(FAMILY_HELP, REFERRAL_ID, referral_id, FT_REF, "referral", 0, "Referral (for help under s.17)") \
+	X(FAMILY_HELP, LEAD_WORKER_ID, lead_worker_id, FT_REF, "worker", 0, "Lead practitioner")     \
+	X(FAMILY_HELP, LEAD_AGENCY, lead_agency, FT_CODE, "lead_agency", F_REQUIRED, "Lead practitioner's agency") \
+	X(FAMILY_HELP, LEAD_CP_WORKER_ID, lead_cp_worker_id, FT_REF, "worker", 0, "Lead child protection practitioner") \
+	X(FAMILY_HELP, ASSESSMENT_DATE, assessment_date, FT_DATE, NULL, F_EVENT, "Family Help assessment completed") \
+	X(FAMILY_HELP, PLAN_DATE, plan_date, FT_DATE, NULL, F_EVENT, "Family plan agreed")          \
+	X(FAMILY_HELP, FAMILY_PLAN, family_plan, FT_TEXT, NULL, F_PERSONAL, "The family plan")       \
+	X(FAMILY_HELP, END_DATE, end_date, FT_DATE, NULL, F_CLOSES | F_EVENT, "Family Help ended")   \
+	X(FAMILY_HELP, END_REASON, end_reason, FT_CODE, "eh_end_reason", 0, "Reason ended")
+
 #define TEAM_FIELDS(X)                                                   \
 	X(TEAM, NAME, name, FT_STR, NULL, F_REQUIRED | F_UNIQUE, "Name")   \
 	X(TEAM, SERVICE, service, FT_CODE, "team_service", F_REQUIRED, "Service") \
@@ -144,7 +166,8 @@
 	X(WORKER, FRONTLINE, frontline, FT_BOOL, NULL, 0, "Frontline graduate")       \
 	X(WORKER, START_ORIGIN, start_origin, FT_CODE, "workforce_origin", 0, "Came from") \
 	X(WORKER, DESTINATION, destination, FT_CODE, "workforce_destination", 0, "Went to") \
-	X(WORKER, CFKSS, cfkss, FT_CODE, "workforce_cfkss", 0, "Knowledge and skills statement status")
+	X(WORKER, CFKSS, cfkss, FT_CODE, "workforce_cfkss", 0, "Knowledge and skills statement status") \
+	X(WORKER, ORGANISATION, organisation, FT_STR, NULL, 0, "Organisation (a partner agency's practitioner)")
 
 /* A stretch of time a worker was away (the workforce census's absence on the census date,
  * its reason, and working days lost to sickness in the year before it). */
@@ -543,6 +566,10 @@
 	X(pre_proceedings, letter_init_cp_date, "The CIN census element LetterInitCPDate; the DfE has not published its meaning") \
 	X(kinship, offer_version, "The version (or date) of the published kinship local offer, for example 2026-v2") \
 	X(dolo, end_date, "Leave blank while the order continues") \
+	X(family_help, referral_id, "The referral that opened the child in need episode; blank for targeted help") \
+	X(family_help, lead_worker_id, "A social worker, or a partner agency's practitioner who signs in to Hearth") \
+	X(family_help, lead_cp_worker_id, "A social worker: leads any s.47 enquiry and child protection plan") \
+	X(worker, organisation, "For a partner agency's practitioner: the school, health service, police force or other body") \
 	X(inspection, framework, "Blank: the framework in force on the start date (April 2026 from 1 April 2026)")
 
 #endif

@@ -345,6 +345,18 @@ static void cv_dolo(const struct hval *v, int64_t id, void *o)
 	*c = (struct cf_dolo){id, D(&v[DOLO_START_DATE]), D(&v[DOLO_END_DATE])};
 }
 
+static void cv_family_help(const struct hval *v, int64_t id, void *o)
+{
+	struct cf_family_help *c = o;
+	*c = (struct cf_family_help){id,
+				     D(&v[FAMILY_HELP_START_DATE]),
+				     D(&v[FAMILY_HELP_END_DATE]),
+				     S(&v[FAMILY_HELP_LEVEL]),
+				     S(&v[FAMILY_HELP_LEAD_AGENCY]),
+				     I(&v[FAMILY_HELP_REFERRAL_ID]),
+				     I(&v[FAMILY_HELP_LEAD_WORKER_ID])};
+}
+
 struct loader {
 	const struct entity *e;
 	int sort_field;		/* the date the array is ordered by */
@@ -399,6 +411,8 @@ static const struct loader loaders[CFA_MAX] = {
 	L(CFA_PP_MEETINGS, pp_meeting, PP_MEETING_MEETING_DATE, -1, cv_pp_meeting, struct cf_dated, pp_meetings),
 	L(CFA_KINSHIP, kinship, KINSHIP_START_DATE, KINSHIP_END_DATE, cv_kinship, struct cf_kinship, kinship),
 	L(CFA_DOLOS, dolo, DOLO_START_DATE, DOLO_END_DATE, cv_dolo, struct cf_dolo, dolos),
+	L(CFA_FAMILY_HELP, family_help, FAMILY_HELP_START_DATE, FAMILY_HELP_END_DATE, cv_family_help,
+	  struct cf_family_help, family_help),
 };
 #undef L
 #define N_LOADERS CFA_MAX

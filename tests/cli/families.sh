@@ -40,6 +40,16 @@ r child --given-name Ben --family-name Cox --dob 2014-02-01 --sex M --ethnicity 
 r referral --child C2 --referral-date 2025-06-01 --source 6 --primary-need N1 --nfa no
 r pre_proceedings --child C2 --start-date 2026-02-01 --fgdm-exempt no
 r proceedings --child C2 --issue-date 2026-06-01
+# C3: Family Help under s.17 (the CIN episode's referral named), and targeted Family Help
+# for C4 (not in the census, as targeted early help was not).
+r child --given-name Cal --family-name Dee --dob 2016-03-01 --sex M --ethnicity WBRI --upn A885200015002 --la-child-id C3 --uasc no --restricted no
+r referral --child C3 --referral-date 2026-05-01 --source 6 --primary-need N2 --nfa no
+check "record Family Help under s.17 with its referral" $H record "$db" family_help --child C3 --start-date 2026-05-20 \
+	--level s17 --referral 3 --lead-agency school --assessment-date 2026-06-10 --plan-date 2026-06-15 --family-plan "Attendance support"
+r child --given-name Dot --family-name Eve --dob 2017-03-01 --sex F --ethnicity WBRI --upn A885200015003 --la-child-id C4 --uasc no --restricted no
+r family_help --child C4 --start-date 2026-05-20 --level targeted --lead-agency health
+refuses "a Family Help level not in the code table is refused" "level" \
+	$H record "$db" family_help --child C4 --start-date 2026-05-20 --level cin --lead-agency health
 
 # The element names of the block, in order: from the standards note's CSV when it is there.
 want="PPStartDate LBPSentDate FGDMMeetingOffer FGDMMeetingFac InitialPPMeetingDate ReviewMeetingsCount StepDecisionDate PPOutcome CourtAppDate LetterInitCPDate"
@@ -71,6 +81,10 @@ if [ -n "$S" ] && [ -f "$S/cin-census/CIN_schema_2026.xsd" ]; then
 	# the block sits after the child protection plans, inside CINdetails
 	awk '/<PreProceedingsandFGDM>/{p=1} /<\/CINdetails>/{if(p)ok=1} END{exit !ok}' "$TMPDIR/c27.xml" &&
 		ok "the block is inside CINdetails" || not_ok "the block is inside CINdetails"
+	awk '/<LAchildID>C3</{p=1} p&&/<CINPlanStartDate>/{print; exit}' "$TMPDIR/c27.xml" | grep -q "2026-05-20" &&
+		! grep -q "<LAchildID>C4</LAchildID>" "$TMPDIR/c27.xml" &&
+		ok "Family Help under s.17 is a CIN plan of its referral; targeted help is not in the census" ||
+		not_ok "Family Help under s.17 is a CIN plan of its referral; targeted help is not in the census"
 	run_ok "$TMPDIR/c26.out" $H export "$db" cin-census --year 2026 --out "$TMPDIR/c26.xml" --xsd "$S/cin-census/CIN_schema_2026.xsd" &&
 		! grep -q PreProceedings "$TMPDIR/c26.xml" && ok "CIN census 2025-26 has no block" ||
 		not_ok "CIN census 2025-26 has no block"
