@@ -21,6 +21,7 @@ enum role {
 	ROLE_HEAD_OF_SERVICE,
 	ROLE_ADMIN,
 	ROLE_INSPECTOR,
+	ROLE_PARTNER,		/* a partner agency's practitioner who leads Family Help */
 	ROLE_MAX
 };
 
@@ -43,6 +44,9 @@ enum permission {
 				 * involves a child in their scope (the store's lado scope) */
 	PERM_DUPLICATES,	/* the list of possible duplicates (in scope), and "not the same child" */
 	PERM_MERGE,		/* merge two records of one child, and undo a merge */
+	PERM_FAMILY_HELP,	/* a partner practitioner: reach a child's {kind} routes that need
+				 * child_read, for only the kinds the role table lets the role read
+				 * (role_may_read); no other part of the record */
 	PERM_MAX
 };
 
@@ -50,7 +54,8 @@ enum permission {
 enum role_scope {
 	SCOPE_NONE,		/* no case content at all (administrator) */
 	SCOPE_TEAM,		/* children allocated to a worker of the person's team */
-	SCOPE_OWN,		/* children allocated to the person (IRO, PA) */
+	SCOPE_OWN,		/* children allocated to the person (IRO, PA), or whose open
+				 * Family Help they lead (a partner practitioner) */
 	SCOPE_ALL,		/* every child (analyst lists, head of service, inspector) */
 };
 
@@ -71,6 +76,11 @@ bool role_read_only(enum role r);
 bool role_may_record(enum role r, const struct entity *e);
 /* The same, by the kind's table name ("visit"); false for a name that is no kind. */
 bool role_may_record_kind(enum role r, const char *kind);
+/* Whether the role may read rows of kind e through a child's {kind} routes: any kind with
+ * PERM_CHILD_READ (the whole record); else only the role table's readable kinds (the
+ * partner: Family Help, which holds the family plan). A correction or retraction of a row
+ * needs this too: no one changes what they may not see. */
+bool role_may_read(enum role r, const struct entity *e);
 
 /* Whom a person may name as the worker who did something (an F_AUTHOR field). */
 enum role_records_for {
