@@ -51,6 +51,28 @@ r family_help --child C4 --start-date 2026-05-20 --level targeted --lead-agency 
 refuses "a Family Help level not in the code table is refused" "level" \
 	$H record "$db" family_help --child C4 --start-date 2026-05-20 --level cin --lead-agency health
 
+# s.31ZA: a care application with no FGDM offer or exemption is warned about on save (a
+# query: saved anyway) and is in the findings. C5: proceedings with no pre-proceedings at
+# all; C6: pre-proceedings recording that an FGDM was not in the child's best interests.
+r child --given-name Eli --family-name Fay --dob 2015-03-01 --sex M --ethnicity WBRI --upn A885200015004 --la-child-id C5 --uasc no --restricted no
+r referral --child C5 --referral-date 2026-05-01 --source 6 --primary-need N1 --nfa no
+run_ok "$TMPDIR/p5.out" $H record "$db" proceedings --child C5 --issue-date 2026-07-01 &&
+	grep -q "FGDM1Q" "$TMPDIR/p5.out.err" && ok "proceedings with no FGDM offer: saved, with the warning" ||
+	not_ok "proceedings with no FGDM offer: saved, with the warning ($(cat "$TMPDIR/p5.out.err"))"
+r child --given-name Fay --family-name Gee --dob 2015-03-01 --sex F --ethnicity WBRI --upn A885200015005 --la-child-id C6 --uasc no --restricted no
+r referral --child C6 --referral-date 2026-05-01 --source 6 --primary-need N1 --nfa no
+r pre_proceedings --child C6 --start-date 2026-05-10 --fgdm-exempt yes --fgdm-exempt-reason "Risk of violence to the mother"
+run_ok "$TMPDIR/p6.out" $H record "$db" proceedings --child C6 --issue-date 2026-07-01 &&
+	! grep -q "FGDM1Q" "$TMPDIR/p6.out.err" && ok "proceedings after a recorded exemption: no warning" ||
+	not_ok "proceedings after a recorded exemption: no warning"
+# The text report heads each child's findings with its LA child id.
+run_ok "$TMPDIR/v.txt" $H validate "$db" --return cin-census --year 2027 &&
+	[ "$(awk '/^[^ ]/{c=$1} /FGDM1Q +PreProc/{print c}' "$TMPDIR/v.txt" | tr '\n' ' ')" = "C2 C5 " ] &&
+	ok "the findings list the applications without an FGDM offer (C2, C5; not C6)" ||
+	not_ok "the findings list the applications without an FGDM offer (C2, C5; not C6)"
+run_ok "$TMPDIR/v26.txt" $H validate "$db" --return cin-census --year 2026 && ! grep -q "FGDM1Q" "$TMPDIR/v26.txt" &&
+	ok "no FGDM finding before 2026-27" || not_ok "no FGDM finding before 2026-27"
+
 # The element names of the block, in order: from the standards note's CSV when it is there.
 want="PPStartDate LBPSentDate FGDMMeetingOffer FGDMMeetingFac InitialPPMeetingDate ReviewMeetingsCount StepDecisionDate PPOutcome CourtAppDate LetterInitCPDate"
 csv=$S/changes-2026/cin_preproceedings_fields.csv
@@ -113,8 +135,9 @@ echo "$(line PP1.in_timescale)" | grep -q ",1,1," && echo "$(line PP1.avoided)" 
 	not_ok "PP1 counts the concluded pre-proceedings ($(line PP1.in_timescale))"
 echo "$(line KIN1.sgo)" | grep -q ",1," && echo "$(line KIN1.local_offer)" | grep -q ",1,1," &&
 	ok "KIN1 counts the SGO and the offer" || not_ok "KIN1 counts the SGO and the offer ($(line KIN1.sgo))"
-# C2's proceedings had no offer: 0 of 1, and the drill-down names C2.
-echo "$(line PP1.fgdm_offered)" | grep -q ",0,1," && ok "PP1.fgdm_offered counts proceedings with no offer" ||
+# C2's and C5's proceedings had no offer, C6's an exemption (the measure counts offers
+# only): 0 of 3, and the drill-down names C2.
+echo "$(line PP1.fgdm_offered)" | grep -q ",0,3," && ok "PP1.fgdm_offered counts proceedings with no offer" ||
 	not_ok "PP1.fgdm_offered counts proceedings with no offer ($(line PP1.fgdm_offered))"
 run_ok "$TMPDIR/d.txt" $H report "$db" measure PP1.fgdm_offered --as-at 2027-03-31 --list denominator &&
 	grep -q " C2 " "$TMPDIR/d.txt" && ! grep -q " C1 " "$TMPDIR/d.txt" && ok "PP1 drill-down lists the child" ||
