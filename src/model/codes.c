@@ -664,6 +664,15 @@ static const struct code lead_agency[] = {
 	{ "other", "Other agency", 0, 0 },
 };
 
+/* MACPT members' agencies (s.16EA: education, social work, health and police). */
+static const struct code macpt_agency[] = {
+	{ "education", "Education", 0, 0 },
+	{ "social_work", "Social work", 0, 0 },
+	{ "health", "Health", 0, 0 },
+	{ "police", "Police", 0, 0 },
+	{ "other", "Other", 0, 0 },
+};
+
 static const struct code eh_end_reason[] = {
 	{ "needs_met", "Needs met", 0, 0 },
 	{ "step_up", "Stepped up to children's social care", 0, 0 },
@@ -868,6 +877,7 @@ const struct codelist model_codelists[] = {
 	LIST("lado_sector", "LADO: sector the adult works in", lado_sector),
 	LIST("lead_agency", "Family Help: the lead practitioner's agency", lead_agency),
 	LIST("legal_status", "SSDA903: legal status of a child looked after", legal_status),
+	LIST("macpt_agency", "MACPT: a member's agency", macpt_agency),
 	LIST("nhs_source", "Where a child's NHS number came from", nhs_source),
 	LIST("note_kind", "Kind of case note", note_kind),
 	LIST("oc2_sdq_reason", "SSDA903 OC2: reason for no SDQ score", oc2_sdq_reason),

@@ -73,6 +73,20 @@ run_ok "$TMPDIR/v.txt" $H validate "$db" --return cin-census --year 2027 &&
 run_ok "$TMPDIR/v26.txt" $H validate "$db" --return cin-census --year 2026 && ! grep -q "FGDM1Q" "$TMPDIR/v26.txt" &&
 	ok "no FGDM finding before 2026-27" || not_ok "no FGDM finding before 2026-27"
 
+# Multi-agency child protection teams: members by agency and role; the MACPT responsible for
+# a s.47 enquiry and a CP plan; the day the duty applies is a setting (a date).
+check "record a MACPT" $H record "$db" macpt --name "North MACPT" --area "North" --start-date 2026-05-01
+r macpt_member --macpt 1 --agency education --role "Designated safeguarding lead" --name "A Head" --start-date 2026-05-01
+r macpt_member --macpt 1 --agency police --role "Detective sergeant" --name "B Officer" --start-date 2026-05-01
+refuses "a MACPT member's agency not in the code table is refused" "agency" \
+	$H record "$db" macpt_member --macpt 1 --agency fire --role Officer --start-date 2026-05-01
+r s47 --child C5 --referral 5 --strategy-date 2026-06-01 --icpc-not-required no --macpt 1
+run_ok "$TMPDIR/mc.txt" sqlite3 "$db" "SELECT m.name, count(*) FROM s47 s JOIN macpt m ON m.id = s.macpt_id JOIN macpt_member mm ON mm.macpt_id = m.id GROUP BY m.name" &&
+	[ "$(cat "$TMPDIR/mc.txt")" = "North MACPT|2" ] && ok "the s.47 names its MACPT, with its two members" ||
+	not_ok "the s.47 names its MACPT, with its two members ($(cat "$TMPDIR/mc.txt"))"
+check "the MACPT duty date is a setting" $H settings "$db" set macpt_duty_from 2026-09-01
+refuses "the MACPT duty date must be a date" "is not a date" $H settings "$db" set macpt_duty_from soon
+
 # The element names of the block, in order: from the standards note's CSV when it is there.
 want="PPStartDate LBPSentDate FGDMMeetingOffer FGDMMeetingFac InitialPPMeetingDate ReviewMeetingsCount StepDecisionDate PPOutcome CourtAppDate LetterInitCPDate"
 csv=$S/changes-2026/cin_preproceedings_fields.csv

@@ -25,3 +25,31 @@ CREATE INDEX family_help_child ON family_help(child_id);
 CREATE INDEX family_help_lead ON family_help(lead_worker_id);
 
 ALTER TABLE worker ADD COLUMN organisation TEXT;
+
+-- Multi-agency child protection teams (new s.16EA Children Act 2004): members by agency and
+-- role; the MACPT responsible for each s.47 enquiry and CP plan.
+CREATE TABLE macpt (
+    id INTEGER PRIMARY KEY,
+    name TEXT NOT NULL,
+    area TEXT,
+    start_date TEXT NOT NULL,
+    end_date TEXT,
+    voided INTEGER NOT NULL DEFAULT 0 CHECK (voided IN (0, 1))
+);
+CREATE UNIQUE INDEX macpt_name ON macpt(name) WHERE voided = 0;
+
+CREATE TABLE macpt_member (
+    id INTEGER PRIMARY KEY,
+    macpt_id INTEGER NOT NULL REFERENCES macpt(id),
+    agency TEXT NOT NULL,
+    role TEXT NOT NULL,
+    worker_id INTEGER REFERENCES worker(id),
+    name TEXT,
+    start_date TEXT NOT NULL,
+    end_date TEXT,
+    voided INTEGER NOT NULL DEFAULT 0 CHECK (voided IN (0, 1))
+);
+CREATE INDEX macpt_member_team ON macpt_member(macpt_id);
+
+ALTER TABLE s47 ADD COLUMN macpt_id INTEGER REFERENCES macpt(id);
+ALTER TABLE cp_plan ADD COLUMN macpt_id INTEGER REFERENCES macpt(id);
