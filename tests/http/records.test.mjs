@@ -52,7 +52,7 @@ function options(html, name) {
 // pages of another issue cover them; a person is recorded through a relationship; a LADO
 // allegation is the LADO's own case, recorded on /lado).
 const NOT_A_CHILDS = ['team', 'worker', 'worker_absence', 'setting', 'inspection', 'child', 'person', 'lado',
-	'lado_involved', 'lado_meeting'];
+	'lado_involved', 'lado_meeting', 'macpt', 'macpt_member'];
 const KINDS = execFileSync(HEARTH, ['record', DB, 'kinds'], { encoding: 'utf8' }).trim().split('\n')
 	.map((l) => l.split(/\s+/)[0]).filter((k) => !NOT_A_CHILDS.includes(k));
 
