@@ -102,6 +102,7 @@ static const char *const subject_kinds[CLOCK_KIND_MAX] = {
 	[CLOCK_HEALTH_REVIEW_UNDER5] = "cla_episode", [CLOCK_HEALTH_REVIEW] = "cla_episode",
 	[CLOCK_DENTAL] = "cla_episode",		 [CLOCK_RETURN_INTERVIEW] = "missing",
 	[CLOCK_PROCEEDINGS] = "proceedings",	 [CLOCK_PATHWAY_PLAN] = "child",
+	[CLOCK_PRE_PROCEEDINGS] = "pre_proceedings",
 	[CLOCK_LADO_CONSIDERATION] = "lado",	 [CLOCK_LADO_RESOLUTION_1M] = "lado",
 	[CLOCK_LADO_RESOLUTION_3M] = "lado",	 [CLOCK_LADO_RESOLUTION_12M] = "lado",
 	[CLOCK_TASK] = "task",
@@ -578,6 +579,21 @@ static void fam_proceedings(struct run *r)
 	}
 }
 
+/* Pre-proceedings (local timescale): each started by as_at with neither its step decision
+ * nor a court application by then, due the setting's weeks after its start. */
+static void fam_pre_proceedings(struct run *r)
+{
+	const struct casefile *cf = r->cf;
+	for (size_t i = 0; i < cf->n_pre_proceedings; i++) {
+		const struct cf_pre_proceedings *p = &cf->pre_proceedings[i];
+		if (happened(p->start, r->as_at) && !happened(p->step_decision, r->as_at) &&
+		    !happened(p->court_app, r->as_at)) {
+			const struct clock_rule *rule = clock_rule_for(CLOCK_PRE_PROCEEDINGS, p->start);
+			emit_item(r, rule, cf->child.id, p->id, NULL, p->start, clock_deadline(rule, p->start, r->s));
+		}
+	}
+}
+
 /* Whether a task a visit does has been done by one: a visit of its kind with the child
  * seen, on or after the day it was set and by as_at. */
 static bool visited(const struct casefile *cf, const struct cf_task *t, hdate as_at)
@@ -619,7 +635,7 @@ typedef void (*family_fn)(struct run *r);
 
 static const family_fn families[] = {
 	fam_contacts, fam_assessments, fam_s47,	    fam_cp_plans,    fam_cin_plans,
-	fam_care,     fam_pathway,     fam_missing, fam_proceedings, fam_tasks,
+	fam_care,     fam_pathway,     fam_missing, fam_proceedings, fam_pre_proceedings, fam_tasks,
 };
 
 static void run_init(struct run *r, const struct casefile *cf, hdate as_at, const struct settings *s,

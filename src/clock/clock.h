@@ -62,6 +62,7 @@ enum clock_kind {
 	CLOCK_DENTAL,			/* dental check yearly */
 	CLOCK_RETURN_INTERVIEW,		/* return home interview offered within 72 hours */
 	CLOCK_PROCEEDINGS,		/* care proceedings concluded within 26 weeks */
+	CLOCK_PRE_PROCEEDINGS,		/* pre-proceedings step decision: local, 16 weeks */
 	CLOCK_PATHWAY_PLAN,		/* pathway plan reviewed at most 6-monthly */
 	CLOCK_LADO_CONSIDERATION,	/* LADO initial consideration within 1 wd */
 	CLOCK_LADO_RESOLUTION_1M,	/* LADO resolution targets: 1 month (80%), */

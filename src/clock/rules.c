@@ -9,6 +9,7 @@
  * every kind below CLOCK_KIND_MAX has at least one row; every effective_from parses; a
  * row names either a positive interval or a settings key of type SETTING_INT. */
 #include <pthread.h>
+#include <stddef.h>
 #include <string.h>
 
 #include "base/workdays.h"
@@ -80,6 +81,13 @@ const struct clock_rule clock_rules[] = {
 	{"proceedings_26w", CLOCK_PROCEEDINGS, "Conclude the care proceedings", "proceedings issued", 26,
 	 CLOCK_WEEKS, NULL, "final order", "2014-04-22",
 	 "Children Act 1989 s32(1)(a)(ii), as amended by the Children and Families Act 2014"},
+	/* Local policy, not statutory (the statutory 26 weeks is for proceedings, above): the
+	 * weeks from the start of pre-proceedings to the step decision are the setting
+	 * pre_proceedings_weeks (default 16). */
+	{"pre_proceedings_local", CLOCK_PRE_PROCEEDINGS, "Make the pre-proceedings step decision (local timescale)",
+	 "pre-proceedings started", 0, CLOCK_WEEKS, "pre_proceedings_weeks",
+	 "step decision or court application recorded", "2014-04-22",
+	 "Local policy (setting pre_proceedings_weeks): the Public Law Outline's pre-proceedings stage"},
 	{"pathway_plan_6m", CLOCK_PATHWAY_PLAN, "Review the pathway plan",
 	 "last pathway plan review (before the first: 16th birthday, or entering care if later)", 6, CLOCK_MONTHS,
 	 NULL, "review held; no longer an eligible child or care leaver; 21 or over with no adviser allocated", "2011-04-01",
@@ -171,11 +179,18 @@ int clock_interval(const struct clock_rule *r, const struct settings *s)
 		s = &defaults;
 	}
 	/* The settings a rule may name, and where their values live. */
-	if (strcmp(r->setting, "cp_visit_working_days") == 0) {
-		return s->cp_visit_working_days;
-	}
-	if (strcmp(r->setting, "cin_visit_working_days") == 0) {
-		return s->cin_visit_working_days;
+	static const struct {
+		const char *key;
+		size_t offset;
+	} named[] = {
+		{"cp_visit_working_days", offsetof(struct settings, cp_visit_working_days)},
+		{"cin_visit_working_days", offsetof(struct settings, cin_visit_working_days)},
+		{"pre_proceedings_weeks", offsetof(struct settings, pre_proceedings_weeks)},
+	};
+	for (size_t i = 0; i < sizeof(named) / sizeof(named[0]); i++) {
+		if (strcmp(r->setting, named[i].key) == 0) {
+			return *(const int *)((const char *)s + named[i].offset);
+		}
 	}
 	return r->interval;
 }

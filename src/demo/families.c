@@ -2,7 +2,8 @@
  * meeting before care proceedings (and some that kept children out of court), kinship
  * arrangements at the end of care under an SGO or CAO and in relative foster care, and
  * DoLOs for some older children in children's homes — so the PP1 and KIN1 measures, the
- * CIN census block and the DoLo table are not empty.
+ * CIN census block and the DoLo table are not empty — and Family Help beside the early help
+ * and CIN plans that began once the county moved to Families First.
  *
  * Choices come from a hash of the child and the date, never from the child's random
  * stream (k->r): drawing from it would move every later draw, and the whole county with it. */
@@ -117,5 +118,47 @@ void demo_families(struct demo_ctx *cx, struct kid *k, hdate entry, hdate exit, 
 			row_date(cx, k, row, DOLO_END_DATE, end);
 			row_str(k, row, DOLO_COURT, "High Court (Family Division)");
 		}
+	}
+}
+
+/* Family Help (Families First): from 1 October 2025 the county records each early help
+ * episode (targeted) and CIN plan (s.17, naming its referral) that begins as a Family Help
+ * episode too, led by a partner agency's practitioner about half the time (coded by agency)
+ * and otherwise by the child's social worker (targeted help: the early help team, named by
+ * agency only). The early help and CIN rows stay, so every measure counts as before; the
+ * CIN census writes a Family Help beside its CIN plan once. */
+void demo_family_help(struct demo_ctx *cx, struct kid *k, bool s17, int ref, hdate start, hdate end,
+		      const char *end_reason)
+{
+	static const char *const partners[] = {"school", "health", "early_years", "youth", "police", "other"};
+	if (start < date_from_ymd(2025, 10, 1) || start > cx->as_at || start < k->dob) {
+		return;
+	}
+	unsigned h = mix(k, start);
+	bool partner = h % 2 == 0;
+	int row = row_new(cx, k, &entity_family_help);
+	row_date(cx, k, row, FAMILY_HELP_START_DATE, start);
+	row_code(k, row, FAMILY_HELP_LEVEL, s17 ? "s17" : "targeted");
+	if (s17 && ref >= 0) {
+		row_parent(k, row, FAMILY_HELP_REFERRAL_ID, ref);
+	}
+	row_code(k, row, FAMILY_HELP_LEAD_AGENCY, partner ? partners[(h / 2) % 6] : "social_care");
+	if (s17 && !partner) {
+		row_worker(k, row, FAMILY_HELP_LEAD_WORKER_ID, FAMILY_HELP_START_DATE, PR_SW);
+	}
+	hdate assessed = date_add_days(start, 20 + (int)(h % 15));
+	if (assessed <= cx->as_at && (end == DATE_NONE || assessed < end)) {
+		row_date(cx, k, row, FAMILY_HELP_ASSESSMENT_DATE, assessed);
+		hdate planned = date_add_days(assessed, 5);
+		if (planned <= cx->as_at && (end == DATE_NONE || planned < end)) {
+			row_date(cx, k, row, FAMILY_HELP_PLAN_DATE, planned);
+			row_str(k, row, FAMILY_HELP_FAMILY_PLAN,
+				partner ? "School attendance, parenting support and a family network meeting"
+					: "Family plan agreed with the family and their network");
+		}
+	}
+	if (end != DATE_NONE && end <= cx->as_at) {
+		row_date(cx, k, row, FAMILY_HELP_END_DATE, end);
+		row_code(k, row, FAMILY_HELP_END_REASON, end_reason);
 	}
 }

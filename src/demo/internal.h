@@ -234,6 +234,10 @@ void journey_note(struct demo_ctx *cx, struct kid *k, hdate d, const char *kind)
 hdate care_period(struct demo_ctx *cx, struct kid *k, hdate entry, enum route route, enum after *nx,
 		  const char **close);
 int age_on(const struct kid *k, hdate d);
+/* families.c: Family Help beside an early help episode (s17 false) or a CIN plan of referral
+ * row ref (s17 true), for those beginning from October 2025 (issue 19). end DATE_NONE: open. */
+void demo_family_help(struct demo_ctx *cx, struct kid *k, bool s17, int ref, hdate start, hdate end,
+		      const char *end_reason);
 /* families.c: pre-proceedings, kinship and DoLOs around one period of care (issue 19). */
 void demo_families(struct demo_ctx *cx, struct kid *k, hdate entry, hdate exit, bool proc, hdate issue,
 		   bool to_sgo, bool to_cao, const char *const *places, const hdate *starts, int n_pl);

@@ -250,6 +250,7 @@ static hdate early_help(struct demo_ctx *cx, struct kid *k, hdate s, bool step_d
 		row_code(k, r, EARLY_HELP_END_REASON, reason);
 		*step_up = strcmp(reason, "step_up") == 0;
 	}
+	demo_family_help(cx, k, false, -1, s, end <= cx->as_at ? end : DATE_NONE, reason);
 	return end;
 }
 
@@ -299,6 +300,8 @@ static hdate cin_plan(struct demo_ctx *cx, struct kid *k, int ref, hdate s, enum
 	}
 	if (row >= 0) {
 		row_date(cx, k, row, CIN_PLAN_END_DATE, end);
+		demo_family_help(cx, k, true, ref, s, end <= cx->as_at ? end : DATE_NONE,
+				 *nx == AFT_CLOSE ? "needs_met" : *nx == AFT_EH ? "other" : "step_up");
 	}
 	visits(cx, k, 0, s, end, CIN_VISIT_WD, CIN_VISIT_IN_TIME);
 	return end;

@@ -215,13 +215,21 @@ struct cf_authorisation {
 	const char *point, *record_kind, *state;
 };
 
+/* A Family Help episode: level "targeted" or "s17"; at s.17 its referral is the CIN episode. */
+struct cf_family_help {
+	int64_t id;
+	hdate start, end;
+	const char *level, *lead_agency;
+	int64_t referral_id, lead_worker_id;
+};
+
 /* The arrays of a casefile, in struct casefile's order (store_arrays_read names them). */
 enum cf_array { CFA_CONTACTS, CFA_EARLY_HELP, CFA_REFERRALS, CFA_ASSESSMENTS, CFA_S47S, CFA_CIN_PLANS,
 		CFA_CP_PLANS, CFA_CP_REVIEWS, CFA_CORE_GROUPS, CFA_EPISODES, CFA_CLA_REVIEWS, CFA_VISITS,
 		CFA_HEALTH, CFA_EDUCATION, CFA_PEPS, CFA_MISSING, CFA_PROCEEDINGS, CFA_PERMANENCE,
 		CFA_ADOPTIONS, CFA_ALLOCATIONS, CFA_LEAVER_CONTACTS, CFA_PATHWAY_PLANS, CFA_OC2,
 		CFA_SUPERVISIONS, CFA_TASKS, CFA_PRE_PROCEEDINGS, CFA_PP_MEETINGS, CFA_KINSHIP, CFA_DOLOS,
-		CFA_AUTHORISATIONS, CFA_MAX };
+		CFA_AUTHORISATIONS, CFA_FAMILY_HELP, CFA_MAX };
 
 #define CF_ARRAY(type, name) \
 	type *name;          \
@@ -259,6 +267,7 @@ struct casefile {
 	CF_ARRAY(struct cf_kinship, kinship);
 	CF_ARRAY(struct cf_dolo, dolos);
 	CF_ARRAY(struct cf_authorisation, authorisations);
+	CF_ARRAY(struct cf_family_help, family_help);
 };
 
 #endif

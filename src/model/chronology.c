@@ -81,6 +81,10 @@ static const struct title titles[] = {
 	{"kinship", "offer_date", "Kinship local offer given"},
 	{"dolo", "start_date", "Deprivation of liberty order began"},
 	{"dolo", "end_date", "Deprivation of liberty order ended"},
+	{"family_help", "start_date", "Family Help began"},
+	{"family_help", "assessment_date", "Family Help assessment completed"},
+	{"family_help", "plan_date", "Family plan agreed"},
+	{"family_help", "end_date", "Family Help ended"},
 };
 
 static const char *title_for(const struct entity *e, const struct field *f, struct arena *a)

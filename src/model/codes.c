@@ -646,6 +646,33 @@ static const struct code kinship_kind[] = {
 	{ "cao", "Child arrangements order", 0, 0 },
 };
 
+/* Family Help (Families First): the level of help, and the lead practitioner's agency. Help
+ * at s.17 is child in need in the CIN census; targeted help is not in it (as early help
+ * was not). */
+static const struct code family_help_level[] = {
+	{ "targeted", "Targeted Family Help (was targeted early help)", 0, 0 },
+	{ "s17", "Family Help under s.17 (child in need)", 0, 0 },
+};
+
+static const struct code lead_agency[] = {
+	{ "social_care", "Children's social care", 0, 0 },
+	{ "school", "School or college", 0, 0 },
+	{ "health", "Health", 0, 0 },
+	{ "early_years", "Early years", 0, 0 },
+	{ "youth", "Youth service", 0, 0 },
+	{ "police", "Police", 0, 0 },
+	{ "other", "Other agency", 0, 0 },
+};
+
+/* MACPT members' agencies (s.16EA: education, social work, health and police). */
+static const struct code macpt_agency[] = {
+	{ "education", "Education", 0, 0 },
+	{ "social_work", "Social work", 0, 0 },
+	{ "health", "Health", 0, 0 },
+	{ "police", "Police", 0, 0 },
+	{ "other", "Other", 0, 0 },
+};
+
 static const struct code eh_end_reason[] = {
 	{ "needs_met", "Needs met", 0, 0 },
 	{ "step_up", "Stepped up to children's social care", 0, 0 },
@@ -838,6 +865,7 @@ const struct codelist model_codelists[] = {
 	LIST("disability", "CIN census: disability", disability),
 	LIST("eh_end_reason", "Early help: why an episode ended", eh_end_reason),
 	LIST("ethnicity", "DfE ethnicity (SSDA903, CIN census)", ethnicity),
+	LIST("family_help_level", "Family Help: level of help", family_help_level),
 	LIST("health_kind", "Kind of health assessment of a child in care", health_kind),
 	LIST("inspection_framework", "Ofsted inspection framework", inspection_framework),
 	LIST("inspection_grade", "Ofsted ILACS judgement grade", inspection_grade),
@@ -847,7 +875,9 @@ const struct codelist model_codelists[] = {
 	LIST("lado_outcome", "LADO: outcome of an allegation", lado_outcome),
 	LIST("lado_received_by", "LADO: how an allegation came in", lado_received_by),
 	LIST("lado_sector", "LADO: sector the adult works in", lado_sector),
+	LIST("lead_agency", "Family Help: the lead practitioner's agency", lead_agency),
 	LIST("legal_status", "SSDA903: legal status of a child looked after", legal_status),
+	LIST("macpt_agency", "MACPT: a member's agency", macpt_agency),
 	LIST("nhs_source", "Where a child's NHS number came from", nhs_source),
 	LIST("note_kind", "Kind of case note", note_kind),
 	LIST("oc2_sdq_reason", "SSDA903 OC2: reason for no SDQ score", oc2_sdq_reason),

@@ -34,6 +34,13 @@ static const struct date_order contact_orders[] = {
 	ORDER(CONTACT, CONTACT_DATE, DECISION_DATE, "decision_after_contact")};
 static const struct date_order early_help_orders[] = {
 	ORDER(EARLY_HELP, START_DATE, END_DATE, "end_after_start")};
+static const struct date_order family_help_orders[] = {
+	ORDER(FAMILY_HELP, START_DATE, END_DATE, "end_after_start"),
+	ORDER(FAMILY_HELP, START_DATE, PLAN_DATE, "plan_after_start"),
+};
+static const struct date_order macpt_orders[] = {ORDER(MACPT, START_DATE, END_DATE, "end_after_start")};
+static const struct date_order macpt_member_orders[] = {
+	ORDER(MACPT_MEMBER, START_DATE, END_DATE, "left_after_joined")};
 static const struct date_order referral_orders[] = {
 	ORDER(REFERRAL, REFERRAL_DATE, CLOSURE_DATE, "closure_after_referral")};
 static const struct date_order assessment_orders[] = {
@@ -132,6 +139,9 @@ WITH_ORDERS(pre_proceedings, "pre-proceedings", PRE_PROCEEDINGS_CHILD_ID)
 PLAIN(pp_meeting, "pre-proceedings meeting", PP_MEETING_CHILD_ID)
 WITH_ORDERS(kinship, "kinship arrangement", KINSHIP_CHILD_ID)
 WITH_ORDERS(dolo, "deprivation of liberty order", DOLO_CHILD_ID)
+WITH_ORDERS(family_help, "Family Help episode", FAMILY_HELP_CHILD_ID)
+WITH_ORDERS(macpt, "multi-agency child protection team", -1)
+WITH_ORDERS(macpt_member, "MACPT member", -1)
 
 #define X_ENTITY(e, E, lbl) &entity_##e,
 const struct entity *const model_entities[] = {HEARTH_ENTITIES(X_ENTITY)};

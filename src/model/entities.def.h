@@ -61,7 +61,10 @@
 	X(pre_proceedings, PRE_PROCEEDINGS, "pre-proceedings")          \
 	X(pp_meeting, PP_MEETING, "pre-proceedings meeting")            \
 	X(kinship, KINSHIP, "kinship arrangement")                      \
-	X(dolo, DOLO, "deprivation of liberty order")
+	X(dolo, DOLO, "deprivation of liberty order")                  \
+	X(family_help, FAMILY_HELP, "Family Help episode")           \
+	X(macpt, MACPT, "multi-agency child protection team")          \
+	X(macpt_member, MACPT_MEMBER, "MACPT member")
 
 /* Pre-proceedings under the PLO, with the family group decision-making meeting that the
  * 2026 Act (new s.31ZA Children Act 1989) requires be offered, in the letter before
@@ -117,6 +120,46 @@
 	X(DOLO, END_DATE, end_date, FT_DATE, NULL, F_CLOSES | F_EVENT, "Order ended")                 \
 	X(DOLO, COURT, court, FT_STR, NULL, 0, "Court")
 
+/* A Family Help episode (Families First): one kind of involvement covering what was
+ * targeted early help and child in need (s.17), with its assessment and family plan. The
+ * lead practitioner may be a social worker or a practitioner of a partner agency (their
+ * worker row, with the organisation); the lead child protection practitioner leads any
+ * s.47 and child protection work. Help at s.17 names its referral (the CIN episode): the
+ * CIN census writes it as that episode's CIN plan (returns/viewcin.c). Early help and CIN
+ * plans recorded before stay as they are and count as before. */
+#define FAMILY_HELP_FIELDS(X)                                                                       \
+	X(FAMILY_HELP, CHILD_ID, child_id, FT_REF, "child", F_REQUIRED, "Child")                      \
+	X(FAMILY_HELP, START_DATE, start_date, FT_DATE, NULL, F_REQUIRED | F_PREBIRTH | F_EVENT, "Family Help began") \
+	X(FAMILY_HELP, LEVEL, level, FT_CODE, "family_help_level", F_REQUIRED, "Level of help")      \
+	X(FAMILY_HELP, REFERRAL_ID, referral_id, FT_REF, "referral", 0, "Referral (for help under s.17)") \
+	X(FAMILY_HELP, LEAD_WORKER_ID, lead_worker_id, FT_REF, "worker", 0, "Lead practitioner")     \
+	X(FAMILY_HELP, LEAD_AGENCY, lead_agency, FT_CODE, "lead_agency", F_REQUIRED, "Lead practitioner's agency") \
+	X(FAMILY_HELP, LEAD_CP_WORKER_ID, lead_cp_worker_id, FT_REF, "worker", 0, "Lead child protection practitioner") \
+	X(FAMILY_HELP, ASSESSMENT_DATE, assessment_date, FT_DATE, NULL, F_EVENT, "Family Help assessment completed") \
+	X(FAMILY_HELP, PLAN_DATE, plan_date, FT_DATE, NULL, F_EVENT, "Family plan agreed")          \
+	X(FAMILY_HELP, FAMILY_PLAN, family_plan, FT_TEXT, NULL, F_PERSONAL, "The family plan")       \
+	X(FAMILY_HELP, END_DATE, end_date, FT_DATE, NULL, F_CLOSES | F_EVENT, "Family Help ended")   \
+	X(FAMILY_HELP, END_REASON, end_reason, FT_CODE, "eh_end_reason", 0, "Reason ended")
+
+/* A multi-agency child protection team (new s.16EA Children Act 2004): its members by agency
+ * and role, each over a span of time; the MACPT responsible for each s.47 enquiry and child
+ * protection plan is named on those rows (macpt_id). The day the duty applies is the setting
+ * macpt_duty_from. */
+#define MACPT_FIELDS(X)                                                                             \
+	X(MACPT, NAME, name, FT_STR, NULL, F_REQUIRED | F_UNIQUE, "Name")                             \
+	X(MACPT, AREA, area, FT_STR, NULL, 0, "Area covered")                                         \
+	X(MACPT, START_DATE, start_date, FT_DATE, NULL, F_REQUIRED, "Began")                          \
+	X(MACPT, END_DATE, end_date, FT_DATE, NULL, F_CLOSES, "Ended")
+
+#define MACPT_MEMBER_FIELDS(X)                                                                      \
+	X(MACPT_MEMBER, MACPT_ID, macpt_id, FT_REF, "macpt", F_REQUIRED, "Team")                      \
+	X(MACPT_MEMBER, AGENCY, agency, FT_CODE, "macpt_agency", F_REQUIRED, "Agency")                \
+	X(MACPT_MEMBER, ROLE, role, FT_STR, NULL, F_REQUIRED, "Role in the team")                     \
+	X(MACPT_MEMBER, WORKER_ID, worker_id, FT_REF, "worker", 0, "Worker (when they have a worker row)") \
+	X(MACPT_MEMBER, NAME, name, FT_STR, NULL, F_PERSONAL, "Name (when they have none)")           \
+	X(MACPT_MEMBER, START_DATE, start_date, FT_DATE, NULL, F_REQUIRED, "Joined")                  \
+	X(MACPT_MEMBER, END_DATE, end_date, FT_DATE, NULL, F_CLOSES, "Left")
+
 #define TEAM_FIELDS(X)                                                   \
 	X(TEAM, NAME, name, FT_STR, NULL, F_REQUIRED | F_UNIQUE, "Name")   \
 	X(TEAM, SERVICE, service, FT_CODE, "team_service", F_REQUIRED, "Service") \
@@ -146,7 +189,8 @@
 	X(WORKER, FRONTLINE, frontline, FT_BOOL, NULL, 0, "Frontline graduate")       \
 	X(WORKER, START_ORIGIN, start_origin, FT_CODE, "workforce_origin", 0, "Came from") \
 	X(WORKER, DESTINATION, destination, FT_CODE, "workforce_destination", 0, "Went to") \
-	X(WORKER, CFKSS, cfkss, FT_CODE, "workforce_cfkss", 0, "Knowledge and skills statement status")
+	X(WORKER, CFKSS, cfkss, FT_CODE, "workforce_cfkss", 0, "Knowledge and skills statement status") \
+	X(WORKER, ORGANISATION, organisation, FT_STR, NULL, 0, "Organisation (a partner agency's practitioner)")
 
 /* A stretch of time a worker was away (the workforce census's absence on the census date,
  * its reason, and working days lost to sickness in the year before it). */
@@ -263,7 +307,8 @@
 	X(S47, STRATEGY_DATE, strategy_date, FT_DATE, NULL, F_REQUIRED | F_PREBIRTH | F_EVENT, "Strategy discussion") \
 	X(S47, START_DATE, start_date, FT_DATE, NULL, F_PREBIRTH | F_EVENT, "Section 47 enquiry started") \
 	X(S47, ICPC_DATE, icpc_date, FT_DATE, NULL, F_PREBIRTH | F_EVENT, "Initial child protection conference") \
-	X(S47, ICPC_NOT_REQUIRED, icpc_not_required, FT_BOOL, NULL, F_REQUIRED, "Conference not required")
+	X(S47, ICPC_NOT_REQUIRED, icpc_not_required, FT_BOOL, NULL, F_REQUIRED, "Conference not required") \
+	X(S47, MACPT_ID, macpt_id, FT_REF, "macpt", 0, "Multi-agency child protection team")
 
 #define CIN_PLAN_FIELDS(X)                                                                \
 	X(CIN_PLAN, CHILD_ID, child_id, FT_REF, "child", F_REQUIRED, "Child")               \
@@ -278,7 +323,8 @@
 	X(CP_PLAN, CATEGORY, category, FT_CODE, "cp_category", F_REQUIRED, "Category of abuse") \
 	X(CP_PLAN, END_DATE, end_date, FT_DATE, NULL, F_CLOSES | F_EVENT, "Plan ended")               \
 	X(CP_PLAN, INITIAL_CATEGORY, initial_category, FT_CODE, "cp_category", 0, "Initial category of abuse") \
-	X(CP_PLAN, PREVIOUS_PLANS, previous_plans, FT_INT, NULL, 0, "Previous plans (in any authority)")
+	X(CP_PLAN, PREVIOUS_PLANS, previous_plans, FT_INT, NULL, 0, "Previous plans (in any authority)") \
+	X(CP_PLAN, MACPT_ID, macpt_id, FT_REF, "macpt", 0, "Multi-agency child protection team")
 
 #define CP_REVIEW_FIELDS(X)                                                               \
 	X(CP_REVIEW, CHILD_ID, child_id, FT_REF, "child", F_REQUIRED, "Child")              \
@@ -585,6 +631,12 @@
 	X(pre_proceedings, letter_init_cp_date, "The CIN census element LetterInitCPDate; the DfE has not published its meaning") \
 	X(kinship, offer_version, "The version (or date) of the published kinship local offer, for example 2026-v2") \
 	X(dolo, end_date, "Leave blank while the order continues") \
+	X(family_help, referral_id, "The referral that opened the child in need episode; blank for targeted help") \
+	X(family_help, lead_worker_id, "A social worker, or a partner agency's practitioner who signs in to Hearth") \
+	X(family_help, lead_cp_worker_id, "A social worker: leads any s.47 enquiry and child protection plan") \
+	X(s47, macpt_id, "The MACPT responsible for the enquiry (from the date the duty applies)") \
+	X(cp_plan, macpt_id, "The MACPT responsible for the child protection work") \
+	X(worker, organisation, "For a partner agency's practitioner: the school, health service, police force or other body") \
 	X(inspection, framework, "Blank: the framework in force on the start date (April 2026 from 1 April 2026)")
 
 #endif

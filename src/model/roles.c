@@ -22,7 +22,8 @@ _Static_assert(K__COUNT <= 64, "one bit per kind of record");
 	 K(REFERRAL) | K(ASSESSMENT) | K(S47) | K(CIN_PLAN) | K(CP_PLAN) | K(CP_REVIEW) | K(CORE_GROUP) |  \
 	 K(CLA_EPISODE) | K(CLA_REVIEW) | K(VISIT) | K(NOTE) | K(HEALTH) | K(EDUCATION) | K(PEP) |         \
 	 K(MISSING) | K(PROCEEDINGS) | K(PERMANENCE) | K(ADOPTION) | K(CLA_OUTCOME) | K(LEAVER_CONTACT) |  \
-	 K(PATHWAY_PLAN) | K(PARTICIPATION) | K(TASK) | K(PRE_PROCEEDINGS) | K(PP_MEETING) | K(KINSHIP) | K(DOLO))
+	 K(PATHWAY_PLAN) | K(PARTICIPATION) | K(TASK) | K(PRE_PROCEEDINGS) | K(PP_MEETING) | K(KINSHIP) | K(DOLO) | \
+	 K(FAMILY_HELP))
 
 struct role_def {
 	const char *name;
@@ -31,6 +32,7 @@ struct role_def {
 	unsigned perms;		/* bit per enum permission */
 	uint64_t records;	/* bit per kind of record it may add, correct and retract */
 	enum role_records_for records_for;
+	uint64_t reads;		/* without PERM_CHILD_READ: the kinds it may read (role_may_read) */
 };
 
 #define P(p) (1u << (p))
@@ -69,11 +71,19 @@ static const struct role_def roles[ROLE_MAX] = {
 			    BASE | P(PERM_CHILD_LIST) | P(PERM_CHILD_READ) | P(PERM_DUE_READ) | P(PERM_MEASURES_READ) |
 				    P(PERM_LISTS_ALL),
 			    0, RECORDS_FOR_SELF},
+	/* A partner agency's practitioner (school, health, early years, youth, police) who leads
+	 * a child's Family Help: sees only the children they lead or are allocated to, records
+	 * visits, notes and the Family Help episode (with its family plan), and reads back only
+	 * the Family Help: no chronology, no other kind of record, no LADO, no other child. */
+	[ROLE_PARTNER] = {"partner", SCOPE_OWN, false,
+			  BASE | P(PERM_CHILD_LIST) | P(PERM_CHILD_WRITE) | P(PERM_FAMILY_HELP),
+			  K(FAMILY_HELP) | K(VISIT) | K(NOTE), RECORDS_FOR_SELF, K(FAMILY_HELP)},
 };
 
 static const char *const permission_names[PERM_MAX] = {
 	"none", "signed_in", "child_list", "child_read", "child_write", "allocate", "due_read", "measures_read",
-	"user_admin", "audit_read", "lists_all", "front_door", "lado", "lado_read", "duplicates", "merge", "close_case", "authorise", "break_glass"};
+	"user_admin", "audit_read", "lists_all", "front_door", "lado", "lado_read", "duplicates", "merge", "close_case", "authorise", "break_glass",
+	"family_help"};
 
 const char *role_name(enum role r)
 {
@@ -130,6 +140,13 @@ bool role_may_record_kind(enum role r, const char *kind)
 {
 	const struct entity *e = kind ? entity_find(kind) : NULL;
 	return e && role_may_record(r, e);
+}
+
+bool role_may_read(enum role r, const struct entity *e)
+{
+	int k = kind_index(e);
+	return r < ROLE_MAX && k >= 0 &&
+	       (role_can(r, PERM_CHILD_READ) || (roles[r].reads & ((uint64_t)1 << k)) != 0);
 }
 
 enum role_records_for role_records_for(enum role r)

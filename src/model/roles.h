@@ -21,6 +21,7 @@ enum role {
 	ROLE_HEAD_OF_SERVICE,
 	ROLE_ADMIN,
 	ROLE_INSPECTOR,
+	ROLE_PARTNER,		/* a partner agency's practitioner who leads Family Help */
 	ROLE_MAX
 };
 
@@ -49,6 +50,9 @@ enum permission {
 	PERM_BREAK_GLASS,	/* open a child outside one's scope by giving a reason (read only,
 				 * for setting break_glass_minutes; audited and listed for review;
 				 * never a restricted child) */
+	PERM_FAMILY_HELP,	/* a partner practitioner: reach a child's {kind} routes that need
+				 * child_read, for only the kinds the role table lets the role read
+				 * (role_may_read); no other part of the record */
 	PERM_MAX
 };
 
@@ -56,7 +60,8 @@ enum permission {
 enum role_scope {
 	SCOPE_NONE,		/* no case content at all (administrator) */
 	SCOPE_TEAM,		/* children allocated to a worker of the person's team */
-	SCOPE_OWN,		/* children allocated to the person (IRO, PA) */
+	SCOPE_OWN,		/* children allocated to the person (IRO, PA), or whose open
+				 * Family Help they lead (a partner practitioner) */
 	SCOPE_ALL,		/* every child (analyst lists, head of service, inspector) */
 };
 
@@ -77,6 +82,11 @@ bool role_read_only(enum role r);
 bool role_may_record(enum role r, const struct entity *e);
 /* The same, by the kind's table name ("visit"); false for a name that is no kind. */
 bool role_may_record_kind(enum role r, const char *kind);
+/* Whether the role may read rows of kind e through a child's {kind} routes: any kind with
+ * PERM_CHILD_READ (the whole record); else only the role table's readable kinds (the
+ * partner: Family Help, which holds the family plan). A correction or retraction of a row
+ * needs this too: no one changes what they may not see. */
+bool role_may_read(enum role r, const struct entity *e);
 
 /* Whom a person may name as the worker who did something (an F_AUTHOR field). */
 enum role_records_for {

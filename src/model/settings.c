@@ -29,6 +29,13 @@ const struct setting_def settings_table[] = {
 	 "Case supervision: each open case supervised at least this often (local policy; there is no national "
 	 "timescale; measure SUP1)",
 	 1, 365},
+	/* The 2026 Act's duty to have multi-agency child protection teams (new s.16EA Children
+	 * Act 2004): its commencement date was not found (standards/changes-2026), so the
+	 * default is Royal Assent; set it to the day the duty applies here. */
+	{"macpt_duty_from", SETTING_DATE, "2026-04-29", "date",
+	 "Multi-agency child protection teams: the day the duty (s.16EA Children Act 2004) applies; "
+	 "s.47 enquiries and CP plans from then name their MACPT",
+	 0, 0},
 	{"pre_proceedings_weeks", SETTING_INT, "16", "weeks",
 	 "Pre-proceedings: local policy timescale from the start to the step decision (not statutory; the "
 	 "statutory 26 weeks applies to proceedings)",
@@ -276,6 +283,13 @@ int settings_validate(const char *key, const char *value, struct hearth_error *e
 			return herr_set(err, HERR_INVALID, key, "yes_no", "'%s' is not yes or no", value);
 		}
 		return 0;
+	case SETTING_DATE: {
+		hdate d;
+		if (date_parse(value, &d)) {
+			return herr_set(err, HERR_INVALID, key, "date", "'%s' is not a date (YYYY-MM-DD)", value);
+		}
+		return 0;
+	}
 	case SETTING_TYPE_MAX:
 		break;
 	}
@@ -352,6 +366,11 @@ int settings_apply(struct settings *s, const char *key, const char *value, struc
 		snprintf(s->identifier, sizeof(s->identifier), "%s", value);
 		return 0;
 	case SETTING_ROLE: /* read where it is used (src/work/authorise.c) */
+		return 0;
+	case SETTING_DATE:
+		if (strcmp(key, "macpt_duty_from") == 0) {
+			date_parse(value, &s->macpt_duty_from);
+		}
 		return 0;
 	case SETTING_TYPE_MAX:
 		break;

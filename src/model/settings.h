@@ -34,6 +34,7 @@ enum setting_type {
 	SETTING_YESNO,		/* "yes" or "no" */
 	SETTING_IDENTIFIER,	/* the child's field that is the consistent identifier */
 	SETTING_ROLE,		/* a role's name (model/roles.h), or "none" */
+	SETTING_DATE,		/* a date, YYYY-MM-DD */
 	SETTING_TYPE_MAX
 };
 
@@ -82,6 +83,7 @@ struct settings {
 	char proxies[SETTINGS_MAX_PROXIES][SETTINGS_ADDRESS_SIZE];	/* as inet_ntop writes them */
 	bool secure_cookies;
 	char identifier[16];	/* the child's column used as the consistent identifier */
+	hdate macpt_duty_from;	/* the day the MACPT duty (s.16EA Children Act 2004) applies here */
 };
 
 /* The definition of key, or NULL when there is no such setting. Static data. */

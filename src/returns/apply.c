@@ -242,6 +242,29 @@ static void ap_leaver_contact(struct casefile *cf, int64_t id, const struct hval
 	PUT(cf, leaver_contacts, r, date);
 }
 
+static void ap_proceedings(struct casefile *cf, int64_t id, const struct hval *v, struct arena *a)
+{
+	struct cf_proceedings r = {id, D_(&v[PROCEEDINGS_ISSUE_DATE]), D_(&v[PROCEEDINGS_FINAL_ORDER_DATE]),
+				   S_(&v[PROCEEDINGS_FINAL_ORDER]), (int)I_(&v[PROCEEDINGS_EXTENSION_WEEKS])};
+	PUT(cf, proceedings, r, issued);
+}
+
+static void ap_pre_proceedings(struct casefile *cf, int64_t id, const struct hval *v, struct arena *a)
+{
+	struct cf_pre_proceedings r = {id,
+				       D_(&v[PRE_PROCEEDINGS_START_DATE]),
+				       D_(&v[PRE_PROCEEDINGS_LBP_SENT]),
+				       D_(&v[PRE_PROCEEDINGS_FGDM_OFFERED]),
+				       D_(&v[PRE_PROCEEDINGS_FGDM_HELD]),
+				       D_(&v[PRE_PROCEEDINGS_STEP_DECISION_DATE]),
+				       D_(&v[PRE_PROCEEDINGS_COURT_APP_DATE]),
+				       D_(&v[PRE_PROCEEDINGS_LETTER_INIT_CP_DATE]),
+				       I_(&v[PRE_PROCEEDINGS_LBP_FGDM_OFFER]) != 0,
+				       I_(&v[PRE_PROCEEDINGS_FGDM_EXEMPT]) != 0,
+				       S_(&v[PRE_PROCEEDINGS_OUTCOME])};
+	PUT(cf, pre_proceedings, r, start);
+}
+
 static void ap_none(struct casefile *cf, int64_t id, const struct hval *v, struct arena *a)
 {
 	(void)cf;
@@ -270,6 +293,8 @@ static const struct {
 	{&entity_allocation, ap_allocation},
 	{&entity_leaver_contact, ap_leaver_contact},
 	{&entity_cla_outcome, ap_oc2},
+	{&entity_proceedings, ap_proceedings},
+	{&entity_pre_proceedings, ap_pre_proceedings},
 };
 
 void rx_apply_row(struct casefile *cf, const struct entity *e, int64_t id, const struct hval *v, struct arena *a)

@@ -31,6 +31,8 @@ const int cin_pp_element_count = (int)(sizeof(cin_pp_elements) / sizeof(cin_pp_e
 
 #define BLOCK "PreProceedingsandFGDM"
 
+static void fgdm_check(const struct casefile *cf, hdate ys, hdate ye, struct ci_child *v);
+
 /* The referral a pre-proceedings belongs under: the one open on its start (the latest
  * such), else the child's latest in the census. */
 static struct ci_details *details_for(struct ci_child *v, const struct casefile *cf, hdate start)
@@ -62,6 +64,7 @@ void cin_pp_view(const struct casefile *cf, int year, struct ci_child *v, struct
 		return;
 	}
 	hdate ys = returns_year_start(year), ye = returns_year_end(year);
+	fgdm_check(cf, ys, ye, v);
 	for (size_t i = 0; i < cf->n_pre_proceedings; i++) {
 		const struct cf_pre_proceedings *p = &cf->pre_proceedings[i];
 		hdate last = p->court_app != DATE_NONE && p->court_app > p->step_decision ? p->court_app : p->step_decision;
@@ -97,6 +100,46 @@ void cin_pp_view(const struct casefile *cf, int year, struct ci_child *v, struct
 		o->outcome = o->step_decision != DATE_NONE ? p->outcome : NULL;
 		o->court_app = in_year(p->court_app, ye);
 		o->letter_init_cp = in_year(p->letter_init_cp, ye);
+	}
+}
+
+/* Whether pre-proceedings p records the FGDM offer (the date offered, or the letter before
+ * proceedings carrying it) or the "not in the child's best interests" exemption. */
+static bool fgdm_answered(const struct cf_pre_proceedings *p)
+{
+	return p->fgdm_offered != DATE_NONE || p->lbp_fgdm_offer || p->fgdm_exempt;
+}
+
+/* s.31ZA: a care or supervision application made in the year with no FGDM offer or
+ * exemption recorded: a court application on a pre-proceedings that records neither, or
+ * proceedings issued with no pre-proceedings begun on or before the issue date that records
+ * either. The first (earliest) such application is kept for the rule FGDM1Q. */
+static void fgdm_check(const struct casefile *cf, hdate ys, hdate ye, struct ci_child *v)
+{
+	for (size_t i = 0; i < cf->n_pre_proceedings; i++) {
+		const struct cf_pre_proceedings *p = &cf->pre_proceedings[i];
+		if (p->court_app != DATE_NONE && p->court_app >= ys && p->court_app <= ye && !fgdm_answered(p) &&
+		    (!v->fgdm_missing || p->court_app < v->fgdm_missing_date)) {
+			v->fgdm_missing = true;
+			v->fgdm_missing_date = p->court_app;
+			v->fgdm_missing_id = p->id;
+		}
+	}
+	for (size_t i = 0; i < cf->n_proceedings; i++) {
+		const struct cf_proceedings *pr = &cf->proceedings[i];
+		if (pr->issued == DATE_NONE || pr->issued < ys || pr->issued > ye) {
+			continue;
+		}
+		bool answered = false;
+		for (size_t k = 0; k < cf->n_pre_proceedings; k++) {
+			const struct cf_pre_proceedings *p = &cf->pre_proceedings[k];
+			answered = answered || (p->start != DATE_NONE && p->start <= pr->issued && fgdm_answered(p));
+		}
+		if (!answered && (!v->fgdm_missing || pr->issued < v->fgdm_missing_date)) {
+			v->fgdm_missing = true;
+			v->fgdm_missing_date = pr->issued;
+			v->fgdm_missing_id = pr->id;
+		}
 	}
 }
 

@@ -244,6 +244,11 @@ struct ci_child {
 	VARR(struct ci_details, details);
 	int line;
 	const char *file;
+	/* From the record only (cin_pp_view): a care or supervision application in the year
+	 * with no FGDM offer or exemption recorded (s.31ZA); the first one's date and row. */
+	bool fgdm_missing;
+	hdate fgdm_missing_date;
+	int64_t fgdm_missing_id;
 };
 
 /* The file's Header (from the record: what the export writes). */

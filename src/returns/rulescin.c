@@ -1439,6 +1439,20 @@ static void r8935(struct returns_ctx *x)
 	}
 }
 
+/* Hearth's own, not the DfE's (the 2026-27 rules are not published): s.31ZA Children Act
+ * 1989 requires the FGDM offer before a care or supervision application, unless not in the
+ * child's best interests. A query, so the save goes through and the warning shows after it
+ * and in the findings. */
+static void rFGDM1Q(struct returns_ctx *x)
+{
+	if (C->fgdm_missing) {
+		char b[DATE_STR_SIZE];
+		rx_emit(x, NULL, 0, 0, C->fgdm_missing_id, C->fgdm_missing_date,
+			"application of %s: no FGDM offer and no best-interests exemption recorded before it",
+			dmy(C->fgdm_missing_date, b));
+	}
+}
+
 /* The DfE's 8940: a plan's CPPstartDate must not fall on or between the start and end of
  * another plan of the child (an open one has not ended). A plan that starts on the day
  * another ended is reported: the conference that ends a plan does not begin another the
@@ -1581,6 +1595,7 @@ const struct returns_rule returns_rules_cin[] = {
 	R("8873Q", Q, "Assessments", "AssessmentFactors, ReasonForClosure", "Please check and either amend data or provide a reason: When there is only one assessment on the episode and the factors code “21 No factors identified” has been used for the completed assessment, the reason for closure ‘RC8’ or 'RC9' should be used.", 0, 0, r8873Q),
 	R("8897Q", Q, "Assessments", "AssessmentFactors, AssessmentAuthorisationDate", "Parental or child factors at assessment information is missing from a completed assessment", 0, 0, r8897Q),
 	R("8945Q", Q, "Assessments", "AssessmentFactors", "Please check and either amend data or provide a reason: the assessment factors code '18A' should not be used ('18B' or '18C' should be used instead)", 0, 2025, r8945Q),
+	R("FGDM1Q", Q, "PreProceedingsandFGDM", "FGDMMeetingOffer, CourtAppDate", "Hearth (s.31ZA Children Act 1989): a care or supervision application is recorded with no family group decision-making meeting offered, and no record that offering one was not in the child's best interests", 0, CIN_PP_FIRST_YEAR, rFGDM1Q),
 	R("8950Q", Q, "Assessments", "AssessmentFactors", "Please check and either amend data or provide a reason: the assessment factors code '19A' should not be used ('19B' or '19C' should be used instead)", 0, 2025, r8950Q),
 };
 

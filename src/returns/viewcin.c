@@ -10,7 +10,8 @@
  * in other authorities too) or, when none is, the child's CP plans in the record that
  * started before it. The latest category of abuse is the plan's category, the initial one
  * the category it began with when that is recorded (else the same). UPNunknown is the
- * recorded reason, for a child without a UPN. */
+ * recorded reason, for a child without a UPN. Family Help under s.17 is a CIN plan of its
+ * referral (family_help_census below). */
 #include <string.h>
 #include <strings.h>
 
@@ -63,6 +64,37 @@ static size_t split_factors(const char *s, struct arena *a, const char ***out)
 	}
 	*out = codes;
 	return n;
+}
+
+/* Family Help (Families First) in the DfE's CIN definitions, by level: help under s.17 is
+ * child in need, written as a CIN plan (CINPlanDates) of the referral it names; targeted
+ * help is not in the census, as targeted early help was not. No DfE mapping has been
+ * published (standards/changes-2026 README): this table is the one place to change. */
+static const struct {
+	const char *level;
+	bool cin_plan;
+} family_help_census[] = {{"s17", true}, {"targeted", false}};
+
+static bool family_help_is_cin(const char *level)
+{
+	for (size_t i = 0; level && i < sizeof(family_help_census) / sizeof(family_help_census[0]); i++) {
+		if (strcmp(family_help_census[i].level, level) == 0) {
+			return family_help_census[i].cin_plan;
+		}
+	}
+	return false;
+}
+
+/* Whether the referral already has a CIN plan starting on that day (a Family Help episode
+ * recorded beside its CIN plan is one plan, not two). */
+static bool has_cin_plan(const struct casefile *cf, int64_t referral_id, hdate start)
+{
+	for (size_t i = 0; i < cf->n_cin_plans; i++) {
+		if (cf->cin_plans[i].referral_id == referral_id && cf->cin_plans[i].start == start) {
+			return true;
+		}
+	}
+	return false;
 }
 
 /* NumberOfPreviousCPP: as recorded, or the record's plans that began before p. */
@@ -122,6 +154,15 @@ bool viewcin_build(const struct casefile *cf, const struct returns_extras *x, in
 			}
 			*ARR_PUSH(a, d->plans, d->n_plans, d->cap_plans) =
 				(struct ci_plan){p->start, p->end != DATE_NONE && p->end <= ye ? p->end : DATE_NONE, 0, p->id};
+		}
+		for (size_t i = 0; i < cf->n_family_help; i++) {
+			const struct cf_family_help *f = &cf->family_help[i];
+			if (f->referral_id != ref->id || !family_help_is_cin(f->level) || f->start == DATE_NONE ||
+			    f->start > ye || (f->end != DATE_NONE && f->end < ys) || has_cin_plan(cf, ref->id, f->start)) {
+				continue;
+			}
+			*ARR_PUSH(a, d->plans, d->n_plans, d->cap_plans) =
+				(struct ci_plan){f->start, f->end != DATE_NONE && f->end <= ye ? f->end : DATE_NONE, 0, f->id};
 		}
 		for (size_t i = 0; i < cf->n_s47s; i++) {
 			const struct cf_s47 *s = &cf->s47s[i];

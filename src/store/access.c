@@ -536,7 +536,9 @@ int store_device_add(struct store *st, int64_t user_id, const char *token_hash, 
 	"c.voided = 0 AND (?1 = 'all' OR EXISTS (SELECT 1 FROM allocation a JOIN worker w ON w.id = a.worker_id " \
 	"WHERE a.child_id = c.id AND a.voided = 0 AND a.start_date <= ?2 AND (a.end_date IS NULL OR "           \
 	"a.end_date > ?2) AND ((?1 = 'team' AND a.kind IN ('sw', 'pa') AND w.team_id = ?3) OR (?1 = 'own' AND " \
-	"a.worker_id = ?4)))) AND (c.restricted = 0 OR EXISTS (SELECT 1 FROM access_grant g WHERE g.child_id = " \
+	"a.worker_id = ?4))) OR (?1 = 'own' AND EXISTS (SELECT 1 FROM family_help f WHERE f.child_id = c.id AND " \
+	"f.voided = 0 AND f.lead_worker_id = ?4 AND f.start_date <= ?2 AND (f.end_date IS NULL OR "           \
+	"f.end_date > ?2)))) AND (c.restricted = 0 OR EXISTS (SELECT 1 FROM access_grant g WHERE g.child_id = " \
 	"c.id AND g.user_id = ?5 AND g.revoked_at IS NULL))"
 
 /* The same condition for lists of children, one form per scope kind so the planner can
@@ -557,8 +559,11 @@ static const char *const scope_set_condition[] = {
 	[STORE_SCOPE_TEAM] = "c.voided = 0 AND c.id IN (SELECT a.child_id FROM allocation a WHERE a.worker_id IN "
 			     "(SELECT w.id FROM worker w WHERE w.team_id = ?3) AND a.kind IN ('sw', 'pa') AND "
 			     SCOPE_LIVE_ALLOCATION ") AND " SCOPE_GRANTED,
-	[STORE_SCOPE_OWN] = "c.voided = 0 AND c.id IN (SELECT a.child_id FROM allocation a WHERE a.worker_id = ?3 AND "
-			    SCOPE_LIVE_ALLOCATION ") AND " SCOPE_GRANTED,
+	/* Own: allocated to the person, or an open Family Help they lead (a partner). */
+	[STORE_SCOPE_OWN] = "c.voided = 0 AND (c.id IN (SELECT a.child_id FROM allocation a WHERE a.worker_id = ?3 AND "
+			    SCOPE_LIVE_ALLOCATION ") OR c.id IN (SELECT f.child_id FROM family_help f WHERE "
+			    "f.lead_worker_id = ?3 AND f.voided = 0 AND f.start_date <= ?2 AND (f.end_date IS NULL OR "
+			    "f.end_date > ?2))) AND " SCOPE_GRANTED,
 	/* ?2 and ?3 are bound for every kind; "all" names them so every backend knows them. */
 	[STORE_SCOPE_ALL] = "c.voided = 0 AND " SCOPE_GRANTED " AND CAST(?2 AS TEXT) IS NOT NULL AND "
 			    "CAST(?3 AS BIGINT) IS NOT NULL",

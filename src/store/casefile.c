@@ -357,6 +357,18 @@ static void cv_authorisation(const struct hval *v, int64_t id, void *o)
 				       S(&v[AUTHORISATION_STATE])};
 }
 
+static void cv_family_help(const struct hval *v, int64_t id, void *o)
+{
+	struct cf_family_help *c = o;
+	*c = (struct cf_family_help){id,
+				     D(&v[FAMILY_HELP_START_DATE]),
+				     D(&v[FAMILY_HELP_END_DATE]),
+				     S(&v[FAMILY_HELP_LEVEL]),
+				     S(&v[FAMILY_HELP_LEAD_AGENCY]),
+				     I(&v[FAMILY_HELP_REFERRAL_ID]),
+				     I(&v[FAMILY_HELP_LEAD_WORKER_ID])};
+}
+
 struct loader {
 	const struct entity *e;
 	int sort_field;		/* the date the array is ordered by */
@@ -413,6 +425,8 @@ static const struct loader loaders[CFA_MAX] = {
 	L(CFA_DOLOS, dolo, DOLO_START_DATE, DOLO_END_DATE, cv_dolo, struct cf_dolo, dolos),
 	L(CFA_AUTHORISATIONS, authorisation, AUTHORISATION_ASKED_DATE, -1, cv_authorisation, struct cf_authorisation,
 	  authorisations),
+	L(CFA_FAMILY_HELP, family_help, FAMILY_HELP_START_DATE, FAMILY_HELP_END_DATE, cv_family_help,
+	  struct cf_family_help, family_help),
 };
 #undef L
 #define N_LOADERS CFA_MAX

@@ -37,7 +37,9 @@ enum { SC_ID, SC_CSRF, SC_CREATED, SC_SEEN, SC_USER_ID, SC_USERNAME, SC_HASH, SC
 	"c.voided = 0 AND (?1 = 'all' OR EXISTS (SELECT 1 FROM allocation a JOIN worker w ON w.id = a.worker_id " \
 	"WHERE a.child_id = c.id AND a.voided = 0 AND a.start_date <= ?2 AND (a.end_date IS NULL OR "           \
 	"a.end_date > ?2) AND ((?1 = 'team' AND a.kind IN ('sw', 'pa') AND w.team_id = ?3) OR (?1 = 'own' AND " \
-	"a.worker_id = ?4)))) AND (c.restricted = 0 OR EXISTS (SELECT 1 FROM access_grant g WHERE g.child_id = " \
+	"a.worker_id = ?4))) OR (?1 = 'own' AND EXISTS (SELECT 1 FROM family_help f WHERE f.child_id = c.id AND " \
+	"f.voided = 0 AND f.lead_worker_id = ?4 AND f.start_date <= ?2 AND (f.end_date IS NULL OR "           \
+	"f.end_date > ?2)))) AND (c.restricted = 0 OR EXISTS (SELECT 1 FROM access_grant g WHERE g.child_id = " \
 	"c.id AND g.user_id = ?5 AND g.revoked_at IS NULL))"
 
 static const char *const sql[W_MAX] = {

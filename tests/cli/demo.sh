@@ -52,7 +52,7 @@ table_digests() {	# DB: "table digest" lines
 }
 table_digests "$a" >"$TMPDIR/a.sums"
 users=$(sqlite3 "$a" "SELECT group_concat(username, ' ') FROM (SELECT username FROM user_account WHERE disabled = 0 ORDER BY username)")
-[ "$users" = "admin analyst front_door head_of_service inspector iro lado personal_adviser social_worker team_manager" ] &&
+[ "$users" = "admin analyst front_door head_of_service inspector iro lado partner personal_adviser social_worker team_manager" ] &&
 	ok "the demo has one user per role, named after the role" || not_ok "demo users: $users"
 n=$(sqlite3 "$a" "SELECT count(*) FROM user_account WHERE username IN ('social_worker', 'team_manager') AND team_id IS NOT NULL")
 [ "$n" = 2 ] && ok "the demo social worker and manager belong to a team" || not_ok "demo team users: $n"

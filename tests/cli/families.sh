@@ -40,6 +40,52 @@ r child --given-name Ben --family-name Cox --dob 2014-02-01 --sex M --ethnicity 
 r referral --child C2 --referral-date 2025-06-01 --source 6 --primary-need N1 --nfa no
 r pre_proceedings --child C2 --start-date 2026-02-01 --fgdm-exempt no
 r proceedings --child C2 --issue-date 2026-06-01
+# C3: Family Help under s.17 (the CIN episode's referral named), and targeted Family Help
+# for C4 (not in the census, as targeted early help was not).
+r child --given-name Cal --family-name Dee --dob 2016-03-01 --sex M --ethnicity WBRI --upn A885200015002 --la-child-id C3 --uasc no --restricted no
+r referral --child C3 --referral-date 2026-05-01 --source 6 --primary-need N2 --nfa no
+check "record Family Help under s.17 with its referral" $H record "$db" family_help --child C3 --start-date 2026-05-20 \
+	--level s17 --referral 3 --lead-agency school --assessment-date 2026-06-10 --plan-date 2026-06-15 --family-plan "Attendance support"
+r child --given-name Dot --family-name Eve --dob 2017-03-01 --sex F --ethnicity WBRI --upn A885200015003 --la-child-id C4 --uasc no --restricted no
+r family_help --child C4 --start-date 2026-05-20 --level targeted --lead-agency health
+refuses "a Family Help level not in the code table is refused" "level" \
+	$H record "$db" family_help --child C4 --start-date 2026-05-20 --level cin --lead-agency health
+
+# s.31ZA: a care application with no FGDM offer or exemption is warned about on save (a
+# query: saved anyway) and is in the findings. C5: proceedings with no pre-proceedings at
+# all; C6: pre-proceedings recording that an FGDM was not in the child's best interests.
+r child --given-name Eli --family-name Fay --dob 2015-03-01 --sex M --ethnicity WBRI --upn A885200015004 --la-child-id C5 --uasc no --restricted no
+r referral --child C5 --referral-date 2026-05-01 --source 6 --primary-need N1 --nfa no
+run_ok "$TMPDIR/p5.out" $H record "$db" proceedings --child C5 --issue-date 2026-07-01 &&
+	grep -q "FGDM1Q" "$TMPDIR/p5.out.err" && ok "proceedings with no FGDM offer: saved, with the warning" ||
+	not_ok "proceedings with no FGDM offer: saved, with the warning ($(cat "$TMPDIR/p5.out.err"))"
+r child --given-name Fay --family-name Gee --dob 2015-03-01 --sex F --ethnicity WBRI --upn A885200015005 --la-child-id C6 --uasc no --restricted no
+r referral --child C6 --referral-date 2026-05-01 --source 6 --primary-need N1 --nfa no
+r pre_proceedings --child C6 --start-date 2026-05-10 --fgdm-exempt yes --fgdm-exempt-reason "Risk of violence to the mother"
+run_ok "$TMPDIR/p6.out" $H record "$db" proceedings --child C6 --issue-date 2026-07-01 &&
+	! grep -q "FGDM1Q" "$TMPDIR/p6.out.err" && ok "proceedings after a recorded exemption: no warning" ||
+	not_ok "proceedings after a recorded exemption: no warning"
+# The text report heads each child's findings with its LA child id.
+run_ok "$TMPDIR/v.txt" $H validate "$db" --return cin-census --year 2027 &&
+	[ "$(awk '/^[^ ]/{c=$1} /FGDM1Q +PreProc/{print c}' "$TMPDIR/v.txt" | tr '\n' ' ')" = "C2 C5 " ] &&
+	ok "the findings list the applications without an FGDM offer (C2, C5; not C6)" ||
+	not_ok "the findings list the applications without an FGDM offer (C2, C5; not C6)"
+run_ok "$TMPDIR/v26.txt" $H validate "$db" --return cin-census --year 2026 && ! grep -q "FGDM1Q" "$TMPDIR/v26.txt" &&
+	ok "no FGDM finding before 2026-27" || not_ok "no FGDM finding before 2026-27"
+
+# Multi-agency child protection teams: members by agency and role; the MACPT responsible for
+# a s.47 enquiry and a CP plan; the day the duty applies is a setting (a date).
+check "record a MACPT" $H record "$db" macpt --name "North MACPT" --area "North" --start-date 2026-05-01
+r macpt_member --macpt 1 --agency education --role "Designated safeguarding lead" --name "A Head" --start-date 2026-05-01
+r macpt_member --macpt 1 --agency police --role "Detective sergeant" --name "B Officer" --start-date 2026-05-01
+refuses "a MACPT member's agency not in the code table is refused" "agency" \
+	$H record "$db" macpt_member --macpt 1 --agency fire --role Officer --start-date 2026-05-01
+r s47 --child C5 --referral 5 --strategy-date 2026-06-01 --icpc-not-required no --macpt 1
+run_ok "$TMPDIR/mc.txt" sqlite3 "$db" "SELECT m.name, count(*) FROM s47 s JOIN macpt m ON m.id = s.macpt_id JOIN macpt_member mm ON mm.macpt_id = m.id GROUP BY m.name" &&
+	[ "$(cat "$TMPDIR/mc.txt")" = "North MACPT|2" ] && ok "the s.47 names its MACPT, with its two members" ||
+	not_ok "the s.47 names its MACPT, with its two members ($(cat "$TMPDIR/mc.txt"))"
+check "the MACPT duty date is a setting" $H settings "$db" set macpt_duty_from 2026-09-01
+refuses "the MACPT duty date must be a date" "is not a date" $H settings "$db" set macpt_duty_from soon
 
 # The element names of the block, in order: from the standards note's CSV when it is there.
 want="PPStartDate LBPSentDate FGDMMeetingOffer FGDMMeetingFac InitialPPMeetingDate ReviewMeetingsCount StepDecisionDate PPOutcome CourtAppDate LetterInitCPDate"
@@ -71,6 +117,10 @@ if [ -n "$S" ] && [ -f "$S/cin-census/CIN_schema_2026.xsd" ]; then
 	# the block sits after the child protection plans, inside CINdetails
 	awk '/<PreProceedingsandFGDM>/{p=1} /<\/CINdetails>/{if(p)ok=1} END{exit !ok}' "$TMPDIR/c27.xml" &&
 		ok "the block is inside CINdetails" || not_ok "the block is inside CINdetails"
+	awk '/<LAchildID>C3</{p=1} p&&/<CINPlanStartDate>/{print; exit}' "$TMPDIR/c27.xml" | grep -q "2026-05-20" &&
+		! grep -q "<LAchildID>C4</LAchildID>" "$TMPDIR/c27.xml" &&
+		ok "Family Help under s.17 is a CIN plan of its referral; targeted help is not in the census" ||
+		not_ok "Family Help under s.17 is a CIN plan of its referral; targeted help is not in the census"
 	run_ok "$TMPDIR/c26.out" $H export "$db" cin-census --year 2026 --out "$TMPDIR/c26.xml" --xsd "$S/cin-census/CIN_schema_2026.xsd" &&
 		! grep -q PreProceedings "$TMPDIR/c26.xml" && ok "CIN census 2025-26 has no block" ||
 		not_ok "CIN census 2025-26 has no block"
@@ -99,8 +149,9 @@ echo "$(line PP1.in_timescale)" | grep -q ",1,1," && echo "$(line PP1.avoided)" 
 	not_ok "PP1 counts the concluded pre-proceedings ($(line PP1.in_timescale))"
 echo "$(line KIN1.sgo)" | grep -q ",1," && echo "$(line KIN1.local_offer)" | grep -q ",1,1," &&
 	ok "KIN1 counts the SGO and the offer" || not_ok "KIN1 counts the SGO and the offer ($(line KIN1.sgo))"
-# C2's proceedings had no offer: 0 of 1, and the drill-down names C2.
-echo "$(line PP1.fgdm_offered)" | grep -q ",0,1," && ok "PP1.fgdm_offered counts proceedings with no offer" ||
+# C2's and C5's proceedings had no offer, C6's an exemption (the measure counts offers
+# only): 0 of 3, and the drill-down names C2.
+echo "$(line PP1.fgdm_offered)" | grep -q ",0,3," && ok "PP1.fgdm_offered counts proceedings with no offer" ||
 	not_ok "PP1.fgdm_offered counts proceedings with no offer ($(line PP1.fgdm_offered))"
 run_ok "$TMPDIR/d.txt" $H report "$db" measure PP1.fgdm_offered --as-at 2027-03-31 --list denominator &&
 	grep -q " C2 " "$TMPDIR/d.txt" && ! grep -q " C1 " "$TMPDIR/d.txt" && ok "PP1 drill-down lists the child" ||

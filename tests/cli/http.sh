@@ -79,6 +79,14 @@ fixture record "$db" referral --child HC1 --referral-date 2026-03-02 --source 1A
 fixture record "$db" visit --child HC1 --visit-date 2026-03-03 --kind cin --seen yes --seen-alone yes \
 	--child-said "I want to stay at my school"
 fixture record "$db" note --child HC1 --note-date 2026-03-04 --kind case_note --child-voice no --body "Spoke to school"
+# A partner agency's practitioner (a school's) who leads HC1's Family Help, and is also
+# named as lead on restricted HC3's (not granted: still out of scope).
+fixture record "$db" worker --staff-id HTP1 --given-name Test --family-name "Partner HTP1" --role other \
+	--fte 1 --agency no --case-holder no --start-date 2020-01-01 --organisation "Oak Primary School"
+fixture record "$db" family_help --child HC1 --start-date 2026-03-02 --level s17 --lead-worker HTP1 \
+	--lead-agency school --family-plan "Attendance plan with the school"
+fixture record "$db" family_help --child HC3 --start-date 2026-03-02 --level targeted --lead-worker HTP1 \
+	--lead-agency school
 
 user() { # name role [options]
 	local name=$1 role=$2
@@ -95,6 +103,7 @@ user test_analyst analyst
 user test_head_of_service head_of_service
 user test_admin admin
 user test_inspector inspector
+user test_partner partner --worker HTP1
 user test_throttled social_worker --team "HTTP Team A" --worker HTA1
 user test_disabled social_worker --team "HTTP Team A" --worker HTA1
 user test_expiry social_worker --team "HTTP Team A" --worker HTA1

@@ -175,7 +175,7 @@ test('bad drafts are refused with a clear 4xx and nothing stored', async () => {
 
 test('POST /drafts: every role, as the form it names allows', async () => {
 	// The visit form opens for these roles (tests/http/pages.test.mjs), and so may be drafted.
-	const may = new Set(['social_worker', 'team_manager', 'iro', 'personal_adviser', 'front_door']);
+	const may = new Set(['social_worker', 'team_manager', 'iro', 'personal_adviser', 'front_door', 'partner']);
 	const anon = await page('POST', '/drafts', { form: { csrf_token: 'x', draft_path: FORM, draft_title: 'x' } });
 	assert.equal(anon.status, 303, 'signed out: to sign in');
 	assert.equal(anon.headers.get('location'), `/sign-in?return=${encodeURIComponent(FORM)}`);

@@ -31,7 +31,7 @@ export const WORKER = { a1: Number(env('HEARTH_WORKER_A1')), a2: Number(env('HEA
 export const { hostname: HOST, port: PORT } = new URL(URL_BASE);
 
 export const ROLES = ['social_worker', 'team_manager', 'iro', 'personal_adviser', 'lado', 'front_door', 'analyst',
-	'head_of_service', 'admin', 'inspector'];
+	'head_of_service', 'admin', 'inspector', 'partner'];
 
 // One query's rows, one per line, columns separated by '|', NULL as nothing: sqlite3's
 // default output, and psql's unaligned tuples-only output. Write queries both engines read

@@ -24,16 +24,18 @@ async function page(method, path, { session, form, headers = {} } = {}) {
 
 // Which roles may open each page (the role table in src/model/roles.c, by permission).
 const pages = [
+	// partner: their list of the children they lead (child_list), and a visit's form (child_write: they
+	// record visits), but not the record's pages (no child_read).
 	{ path: '/caseload', roles: ['social_worker', 'team_manager', 'iro', 'personal_adviser', 'front_door', 'analyst',
-		'head_of_service', 'inspector'] },
+		'head_of_service', 'inspector', 'partner'] },
 	{ path: '/due', roles: ['social_worker', 'team_manager', 'iro', 'personal_adviser', 'head_of_service', 'inspector'] },
 	{ path: '/team', roles: ['team_manager', 'head_of_service'] },
 	{ path: '/search?q=Quenby', roles: ['social_worker', 'team_manager', 'iro', 'personal_adviser', 'front_door',
-		'analyst', 'head_of_service', 'inspector'] },
+		'analyst', 'head_of_service', 'inspector', 'partner'] },
 	{ path: `/children/${CHILD.in}`, roles: ['social_worker', 'team_manager', 'iro', 'personal_adviser', 'front_door',
 		'head_of_service', 'inspector'] },
 	{ path: `/children/${CHILD.in}/visits/new`, roles: ['social_worker', 'team_manager', 'iro', 'personal_adviser',
-		'front_door'] },
+		'front_door', 'partner'] },
 	{ path: `/children/${CHILD.in}/reallocate`, roles: ['team_manager', 'head_of_service'] },
 ];
 

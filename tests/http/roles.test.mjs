@@ -9,41 +9,41 @@ import { AS_AT, CHILD, HEARTH, ROLES, URL_BASE, WORKER, as, assertError, req, si
 
 const C = CHILD.in;
 const sw = 'social_worker', tm = 'team_manager', iro = 'iro', pa = 'personal_adviser', lado = 'lado',
-	fd = 'front_door', an = 'analyst', hos = 'head_of_service', adm = 'admin', insp = 'inspector';
+	fd = 'front_door', an = 'analyst', hos = 'head_of_service', adm = 'admin', insp = 'inspector', ptn = 'partner';
 
 // route -> [anonymous, then one status per role in ROLES order]
-//                                                              anon  sw   tm   iro  pa  lado  fd   an  hos  adm insp
+//                                                              anon  sw   tm   iro  pa  lado  fd   an  hos  adm insp ptn
 const MATRIX = [
-	['GET', '/api/openapi.json', null, /*                     */ [200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200]],
-	['GET', '/api/session', null, /*                          */ [401, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200]],
-	['POST', '/api/session', 'signin', /*                     */ [200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200]],
-	['DELETE', '/api/session', null, /*                       */ [401, 204, 204, 204, 204, 204, 204, 204, 204, 204, 204]],
-	['GET', '/api/users', null, /*                            */ [401, 403, 403, 403, 403, 403, 403, 403, 403, 200, 403]],
-	['GET', '/api/children', null, /*                         */ [401, 200, 200, 200, 200, 403, 200, 200, 200, 403, 200]],
-	['GET', '/api/children/{id}', null, /*                    */ [401, 200, 200, 200, 200, 403, 200, 403, 200, 403, 200]],
-	['GET', '/api/children/{id}/chronology', null, /*         */ [401, 200, 200, 200, 200, 403, 200, 403, 200, 403, 200]],
-	['GET', '/api/children/{id}/allocations', null, /*        */ [401, 200, 200, 200, 200, 403, 200, 403, 200, 403, 200]],
-	['POST', '/api/children/{id}/allocations', 'allocate', /* */ [401, 403, 201, 403, 403, 403, 403, 403, 201, 403, 403]],
-	['GET', '/api/children/{id}/visits', null, /*             */ [401, 200, 200, 200, 200, 403, 200, 403, 200, 403, 200]],
+	['GET', '/api/openapi.json', null, /*                     */ [200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200]],
+	['GET', '/api/session', null, /*                          */ [401, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200]],
+	['POST', '/api/session', 'signin', /*                     */ [200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200]],
+	['DELETE', '/api/session', null, /*                       */ [401, 204, 204, 204, 204, 204, 204, 204, 204, 204, 204, 204]],
+	['GET', '/api/users', null, /*                            */ [401, 403, 403, 403, 403, 403, 403, 403, 403, 200, 403, 403]],
+	['GET', '/api/children', null, /*                         */ [401, 200, 200, 200, 200, 403, 200, 200, 200, 403, 200, 200]],
+	['GET', '/api/children/{id}', null, /*                    */ [401, 200, 200, 200, 200, 403, 200, 403, 200, 403, 200, 403]],
+	['GET', '/api/children/{id}/chronology', null, /*         */ [401, 200, 200, 200, 200, 403, 200, 403, 200, 403, 200, 403]],
+	['GET', '/api/children/{id}/allocations', null, /*        */ [401, 200, 200, 200, 200, 403, 200, 403, 200, 403, 200, 403]],
+	['POST', '/api/children/{id}/allocations', 'allocate', /* */ [401, 403, 201, 403, 403, 403, 403, 403, 201, 403, 403, 403]],
+	['GET', '/api/children/{id}/visits', null, /*             */ [401, 200, 200, 200, 200, 403, 200, 403, 200, 403, 200, 403]],
 	// Who may record what is the role table's record kinds (src/model/roles.c): a visit or a
 	// note is casework (social workers and team managers), not the IRO's, PA's or front door's.
-	['POST', '/api/children/{id}/visits', 'visit', /*         */ [401, 201, 201, 403, 403, 403, 403, 403, 403, 403, 403]],
-	['GET', '/api/children/{id}/notes', null, /*              */ [401, 200, 200, 200, 200, 403, 200, 403, 200, 403, 200]],
-	['POST', '/api/children/{id}/notes', 'note', /*           */ [401, 201, 201, 403, 403, 403, 403, 403, 403, 403, 403]],
+	['POST', '/api/children/{id}/visits', 'visit', /*         */ [401, 201, 201, 403, 403, 403, 403, 403, 403, 403, 403, 201]],
+	['GET', '/api/children/{id}/notes', null, /*              */ [401, 200, 200, 200, 200, 403, 200, 403, 200, 403, 200, 403]],
+	['POST', '/api/children/{id}/notes', 'note', /*           */ [401, 201, 201, 403, 403, 403, 403, 403, 403, 403, 403, 201]],
 	// Every kind of record ({kind} is note here; {rid} a fresh note of HC1's each time).
-	['POST', '/api/children', 'child', /*                     */ [401, 201, 201, 403, 403, 403, 201, 403, 403, 403, 403]],
-	['GET', '/api/children/{id}/records/{kind}', null, /*     */ [401, 200, 200, 200, 200, 403, 200, 403, 200, 403, 200]],
-	['POST', '/api/children/{id}/records/{kind}', 'note', /*  */ [401, 201, 201, 403, 403, 403, 403, 403, 403, 403, 403]],
-	['PATCH', '/api/children/{id}/records/{kind}/{rid}', 'correct', [401, 200, 200, 403, 403, 403, 403, 403, 403, 403, 403]],
+	['POST', '/api/children', 'child', /*                     */ [401, 201, 201, 403, 403, 403, 201, 403, 403, 403, 403, 403]],
+	['GET', '/api/children/{id}/records/{kind}', null, /*     */ [401, 200, 200, 200, 200, 403, 200, 403, 200, 403, 200, 403]],
+	['POST', '/api/children/{id}/records/{kind}', 'note', /*  */ [401, 201, 201, 403, 403, 403, 403, 403, 403, 403, 403, 201]],
+	['PATCH', '/api/children/{id}/records/{kind}/{rid}', 'correct', [401, 200, 200, 403, 403, 403, 403, 403, 403, 403, 403, 403]],
 	['POST', '/api/children/{id}/records/{kind}/{rid}/retract', 'retract',
-		/*                                                    */ [401, 200, 200, 403, 403, 403, 403, 403, 403, 403, 403]],
-	['GET', '/api/children/{id}/records/{kind}/{rid}/history', null, [401, 200, 200, 200, 200, 403, 200, 403, 200, 403, 200]],
-	['GET', '/api/children/{id}/due', null, /*                */ [401, 200, 200, 200, 200, 403, 403, 403, 200, 403, 200]],
-	['GET', '/api/due', null, /*                              */ [401, 200, 200, 200, 200, 403, 403, 403, 200, 403, 200]],
+		/*                                                    */ [401, 200, 200, 403, 403, 403, 403, 403, 403, 403, 403, 403]],
+	['GET', '/api/children/{id}/records/{kind}/{rid}/history', null, [401, 200, 200, 200, 200, 403, 200, 403, 200, 403, 200, 403]],
+	['GET', '/api/children/{id}/due', null, /*                */ [401, 200, 200, 200, 200, 403, 403, 403, 200, 403, 200, 403]],
+	['GET', '/api/due', null, /*                              */ [401, 200, 200, 200, 200, 403, 403, 403, 200, 403, 200, 403]],
 	// Break-glass: case workers may ask (HC1 is already in their scope: 409); auditors review.
-	['POST', '/api/break-glass', 'break_glass', /*            */ [401, 409, 409, 409, 409, 403, 403, 403, 403, 403, 403]],
-	['GET', '/api/break-glass', null, /*                      */ [401, 403, 403, 403, 403, 403, 403, 403, 403, 200, 403]],
-	['POST', '/api/break-glass/review', null, /*              */ [401, 403, 403, 403, 403, 403, 403, 403, 403, 415, 403]],
+	['POST', '/api/break-glass', 'break_glass', /*            */ [401, 409, 409, 409, 409, 403, 403, 403, 403, 403, 403, 403]],
+	['GET', '/api/break-glass', null, /*                      */ [401, 403, 403, 403, 403, 403, 403, 403, 403, 200, 403, 403]],
+	['POST', '/api/break-glass/review', null, /*              */ [401, 403, 403, 403, 403, 403, 403, 403, 403, 415, 403, 403]],
 ];
 
 // The table covers every documented route, so a new route cannot be added without a row.
@@ -290,8 +290,14 @@ function expected(route, role) {
 	if (route.path.startsWith('/oidc/')) return 404;
 	if (route.open) return 'answer';
 	if (role === null) return route.page ? 'sign-in' : 401;
-	if (!role.permissions.includes(route.permission)) return 403;
+	// A partner reaches a child's {kind} routes that need child_read by family_help; then,
+	// as everyone, reads (and changes a row of) only the kinds the role table lets it read.
+	const kindRoute = route.path.includes('{kind}');
+	const partnerRead = route.permission === 'child_read' && kindRoute && role.permissions.includes('family_help');
+	if (!role.permissions.includes(route.permission) && !partnerRead) return 403;
 	if (route.writes && role.read_only) return 403;
+	if (kindRoute && (route.permission === 'child_read' || route.path.includes('{rid}')) &&
+		!role.reads.includes(route.path.endsWith('/decide') ? 'contact' : KIND)) return 403;
 	if (recordChange(route) && !role.records.includes(route.path.endsWith('/decide') ? 'contact' : KIND)) return 403;
 	const fixed = FIXED_KIND[`${route.method} ${route.path}`];
 	if (fixed && !role.records.includes(fixed)) return 403;
@@ -367,3 +373,49 @@ for (const route of TABLES.routes) {
 		}
 	});
 }
+
+// The partner practitioner (test_partner, a school's, worker HTP1) leads HC1's Family Help
+// and is named as lead on restricted HC3's without a grant. They see HC1's Family Help and
+// nothing else of any child's record.
+test('partner: sees only the child they lead, and only its Family Help', async () => {
+	const p = await as(ptn);
+	// Only HC1 in their list (HC3 is led but restricted and not granted; HC2 is not theirs).
+	const list = await req('GET', '/api/children?q=Quenby', { session: p });
+	assert.equal(list.status, 200);
+	assert.deepEqual(list.json.children.map((c) => c.id), [C]);
+	// HC1's Family Help, with the family plan: readable.
+	const fh = await req('GET', `/api/children/${C}/records/family_help`, { session: p });
+	assert.equal(fh.status, 200, fh.text);
+	assert.equal(JSON.stringify(fh.json).includes('Attendance plan with the school'), true);
+	// Another child's, and the restricted child's they are named on: as a child that does not exist.
+	for (const id of [CHILD.out, CHILD.restricted]) {
+		const other = await req('GET', `/api/children/${id}/records/family_help`, { session: p });
+		const none = await req('GET', `/api/children/${CHILD.none}/records/family_help`, { session: p });
+		assertError(other, 404, 'not_found', 'id');
+		assert.equal(other.text, none.text);
+	}
+	// No other part of HC1's record: not the record, chronology, allocations, visits or notes
+	// lists, due items, nor any other kind through {kind}.
+	for (const suffix of ['', '/chronology', '/allocations', '/visits', '/notes', '/due']) {
+		assertError(await req('GET', `/api/children/${C}${suffix}`, { session: p }), 403, 'permission');
+	}
+	for (const kind of ['note', 'visit', 'cp_plan', 's47', 'referral', 'relationship', 'pre_proceedings', 'allocation']) {
+		assertError(await req('GET', `/api/children/${C}/records/${kind}`, { session: p }), 403, 'permission');
+	}
+	// No LADO, no measures, no front door, no administration.
+	for (const path of ['/lado', '/front-door', '/performance', '/admin/users', '/due']) {
+		const r = await req('GET', path, { session: p });
+		assert.equal(r.status, 403, path);
+	}
+	// They record a note on HC1 (for themselves only), and Family Help, but no other kind.
+	const n = await req('POST', `/api/children/${C}/notes`, { session: p, body: validNote() });
+	assert.equal(n.status, 201, n.text);
+	assertError(await req('POST', `/api/children/${C}/records/cp_plan`, { session: p, body: {} }), 403, 'permission', 'kind');
+	// A note of the social worker's is neither readable nor correctable by the partner.
+	const swNote = (await req('POST', `/api/children/${C}/records/note`, { session: await as(sw), body: validNote() })).json.record.id;
+	assertError(await req('PATCH', `/api/children/${C}/records/note/${swNote}`,
+		{ session: p, body: { reason: 'x', body: 'changed' } }), 403, 'permission', 'kind');
+	// Every read is audited like anyone's: the Family Help read names HC1.
+	const uid = sql("SELECT id FROM user_account WHERE username = 'test_partner'");
+	assert.ok(Number(sql(`SELECT count(*) FROM audit WHERE actor = 'user:${uid}' AND child_id = ${C}`)) > 0);
+});

@@ -327,7 +327,10 @@ void web_dispatch(struct web_request *r)
 					  : "a change needs the X-CSRF-Token header from sign-in");
 			return;
 		}
-		if (!role_can(r->role, rt->perm)) {
+		/* A partner practitioner reaches a child's {kind} routes by PERM_FAMILY_HELP; record_target
+		 * then lets through only the kinds the role may read. */
+		bool partner = rt->perm == PERM_CHILD_READ && r->params.kind && role_can(r->role, PERM_FAMILY_HELP);
+		if (!role_can(r->role, rt->perm) && !partner) {
 			int64_t child = rt->child ? parse_id(id, id_len) : 0;
 			web_audit_row(r, "denied", child, rt->audit ? rt->audit : rt->path);
 			web_fail(r, 403, NULL, "permission", "your role (%s) may not do this", role_name(r->role));
@@ -365,6 +368,11 @@ static int record_target(struct web_request *r)
 	if (rt->writes && !role_may_record(r->role, e)) {
 		web_audit_row(r, "denied", r->child_id, e->name);
 		return web_fail(r, 403, "kind", "permission", "your role (%s) may not record a %s", role_name(r->role),
+				e->label);
+	}
+	if ((rt->perm == PERM_CHILD_READ || r->params.rid) && !role_may_read(r->role, e)) {
+		web_audit_row(r, "denied", r->child_id, e->name);
+		return web_fail(r, 403, "kind", "permission", "your role (%s) may not read a %s", role_name(r->role),
 				e->label);
 	}
 	r->kind = e;

@@ -22,6 +22,7 @@ static const struct section {
 	{PART_VISITS, "visits", "Visits", {&entity_visit}},
 	{PART_VISITS, "notes", "Case notes", {&entity_note}},
 	{PART_VISITS, "supervision", "Supervision and tasks", {&entity_supervision, &entity_task}},
+	{PART_PLANS, "family-help", "Family Help", {&entity_family_help}},
 	{PART_PLANS,
 	 "front-door",
 	 "Contacts, referrals and assessments",

@@ -68,6 +68,7 @@ static const struct due_form {
 	{CLOCK_DENTAL, NULL, "health", DUE_NEW, "kind=dental", NULL},
 	{CLOCK_RETURN_INTERVIEW, NULL, "missing", DUE_EDIT, NULL, NULL},
 	{CLOCK_PROCEEDINGS, NULL, "proceedings", DUE_EDIT, NULL, NULL},
+	{CLOCK_PRE_PROCEEDINGS, NULL, "pre_proceedings", DUE_EDIT, NULL, NULL},
 	{CLOCK_PATHWAY_PLAN, NULL, "pathway_plan", DUE_NEW, NULL, NULL},
 	{CLOCK_TASK, NULL, "task", DUE_EDIT, NULL, NULL},
 };

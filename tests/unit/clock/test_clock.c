@@ -910,6 +910,54 @@ static void test_proceedings_concluded(void **state)
 	expect_none(&l, "proceedings");
 }
 
+/* ---- pre-proceedings (local timescale, setting pre_proceedings_weeks) ---- */
+
+#define PRE_PROCEEDINGS(i, st, decision, app)                                                                  \
+	{.id = (i), .start = (st), .lbp_sent = NONE, .fgdm_offered = NONE, .fgdm_held = NONE,                \
+	 .step_decision = (decision), .court_app = (app), .letter_init_cp = NONE}
+
+/* Started Wed 2026-09-09 + 16 weeks (the default; 112 days): 9 Sep + 21 = 30 Sep, + 31 =
+ * 31 Oct (52), + 30 = 30 Nov (82), + 30 = Wed 30 Dec (112). As at 31 Dec: one day late. */
+static void test_pre_proceedings_16_weeks(void **state)
+{
+	(void)state;
+	struct casefile *cf = child(D(2015, 1, 1));
+	PUT(cf, pre_proceedings, struct cf_pre_proceedings, PRE_PROCEEDINGS(130, D(2026, 9, 9), NONE, NONE));
+	struct clock_list l = run(cf, D(2026, 12, 31));
+	expect(&l, "pre_proceedings_local", D(2026, 9, 9), D(2026, 12, 30), 1, CLOCK_OVERDUE);
+	assert_int_equal(find(&l, "pre_proceedings_local")->subject_id, 130);
+}
+
+/* The setting at 12 weeks (84 days): 9 Sep + 21 = 30 Sep, + 31 = 31 Oct (52), + 30 = 30 Nov
+ * (82), + 2 = Wed 2 Dec (84). As at 31 Dec: 29 days late. */
+static void test_pre_proceedings_setting(void **state)
+{
+	(void)state;
+	struct casefile *cf = child(D(2015, 1, 1));
+	PUT(cf, pre_proceedings, struct cf_pre_proceedings, PRE_PROCEEDINGS(131, D(2026, 9, 9), NONE, NONE));
+	int was = S.pre_proceedings_weeks;
+	S.pre_proceedings_weeks = 12;
+	struct clock_list l = run(cf, D(2026, 12, 31));
+	S.pre_proceedings_weeks = was;
+	expect(&l, "pre_proceedings_local", D(2026, 9, 9), D(2026, 12, 2), 29, CLOCK_OVERDUE);
+}
+
+/* A step decision on 1 December, or a court application on 1 December, stops it (as at 31
+ * Dec); a decision dated after as_at does not (as at 30 Nov: due in 30 days, upcoming). */
+static void test_pre_proceedings_stopped(void **state)
+{
+	(void)state;
+	struct casefile *cf = child(D(2015, 1, 1));
+	PUT(cf, pre_proceedings, struct cf_pre_proceedings, PRE_PROCEEDINGS(132, D(2026, 9, 9), D(2026, 12, 1), NONE),
+	    PRE_PROCEEDINGS(133, D(2026, 9, 9), NONE, D(2026, 12, 1)));
+	struct clock_list l = run(cf, D(2026, 12, 31));
+	expect_none(&l, "pre_proceedings");
+	struct casefile *one = child(D(2015, 1, 1));
+	PUT(one, pre_proceedings, struct cf_pre_proceedings, PRE_PROCEEDINGS(132, D(2026, 9, 9), D(2026, 12, 1), NONE));
+	l = run(one, D(2026, 11, 30));
+	expect(&l, "pre_proceedings_local", D(2026, 9, 9), D(2026, 12, 30), -30, CLOCK_UPCOMING);
+}
+
 /* ---- pathway plans (6 months) ---- */
 
 /* In care since 2020, 16 on 1 May 2024, no pathway plan yet: the clock runs from the 16th
@@ -1306,6 +1354,9 @@ int main(void)
 		T(test_proceedings_26_weeks),
 		T(test_proceedings_extension),
 		T(test_proceedings_concluded),
+		T(test_pre_proceedings_16_weeks),
+		T(test_pre_proceedings_setting),
+		T(test_pre_proceedings_stopped),
 		T(test_pathway_plan_first),
 		T(test_pathway_plan_review),
 		T(test_pathway_plan_over_21),

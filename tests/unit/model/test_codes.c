@@ -27,7 +27,7 @@ static const char *const expected_lists[] = {
 	"permanence_plan", "lado_category", "lado_sector", "lado_outcome", "lado_received_by", "inspection_kind",
 	"inspection_grade", "sen", "participation_kind", "nhs_source", "note_kind", "upn_unknown",
 	"workforce_qual_level", "workforce_origin", "workforce_destination", "workforce_absence",
-	"workforce_cfkss", "pp_outcome", "pp_meeting_kind", "kinship_kind", "inspection_framework",
+	"workforce_cfkss", "pp_outcome", "pp_meeting_kind", "kinship_kind", "family_help_level", "lead_agency", "macpt_agency", "inspection_framework",
 };
 
 static void test_lists_nonempty(void **state)

@@ -328,6 +328,11 @@ CASE(8935, add_cpp(t, D(2024, 9, 1), NONE), (CP0->end = D(2024, 9, 1), add_cpp(t
  * after it (does not). */
 CASE(8940, add_cpp(t, D(2024, 9, 1), NONE), (CP0->end = D(2024, 9, 1), add_cpp(t, D(2024, 9, 2), NONE)))
 
+/* PreProceedingsandFGDM (Hearth's own rule, from 2026-27): the view's flag, set by
+ * cin_pp_view (its cases are tests/cli/families.sh's, from the record). */
+CASE(FGDM1Q, (t->year = 2027, V->fgdm_missing = true, V->fgdm_missing_date = D(2026, 6, 1)),
+     (t->year = 2027, V->fgdm_missing = false))
+
 struct tcase {
 	const char *id;
 	void (*breaks)(struct env *);
@@ -347,6 +352,7 @@ static const struct tcase cases[] = {
 	T(4014), T(4015), T(4016), T(4017), T(1104), T(2889), T(2884), T(8615), T(8715), T(8740), T(8675Q),
 	T(8839), T(8890), T(8870Q), T(8875), T(1105), T(8832), T(2883), T(2885), T(8720), T(8730), T(8840),
 	T(8841), T(8842Q), T(8905), T(8910), T(8915), T(8920), T(8925), T(8930), T(8935), T(8940),
+	T(FGDM1Q),
 };
 #define N_CASES (sizeof(cases) / sizeof(cases[0]))
 
