@@ -80,7 +80,10 @@ test('a draft saved by POST /drafts refills the visit form and is listed on its 
 	assert.equal(theirs.status, 200);
 	assert.doesNotMatch(theirs.text, /Restored your draft|miss my/);
 	const theirHome = await page('GET', '/', { session: m });
-	assert.equal(theirHome.status, 303, 'no drafts: straight on to where their work starts');
+	// No drafts of theirs: straight on to where their work starts, or (when other test files
+	// have left approvals or tasks in their in-tray) the in-tray without a drafts list.
+	assert.ok([200, 303].includes(theirHome.status), `their home page: ${theirHome.status}`);
+	if (theirHome.status === 200) assert.doesNotMatch(theirHome.text, /data-hearth="drafts"|Your drafts/);
 	// Nor can they discard it: discarding names the path, and the path is only theirs.
 	await page('POST', '/drafts/discard', { session: m, form: { csrf_token: m.csrf, draft_path: FORM, return: '/' } });
 	assert.equal(draftsOf(s.user), 1);

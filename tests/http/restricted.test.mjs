@@ -282,6 +282,8 @@ before(async () => {
 			// The merge page names the two records it is asked about: never a restricted one.
 			keep: [String(CHILD.restricted), ...restricted.slice(0, 2).map((c) => String(c.id))], other: [String(CHILD.in)],
 			child: sample.map((c) => c.la),
+			// The identity provider's answer (no provider is set up on this server: 404).
+			code: ['x'], state: ['x'], error: [],
 		},
 	};
 });
