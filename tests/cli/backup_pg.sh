@@ -28,7 +28,7 @@ cleanup() {
 		touch "$TMPDIR/writer.stop"
 		wait "$writer_pid" 2>/dev/null
 	fi
-	for d in "$TMPDIR"/pitr_*; do [ -d "$d" ] && "$ROOT/scripts/pg-cluster" stop "$d" 2>/dev/null; done
+	for d in "$TMPDIR"/restores/*; do [ -d "$d" ] && "$ROOT/scripts/pg-cluster" stop "$d" 2>/dev/null; done
 	"$ROOT/scripts/pg-cluster" stop "$pgdir" 2>/dev/null
 }
 trap cleanup EXIT
@@ -63,7 +63,15 @@ refuses "backup_pg: hearth backup of a PostgreSQL record names pg_basebackup and
 	$H backup "$db" "$TMPDIR/pg.bk"
 
 # ---- logical: pg_dump, pg_restore into a new database ----
-restored=$("$ROOT/scripts/pg-cluster" createdb "$pgdir" "$port" hearth_restored)
+# The new database as docs/deploy.md makes it (owned by the hearth role, C collation).
+if "$bin/createuser" -h 127.0.0.1 -p "$port" -U postgres hearth 2>"$TMPDIR/createdb.err" &&
+	"$bin/createdb" -h 127.0.0.1 -p "$port" -U postgres --owner hearth --encoding UTF8 --locale C \
+		--template template0 hearth_restored 2>>"$TMPDIR/createdb.err"; then
+	restored=postgresql://postgres@127.0.0.1:$port/hearth_restored
+else
+	not_ok "backup_pg: createdb: $(head -c 300 "$TMPDIR/createdb.err")"
+	finish
+fi
 if "$bin/pg_dump" --format=custom --file="$TMPDIR/hearth.dump" "$db" 2>"$TMPDIR/dump.err" &&
 	"$bin/pg_restore" --no-owner --exit-on-error --dbname="$restored" "$TMPDIR/hearth.dump" 2>"$TMPDIR/restore.err"; then
 	ok "backup_pg: pg_dump and pg_restore into a new database"
@@ -177,17 +185,22 @@ while [ ! -f "$archive/$last_wal" ] && [ "$n" -lt 3000 ]; do sleep 0.01; n=$((n 
 [ -f "$archive/$last_wal" ] && ok "backup_pg: archive_command copied the WAL up to $last_wal into the archive" ||
 	not_ok "backup_pg: $last_wal never reached the archive ($(ls "$archive" | tail -3 | tr '\n' ' '))"
 
-# recover NAME SETTING: the base backup unpacked into a new data directory, checked with
-# pg_verifybackup, then recovery.signal and the recovery settings (restore_command,
-# SETTING, promote at the target) added, and the cluster started and waited for until it
-# is promoted. Sets url to its record's URL.
+# recover NAME SETTING: docs/deploy.md's restore, command for command: the base backup
+# unpacked into a new data directory, checked with pg_verifybackup, the recovery settings
+# (restore_command, SETTING, promote at the target) added to postgresql.auto.conf and
+# recovery.signal made; then the cluster started (pg_ctl, by scripts/pg-cluster, on a free
+# port) and waited for until it is promoted. Sets url to its record's URL.
 url=
+restores=$TMPDIR/restores
+mkdir -p "$restores"
+[ "$(id -u)" -eq 0 ] && chown postgres "$restores"
 recover() {
-	local dir=$TMPDIR/pitr_$1 p n
+	local dir=$restores/$1 p n
 	p=$(free_port)
-	mkdir -p "$dir"
-	[ "$(id -u)" -eq 0 ] && chown postgres "$dir"
-	chmod 700 "$dir"
+	if ! as_owner mkdir -m 0700 "$dir" 2>"$TMPDIR/tar.err"; then
+		not_ok "backup_pg: $1: mkdir: $(head -c 300 "$TMPDIR/tar.err")"
+		return 1
+	fi
 	if ! as_owner tar -xzf "$base/base.tar.gz" -C "$dir" 2>"$TMPDIR/tar.err" ||
 		! as_owner tar -xzf "$base/pg_wal.tar.gz" -C "$dir/pg_wal" 2>>"$TMPDIR/tar.err"; then
 		not_ok "backup_pg: $1: unpacking the base backup: $(head -c 300 "$TMPDIR/tar.err")"
@@ -245,9 +258,9 @@ if recover time "recovery_target_time = '$target_time'"; then
 		--note-date 2026-03-31 --kind case_note --child-voice no --body "after the recovery"
 	check "backup_pg: time: and still passes hearth check" $H check "$url"
 fi
-if recover point "recovery_target_name = 'before-import'"; then
-	check "backup_pg: restore point: the recovered record passes hearth check" $H check "$url"
-	judge "restore point" "$r_start" "$r_end"
+if recover restore-point "recovery_target_name = 'before-import'"; then
+	check "backup_pg: restore-point: the recovered record passes hearth check" $H check "$url"
+	judge restore-point "$r_start" "$r_end"
 fi
 echo "# backup_pg: $(acked) saves acknowledged; base backup $(du -sk "$base" | cut -f1) KiB; archive $(ls "$archive" | wc -l) files"
 finish
