@@ -154,7 +154,7 @@ if [ -n "$base_pid" ] && kill -STOP "$base_pid" 2>/dev/null; then
 fi
 if wait "$base_job"; then
 	b_end=$EPOCHREALTIME
-	ok "backup_pg: pg_basebackup -Ft -z with the WAL streamed ($(ls "$base" | tr '\n' ' '))"
+	ok "backup_pg: pg_basebackup -Ft -z with the WAL streamed (wrote $(ls "$base" | paste -sd " "))"
 else
 	not_ok "backup_pg: pg_basebackup: $(head -c 300 "$TMPDIR/base.out")"
 	finish
