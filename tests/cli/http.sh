@@ -118,6 +118,14 @@ fixture child "$db" add --given Fenna --family Rulebreak --dob 2013-05-06 --sex 
 fixture record "$db" referral --child HC4 --referral-date 2025-11-03 --source 1A --nfa no --primary-need N1
 fixture record "$db" assessment --child HC4 --start-date 2025-11-04 \
 	--referral "$(q "$db" "SELECT max(r.id) FROM referral r JOIN child c ON c.id = r.child_id WHERE c.la_child_id = 'HC4'")"
+# A request for a manager's authorisation about restricted HC3 (its assessment's end), so that
+# the restricted sweep (tests/http/restricted.test.mjs) asks /approvals/{rid} about it.
+fixture record "$db" referral --child HC3 --referral-date 2026-03-02 --source 1A --nfa no --primary-need N1
+fixture record "$db" assessment --child HC3 --start-date 2026-03-03 \
+	--referral "$(q "$db" "SELECT max(r.id) FROM referral r JOIN child c ON c.id = r.child_id WHERE c.la_child_id = 'HC3'")"
+fixture record "$db" authorisation --child HC3 --point assessment_end --record-kind assessment \
+	--record-id "$(q "$db" "SELECT max(a.id) FROM assessment a JOIN child c ON c.id = a.child_id WHERE c.la_child_id = 'HC3'")" \
+	--asked-date 2026-03-20 --asked-by HTA1 --state awaiting
 ok "http: fixtures and a user for every role"
 
 dbq() { q "$db" "$1"; }
