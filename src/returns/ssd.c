@@ -1,0 +1,338 @@
+/* ssd: writes the Standard Safeguarding Dataset's tables from the record (see ssd.h; the
+ * mapping is ssd_map.c). Each table reads the live rows of its source kind through the
+ * store's rows layer; rows of a child that is not live (retracted, merged away) are left
+ * out, and every person column names the child by its LA child id. */
+#include <errno.h>
+#include <fcntl.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "base/arena.h"
+#include "base/date.h"
+#include "returns/internal.h"
+#include "returns/ssd.h"
+
+struct person_id {
+	int64_t id;
+	const char *la_id;
+};
+
+struct ssd_export {
+	struct person_id *people;	/* live children, by id */
+	size_t n_people;
+};
+
+static int by_id(const void *a, const void *b)
+{
+	int64_t x = ((const struct person_id *)a)->id, y = ((const struct person_id *)b)->id;
+	return (x > y) - (x < y);
+}
+
+/* The LA child id of a live child, or NULL when the child is not live. */
+static const char *person_of(const struct ssd_export *x, int64_t id)
+{
+	struct person_id key = {id, NULL};
+	const struct person_id *p = bsearch(&key, x->people, x->n_people, sizeof(key), by_id);
+	return p ? p->la_id : NULL;
+}
+
+static const char *field_text(const struct field *f, const struct hval *v, char *buf, size_t size)
+{
+	if (v->null) {
+		return NULL;
+	}
+	switch (f->type) {
+	case FT_DATE: {
+		char d[DATE_STR_SIZE];
+		snprintf(buf, size, "%s", date_format((hdate)v->i, d));
+		return buf;
+	}
+	case FT_INSTANT: {
+		char t[INSTANT_STR_SIZE];
+		snprintf(buf, size, "%s", instant_format((hinstant)v->i, t));
+		return buf;
+	}
+	case FT_BOOL:
+		return v->i ? "Y" : "N";
+	case FT_INT:
+	case FT_REF:
+		snprintf(buf, size, "%lld", (long long)v->i);
+		return buf;
+	case FT_REAL:
+		snprintf(buf, size, "%g", v->r);
+		return buf;
+	default:
+		return v->s;
+	}
+}
+
+/* The child a source row belongs to (the row itself for a child), or 0 for rows of no
+ * child (teams, workers). */
+static int64_t child_of(const struct entity *e, int64_t id, const struct hval *v)
+{
+	if (e == &entity_child) {
+		return id;
+	}
+	if (e->child_field < 0 || v[e->child_field].null) {
+		return 0;
+	}
+	return v[e->child_field].i;
+}
+
+struct latest {
+	int64_t child;
+	hdate date;
+	size_t row;
+};
+
+static int by_child_date(const void *a, const void *b)
+{
+	const struct latest *x = a, *y = b;
+	if (x->child != y->child) {
+		return (x->child > y->child) - (x->child < y->child);
+	}
+	if (x->date != y->date) {
+		return (x->date > y->date) - (x->date < y->date);
+	}
+	return (x->row > y->row) - (x->row < y->row);
+}
+
+static int write_table(struct ssd_export *x, struct store *st, const struct ssd_table *t, const struct ssd_sink *sink,
+		       size_t *count, struct arena *a, struct hearth_error *err)
+{
+	int rc = sink->table(sink->ctx, t, err);
+	if (rc || !t->source) {
+		return rc ? rc : sink->end_table(sink->ctx, err);
+	}
+	int64_t *ids;
+	struct hval **rows;
+	size_t n;
+	if ((rc = store_all_rows(st, t->source, a, &ids, &rows, &n, err))) {
+		return rc;
+	}
+	bool *skip = arena_alloc(a, (n + 1) * sizeof(bool));
+	if (t->latest >= 0 && n) {
+		/* Only each child's row with the latest date (the highest id on a tie). */
+		struct latest *l = arena_alloc(a, n * sizeof(*l));
+		for (size_t i = 0; i < n; i++) {
+			l[i] = (struct latest){child_of(t->source, ids[i], rows[i]),
+					       rows[i][t->latest].null ? DATE_NONE : (hdate)rows[i][t->latest].i, i};
+			skip[i] = true;
+		}
+		qsort(l, n, sizeof(*l), by_child_date);
+		for (size_t i = 0; i < n; i++) {
+			if (i + 1 == n || l[i + 1].child != l[i].child) {
+				skip[l[i].row] = false;
+			}
+		}
+	}
+	const char **vals = arena_alloc(a, (size_t)t->n_cols * sizeof(char *));
+	char(*bufs)[256] = arena_alloc(a, (size_t)t->n_cols * sizeof(*bufs));
+	int passes = t->repeat > 0 ? t->repeat : 1;
+	for (int k = 0; k < passes; k++) {
+		for (size_t i = 0; i < n; i++) {
+			if (skip[i]) {
+				continue;
+			}
+			int64_t child = child_of(t->source, ids[i], rows[i]);
+			if (t->source->child_field >= 0 || t->source == &entity_child) {
+				if (!person_of(x, child)) {
+					continue;	/* a retracted or merged-away child's row */
+				}
+			}
+			struct ssd_row r = {x, t->source, ids[i], rows[i], k};
+			if (t->keep && !t->keep(&r)) {
+				continue;
+			}
+			for (int c = 0; c < t->n_cols; c++) {
+				const struct ssd_column *col = &t->cols[c];
+				switch (col->how) {
+				case SSD_FIELD:
+					vals[c] = field_text(&t->source->fields[col->field], &rows[i][col->field], bufs[c],
+							     sizeof(bufs[c]));
+					break;
+				case SSD_ID:
+					snprintf(bufs[c], sizeof(bufs[c]), "%lld", (long long)ids[i]);
+					vals[c] = bufs[c];
+					break;
+				case SSD_PERSON:
+					vals[c] = person_of(x, col->field < 0 ? ids[i]
+									       : (rows[i][col->field].null ? 0 : rows[i][col->field].i));
+					break;
+				case SSD_CONV:
+					vals[c] = col->conv(&r, bufs[c], sizeof(bufs[c]));
+					break;
+				default:
+					vals[c] = NULL;
+					break;
+				}
+			}
+			if ((rc = sink->row(sink->ctx, vals, t->n_cols, err))) {
+				return rc;
+			}
+			(*count)++;
+		}
+	}
+	return sink->end_table(sink->ctx, err);
+}
+
+int ssd_export(struct store *st, const struct ssd_sink *sink, struct ssd_counts *counts, struct hearth_error *err)
+{
+	struct arena a = ARENA_INIT;
+	struct ssd_export x = {0};
+	int64_t *ids;
+	struct hval **rows;
+	size_t n;
+	int rc = store_all_rows(st, &entity_child, &a, &ids, &rows, &n, err);
+	if (!rc) {
+		x.people = arena_alloc(&a, (n + 1) * sizeof(*x.people));
+		for (size_t i = 0; i < n; i++) {
+			const struct hval *la = &rows[i][CHILD_LA_CHILD_ID];
+			x.people[x.n_people++] = (struct person_id){ids[i], la->null ? "" : la->s};
+		}
+		qsort(x.people, x.n_people, sizeof(*x.people), by_id);
+	}
+	memset(counts, 0, sizeof(*counts));
+	for (int t = 0; !rc && t < ssd_table_count; t++) {
+		/* Each table's rows live in their own arena, freed before the next table. */
+		struct arena ta = ARENA_INIT;
+		rc = write_table(&x, st, &ssd_tables[t], sink, &counts->rows[t], &ta, err);
+		arena_free(&ta);
+	}
+	arena_free(&a);
+	return rc;
+}
+
+/* ---- the CSV sink ---- */
+
+struct csv_sink {
+	const char *dir;
+	FILE *f;
+	char path[4096];
+};
+
+static int csv_table(void *ctx, const struct ssd_table *t, struct hearth_error *err)
+{
+	struct csv_sink *c = ctx;
+	snprintf(c->path, sizeof(c->path), "%s/%s.csv", c->dir, t->name);
+	int fd = open(c->path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+	c->f = fd >= 0 ? fdopen(fd, "w") : NULL;
+	if (!c->f) {
+		if (fd >= 0) {
+			close(fd);
+		}
+		return herr_set(err, HERR_IO, "out", "cannot_write", "cannot write %s: %s", c->path, strerror(errno));
+	}
+	for (int k = 0; k < t->n_cols; k++) {
+		csv_put(c->f, t->cols[k].name, k == 0);
+	}
+	fputs("\r\n", c->f);
+	return 0;
+}
+
+static int csv_row(void *ctx, const char *const *vals, int n, struct hearth_error *err)
+{
+	(void)err;
+	struct csv_sink *c = ctx;
+	for (int k = 0; k < n; k++) {
+		csv_put(c->f, vals[k], k == 0);
+	}
+	fputs("\r\n", c->f);
+	return 0;
+}
+
+static int csv_end(void *ctx, struct hearth_error *err)
+{
+	struct csv_sink *c = ctx;
+	int bad = fclose(c->f) != 0;
+	c->f = NULL;
+	if (bad) {
+		return herr_set(err, HERR_IO, "out", "cannot_write", "cannot write %s: %s", c->path, strerror(errno));
+	}
+	return 0;
+}
+
+int ssd_export_csv(struct store *st, const char *dir, struct ssd_counts *counts, struct hearth_error *err)
+{
+	if (mkdir(dir, 0700) != 0 && errno != EEXIST) {
+		return herr_set(err, HERR_IO, "out", "cannot_write", "cannot create the directory %s: %s", dir,
+				strerror(errno));
+	}
+	struct csv_sink c = {dir, NULL, ""};
+	struct ssd_sink sink = {csv_table, csv_row, csv_end, &c};
+	int rc = ssd_export(st, &sink, counts, err);
+	if (c.f) {
+		fclose(c.f);
+	}
+	return rc;
+}
+
+/* ---- the PostgreSQL sink (the statements are the store's: store_text_tables) ---- */
+
+struct pg_sink {
+	struct store_text_tables *out;
+};
+
+static int pg_table(void *ctx, const struct ssd_table *t, struct hearth_error *err)
+{
+	struct pg_sink *p = ctx;
+	const char *cols[64];
+	for (int k = 0; k < t->n_cols && k < 64; k++) {
+		cols[k] = t->cols[k].name;
+	}
+	return store_text_table(p->out, t->name, cols, t->n_cols, err);
+}
+
+static int pg_row(void *ctx, const char *const *vals, int n, struct hearth_error *err)
+{
+	struct pg_sink *p = ctx;
+	return store_text_row(p->out, vals, n, err);
+}
+
+static int pg_end(void *ctx, struct hearth_error *err)
+{
+	(void)ctx, (void)err;
+	return 0;
+}
+
+int ssd_export_pg(struct store *st, const char *target, struct ssd_counts *counts, struct hearth_error *err)
+{
+	struct pg_sink p = {NULL};
+	int rc = store_text_tables_open(target, "ssd", &p.out, err);
+	if (rc) {
+		return rc;
+	}
+	struct ssd_sink sink = {pg_table, pg_row, pg_end, &p};
+	rc = ssd_export(st, &sink, counts, err);
+	return store_text_tables_close(p.out, rc == 0, err) ? (rc ? rc : HERR_IO) : rc;
+}
+
+/* ---- docs/ssd.md's list ---- */
+
+void ssd_print_fields(FILE *f)
+{
+	for (int t = 0; t < ssd_table_count; t++) {
+		const struct ssd_table *tb = &ssd_tables[t];
+		int none = 0;
+		for (int c = 0; c < tb->n_cols; c++) {
+			none += tb->cols[c].how == SSD_NONE;
+		}
+		if (!none) {
+			continue;
+		}
+		fprintf(f, "\n### %s\n\n", tb->name);
+		if (none == tb->n_cols) {
+			fprintf(f, "Written with its header only: %s.\n\n", tb->cols[0].note ? tb->cols[0].note : "not recorded");
+		}
+		fprintf(f, "| Column | Item | Why |\n|---|---|---|\n");
+		for (int c = 0; c < tb->n_cols; c++) {
+			const struct ssd_column *col = &tb->cols[c];
+			if (col->how == SSD_NONE) {
+				fprintf(f, "| %s | %s | %s |\n", col->name, col->item,
+					col->note ? col->note : "not recorded by Hearth");
+			}
+		}
+	}
+}

@@ -1,0 +1,94 @@
+/* ssd: the Standard Safeguarding Dataset (data-to-insight's SSD), written from the record.
+ *
+ * The SSD is a fixed set of tables with fixed column names (and an item reference per
+ * column) that councils' analysts build their tools on (Annex A scripts, the DfE API
+ * staging, the D2I apps). ssd_tables (ssd_map.c) is Hearth's one table of facts: every SSD
+ * table in the SSD's order, its columns in the SSD's column order, and for each column where
+ * its value comes from: a field of a Hearth kind of record, the row's id, the child's
+ * person id, a small named converter, or nothing ("not recorded": written empty and listed
+ * in docs/ssd.md, which `hearth ssd --fields` prints so the docs cannot drift).
+ *
+ * Data flows store -> rows -> export: each SSD table reads the live rows of one Hearth kind
+ * (store_all_rows) and writes one SSD row per source row its filter keeps. Rows of children
+ * retracted or merged away are left out. Values are text: dates YYYY-MM-DD, instants
+ * YYYY-MM-DDTHH:MM:SSZ, yes/no as Y / N, blanks empty. */
+#ifndef HEARTH_RETURNS_SSD_H
+#define HEARTH_RETURNS_SSD_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+
+#include "base/error.h"
+#include "model/entity.h"
+#include "store/store.h"
+
+enum ssd_how {
+	SSD_NONE,	/* Hearth does not record it: written empty */
+	SSD_FIELD,	/* the source row's field `field`, as text */
+	SSD_ID,		/* the source row's id */
+	SSD_PERSON,	/* the child's person id (the LA child id) through field `field` (-1: the row is the child) */
+	SSD_CONV,	/* a named converter */
+};
+
+struct ssd_export;
+
+/* One source row as a converter or a filter sees it. */
+struct ssd_row {
+	struct ssd_export *x;
+	const struct entity *e;
+	int64_t id;
+	const struct hval *v;
+	int k;			/* which of the table's `repeat` passes (0 ...) */
+};
+
+typedef const char *(*ssd_conv_fn)(const struct ssd_row *r, char *buf, size_t size);
+
+struct ssd_column {
+	const char *name;	/* the SSD's column name */
+	const char *item;	/* the SSD's item reference */
+	enum ssd_how how;
+	int field;		/* SSD_FIELD, SSD_PERSON: the source field */
+	ssd_conv_fn conv;	/* SSD_CONV */
+	const char *conv_name;	/* SSD_CONV: its name, for --fields */
+	const char *note;	/* why not recorded, or what the converter does */
+};
+
+struct ssd_table {
+	const char *name;
+	const struct entity *source;	/* NULL: written with its header only */
+	bool (*keep)(const struct ssd_row *r);	/* NULL: every live row */
+	int repeat;		/* passes over the source (0 means 1) */
+	int latest;		/* >= 0: keep only each child's row with the latest value of this date field */
+	const struct ssd_column *cols;
+	int n_cols;
+	const char *note;
+};
+
+extern const struct ssd_table ssd_tables[];
+extern const int ssd_table_count;
+
+/* Where the tables go: a directory of CSV files or tables in a database schema. */
+struct ssd_sink {
+	int (*table)(void *ctx, const struct ssd_table *t, struct hearth_error *err);
+	int (*row)(void *ctx, const char *const *vals, int n, struct hearth_error *err);
+	int (*end_table)(void *ctx, struct hearth_error *err);
+	void *ctx;
+};
+
+struct ssd_counts {
+	size_t rows[64];	/* per table, in ssd_tables order */
+};
+
+/* Writes every SSD table from st into sink. 0 or a negative HERR_*. */
+int ssd_export(struct store *st, const struct ssd_sink *sink, struct ssd_counts *counts, struct hearth_error *err);
+/* The CSV sink: DIR/<table>.csv, header row first. */
+int ssd_export_csv(struct store *st, const char *dir, struct ssd_counts *counts, struct hearth_error *err);
+/* The PostgreSQL sink: the tables in schema `ssd` of target (dropped and made again, one
+ * transaction), every column text. */
+int ssd_export_pg(struct store *st, const char *target, struct ssd_counts *counts, struct hearth_error *err);
+/* The markdown list of every SSD column Hearth does not record (docs/ssd.md's list). */
+void ssd_print_fields(FILE *f);
+
+#endif
