@@ -19,9 +19,24 @@ struct person_id {
 	const char *la_id;
 };
 
+struct alloc {
+	int64_t id, child, worker;
+	hdate start, end;
+	const char *kind;
+};
+
+struct worker {
+	int64_t id, team;
+	const char *name;
+};
+
 struct ssd_export {
 	struct person_id *people;	/* live children, by id */
 	size_t n_people;
+	struct alloc *allocs;		/* by child, then start */
+	size_t n_allocs;
+	struct worker *workers;		/* by id */
+	size_t n_workers;
 };
 
 static int by_id(const void *a, const void *b)
@@ -36,6 +51,104 @@ static const char *person_of(const struct ssd_export *x, int64_t id)
 	struct person_id key = {id, NULL};
 	const struct person_id *p = bsearch(&key, x->people, x->n_people, sizeof(key), by_id);
 	return p ? p->la_id : NULL;
+}
+
+static int alloc_order(const void *a, const void *b)
+{
+	const struct alloc *x = a, *y = b;
+	if (x->child != y->child) {
+		return (x->child > y->child) - (x->child < y->child);
+	}
+	if (x->start != y->start) {
+		return (x->start > y->start) - (x->start < y->start);
+	}
+	return (x->id > y->id) - (x->id < y->id);
+}
+
+static int worker_order(const void *a, const void *b)
+{
+	int64_t x = ((const struct worker *)a)->id, y = ((const struct worker *)b)->id;
+	return (x > y) - (x < y);
+}
+
+int64_t ssd_allocated(const struct ssd_export *x, int64_t child, hdate d, const char *kind)
+{
+	if (d == DATE_NONE) {
+		return 0;
+	}
+	size_t lo = 0, hi = x->n_allocs;
+	while (lo < hi) {	/* the child's first allocation */
+		size_t mid = (lo + hi) / 2;
+		if (x->allocs[mid].child < child) {
+			lo = mid + 1;
+		} else {
+			hi = mid;
+		}
+	}
+	int64_t found = 0;
+	for (size_t i = lo; i < x->n_allocs && x->allocs[i].child == child && x->allocs[i].start <= d; i++) {
+		const struct alloc *al = &x->allocs[i];
+		if (al->kind && strcmp(al->kind, kind) == 0 && (al->end == DATE_NONE || al->end >= d)) {
+			found = al->worker;	/* by start, then id: the last one wins */
+		}
+	}
+	return found;
+}
+
+static const struct worker *worker_of(const struct ssd_export *x, int64_t id)
+{
+	struct worker key = {id, 0, NULL};
+	return id ? bsearch(&key, x->workers, x->n_workers, sizeof(key), worker_order) : NULL;
+}
+
+int64_t ssd_worker_team(const struct ssd_export *x, int64_t worker)
+{
+	const struct worker *w = worker_of(x, worker);
+	return w ? w->team : 0;
+}
+
+const char *ssd_worker_name(const struct ssd_export *x, int64_t worker)
+{
+	const struct worker *w = worker_of(x, worker);
+	return w ? w->name : NULL;
+}
+
+/* The allocations of live children and the workers, for the converters. */
+static int load_people_around(struct ssd_export *x, struct store *st, struct arena *a, struct hearth_error *err)
+{
+	int64_t *ids;
+	struct hval **rows;
+	size_t n;
+	int rc = store_all_rows(st, &entity_allocation, a, &ids, &rows, &n, err);
+	if (rc) {
+		return rc;
+	}
+	x->allocs = arena_alloc(a, (n + 1) * sizeof(*x->allocs));
+	for (size_t i = 0; i < n; i++) {
+		const struct hval *v = rows[i];
+		if (v[ALLOCATION_CHILD_ID].null || v[ALLOCATION_START_DATE].null || v[ALLOCATION_WORKER_ID].null ||
+		    !person_of(x, v[ALLOCATION_CHILD_ID].i)) {
+			continue;
+		}
+		x->allocs[x->n_allocs++] = (struct alloc){ids[i], v[ALLOCATION_CHILD_ID].i, v[ALLOCATION_WORKER_ID].i,
+							  (hdate)v[ALLOCATION_START_DATE].i,
+							  v[ALLOCATION_END_DATE].null ? DATE_NONE : (hdate)v[ALLOCATION_END_DATE].i,
+							  v[ALLOCATION_KIND].s};
+	}
+	qsort(x->allocs, x->n_allocs, sizeof(*x->allocs), alloc_order);
+	if ((rc = store_all_rows(st, &entity_worker, a, &ids, &rows, &n, err))) {
+		return rc;
+	}
+	x->workers = arena_alloc(a, (n + 1) * sizeof(*x->workers));
+	for (size_t i = 0; i < n; i++) {
+		const struct hval *v = rows[i];
+		const char *g = v[WORKER_GIVEN_NAME].null ? "" : v[WORKER_GIVEN_NAME].s;
+		const char *f = v[WORKER_FAMILY_NAME].null ? "" : v[WORKER_FAMILY_NAME].s;
+		x->workers[x->n_workers++] = (struct worker){ids[i], v[WORKER_TEAM_ID].null ? 0 : v[WORKER_TEAM_ID].i,
+							     arena_printf(a, "%s%s%s", g, *g && *f ? " " : "", f)};
+	}
+	qsort(x->workers, x->n_workers, sizeof(*x->workers), worker_order);
+	return 0;
 }
 
 static const char *field_text(const struct field *f, const struct hval *v, char *buf, size_t size)
@@ -193,6 +306,7 @@ int ssd_export(struct store *st, const struct ssd_sink *sink, struct ssd_counts 
 			x.people[x.n_people++] = (struct person_id){ids[i], la->null ? "" : la->s};
 		}
 		qsort(x.people, x.n_people, sizeof(*x.people), by_id);
+		rc = load_people_around(&x, st, &a, err);
 	}
 	memset(counts, 0, sizeof(*counts));
 	for (int t = 0; !rc && t < ssd_table_count; t++) {

@@ -20,6 +20,7 @@
 #include <stdint.h>
 #include <stdio.h>
 
+#include "base/date.h"
 #include "base/error.h"
 #include "model/entity.h"
 #include "store/store.h"
@@ -68,6 +69,12 @@ struct ssd_table {
 
 extern const struct ssd_table ssd_tables[];
 extern const int ssd_table_count;
+
+/* For converters: the worker allocated to a child as kind ("sw", "pa") on date d (the open
+ * allocation that began last), or 0; a worker's team id (0: none) and name (NULL: unknown). */
+int64_t ssd_allocated(const struct ssd_export *x, int64_t child, hdate d, const char *kind);
+int64_t ssd_worker_team(const struct ssd_export *x, int64_t worker);
+const char *ssd_worker_name(const struct ssd_export *x, int64_t worker);
 
 /* Where the tables go: a directory of CSV files or tables in a database schema. */
 struct ssd_sink {

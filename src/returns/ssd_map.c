@@ -168,6 +168,63 @@ static const char *c_adoption_order_type(const struct ssd_row *r, char *buf, siz
 	return r->v[ADOPTION_ADOPTION_ORDER_DATE].null ? NULL : "Adoption";
 }
 
+/* The worker allocated to the row's child as kind on the row's date: its id (what 0), its
+ * team's id (1) or its name (2). */
+static const char *alloc_at(const struct ssd_row *r, int child_f, int date_f, const char *kind, int what, char *buf,
+			    size_t size)
+{
+	if (r->v[child_f].null || r->v[date_f].null) {
+		return NULL;
+	}
+	int64_t w = ssd_allocated(r->x, r->v[child_f].i, (hdate)r->v[date_f].i, kind);
+	if (!w) {
+		return NULL;
+	}
+	if (what == 2) {
+		return ssd_worker_name(r->x, w);
+	}
+	int64_t id = what == 1 ? ssd_worker_team(r->x, w) : w;
+	if (!id) {
+		return NULL;
+	}
+	snprintf(buf, size, "%lld", (long long)id);
+	return buf;
+}
+
+#define AT(fn, CHILD, DATE, kind, what)                                            \
+	static const char *fn(const struct ssd_row *r, char *buf, size_t size)      \
+	{                                                                         \
+		return alloc_at(r, CHILD, DATE, kind, what, buf, size);           \
+	}
+AT(c_referral_worker, REFERRAL_CHILD_ID, REFERRAL_REFERRAL_DATE, "sw", 0)
+AT(c_referral_team, REFERRAL_CHILD_ID, REFERRAL_REFERRAL_DATE, "sw", 1)
+AT(c_assessment_worker, ASSESSMENT_CHILD_ID, ASSESSMENT_START_DATE, "sw", 0)
+AT(c_assessment_team, ASSESSMENT_CHILD_ID, ASSESSMENT_START_DATE, "sw", 1)
+AT(c_cin_plan_worker, CIN_PLAN_CHILD_ID, CIN_PLAN_START_DATE, "sw", 0)
+AT(c_cin_plan_team, CIN_PLAN_CHILD_ID, CIN_PLAN_START_DATE, "sw", 1)
+AT(c_icpc_worker, S47_CHILD_ID, S47_ICPC_DATE, "sw", 0)
+AT(c_icpc_team, S47_CHILD_ID, S47_ICPC_DATE, "sw", 1)
+AT(c_s47_worker, S47_CHILD_ID, S47_START_DATE, "sw", 0)
+AT(c_s47_team, S47_CHILD_ID, S47_START_DATE, "sw", 1)
+AT(c_leaver_pa_name, LEAVER_CONTACT_CHILD_ID, LEAVER_CONTACT_CONTACT_DATE, "pa", 2)
+AT(c_leaver_pa, LEAVER_CONTACT_CHILD_ID, LEAVER_CONTACT_CONTACT_DATE, "pa", 0)
+AT(c_leaver_pa_team, LEAVER_CONTACT_CHILD_ID, LEAVER_CONTACT_CONTACT_DATE, "pa", 1)
+#undef AT
+
+static const char *c_allocation_team(const struct ssd_row *r, char *buf, size_t size)
+{
+	int64_t t = r->v[ALLOCATION_WORKER_ID].null ? 0 : ssd_worker_team(r->x, r->v[ALLOCATION_WORKER_ID].i);
+	if (!t) {
+		return NULL;
+	}
+	snprintf(buf, size, "%lld", (long long)t);
+	return buf;
+}
+
+#define SW_ON(what) "the social worker allocated to the child on " what " (the open allocation begun last)"
+#define SW_TEAM_ON(what) "that social worker's team, on " what
+#define PA_ON "the personal adviser allocated to the child on the contact's date"
+
 /* ---- the tables ---- */
 
 #define NOT_OUR_SERVICE "outside children's social care casework (SEND, finance)"
@@ -197,9 +254,9 @@ static const struct ssd_column care_leavers[] = {
 	F("clea_care_leaver_accom_suitable", "CLEA007A", LEAVER_CONTACT_SUITABLE),
 	F("clea_care_leaver_activity", "CLEA008A", LEAVER_CONTACT_ACTIVITY),
 	N("clea_pathway_plan_review_date", "CLEA009A", NOT_DERIVED),
-	N("clea_care_leaver_personal_advisor", "CLEA010A", NOT_DERIVED),
-	N("clea_care_leaver_allocated_team", "CLEA011A", NOT_DERIVED),
-	N("clea_care_leaver_worker_id", "CLEA012A", NOT_DERIVED),
+	C("clea_care_leaver_personal_advisor", "CLEA010A", c_leaver_pa_name, PA_ON ": name"),
+	C("clea_care_leaver_allocated_team", "CLEA011A", c_leaver_pa_team, PA_ON ": team"),
+	C("clea_care_leaver_worker_id", "CLEA012A", c_leaver_pa, PA_ON),
 };
 static const struct ssd_column cin_assessments[] = {
 	ID("cina_assessment_id", "CINA001A"),
@@ -210,8 +267,8 @@ static const struct ssd_column cin_assessments[] = {
 	F("cina_assessment_auth_date", "CINA005A", ASSESSMENT_AUTHORISED_DATE),
 	C("cina_assessment_outcome_json", "CINA006A", c_assessment_outcome_json, "the outcome as a JSON array"),
 	NR("cina_assessment_outcome_nfa", "CINA009A"),
-	N("cina_assessment_team", "CINA007A", NOT_DERIVED),
-	N("cina_assessment_worker_id", "CINA008A", NOT_DERIVED),
+	C("cina_assessment_team", "CINA007A", c_assessment_team, SW_TEAM_ON("the assessment's start")),
+	C("cina_assessment_worker_id", "CINA008A", c_assessment_worker, SW_ON("the assessment's start")),
 };
 static const struct ssd_column cin_episodes[] = {
 	ID("cine_referral_id", "CINE001A"),
@@ -224,8 +281,8 @@ static const struct ssd_column cin_episodes[] = {
 	F("cine_referral_nfa", "CINE011A", REFERRAL_NFA),
 	F("cine_close_reason", "CINE006A", REFERRAL_CLOSURE_REASON),
 	F("cine_close_date", "CINE007A", REFERRAL_CLOSURE_DATE),
-	N("cine_referral_team", "CINE008A", NOT_DERIVED),
-	N("cine_referral_worker_id", "CINE009A", NOT_DERIVED),
+	C("cine_referral_team", "CINE008A", c_referral_team, SW_TEAM_ON("the referral date")),
+	C("cine_referral_worker_id", "CINE009A", c_referral_worker, SW_ON("the referral date")),
 };
 static const struct ssd_column cin_plans[] = {
 	ID("cinp_cin_plan_id", "CINP001A"),
@@ -233,8 +290,8 @@ static const struct ssd_column cin_plans[] = {
 	P("cinp_person_id", "CINP002A", CIN_PLAN_CHILD_ID),
 	F("cinp_cin_plan_start_date", "CINP003A", CIN_PLAN_START_DATE),
 	F("cinp_cin_plan_end_date", "CINP004A", CIN_PLAN_END_DATE),
-	N("cinp_cin_plan_team", "CINP005A", NOT_DERIVED),
-	N("cinp_cin_plan_worker_id", "CINP006A", NOT_DERIVED),
+	C("cinp_cin_plan_team", "CINP005A", c_cin_plan_team, SW_TEAM_ON("the plan's start")),
+	C("cinp_cin_plan_worker_id", "CINP006A", c_cin_plan_worker, SW_ON("the plan's start")),
 };
 static const struct ssd_column cin_visits[] = {
 	ID("cinv_cin_visit_id", "CINV001A"),
@@ -436,14 +493,14 @@ static const struct ssd_column initial_cp_conference[] = {
 	F("icpc_icpc_date", "ICPC005A", S47_ICPC_DATE),
 	N("icpc_icpc_outcome_cp_flag", "ICPC013A", NOT_DERIVED),
 	NR("icpc_icpc_outcome_json", "ICPC006A"),
-	N("icpc_icpc_team", "ICPC007A", NOT_DERIVED),
-	N("icpc_icpc_worker_id", "ICPC008A", NOT_DERIVED),
+	C("icpc_icpc_team", "ICPC007A", c_icpc_team, SW_TEAM_ON("the conference date")),
+	C("icpc_icpc_worker_id", "ICPC008A", c_icpc_worker, SW_ON("the conference date")),
 };
 static const struct ssd_column involvements[] = {
 	ID("invo_involvements_id", "INVO005A"),
 	F("invo_professional_id", "INVO006A", ALLOCATION_WORKER_ID),
 	F("invo_professional_role_id", "INVO007A", ALLOCATION_KIND),
-	N("invo_professional_team", "INVO009A", NOT_DERIVED),
+	C("invo_professional_team", "INVO009A", c_allocation_team, "the allocated worker's team"),
 	F("invo_involvement_start_date", "INVO002A", ALLOCATION_START_DATE),
 	F("invo_involvement_end_date", "INVO003A", ALLOCATION_END_DATE),
 	F("invo_worker_change_reason", "INVO004A", ALLOCATION_REASON),
@@ -575,8 +632,8 @@ static const struct ssd_column s47_enquiry[] = {
 	NR("s47e_s47_end_date", "S47E005A"),
 	NR("s47e_s47_nfa", "S47E006A"),
 	NR("s47e_s47_outcome_json", "S47E007A"),
-	N("s47e_s47_completed_by_worker_id", "S47E008A", NOT_DERIVED),
-	N("s47e_s47_completed_by_team", "S47E009A", NOT_DERIVED),
+	C("s47e_s47_completed_by_worker_id", "S47E008A", c_s47_worker, SW_ON("the enquiry's start")),
+	C("s47e_s47_completed_by_team", "S47E009A", c_s47_team, SW_TEAM_ON("the enquiry's start")),
 };
 static const struct ssd_column sdq_scores[] = {
 	ID("csdq_table_id", "CSDQ001A"),

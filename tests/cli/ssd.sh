@@ -78,6 +78,7 @@ ssd_assessment_factors|cinf_assessment_factors_json|cinf_assessment_id|SELECT id
 ssd_care_leavers|clea_care_leaver_latest_contact|clea_person_id|SELECT c.la_child_id, max(l.contact_date) FROM leaver_contact l JOIN child c ON c.id = l.child_id WHERE l.voided = 0 AND c.voided = 0 GROUP BY c.id HAVING count(*) > 1 ORDER BY c.id LIMIT 1
 ssd_cin_assessments|cina_assessment_auth_date|cina_assessment_id|SELECT id, authorised_date FROM assessment WHERE voided = 0 AND LIVE AND authorised_date IS NOT NULL ORDER BY id DESC LIMIT 1
 ssd_cin_episodes|cine_cin_primary_need_code|cine_referral_id|SELECT id, primary_need FROM referral WHERE voided = 0 AND LIVE AND primary_need IS NOT NULL ORDER BY id LIMIT 1
+ssd_cin_episodes|cine_referral_worker_id|cine_referral_id|SELECT r.id, (SELECT a.worker_id FROM allocation a WHERE a.voided = 0 AND a.child_id = r.child_id AND a.kind = 'sw' AND a.start_date <= r.referral_date AND (a.end_date IS NULL OR a.end_date >= r.referral_date) ORDER BY a.start_date DESC, a.id DESC LIMIT 1) AS w FROM referral r WHERE r.voided = 0 AND r.LIVE AND w IS NOT NULL ORDER BY r.id DESC LIMIT 1
 ssd_cin_plans|cinp_cin_plan_end_date|cinp_cin_plan_id|SELECT id, end_date FROM cin_plan WHERE voided = 0 AND LIVE AND end_date IS NOT NULL ORDER BY id LIMIT 1
 ssd_cin_visits|cinv_cin_visit_date|cinv_cin_visit_id|SELECT id, visit_date FROM visit WHERE voided = 0 AND LIVE AND kind = 'cin' ORDER BY id DESC LIMIT 1
 ssd_cin_visits|cinv_cin_visit_date|cinv_cin_visit_id|SELECT '!' || id, '' FROM visit WHERE voided = 0 AND LIVE AND kind = 'cp' ORDER BY id LIMIT 1
@@ -106,6 +107,7 @@ ssd_family|-||
 ssd_immigration_status|immi_immigration_status_end_date|immi_person_id|SELECT la_child_id, uasc_ceased FROM child WHERE voided = 0 AND uasc = 1 AND uasc_ceased IS NOT NULL ORDER BY id LIMIT 1
 ssd_initial_cp_conference|icpc_icpc_date|icpc_icpc_id|SELECT id, icpc_date FROM s47 WHERE voided = 0 AND LIVE AND icpc_date IS NOT NULL ORDER BY id LIMIT 1
 ssd_involvements|invo_professional_id|invo_involvements_id|SELECT id, worker_id FROM allocation WHERE voided = 0 AND LIVE ORDER BY id DESC LIMIT 1
+ssd_involvements|invo_professional_team|invo_involvements_id|SELECT a.id, w.team_id FROM allocation a JOIN worker w ON w.id = a.worker_id WHERE a.voided = 0 AND a.LIVE AND w.team_id IS NOT NULL ORDER BY a.id LIMIT 1
 ssd_legal_status|lega_legal_status|lega_legal_status_id|SELECT id, ls FROM cla_episode WHERE voided = 0 AND LIVE ORDER BY id LIMIT 1
 ssd_linked_identifiers|link_identifier_value|link_table_id|SELECT id || '-3', nhs_number FROM child WHERE voided = 0 AND nhs_number IS NOT NULL ORDER BY id LIMIT 1
 ssd_missing|miss_missing_episode_type|miss_table_id|SELECT id, CASE away WHEN 1 THEN 'Away' ELSE 'Missing' END FROM missing WHERE voided = 0 AND LIVE ORDER BY away DESC, id LIMIT 1
