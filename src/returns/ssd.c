@@ -30,6 +30,14 @@ struct worker {
 	const char *name;
 };
 
+struct span {			/* an episode in care or a CP plan */
+	int64_t id, child;
+	hdate start, end;
+	bool rne_s;		/* episodes: RNE S, a new period of care */
+	int64_t period;		/* episodes: the first episode of its period */
+	hdate entered;		/* episodes: the day that period began */
+};
+
 struct ssd_export {
 	struct person_id *people;	/* live children, by id */
 	size_t n_people;
@@ -37,6 +45,8 @@ struct ssd_export {
 	size_t n_allocs;
 	struct worker *workers;		/* by id */
 	size_t n_workers;
+	struct span *episodes, *cp_plans;	/* by child, then start, then id */
+	size_t n_episodes, n_cp_plans;
 };
 
 static int by_id(const void *a, const void *b)
@@ -95,6 +105,96 @@ int64_t ssd_allocated(const struct ssd_export *x, int64_t child, hdate d, const 
 	return found;
 }
 
+static int span_order(const void *a, const void *b)
+{
+	const struct span *x = a, *y = b;
+	if (x->child != y->child) {
+		return (x->child > y->child) - (x->child < y->child);
+	}
+	if (x->start != y->start) {
+		return (x->start > y->start) - (x->start < y->start);
+	}
+	return (x->id > y->id) - (x->id < y->id);
+}
+
+/* The index of the child's first span, or n. */
+static size_t first_span(const struct span *s, size_t n, int64_t child)
+{
+	size_t lo = 0, hi = n;
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		if (s[mid].child < child) {
+			lo = mid + 1;
+		} else {
+			hi = mid;
+		}
+	}
+	return lo;
+}
+
+/* The span with id, or (id 0) the one open on d begun last, among the child's; NULL if none. */
+static const struct span *span_find(const struct span *s, size_t n, int64_t child, int64_t id, hdate d)
+{
+	const struct span *found = NULL;
+	for (size_t i = first_span(s, n, child); i < n && s[i].child == child; i++) {
+		if (id ? s[i].id == id
+		       : d != DATE_NONE && s[i].start <= d && (s[i].end == DATE_NONE || s[i].end >= d)) {
+			found = &s[i];
+		}
+	}
+	return found;
+}
+
+int64_t ssd_period(const struct ssd_export *x, int64_t child, int64_t episode, hdate d, hdate *entered)
+{
+	const struct span *e = span_find(x->episodes, x->n_episodes, child, episode, d);
+	if (entered) {
+		*entered = e ? e->entered : DATE_NONE;
+	}
+	return e ? e->period : 0;
+}
+
+int64_t ssd_cp_plan_on(const struct ssd_export *x, int64_t child, hdate d)
+{
+	const struct span *p = span_find(x->cp_plans, x->n_cp_plans, child, 0, d);
+	return p ? p->id : 0;
+}
+
+/* The live rows of e with a child and a start as spans, sorted. */
+static int load_spans(struct ssd_export *x, struct store *st, const struct entity *e, int start_f, int end_f,
+		      int rne_f, struct arena *a, struct span **out, size_t *n_out, struct hearth_error *err)
+{
+	int64_t *ids;
+	struct hval **rows;
+	size_t n;
+	int rc = store_all_rows(st, e, a, &ids, &rows, &n, err);
+	if (rc) {
+		return rc;
+	}
+	struct span *s = arena_alloc(a, (n + 1) * sizeof(*s));
+	size_t k = 0;
+	for (size_t i = 0; i < n; i++) {
+		const struct hval *v = rows[i];
+		if (v[e->child_field].null || v[start_f].null || !person_of(x, v[e->child_field].i)) {
+			continue;
+		}
+		s[k++] = (struct span){ids[i], v[e->child_field].i, (hdate)v[start_f].i,
+				       v[end_f].null ? DATE_NONE : (hdate)v[end_f].i,
+				       rne_f >= 0 && !v[rne_f].null && v[rne_f].s && strcmp(v[rne_f].s, "S") == 0, 0,
+				       DATE_NONE};
+	}
+	qsort(s, k, sizeof(*s), span_order);
+	for (size_t i = 0; i < k; i++) {
+		bool begins = i == 0 || s[i - 1].child != s[i].child || s[i].rne_s || s[i - 1].end == DATE_NONE ||
+			      s[i - 1].end != s[i].start;
+		s[i].period = begins ? s[i].id : s[i - 1].period;
+		s[i].entered = begins ? s[i].start : s[i - 1].entered;
+	}
+	*out = s;
+	*n_out = k;
+	return 0;
+}
+
 static const struct worker *worker_of(const struct ssd_export *x, int64_t id)
 {
 	struct worker key = {id, 0, NULL};
@@ -148,7 +248,12 @@ static int load_people_around(struct ssd_export *x, struct store *st, struct are
 							     arena_printf(a, "%s%s%s", g, *g && *f ? " " : "", f)};
 	}
 	qsort(x->workers, x->n_workers, sizeof(*x->workers), worker_order);
-	return 0;
+	if ((rc = load_spans(x, st, &entity_cla_episode, CLA_EPISODE_DECOM, CLA_EPISODE_DEC, CLA_EPISODE_RNE, a,
+			     &x->episodes, &x->n_episodes, err))) {
+		return rc;
+	}
+	return load_spans(x, st, &entity_cp_plan, CP_PLAN_START_DATE, CP_PLAN_END_DATE, -1, a, &x->cp_plans,
+			  &x->n_cp_plans, err);
 }
 
 static const char *field_text(const struct field *f, const struct hval *v, char *buf, size_t size)

@@ -76,6 +76,14 @@ int64_t ssd_allocated(const struct ssd_export *x, int64_t child, hdate d, const 
 int64_t ssd_worker_team(const struct ssd_export *x, int64_t worker);
 const char *ssd_worker_name(const struct ssd_export *x, int64_t worker);
 
+/* Periods of care: a run of episodes in care with no gap, begun again by an episode with RNE
+ * S (as the measures count them, measures/engine.c m_period_begins), named by the id of its
+ * first episode. ssd_period gives the period of episode `episode` (when not 0), else the one
+ * open on d for the child: its id (0: none) and the day it began (*entered, may be NULL). */
+int64_t ssd_period(const struct ssd_export *x, int64_t child, int64_t episode, hdate d, hdate *entered);
+/* The child's CP plan open on d (the one begun last), or 0. */
+int64_t ssd_cp_plan_on(const struct ssd_export *x, int64_t child, hdate d);
+
 /* Where the tables go: a directory of CSV files or tables in a database schema. */
 struct ssd_sink {
 	int (*table)(void *ctx, const struct ssd_table *t, struct hearth_error *err);

@@ -221,6 +221,65 @@ static const char *c_allocation_team(const struct ssd_row *r, char *buf, size_t 
 	return buf;
 }
 
+static const char *id_text(int64_t id, char *buf, size_t size)
+{
+	if (!id) {
+		return NULL;
+	}
+	snprintf(buf, size, "%lld", (long long)id);
+	return buf;
+}
+
+static const char *c_episode_period(const struct ssd_row *r, char *buf, size_t size)
+{
+	return id_text(ssd_period(r->x, r->v[CLA_EPISODE_CHILD_ID].i, r->id, DATE_NONE, NULL), buf, size);
+}
+
+static const char *c_episode_entered(const struct ssd_row *r, char *buf, size_t size)
+{
+	hdate d;
+	char t[DATE_STR_SIZE];
+	if (!ssd_period(r->x, r->v[CLA_EPISODE_CHILD_ID].i, r->id, DATE_NONE, &d) || d == DATE_NONE) {
+		return NULL;
+	}
+	snprintf(buf, size, "%s", date_format(d, t));
+	return buf;
+}
+
+/* The period of care open on the row's date. */
+static const char *period_on(const struct ssd_row *r, int child_f, int date_f, char *buf, size_t size)
+{
+	if (r->v[child_f].null || r->v[date_f].null) {
+		return NULL;
+	}
+	return id_text(ssd_period(r->x, r->v[child_f].i, 0, (hdate)r->v[date_f].i, NULL), buf, size);
+}
+
+static const char *c_review_period(const struct ssd_row *r, char *buf, size_t size)
+{
+	return period_on(r, CLA_REVIEW_CHILD_ID, CLA_REVIEW_REVIEW_DATE, buf, size);
+}
+
+static const char *c_visit_period(const struct ssd_row *r, char *buf, size_t size)
+{
+	return period_on(r, VISIT_CHILD_ID, VISIT_VISIT_DATE, buf, size);
+}
+
+static const char *c_adoption_period(const struct ssd_row *r, char *buf, size_t size)
+{
+	return period_on(r, ADOPTION_CHILD_ID, ADOPTION_DECISION_DATE, buf, size);
+}
+
+static const char *c_visit_cp_plan(const struct ssd_row *r, char *buf, size_t size)
+{
+	if (r->v[VISIT_VISIT_DATE].null) {
+		return NULL;
+	}
+	return id_text(ssd_cp_plan_on(r->x, r->v[VISIT_CHILD_ID].i, (hdate)r->v[VISIT_VISIT_DATE].i), buf, size);
+}
+
+#define PERIOD "the period of care (the id of its first episode; a period is a run of episodes with no gap, begun again by RNE S)"
+
 #define SW_ON(what) "the social worker allocated to the child on " what " (the open allocation begun last)"
 #define SW_TEAM_ON(what) "that social worker's team, on " what
 #define PA_ON "the personal adviser allocated to the child on the contact's date"
@@ -322,10 +381,10 @@ static const struct ssd_column cla_episodes[] = {
 	F("clae_cla_primary_need_code", "CLAE009A", CLA_EPISODE_CIN),
 	F("clae_cla_episode_ceased_date", "CLAE005A", CLA_EPISODE_DEC),
 	F("clae_cla_episode_ceased_reason", "CLAE006A", CLA_EPISODE_REC),
-	N("clae_cla_id", "CLAE010A", NOT_DERIVED),
+	C("clae_cla_id", "CLAE010A", c_episode_period, PERIOD),
 	NR("clae_referral_id", "CLAE011A"),
 	ID("clae_cla_placement_id", "CLAE013A"),
-	N("clae_entered_care_date", "CLAE014A", NOT_DERIVED),
+	C("clae_entered_care_date", "CLAE014A", c_episode_entered, "the day the period of care began"),
 	N("clae_cla_last_iro_contact_date", "CLAE012A", NOT_DERIVED),
 };
 static const struct ssd_column cla_health[] = {
@@ -346,7 +405,7 @@ static const struct ssd_column cla_placement[] = {
 	F("clap_cla_placement_type", "CLAP004A", CLA_EPISODE_PLACE),
 	F("clap_cla_placement_urn", "CLAP005A", CLA_EPISODE_URN),
 	NR("clap_cla_placement_distance", "CLAP011A"),
-	N("clap_cla_id", "CLAP012A", NOT_DERIVED),
+	C("clap_cla_id", "CLAP012A", c_episode_period, PERIOD),
 	F("clap_cla_placement_provider", "CLAP007A", CLA_EPISODE_PLACE_PROVIDER),
 	F("clap_cla_placement_postcode", "CLAP008A", CLA_EPISODE_PL_POST),
 	F("clap_cla_placement_end_date", "CLAP009A", CLA_EPISODE_DEC),
@@ -362,7 +421,7 @@ static const struct ssd_column cla_previous_permanence[] = {
 };
 static const struct ssd_column cla_reviews[] = {
 	ID("clar_cla_review_id", "CLAR001A"),
-	N("clar_cla_id", "CLAR011A", NOT_DERIVED),
+	C("clar_cla_id", "CLAR011A", c_review_period, PERIOD " open on the review date"),
 	N("clar_cla_review_due_date", "CLAR003A", NOT_DERIVED),
 	F("clar_cla_review_date", "CLAR004A", CLA_REVIEW_REVIEW_DATE),
 	NR("clar_cla_review_cancelled", "CLAR012A"),
@@ -377,7 +436,7 @@ static const struct ssd_column cla_substance_misuse[] = {
 };
 static const struct ssd_column cla_visits[] = {
 	ID("clav_cla_visit_id", "CLAV001A"),
-	N("clav_cla_id", "CLAV007A", NOT_DERIVED),
+	C("clav_cla_id", "CLAV007A", c_visit_period, PERIOD " open on the visit date"),
 	P("clav_person_id", "CLAV008A", VISIT_CHILD_ID),
 	F("clav_cla_visit_date", "CLAV003A", VISIT_VISIT_DATE),
 	F("clav_cla_visit_seen", "CLAV004A", VISIT_SEEN),
@@ -416,7 +475,7 @@ static const struct ssd_column cp_reviews[] = {
 static const struct ssd_column cp_visits[] = {
 	ID("cppv_cp_visit_id", "CPPV007A"),
 	P("cppv_person_id", "CPPV008A", VISIT_CHILD_ID),
-	N("cppv_cp_plan_id", "CPPV001A", NOT_DERIVED),
+	C("cppv_cp_plan_id", "CPPV001A", c_visit_cp_plan, "the child's CP plan open on the visit date"),
 	F("cppv_cp_visit_date", "CPPV003A", VISIT_VISIT_DATE),
 	F("cppv_cp_visit_seen", "CPPV004A", VISIT_SEEN),
 	F("cppv_cp_visit_seen_alone", "CPPV005A", VISIT_SEEN_ALONE),
@@ -540,7 +599,7 @@ static const struct ssd_column mother[] = {
 static const struct ssd_column permanence[] = {
 	ID("perm_table_id", "PERM001A"),
 	P("perm_person_id", "PERM002A", ADOPTION_CHILD_ID),
-	N("perm_cla_id", "PERM022A", NOT_DERIVED),
+	C("perm_cla_id", "PERM022A", c_adoption_period, PERIOD " open on the decision date"),
 	F("perm_adm_decision_date", "PERM003A", ADOPTION_DECISION_DATE),
 	NR("perm_ffa_cp_decision_date", "PERM004A"),
 	F("perm_placement_order_date", "PERM006A", ADOPTION_PLACEMENT_ORDER_DATE),

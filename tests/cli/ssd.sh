@@ -85,6 +85,7 @@ ssd_cin_visits|cinv_cin_visit_date|cinv_cin_visit_id|SELECT '!' || id, '' FROM v
 ssd_cla_care_plan|lacp_cla_care_plan_json|lacp_table_id|SELECT id, '{"plan":"' || plan || '"}' FROM permanence WHERE voided = 0 AND LIVE AND plan IS NOT NULL ORDER BY id LIMIT 1
 ssd_cla_convictions|clac_person_id|clac_cla_conviction_id|SELECT o.id, c.la_child_id FROM cla_outcome o JOIN child c ON c.id = o.child_id WHERE o.voided = 0 AND c.voided = 0 AND o.convicted = 1 ORDER BY o.id LIMIT 1
 ssd_cla_episodes|clae_cla_episode_start_reason|clae_cla_episode_id|SELECT id, rne FROM cla_episode WHERE voided = 0 AND LIVE AND rne IS NOT NULL ORDER BY id DESC LIMIT 1
+ssd_cla_episodes|clae_cla_id|clae_cla_episode_id|SELECT e2.id, e1.id FROM cla_episode e1 JOIN cla_episode e2 ON e2.child_id = e1.child_id AND e2.decom = e1.dec AND e2.voided = 0 AND e2.rne <> 'S' WHERE e1.voided = 0 AND e1.LIVE AND e1.decom = (SELECT min(decom) FROM cla_episode x WHERE x.child_id = e1.child_id AND x.voided = 0) ORDER BY e2.id LIMIT 1
 ssd_cla_health|clah_health_check_type|clah_health_check_id|SELECT id, kind FROM health WHERE voided = 0 AND LIVE AND kind = 'dental' ORDER BY id LIMIT 1
 ssd_cla_immunisations|clai_immunisations_status_date|clai_person_id|SELECT c.la_child_id, o.year_end FROM cla_outcome o JOIN child c ON c.id = o.child_id WHERE o.voided = 0 AND c.voided = 0 AND o.immunisations IS NOT NULL ORDER BY o.id LIMIT 1
 ssd_cla_placement|clap_cla_placement_postcode|clap_cla_placement_id|SELECT id, pl_post FROM cla_episode WHERE voided = 0 AND LIVE AND pl_post IS NOT NULL ORDER BY id LIMIT 1
@@ -96,6 +97,7 @@ ssd_contacts|cont_contact_source_code|cont_contact_id|SELECT id, source FROM con
 ssd_cp_plans|cppl_cp_plan_latest_category|cppl_cp_plan_id|SELECT id, category FROM cp_plan WHERE voided = 0 AND LIVE AND category IS NOT NULL ORDER BY id LIMIT 1
 ssd_cp_reviews|cppr_cp_plan_id|cppr_cp_review_id|SELECT id, cp_plan_id FROM cp_review WHERE voided = 0 AND LIVE ORDER BY id LIMIT 1
 ssd_cp_visits|cppv_cp_visit_seen|cppv_cp_visit_id|SELECT id, CASE seen WHEN 1 THEN 'Y' ELSE 'N' END FROM visit WHERE voided = 0 AND LIVE AND kind = 'cp' AND seen = 0 ORDER BY id LIMIT 1
+ssd_cp_visits|cppv_cp_plan_id|cppv_cp_visit_id|SELECT v.id, p.id FROM visit v JOIN cp_plan p ON p.child_id = v.child_id AND p.voided = 0 AND p.start_date <= v.visit_date AND (p.end_date IS NULL OR p.end_date >= v.visit_date) WHERE v.voided = 0 AND v.kind = 'cp' AND v.LIVE ORDER BY v.id DESC LIMIT 1
 ssd_department|dept_team_name|dept_team_id|SELECT id, name FROM team WHERE voided = 0 ORDER BY id DESC LIMIT 1
 ssd_disability|disa_disability_code|disa_table_id|SELECT id, code FROM child_disability WHERE voided = 0 AND LIVE ORDER BY id LIMIT 1
 ssd_early_help_episodes|earl_episode_end_reason|earl_episode_id|SELECT id, end_reason FROM early_help WHERE voided = 0 AND LIVE AND end_reason IS NOT NULL ORDER BY id LIMIT 1
