@@ -47,7 +47,56 @@ struct ssd_export {
 	size_t n_workers;
 	struct span *episodes, *cp_plans;	/* by child, then start, then id */
 	size_t n_episodes, n_cp_plans;
+	struct ssd_event *ix[SSD_IX_MAX];	/* by key, then date, then id */
+	size_t n_ix[SSD_IX_MAX];
 };
+
+/* The indexes: which rows, keyed by which field, dated by which. */
+static const struct {
+	const struct entity *e;
+	int key, date, code;
+} index_src[SSD_IX_MAX] = {
+	[SSD_IX_PP_MEETINGS] = {&entity_pp_meeting, PP_MEETING_PRE_PROCEEDINGS_ID, PP_MEETING_MEETING_DATE, PP_MEETING_KIND},
+	[SSD_IX_PATHWAY_PLANS] = {&entity_pathway_plan, PATHWAY_PLAN_CHILD_ID, PATHWAY_PLAN_REVIEW_DATE, -1},
+	[SSD_IX_CP_PLANS] = {&entity_cp_plan, CP_PLAN_REFERRAL_ID, CP_PLAN_START_DATE, -1},
+	[SSD_IX_ICPCS] = {&entity_s47, S47_REFERRAL_ID, S47_ICPC_DATE, -1},
+};
+
+static int event_order(const void *a, const void *b)
+{
+	const struct ssd_event *x = a, *y = b;
+	if (x->key != y->key) {
+		return (x->key > y->key) - (x->key < y->key);
+	}
+	if (x->date != y->date) {
+		return (x->date > y->date) - (x->date < y->date);
+	}
+	return (x->id > y->id) - (x->id < y->id);
+}
+
+const struct ssd_event *ssd_events(const struct ssd_export *x, enum ssd_index ix, int64_t key, size_t *n)
+{
+	const struct ssd_event *e = x->ix[ix];
+	size_t lo = 0, hi = x->n_ix[ix];
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		if (e[mid].key < key) {
+			lo = mid + 1;
+		} else {
+			hi = mid;
+		}
+	}
+	size_t end = lo;
+	while (end < x->n_ix[ix] && e[end].key == key) {
+		end++;
+	}
+	*n = end - lo;
+	return *n ? &e[lo] : NULL;
+}
+
+/* Rows of a child not live are left out of every index. */
+static int load_index(struct ssd_export *x, struct store *st, enum ssd_index ix, struct arena *a,
+		      struct hearth_error *err);
 
 static int by_id(const void *a, const void *b)
 {
@@ -252,8 +301,44 @@ static int load_people_around(struct ssd_export *x, struct store *st, struct are
 			     &x->episodes, &x->n_episodes, err))) {
 		return rc;
 	}
-	return load_spans(x, st, &entity_cp_plan, CP_PLAN_START_DATE, CP_PLAN_END_DATE, -1, a, &x->cp_plans,
-			  &x->n_cp_plans, err);
+	if ((rc = load_spans(x, st, &entity_cp_plan, CP_PLAN_START_DATE, CP_PLAN_END_DATE, -1, a, &x->cp_plans,
+			     &x->n_cp_plans, err))) {
+		return rc;
+	}
+	for (int ix = 0; ix < SSD_IX_MAX; ix++) {
+		if ((rc = load_index(x, st, (enum ssd_index)ix, a, err))) {
+			return rc;
+		}
+	}
+	return 0;
+}
+
+static int load_index(struct ssd_export *x, struct store *st, enum ssd_index ix, struct arena *a,
+		      struct hearth_error *err)
+{
+	const struct entity *e = index_src[ix].e;
+	int64_t *ids;
+	struct hval **rows;
+	size_t n;
+	int rc = store_all_rows(st, e, a, &ids, &rows, &n, err);
+	if (rc) {
+		return rc;
+	}
+	struct ssd_event *ev = arena_alloc(a, (n + 1) * sizeof(*ev));
+	size_t k = 0;
+	for (size_t i = 0; i < n; i++) {
+		const struct hval *v = rows[i];
+		if (v[index_src[ix].key].null || v[index_src[ix].date].null ||
+		    (e->child_field >= 0 && (v[e->child_field].null || !person_of(x, v[e->child_field].i)))) {
+			continue;
+		}
+		ev[k++] = (struct ssd_event){v[index_src[ix].key].i, ids[i], (hdate)v[index_src[ix].date].i,
+					     index_src[ix].code >= 0 ? v[index_src[ix].code].s : NULL};
+	}
+	qsort(ev, k, sizeof(*ev), event_order);
+	x->ix[ix] = ev;
+	x->n_ix[ix] = k;
+	return 0;
 }
 
 static const char *field_text(const struct field *f, const struct hval *v, char *buf, size_t size)

@@ -84,6 +84,22 @@ int64_t ssd_period(const struct ssd_export *x, int64_t child, int64_t episode, h
 /* The child's CP plan open on d (the one begun last), or 0. */
 int64_t ssd_cp_plan_on(const struct ssd_export *x, int64_t child, hdate d);
 
+/* Dated rows of other kinds found by a key, for converters that look across tables. */
+enum ssd_index {
+	SSD_IX_PP_MEETINGS,	/* pp_meeting by pre_proceedings_id, code: its kind */
+	SSD_IX_PATHWAY_PLANS,	/* pathway_plan by child_id */
+	SSD_IX_CP_PLANS,	/* cp_plan by referral_id, dated by its start */
+	SSD_IX_ICPCS,		/* s47 with an ICPC held, by referral_id, dated by the ICPC */
+	SSD_IX_MAX
+};
+struct ssd_event {
+	int64_t key, id;
+	hdate date;
+	const char *code;
+};
+/* The rows of index ix with key, by date then id: *n of them at the result (NULL when none). */
+const struct ssd_event *ssd_events(const struct ssd_export *x, enum ssd_index ix, int64_t key, size_t *n);
+
 /* Where the tables go: a directory of CSV files or tables in a database schema. */
 struct ssd_sink {
 	int (*table)(void *ctx, const struct ssd_table *t, struct hearth_error *err);

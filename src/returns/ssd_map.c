@@ -278,6 +278,92 @@ static const char *c_visit_cp_plan(const struct ssd_row *r, char *buf, size_t si
 	return id_text(ssd_cp_plan_on(r->x, r->v[VISIT_CHILD_ID].i, (hdate)r->v[VISIT_VISIT_DATE].i), buf, size);
 }
 
+static const char *date_text(hdate d, char *buf, size_t size)
+{
+	char t[DATE_STR_SIZE];
+	if (d == DATE_NONE) {
+		return NULL;
+	}
+	snprintf(buf, size, "%s", date_format(d, t));
+	return buf;
+}
+
+static const char *c_pp_initial_meeting(const struct ssd_row *r, char *buf, size_t size)
+{
+	size_t n;
+	const struct ssd_event *ev = ssd_events(r->x, SSD_IX_PP_MEETINGS, r->id, &n);
+	for (size_t i = 0; i < n; i++) {
+		if (ev[i].code && strcmp(ev[i].code, "initial") == 0) {
+			return date_text(ev[i].date, buf, size);
+		}
+	}
+	return NULL;
+}
+
+static const char *c_pp_meetings_num(const struct ssd_row *r, char *buf, size_t size)
+{
+	size_t n;
+	ssd_events(r->x, SSD_IX_PP_MEETINGS, r->id, &n);
+	snprintf(buf, size, "%zu", n);
+	return buf;
+}
+
+static const char *c_pathway_plan_review(const struct ssd_row *r, char *buf, size_t size)
+{
+	if (r->v[LEAVER_CONTACT_CONTACT_DATE].null) {
+		return NULL;
+	}
+	size_t n;
+	const struct ssd_event *ev = ssd_events(r->x, SSD_IX_PATHWAY_PLANS, r->v[LEAVER_CONTACT_CHILD_ID].i, &n);
+	hdate last = DATE_NONE;
+	for (size_t i = 0; i < n && ev[i].date <= (hdate)r->v[LEAVER_CONTACT_CONTACT_DATE].i; i++) {
+		last = ev[i].date;
+	}
+	return date_text(last, buf, size);
+}
+
+/* The ICPC (an s47 row with one held) of the plan's referral held on or before its start, the latest. */
+static const char *c_cp_plan_icpc(const struct ssd_row *r, char *buf, size_t size)
+{
+	if (r->v[CP_PLAN_REFERRAL_ID].null || r->v[CP_PLAN_START_DATE].null) {
+		return NULL;
+	}
+	size_t n;
+	const struct ssd_event *ev = ssd_events(r->x, SSD_IX_ICPCS, r->v[CP_PLAN_REFERRAL_ID].i, &n);
+	int64_t found = 0;
+	for (size_t i = 0; i < n && ev[i].date <= (hdate)r->v[CP_PLAN_START_DATE].i; i++) {
+		found = ev[i].id;
+	}
+	return id_text(found, buf, size);
+}
+
+/* The first CP plan of the ICPC's referral begun on or after the conference. */
+static int64_t icpc_plan(const struct ssd_row *r)
+{
+	if (r->v[S47_REFERRAL_ID].null || r->v[S47_ICPC_DATE].null) {
+		return 0;
+	}
+	size_t n;
+	const struct ssd_event *ev = ssd_events(r->x, SSD_IX_CP_PLANS, r->v[S47_REFERRAL_ID].i, &n);
+	for (size_t i = 0; i < n; i++) {
+		if (ev[i].date >= (hdate)r->v[S47_ICPC_DATE].i) {
+			return ev[i].id;
+		}
+	}
+	return 0;
+}
+
+static const char *c_icpc_cp_plan(const struct ssd_row *r, char *buf, size_t size)
+{
+	return id_text(icpc_plan(r), buf, size);
+}
+
+static const char *c_icpc_cp_flag(const struct ssd_row *r, char *buf, size_t size)
+{
+	(void)buf, (void)size;
+	return icpc_plan(r) ? "Y" : "N";
+}
+
 #define PERIOD "the period of care (the id of its first episode; a period is a run of episodes with no gap, begun again by RNE S)"
 
 #define SW_ON(what) "the social worker allocated to the child on " what " (the open allocation begun last)"
@@ -312,7 +398,7 @@ static const struct ssd_column care_leavers[] = {
 	F("clea_care_leaver_accommodation", "CLEA006A", LEAVER_CONTACT_ACCOMMODATION),
 	F("clea_care_leaver_accom_suitable", "CLEA007A", LEAVER_CONTACT_SUITABLE),
 	F("clea_care_leaver_activity", "CLEA008A", LEAVER_CONTACT_ACTIVITY),
-	N("clea_pathway_plan_review_date", "CLEA009A", NOT_DERIVED),
+	C("clea_pathway_plan_review_date", "CLEA009A", c_pathway_plan_review, "the latest pathway plan review on or before the contact"),
 	C("clea_care_leaver_personal_advisor", "CLEA010A", c_leaver_pa_name, PA_ON ": name"),
 	C("clea_care_leaver_allocated_team", "CLEA011A", c_leaver_pa_team, PA_ON ": team"),
 	C("clea_care_leaver_worker_id", "CLEA012A", c_leaver_pa, PA_ON),
@@ -453,7 +539,7 @@ static const struct ssd_column contacts[] = {
 static const struct ssd_column cp_plans[] = {
 	ID("cppl_cp_plan_id", "CPPL001A"),
 	F("cppl_referral_id", "CPPL007A", CP_PLAN_REFERRAL_ID),
-	N("cppl_icpc_id", "CPPL008A", NOT_DERIVED),
+	C("cppl_icpc_id", "CPPL008A", c_cp_plan_icpc, "the ICPC of the plan's referral held on or before its start (the s47 row's id)"),
 	P("cppl_person_id", "CPPL002A", CP_PLAN_CHILD_ID),
 	F("cppl_cp_plan_start_date", "CPPL003A", CP_PLAN_START_DATE),
 	F("cppl_cp_plan_end_date", "CPPL004A", CP_PLAN_END_DATE),
@@ -545,12 +631,12 @@ static const struct ssd_column initial_cp_conference[] = {
 	NR("icpc_icpc_meeting_id", "ICPC009A"),
 	ID("icpc_s47_enquiry_id", "ICPC002A"),
 	P("icpc_person_id", "ICPC010A", S47_CHILD_ID),
-	N("icpc_cp_plan_id", "ICPC011A", NOT_DERIVED),
+	C("icpc_cp_plan_id", "ICPC011A", c_icpc_cp_plan, "the first CP plan of the referral begun on or after the ICPC"),
 	F("icpc_referral_id", "ICPC012A", S47_REFERRAL_ID),
 	NR("icpc_icpc_transfer_in", "ICPC003A"),
 	N("icpc_icpc_target_date", "ICPC004A", NOT_DERIVED),
 	F("icpc_icpc_date", "ICPC005A", S47_ICPC_DATE),
-	N("icpc_icpc_outcome_cp_flag", "ICPC013A", NOT_DERIVED),
+	C("icpc_icpc_outcome_cp_flag", "ICPC013A", c_icpc_cp_flag, "Y when such a plan began (as Annex A list 5)"),
 	NR("icpc_icpc_outcome_json", "ICPC006A"),
 	C("icpc_icpc_team", "ICPC007A", c_icpc_team, SW_TEAM_ON("the conference date")),
 	C("icpc_icpc_worker_id", "ICPC008A", c_icpc_worker, SW_ON("the conference date")),
@@ -643,7 +729,7 @@ static const struct ssd_column pre_proceedings[] = {
 	P("prep_person_id", "PREP001A", PRE_PROCEEDINGS_CHILD_ID),
 	NR("prep_plo_family_id", "PREP002A"),
 	F("prep_pre_pro_decision_date", "PREP003A", PRE_PROCEEDINGS_START_DATE),
-	N("prep_initial_pre_pro_meeting_date", "PREP004A", NOT_DERIVED),
+	C("prep_initial_pre_pro_meeting_date", "PREP004A", c_pp_initial_meeting, "the first meeting of kind initial"),
 	F("prep_pre_pro_outcome", "PREP005A", PRE_PROCEEDINGS_OUTCOME),
 	F("prep_agree_stepdown_issue_date", "PREP006A", PRE_PROCEEDINGS_STEP_DECISION_DATE),
 	N("prep_cp_plans_referral_period", "PREP007A", NOT_DERIVED),
@@ -652,7 +738,7 @@ static const struct ssd_column pre_proceedings[] = {
 	N("prep_prev_care_proc_child", "PREP010A", NOT_DERIVED),
 	F("prep_pre_pro_letter_date", "PREP011A", PRE_PROCEEDINGS_LBP_SENT),
 	F("prep_care_pro_letter_date", "PREP012A", PRE_PROCEEDINGS_LETTER_INIT_CP_DATE),
-	N("prep_pre_pro_meetings_num", "PREP013A", NOT_DERIVED),
+	C("prep_pre_pro_meetings_num", "PREP013A", c_pp_meetings_num, "the number of its meetings"),
 	NR("prep_pre_pro_parents_legal_rep", "PREP014A"),
 	NR("prep_parents_legal_rep_point_of_issue", "PREP015A"),
 	NR("prep_court_reference", "PREP016A"),

@@ -108,6 +108,7 @@ ssd_ehcp_requests|-||
 ssd_family|-||
 ssd_immigration_status|immi_immigration_status_end_date|immi_person_id|SELECT la_child_id, uasc_ceased FROM child WHERE voided = 0 AND uasc = 1 AND uasc_ceased IS NOT NULL ORDER BY id LIMIT 1
 ssd_initial_cp_conference|icpc_icpc_date|icpc_icpc_id|SELECT id, icpc_date FROM s47 WHERE voided = 0 AND LIVE AND icpc_date IS NOT NULL ORDER BY id LIMIT 1
+ssd_initial_cp_conference|icpc_cp_plan_id|icpc_icpc_id|SELECT s.id, (SELECT p.id FROM cp_plan p WHERE p.voided = 0 AND p.referral_id = s.referral_id AND p.start_date >= s.icpc_date ORDER BY p.start_date, p.id LIMIT 1) AS pl FROM s47 s WHERE s.voided = 0 AND s.LIVE AND s.icpc_date IS NOT NULL AND pl IS NOT NULL ORDER BY s.id DESC LIMIT 1
 ssd_involvements|invo_professional_id|invo_involvements_id|SELECT id, worker_id FROM allocation WHERE voided = 0 AND LIVE ORDER BY id DESC LIMIT 1
 ssd_involvements|invo_professional_team|invo_involvements_id|SELECT a.id, w.team_id FROM allocation a JOIN worker w ON w.id = a.worker_id WHERE a.voided = 0 AND a.LIVE AND w.team_id IS NOT NULL ORDER BY a.id LIMIT 1
 ssd_legal_status|lega_legal_status|lega_legal_status_id|SELECT id, ls FROM cla_episode WHERE voided = 0 AND LIVE ORDER BY id LIMIT 1
@@ -118,6 +119,7 @@ ssd_permanence|perm_placement_order_date|perm_table_id|SELECT id, placement_orde
 ssd_person|pers_dob|pers_person_id|SELECT la_child_id, dob FROM child WHERE voided = 0 AND dob IS NOT NULL ORDER BY id DESC LIMIT 1
 ssd_person|pers_person_id|pers_person_id|SELECT la_child_id, la_child_id FROM child WHERE voided = 0 AND restricted = 1 ORDER BY id LIMIT 1
 ssd_pre_proceedings|prep_pre_pro_letter_date|prep_table_id|SELECT id, lbp_sent FROM pre_proceedings WHERE voided = 0 AND LIVE AND lbp_sent IS NOT NULL ORDER BY id LIMIT 1
+ssd_pre_proceedings|prep_pre_pro_meetings_num|prep_table_id|SELECT p.id, (SELECT count(*) FROM pp_meeting m WHERE m.pre_proceedings_id = p.id AND m.voided = 0 AND m.meeting_date IS NOT NULL) AS n FROM pre_proceedings p WHERE p.voided = 0 AND p.LIVE ORDER BY n DESC, p.id LIMIT 1
 ssd_professionals|prof_staff_id|prof_professional_id|SELECT id, staff_id FROM worker WHERE voided = 0 ORDER BY id DESC LIMIT 1
 ssd_s251_finance|-||
 ssd_s47_enquiry|s47e_s47_start_date|s47e_s47_enquiry_id|SELECT id, start_date FROM s47 WHERE voided = 0 AND LIVE AND start_date IS NOT NULL ORDER BY id LIMIT 1
