@@ -55,11 +55,13 @@ struct ssd_export {
 static const struct {
 	const struct entity *e;
 	int key, date, code;
+	int must;		/* a yes/no field that must be yes, or 0 for none */
 } index_src[SSD_IX_MAX] = {
 	[SSD_IX_PP_MEETINGS] = {&entity_pp_meeting, PP_MEETING_PRE_PROCEEDINGS_ID, PP_MEETING_MEETING_DATE, PP_MEETING_KIND},
 	[SSD_IX_PATHWAY_PLANS] = {&entity_pathway_plan, PATHWAY_PLAN_CHILD_ID, PATHWAY_PLAN_REVIEW_DATE, -1},
 	[SSD_IX_CP_PLANS] = {&entity_cp_plan, CP_PLAN_REFERRAL_ID, CP_PLAN_START_DATE, -1},
 	[SSD_IX_ICPCS] = {&entity_s47, S47_REFERRAL_ID, S47_ICPC_DATE, -1},
+	[SSD_IX_SEEN] = {&entity_visit, VISIT_CHILD_ID, VISIT_VISIT_DATE, -1, VISIT_SEEN},
 };
 
 static int event_order(const void *a, const void *b)
@@ -328,7 +330,8 @@ static int load_index(struct ssd_export *x, struct store *st, enum ssd_index ix,
 	size_t k = 0;
 	for (size_t i = 0; i < n; i++) {
 		const struct hval *v = rows[i];
-		if (v[index_src[ix].key].null || v[index_src[ix].date].null ||
+		int must = index_src[ix].must;
+		if (v[index_src[ix].key].null || v[index_src[ix].date].null || (must && (v[must].null || !v[must].i)) ||
 		    (e->child_field >= 0 && (v[e->child_field].null || !person_of(x, v[e->child_field].i)))) {
 			continue;
 		}

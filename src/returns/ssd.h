@@ -90,6 +90,7 @@ enum ssd_index {
 	SSD_IX_PATHWAY_PLANS,	/* pathway_plan by child_id */
 	SSD_IX_CP_PLANS,	/* cp_plan by referral_id, dated by its start */
 	SSD_IX_ICPCS,		/* s47 with an ICPC held, by referral_id, dated by the ICPC */
+	SSD_IX_SEEN,		/* visits with the child seen, by child_id */
 	SSD_IX_MAX
 };
 struct ssd_event {

@@ -364,6 +364,27 @@ static const char *c_icpc_cp_flag(const struct ssd_row *r, char *buf, size_t siz
 	return icpc_plan(r) ? "Y" : "N";
 }
 
+/* Y when a visit saw the child between the assessment's start and its authorisation (while it
+ * is open: any visit since its start), as Annex A list 4 asks; else N. */
+static const char *c_assessment_child_seen(const struct ssd_row *r, char *buf, size_t size)
+{
+	(void)buf, (void)size;
+	if (r->v[ASSESSMENT_START_DATE].null) {
+		return NULL;
+	}
+	hdate from = (hdate)r->v[ASSESSMENT_START_DATE].i;
+	bool open = r->v[ASSESSMENT_AUTHORISED_DATE].null;
+	hdate to = open ? from : (hdate)r->v[ASSESSMENT_AUTHORISED_DATE].i;
+	size_t n;
+	const struct ssd_event *ev = ssd_events(r->x, SSD_IX_SEEN, r->v[ASSESSMENT_CHILD_ID].i, &n);
+	for (size_t i = 0; i < n; i++) {
+		if (ev[i].date >= from && (open || ev[i].date <= to)) {
+			return "Y";
+		}
+	}
+	return "N";
+}
+
 #define PERIOD "the period of care (the id of its first episode; a period is a run of episodes with no gap, begun again by RNE S)"
 
 #define SW_ON(what) "the social worker allocated to the child on " what " (the open allocation begun last)"
@@ -408,7 +429,7 @@ static const struct ssd_column cin_assessments[] = {
 	P("cina_person_id", "CINA002A", ASSESSMENT_CHILD_ID),
 	F("cina_referral_id", "CINA010A", ASSESSMENT_REFERRAL_ID),
 	F("cina_assessment_start_date", "CINA003A", ASSESSMENT_START_DATE),
-	N("cina_assessment_child_seen", "CINA004A", NOT_DERIVED),
+	C("cina_assessment_child_seen", "CINA004A", c_assessment_child_seen, "Y when a visit saw the child between the start and the authorisation (as Annex A list 4)"),
 	F("cina_assessment_auth_date", "CINA005A", ASSESSMENT_AUTHORISED_DATE),
 	C("cina_assessment_outcome_json", "CINA006A", c_assessment_outcome_json, "the outcome as a JSON array"),
 	NR("cina_assessment_outcome_nfa", "CINA009A"),
