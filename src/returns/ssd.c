@@ -62,6 +62,8 @@ static const struct {
 	[SSD_IX_CP_PLANS] = {&entity_cp_plan, CP_PLAN_REFERRAL_ID, CP_PLAN_START_DATE, -1},
 	[SSD_IX_ICPCS] = {&entity_s47, S47_REFERRAL_ID, S47_ICPC_DATE, -1},
 	[SSD_IX_SEEN] = {&entity_visit, VISIT_CHILD_ID, VISIT_VISIT_DATE, -1, VISIT_SEEN},
+	[SSD_IX_PRE_PROCEEDINGS] = {&entity_pre_proceedings, PRE_PROCEEDINGS_CHILD_ID, PRE_PROCEEDINGS_START_DATE, -1, 0},
+	[SSD_IX_PROCEEDINGS] = {&entity_proceedings, PROCEEDINGS_CHILD_ID, PROCEEDINGS_ISSUE_DATE, -1, 0},
 };
 
 static int event_order(const void *a, const void *b)

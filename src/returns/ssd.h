@@ -91,6 +91,8 @@ enum ssd_index {
 	SSD_IX_CP_PLANS,	/* cp_plan by referral_id, dated by its start */
 	SSD_IX_ICPCS,		/* s47 with an ICPC held, by referral_id, dated by the ICPC */
 	SSD_IX_SEEN,		/* visits with the child seen, by child_id */
+	SSD_IX_PRE_PROCEEDINGS,	/* pre_proceedings by child_id, dated by its start */
+	SSD_IX_PROCEEDINGS,	/* care proceedings by child_id, dated by issue */
 	SSD_IX_MAX
 };
 struct ssd_event {

@@ -385,6 +385,29 @@ static const char *c_assessment_child_seen(const struct ssd_row *r, char *buf, s
 	return "N";
 }
 
+/* Y when the child has a row of index ix dated before this pre-proceedings began, else N. */
+static const char *earlier(const struct ssd_row *r, enum ssd_index ix)
+{
+	if (r->v[PRE_PROCEEDINGS_START_DATE].null) {
+		return NULL;
+	}
+	size_t n;
+	const struct ssd_event *ev = ssd_events(r->x, ix, r->v[PRE_PROCEEDINGS_CHILD_ID].i, &n);
+	return n && ev[0].date < (hdate)r->v[PRE_PROCEEDINGS_START_DATE].i ? "Y" : "N";
+}
+
+static const char *c_prev_pre_proceedings(const struct ssd_row *r, char *buf, size_t size)
+{
+	(void)buf, (void)size;
+	return earlier(r, SSD_IX_PRE_PROCEEDINGS);
+}
+
+static const char *c_prev_proceedings(const struct ssd_row *r, char *buf, size_t size)
+{
+	(void)buf, (void)size;
+	return earlier(r, SSD_IX_PROCEEDINGS);
+}
+
 #define PERIOD "the period of care (the id of its first episode; a period is a run of episodes with no gap, begun again by RNE S)"
 
 #define SW_ON(what) "the social worker allocated to the child on " what " (the open allocation begun last)"
@@ -755,8 +778,8 @@ static const struct ssd_column pre_proceedings[] = {
 	F("prep_agree_stepdown_issue_date", "PREP006A", PRE_PROCEEDINGS_STEP_DECISION_DATE),
 	N("prep_cp_plans_referral_period", "PREP007A", NOT_DERIVED),
 	NR("prep_legal_gateway_outcome", "PREP008A"),
-	N("prep_prev_pre_proc_child", "PREP009A", NOT_DERIVED),
-	N("prep_prev_care_proc_child", "PREP010A", NOT_DERIVED),
+	C("prep_prev_pre_proc_child", "PREP009A", c_prev_pre_proceedings, "Y when the child had pre-proceedings begun earlier"),
+	C("prep_prev_care_proc_child", "PREP010A", c_prev_proceedings, "Y when care proceedings about the child were issued earlier"),
 	F("prep_pre_pro_letter_date", "PREP011A", PRE_PROCEEDINGS_LBP_SENT),
 	F("prep_care_pro_letter_date", "PREP012A", PRE_PROCEEDINGS_LETTER_INIT_CP_DATE),
 	C("prep_pre_pro_meetings_num", "PREP013A", c_pp_meetings_num, "the number of its meetings"),

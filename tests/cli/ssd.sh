@@ -122,6 +122,7 @@ ssd_person|pers_dob|pers_person_id|SELECT la_child_id, dob FROM child WHERE void
 ssd_person|pers_person_id|pers_person_id|SELECT la_child_id, la_child_id FROM child WHERE voided = 0 AND restricted = 1 ORDER BY id LIMIT 1
 ssd_pre_proceedings|prep_pre_pro_letter_date|prep_table_id|SELECT id, lbp_sent FROM pre_proceedings WHERE voided = 0 AND LIVE AND lbp_sent IS NOT NULL ORDER BY id LIMIT 1
 ssd_pre_proceedings|prep_pre_pro_meetings_num|prep_table_id|SELECT p.id, (SELECT count(*) FROM pp_meeting m WHERE m.pre_proceedings_id = p.id AND m.voided = 0 AND m.meeting_date IS NOT NULL) AS n FROM pre_proceedings p WHERE p.voided = 0 AND p.LIVE ORDER BY n DESC, p.id LIMIT 1
+ssd_pre_proceedings|prep_prev_pre_proc_child|prep_table_id|SELECT p.id, 'Y' FROM pre_proceedings p WHERE p.voided = 0 AND p.LIVE AND EXISTS (SELECT 1 FROM pre_proceedings q WHERE q.voided = 0 AND q.child_id = p.child_id AND q.start_date < p.start_date) ORDER BY p.id LIMIT 1
 ssd_professionals|prof_staff_id|prof_professional_id|SELECT id, staff_id FROM worker WHERE voided = 0 ORDER BY id DESC LIMIT 1
 ssd_s251_finance|-||
 ssd_s47_enquiry|s47e_s47_start_date|s47e_s47_enquiry_id|SELECT id, start_date FROM s47 WHERE voided = 0 AND LIVE AND start_date IS NOT NULL ORDER BY id LIMIT 1
