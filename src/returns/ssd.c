@@ -588,7 +588,10 @@ static int pg_table(void *ctx, const struct ssd_table *t, struct hearth_error *e
 {
 	struct pg_sink *p = ctx;
 	const char *cols[64];
-	for (int k = 0; k < t->n_cols && k < 64; k++) {
+	if (t->n_cols > 64) {
+		return herr_set(err, HERR_INVALID, "table", "too_wide", "%s has more than 64 columns", t->name);
+	}
+	for (int k = 0; k < t->n_cols; k++) {
 		cols[k] = t->cols[k].name;
 	}
 	return store_text_table(p->out, t->name, cols, t->n_cols, err);
