@@ -27,6 +27,7 @@ int cmd_export(int argc, char **argv);
 int cmd_import(int argc, char **argv);
 int cmd_validate(int argc, char **argv);
 int cmd_refdata(int argc, char **argv);
+int cmd_ssd(int argc, char **argv);
 int cmd_test_schema(int argc, char **argv);
 int cmd_test_routes(int argc, char **argv);
 
@@ -105,6 +106,9 @@ const struct cli_command cli_commands[] = {
 	 "                [--format text|json|csv|xlsx --out FILE.xlsx]\n"
 	 "       --rules [--return ssda903|cin-census] [--format text|json|csv]",
 	 "the DfE's validation rules over the record, or over a return's files as received", false},
+	{"ssd", cmd_ssd, "DB --out DIR|postgresql://...  |  --fields",
+	 "write the Standard Safeguarding Dataset's tables (CSV files, or a PostgreSQL schema) for analysts' tools",
+	 false},
 	{"refdata", cmd_refdata, "DB [import providers|postcodes FILE.csv]",
 	 "load the reference data some return rules need (Ofsted's providers, the ONS postcodes)", false},
 	{"test-schema", cmd_test_schema, "DB", "compare the database's columns with the entity descriptors", true},

@@ -511,4 +511,18 @@ int store_columns(struct store *st, const char *table, void (*fn)(void *ctx, con
 /* Row counts per table, for summaries. */
 int64_t store_count(struct store *st, const struct entity *e);
 
+/* Text tables written into a schema of another database (the SSD for analysts): the
+ * schema and each table are dropped and made again, every column text, all in one
+ * transaction that close commits (or rolls back when commit is false). Schema, table and
+ * column names come from the caller's static tables and must be lower-case identifiers
+ * ([a-z0-9_]); values are bound. */
+struct store_text_tables;
+int store_text_tables_open(const char *target, const char *schema, struct store_text_tables **out,
+			   struct hearth_error *err);
+int store_text_table(struct store_text_tables *t, const char *name, const char *const *cols, int n_cols,
+		     struct hearth_error *err);
+int store_text_row(struct store_text_tables *t, const char *const *vals, int n, struct hearth_error *err);
+/* Frees t; 0, or HERR_IO when the commit failed. */
+int store_text_tables_close(struct store_text_tables *t, bool commit, struct hearth_error *err);
+
 #endif
