@@ -86,6 +86,13 @@ static int print_rules(int kind, enum cli_format format)
 				}
 			}
 			json_object_set_new(json_array_get(arr, json_array_size(arr) - 1), "needs_reference", refs);
+			json_t *tables = json_array(); /* the SSDA903 tables it reads: on files, it runs only when each was given */
+			for (unsigned b = 1; b && b <= r[i].tables; b <<= 1) {
+				if (r[i].tables & b) {
+					json_array_append_new(tables, json_string(returns_table903_name(b)));
+				}
+			}
+			json_object_set_new(json_array_get(arr, json_array_size(arr) - 1), "reads_tables", tables);
 		} else if (format == FORMAT_CSV) {
 			printf("%s,", returns_kind_name(r[i].kind));
 			cli_csv_field(stdout, r[i].id);

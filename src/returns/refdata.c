@@ -85,6 +85,16 @@ const char *returns_ref_name(unsigned ref)
 	}
 }
 
+const char *returns_table903_name(unsigned t)
+{
+	for (int k = 0; k < S9_TABLE_MAX; k++) {
+		if (t == 1u << k) {
+			return s9_tables[k].name;
+		}
+	}
+	return NULL;
+}
+
 unsigned returns_rule_refs_missing(const struct returns_rule *r, const struct returns_refdata *rd)
 {
 	return r->refs & ~returns_refdata_have(rd);

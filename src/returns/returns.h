@@ -194,6 +194,8 @@ unsigned returns_rule_refs_missing(const struct returns_rule *r, const struct re
 /* What the rule needs that is not given: the REF_* rd lacks and REF_TABLE(the T903_* tables
  * it reads among tables_absent). 0: it runs. */
 unsigned returns_rule_not_given(const struct returns_rule *r, const struct returns_refdata *rd, unsigned tables_absent);
+/* "SWEpisodes" for T903_SWEpisodes (NULL for no one table). */
+const char *returns_table903_name(unsigned t);
 
 /* ---- the record's rows beyond the casefile ---- */
 

@@ -270,6 +270,9 @@ $H validate --rules --return ssda903 --format json >"$TMPDIR/rules.json" &&
 const need = id => JSON.stringify(d.find(r => r.rule === id).needs_reference);
 if (need("221") !== "[\"providers\"]" || need("502") !== "[\"last_year\"]" || need("101") !== "[]") process.exit(1);' "$TMPDIR/rules.json" &&
 	ok "--rules says which reference data each rule needs" || not_ok "--rules needs_reference"
+jq -e '[.[] | select(.rule == "SW01STG1" or .rule == "630" or .rule == "101") | .reads_tables] == [["Header"], ["Episodes", "PrevPerm"], ["Episodes", "SWEpisodes"]]' \
+	"$TMPDIR/rules.json" >/dev/null && ok "--rules says which tables each rule reads (reads_tables)" ||
+	not_ok "--rules reads_tables: $(jq -c '.[] | select(.rule == "SW01STG1") | .reads_tables' "$TMPDIR/rules.json")"
 printf 'URN,Postcode\nSC1,WR1 1AA\n' >"$TMPDIR/badprov.csv"
 refuses "a providers file without its columns says which it needs" "needs the columns URN, Provider type and Postcode" \
 	$H validate --files "$r/files" --year 2025 --providers "$TMPDIR/badprov.csv"
