@@ -86,6 +86,13 @@ static int print_rules(int kind, enum cli_format format)
 				}
 			}
 			json_object_set_new(json_array_get(arr, json_array_size(arr) - 1), "needs_reference", refs);
+			json_t *tables = json_array(); /* the SSDA903 tables it reads: on files, it runs only when each was given */
+			for (unsigned b = 1; b && b <= r[i].tables; b <<= 1) {
+				if (r[i].tables & b) {
+					json_array_append_new(tables, json_string(returns_table903_name(b)));
+				}
+			}
+			json_object_set_new(json_array_get(arr, json_array_size(arr) - 1), "reads_tables", tables);
 		} else if (format == FORMAT_CSV) {
 			printf("%s,", returns_kind_name(r[i].kind));
 			cli_csv_field(stdout, r[i].id);
@@ -181,22 +188,22 @@ static const char *needs_text(char *needs)
 	return b;
 }
 
-/* The rules of kind k that apply in year but did not run for want of reference data: each
- * with what it needs. Appended to arr (JSON) or printed (text, csv). */
-static size_t not_run(enum returns_kind k, int year, bool files, const struct returns_refdata *ref, json_t *arr,
-		      enum cli_format format, FILE *out)
+/* The rules of kind k that apply in year but did not run for want of reference data or of a
+ * table the files did not supply (absent: T903_*): each with what it needs. Appended to arr (JSON) or printed (text, csv). */
+static size_t not_run(enum returns_kind k, int year, bool files, const struct returns_refdata *ref, unsigned absent,
+		      json_t *arr, enum cli_format format, FILE *out)
 {
 	size_t n, c = 0;
 	const struct returns_rule *r = returns_rules(&n);
 	for (size_t i = 0; i < n; i++) {
 		unsigned miss = r[i].kind == k && returns_rule_applies(&r[i], year, !files)
-					? returns_rule_refs_missing(&r[i], ref)
+					? returns_rule_not_given(&r[i], ref, absent)
 					: 0;
 		if (!miss) {
 			continue;
 		}
 		char needs[300] = "";
-		for (unsigned b = 1; b <= REF_ALL; b <<= 1) {
+		for (unsigned b = 1; b && b <= miss; b <<= 1) {
 			if (miss & b) {
 				size_t l = strlen(needs);
 				snprintf(needs + l, sizeof(needs) - l, "%s%s", l ? " and " : "", returns_ref_name(b));
@@ -228,7 +235,7 @@ static size_t not_run(enum returns_kind k, int year, bool files, const struct re
 
 /* files: the findings come from files (each has its file and line), not the record. */
 static void print_findings(const struct returns_findings *f, enum returns_kind k, int year, enum cli_format format,
-			   bool files, const struct returns_refdata *ref)
+			   bool files, const struct returns_refdata *ref, unsigned absent)
 {
 	if (format == FORMAT_CSV) {
 		puts(files ? "child,file,line,rule,severity,table,row,detail,message"
@@ -252,7 +259,7 @@ static void print_findings(const struct returns_findings *f, enum returns_kind k
 			cli_csv_field(stdout, x->rule->message);
 			putchar('\n');
 		}
-		not_run(k, year, files, ref, NULL, format, stdout);
+		not_run(k, year, files, ref, absent, NULL, format, stdout);
 		return;
 	}
 	if (format == FORMAT_JSON) {
@@ -276,7 +283,7 @@ static void print_findings(const struct returns_findings *f, enum returns_kind k
 		}
 		by_rule(f, rules, NULL);
 		json_t *nr = json_array();
-		not_run(k, year, files, ref, nr, format, NULL);
+		not_run(k, year, files, ref, absent, nr, format, NULL);
 		json_t *doc = json_pack("{s:s, s:i, s:I, s:I, s:o, s:o, s:o, s:o}", "return", returns_kind_name(k), "year",
 					year, "errors", (json_int_t)f->errors, "queries", (json_int_t)f->queries, "children",
 					children, "whole_return", whole, "by_rule", rules, "not_run", nr);
@@ -318,13 +325,13 @@ static void print_findings(const struct returns_findings *f, enum returns_kind k
 		puts("by rule:");
 		by_rule(f, NULL, stdout);
 	}
-	not_run(k, year, files, ref, NULL, format, stdout);
+	not_run(k, year, files, ref, absent, NULL, format, stdout);
 }
 
 /* The findings as a workbook: "Findings" (one row per finding: child, where, rule, fields,
  * what was found) and "By rule" (a count per rule, as by_rule). Created 0600: it names children. */
 static int write_xlsx(const struct returns_findings *f, const char *path, bool files, enum returns_kind k, int year,
-		      const struct returns_refdata *ref)
+		      const struct returns_refdata *ref, unsigned absent)
 {
 	lxw_workbook *wb = workbook_new(path);
 	if (!wb) {
@@ -386,7 +393,7 @@ static int write_xlsx(const struct returns_findings *f, const char *path, bool f
 		worksheet_write_string(wn, 0, c, head_nr[c], bold);
 	}
 	json_t *nr = json_array();
-	not_run(k, year, files, ref, nr, FORMAT_JSON, NULL);
+	not_run(k, year, files, ref, absent, nr, FORMAT_JSON, NULL);
 	json_array_foreach(nr, i, o)
 	{
 		lxw_row_t r = (lxw_row_t)(i + 1);
@@ -435,9 +442,9 @@ static int validate_files(const char *first, char **more, int n_more, int year, 
 	if (rc) {
 		cli_error(&err);
 	} else if (format == FORMAT_XLSX) {
-		rc = write_xlsx(&f, out, true, res.kind, res.year, ref) ? HERR_IO : 0;
+		rc = write_xlsx(&f, out, true, res.kind, res.year, ref, res.tables_absent) ? HERR_IO : 0;
 	} else {
-		print_findings(&f, res.kind, res.year, format, true, ref);
+		print_findings(&f, res.kind, res.year, format, true, ref, res.tables_absent);
 		if (format == FORMAT_TEXT) {
 			printf("read: %d file%s, %lld children, %lld rows; the year %d from %s\n", res.files,
 			       res.files == 1 ? "" : "s", (long long)res.children, (long long)res.rows, res.year,
@@ -542,9 +549,9 @@ int cmd_validate(int argc, char **argv)
 	if (rc) {
 		cli_error(&err);
 	} else if (format == FORMAT_XLSX) {
-		rc = write_xlsx(&f, out, false, (enum returns_kind)kind, (int)year, ref) ? HERR_IO : 0;
+		rc = write_xlsx(&f, out, false, (enum returns_kind)kind, (int)year, ref, 0) ? HERR_IO : 0;
 	} else {
-		print_findings(&f, (enum returns_kind)kind, (int)year, format, false, ref);
+		print_findings(&f, (enum returns_kind)kind, (int)year, format, false, ref, 0);
 		if (timing && !child) {
 			double t2 = now_s();
 			int64_t n = returns_raw_scan(st, (enum returns_kind)kind, (int)year, &err);

@@ -108,7 +108,7 @@ size_t rules_run_child(struct returns_ctx *x, enum returns_kind kind, struct rgl
 		for (size_t i = 0; i < n; i++) {
 			if (r[i].kind == kind && !(r[i].flags & RULE_GLOBAL) &&
 			    returns_rule_applies(&r[i], x->year, x->from_record) &&
-			    !returns_rule_refs_missing(&r[i], x->ref)) {
+			    !returns_rule_not_given(&r[i], x->ref, x->tables_absent)) {
 				x->run[x->n_run++] = &r[i];
 			}
 		}
@@ -133,7 +133,7 @@ size_t rules_run_global(struct returns_ctx *x, enum returns_kind kind, struct rg
 	x->g = g;
 	for (size_t i = 0; i < n; i++) {
 		if (r[i].kind != kind || !(r[i].flags & RULE_GLOBAL) ||
-		    !returns_rule_applies(&r[i], x->year, x->from_record) || returns_rule_refs_missing(&r[i], x->ref)) {
+		    !returns_rule_applies(&r[i], x->year, x->from_record) || returns_rule_not_given(&r[i], x->ref, x->tables_absent)) {
 			continue;
 		}
 		x->rule = &r[i];

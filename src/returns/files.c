@@ -137,6 +137,10 @@ static int validate_903(const char *const *paths, size_t n, struct returns_ctx *
 	} else if (rc) {
 		return rc;
 	}
+	/* A rule reading a table not supplied does not run (the report lists it). */
+	for (int k = 0; k < S9_TABLE_MAX; k++) {
+		x->tables_absent |= f.files[k] ? 0 : 1u << k;
+	}
 	struct rglobal g;
 	memset(&g, 0, sizeof(g));
 	for (size_t i = 0; i < f.n_children; i++) {
@@ -150,6 +154,7 @@ static int validate_903(const char *const *paths, size_t n, struct returns_ctx *
 	}
 	x->s9 = NULL;
 	rules_run_global(x, RETURN_SSDA903, &g);
+	res->tables_absent = x->tables_absent;
 	res->children = (int64_t)f.n_children;
 	res->rows = f.rows;
 	for (int k = 0; k < S9_TABLE_MAX; k++) {

@@ -292,6 +292,7 @@ struct rkey {
 struct returns_ctx {
 	const struct returns_rule *rule;
 	const struct returns_refdata *ref;	/* may be NULL: none given */
+	unsigned tables_absent;			/* the T903_* tables the files did not supply (0 on the record) */
 	/* From the record: the child's casefile, to build last year's view of it when a rule
 	 * asks (ref_last_of); last_state 0 not built, 1 built, 2 not in last year's return. */
 	const struct casefile *cf;

@@ -604,7 +604,7 @@ static int read_xml(struct s9_files *s, const char *path, struct hearth_error *e
 		}
 		s->map[k] = map;
 		s->n_file_cols[k] = t->n_cols;
-		s->files[k] = path;
+		s->files[k] = k == S9_SW || k == S9_DOLO ? NULL : path; /* not in the XML form: not supplied */
 	}
 	for (xmlNode *c = root->children; c; c = c->next) {
 		if (c->type != XML_ELEMENT_NODE) {

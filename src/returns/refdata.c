@@ -56,6 +56,16 @@ size_t returns_refdata_count(const struct returns_refdata *rd, unsigned ref)
 	return ref == REF_PROVIDERS ? rd->n_providers : ref == REF_POSTCODES ? rd->n_postcodes : rd->last.n_children;
 }
 
+/* The T903_* bits follow enum s9_table. */
+_Static_assert(T903_Episodes == 1 << S9_EPISODES && T903_PrevPerm == 1 << S9_PREVPERM && T903_SWEpisodes == 1 << S9_SW &&
+		       T903_ALL == (1 << S9_TABLE_MAX) - 1,
+	       "T903_* are 1 << enum s9_table");
+static const char *const s9_table_needs[S9_TABLE_MAX] = {
+	"the table Header",	    "the table Episodes", "the table Reviews",	 "the table UASC",
+	"the table OC2",	    "the table OC3",	  "the table AD1",	 "the table PlacedAdoption",
+	"the table PrevPerm",	    "the table Missing",  "the table SWEpisodes", "the table DoLo",
+};
+
 const char *returns_ref_name(unsigned ref)
 {
 	switch (ref) {
@@ -66,13 +76,33 @@ const char *returns_ref_name(unsigned ref)
 	case REF_POSTCODES:
 		return "the ONS postcode directory (--postcodes FILE)";
 	default:
+		for (int t = 0; t < S9_TABLE_MAX; t++) {
+			if (ref == REF_TABLE(1u << t)) {
+				return s9_table_needs[t];
+			}
+		}
 		return "reference data";
 	}
+}
+
+const char *returns_table903_name(unsigned t)
+{
+	for (int k = 0; k < S9_TABLE_MAX; k++) {
+		if (t == 1u << k) {
+			return s9_tables[k].name;
+		}
+	}
+	return NULL;
 }
 
 unsigned returns_rule_refs_missing(const struct returns_rule *r, const struct returns_refdata *rd)
 {
 	return r->refs & ~returns_refdata_have(rd);
+}
+
+unsigned returns_rule_not_given(const struct returns_rule *r, const struct returns_refdata *rd, unsigned tables_absent)
+{
+	return returns_rule_refs_missing(r, rd) | REF_TABLE(r->tables & tables_absent);
 }
 
 /* "sw1a 1aa" -> "SW1A1AA" (in a): the key a postcode is found by. */
@@ -574,41 +604,41 @@ static void r503E(struct returns_ctx *x) { same_as_last(x, "PLACE_PROVIDER", off
 static void r503F(struct returns_ctx *x) { same_as_last(x, "URN", offsetof(struct s9_episode, urn)); }
 
 #define RF(id, table, fields, msg, refs, fn) \
-	{id, RETURN_SSDA903, SEV_ERROR, table, fields, msg, 0, 0, 0, 0, fn, refs}
+	{id, RETURN_SSDA903, SEV_ERROR, #table, fields, msg, 0, 0, 0, 0, fn, refs, T903_##table}
 
 const struct returns_rule returns_rules_ref[] = {
-	RF("164", "Episodes", "PL_DISTANCE", "Distance is not valid. Please check a valid postcode has been entered.",
+	RF("164", Episodes, "PL_DISTANCE", "Distance is not valid. Please check a valid postcode has been entered.",
 	   REF_POSTCODES, r164),
-	RF("169", "Episodes", "PL_LA", "Local Authority (LA) of placement is not valid or is missing. Please check a valid "
+	RF("169", Episodes, "PL_LA", "Local Authority (LA) of placement is not valid or is missing. Please check a valid "
 	   "postcode has been entered.", REF_POSTCODES, r169),
-	RF("202", "Header", "SEX", "The gender code conflicts with the gender already recorded for this child.",
+	RF("202", Header, "SEX", "The gender code conflicts with the gender already recorded for this child.",
 	   REF_LAST_YEAR, r202),
-	RF("203", "Header", "DOB", "Date of birth disagrees with the date of birth already recorded for this child.",
+	RF("203", Header, "DOB", "Date of birth disagrees with the date of birth already recorded for this child.",
 	   REF_LAST_YEAR, r203),
-	RF("204", "Header", "ETHNIC", "Ethnic origin code disagrees with the ethnic origin already recorded for this child.",
+	RF("204", Header, "ETHNIC", "Ethnic origin code disagrees with the ethnic origin already recorded for this child.",
 	   REF_LAST_YEAR, r204),
-	RF("208", "Header", "UPN", "Unique Pupil Number (UPN) for the current year disagrees with the Unique Pupil Number "
+	RF("208", Header, "UPN", "Unique Pupil Number (UPN) for the current year disagrees with the Unique Pupil Number "
 	   "(UPN) already recorded for this child.", REF_LAST_YEAR, r208),
-	RF("219", "Episodes", "PLACE, URN", "The Ofsted Unique reference number (URN) provided for the child's placement "
+	RF("219", Episodes, "PLACE, URN", "The Ofsted Unique reference number (URN) provided for the child's placement "
 	   "does not match the placement type recorded.", REF_PROVIDERS, r219),
-	RF("221", "Episodes", "PL_POST", "The Ofsted Unique reference number (URN) provided for the child's placement does "
+	RF("221", Episodes, "PL_POST", "The Ofsted Unique reference number (URN) provided for the child's placement does "
 	   "not match the placement postcode provided.", REF_PROVIDERS, r221),
-	RF("227", "Episodes", "DECOM, URN", "Ofsted Unique reference number (URN) is not valid for the episode start date.",
+	RF("227", Episodes, "DECOM, URN", "Ofsted Unique reference number (URN) is not valid for the episode start date.",
 	   REF_PROVIDERS, r227),
-	RF("228", "Episodes", "DEC, URN", "Ofsted Unique reference number (URN) is not valid for the episode end date "
+	RF("228", Episodes, "DEC, URN", "Ofsted Unique reference number (URN) is not valid for the episode end date "
 	   "[NOTE: may give false positives on open episodes at providers who close during the year]", REF_PROVIDERS, r228),
-	RF("392c", "Episodes", "HOME_POST, PL_POST", "Postcode(s) provided are invalid.", REF_POSTCODES, r392c),
-	RF("502", "Episodes", "DECOM", "Last year's record ended with an open episode. The date on which that episode "
+	RF("392c", Episodes, "HOME_POST, PL_POST", "Postcode(s) provided are invalid.", REF_POSTCODES, r392c),
+	RF("502", Episodes, "DECOM", "Last year's record ended with an open episode. The date on which that episode "
 	   "started does not match the start date of the first episode on this year's record.", REF_LAST_YEAR, r502),
-	RF("503A", "Episodes", "RNE", "The reason for new episode in the first episode does not match open episode at end "
+	RF("503A", Episodes, "RNE", "The reason for new episode in the first episode does not match open episode at end "
 	   "of last year.", REF_LAST_YEAR, r503A),
-	RF("503B", "Episodes", "LS", "The legal status in the first episode does not match open episode at end of last "
+	RF("503B", Episodes, "LS", "The legal status in the first episode does not match open episode at end of last "
 	   "year.", REF_LAST_YEAR, r503B),
-	RF("503C", "Episodes", "CIN", "The category of need in the first episode does not match open episode at end of "
+	RF("503C", Episodes, "CIN", "The category of need in the first episode does not match open episode at end of "
 	   "last year.", REF_LAST_YEAR, r503C),
-	RF("503E", "Episodes", "PLACE_PROVIDER", "The placement provider in the first episode does not match open episode "
+	RF("503E", Episodes, "PLACE_PROVIDER", "The placement provider in the first episode does not match open episode "
 	   "at end of last year.", REF_LAST_YEAR, r503E),
-	RF("503F", "Episodes", "URN", "The Ofsted URN in the  first episode does not match open episode at end of last "
+	RF("503F", Episodes, "URN", "The Ofsted URN in the  first episode does not match open episode at end of last "
 	   "year.", REF_LAST_YEAR, r503F),
 };
 const size_t returns_rules_ref_n = sizeof(returns_rules_ref) / sizeof(returns_rules_ref[0]);

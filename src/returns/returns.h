@@ -101,6 +101,17 @@ struct returns_rule {
 	int from_year, to_year;		/* collection years it applies in; 0 = open-ended */
 	void (*check)(struct returns_ctx *x);
 	unsigned refs;			/* REF_*: the reference data it needs (refdata.c) */
+	unsigned tables;		/* T903_*: the SSDA903 tables it reads (0: none named) */
+};
+
+/* The SSDA903's tables, as a rule names those it reads (in the order of the return). A rule
+ * on files runs only when each was supplied (a CSV set may leave out a table, the XML form
+ * has no SWEpisodes); otherwise it is "not run: needs the table X". The record holds every
+ * table. */
+enum {
+	T903_Header = 1 << 0, T903_Episodes = 1 << 1, T903_Reviews = 1 << 2, T903_UASC = 1 << 3, T903_OC2 = 1 << 4,
+	T903_OC3 = 1 << 5, T903_AD1 = 1 << 6, T903_PlacedAdoption = 1 << 7, T903_PrevPerm = 1 << 8,
+	T903_Missing = 1 << 9, T903_SWEpisodes = 1 << 10, T903_DoLo = 1 << 11, T903_ALL = (1 << 12) - 1
 };
 
 /* Every rule of every return, SSDA903 first, each return's in the DfE's order. */
@@ -140,6 +151,10 @@ struct returns_findings {
  * longitude). A rule needing one that is not given does not run, and the report says so
  * ("not run: needs ..."): never a silent pass. */
 enum { REF_LAST_YEAR = 1 << 0, REF_PROVIDERS = 1 << 1, REF_POSTCODES = 1 << 2, REF_ALL = 7 };
+/* What a rule lacks, as one set of bits: REF_* and, shifted by REF_TABLE_SHIFT, the T903_*
+ * tables not supplied (returns_rule_not_given; returns_ref_name names each bit). */
+#define REF_TABLE_SHIFT 8
+#define REF_TABLE(t) ((unsigned)(t) << REF_TABLE_SHIFT)
 struct returns_refdata;
 /* Empty reference data, in a. */
 struct returns_refdata *returns_refdata_new(struct arena *a);
@@ -171,10 +186,16 @@ int returns_refdata_load(struct store *st, struct returns_refdata *rd, struct he
 unsigned returns_refdata_have(const struct returns_refdata *rd);
 /* How many providers / postcodes / last year's children are held. */
 size_t returns_refdata_count(const struct returns_refdata *rd, unsigned ref);
-/* "last year's return (--last-year DIR)"... for one REF_* bit. */
+/* "last year's return (--last-year DIR)"... for one REF_* bit; "the table SWEpisodes" for a
+ * REF_TABLE bit. */
 const char *returns_ref_name(unsigned ref);
 /* The REF_* the rule needs that rd lacks (0: it runs). */
 unsigned returns_rule_refs_missing(const struct returns_rule *r, const struct returns_refdata *rd);
+/* What the rule needs that is not given: the REF_* rd lacks and REF_TABLE(the T903_* tables
+ * it reads among tables_absent). 0: it runs. */
+unsigned returns_rule_not_given(const struct returns_rule *r, const struct returns_refdata *rd, unsigned tables_absent);
+/* "SWEpisodes" for T903_SWEpisodes (NULL for no one table). */
+const char *returns_table903_name(unsigned t);
 
 /* ---- the record's rows beyond the casefile ---- */
 
@@ -235,6 +256,7 @@ struct returns_files_result {
 	const char *year_from;	/* "--year" or "the file's Header" (static text) */
 	int64_t children, rows;	/* CIN census: rows are Child elements */
 	int files;		/* files read */
+	unsigned tables_absent;	/* SSDA903: the T903_* tables not supplied */
 };
 
 /* Validates a return as it was received, with no record: the SSDA903 as CSV tables (a

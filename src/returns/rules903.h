@@ -18,6 +18,13 @@
 
 #define V (x->s9)
 
+/* A rule's row in the table. Its table is named bare (Episodes): that is its name and the
+ * first of the tables it reads (T903_Episodes); RA names the others it reads (also), the
+ * tables whose rows it looks for, so that it runs only when they were supplied. */
+#define RA(id, table, also, fields, msg, flags, needs, from, fn) \
+	{id, RETURN_SSDA903, SEV_ERROR, #table, fields, msg, flags, needs, from, 0, fn, 0, T903_##table | (also)}
+#define R(id, table, fields, msg, flags, needs, from, fn) RA(id, table, 0, fields, msg, flags, needs, from, fn)
+
 static inline int age_at(hdate dob, hdate d)
 {
 	return dok(dob) && dok(d) && d >= dob ? date_age(dob, d) : -1;

@@ -1480,7 +1480,7 @@ static void r8940(struct returns_ctx *x)
 /* ---- the table ---- */
 
 #define R(id, sev, table, fields, msg, flags, from, fn) \
-	{id, RETURN_CIN, sev, table, fields, msg, flags, 0, from, 0, fn, 0}
+	{id, RETURN_CIN, sev, table, fields, msg, flags, 0, from, 0, fn, 0, 0}
 #define E SEV_ERROR
 #define Q SEV_QUERY
 #define IMP RULE_IMPOSSIBLE

@@ -97,8 +97,10 @@ refuses "xlsx needs --out" "give it --out FILE.xlsx" $H validate --files "$d" --
 refuses "an SSDA903 without --year says how to give it" "give it with --year Y" $H validate --files "$d"
 
 # Encodings: Windows-1252 read (a query), UTF-16 refused naming it (a finding, not a crash).
+# Bé2 has no episode and no OC3 row: EPI (which reads both tables) names it.
 mkdir -p "$TMPDIR/w"
 cp "$d/Episodes.csv" "$TMPDIR/w/"
+echo 'CHILD,DOB,IN_TOUCH,ACTIV,ACCOM' >"$TMPDIR/w/OC3.csv"
 printf 'CHILD,SEX,DOB,ETHNIC,UPN,MOTHER,MC_DOB\r\nA1,M,01/06/2012,WBRI,L885455310171,,\r\nB\xe92,M,01/06/2012,WBRI,L885455310171,,\r\n' >"$TMPDIR/w/Header.csv"
 $H validate --files "$TMPDIR/w" --year 2025 --format csv >"$TMPDIR/w.csv" 2>"$TMPDIR/w.err"
 rc=$?
@@ -169,6 +171,46 @@ $H validate --files "$TMPDIR/s9.xml" --year 2025 >"$TMPDIR/x.txt" && grep -q "re
 	ok "SSDA903 XML: one file, 2 children, 4 rows" || not_ok "XML read line: $(tail -1 "$TMPDIR/x.txt")"
 refuses "an SSDA903 XML without --year says how to give it" "give it with --year Y" $H validate --files "$TMPDIR/s9.xml"
 
+# ---- a table not supplied: the rules reading it do not run, and say so ----
+# A1 and B2 are looked after on 31 March 2025 (episodes from 1 June 2024, open) and have no
+# social worker episode. As CSV tables with an SWEpisodes.csv that has no rows for them,
+# SW01STG1 fires for each: 2. The XML form has no SWEpisodes at all: SW01STG1 fired for each
+# child there too before the rules named their tables (2); now 0, listed as "not run: needs
+# the table SWEpisodes", and so again for the CSV tables without SWEpisodes.csv. Both start
+# with RNE S and have no PrevPerm row: 630 fires for each (2) with an empty PrevPerm.csv, and
+# without the file is not run (0). The rules on the tables given still run (146 for B2).
+# sw_count OUT RULE: how many findings of RULE the CSV output has (not run lines are not findings).
+sw_count() { awk -F, -v r="$2" '$4 == r && $5 != "not run" { n++ } END { print n + 0 }' "$1"; }
+notrun() { grep -q "^,,0,$2,not run,.*not run: needs the table $3" "$1"; }
+t=$TMPDIR/tables
+mkdir -p "$t"
+printf 'CHILD,SEX,DOB,ETHNIC,UPN,MOTHER,MC_DOB\nA1,M,01/06/2012,WBRI,L885455310171,,\nB2,X,01/06/2012,WBRI,L885455310171,,\n' >"$t/Header.csv"
+printf 'CHILD,DECOM,RNE,LS,CIN,PLACE,PLACE_PROVIDER,DEC,REC,REASON_PLACE_CHANGE,HOME_POST,PL_POST,URN\n' >"$t/Episodes.csv"
+for c in A1 B2; do
+	pl=U4; [ $c = B2 ] && pl=ZZ
+	echo "$c,01/06/2024,S,C2,N1,$pl,PR1,,,,WR1 1AA,WR2 2BB," >>"$t/Episodes.csv"
+done
+echo 'CHILD,DOB,SW_ID,SW_DECOM,SW_DEC,SW_REASON' >"$t/SWEpisodes.csv"
+echo 'CHILD,DOB,PREV_PERM,LA_PERM,DATE_PERM' >"$t/PrevPerm.csv"
+$H validate --files "$t" --year 2025 --format csv >"$TMPDIR/t1.csv" 2>"$TMPDIR/t1.err"
+[ "$(sw_count "$TMPDIR/t1.csv" SW01STG1)" = 2 ] && [ "$(sw_count "$TMPDIR/t1.csv" 630)" = 2 ] && ! grep -q ',not run,SWEpisodes' "$TMPDIR/t1.csv" &&
+	ok "tables supplied: SW01STG1 and 630 fire for A1 and B2 (2 each)" ||
+	not_ok "tables supplied: SW01STG1 $(sw_count "$TMPDIR/t1.csv" SW01STG1), 630 $(sw_count "$TMPDIR/t1.csv" 630) $(head -2 "$TMPDIR/t1.err")"
+[ "$(sw_count "$TMPDIR/x.csv" SW01STG1)" = 0 ] && notrun "$TMPDIR/x.csv" SW01STG1 SWEpisodes && notrun "$TMPDIR/x.csv" SW12STG2 SWEpisodes &&
+	! notrun "$TMPDIR/x.csv" 630 PrevPerm && has "$TMPDIR/x.csv" B2 146 s9.xml:16 &&
+	ok "SSDA903 XML: SW01STG1 not run (0 findings, 2 before), listed as needing the table SWEpisodes" ||
+	not_ok "XML and SWEpisodes: SW01STG1 $(sw_count "$TMPDIR/x.csv" SW01STG1): $(grep 'SW01STG1' "$TMPDIR/x.csv" | head -2)"
+grep -q "SW01STG1   not run: needs the table SWEpisodes" "$TMPDIR/x.txt" && ok "SSDA903 XML, text: SW01STG1 not run: needs the table SWEpisodes" ||
+	not_ok "text not run: $(grep -A3 '^not run' "$TMPDIR/x.txt")"
+rm "$t/SWEpisodes.csv" "$t/PrevPerm.csv"
+$H validate --files "$t" --year 2025 --format csv >"$TMPDIR/t2.csv" 2>"$TMPDIR/t2.err"
+$H validate --files "$t" --year 2025 --format json >"$TMPDIR/t2.json" 2>>"$TMPDIR/t2.err"
+[ "$(sw_count "$TMPDIR/t2.csv" SW01STG1)" = 0 ] && [ "$(sw_count "$TMPDIR/t2.csv" 630)" = 0 ] && notrun "$TMPDIR/t2.csv" SW01STG1 SWEpisodes &&
+	notrun "$TMPDIR/t2.csv" 630 PrevPerm && has "$TMPDIR/t2.csv" B2 146 Episodes.csv:3 &&
+	jq -e '.not_run | map(select(.rule == "630" and .needs == "the table PrevPerm")) | length == 1' "$TMPDIR/t2.json" >/dev/null &&
+	ok "CSV without SWEpisodes.csv and PrevPerm.csv: SW01STG1 and 630 not run (0 findings), 146 still found" ||
+	not_ok "tables absent: SW01STG1 $(sw_count "$TMPDIR/t2.csv" SW01STG1), 630 $(sw_count "$TMPDIR/t2.csv" 630) $(head -2 "$TMPDIR/t2.err")"
+
 # ---- reference data: last year's return, Ofsted's providers, the ONS postcode directory ----
 # Hand-made, each a few rows in the published files' own column names. A1's placement at
 # SC100001 (a children's home at WR3 3CC) is a U4 at PL_POST WR2 2BB: 219 and 221. B2's
@@ -218,16 +260,19 @@ has "$TMPDIR/r1.csv" B2 392c Episodes.csv:3 && hasnt "$TMPDIR/r1.csv" A1 392c &&
 $H validate --files "$r/files" --year 2025 --postcodes "$r/postcodes.csv" --providers "$r/providers.csv" \
 	--last-year "$r/last" --format csv >"$TMPDIR/r2.csv" 2>"$TMPDIR/r2.err"
 rc=$?
-[ "$rc" = 0 ] && ! grep -q ',not run,' "$TMPDIR/r2.csv" && has "$TMPDIR/r2.csv" A1 219 Episodes.csv:2 &&
+[ "$rc" = 0 ] && ! grep ',not run,' "$TMPDIR/r2.csv" | grep -qv 'needs the table ' && has "$TMPDIR/r2.csv" A1 219 Episodes.csv:2 &&
 	has "$TMPDIR/r2.csv" A1 221 Episodes.csv:2 && has "$TMPDIR/r2.csv" A1 202 Header.csv:2 &&
 	has "$TMPDIR/r2.csv" A1 502 Episodes.csv:2 && hasnt "$TMPDIR/r2.csv" B2 202 && hasnt "$TMPDIR/r2.csv" B2 221 &&
-	ok "all three given: 219, 221 (SC100001), 202 and 502 (last year) fire on A1, not B2; nothing not run" ||
+	ok "all three given: 219, 221 (SC100001), 202 and 502 (last year) fire on A1, not B2; nothing not run for want of them" ||
 	not_ok "refdata (exit $rc): $(grep -E ',(219|221|202|502|not run),' "$TMPDIR/r2.csv" | head -5) $(head -2 "$TMPDIR/r2.err")"
 $H validate --rules --return ssda903 --format json >"$TMPDIR/rules.json" &&
 	node -e 'const d = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8"));
 const need = id => JSON.stringify(d.find(r => r.rule === id).needs_reference);
 if (need("221") !== "[\"providers\"]" || need("502") !== "[\"last_year\"]" || need("101") !== "[]") process.exit(1);' "$TMPDIR/rules.json" &&
 	ok "--rules says which reference data each rule needs" || not_ok "--rules needs_reference"
+jq -e '[.[] | select(.rule == "SW01STG1" or .rule == "630" or .rule == "101") | .reads_tables] == [["Header"], ["Episodes", "PrevPerm"], ["Episodes", "SWEpisodes"]]' \
+	"$TMPDIR/rules.json" >/dev/null && ok "--rules says which tables each rule reads (reads_tables)" ||
+	not_ok "--rules reads_tables: $(jq -c '.[] | select(.rule == "SW01STG1") | .reads_tables' "$TMPDIR/rules.json")"
 printf 'URN,Postcode\nSC1,WR1 1AA\n' >"$TMPDIR/badprov.csv"
 refuses "a providers file without its columns says which it needs" "needs the columns URN, Provider type and Postcode" \
 	$H validate --files "$r/files" --year 2025 --providers "$TMPDIR/badprov.csv"

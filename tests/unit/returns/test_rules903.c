@@ -21,6 +21,7 @@ struct env {
 	bool record;	/* run as on the record (from_record), not on files */
 	struct returns_refdata *ref;	/* postcodes, providers, last year (base) */
 	struct s9_child *last;		/* C1 in last year's return */
+	unsigned absent;		/* T903_* tables the files did not supply */
 };
 
 #define V (&t->v)
@@ -650,6 +651,7 @@ static bool fires(struct env *t, const char *id, size_t *n_out)
 	x.out = &out;
 	x.s9 = &t->v;
 	x.ref = t->ref;
+	x.tables_absent = t->absent;
 	rules_run_child(&x, RETURN_SSDA903, NULL);
 	bool hit = false;
 	for (size_t i = 0; i < out.n; i++) {
@@ -1008,6 +1010,56 @@ static void test_refs_absent(void **state)
 	arena_free(&t.a);
 }
 
+/* A rule reading a table the files did not supply does not run, and is reported as needing
+ * it; with the table supplied it fires as before. SW01STG1: the base child is looked after
+ * on 31 March with no SWEpisodes rows, so it fires when SWEpisodes was supplied (empty for
+ * this child) and must not when there was no SWEpisodes file (the XML form). 630: an episode
+ * with RNE S and no PrevPerm row fires only when PrevPerm was supplied. 551 (its own table
+ * Episodes, reading PlacedAdoption) likewise. Rules on the tables supplied still run: 357 is
+ * unaffected by SWEpisodes' absence. */
+static void test_tables_absent(void **state)
+{
+	(void)state;
+	struct env t = {0};
+	base(&t);
+	t.v.n_sw = 0;
+	assert_true(fires(&t, "SW01STG1", NULL));
+	t.absent = T903_SWEpisodes;
+	assert_false(fires(&t, "SW01STG1", NULL));
+	const struct returns_rule *sw01 = returns_rule_find(RETURN_SSDA903, "SW01STG1");
+	assert_int_equal(sw01->tables, T903_SWEpisodes | T903_Episodes);
+	assert_int_equal(returns_rule_not_given(sw01, t.ref, T903_SWEpisodes), REF_TABLE(T903_SWEpisodes));
+	assert_int_equal(returns_rule_not_given(sw01, t.ref, 0), 0);
+	assert_string_equal(returns_ref_name(REF_TABLE(T903_SWEpisodes)), "the table SWEpisodes");
+	/* the reference data and the tables together */
+	const struct returns_rule *r392c = returns_rule_find(RETURN_SSDA903, "392c");
+	assert_int_equal(returns_rule_not_given(r392c, NULL, T903_Episodes), REF_POSTCODES | REF_TABLE(T903_Episodes));
+	assert_int_equal(returns_rule_not_given(r392c, NULL, T903_SWEpisodes), REF_POSTCODES);
+	assert_int_equal(returns_rule_find(RETURN_SSDA903, "101")->tables, T903_Header);
+	assert_int_equal(returns_rule_find(RETURN_CIN, "100")->tables, 0);
+
+	t.absent = 0;
+	t.v.episodes[1].rne = "S";
+	t.v.n_prevperm = 0;
+	assert_true(fires(&t, "630", NULL));
+	t.absent = T903_PrevPerm;
+	assert_false(fires(&t, "630", NULL));
+	assert_int_equal(returns_rule_not_given(returns_rule_find(RETURN_SSDA903, "630"), t.ref, T903_PrevPerm),
+			 REF_TABLE(T903_PrevPerm));
+	arena_free(&t.a);
+
+	struct env u = {0};
+	base(&u);
+	u.v.episodes[1].place = "A6";
+	u.v.n_placed = 0;
+	assert_true(fires(&u, "551", NULL));
+	u.absent = T903_PlacedAdoption | T903_SWEpisodes;
+	assert_false(fires(&u, "551", NULL));
+	u.v.episodes[0].rne = "P"; /* the first episode ever not S: 357 still runs */
+	assert_true(fires(&u, "357", NULL));
+	arena_free(&u.a);
+}
+
 /* Every rule in the table has its cases, and every case names a rule. */
 static void test_every_rule_has_cases(void **state)
 {
@@ -1071,7 +1123,7 @@ int main(void)
 		cmocka_unit_test(test_148_bad_dec),	cmocka_unit_test(test_178_by_place),
 		cmocka_unit_test(test_first_episode),	cmocka_unit_test(test_440_row_dob),
 		cmocka_unit_test(test_164_distance),	cmocka_unit_test(test_refs_absent),
-		cmocka_unit_test(test_1008_register),
+		cmocka_unit_test(test_1008_register),	cmocka_unit_test(test_tables_absent),
 	};
 	enum { N_EXTRA = sizeof(extra) / sizeof(extra[0]) };
 	struct CMUnitTest tests[N_CASES + 3 + N_EXTRA];
