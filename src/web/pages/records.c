@@ -145,6 +145,10 @@ static int row_load(struct web_request *r, const struct entity *e, struct hval *
 	if (rc) {
 		return web_fail_err(r, &err);
 	}
+	if (e != &entity_child && e->child_field < 0 && entity_link(e, NULL)) {
+		/* A person is this child's while a live relationship of this child names them. */
+		return work_linked_to_child(r->st, e, r->rid, r->child_id, &r->a, &err) ? no_such_row(r, e) : 0;
+	}
 	if (e != &entity_child && (e->child_field < 0 || (*vals)[e->child_field].null || (*vals)[e->child_field].i != r->child_id)) {
 		return no_such_row(r, e);
 	}
@@ -480,6 +484,10 @@ int page_record_retract(struct web_request *r)
 	}
 	struct hearth_error err = {0};
 	if (save_retraction(r, e, r->rid, reason, &err)) {
+		if (err.code == HERR_CONFLICT) {
+			/* A person linked to another child too: the rule, and what to do instead. */
+			return retract_page(r, e, child, row, reason, err.message, 409);
+		}
 		if (err.code != HERR_INVALID) {
 			return web_fail_err(r, &err);
 		}
@@ -578,6 +586,10 @@ static bool revisions_belong(const struct web_request *r, const struct entity *e
 {
 	if (e == &entity_child) {
 		return r->rid == r->child_id && n > 0;
+	}
+	if (n > 0 && e->child_field < 0 && entity_link(e, NULL)) {
+		/* A person: the dispatcher found this child's live relationship naming them. */
+		return work_linked_to_child(r->st, e, r->rid, r->child_id, (struct arena *)&r->a, NULL) == 0;
 	}
 	if (n == 0 || e->child_field < 0) {
 		return false;
