@@ -575,8 +575,17 @@ test('every new route answers each role as the role table says, in scope and out
 	// A row of each child: HC1's visit (in scope for Team A, its IRO and PA) and HC2's
 	// allocation (Team B's child: out of their scope; the front door and the roles that see
 	// every child see it).
-	const inRow = ['visit', sql(`SELECT min(id) FROM visit WHERE child_id = ${CHILD.in} AND voided = 0`)];
-	const outRow = ['allocation', sql(`SELECT min(id) FROM allocation WHERE child_id = ${CHILD.out} AND voided = 0`)];
+	const visitIn = ['visit', sql(`SELECT min(id) FROM visit WHERE child_id = ${CHILD.in} AND voided = 0`)];
+	const allocationOut = ['allocation', sql(`SELECT min(id) FROM allocation WHERE child_id = ${CHILD.out} AND voided = 0`)];
+	// And a person of each (no child of their own: theirs through a live relationship).
+	const person = (child, family) => {
+		const pid = execFileSync(HEARTH, ['record', DB, 'person', '--given-name', 'Role', '--family-name', family],
+			{ encoding: 'utf8' }).match(/recorded person (\d+)/)[1];
+		execFileSync(HEARTH, ['record', DB, 'relationship', '--child', String(child), '--person', pid, '--kind', 'other_relative',
+			'--parental-responsibility', 'false'], { encoding: 'utf8' });
+		return ['person', pid];
+	};
+	const pairs = [[visitIn, allocationOut], [person(CHILD.in, 'Rolesin'), person(CHILD.out, 'Rolesout')]];
 	const SEES_ALL = ['front_door', 'head_of_service', 'inspector'];
 	const routes = [
 		{ m: 'GET', p: (c, [k]) => `/children/${c}/records/${k}/new`, roles: WRITERS },
@@ -588,7 +597,7 @@ test('every new route answers each role as the role table says, in scope and out
 		{ m: 'GET', p: (c, [k, v]) => `/children/${c}/records/${k}/${v}/history`, roles: READERS },
 	];
 	const fp = fingerprint();
-	for (const rt of routes) {
+	for (const [inRow, outRow] of pairs) for (const rt of routes) {
 		const name = `${rt.m} ${rt.p('{id}', ['{kind}', '{rid}'])}`;
 		for (const role of ROLES) {
 			const s = await as(role);
