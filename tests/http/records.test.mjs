@@ -301,6 +301,9 @@ test('a person is corrected (a revision, in the history) and retracted from the 
 	// Saved as a revision; the history shows both, with was and now and the reason.
 	r = await page('POST', `/children/${id}/records/person/${pid}`, { session: s, form: { ...wren, reason: 'misspelt' } });
 	assert.equal(r.status, 303, r.text.match(/govuk-error-summary[\s\S]*?<\/ul>/)?.[0]);
+	assert.equal(r.headers.get('location'), `/children/${id}/people?done=corrected&new_findings=0#person-${pid}`,
+		'back to the people part, where they are listed');
+	assert.ok((await page('GET', `/children/${id}/people`, { session: s })).text.includes(`id="person-${pid}"`));
 	assert.equal(sql(`SELECT family_name || '|' || voided FROM person WHERE id = ${pid}`), 'Webfixe|0');
 	const h = await page('GET', `/children/${id}/records/person/${pid}/history`, { session: s });
 	assert.equal(h.status, 200);

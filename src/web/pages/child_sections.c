@@ -167,7 +167,10 @@ static void table_rows_html(struct web_request *r, struct html *h, const struct 
 			for (int m = 0; m < model_entity_count; m++) {
 				int lf;
 				if (entity_link(model_entities[m], &lf) == e && !v[lf].null) {
+					/* id: where a correction of the person comes back to. */
+					html_f(h, "<div id=\"%s-%lld\">", model_entities[m]->name, (long long)v[lf].i);
 					records_row_links(r, h, model_entities[m], v[lf].i);
+					html_f(h, "</div>");
 				}
 			}
 			html_f(h, "</td>");

@@ -295,7 +295,9 @@ static int refused(struct web_request *r, struct form_page *fp, const struct hva
 static const char *done_path(struct web_request *r, const char *done, size_t findings, const struct entity *e,
 			     int64_t id)
 {
-	enum child_part p = child_part_of(e);
+	/* A person is shown beside their relationship: back to the part that lists it. */
+	const struct entity *link = e->child_field < 0 ? entity_link(e, NULL) : NULL;
+	enum child_part p = child_part_of(link ? link : e);
 	return arena_printf(&r->a, "%s?done=%s&new_findings=%zu#%s-%lld",
 			    child_part_href(r, p == PART_MAX ? PART_OVERVIEW : p), done, findings, e->name, (long long)id);
 }
