@@ -13,6 +13,35 @@ static json_t *parse(const char *text)
 	return text ? json_loads(text, JSON_REJECT_DUPLICATES, NULL) : NULL;
 }
 
+int work_linked_to_child(struct store *st, const struct entity *e, int64_t rid, int64_t child_id, struct arena *a,
+			 struct hearth_error *err)
+{
+	int field;
+	const struct entity *link = entity_link(e, &field);
+	struct hval *row, **rows;
+	int64_t *ids;
+	size_t n;
+	int rc;
+	if (!link || link->child_field < 0) {
+		rc = HERR_NOT_FOUND;
+	} else if ((rc = store_get(st, e, rid, a, &row, err)) ||
+		   (rc = store_rows_by(st, link, field, rid, a, &ids, &rows, &n, err))) {
+		if (rc != HERR_NOT_FOUND) {
+			return rc;
+		}
+	} else {
+		rc = HERR_NOT_FOUND;
+		for (size_t i = 0; i < n && rc; i++) {
+			if (!rows[i][link->child_field].null && rows[i][link->child_field].i == child_id) {
+				rc = 0;
+			}
+		}
+	}
+	return rc ? herr_set(err, HERR_NOT_FOUND, "rid", "not_found", "this child has no %s with id %lld", e->label,
+			     (long long)rid)
+		  : 0;
+}
+
 int work_row_child(struct store *st, const struct entity *e, int64_t rid, struct arena *a, int64_t *child_id,
 		   bool *retracted, struct hearth_error *err)
 {

@@ -208,11 +208,14 @@ static int check_returns(struct store *st, const struct entity *e, int64_t id, c
 
 /* ---- the row's child ---- */
 
-static int check_child(const struct entity *e, int64_t child_id, int64_t rid, const struct hval *row,
-		       struct hearth_error *err)
+static int check_child(struct store *st, const struct entity *e, int64_t child_id, int64_t rid, const struct hval *row,
+		       struct arena *a, struct hearth_error *err)
 {
 	if (child_id == 0) {
 		return 0;
+	}
+	if (e->child_field < 0 && entity_link(e, NULL)) {
+		return work_linked_to_child(st, e, rid, child_id, a, err);
 	}
 	bool mine = e == &entity_child ? rid == child_id
 					: e->child_field >= 0 && !row[e->child_field].null && row[e->child_field].i == child_id;
@@ -336,7 +339,7 @@ int work_correct(struct store *st, const struct work_actor *who, const struct en
 	result_init(out);
 	struct hval *before;
 	int rc = check_role(who, e, err);
-	if (rc || (rc = store_get(st, e, rid, a, &before, err)) || (rc = check_child(e, child_id, rid, before, err))) {
+	if (rc || (rc = store_get(st, e, rid, a, &before, err)) || (rc = check_child(st, e, child_id, rid, before, a, err))) {
 		return rc;
 	}
 	if (blank_text(reason)) {
@@ -363,6 +366,59 @@ int work_correct(struct store *st, const struct work_actor *who, const struct en
 	return failed(out, a, save_asking(st, who, e, rid, vals, reason, &asks, a, &out->id, err), err);
 }
 
+/* A linked row (a person) retracted from child_id's record (0, the shell: from the one
+ * child its live links name). A person may be linked to several children (siblings share a
+ * mother): retracting them from one child's record must leave every other child's record
+ * whole, so while another child's live link names them the retraction is refused, naming
+ * the rule, and the worker retracts this child's relationship instead (its own row, with
+ * its own Retract). Otherwise the person and this child's live links to them are retracted
+ * together, so no live relationship is left naming a retracted person; or nothing is. */
+static int retract_linked(struct store *st, const struct work_actor *who, const struct entity *e, int64_t child_id,
+			  int64_t rid, const char *reason, struct arena *a, struct work_result *out,
+			  struct hearth_error *err)
+{
+	int field;
+	const struct entity *link = entity_link(e, &field);
+	int rc = check_role(who, link, err);
+	if (rc) {
+		return rc;
+	}
+	int64_t *ids;
+	struct hval **rows;
+	size_t n;
+	if ((rc = store_rows_by(st, link, field, rid, a, &ids, &rows, &n, err))) {
+		return rc;
+	}
+	int64_t mine = child_id;
+	for (size_t i = 0; i < n; i++) {
+		int64_t c = rows[i][link->child_field].null ? 0 : rows[i][link->child_field].i;
+		if (mine == 0) {
+			mine = c;
+		}
+		if (c != mine) {
+			return herr_set(err, HERR_CONFLICT, "rid", "linked_to_other_children",
+					"This %s is linked to another child's record too, and retracting them would change "
+					"that record: retract this child's %s to them instead",
+					e->label, link->label);
+		}
+	}
+	if ((rc = store_begin(st, err))) {
+		return rc;
+	}
+	for (size_t i = 0; i < n; i++) {
+		if ((rc = store_void(st, who->actor, link, ids[i], reason, err))) {
+			goto fail;
+		}
+	}
+	if ((rc = store_void(st, who->actor, e, rid, reason, err)) || (rc = store_commit(st, err))) {
+		goto fail;
+	}
+	return 0;
+fail:
+	store_rollback(st);
+	return failed(out, a, rc, err);
+}
+
 int work_retract(struct store *st, const struct work_actor *who, const struct entity *e, int64_t child_id,
 		 int64_t rid, const char *reason, struct arena *a, struct work_result *out,
 		 struct hearth_error *err)
@@ -370,7 +426,7 @@ int work_retract(struct store *st, const struct work_actor *who, const struct en
 	result_init(out);
 	struct hval *before;
 	int rc = check_role(who, e, err);
-	if (rc || (rc = store_get(st, e, rid, a, &before, err)) || (rc = check_child(e, child_id, rid, before, err))) {
+	if (rc || (rc = store_get(st, e, rid, a, &before, err)) || (rc = check_child(st, e, child_id, rid, before, a, err))) {
 		return rc;
 	}
 	if (blank_text(reason)) {
@@ -378,6 +434,9 @@ int work_retract(struct store *st, const struct work_actor *who, const struct en
 		return refuse(out, err);
 	}
 	out->id = rid;
+	if (e->child_field < 0 && entity_link(e, NULL)) {
+		return retract_linked(st, who, e, child_id, rid, reason, a, out, err);
+	}
 	return failed(out, a, store_void(st, who->actor, e, rid, reason, err), err);
 }
 
@@ -505,7 +564,7 @@ int work_contact_decide(struct store *st, const struct work_actor *who, int64_t 
 	struct hval *before;
 	int rc = check_role(who, &entity_contact, err);
 	if (rc || (rc = store_get(st, &entity_contact, contact_id, a, &before, err)) ||
-	    (rc = check_child(&entity_contact, child_id, contact_id, before, err))) {
+	    (rc = check_child(st, &entity_contact, child_id, contact_id, before, a, err))) {
 		return rc;
 	}
 	if (!before[CONTACT_DECISION].null) {

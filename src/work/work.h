@@ -83,7 +83,11 @@ int work_correct(struct store *st, const struct work_actor *who, const struct en
 
 /* Retracts row rid of kind e (entered in error), with the reason (required): the row stays,
  * marked retracted, and drops out of the clock, the measures and the returns. child_id as
- * for work_correct. */
+ * for work_correct. A row of a linked kind (a person) is child_id's when a live link of
+ * that child names it; it is retracted with this child's live links to it, in one
+ * transaction, and refused (HERR_CONFLICT, rule linked_to_other_children) while a live link
+ * of another child names it too, since that child's record would lose them: retract this
+ * child's relationship instead. */
 int work_retract(struct store *st, const struct work_actor *who, const struct entity *e, int64_t child_id,
 		 int64_t rid, const char *reason, struct arena *a, struct work_result *out,
 		 struct hearth_error *err);
@@ -173,6 +177,14 @@ bool work_may_authorise(struct store *st, enum role r, const char *point, struct
  * such row. For the web's check that {rid} is the {id} child's. */
 int work_row_child(struct store *st, const struct entity *e, int64_t rid, struct arena *a, int64_t *child_id,
 		   bool *retracted, struct hearth_error *err);
+
+/* Whether live row rid of kind e, a kind that joins a child through a link (a person),
+ * is child_id's: a live link row (a relationship) of that child names it. 0 when it is;
+ * HERR_NOT_FOUND when it is not, or there is no such live row, the same for both. The web
+ * route's scope for a person's {rid} (a person not linked to a child in scope is not found,
+ * exactly as a missing one is). */
+int work_linked_to_child(struct store *st, const struct entity *e, int64_t rid, int64_t child_id, struct arena *a,
+			 struct hearth_error *err);
 
 /* A row's history: each revision, oldest first, with the fields it changed. */
 struct work_change {

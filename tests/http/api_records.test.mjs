@@ -7,7 +7,8 @@
 import test from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
-import { AS_AT, BACKEND, CHILD, WORKER, as, assertError, fingerprint, req, sql, validNote, validVisit } from './lib.mjs';
+import { execFileSync } from 'node:child_process';
+import { AS_AT, BACKEND, CHILD, DB, HEARTH, WORKER, as, assertError, fingerprint, req, sql, validNote, validVisit } from './lib.mjs';
 
 const C = CHILD.in;
 const base = `/api/children/${C}/records`;
@@ -343,4 +344,75 @@ test('a person is added with their relationship to the child, both or neither', 
 	const other = await req('GET', `/api/children/${CHILD.restricted}/records/person?limit=500`, { session: await as('team_manager') });
 	assert.equal(other.status, 200, other.text);
 	assert.ok(!other.json.records.some((p) => p.id === r.json.record.id), 'not another child\'s person');
+});
+
+// A person is this child's while a live relationship of this child names them: corrected
+// (PATCH, a revision), their history read, and retracted from this child's record with the
+// relationship; a person linked to another child too is not retracted (that record would
+// lose them: rule linked_to_other_children); a person of a child out of scope is 404.
+test('a person is corrected, traced and retracted from the child\'s record; another child\'s record stays whole', async () => {
+	const s = await as('social_worker');
+	let r = await req('POST', `${base}/person`, { session: s, body: { given_name: 'Ida', family_name: 'Apifix',
+		dob: '1980-01-02', relationship: { kind: 'mother', parental_responsibility: true } } });
+	assert.equal(r.status, 201, r.text);
+	const pid = r.json.record.id, rel = r.json.relationship.id;
+	// A correction needs a reason, refuses a bad value and an unknown field: nothing stored.
+	let before = checksum();
+	assertError(await req('PATCH', `${base}/person/${pid}`, { session: s, body: { family_name: 'Apifixed' } }),
+		422, 'required', 'reason');
+	assertError(await req('PATCH', `${base}/person/${pid}`, { session: s, body: { dob: '2199-01-01', reason: 'typo' } }),
+		422, 'not_in_future', 'dob');
+	assertError(await req('PATCH', `${base}/person/${pid}`, { session: s, body: { sex: 'Q', reason: 'typo' } }),
+		422, 'code', 'sex');
+	assertError(await req('PATCH', `${base}/person/${pid}`, { session: s, body: { mood: 'x', reason: 'typo' } }),
+		400, 'unknown_field', 'mood');
+	assert.equal(checksum(), before);
+	assert.equal(sql(`SELECT family_name FROM person WHERE id = ${pid}`), 'Apifix');
+	r = await req('PATCH', `${base}/person/${pid}`, { session: s, body: { family_name: 'Apifixed', reason: 'misspelt' } });
+	assert.equal(r.status, 200, r.text);
+	assert.equal(r.json.record.family_name, 'Apifixed');
+	assert.equal(r.json.record.given_name, 'Ida', 'what was not named stays');
+	r = await req('GET', `${base}/person/${pid}/history`, { session: s });
+	assert.equal(r.status, 200, r.text);
+	assert.deepEqual(r.json.revisions.map((v) => v.action), ['insert', 'update']);
+	assert.equal(r.json.revisions[1].reason, 'misspelt');
+	assert.deepEqual(r.json.revisions[1].changes.map((c) => [c.field, c.from, c.to]), [['family_name', 'Apifix', 'Apifixed']]);
+	// Another child's person, and this person under another child: 404, as a missing one.
+	execFileSync(HEARTH, ['record', DB, 'person', '--given-name', 'Otto', '--family-name', 'Outscope'], { encoding: 'utf8' });
+	const out = Number(sql("SELECT max(id) FROM person WHERE family_name = 'Outscope'"));
+	execFileSync(HEARTH, ['record', DB, 'relationship', '--child', String(CHILD.out), '--person', String(out),
+		'--kind', 'father', '--parental-responsibility', 'true'], { encoding: 'utf8' });
+	before = checksum();
+	for (const [method, path, body] of [['GET', `${base}/person/${out}/history`], ['PATCH', `${base}/person/${out}`,
+		{ family_name: 'X', reason: 'y' }], ['POST', `${base}/person/${out}/retract`, { reason: 'y' }],
+	['GET', `/api/children/${CHILD.out}/records/person/${out}/history`], ['GET', `${base}/person/999999999/history`]]) {
+		const outOfScope = path.startsWith(`/api/children/${CHILD.out}/`);
+		assertError(await req(method, path, { session: s, body }), 404, outOfScope ? undefined : 'not_found',
+			outOfScope ? undefined : 'rid');
+	}
+	assert.equal(checksum(), before);
+	// Linked to another child too (a sibling's mother): refused, naming the rule; nothing changes.
+	const tm = await as('team_manager');
+	r = await req('POST', `/api/children/${CHILD.restricted}/records/relationship`, { session: tm, body: {
+		person_id: pid, kind: 'mother', parental_responsibility: true } });
+	assert.equal(r.status, 201, r.text);
+	const sib = r.json.record.id;
+	before = checksum();
+	assertError(await req('POST', `${base}/person/${pid}/retract`, { session: s, body: {} }), 422, 'required', 'reason');
+	r = await req('POST', `${base}/person/${pid}/retract`, { session: s, body: { reason: 'wrong family' } });
+	assertError(r, 409, 'linked_to_other_children', 'rid');
+	assert.match(r.json.error, /linked to another child's record too/);
+	assert.equal(checksum(), before);
+	// The other child's link retracted, the person goes from this record with their relationship.
+	assert.equal((await req('POST', `/api/children/${CHILD.restricted}/records/relationship/${sib}/retract`, { session: tm,
+		body: { reason: 'not her child' } })).status, 200);
+	r = await req('POST', `${base}/person/${pid}/retract`, { session: s, body: { reason: 'wrong family' } });
+	assert.equal(r.status, 200, r.text);
+	assert.equal(sql(`SELECT voided FROM person WHERE id = ${pid}`), '1');
+	assert.equal(sql(`SELECT voided FROM relationship WHERE id = ${rel}`), '1', 'no live relationship names a retracted person');
+	assert.equal(sql(`SELECT reason FROM revision WHERE tbl = 'person' AND row_id = ${pid} AND action = 'void'`), 'wrong family');
+	assert.ok(!(await req('GET', `${base}/person?limit=500`, { session: s })).json.records.some((p) => p.id === pid));
+	const h = await req('GET', `${base}/relationship/${rel}/history`, { session: s });
+	assert.equal(h.status, 200, h.text);
+	assert.equal(h.json.retracted, true, 'the relationship\'s history keeps the retraction');
 });

@@ -244,13 +244,109 @@ test('a person is recorded with their relationship to the child, in one save; a 
 	// She is now among the people a kinship arrangement may name as its carer.
 	const kin = await page('GET', `/children/${id}/records/kinship/new`, { session: s });
 	assert.ok(options(kin.text, 'carer_id').some((o) => o.label === 'Mara Linkwell'));
-	// A front door worker may not record people: no form, and 403 on a post.
+	// A front door worker may not record people: not offered, no form, and 403 on a post.
+	const fdKinds = await page('GET', `/children/${id}/records/new`, { session: await as('front_door') });
+	assert.equal(fdKinds.status, 200);
+	assert.ok(fdKinds.text.includes('data-kind="contact"'), 'the front door is offered what it may record');
+	assert.ok(!fdKinds.text.includes('data-kind="person"') && !fdKinds.text.includes('data-kind="visit"'),
+		'and not what the role table refuses it');
 	assert.equal((await page('GET', `/children/${id}/records/person/new`, { session: await as('front_door') })).status, 403);
 	fp = fingerprint();
 	r = await page('POST', `/children/${id}/records/person`, { session: await as('front_door'), form: { ...mara,
 		kind: 'mother', parental_responsibility: 'yes' } });
 	assert.equal(r.status, 403);
 	assert.equal(fingerprint(), fp);
+});
+
+// A person is this child's while a live relationship of this child names them: the people
+// part of the record offers Correct, Retract and History for them beside the relationship;
+// a correction is a revision; a retraction goes with this child's relationship, and is
+// refused while another child's record names them too; another child's person is 404.
+test('a person is corrected (a revision, in the history) and retracted from the child\'s record', async () => {
+	const s = await as('social_worker');
+	const id = await child();
+	let r = await page('POST', `/children/${id}/records/person`, { session: s, form: { given_name: 'Wren',
+		family_name: 'Webfix', ...dateBoxes('dob', '1988-08-08'), kind: 'mother', parental_responsibility: 'yes' } });
+	assert.equal(r.status, 303, r.text.match(/govuk-error-summary[\s\S]*?<\/ul>/)?.[0]);
+	const rel = Number(r.headers.get('location').match(/#relationship-(\d+)$/)[1]);
+	const pid = Number(sql(`SELECT person_id FROM relationship WHERE id = ${rel}`));
+	const people = await page('GET', `/children/${id}/people`, { session: s });
+	for (const tail of ['/edit', '/retract', '/history']) {
+		assert.ok(people.text.includes(`href="/children/${id}/records/person/${pid}${tail}"`), `the people part links ${tail}`);
+	}
+	const edit = await page('GET', `/children/${id}/records/person/${pid}/edit`, { session: s });
+	assert.equal(edit.status, 200, edit.text.slice(0, 300));
+	assert.ok(edit.text.includes('value="Webfix"'), 'the form filled in');
+	assert.doesNotMatch(edit.text, /name="(kind|parental_responsibility|person_id|child_id)"/,
+		'the relationship is its own row, corrected on its own');
+	assert.match(edit.text, /name="reason"/);
+	// Bad input: the error summary, what was typed kept, nothing stored.
+	const fp = fingerprint();
+	const before = checksum();
+	const wren = { given_name: 'Wren', family_name: 'Webfixe', ...dateBoxes('dob', '1988-08-08') };
+	r = await page('POST', `/children/${id}/records/person/${pid}`, { session: s, form: { ...wren, family_name: '',
+		reason: 'misspelt' } });
+	assert.equal(r.status, 400);
+	assert.match(r.text, /govuk-error-summary[\s\S]*<a href="#family_name">/);
+	r = await page('POST', `/children/${id}/records/person/${pid}`, { session: s, form: wren });
+	assert.equal(r.status, 400);
+	assert.match(r.text, /govuk-error-summary[\s\S]*<a href="#reason">Enter why you are correcting this record/);
+	assert.ok(r.text.includes('value="Webfixe"'), 'what was typed is kept');
+	r = await page('POST', `/children/${id}/records/person/${pid}`, { session: s, form: { ...wren,
+		...dateBoxes('dob', '2199-01-01'), reason: 'misspelt' } });
+	assert.equal(r.status, 400);
+	assert.match(r.text, /govuk-error-summary[\s\S]*<a href="#dob-day">/);
+	assert.equal(fingerprint(), fp);
+	assert.equal(checksum(), before);
+	// Saved as a revision; the history shows both, with was and now and the reason.
+	r = await page('POST', `/children/${id}/records/person/${pid}`, { session: s, form: { ...wren, reason: 'misspelt' } });
+	assert.equal(r.status, 303, r.text.match(/govuk-error-summary[\s\S]*?<\/ul>/)?.[0]);
+	assert.equal(r.headers.get('location'), `/children/${id}/people?done=corrected&new_findings=0#person-${pid}`,
+		'back to the people part, where they are listed');
+	assert.ok((await page('GET', `/children/${id}/people`, { session: s })).text.includes(`id="person-${pid}"`));
+	assert.equal(sql(`SELECT family_name || '|' || voided FROM person WHERE id = ${pid}`), 'Webfixe|0');
+	const h = await page('GET', `/children/${id}/records/person/${pid}/history`, { session: s });
+	assert.equal(h.status, 200);
+	const cards = [...h.text.matchAll(/<div class="govuk-summary-card" data-hearth="revision" data-action="([a-z]+)">([\s\S]*?)<\/div><\/div>/g)];
+	assert.deepEqual(cards.map((m) => m[1]), ['insert', 'update']);
+	assert.match(cards[1][2], /data-field="family_name">[\s\S]*data-hearth="was">Webfix<[\s\S]*data-hearth="now">Webfixe</);
+	assert.ok(cards[1][2].includes('misspelt'));
+	// A person of a child out of scope, under this child or their own: 404, as a missing one.
+	execFileSync(HEARTH, ['record', DB, 'person', '--given-name', 'Otto', '--family-name', 'Webscope'], { encoding: 'utf8' });
+	const out = Number(sql("SELECT max(id) FROM person WHERE family_name = 'Webscope'"));
+	execFileSync(HEARTH, ['record', DB, 'relationship', '--child', String(CHILD.out), '--person', String(out),
+		'--kind', 'father', '--parental-responsibility', 'true'], { encoding: 'utf8' });
+	const fp2 = fingerprint();
+	for (const path of [`/children/${id}/records/person/${out}/edit`, `/children/${id}/records/person/${out}/history`,
+		`/children/${id}/records/person/${out}/retract`, `/children/${CHILD.out}/records/person/${out}/history`,
+		`/children/${id}/records/person/999999999/edit`]) {
+		assert.equal((await page('GET', path, { session: s })).status, 404, path);
+	}
+	assert.equal((await page('POST', `/children/${id}/records/person/${out}/retract`, { session: s,
+		form: { reason: 'x' } })).status, 404);
+	assert.equal((await page('POST', `/children/${id}/records/person/${out}`, { session: s,
+		form: { given_name: 'O', family_name: 'X', reason: 'x' } })).status, 404);
+	assert.equal(fingerprint(), fp2);
+	// Linked to another child too: refused, naming the rule, nothing changes.
+	const sib = execFileSync(HEARTH, ['record', DB, 'relationship', '--child', String(CHILD.in), '--person', String(pid),
+		'--kind', 'mother', '--parental-responsibility', 'true'], { encoding: 'utf8' }).match(/recorded relationship (\d+)/)[1];
+	const fp3 = fingerprint();
+	assert.equal((await page('GET', `/children/${id}/records/person/${pid}/retract`, { session: s })).status, 200);
+	r = await page('POST', `/children/${id}/records/person/${pid}/retract`, { session: s, form: { reason: '' } });
+	assert.equal(r.status, 400);
+	assert.match(r.text, /Enter why you are retracting this record/);
+	r = await page('POST', `/children/${id}/records/person/${pid}/retract`, { session: s, form: { reason: 'wrong family' } });
+	assert.equal(r.status, 409);
+	assert.match(r.text, /govuk-error-summary[\s\S]*linked to another child&#39;s record too[^<]*retract this child&#39;s relationship/);
+	assert.equal(fingerprint(), fp3);
+	execFileSync(HEARTH, ['record', DB, 'void', 'relationship', sib, '--reason', 'not hers'], { encoding: 'utf8' });
+	// Retracted: the person and this child's relationship to them stay, voided.
+	r = await page('POST', `/children/${id}/records/person/${pid}/retract`, { session: s, form: { reason: 'wrong family' } });
+	assert.equal(r.status, 303);
+	assert.equal(sql(`SELECT p.voided || '|' || r.voided FROM person p, relationship r WHERE p.id = ${pid} AND r.id = ${rel}`), '1|1');
+	assert.equal((await page('GET', `/children/${id}/records/person/${pid}/edit`, { session: s })).status, 404);
+	const rh = await page('GET', `/children/${id}/records/relationship/${rel}/history`, { session: s });
+	assert.match(rh.text, /data-action="void"[\s\S]*wrong family/, 'the relationship\'s history keeps the retraction');
 });
 
 // The element that starts at html[start] (a <div ...>), to its matching </div>.
@@ -482,8 +578,17 @@ test('every new route answers each role as the role table says, in scope and out
 	// A row of each child: HC1's visit (in scope for Team A, its IRO and PA) and HC2's
 	// allocation (Team B's child: out of their scope; the front door and the roles that see
 	// every child see it).
-	const inRow = ['visit', sql(`SELECT min(id) FROM visit WHERE child_id = ${CHILD.in} AND voided = 0`)];
-	const outRow = ['allocation', sql(`SELECT min(id) FROM allocation WHERE child_id = ${CHILD.out} AND voided = 0`)];
+	const visitIn = ['visit', sql(`SELECT min(id) FROM visit WHERE child_id = ${CHILD.in} AND voided = 0`)];
+	const allocationOut = ['allocation', sql(`SELECT min(id) FROM allocation WHERE child_id = ${CHILD.out} AND voided = 0`)];
+	// And a person of each (no child of their own: theirs through a live relationship).
+	const person = (child, family) => {
+		const pid = execFileSync(HEARTH, ['record', DB, 'person', '--given-name', 'Role', '--family-name', family],
+			{ encoding: 'utf8' }).match(/recorded person (\d+)/)[1];
+		execFileSync(HEARTH, ['record', DB, 'relationship', '--child', String(child), '--person', pid, '--kind', 'other_relative',
+			'--parental-responsibility', 'false'], { encoding: 'utf8' });
+		return ['person', pid];
+	};
+	const pairs = [[visitIn, allocationOut], [person(CHILD.in, 'Rolesin'), person(CHILD.out, 'Rolesout')]];
 	const SEES_ALL = ['front_door', 'head_of_service', 'inspector'];
 	const routes = [
 		{ m: 'GET', p: (c, [k]) => `/children/${c}/records/${k}/new`, roles: WRITERS },
@@ -495,7 +600,7 @@ test('every new route answers each role as the role table says, in scope and out
 		{ m: 'GET', p: (c, [k, v]) => `/children/${c}/records/${k}/${v}/history`, roles: READERS },
 	];
 	const fp = fingerprint();
-	for (const rt of routes) {
+	for (const [inRow, outRow] of pairs) for (const rt of routes) {
 		const name = `${rt.m} ${rt.p('{id}', ['{kind}', '{rid}'])}`;
 		for (const role of ROLES) {
 			const s = await as(role);

@@ -382,7 +382,15 @@ static int record_target(struct web_request *r)
 	int64_t rid = parse_id(r->params.rid, r->params.rid_len), child = 0;
 	struct hearth_error err = {0};
 	bool retracted = false;
-	int rc = rid ? work_row_child(r->st, e, rid, &r->a, &child, &retracted, &err) : HERR_NOT_FOUND;
+	int rc;
+	if (rid && e->child_field < 0 && entity_link(e, NULL)) {
+		/* A person is this child's while a live relationship of this child names them (a
+		 * retracted one's history stays on the relationship's own history). */
+		rc = work_linked_to_child(r->st, e, rid, r->child_id, &r->a, &err);
+		child = rc ? 0 : r->child_id;
+	} else {
+		rc = rid ? work_row_child(r->st, e, rid, &r->a, &child, &retracted, &err) : HERR_NOT_FOUND;
+	}
 	if (rc && rc != HERR_NOT_FOUND) {
 		return web_fail_err(r, &err);
 	}

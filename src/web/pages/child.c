@@ -454,6 +454,12 @@ int page_child_records_new(struct web_request *r)
 		if (e->child_field < 0 && !entity_link(e, NULL)) {
 			continue;
 		}
+		/* Only what this role may record (the one role table): a kind it would be refused
+		 * is not offered. A person is saved with their link, so the role needs both. */
+		const struct entity *link = entity_link(e, NULL);
+		if (!role_may_record(r->role, e) || (link && !role_may_record(r->role, link))) {
+			continue;
+		}
 		const char *label = arena_printf(&r->a, "%c%s", e->label[0] >= 'a' && e->label[0] <= 'z' ? e->label[0] - 32
 											       : e->label[0],
 						 e->label + 1);

@@ -162,6 +162,17 @@ static void table_rows_html(struct web_request *r, struct html *h, const struct 
 		if (records_kind_has_form(e)) {
 			html_f(h, "<td class=\"govuk-table__cell\">");
 			records_row_links(r, h, e, t->ids[order[k].i]);
+			/* A link's row (a relationship) carries the links of the row it names (the
+			 * person): corrected, retracted and traced from here too. */
+			for (int m = 0; m < model_entity_count; m++) {
+				int lf;
+				if (entity_link(model_entities[m], &lf) == e && !v[lf].null) {
+					/* id: where a correction of the person comes back to. */
+					html_f(h, "<div id=\"%s-%lld\">", model_entities[m]->name, (long long)v[lf].i);
+					records_row_links(r, h, model_entities[m], v[lf].i);
+					html_f(h, "</div>");
+				}
+			}
 			html_f(h, "</td>");
 		}
 		html_f(h, "</tr>");

@@ -145,6 +145,10 @@ static int row_load(struct web_request *r, const struct entity *e, struct hval *
 	if (rc) {
 		return web_fail_err(r, &err);
 	}
+	if (e != &entity_child && e->child_field < 0 && entity_link(e, NULL)) {
+		/* A person is this child's while a live relationship of this child names them. */
+		return work_linked_to_child(r->st, e, r->rid, r->child_id, &r->a, &err) ? no_such_row(r, e) : 0;
+	}
 	if (e != &entity_child && (e->child_field < 0 || (*vals)[e->child_field].null || (*vals)[e->child_field].i != r->child_id)) {
 		return no_such_row(r, e);
 	}
@@ -291,7 +295,9 @@ static int refused(struct web_request *r, struct form_page *fp, const struct hva
 static const char *done_path(struct web_request *r, const char *done, size_t findings, const struct entity *e,
 			     int64_t id)
 {
-	enum child_part p = child_part_of(e);
+	/* A person is shown beside their relationship: back to the part that lists it. */
+	const struct entity *link = e->child_field < 0 ? entity_link(e, NULL) : NULL;
+	enum child_part p = child_part_of(link ? link : e);
 	return arena_printf(&r->a, "%s?done=%s&new_findings=%zu#%s-%lld",
 			    child_part_href(r, p == PART_MAX ? PART_OVERVIEW : p), done, findings, e->name, (long long)id);
 }
@@ -480,6 +486,10 @@ int page_record_retract(struct web_request *r)
 	}
 	struct hearth_error err = {0};
 	if (save_retraction(r, e, r->rid, reason, &err)) {
+		if (err.code == HERR_CONFLICT) {
+			/* A person linked to another child too: the rule, and what to do instead. */
+			return retract_page(r, e, child, row, reason, err.message, 409);
+		}
 		if (err.code != HERR_INVALID) {
 			return web_fail_err(r, &err);
 		}
@@ -578,6 +588,10 @@ static bool revisions_belong(const struct web_request *r, const struct entity *e
 {
 	if (e == &entity_child) {
 		return r->rid == r->child_id && n > 0;
+	}
+	if (n > 0 && e->child_field < 0 && entity_link(e, NULL)) {
+		/* A person: the dispatcher found this child's live relationship naming them. */
+		return work_linked_to_child(r->st, e, r->rid, r->child_id, (struct arena *)&r->a, NULL) == 0;
 	}
 	if (n == 0 || e->child_field < 0) {
 		return false;

@@ -447,6 +447,58 @@ static void work_add_linked_person_and_relationship(void **state)
 	assert_int_equal(work_add_linked(st, &sw, &entity_team, child, p, r, &a, &res, &rel, &err), HERR_INVALID);
 }
 
+/* A person is child's while a live relationship of that child names them: corrected and
+ * retracted only from such a child's record; a retraction goes with this child's
+ * relationships, and is refused while another child's names them too. */
+static void work_person_corrected_and_retracted_by_their_link(void **state)
+{
+	(void)state;
+	struct hval *p = blank(&entity_person), *r = blank(&entity_relationship);
+	p[PERSON_GIVEN_NAME] = (struct hval){.s = "Bea"};
+	p[PERSON_FAMILY_NAME] = (struct hval){.s = "Shared"};
+	r[RELATIONSHIP_KIND] = (struct hval){.s = "mother"};
+	r[RELATIONSHIP_PARENTAL_RESPONSIBILITY] = (struct hval){.i = 1};
+	int64_t rel, sib;
+	struct work_result res;
+	struct hearth_error err = {0};
+	assert_int_equal(work_add_linked(st, &sw, &entity_person, child, p, r, &a, &res, &rel, &err), 0);
+	int64_t pid = res.id;
+	assert_int_equal(work_linked_to_child(st, &entity_person, pid, child, &a, &err), 0);
+	assert_int_equal(work_linked_to_child(st, &entity_person, pid, other_child, &a, &err), HERR_NOT_FOUND);
+	/* Not linked to other_child: not found there, for a correction or a retraction. */
+	struct hval *v;
+	assert_int_equal(store_get(st, &entity_person, pid, &a, &v, NULL), 0);
+	v[PERSON_FAMILY_NAME] = (struct hval){.s = "Sharred"};
+	int64_t before = revisions();
+	assert_int_equal(work_correct(st, &sw, &entity_person, other_child, pid, v, "typo", &a, &res, &err), HERR_NOT_FOUND);
+	assert_int_equal(work_retract(st, &sw, &entity_person, other_child, pid, "typo", &a, &res, &err), HERR_NOT_FOUND);
+	assert_int_equal(revisions(), before);
+	/* Corrected from child's record: a revision. */
+	assert_int_equal(work_correct(st, &sw, &entity_person, child, pid, v, "typo", &a, &res, &err), 0);
+	assert_int_equal(revisions(), before + 1);
+	/* other_child's relationship names her too: the retraction is refused, nothing changes. */
+	struct hval *r2 = blank(&entity_relationship);
+	r2[RELATIONSHIP_CHILD_ID] = (struct hval){.i = other_child};
+	r2[RELATIONSHIP_PERSON_ID] = (struct hval){.i = pid};
+	r2[RELATIONSHIP_KIND] = (struct hval){.s = "mother"};
+	r2[RELATIONSHIP_PARENTAL_RESPONSIBILITY] = (struct hval){.i = 1};
+	assert_int_equal(work_add(st, &shell, &entity_relationship, other_child, r2, &a, &res, &err), 0);
+	sib = res.id;
+	before = revisions();
+	assert_int_equal(work_retract(st, &sw, &entity_person, child, pid, "wrong family", &a, &res, &err), HERR_CONFLICT);
+	assert_string_equal(err.rule, "linked_to_other_children");
+	assert_int_equal(revisions(), before);
+	assert_int_equal(store_get(st, &entity_person, pid, &a, &v, NULL), 0);
+	/* The other link gone, the person goes with this child's relationship: two revisions. */
+	assert_int_equal(work_retract(st, &shell, &entity_relationship, other_child, sib, "not hers", &a, &res, &err), 0);
+	before = revisions();
+	assert_int_equal(work_retract(st, &sw, &entity_person, child, pid, "wrong family", &a, &res, &err), 0);
+	assert_int_equal(revisions(), before + 2);
+	assert_int_equal(store_get(st, &entity_person, pid, &a, &v, NULL), HERR_NOT_FOUND);
+	assert_int_equal(store_get(st, &entity_relationship, rel, &a, &v, NULL), HERR_NOT_FOUND);
+	assert_int_equal(work_linked_to_child(st, &entity_person, pid, child, &a, &err), HERR_NOT_FOUND);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -461,6 +513,7 @@ int main(void)
 		cmocka_unit_test(work_child_add_defaults_and_refusals),
 		cmocka_unit_test(work_reallocate_ends_and_begins),
 		cmocka_unit_test(work_add_linked_person_and_relationship),
+		cmocka_unit_test(work_person_corrected_and_retracted_by_their_link),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
