@@ -1,51 +1,17 @@
 // The administrator in a real browser: creates a social worker of South Team, who signs in
 // and sees their team's caseload; then disables them, and the worker's next page sends them
 // to sign in. Run by tests/cli/browser.sh (users browser_admin; South Team's child BC3).
-import test, { after, before } from 'node:test';
+import test from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import path from 'node:path';
-import { chromium } from 'playwright-core';
+import { URL_BASE, PASSWORD, signIn as signInAs, useBrowser } from './lib.mjs';
 
-const URL_BASE = process.env.HEARTH_URL;
-const PASSWORD = process.env.HEARTH_PASSWORD;
-const ARTEFACTS = process.env.HEARTH_ARTEFACTS;
 const DB = process.env.HEARTH_DB;
 const sql = (q) => execFileSync('sqlite3', [DB, q], { encoding: 'utf8' }).trim();
 
-let browser;
-before(async () => {
-	browser = await chromium.launch({
-		executablePath: process.env.HEARTH_CHROMIUM,
-		headless: true,
-		args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
-			'--disable-sync'],
-	});
-});
-after(async () => {
-	await browser?.close();
-});
-
-async function open(t, name) {
-	const context = await browser.newContext();
-	const page = await context.newPage();
-	const problems = [];
-	page.on('console', (m) => {
-		if (m.type() === 'error' && !m.text().startsWith('Failed to load resource')) problems.push(m.text());
-	});
-	t.after(async () => {
-		await page.screenshot({ path: path.join(ARTEFACTS, `admin-${name}.png`), fullPage: true }).catch(() => {});
-		await context.close();
-	});
-	return { page, problems };
-}
-
-async function signIn(page, username, password) {
-	await page.goto(`${URL_BASE}/sign-in`);
-	await page.fill('#username', username);
-	await page.fill('#password', password);
-	await page.click('main button[type=submit]');
-}
+const chrome = useBrowser();
+const open = (t, name) => chrome.open(t, { shot: `admin-${name}` });
+const signIn = (page, username, password) => signInAs(page, username, { password });
 
 test('an administrator creates a social worker who sees their caseload, then disables them', async (t) => {
 	const admin = await open(t, 'administrator');

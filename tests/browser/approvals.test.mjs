@@ -4,15 +4,11 @@
 // it (resubmitted); the manager authorises it, and AS1 counts from the authorisation date.
 // Its own team, workers, users and child (made here with the command line), so no other
 // file's counts change. Run by tests/cli/browser.sh.
-import test, { after, before } from 'node:test';
+import test, { before } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import path from 'node:path';
-import { chromium } from 'playwright-core';
+import { URL_BASE, PASSWORD, fillDate, signIn, useBrowser } from './lib.mjs';
 
-const URL_BASE = process.env.HEARTH_URL;
-const PASSWORD = process.env.HEARTH_PASSWORD;
-const ARTEFACTS = process.env.HEARTH_ARTEFACTS;
 const DB = process.env.HEARTH_DB;
 const HEARTH = process.env.HEARTH;
 const TODAY = process.env.HEARTH_TODAY || '2026-03-31';
@@ -20,7 +16,6 @@ const sql = (q) => execFileSync('sqlite3', [DB, q], { encoding: 'utf8' }).trim()
 const hearth = (...args) => execFileSync(HEARTH, args, { encoding: 'utf8', stdio: ['pipe', 'pipe', 'pipe'] });
 const hearthIn = (input, ...args) => execFileSync(HEARTH, args, { encoding: 'utf8', input });
 
-let browser;
 let CHILD;
 before(async () => {
 	hearth('record', DB, 'team', '--name', 'Approvals Team', '--service', 'cin_cp', '--opened', '2020-01-01');
@@ -39,42 +34,13 @@ before(async () => {
 	hearth('record', DB, 'referral', '--child', 'BAP1', '--referral-date', '2026-01-05', '--source', '1A', '--nfa', 'no',
 		'--primary-need', 'N1');
 	CHILD = Number(sql("SELECT id FROM child WHERE la_child_id = 'BAP1'"));
-	browser = await chromium.launch({
-		executablePath: process.env.HEARTH_CHROMIUM,
-		headless: true,
-		args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
-			'--disable-sync'],
-	});
 });
-after(async () => {
-	await browser?.close();
-});
+const chrome = useBrowser(); // launched after the fixture above
 
 async function open(t, username) {
-	const context = await browser.newContext();
-	const page = await context.newPage();
-	const problems = [];
-	page.on('console', (m) => {
-		if (m.type() === 'error' && !m.text().startsWith('Failed to load resource')) problems.push(m.text());
-	});
-	t.after(async () => {
-		const name = `${username}-${t.name}`.replace(/[^a-z0-9]+/gi, '-').toLowerCase().slice(0, 80);
-		await page.screenshot({ path: path.join(ARTEFACTS, `${name}.png`), fullPage: true }).catch(() => {});
-		await context.close();
-	});
-	await page.goto(`${URL_BASE}/sign-in`);
-	await page.fill('#username', username);
-	await page.fill('#password', PASSWORD);
-	await page.click('main button[type=submit]');
-	await page.waitForURL((u) => !u.pathname.startsWith('/sign-in'));
-	return { page, problems };
-}
-
-async function fillDate(page, name, iso) {
-	const [y, m, d] = iso.split('-').map(Number);
-	await page.fill(`#${name}-day`, String(d));
-	await page.fill(`#${name}-month`, String(m));
-	await page.fill(`#${name}-year`, String(y));
+	const opened = await chrome.open(t, { shot: `${username}-${t.name}` });
+	await signIn(opened.page, username, { until: 'away' });
+	return opened;
 }
 
 async function submit(page) {

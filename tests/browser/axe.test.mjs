@@ -4,47 +4,24 @@
 // and the users' admin page. No violation of serious or critical impact may remain; the
 // failure lists each one (rule, impact, the first elements). Each page is opened as a user
 // who may see it (tests/cli/browser.sh's fixture users); nothing is saved.
-import test, { after, before } from 'node:test';
+import test from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { chromium } from 'playwright-core';
+import { URL_BASE, signIn as signInAs, useBrowser } from './lib.mjs';
 
-const URL_BASE = process.env.HEARTH_URL;
-const PASSWORD = process.env.HEARTH_PASSWORD;
-const ARTEFACTS = process.env.HEARTH_ARTEFACTS;
 const CHILD = process.env.HEARTH_BROWSER_CHILD; // Hazel (BC1), North Team's, with a referral and visits
 const AXE_PATH = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 const AXE_SOURCE = fs.readFileSync(AXE_PATH, 'utf8');
 
-let browser;
-before(async () => {
-	browser = await chromium.launch({
-		executablePath: process.env.HEARTH_CHROMIUM,
-		headless: true,
-		args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
-			'--disable-sync'],
-	});
-});
-after(async () => {
-	await browser?.close();
-});
+const chrome = useBrowser();
 
+// A page of its own for test t, signed in as username (console errors are not checked here).
 async function signIn(t, username) {
-	const context = await browser.newContext();
-	const page = await context.newPage();
-	t.after(async () => {
-		const name = t.name.replace(/[^a-z0-9]+/gi, '-').toLowerCase().slice(0, 80);
-		await page.screenshot({ path: path.join(ARTEFACTS, `axe-${name}.png`), fullPage: true }).catch(() => {});
-		await context.close();
-	});
-	await page.goto(`${URL_BASE}/sign-in`);
-	await page.fill('#username', username);
-	await page.fill('#password', PASSWORD);
-	await page.click('main button[type=submit]');
-	await page.waitForURL((u) => !u.pathname.startsWith('/sign-in'));
+	const { page } = await chrome.open(t, { shot: `axe-${t.name}` });
+	await signInAs(page, username, { until: 'away' });
 	return page;
 }
 

@@ -4,70 +4,18 @@
 // decision's day and from the contact's source; Rafe Dunn's (BK4) goes to early help,
 // which opens an early help episode. Both leave /front-door. Run by tests/cli/browser.sh,
 // whose fixture makes both contacts.
-import test, { after, before } from 'node:test';
+import test from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import path from 'node:path';
-import { chromium } from 'playwright-core';
+import { URL_BASE, choose, fillDate, signIn as signInAs, useBrowser } from './lib.mjs';
 
-const URL_BASE = process.env.HEARTH_URL;
-const PASSWORD = process.env.HEARTH_PASSWORD;
-const ARTEFACTS = process.env.HEARTH_ARTEFACTS;
 const DB = process.env.HEARTH_DB;
 const sql = (q) => execFileSync('sqlite3', [DB, q], { encoding: 'utf8' }).trim();
 const childId = (la) => Number(sql(`SELECT id FROM child WHERE la_child_id = '${la}'`));
 
-let browser;
-before(async () => {
-	browser = await chromium.launch({
-		executablePath: process.env.HEARTH_CHROMIUM,
-		headless: true,
-		args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
-			'--disable-sync'],
-	});
-});
-after(async () => {
-	await browser?.close();
-});
-
-async function open(t) {
-	const context = await browser.newContext();
-	const page = await context.newPage();
-	const problems = [];
-	page.on('console', (m) => {
-		if (m.type() === 'error' && !m.text().startsWith('Failed to load resource')) problems.push(m.text());
-	});
-	t.after(async () => {
-		const name = t.name.replace(/[^a-z0-9]+/gi, '-').toLowerCase().slice(0, 80);
-		await page.screenshot({ path: path.join(ARTEFACTS, `${name}.png`), fullPage: true }).catch(() => {});
-		await context.close();
-	});
-	return { page, problems };
-}
-
-async function signIn(page, username) {
-	await page.goto(`${URL_BASE}/sign-in`);
-	await page.fill('#username', username);
-	await page.fill('#password', PASSWORD);
-	await page.click('main button[type=submit]');
-	await page.waitForLoadState();
-}
-
-// A choice drawn as radios or, when long, a select: either way by its value.
-async function choose(page, name, value) {
-	if (await page.locator(`select#${name}`).count()) {
-		await page.selectOption(`select#${name}`, String(value));
-	} else {
-		await page.check(`input[name=${name}][value="${value}"]`);
-	}
-}
-
-async function fillDate(page, name, iso) {
-	const [y, m, d] = iso.split('-').map(Number);
-	await page.fill(`#${name}-day`, String(d));
-	await page.fill(`#${name}-month`, String(m));
-	await page.fill(`#${name}-year`, String(y));
-}
+const chrome = useBrowser();
+const open = (t) => chrome.open(t);
+const signIn = (page, username) => signInAs(page, username, { until: 'load' });
 
 // Opens the child's contact from /front-door by the child's name.
 async function decide(page, name) {

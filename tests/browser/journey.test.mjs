@@ -9,65 +9,22 @@
 // census exports must pass the DfE schemas and `hearth validate` must find no error for him.
 // All dates are before the server's pinned today (HEARTH_TODAY, 2026-03-31, tests/lib.sh),
 // inside the collection year 1 April 2025 to 31 March 2026.
-import test, { after, before } from 'node:test';
+import test from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { chromium } from 'playwright-core';
+import { URL_BASE, PASSWORD, fillDate, useBrowser } from './lib.mjs';
 
-const URL_BASE = process.env.HEARTH_URL;
-const PASSWORD = process.env.HEARTH_PASSWORD;
-const ARTEFACTS = process.env.HEARTH_ARTEFACTS;
 const HEARTH = process.env.HEARTH;
 const DB = process.env.HEARTH_DB;
 const STANDARDS = process.env.STANDARDS || path.join(process.env.ROOT || '.', '..', 'shared', 'standards');
 const YEAR = '2026'; // the collection year ending 31 March 2026
 const LA_ID = 'JY1';
 
-let browser;
-before(async () => {
-	browser = await chromium.launch({
-		executablePath: process.env.HEARTH_CHROMIUM,
-		headless: true,
-		args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
-			'--disable-sync'],
-	});
-});
-after(async () => {
-	await browser?.close();
-});
-
-async function open(t) {
-	const context = await browser.newContext();
-	const page = await context.newPage();
-	const problems = [];
-	page.on('dialog', async (d) => {
-		problems.push(`a script dialog opened: ${d.message()}`);
-		await d.dismiss();
-	});
-	page.on('console', (m) => {
-		if (m.type() === 'error' && !m.text().startsWith('Failed to load resource')) {
-			problems.push(`console error: ${m.text()}`);
-		}
-	});
-	t.after(async () => {
-		const name = t.name.replace(/[^a-z0-9]+/gi, '-').toLowerCase().slice(0, 80);
-		await page.screenshot({ path: path.join(ARTEFACTS, `${name}.png`), fullPage: true }).catch(() => {});
-		await context.close();
-	});
-	return { page, problems };
-}
-
-// A date as GOV.UK's three boxes (a missing episode's instants have a fourth, the time).
-async function fillDate(page, name, iso, time) {
-	const [y, m, d] = iso.split('-').map(Number);
-	await page.fill(`#${name}-day`, String(d));
-	await page.fill(`#${name}-month`, String(m));
-	await page.fill(`#${name}-year`, String(y));
-	if (time !== undefined) await page.fill(`#${name}-time`, time);
-}
+const chrome = useBrowser();
+const open = (t) => chrome.open(t, { dialogs: true });
 
 // Records one thing from the child's page: "Record something else", the kind by its label,
 // the form filled by fill(page), saved; the save must land back on the child's record

@@ -5,68 +5,17 @@
 // risk. Closing Team's social worker, whose child it involves, may read it; South Team's,
 // with no child linked, gets the page not found, and neither sees /lado. Run by
 // tests/cli/browser.sh (users browser_lado, closing_worker, south_worker).
-import test, { after, before } from 'node:test';
+import test from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import path from 'node:path';
-import { chromium } from 'playwright-core';
+import { URL_BASE, choose, fillDate, signIn as signInAs, useBrowser } from './lib.mjs';
 
-const URL_BASE = process.env.HEARTH_URL;
-const PASSWORD = process.env.HEARTH_PASSWORD;
-const ARTEFACTS = process.env.HEARTH_ARTEFACTS;
 const DB = process.env.HEARTH_DB;
 const sql = (q) => execFileSync('sqlite3', [DB, q], { encoding: 'utf8' }).trim();
 
-let browser;
-before(async () => {
-	browser = await chromium.launch({
-		executablePath: process.env.HEARTH_CHROMIUM,
-		headless: true,
-		args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
-			'--disable-sync'],
-	});
-});
-after(async () => {
-	await browser?.close();
-});
-
-async function open(t, label) {
-	const context = await browser.newContext();
-	const page = await context.newPage();
-	const problems = [];
-	page.on('console', (m) => {
-		if (m.type() === 'error' && !m.text().startsWith('Failed to load resource')) problems.push(m.text());
-	});
-	t.after(async () => {
-		const name = `lado-${label}-${t.name}`.replace(/[^a-z0-9]+/gi, '-').toLowerCase().slice(0, 80);
-		await page.screenshot({ path: path.join(ARTEFACTS, `${name}.png`), fullPage: true }).catch(() => {});
-		await context.close();
-	});
-	return { page, problems };
-}
-
-async function signIn(page, username) {
-	await page.goto(`${URL_BASE}/sign-in`);
-	await page.fill('#username', username);
-	await page.fill('#password', PASSWORD);
-	await page.click('main button[type=submit]');
-	await page.waitForLoadState();
-}
-
-async function choose(page, name, value) {
-	if (await page.locator(`select#${name}`).count()) {
-		await page.selectOption(`select#${name}`, String(value));
-	} else {
-		await page.check(`input[name=${name}][value="${value}"]`);
-	}
-}
-
-async function fillDate(page, name, iso) {
-	const [y, m, d] = iso.split('-').map(Number);
-	await page.fill(`#${name}-day`, String(d));
-	await page.fill(`#${name}-month`, String(m));
-	await page.fill(`#${name}-year`, String(y));
-}
+const chrome = useBrowser();
+const open = (t, label) => chrome.open(t, { shot: `lado-${label}-${t.name}` });
+const signIn = (page, username) => signInAs(page, username, { until: 'load' });
 
 async function save(page) {
 	await page.locator('main form button.govuk-button[type=submit]').first().click();

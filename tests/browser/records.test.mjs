@@ -3,48 +3,12 @@
 // an assessment that belongs to it (chosen from the referrals, never typed), and a child
 // protection plan; corrects the referral with a reason and reads its history. Run by
 // tests/cli/browser.sh (the record and server are made there).
-import test, { after, before } from 'node:test';
+import test from 'node:test';
 import assert from 'node:assert/strict';
-import path from 'node:path';
-import { chromium } from 'playwright-core';
+import { URL_BASE, PASSWORD, useBrowser } from './lib.mjs';
 
-const URL_BASE = process.env.HEARTH_URL;
-const PASSWORD = process.env.HEARTH_PASSWORD;
-const ARTEFACTS = process.env.HEARTH_ARTEFACTS;
-
-let browser;
-before(async () => {
-	browser = await chromium.launch({
-		executablePath: process.env.HEARTH_CHROMIUM,
-		headless: true,
-		args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
-			'--disable-sync'],
-	});
-});
-after(async () => {
-	await browser?.close();
-});
-
-async function open(t) {
-	const context = await browser.newContext();
-	const page = await context.newPage();
-	const problems = [];
-	page.on('dialog', async (d) => {
-		problems.push(`a script dialog opened: ${d.message()}`);
-		await d.dismiss();
-	});
-	page.on('console', (m) => {
-		if (m.type() === 'error' && !m.text().startsWith('Failed to load resource')) {
-			problems.push(`console error: ${m.text()}`);
-		}
-	});
-	t.after(async () => {
-		const name = t.name.replace(/[^a-z0-9]+/gi, '-').toLowerCase().slice(0, 80);
-		await page.screenshot({ path: path.join(ARTEFACTS, `${name}.png`), fullPage: true }).catch(() => {});
-		await context.close();
-	});
-	return { page, problems };
-}
+const chrome = useBrowser();
+const open = (t) => chrome.open(t, { dialogs: true });
 
 async function fillDate(page, name, day, month, year) {
 	await page.fill(`#${name}-day`, String(day));

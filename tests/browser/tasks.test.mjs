@@ -2,70 +2,18 @@
 // Ivor Rowe (BC2: not Hazel, whose visits other files count) that a child in need visit does; it is on Nadia's /due with the
 // statutory items; she follows its link to the visit form (the kind chosen already),
 // records the visit, and the task is gone. Run by tests/cli/browser.sh.
-import test, { after, before } from 'node:test';
+import test from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import path from 'node:path';
-import { chromium } from 'playwright-core';
+import { URL_BASE, choose, fillDate, signIn as signInAs, useBrowser } from './lib.mjs';
 
-const URL_BASE = process.env.HEARTH_URL;
-const PASSWORD = process.env.HEARTH_PASSWORD;
-const ARTEFACTS = process.env.HEARTH_ARTEFACTS;
 const DB = process.env.HEARTH_DB;
 const sql = (q) => execFileSync('sqlite3', [DB, q], { encoding: 'utf8' }).trim();
 const CHILD = Number(sql("SELECT id FROM child WHERE la_child_id = 'BC2'")); // Ivor Rowe, Nadia's
 
-let browser;
-before(async () => {
-	browser = await chromium.launch({
-		executablePath: process.env.HEARTH_CHROMIUM,
-		headless: true,
-		args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
-			'--disable-sync'],
-	});
-});
-after(async () => {
-	await browser?.close();
-});
-
-async function open(t) {
-	const context = await browser.newContext();
-	const page = await context.newPage();
-	const problems = [];
-	page.on('console', (m) => {
-		if (m.type() === 'error' && !m.text().startsWith('Failed to load resource')) problems.push(m.text());
-	});
-	t.after(async () => {
-		const name = t.name.replace(/[^a-z0-9]+/gi, '-').toLowerCase().slice(0, 80);
-		await page.screenshot({ path: path.join(ARTEFACTS, `${name}.png`), fullPage: true }).catch(() => {});
-		await context.close();
-	});
-	return { page, problems };
-}
-
-async function signIn(page, username) {
-	await page.goto(`${URL_BASE}/sign-in`);
-	await page.fill('#username', username);
-	await page.fill('#password', PASSWORD);
-	await page.click('main button[type=submit]');
-	await page.waitForLoadState();
-}
-
-// A choice drawn as radios or, when long, a select: either way by its value.
-async function choose(page, name, value) {
-	if (await page.locator(`select#${name}`).count()) {
-		await page.selectOption(`select#${name}`, String(value));
-	} else {
-		await page.check(`input[name=${name}][value="${value}"]`);
-	}
-}
-
-async function fillDate(page, name, iso) {
-	const [y, m, d] = iso.split('-');
-	await page.fill(`#${name}-day`, String(Number(d)));
-	await page.fill(`#${name}-month`, String(Number(m)));
-	await page.fill(`#${name}-year`, y);
-}
+const chrome = useBrowser();
+const open = (t) => chrome.open(t);
+const signIn = (page, username) => signInAs(page, username, { until: 'load' });
 
 test('a task set by a manager is on the worker\'s /due and is cleared by the visit that does it', async (t) => {
 	const nadia = sql("SELECT id FROM worker WHERE staff_id = 'N1'");

@@ -2,37 +2,23 @@
 // what a social worker and a manager do on a day, keyboard-only sign-in, scope, and a note
 // that tries to run script. Run by tests/cli/browser.sh, which makes the record and starts
 // the server. Every test saves a screenshot of where it ended (tests/artefacts/browser/).
-import test, { after, before } from 'node:test';
+import test from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import path from 'node:path';
-import { chromium } from 'playwright-core';
+import { URL_BASE, PASSWORD, ARTEFACTS, useBrowser } from './lib.mjs';
 
-const URL_BASE = process.env.HEARTH_URL;
-const PASSWORD = process.env.HEARTH_PASSWORD;
 const CHILD = Number(process.env.HEARTH_BROWSER_CHILD); // BC1: Hazel Quenby, North Team
-const ARTEFACTS = process.env.HEARTH_ARTEFACTS;
 const DB = process.env.HEARTH_DB; // the record, a SQLite file (tests/cli/browser.sh)
 const sql = (q) => execFileSync('sqlite3', [DB, q], { encoding: 'utf8' }).trim();
 
-let browser;
-before(async () => {
-	browser = await chromium.launch({
-		executablePath: process.env.HEARTH_CHROMIUM,
-		headless: true,
-		args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
-			'--disable-sync'],
-	});
-});
-after(async () => {
-	await browser?.close();
-});
+const chrome = useBrowser();
 
 // A fresh browser context (its own cookies) per person; every page is watched for script
 // dialogs and console errors (a CSP violation shows as one).
 async function open(t, options = {}) {
-	const context = await browser.newContext(options);
+	const context = await chrome.browser.newContext(options);
 	const page = await context.newPage();
 	const problems = [];
 	page.on('dialog', async (d) => {
