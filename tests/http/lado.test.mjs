@@ -6,27 +6,7 @@
 // (else 404, as for no allegation), the administrator never.
 import test from 'node:test';
 import assert from 'node:assert/strict';
-import { AS_AT, as, checksum, sql, URL_BASE } from './lib.mjs';
-
-async function page(method, path, { session, form } = {}) {
-	const headers = {};
-	if (session) headers.Cookie = session.cookie;
-	let body;
-	if (form) {
-		const f = new URLSearchParams();
-		if (session) f.append('csrf_token', session.csrf);
-		for (const [k, v] of Object.entries(form)) f.append(k, v);
-		body = f.toString();
-		headers['Content-Type'] = 'application/x-www-form-urlencoded';
-	}
-	const res = await fetch(URL_BASE + path, { method, headers, body, redirect: 'manual' });
-	return { status: res.status, headers: res.headers, text: await res.text() };
-}
-
-function dateBoxes(name, iso) {
-	const [y, m, d] = iso.split('-');
-	return { [`${name}-day`]: String(Number(d)), [`${name}-month`]: String(Number(m)), [`${name}-year`]: y };
-}
+import { AS_AT, as, checksum, sql, page, dateBoxes } from './lib.mjs';
 
 const errors = (r) => r.text.match(/govuk-error-summary[\s\S]*?<\/ul>/)?.[0] ?? r.text.slice(0, 400);
 

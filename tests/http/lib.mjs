@@ -121,6 +121,30 @@ export async function req(method, path, opts = {}) {
 	return { status: res.status, headers: res.headers, text, json };
 }
 
+// A page request, as a browser's form sends it: never follows redirects (a 303 is part of
+// what is tested). opts: session (from signIn/as: its cookie, and with a form its CSRF
+// token unless the form names one), form (an object: sent url-encoded).
+export async function page(method, path, { session, form } = {}) {
+	const headers = {};
+	if (session) headers.Cookie = session.cookie;
+	let body;
+	if (form) {
+		const f = new URLSearchParams();
+		if (session && !('csrf_token' in form)) f.append('csrf_token', session.csrf);
+		for (const [k, v] of Object.entries(form)) f.append(k, v);
+		body = f.toString();
+		headers['Content-Type'] = 'application/x-www-form-urlencoded';
+	}
+	const res = await fetch(URL_BASE + path, { method, headers, body, redirect: 'manual' });
+	return { status: res.status, headers: res.headers, text: await res.text() };
+}
+
+// A date (ISO) as the three boxes of a GOV.UK date input, as form fields.
+export function dateBoxes(name, iso) {
+	const [y, m, d] = iso.split('-');
+	return { [`${name}-day`]: String(Number(d)), [`${name}-month`]: String(Number(m)), [`${name}-year`]: y };
+}
+
 // Raw bytes on a fresh connection; resolves with the whole answer as text (the server
 // closes, or a timeout of a few seconds ends the wait).
 export function raw(bytes, { localAddress } = {}) {

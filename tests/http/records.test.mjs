@@ -9,29 +9,7 @@
 import test from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { AS_AT, CHILD, DB, HEARTH, ROLES, URL_BASE, as, checksum, fingerprint, sql } from './lib.mjs';
-
-// A page request: never follows redirects (a 303 is part of what is tested).
-async function page(method, path, { session, form } = {}) {
-	const headers = {};
-	if (session) headers.Cookie = session.cookie;
-	let body;
-	if (form) {
-		const f = new URLSearchParams();
-		if (session && !('csrf_token' in form)) f.append('csrf_token', session.csrf);
-		for (const [k, v] of Object.entries(form)) f.append(k, v);
-		body = f.toString();
-		headers['Content-Type'] = 'application/x-www-form-urlencoded';
-	}
-	const res = await fetch(URL_BASE + path, { method, headers, body, redirect: 'manual' });
-	return { status: res.status, headers: res.headers, text: await res.text() };
-}
-
-// A date as the three boxes of a GOV.UK date input.
-function dateBoxes(name, iso) {
-	const [y, m, d] = iso.split('-');
-	return { [`${name}-day`]: String(Number(d)), [`${name}-month`]: String(Number(m)), [`${name}-year`]: y };
-}
+import { AS_AT, CHILD, DB, HEARTH, ROLES, URL_BASE, as, checksum, fingerprint, sql, page, dateBoxes } from './lib.mjs';
 
 // The options a radio group or select offers: [{value, label}].
 function options(html, name) {
