@@ -581,6 +581,18 @@ void store_scope_set_bind(struct db_stmt *s, const struct store_scope *sc)
 	bind_scope_set(s, sc);
 }
 
+int store_prepare_page(struct store *st, struct buf *sql, struct buf *count_sql, struct db_stmt **s,
+		       struct db_stmt **cs, struct hearth_error *err)
+{
+	int rc = db_prepare(store_db(st), buf_cstr(sql), s, err);
+	if (!rc && (rc = db_prepare(store_db(st), buf_cstr(count_sql), cs, err))) {
+		db_finalize(*s);
+	}
+	buf_free(sql);
+	buf_free(count_sql);
+	return rc;
+}
+
 static void bind_scope_set(struct db_stmt *s, const struct store_scope *sc)
 {
 	char d[DATE_STR_SIZE];
@@ -641,15 +653,7 @@ int store_children_search(struct store *st, const struct store_scope *sc, const 
 		   scope_set_condition[sc->kind], match);
 	buf_printf(&count_sql, "SELECT count(*) FROM child c WHERE %s%s", scope_set_condition[sc->kind], match);
 	struct db_stmt *s, *cs;
-	int rc = db_prepare(store_db(st), buf_cstr(&sql), &s, err);
-	if (!rc) {
-		rc = db_prepare(store_db(st), buf_cstr(&count_sql), &cs, err);
-		if (rc) {
-			db_finalize(s);
-		}
-	}
-	buf_free(&sql);
-	buf_free(&count_sql);
+	int rc = store_prepare_page(st, &sql, &count_sql, &s, &cs, err);
 	if (rc) {
 		return rc;
 	}
@@ -794,12 +798,7 @@ int store_front_door_awaiting(struct store *st, const struct store_scope *sc, in
 		   "k.decision IS NULL AND %s",
 		   scope_set_condition[sc->kind]);
 	struct db_stmt *s, *cs;
-	int rc = db_prepare(store_db(st), buf_cstr(&sql), &s, err);
-	if (!rc && (rc = db_prepare(store_db(st), buf_cstr(&count_sql), &cs, err))) {
-		db_finalize(s);
-	}
-	buf_free(&sql);
-	buf_free(&count_sql);
+	int rc = store_prepare_page(st, &sql, &count_sql, &s, &cs, err);
 	if (rc) {
 		return rc;
 	}

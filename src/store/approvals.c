@@ -77,12 +77,7 @@ int store_approvals_awaiting(struct store *st, const struct store_scope *sc, con
 	buf_printf(&count_sql, "SELECT count(*) FROM authorisation x JOIN child c ON c.id = x.child_id %s%s", where,
 		   scope);
 	struct db_stmt *s, *cs;
-	int rc = db_prepare(store_db(st), buf_cstr(&sql), &s, err);
-	if (!rc && (rc = db_prepare(store_db(st), buf_cstr(&count_sql), &cs, err))) {
-		db_finalize(s);
-	}
-	buf_free(&sql);
-	buf_free(&count_sql);
+	int rc = store_prepare_page(st, &sql, &count_sql, &s, &cs, err);
 	if (rc) {
 		return rc;
 	}

@@ -104,6 +104,10 @@ int store_audit_append_locked(struct store *st, const struct store_audit *rows, 
  * following from ?4. */
 const char *store_scope_set_sql(enum store_scope_kind k);
 void store_scope_set_bind(struct db_stmt *s, const struct store_scope *sc);
+/* A page of a list and its count: sql prepared into *s, count_sql into *cs, and both
+ * buffers freed. On failure neither statement stands. */
+int store_prepare_page(struct store *st, struct buf *sql, struct buf *count_sql, struct db_stmt **s,
+		       struct db_stmt **cs, struct hearth_error *err);
 
 /* For merges (store.c, used by merge.c). store_move_row: live row id of e, whose field
  * names child from, now names child to; a revision (with reason) and an audit row, in the
