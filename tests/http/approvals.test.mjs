@@ -341,6 +341,7 @@ test('a social worker\'s step down returned: nothing ended, the reason shown; re
 	assert.match(form, /data-hearth="returned-reason">The school&#(39|x27);s &lt;concerns&gt; are not yet addressed</);
 	const tray = (await page('GET', '/', { session: sw })).text.match(/data-hearth="tray-returned">([\s\S]*?)<\/ul>/)?.[1] ?? '';
 	assert.match(tray, /&lt;concerns&gt;/);
+	assert.match(tray, new RegExp(`href="/children/${k.child}/step-down"`), 'amended on its own form');
 	// Resubmitted with a later date: the same request, awaiting again; then authorised.
 	r = await page('POST', `/children/${k.child}/step-down`, { session: sw,
 		form: { ...dateBoxes('closure_date', '2026-03-30'), closure_reason: 'RC9' } });
