@@ -266,9 +266,10 @@ async function openCase(given) {
 	return { child, la, referral, plan: r.json.record.id };
 }
 
-// What stands open: the referral's closure, the plan's and the allocation's ends, early help.
+// What stands open: the referral's closure, the plan's and the (one) allocation's ends, and
+// how many early help episodes the child has. Portable SQL (the suite runs on PostgreSQL too).
 const ended = (k) => sql(`SELECT coalesce(r.closure_date, '-') || '|' || coalesce(r.closure_reason, '-') || '|' ||
-	coalesce(p.end_date, '-') || '|' || (SELECT group_concat(coalesce(end_date, '-')) FROM allocation WHERE child_id = ${k.child}) ||
+	coalesce(p.end_date, '-') || '|' || (SELECT coalesce(max(end_date), '-') FROM allocation WHERE child_id = ${k.child}) ||
 	'|' || (SELECT count(*) FROM early_help WHERE child_id = ${k.child})
 	FROM referral r JOIN cin_plan p ON p.referral_id = r.id WHERE r.id = ${k.referral}`);
 
