@@ -364,3 +364,17 @@ test('the manager\'s own close takes effect at once', async () => {
 	assert.equal(ended(k), '2026-03-27|RC8|2026-03-27|2026-03-27|0');
 	assert.equal(sql(`SELECT count(*) FROM authorisation WHERE child_id = ${k.child}`), '0');
 });
+
+test('a proposal awaiting is answered by the manager\'s own close, with what the manager decided', async () => {
+	const k = await openCase('Fay');
+	let r = await page('POST', `/children/${k.child}/close`, { session: await as('social_worker'),
+		form: { ...dateBoxes('closure_date', '2026-03-20'), closure_reason: 'RC2' } });
+	assert.equal(r.status, 200, summary(r.text) ?? r.text.slice(0, 400));
+	r = await page('POST', `/children/${k.child}/close`, { session: await as('team_manager'),
+		form: { ...dateBoxes('closure_date', '2026-03-24'), closure_reason: 'RC8' } });
+	assert.equal(r.status, 200, summary(r.text) ?? r.text.slice(0, 400));
+	assert.match(r.text, /data-hearth="closed"/);
+	assert.equal(ended(k), '2026-03-24|RC8|2026-03-24|2026-03-24|0');
+	assert.equal(sql(`SELECT count(*) || '|' || max(state) || '|' || max(decided_by) || '|' || max(proposed_date) || '|' ||
+		max(proposed_reason) FROM authorisation WHERE child_id = ${k.child}`), `1|authorised|${WORKER.a2}|2026-03-24|RC8`);
+});
