@@ -534,7 +534,9 @@
 /* A save that needs a manager's authorisation (model/authorise.h: which saves, and which
  * role authorises, are local settings): the record it asks about (record_kind, record_id),
  * asked for by a worker on a date, and the decision: awaiting, authorised or returned with
- * a reason. Each change (ask, authorise, return, resubmit) is a revision of this row. */
+ * a reason. Each change (ask, authorise, return, resubmit) is a revision of this row. A
+ * worker's proposal to close a case or step it down (work_propose_close) points at the open
+ * referral and carries the proposed date and reason, which authorising closes it with. */
 #define AUTHORISATION_FIELDS(X)                                                           \
 	X(AUTHORISATION, CHILD_ID, child_id, FT_REF, "child", F_REQUIRED, "Child")          \
 	X(AUTHORISATION, POINT, point, FT_STR, NULL, F_REQUIRED, "Decision")                \
@@ -545,7 +547,9 @@
 	X(AUTHORISATION, STATE, state, FT_STR, NULL, F_REQUIRED, "State")                   \
 	X(AUTHORISATION, DECIDED_DATE, decided_date, FT_DATE, NULL, F_EVENT, "Decided on")  \
 	X(AUTHORISATION, DECIDED_BY, decided_by, FT_REF, "worker", 0, "Decided by")         \
-	X(AUTHORISATION, REASON, reason, FT_TEXT, NULL, 0, "Reason returned")
+	X(AUTHORISATION, REASON, reason, FT_TEXT, NULL, 0, "Reason returned") \
+	X(AUTHORISATION, PROPOSED_DATE, proposed_date, FT_DATE, NULL, 0, "Proposed date") \
+	X(AUTHORISATION, PROPOSED_REASON, proposed_reason, FT_CODE, "closure_reason", 0, "Proposed reason for closure")
 
 #define SETTING_FIELDS(X)                                                                 \
 	X(SETTING, KEY, key, FT_STR, NULL, F_REQUIRED | F_UNIQUE, "Setting")                \

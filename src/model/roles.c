@@ -43,10 +43,10 @@ struct role_def {
 		  P(PERM_LADO_READ) | P(PERM_BREAK_GLASS))
 
 static const struct role_def roles[ROLE_MAX] = {
-	[ROLE_SOCIAL_WORKER] = {"social_worker", SCOPE_TEAM, false, CASEWORK, CASEWORK_KINDS, RECORDS_FOR_SELF},
+	[ROLE_SOCIAL_WORKER] = {"social_worker", SCOPE_TEAM, false, CASEWORK | P(PERM_PROPOSE_CLOSE), CASEWORK_KINDS, RECORDS_FOR_SELF},
 	[ROLE_TEAM_MANAGER] = {"team_manager", SCOPE_TEAM, false, CASEWORK | P(PERM_ALLOCATE) | P(PERM_MEASURES_READ) |
 					       P(PERM_FRONT_DOOR) | P(PERM_DUPLICATES) | P(PERM_MERGE) | P(PERM_CLOSE_CASE) |
-					       P(PERM_AUTHORISE),
+					       P(PERM_AUTHORISE) | P(PERM_PROPOSE_CLOSE),
 			       CASEWORK_KINDS | K(ALLOCATION) | K(SUPERVISION), RECORDS_FOR_TEAM},
 	[ROLE_IRO] = {"iro", SCOPE_OWN, false, CASEWORK, K(CP_REVIEW) | K(CLA_REVIEW), RECORDS_FOR_SELF},
 	[ROLE_PERSONAL_ADVISER] = {"personal_adviser", SCOPE_OWN, false, CASEWORK,
@@ -83,7 +83,7 @@ static const struct role_def roles[ROLE_MAX] = {
 static const char *const permission_names[PERM_MAX] = {
 	"none", "signed_in", "child_list", "child_read", "child_write", "allocate", "due_read", "measures_read",
 	"user_admin", "audit_read", "lists_all", "front_door", "lado", "lado_read", "duplicates", "merge", "close_case", "authorise", "break_glass",
-	"family_help"};
+	"family_help", "propose_close"};
 
 const char *role_name(enum role r)
 {

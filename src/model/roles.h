@@ -44,7 +44,7 @@ enum permission {
 				 * involves a child in their scope (the store's lado scope) */
 	PERM_DUPLICATES,	/* the list of possible duplicates (in scope), and "not the same child" */
 	PERM_MERGE,		/* merge two records of one child, and undo a merge */
-	PERM_CLOSE_CASE,	/* close a child's case, step it down to early help or up to social care */
+	PERM_CLOSE_CASE,	/* step a child up from early help to social care */
 	PERM_AUTHORISE,		/* the approvals queue (/approvals): which decisions each role
 				 * authorises is a local setting (model/authorise.h) */
 	PERM_BREAK_GLASS,	/* open a child outside one's scope by giving a reason (read only,
@@ -53,6 +53,9 @@ enum permission {
 	PERM_FAMILY_HELP,	/* a partner practitioner: reach a child's {kind} routes that need
 				 * child_read, for only the kinds the role table lets the role read
 				 * (role_may_read); no other part of the record */
+	PERM_PROPOSE_CLOSE,	/* close a child's case or step it down: at once when the role
+				 * authorises that decision (or none needs to, a local setting),
+				 * else proposed, awaiting authorisation (work_propose_close) */
 	PERM_MAX
 };
 

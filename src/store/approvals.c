@@ -8,7 +8,8 @@
 
 #define APPROVAL_COLUMNS                                                                                   \
 	"SELECT x.id, x.child_id, c.la_child_id, c.given_name, c.family_name, x.point, x.record_kind, "       \
-	"x.record_id, x.state, x.asked_date, x.asked_by, w.given_name, w.family_name, x.decided_date, x.reason " \
+	"x.record_id, x.state, x.asked_date, x.asked_by, w.given_name, w.family_name, x.decided_date, x.reason, "  \
+	"CASE WHEN x.proposed_date IS NULL THEN 0 ELSE 1 END " \
 	"FROM authorisation x JOIN child c ON c.id = x.child_id LEFT JOIN worker w ON w.id = x.asked_by "
 
 static const char *dup_or_null(struct arena *a, struct db_stmt *s, int col)
@@ -48,6 +49,7 @@ static int read_rows(struct db_stmt *s, size_t room, struct arena *a, struct sto
 						       : arena_printf(a, "%s %s", db_col_text(s, 11), db_col_text(s, 12));
 		x->decided_date = date_col(s, 13);
 		x->reason = dup_or_null(a, s, 14);
+		x->proposal = db_col_int(s, 15) != 0;
 	}
 	if (rc < 0) {
 		return rc;

@@ -399,6 +399,7 @@ struct store_approval {
 	const char *la_child_id, *given_name, *family_name, *point, *record_kind, *state;
 	const char *asked_by_name, *reason;	/* NULL when blank */
 	hdate asked_date, decided_date;
+	bool proposal;		/* a proposal to close or step down (work_propose_close) */
 };
 #define STORE_APPROVAL_POINTS 8
 /* Requests awaiting authorisation about children in scope whose decision is one of points

@@ -210,6 +210,19 @@ int work_authorise(struct store *st, const struct work_actor *who, int64_t auth_
 	if (rc) {
 		return rc;
 	}
+	if (!row[AUTHORISATION_PROPOSED_DATE].null) {
+		/* A proposal to close the case (or step it down): closed now, with the proposed
+		 * date and reason, in the transaction that authorises it. */
+		decided(who, row, "authorised");
+		row[AUTHORISATION_REASON] = (struct hval){.null = true};
+		struct work_closure done;
+		struct work_close_ask ask = {.id = auth_id, .row = row, .why = "authorised", .settle = true};
+		rc = work_close_do(st, who, row[AUTHORISATION_CHILD_ID].i, (hdate)row[AUTHORISATION_PROPOSED_DATE].i,
+				   row[AUTHORISATION_PROPOSED_REASON].s, strcmp(p->key, "step_down") == 0, a, out, &done,
+				   &ask, err);
+		out->id = rc ? 0 : auth_id;
+		return rc;
+	}
 	int64_t rid = row[AUTHORISATION_RECORD_ID].i;
 	if ((rc = store_get(st, p->e, rid, a, &rec, err))) {
 		return rc == HERR_NOT_FOUND ? herr_set(err, HERR_CONFLICT, "record_id", "record_gone",
@@ -266,4 +279,79 @@ int work_return(struct store *st, const struct work_actor *who, int64_t auth_id,
 	out->problems[0] = (struct work_problem){"reason", arena_strdup(a, err->rule), arena_strdup(a, err->message)};
 	out->n_problems = 1;
 	return HERR_INVALID;
+}
+
+/* ---- a proposal to close a case or step it down ---- */
+
+/* The child's latest proposal to close or step down: its id in *id (0 when none), values
+ * in *row. */
+static int latest_proposal(struct store *st, int64_t child_id, struct arena *a, int64_t *id, struct hval **row,
+			   struct hearth_error *err)
+{
+	int64_t *ids;
+	struct hval **rows;
+	size_t n;
+	*id = 0;
+	*row = NULL;
+	int rc = store_child_rows(st, &entity_authorisation, child_id, a, &ids, &rows, &n, err);
+	for (size_t i = 0; !rc && i < n; i++) {
+		if (!rows[i][AUTHORISATION_PROPOSED_DATE].null && ids[i] > *id) {
+			*id = ids[i];
+			*row = rows[i];
+		}
+	}
+	return rc;
+}
+
+int work_propose_close(struct store *st, const struct work_actor *who, int64_t child_id, hdate date,
+		       const char *reason, bool step_down, struct arena *a, struct work_result *out,
+		       struct work_closure *done, int64_t *request_id, struct hearth_error *err)
+{
+	*request_id = 0;
+	const struct authorise_point *p = authorise_point_find(step_down ? "step_down" : "case_close");
+	struct hval *prev;
+	int64_t prev_id;
+	int rc = latest_proposal(st, child_id, a, &prev_id, &prev, err);
+	if (rc) {
+		memset(out, 0, sizeof(*out));
+		memset(done, 0, sizeof(*done));
+		return rc;
+	}
+	bool awaiting = prev && strcmp(prev[AUTHORISATION_STATE].s, "awaiting") == 0;
+	int role = authorising_role(st, p, a);
+	if (who->shell || role == ROLE_MAX || role == (int)who->role) {
+		/* Takes effect at once; a proposal awaiting is answered by it (the request
+		 * records what was decided). */
+		if (!awaiting) {
+			return work_close_do(st, who, child_id, date, reason, step_down, a, out, done, NULL, err);
+		}
+		decided(who, prev, "authorised");
+		prev[AUTHORISATION_POINT] = (struct hval){.s = p->key};
+		prev[AUTHORISATION_REASON] = (struct hval){.null = true};
+		struct work_close_ask ask = {.id = prev_id, .row = prev, .why = "authorised by the manager's own closing",
+					     .settle = true};
+		return work_close_do(st, who, child_id, date, reason, step_down, a, out, done, &ask, err);
+	}
+	if (awaiting) {
+		memset(out, 0, sizeof(*out));
+		memset(done, 0, sizeof(*done));
+		return herr_set(err, HERR_CONFLICT, "case", "already_awaiting",
+				"A proposal to close this case is already awaiting authorisation");
+	}
+	/* Awaiting authorisation: a returned proposal is amended and resubmitted, else a new one. */
+	bool resubmit = prev && strcmp(prev[AUTHORISATION_STATE].s, "returned") == 0;
+	struct hval *q = resubmit ? prev : blank_row(a, AUTHORISATION__COUNT);
+	q[AUTHORISATION_CHILD_ID] = (struct hval){.i = child_id};
+	q[AUTHORISATION_POINT] = (struct hval){.s = p->key};
+	q[AUTHORISATION_ASKED_DATE] = (struct hval){.i = date_today()};
+	q[AUTHORISATION_ASKED_BY] = who->worker_id ? (struct hval){.i = who->worker_id} : (struct hval){.null = true};
+	q[AUTHORISATION_STATE] = (struct hval){.s = "awaiting"};
+	q[AUTHORISATION_DECIDED_DATE] = q[AUTHORISATION_DECIDED_BY] = q[AUTHORISATION_REASON] =
+		(struct hval){.null = true};
+	struct work_close_ask ask = {.id = resubmit ? prev_id : 0, .row = q, .why = "amended and resubmitted"};
+	rc = work_close_do(st, who, child_id, date, reason, step_down, a, out, done, &ask, err);
+	if (!rc) {
+		*request_id = ask.id;
+	}
+	return rc;
 }

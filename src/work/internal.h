@@ -31,4 +31,20 @@ int work_asks_write(struct store *st, const struct work_actor *who, const struct
 		    int64_t rid, const struct hval *vals, const struct work_asks *asks, struct arena *a,
 		    struct hearth_error *err);
 
+/* A request for authorisation that closing a case writes in its own transaction
+ * (work/authorise.c): with settle false, a proposal: the closing is checked as it would be
+ * made (less the role's right to end plans and allocations, which is the authoriser's) and
+ * only the request is written (row, new when id is 0, else revision why of id), pointing at
+ * the open referral with the date and reason; with settle true, the request's answer (row,
+ * revision why of id) is written with the closing. */
+struct work_close_ask {
+	int64_t id;
+	struct hval *row;
+	const char *why;
+	bool settle;
+};
+int work_close_do(struct store *st, const struct work_actor *who, int64_t child_id, hdate date, const char *reason,
+		  bool step_down, struct arena *a, struct work_result *out, struct work_closure *done,
+		  struct work_close_ask *ask, struct hearth_error *err);
+
 #endif

@@ -709,8 +709,16 @@ int work_close_case(struct store *st, const struct work_actor *who, int64_t chil
 		    const char *reason, bool step_down, struct arena *a, struct work_result *out,
 		    struct work_closure *done, struct hearth_error *err)
 {
+	return work_close_do(st, who, child_id, date, reason, step_down, a, out, done, NULL, err);
+}
+
+int work_close_do(struct store *st, const struct work_actor *who, int64_t child_id, hdate date, const char *reason,
+		  bool step_down, struct arena *a, struct work_result *out, struct work_closure *done,
+		  struct work_close_ask *ask, struct hearth_error *err)
+{
 	result_init(out);
 	memset(done, 0, sizeof(*done));
+	bool propose = ask && !ask->settle; /* checked as if closing; only the request is written */
 	int rc = check_role(who, &entity_referral, err);
 	if (rc || (step_down && (rc = check_role(who, &entity_early_help, err)))) {
 		return rc;
@@ -737,7 +745,7 @@ int work_close_case(struct store *st, const struct work_actor *who, int64_t chil
 			return herr_set(err, HERR_CONFLICT, "case", "too_many", "the child has more than %d open %s rows",
 					WORK_CLOSE_MAX, kinds[k].e->label);
 		}
-		if (n[k] && k > 0 && (rc = check_role(who, kinds[k].e, err))) {
+		if (n[k] && k > 0 && !propose && (rc = check_role(who, kinds[k].e, err))) {
 			return rc;
 		}
 	}
@@ -785,9 +793,33 @@ int work_close_case(struct store *st, const struct work_actor *who, int64_t chil
 			return rc;
 		}
 	}
-	const char *why = arena_printf(a, "case closed: %s%s", reason, step_down ? ", stepped down to early help" : "");
+	const char *why = arena_printf(a, "case closed: %s%s%s", reason, step_down ? ", stepped down to early help" : "",
+				       ask ? (propose ? ", proposed" : ", authorised") : "");
 	if ((rc = store_begin(st, err))) {
 		return rc;
+	}
+	if (ask) {
+		/* The request: a proposal (new, or a returned one resubmitted) pointing at the open
+		 * referral with its date and reason, or the manager's answer to it. */
+		struct hval *q = ask->row;
+		if (propose) {
+			q[AUTHORISATION_RECORD_KIND] = (struct hval){.s = entity_referral.name};
+			q[AUTHORISATION_RECORD_ID] = (struct hval){.i = ids[0][0]};
+		}
+		q[AUTHORISATION_PROPOSED_DATE] = (struct hval){.i = date};
+		q[AUTHORISATION_PROPOSED_REASON] = (struct hval){.s = reason};
+		rc = ask->id ? store_update(st, who->actor, &entity_authorisation, ask->id, q, ask->why, err)
+			     : store_insert(st, who->actor, &entity_authorisation, q, &ask->id, err);
+		if (rc) {
+			goto fail;
+		}
+		if (propose) {
+			if ((rc = store_commit(st, err))) {
+				goto fail;
+			}
+			out->id = ask->id;
+			return 0;
+		}
 	}
 	for (size_t k = 0; k < N_KINDS; k++) {
 		for (size_t i = 0; i < n[k]; i++) {

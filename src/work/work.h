@@ -148,6 +148,20 @@ int work_close_case(struct store *st, const struct work_actor *who, int64_t chil
 		    const char *reason, bool step_down, struct arena *a, struct work_result *out,
 		    struct work_closure *done, struct hearth_error *err);
 
+/* Closes (step_down false) or steps down child_id's case as work_close_case does when
+ * who's role authorises that decision (the local setting authorise_case_close or
+ * authorise_step_down), or none needs to; a proposal awaiting authorisation is then answered
+ * by it (authorised, with the date and reason given). Otherwise the closing is checked as it
+ * would be made and stands as a proposal awaiting authorisation: an authorisation row
+ * pointing at the open referral with the date and reason, its id in *request_id (0 when
+ * the case closed at once), nothing ended (done empty). A returned proposal is resubmitted;
+ * a second while one awaits is refused (HERR_CONFLICT, rule already_awaiting).
+ * work_authorise closes the case with the proposal's date and reason in its own
+ * transaction; work_return leaves everything open. */
+int work_propose_close(struct store *st, const struct work_actor *who, int64_t child_id, hdate date,
+		       const char *reason, bool step_down, struct arena *a, struct work_result *out,
+		       struct work_closure *done, int64_t *request_id, struct hearth_error *err);
+
 /* Steps child_id up from early help to children's social care on date: the open early help
  * episode ends on that date with end reason step_up (EH1.step_up) and a referral dated that
  * date, from source (code list referral_source), opens, in one transaction or not at all

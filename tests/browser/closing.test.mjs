@@ -4,7 +4,7 @@
 // allocation end on the same day, each a revision, while her CIN plan (ended before) is
 // left as it was. Then she steps Otto Birch (BK2) down to early help: his case closes (RC9,
 // chosen already) and an early help episode opens marked as a step down (EH1.step_down).
-// Closing Team's social worker has no such buttons and the forms refuse her. Run by
+// Closing Team's social worker has no step up button and its form refuses her. Run by
 // tests/cli/browser.sh, whose fixture makes Closing Team and both children.
 import test from 'node:test';
 import assert from 'node:assert/strict';
@@ -103,12 +103,14 @@ test('a step down: the case closes and early help opens, marked as a step down',
 	assert.deepEqual(problems, []);
 });
 
-test('a social worker may not close a case', async (t) => {
+// A social worker proposes closing (it awaits a manager: tests/http/approvals.test.mjs);
+// stepping up is the manager's alone.
+test('a social worker may not step a case up', async (t) => {
 	const { page } = await open(t);
 	const child = childId('BK1');
 	await signIn(page, 'closing_worker');
 	await page.goto(`${URL_BASE}/children/${child}`);
-	assert.equal(await page.locator('[data-hearth=actions] a:has-text("Close the case")').count(), 0);
-	const res = await page.goto(`${URL_BASE}/children/${child}/close`);
+	assert.equal(await page.locator('[data-hearth=actions] a:has-text("Step up to social care")').count(), 0);
+	const res = await page.goto(`${URL_BASE}/children/${child}/step-up`);
 	assert.equal(res.status(), 403);
 });

@@ -217,3 +217,144 @@ test('the manager\'s own save answers a request; a decision not dated by its aut
 	const list = await page('GET', '/approvals', { session: tm });
 	assert.match(list.text, /Care plan at entry to care/);
 });
+
+// Closing a case, and stepping down, join managers' authorisation (issue 15, part 3;
+// work_propose_close): a social worker's close stands as a proposal awaiting authorisation
+// (the request carries the date and reason; nothing ends); the manager authorising it closes
+// the case in the same transaction, dated with the proposed date; returning it leaves
+// everything open and shows the worker why. A child of Team A's first worker with a referral
+// of 5 January 2026, a CIN plan from 2 February and the allocation from 5 January.
+async function openCase(given) {
+	n += 1;
+	const la = `HCCL${n}`;
+	let r = await page('POST', '/children', { session: await as('front_door'), form: {
+		given_name: given, family_name: 'Closing', ...dateBoxes('dob', '2014-04-01'), sex: 'F', ethnicity: 'WBRI',
+		la_child_id: la, uasc: 'no', restricted: 'no' } });
+	assert.equal(r.status, 303, summary(r.text) ?? r.text.slice(0, 400));
+	const child = Number(r.headers.get('location').match(/^\/children\/(\d+)/)[1]);
+	r = await req('POST', `/api/children/${child}/allocations`, { session: await as('head_of_service'),
+		body: { worker_id: WORKER.a1, kind: 'sw', start_date: '2026-01-05', reason: 'MANAGE' } });
+	assert.equal(r.status, 201, r.text);
+	const sw = await as('social_worker');
+	r = await req('POST', `/api/children/${child}/records/referral`, { session: sw,
+		body: { referral_date: '2026-01-05', source: '1A', nfa: false, primary_need: 'N1' } });
+	assert.equal(r.status, 201, r.text);
+	const referral = r.json.record.id;
+	r = await req('POST', `/api/children/${child}/records/cin_plan`, { session: sw,
+		body: { referral_id: referral, start_date: '2026-02-02' } });
+	assert.equal(r.status, 201, r.text);
+	return { child, la, referral, plan: r.json.record.id };
+}
+
+// What stands open: the referral's closure, the plan's and the (one) allocation's ends, and
+// how many early help episodes the child has. Portable SQL (the suite runs on PostgreSQL too).
+const ended = (k) => sql(`SELECT coalesce(r.closure_date, '-') || '|' || coalesce(r.closure_reason, '-') || '|' ||
+	coalesce(p.end_date, '-') || '|' || (SELECT coalesce(max(end_date), '-') FROM allocation WHERE child_id = ${k.child}) ||
+	'|' || (SELECT count(*) FROM early_help WHERE child_id = ${k.child})
+	FROM referral r JOIN cin_plan p ON p.referral_id = r.id WHERE r.id = ${k.referral}`);
+
+test('a social worker\'s close awaits authorisation, nothing ended; authorised, it closes on the proposed date', async () => {
+	const k = await openCase('Cora');
+	const sw = await as('social_worker');
+	// The worker may open the form now (propose_close), and not the step up (close_case).
+	assert.equal((await page('GET', `/children/${k.child}/close`, { session: sw })).status, 200);
+	assert.equal((await page('GET', `/children/${k.child}/step-up`, { session: sw })).status, 403);
+	let r = await page('POST', `/children/${k.child}/close`, { session: sw,
+		form: { ...dateBoxes('closure_date', '2026-03-27'), closure_reason: 'RC2' } });
+	assert.equal(r.status, 200, summary(r.text) ?? r.text.slice(0, 400));
+	assert.match(r.text, /data-hearth="proposed"/);
+	const request = Number(sql(`SELECT id FROM authorisation WHERE child_id = ${k.child} AND proposed_date IS NOT NULL`));
+	assert.equal(sql(`SELECT state || '|' || point || '|' || record_kind || '|' || record_id || '|' || proposed_date || '|' ||
+		proposed_reason || '|' || asked_by FROM authorisation WHERE id = ${request}`),
+		`awaiting|case_close|referral|${k.referral}|2026-03-27|RC2|${WORKER.a1}`);
+	assert.equal(ended(k), '-|-|-|-|0', 'nothing ended while it awaits');
+	// A second proposal while one awaits is refused, and stores nothing.
+	r = await page('POST', `/children/${k.child}/close`, { session: sw,
+		form: { ...dateBoxes('closure_date', '2026-03-27'), closure_reason: 'RC2' } });
+	assert.equal(r.status, 400);
+	assert.match(summary(r.text) ?? '', /already awaiting authorisation/);
+	assert.equal(sql(`SELECT count(*) FROM authorisation WHERE child_id = ${k.child}`), '1');
+	// The form says it awaits.
+	assert.match((await page('GET', `/children/${k.child}/close`, { session: sw })).text, /data-hearth="proposal-awaiting"/);
+
+	// On the manager's list; the request says what authorising does.
+	const tm = await as('team_manager');
+	const row = (await page('GET', '/approvals', { session: tm })).text
+		.match(new RegExp(`data-approval="${request}">([\\s\\S]*?)</tr>`))?.[1];
+	assert.ok(row, 'the proposal is on the manager\'s list');
+	assert.match(row, /Decision to close a case/);
+	assert.match((await page('GET', `/approvals/${request}`, { session: tm })).text, /data-hearth="proposal">Proposed: closing on 27 Mar 2026, RC2: /);
+
+	r = await page('POST', `/approvals/${request}`, { session: tm, form: { decision: 'authorise' } });
+	assert.equal(r.status, 303, summary(r.text) ?? r.text.slice(0, 400));
+	assert.equal(sql(`SELECT state || '|' || decided_by || '|' || decided_date FROM authorisation WHERE id = ${request}`),
+		`authorised|${WORKER.a2}|${AS_AT}`);
+	// Closed with the proposed date and reason: the referral, the plan and the allocation.
+	assert.equal(ended(k), '2026-03-27|RC2|2026-03-27|2026-03-27|0');
+	// Each ending a revision naming the manager, as is the authorisation; audited.
+	const tmUser = sql("SELECT id FROM user_account WHERE username = 'test_team_manager'");
+	for (const [tbl, id] of [['referral', k.referral], ['cin_plan', k.plan], ['authorisation', request]]) {
+		assert.equal(sql(`SELECT actor FROM revision WHERE tbl = '${tbl}' AND row_id = ${id} ORDER BY id DESC LIMIT 1`),
+			`user:${tmUser}`, tbl);
+	}
+	assert.equal(sql(`SELECT reason FROM revision WHERE tbl = 'referral' AND row_id = ${k.referral} ORDER BY id DESC LIMIT 1`),
+		'case closed: RC2, authorised');
+	assert.ok(Number(sql(`SELECT count(*) FROM audit WHERE actor = 'user:${tmUser}' AND child_id = ${k.child} AND action = 'update' AND section = 'authorisation'`)) >= 1,
+		'the authorisation is audited');
+});
+
+test('a social worker\'s step down returned: nothing ended, the reason shown; resubmitted, then authorised', async () => {
+	const k = await openCase('Dan');
+	const sw = await as('social_worker');
+	let r = await page('POST', `/children/${k.child}/step-down`, { session: sw,
+		form: { ...dateBoxes('closure_date', '2026-03-26'), closure_reason: 'RC9' } });
+	assert.equal(r.status, 200, summary(r.text) ?? r.text.slice(0, 400));
+	const request = Number(sql(`SELECT id FROM authorisation WHERE child_id = ${k.child} AND proposed_date IS NOT NULL`));
+	assert.equal(sql(`SELECT state || '|' || point FROM authorisation WHERE id = ${request}`), 'awaiting|step_down');
+	const tm = await as('team_manager');
+	const reason = 'The school\'s <concerns> are not yet addressed';
+	r = await page('POST', `/approvals/${request}`, { session: tm, form: { decision: 'return', reason } });
+	assert.equal(r.status, 303, summary(r.text) ?? r.text.slice(0, 400));
+	assert.equal(ended(k), '-|-|-|-|0', 'returned: everything open, no early help opened');
+	// The worker sees why: on the form, and on their home page.
+	const form = (await page('GET', `/children/${k.child}/step-down`, { session: sw })).text;
+	assert.match(form, /data-hearth="proposal-returned"/);
+	assert.match(form, /data-hearth="returned-reason">The school&#(39|x27);s &lt;concerns&gt; are not yet addressed</);
+	const tray = (await page('GET', '/', { session: sw })).text.match(/data-hearth="tray-returned">([\s\S]*?)<\/ul>/)?.[1] ?? '';
+	assert.match(tray, /&lt;concerns&gt;/);
+	assert.match(tray, new RegExp(`href="/children/${k.child}/step-down"`), 'amended on its own form');
+	// Resubmitted with a later date: the same request, awaiting again; then authorised.
+	r = await page('POST', `/children/${k.child}/step-down`, { session: sw,
+		form: { ...dateBoxes('closure_date', '2026-03-30'), closure_reason: 'RC9' } });
+	assert.equal(r.status, 200, summary(r.text) ?? r.text.slice(0, 400));
+	assert.equal(sql(`SELECT count(*) || '|' || max(state) || '|' || max(proposed_date) FROM authorisation WHERE child_id = ${k.child}`),
+		'1|awaiting|2026-03-30');
+	r = await page('POST', `/approvals/${request}`, { session: tm, form: { decision: 'authorise' } });
+	assert.equal(r.status, 303, summary(r.text) ?? r.text.slice(0, 400));
+	assert.equal(ended(k), '2026-03-30|RC9|2026-03-30|2026-03-30|1');
+	assert.equal(sql(`SELECT start_date || ' ' || step_down FROM early_help WHERE child_id = ${k.child}`), '2026-03-30 1');
+});
+
+test('the manager\'s own close takes effect at once', async () => {
+	const k = await openCase('Eve');
+	const r = await page('POST', `/children/${k.child}/close`, { session: await as('team_manager'),
+		form: { ...dateBoxes('closure_date', '2026-03-27'), closure_reason: 'RC8' } });
+	assert.equal(r.status, 200, summary(r.text) ?? r.text.slice(0, 400));
+	assert.match(r.text, /data-hearth="closed"/);
+	assert.equal(ended(k), '2026-03-27|RC8|2026-03-27|2026-03-27|0');
+	assert.equal(sql(`SELECT count(*) FROM authorisation WHERE child_id = ${k.child}`), '0');
+});
+
+test('a proposal awaiting is answered by the manager\'s own close, with what the manager decided', async () => {
+	const k = await openCase('Fay');
+	let r = await page('POST', `/children/${k.child}/close`, { session: await as('social_worker'),
+		form: { ...dateBoxes('closure_date', '2026-03-20'), closure_reason: 'RC2' } });
+	assert.equal(r.status, 200, summary(r.text) ?? r.text.slice(0, 400));
+	r = await page('POST', `/children/${k.child}/close`, { session: await as('team_manager'),
+		form: { ...dateBoxes('closure_date', '2026-03-24'), closure_reason: 'RC8' } });
+	assert.equal(r.status, 200, summary(r.text) ?? r.text.slice(0, 400));
+	assert.match(r.text, /data-hearth="closed"/);
+	assert.equal(ended(k), '2026-03-24|RC8|2026-03-24|2026-03-24|0');
+	assert.equal(sql(`SELECT count(*) || '|' || max(state) || '|' || max(decided_by) || '|' || max(proposed_date) || '|' ||
+		max(proposed_reason) FROM authorisation WHERE child_id = ${k.child}`), `1|authorised|${WORKER.a2}|2026-03-24|RC8`);
+});

@@ -11,6 +11,7 @@
 
 #include "base/workdays.h"
 #include "model/authorise.h"
+#include "model/codes.h"
 #include "web/actions.h"
 #include "web/pages/page.h"
 #include "web/pages/pages.h"
@@ -175,7 +176,19 @@ static int answer_draw(struct web_request *r, struct answer *x, int status)
 		  "href=\"/children/%lld/records/%s/%lld/history\">The %s and its history</a></dd></div></dl>",
 	       page_date(r, (hdate)v[AUTHORISATION_ASKED_DATE].i), v[AUTHORISATION_STATE].s,
 	       (long long)v[AUTHORISATION_CHILD_ID].i, v[AUTHORISATION_RECORD_KIND].s,
-	       (long long)v[AUTHORISATION_RECORD_ID].i, x->p ? x->p->e->label : v[AUTHORISATION_RECORD_KIND].s);
+	       (long long)v[AUTHORISATION_RECORD_ID].i,
+	       x->p && strcmp(x->p->e->name, v[AUTHORISATION_RECORD_KIND].s) == 0 ? x->p->e->label
+										   : v[AUTHORISATION_RECORD_KIND].s);
+	if (!v[AUTHORISATION_PROPOSED_DATE].null) {
+		/* A proposal to close or step down (work_propose_close): what authorising does. */
+		const char *words = code_label("closure_reason", v[AUTHORISATION_PROPOSED_REASON].s);
+		html_f(h, "<p class=\"govuk-body\" data-hearth=\"proposal\">Proposed: closing on %s, %s: %s. Authorising "
+			  "closes the case on that date: the open referral closes with the reason, and every open plan "
+			  "and allocation ends%s.</p>",
+		       page_date(r, (hdate)v[AUTHORISATION_PROPOSED_DATE].i), v[AUTHORISATION_PROPOSED_REASON].s,
+		       words ? words : "",
+		       strcmp(v[AUTHORISATION_POINT].s, "step_down") == 0 ? "; an early help episode opens from it" : "");
+	}
 	if (strcmp(v[AUTHORISATION_STATE].s, "awaiting") != 0) {
 		html_f(h, "<p class=\"govuk-body\">This request is not awaiting authorisation.</p></div></div>");
 		return page_end(r, status);

@@ -189,7 +189,8 @@ static void actions_html(struct web_request *r, struct html *h)
 {
 	bool write = role_can(r->role, PERM_CHILD_WRITE) && !role_read_only(r->role);
 	bool allocate = role_can(r->role, PERM_ALLOCATE) && !role_read_only(r->role);
-	bool close = role_can(r->role, PERM_CLOSE_CASE) && !role_read_only(r->role);
+	bool close = role_can(r->role, PERM_PROPOSE_CLOSE) && !role_read_only(r->role);
+	bool step_up = role_can(r->role, PERM_CLOSE_CASE) && !role_read_only(r->role);
 	if (!write && !allocate && !close) {
 		return;
 	}
@@ -210,9 +211,13 @@ static void actions_html(struct web_request *r, struct html *h)
 	if (close) {
 		html_f(h, "<a class=\"govuk-button govuk-button--secondary\" href=\"/children/%lld/close\">Close the "
 			  "case</a><a class=\"govuk-button govuk-button--secondary\" href=\"/children/%lld/step-down\">"
-			  "Step down to early help</a><a class=\"govuk-button govuk-button--secondary\" "
-			  "href=\"/children/%lld/step-up\">Step up to social care</a>",
-		       id, id, id);
+			  "Step down to early help</a>",
+		       id, id);
+	}
+	if (step_up) {
+		html_f(h, "<a class=\"govuk-button govuk-button--secondary\" href=\"/children/%lld/step-up\">Step up "
+			  "to social care</a>",
+		       id);
 	}
 	html_f(h, "</div>");
 }

@@ -6,7 +6,11 @@
  * help episode marked as stepped down (EH1.step_down); a step up ends the open early help
  * episode with the reason step_up (EH1.step_up) and opens a referral (FD2 counts it as a
  * re-referral when there was another within 12 months). Bad input: the error summary,
- * nothing stored. The route table gives these to the role with close_case.
+ * nothing stored. The route table gives closing and stepping down to the role with
+ * propose_close, stepping up to the role with close_case. Closing or stepping down by a
+ * role that does not authorise that decision (a local setting) is a proposal
+ * (work_propose_close): it awaits authorisation on /approvals, nothing ended, and the form
+ * shows it awaiting, or returned with the manager's reason.
  *
  * A closing ends the child's allocations, and with them, for a role that sees its team's
  * children, the child's place in the person's scope: so its answer is a confirmation page
@@ -44,6 +48,41 @@ static const struct {
 		     "Step up to social care", "stepped_up", step_up_fields},
 };
 
+/* The child's latest proposal to close or step down, when it awaits authorisation or was
+ * returned (with the manager's reason, for the worker to act on). */
+static void proposal_html(struct web_request *r, struct html *h)
+{
+	int64_t *ids;
+	struct hval **rows, *x = NULL;
+	size_t n;
+	if (store_child_rows(r->st, &entity_authorisation, r->child_id, &r->a, &ids, &rows, &n, NULL)) {
+		return;
+	}
+	int64_t best = 0;
+	for (size_t i = 0; i < n; i++) {
+		if (!rows[i][AUTHORISATION_PROPOSED_DATE].null && ids[i] > best) {
+			best = ids[i];
+			x = rows[i];
+		}
+	}
+	if (!x || strcmp(x[AUTHORISATION_STATE].s, "authorised") == 0) {
+		return;
+	}
+	bool returned = strcmp(x[AUTHORISATION_STATE].s, "returned") == 0;
+	html_f(h, "<div class=\"govuk-notification-banner\" role=\"region\" data-hearth=\"proposal-%s\">"
+		  "<div class=\"govuk-notification-banner__header\"><h2 class=\"govuk-notification-banner__title\">%s"
+		  "</h2></div><div class=\"govuk-notification-banner__content\"><p class=\"govuk-body\">"
+		  "A proposal to %s on %s (%s) %s.</p>",
+	       x[AUTHORISATION_STATE].s, returned ? "Returned" : "Awaiting authorisation",
+	       strcmp(x[AUTHORISATION_POINT].s, "step_down") == 0 ? "step down to early help" : "close the case",
+	       page_date(r, (hdate)x[AUTHORISATION_PROPOSED_DATE].i), x[AUTHORISATION_PROPOSED_REASON].s,
+	       returned ? "was returned by the manager" : "awaits a manager's authorisation");
+	if (returned && !x[AUTHORISATION_REASON].null) {
+		html_f(h, "<p class=\"govuk-body\" data-hearth=\"returned-reason\">%s</p>", x[AUTHORISATION_REASON].s);
+	}
+	html_f(h, "</div></div>");
+}
+
 static int step_page(struct web_request *r, enum step s, struct page_form *f, int status)
 {
 	struct hval *child;
@@ -56,6 +95,9 @@ static int step_page(struct web_request *r, enum step s, struct page_form *f, in
 		  "<div class=\"govuk-grid-row\"><div class=\"govuk-grid-column-two-thirds\">",
 	       (long long)r->child_id);
 	page_form_errors(r, h, f);
+	if (s != STEP_UP) {
+		proposal_html(r, h);
+	}
 	html_f(h, "<span class=\"govuk-caption-l\">%s</span><h1 class=\"govuk-heading-l\">%s</h1>"
 		  "<p class=\"govuk-body\">%s</p><form method=\"post\" action=\"/children/%lld/%s\" novalidate "
 		  "data-hearth=\"%s\">",
@@ -116,6 +158,23 @@ static int closed_page(struct web_request *r, enum step s, hdate date, const cha
 	return page_end(r, 200);
 }
 
+/* A proposal awaiting authorisation: nothing has ended yet. */
+static int proposed_page(struct web_request *r, enum step s, hdate date, const char *reason)
+{
+	struct html *h = page_begin(r, "Awaiting authorisation", NULL);
+	const char *words = code_label("closure_reason", reason);
+	html_f(h, "<div class=\"govuk-grid-row\"><div class=\"govuk-grid-column-two-thirds\">"
+		  "<div class=\"govuk-panel govuk-panel--confirmation\" data-hearth=\"proposed\"><h1 "
+		  "class=\"govuk-panel__title\">Awaiting authorisation</h1><div class=\"govuk-panel__body\">%s on %s, "
+		  "%s: %s</div></div><p class=\"govuk-body\">A manager authorises the decision. Until then the case "
+		  "stays open: no referral, plan or allocation has ended. If it is returned, you will see why on your "
+		  "home page and on this form.</p><p class=\"govuk-body\"><a class=\"govuk-link\" "
+		  "href=\"/children/%lld\">Back to the record</a></p></div></div>",
+	       s == STEP_DOWN ? "Step down to early help" : "Close the case", page_date(r, date), reason,
+	       words ? words : "", (long long)r->child_id);
+	return page_end(r, 200);
+}
+
 static int step_post(struct web_request *r, enum step s)
 {
 	struct page_form f;
@@ -147,9 +206,10 @@ static int step_post(struct web_request *r, enum step s)
 	struct hearth_error err = {0};
 	int64_t eh_id;
 	hdate date = (hdate)vals[date_field].i;
+	int64_t request = 0;
 	int rc = s == STEP_UP ? work_step_up(r->st, &who, r->child_id, date, vals[code_field].s, &r->a, &out, &eh_id, &err)
-			      : work_close_case(r->st, &who, r->child_id, date, vals[code_field].s, s == STEP_DOWN, &r->a,
-						&out, &done, &err);
+			      : work_propose_close(r->st, &who, r->child_id, date, vals[code_field].s, s == STEP_DOWN,
+						   &r->a, &out, &done, &request, &err);
 	if (rc) {
 		if (err.code != HERR_INVALID && err.code != HERR_CONFLICT) {
 			return web_fail_err(r, &err);
@@ -161,6 +221,9 @@ static int step_post(struct web_request *r, enum step s)
 		}
 		page_form_refused(&f, &err);
 		return step_page(r, s, &f, 400);
+	}
+	if (request) {
+		return proposed_page(r, s, date, vals[code_field].s);
 	}
 	if (s != STEP_UP) {
 		return closed_page(r, s, date, vals[code_field].s, &done, out.warnings.n);

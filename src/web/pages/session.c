@@ -136,10 +136,16 @@ static int tray_approvals(struct web_request *r, struct html *h, int64_t me, siz
 			  "data-hearth=\"tray-returned\">");
 		for (size_t i = 0; i < k; i++) {
 			const struct authorise_point *p = authorise_point_find(xs[i].point);
-			html_f(h, "<li><a class=\"govuk-link\" href=\"/children/%lld/records/%s/%lld/edit\">%s for %s %s</a> "
+			/* A proposal to close or step down is amended on its own form. */
+			const char *href = xs[i].proposal
+						   ? arena_printf(&r->a, "/children/%lld/%s", (long long)xs[i].child_id,
+								  strcmp(xs[i].point, "step_down") == 0 ? "step-down" : "close")
+						   : arena_printf(&r->a, "/children/%lld/records/%s/%lld/edit",
+								  (long long)xs[i].child_id, xs[i].record_kind,
+								  (long long)xs[i].record_id);
+			html_f(h, "<li><a class=\"govuk-link\" href=\"%s\">%s for %s %s</a> "
 				  "(%s), returned on %s: <span data-hearth=\"return-reason\">%s</span></li>",
-			       (long long)xs[i].child_id, xs[i].record_kind, (long long)xs[i].record_id,
-			       p ? p->label : xs[i].point, xs[i].given_name, xs[i].family_name, xs[i].la_child_id,
+			       href, p ? p->label : xs[i].point, xs[i].given_name, xs[i].family_name, xs[i].la_child_id,
 			       page_date(r, xs[i].decided_date), xs[i].reason ? xs[i].reason : "");
 		}
 		html_f(h, "</ul><p class=\"govuk-body\">Amend the record and save it: that sends it back for authorisation.</p>");

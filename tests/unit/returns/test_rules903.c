@@ -936,7 +936,13 @@ static void test_first_episode(void **state)
 	t.record = true;
 	assert_false(fires(&t, "357", NULL));
 
+	/* base() frees the arena, h with it: the earlier episode is made again in this one. */
 	base(&t);
+	struct s9_episode *earlier = arena_alloc(&t.a, sizeof(*earlier));
+	earlier[0] = t.v.episodes[0];
+	earlier[0].decom = D(2023, 1, 1);
+	earlier[0].dec = D(2023, 5, 1);
+	earlier[0].rec = "X1";
 	t.v.n_episodes = 0;
 	t.v.n_hist = 0;
 	t.v.n_reviews = t.v.n_missing = t.v.n_oc2 = t.v.n_sw = 0;
@@ -944,7 +950,7 @@ static void test_first_episode(void **state)
 	assert_false(fires(&t, "1002", NULL));
 	t.record = true;
 	assert_true(fires(&t, "1002", NULL));
-	t.v.hist = h;
+	t.v.hist = earlier;
 	t.v.n_hist = 1;
 	assert_false(fires(&t, "1002", NULL));
 	arena_free(&t.a);
