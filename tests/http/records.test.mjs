@@ -390,7 +390,7 @@ test('conditional reveals are drawn from the descriptor\'s data, and a hidden fi
 	// that is not yes or no, is left out; its support package kept.
 	const kin = await record('kinship', { kind: 'informal', ...dateBoxes('start_date', '2026-03-01'), allowance: 'maybe',
 		support_package: 'yes' }, 'team_manager');
-	assert.equal(sql(`SELECT coalesce(allowance, 'blank') || '|' || support_package FROM kinship WHERE id = ${kin}`), 'blank|1');
+	assert.equal(sql(`SELECT coalesce(CAST(allowance AS TEXT), 'blank') || '|' || CAST(support_package AS TEXT) FROM kinship WHERE id = ${kin}`), 'blank|1');
 	const refused = await page('POST', `/children/${id}/records/kinship`, { session: s, form: { kind: 'sgo',
 		...dateBoxes('start_date', '2026-03-01'), allowance: 'maybe' } });
 	assert.equal(refused.status, 400, 'shown, the same field is judged');
