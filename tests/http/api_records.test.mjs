@@ -62,6 +62,12 @@ test('each kind posted with a code outside its list: 422 naming the field, and n
 		if (coded.length === 0 || k === 'child' || k === 'lado') continue;
 		const body = Object.fromEntries(coded.map(([name]) => [name, 'ZZ9']));
 		const r = await req('POST', `${base}/${k}`, { session: tm, body });
+		// A request for authorisation is asked by the save it is about and answered on
+		// /approvals: no role records one directly, so the role table refuses it first.
+		if (k === 'authorisation') {
+			assert.equal(r.status, 403, `${k}: ${r.text}`);
+			continue;
+		}
 		assert.equal(r.status, 422, `${k}: ${r.text}`);
 		assert.ok(Array.isArray(r.json.errors) && r.json.errors.length >= coded.length, `${k}: ${r.text}`);
 		for (const [name] of coded) {
