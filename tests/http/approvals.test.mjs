@@ -13,15 +13,12 @@ import { AS_AT, DB, HEARTH, WORKER, as, req, sql, page, dateBoxes } from './lib.
 
 const summary = (text) => text.match(/govuk-error-summary[\s\S]*?<\/ul>/)?.[0];
 
-// A child of Team A's first worker (HTA1, test_social_worker), with a referral of 5 January
-// 2026 and an assessment begun the next day that the worker ends on 2 February. Returns
-// { child, la, assessment, request }.
-let n = 0;
-async function assessmentAwaiting(given) {
-	n += 1;
-	const la = `HCAP${n}`;
+// A new child (made at the front door) allocated to Team A's first worker (HTA1,
+// test_social_worker) from 5 January 2026, with the worker's referral of that day. Returns
+// { child, la, referral, sw } (sw: the social worker's session).
+async function childWithReferral(given, family, la, dob, sex) {
 	let r = await page('POST', '/children', { session: await as('front_door'), form: {
-		given_name: given, family_name: 'Approvals', ...dateBoxes('dob', '2015-06-01'), sex: 'M', ethnicity: 'WBRI',
+		given_name: given, family_name: family, ...dateBoxes('dob', dob), sex, ethnicity: 'WBRI',
 		la_child_id: la, uasc: 'no', restricted: 'no' } });
 	assert.equal(r.status, 303, summary(r.text) ?? r.text.slice(0, 400));
 	const child = Number(r.headers.get('location').match(/^\/children\/(\d+)/)[1]);
@@ -32,8 +29,17 @@ async function assessmentAwaiting(given) {
 	r = await req('POST', `/api/children/${child}/records/referral`, { session: sw,
 		body: { referral_date: '2026-01-05', source: '1A', nfa: false, primary_need: 'N1' } });
 	assert.equal(r.status, 201, r.text);
-	const referral = r.json.record.id;
-	r = await req('POST', `/api/children/${child}/records/assessment`, { session: sw,
+	return { child, la, referral: r.json.record.id, sw };
+}
+
+// A child of Team A's first worker (HTA1, test_social_worker), with a referral of 5 January
+// 2026 and an assessment begun the next day that the worker ends on 2 February. Returns
+// { child, la, assessment, request }.
+let n = 0;
+async function assessmentAwaiting(given) {
+	n += 1;
+	const { child, la, referral, sw } = await childWithReferral(given, 'Approvals', `HCAP${n}`, '2015-06-01', 'M');
+	const r = await req('POST', `/api/children/${child}/records/assessment`, { session: sw,
 		body: { referral_id: referral, start_date: '2026-01-06', authorised_date: '2026-02-02', factors: '2B' } });
 	assert.equal(r.status, 201, r.text);
 	const assessment = r.json.record.id;
@@ -226,21 +232,8 @@ test('the manager\'s own save answers a request; a decision not dated by its aut
 // of 5 January 2026, a CIN plan from 2 February and the allocation from 5 January.
 async function openCase(given) {
 	n += 1;
-	const la = `HCCL${n}`;
-	let r = await page('POST', '/children', { session: await as('front_door'), form: {
-		given_name: given, family_name: 'Closing', ...dateBoxes('dob', '2014-04-01'), sex: 'F', ethnicity: 'WBRI',
-		la_child_id: la, uasc: 'no', restricted: 'no' } });
-	assert.equal(r.status, 303, summary(r.text) ?? r.text.slice(0, 400));
-	const child = Number(r.headers.get('location').match(/^\/children\/(\d+)/)[1]);
-	r = await req('POST', `/api/children/${child}/allocations`, { session: await as('head_of_service'),
-		body: { worker_id: WORKER.a1, kind: 'sw', start_date: '2026-01-05', reason: 'MANAGE' } });
-	assert.equal(r.status, 201, r.text);
-	const sw = await as('social_worker');
-	r = await req('POST', `/api/children/${child}/records/referral`, { session: sw,
-		body: { referral_date: '2026-01-05', source: '1A', nfa: false, primary_need: 'N1' } });
-	assert.equal(r.status, 201, r.text);
-	const referral = r.json.record.id;
-	r = await req('POST', `/api/children/${child}/records/cin_plan`, { session: sw,
+	const { child, la, referral, sw } = await childWithReferral(given, 'Closing', `HCCL${n}`, '2014-04-01', 'F');
+	const r = await req('POST', `/api/children/${child}/records/cin_plan`, { session: sw,
 		body: { referral_id: referral, start_date: '2026-02-02' } });
 	assert.equal(r.status, 201, r.text);
 	return { child, la, referral, plan: r.json.record.id };
