@@ -606,3 +606,29 @@ test('every new route answers each role as the role table says, in scope and out
 	}
 	assert.equal(fingerprint(), fp, 'no refused request stored anything');
 });
+
+// Issue 14 part 1: a saved record returns to the child's page with, as warnings, the DfE
+// findings the save caused; long text is drawn with GOV.UK's character count. An assessment
+// begun (1 March 2026) the day before its referral (2 March) is saved, and the CIN census
+// rule 1103 ("the assessment start date cannot be before the referral date") now finds it.
+test('a save that causes a DfE finding is kept and shown with a warning; long text has a character count', async () => {
+	const id = await child();
+	const s = await as('social_worker');
+	const referral = await record('referral', { ...dateBoxes('referral_date', '2026-03-02'), source: '1A',
+		primary_need: 'N1', nfa: 'no' });
+	const r = await page('POST', `/children/${id}/records/assessment`, { session: s, form: {
+		referral_id: String(referral), ...dateBoxes('start_date', '2026-03-01'), factors: '2B' } });
+	assert.equal(r.status, 303, r.text.match(/govuk-error-summary[\s\S]*?<\/ul>/)?.[0] ?? r.text.slice(0, 300));
+	const where = r.headers.get('location');
+	const found = Number(where.match(/new_findings=(\d+)/)?.[1]);
+	assert.ok(found >= 1, `the save's findings are counted: ${where}`);
+	const shown = await page('GET', where.replace(/#.*/, ''), { session: s });
+	assert.equal(shown.status, 200);
+	assert.match(shown.text, /data-hearth="new-findings"[\s\S]*?the DfE's validation rules now find \d+ new/);
+	const saved = sql(`SELECT count(*) FROM assessment WHERE referral_id = ${referral} AND voided = 0`);
+	assert.equal(saved, '1', 'a finding is a warning, not a refusal');
+
+	const note = await page('GET', `/children/${id}/records/note/new`, { session: s });
+	assert.equal(note.status, 200);
+	assert.match(note.text, /govuk-character-count"[^>]*data-module="govuk-character-count"[\s\S]*?<textarea class="govuk-textarea govuk-js-character-count[^"]*" id="body"/);
+});
