@@ -603,8 +603,274 @@ static void r503C(struct returns_ctx *x) { same_as_last(x, "CIN", offsetof(struc
 static void r503E(struct returns_ctx *x) { same_as_last(x, "PLACE_PROVIDER", offsetof(struct s9_episode, provider)); }
 static void r503F(struct returns_ctx *x) { same_as_last(x, "URN", offsetof(struct s9_episode, urn)); }
 
+/* ---- the rules comparing the year's first episode with last year's (NoE, 562, 453, 503G, 503H) ---- */
+
+/* The child's episodes in last year's return (NULL and 0 when the child is not in it). */
+static const struct s9_episode *last_episodes(struct returns_ctx *x, size_t *n)
+{
+	const struct s9_child *l = ref_last_of(x);
+	*n = l ? l->n_episodes : 0;
+	return l ? l->episodes : NULL;
+}
+
+/* NoE: an episode that began before the year (DECOM before 1 April) was in care last year,
+ * so last year's return holds episodes of the child; it holds none (the child is not in it,
+ * or is with no episode). Each such episode is reported, as the DfE's check does. */
+static void rNoE(struct returns_ctx *x)
+{
+	size_t n;
+	last_episodes(x, &n);
+	char b[DATE_STR_SIZE];
+	for (size_t i = 0; n == 0 && i < V->n_episodes; i++) {
+		if (dok(V->episodes[i].decom) && V->episodes[i].decom < x->ys) {
+			ep(x, i, "began before %s but last year's return has no episode for this child", dmy(x->ys, b));
+		}
+	}
+}
+
+/* 562: the year's first episode began before the year, but last year's return has no episode
+ * that began as late (its latest DECOM is earlier): the episode running into this year is
+ * missing from last year's return. A child with no episode last year is NoE's. */
+static void r562(struct returns_ctx *x)
+{
+	size_t n;
+	const struct s9_episode *l = last_episodes(x, &n);
+	if (n == 0 || V->n_episodes == 0 || !dok(V->episodes[0].decom) || V->episodes[0].decom >= x->ys) {
+		return;
+	}
+	hdate latest = DATE_NONE;
+	for (size_t i = 0; i < n; i++) {
+		if (dok(l[i].decom) && (!dok(latest) || l[i].decom > latest)) {
+			latest = l[i].decom;
+		}
+	}
+	char a[DATE_STR_SIZE];
+	if (dok(latest) && V->episodes[0].decom > latest) {
+		ep(x, 0, "last year's latest episode began %s, before this one", dmy(latest, a));
+	}
+}
+
+/* PL_DISTANCE as the DfE works it out: HOME_POST to PL_POST in miles, when both are in the
+ * directory with a place; -1 otherwise. */
+static double pl_distance(struct returns_ctx *x, const struct s9_episode *e)
+{
+	const struct ref_postcode *h = sok(e->home_post) ? ref_postcode_find(x->ref, e->home_post) : NULL,
+				  *p = sok(e->pl_post) ? ref_postcode_find(x->ref, e->pl_post) : NULL;
+	return has_place(h) && has_place(p) ? miles(h, p) : -1;
+}
+
+/* PL_LA: the district of PL_POST, or NULL. */
+static const char *pl_la(struct returns_ctx *x, const struct s9_episode *e)
+{
+	const struct ref_postcode *p = sok(e->pl_post) ? ref_postcode_find(x->ref, e->pl_post) : NULL;
+	return p && sok(p->district) ? p->district : NULL;
+}
+
+/* Distances differ when they do by 0.2 miles or more (PL_DISTANCE is given to a tenth of a
+ * mile; the DfE's check allows a tenth either way for rounding). */
+static bool distance_differs(double a, double b)
+{
+	return a >= 0 && b >= 0 && fabs(a - b) >= 0.2 - 1e-9;
+}
+
+/* 503G: the year's first episode, being last year's open episode (the same DECOM), has the
+ * same PL_DISTANCE as it had (worked out from each year's HOME_POST and PL_POST). */
+static void r503G(struct returns_ctx *x)
+{
+	const struct s9_episode *o = open_last(x);
+	if (!o || !V->n_episodes || V->episodes[0].decom != o->decom) {
+		return;
+	}
+	double now = pl_distance(x, &V->episodes[0]), then = pl_distance(x, o);
+	if (distance_differs(now, then)) {
+		ep(x, 0, "PL_DISTANCE %.1f this year, %.1f at the end of last year", now, then);
+	}
+}
+
+/* 503H: and the same PL_LA (the district of each year's PL_POST). */
+static void r503H(struct returns_ctx *x)
+{
+	const struct s9_episode *o = open_last(x);
+	if (!o || !V->n_episodes || V->episodes[0].decom != o->decom) {
+		return;
+	}
+	const char *now = pl_la(x, &V->episodes[0]), *then = pl_la(x, o);
+	if (now && then && strcmp(now, then) != 0) {
+		ep(x, 0, "PL_LA %s this year, %s at the end of last year", now, then);
+	}
+}
+
+/* 453: last year ended with an open episode, this year's first episode began before the year
+ * (it carries that care on), and its PL_DISTANCE differs from the open episode's (whatever
+ * their DECOMs; when they are the same episode 503G says so too, as the DfE's checks do). */
+static void r453(struct returns_ctx *x)
+{
+	const struct s9_episode *o = open_last(x);
+	if (!o || !V->n_episodes || !dok(V->episodes[0].decom) || V->episodes[0].decom >= x->ys) {
+		return;
+	}
+	double now = pl_distance(x, &V->episodes[0]), then = pl_distance(x, o);
+	if (distance_differs(now, then)) {
+		ep(x, 0, "PL_DISTANCE %.1f, %.1f in last year's last episode", now, then);
+	}
+}
+
+/* ---- Header against last year's Header (624, 626) ---- */
+
+/* 624: MC_DOB given both years, and not the same date. */
+static void r624(struct returns_ctx *x)
+{
+	const struct s9_child *l = ref_last_of(x);
+	char a[DATE_STR_SIZE], b[DATE_STR_SIZE];
+	if (V->header && l && l->header && dok(V->mc_dob) && dok(l->mc_dob) && V->mc_dob != l->mc_dob) {
+		hd(x, "MC_DOB %s this year, %s last year", dmy(V->mc_dob, a), dmy(l->mc_dob, b));
+	}
+}
+
+/* 626: MOTHER 1 with the first child born before the year (so before last year's return was
+ * made up to 31 March), yet last year's return said MOTHER 0. */
+static void r626(struct returns_ctx *x)
+{
+	const struct s9_child *l = ref_last_of(x);
+	char a[DATE_STR_SIZE];
+	if (V->header && l && l->header && is(V->mother, "1") && dok(V->mc_dob) && V->mc_dob < x->ys &&
+	    is(l->mother, "0")) {
+		hd(x, "MOTHER 1, first child born %s, but MOTHER 0 last year", dmy(V->mc_dob, a));
+	}
+}
+
+/* ---- UASC against last year's (205A-205D) ----
+ * A child is UASC in a year's return when it has a row in that year's UASC table (the XML's
+ * UASC 1, or a DUC); DUC is the date that status ceased (blank: not ceased). Only children
+ * in both years' returns (a Header each) are compared, and only where each year's return
+ * could say: UASC is reported for children looked after in the year (rule 1014: not for care
+ * leavers), so a year in which the child has no episode says nothing about it (a UASC child
+ * who left care last year is a care leaver without a UASC row this year, and that is right). */
+static const struct s9_uasc *uasc_row(const struct s9_child *c)
+{
+	return c && c->n_uasc ? &c->uasc[0] : NULL;
+}
+
+static const struct s9_child *both_years(struct returns_ctx *x)
+{
+	const struct s9_child *l = ref_last_of(x);
+	return V->header && V->n_episodes && l && l->header && l->n_episodes ? l : NULL;
+}
+
+/* 205A: UASC last year, not this year: then the status ceased by the end of last year, and
+ * last year's DUC says so (a date before 1 April). */
+static void r205A(struct returns_ctx *x)
+{
+	const struct s9_child *l = both_years(x);
+	const struct s9_uasc *then = uasc_row(l);
+	if (l && then && !uasc_row(V) && !(dok(then->duc) && then->duc < x->ys)) {
+		hd(x, "UASC last year (DUC %s), not this year", dok(then->duc) ? "after 31 March" : "blank");
+	}
+}
+
+/* 205B: UASC both years: a status that ceased last year (last year's DUC a date) ceased on
+ * the same date this year (this year's DUC the same). */
+static void r205B(struct returns_ctx *x)
+{
+	const struct s9_child *l = both_years(x);
+	const struct s9_uasc *then = uasc_row(l), *now = uasc_row(V);
+	char a[DATE_STR_SIZE], b[DATE_STR_SIZE];
+	if (l && then && now && dok(then->duc) && now->duc != then->duc) {
+		ua(x, 0, "DUC last year %s, this year %s", dmy(then->duc, a), dok(now->duc) ? dmy(now->duc, b) : "blank");
+	}
+}
+
+/* 205C: a DUC given this year for a child who was UASC in neither year: its status ceased
+ * before last year began (DUC before last year's 1 April) and last year's return did not
+ * have the child as UASC. */
+static void r205C(struct returns_ctx *x)
+{
+	const struct s9_child *l = both_years(x);
+	const struct s9_uasc *now = uasc_row(V);
+	char a[DATE_STR_SIZE];
+	if (l && now && !uasc_row(l) && dok(now->duc) && now->duc < date_add_years(x->ys, -1)) {
+		ua(x, 0, "DUC %s, before last year; not UASC last year", dmy(now->duc, a));
+	}
+}
+
+/* 205D: UASC this year, in last year's return but not as UASC there (a child is UASC from
+ * the start of care, not later). */
+static void r205D(struct returns_ctx *x)
+{
+	const struct s9_child *l = both_years(x);
+	if (l && uasc_row(V) && !uasc_row(l) && (!dok(V->uasc[0].duc) || V->uasc[0].duc >= date_add_years(x->ys, -1))) {
+		ua(x, 0, "UASC this year, not in last year's return");
+	}
+}
+
+/* ---- care leavers against last year (1001, 1010) ---- */
+
+/* 1001: OC3 is for relevant and former relevant children: looked after for at least 13 weeks
+ * (91 days) in all since the 14th birthday, some of it on or after the 16th. Counted over
+ * the episodes of this year and last year's return (the record: the whole history),
+ * short breaks (V3, V4) not counting, an open episode to 31 March. A child with no episode
+ * in either is 1002's, not this rule's. */
+static bool in_episodes(const struct s9_episode *arr, size_t n, hdate decom)
+{
+	for (size_t i = 0; i < n; i++) {
+		if (arr[i].decom == decom) {
+			return true;
+		}
+	}
+	return false;
+}
+
+static void r1001(struct returns_ctx *x)
+{
+	if (!V->n_oc3 || !dok(V->dob)) {
+		return;
+	}
+	/* The record's history holds last year's episodes already; files: last year's return's
+	 * too, those it shares with this year's (the same DECOM) counted once, as this year has
+	 * them. */
+	size_t nl = 0;
+	const struct s9_episode *l = x->from_record ? NULL : last_episodes(x, &nl);
+	const struct s9_episode *h = V->n_hist ? V->hist : V->episodes;
+	size_t nh = V->n_hist ? V->n_hist : V->n_episodes;
+	if (!l) {
+		nl = 0;
+	}
+	if (nh + nl == 0) {
+		return;
+	}
+	hdate b14 = date_birthday(V->dob, 14), b16 = date_birthday(V->dob, 16);
+	long days = 0;
+	bool after16 = false;
+	for (size_t k = 0; k < nl + nh; k++) {
+		const struct s9_episode *e = k < nl ? &l[k] : &h[k - nl];
+		if (!dok(e->decom) || one_of(e->ls, RESPITE) || (k < nl && in_episodes(h, nh, e->decom))) {
+			continue;
+		}
+		hdate s = e->decom > b14 ? e->decom : b14;
+		hdate end = dok(e->dec) ? e->dec : k < nl ? returns_year_end(x->year - 1) : x->ye;
+		days += end > s ? end - s : 0;
+		after16 = after16 || end >= b16;
+	}
+	if (days < 91) {
+		o3(x, 0, "looked after %ld days since the 14th birthday, under 13 weeks", days);
+	} else if (!after16) {
+		o3(x, 0, "not looked after on or after the 16th birthday");
+	}
+}
+
+/* 1010: care leaver information with no episode this year, although last year's return ended
+ * with an episode open at 31 March (the child was then still looked after). */
+static void r1010(struct returns_ctx *x)
+{
+	if (V->n_oc3 && V->n_episodes == 0 && open_last(x)) {
+		o3(x, 0, "no episode this year, but last year's return ended with one open");
+	}
+}
+
 #define RF(id, table, fields, msg, refs, fn) \
 	{id, RETURN_SSDA903, SEV_ERROR, #table, fields, msg, 0, 0, 0, 0, fn, refs, T903_##table}
+#define RFA(id, table, also, fields, msg, refs, fn) \
+	{id, RETURN_SSDA903, SEV_ERROR, #table, fields, msg, 0, 0, 0, 0, fn, refs, T903_##table | (also)}
 
 const struct returns_rule returns_rules_ref[] = {
 	RF("164", Episodes, "PL_DISTANCE", "Distance is not valid. Please check a valid postcode has been entered.",
@@ -640,5 +906,35 @@ const struct returns_rule returns_rules_ref[] = {
 	   "at end of last year.", REF_LAST_YEAR, r503E),
 	RF("503F", Episodes, "URN", "The Ofsted URN in the  first episode does not match open episode at end of last "
 	   "year.", REF_LAST_YEAR, r503F),
+	RF("503G", Episodes, "PL_DISTANCE", "The distance in first episode does not match open episode at end of last "
+	   "year.", REF_LAST_YEAR | REF_POSTCODES, r503G),
+	RF("503H", Episodes, "PL_LA", "The placement LA in first episode does not match open episode at end of last "
+	   "year.", REF_LAST_YEAR | REF_POSTCODES, r503H),
+	RF("453", Episodes, "PL_DISTANCE", "Contradiction between placement distance in the last episode of the previous "
+	   "year and in the first episode of the current year.", REF_LAST_YEAR | REF_POSTCODES, r453),
+	RF("562", Episodes, "DECOM", "Episode commenced before the start of the current collection year but there is a "
+	   "missing continuous episode in the previous year.", REF_LAST_YEAR, r562),
+	RF("NoE", Episodes, "DECOM", "This child has no episodes loaded for previous year even though child started to "
+	   "be looked after before this current year.", REF_LAST_YEAR, rNoE),
+	RF("624", Header, "MC_DOB", "Date of birth of the first child contradicts the date of birth of the first child "
+	   "previously recorded.", REF_LAST_YEAR, r624),
+	RF("626", Header, "MC_DOB, MOTHER", "Child was reported as a mother but the date of birth of the first child is "
+	   "before the current year which contradicts with the mother status recorded last year.", REF_LAST_YEAR, r626),
+	RFA("205A", Header, T903_UASC | T903_Episodes, "CHILD, UASC", "Child identified as UASC last year is no longer UASC this year, but "
+	    "date UASC ceased in both years does not support this.", REF_LAST_YEAR, r205A),
+	RFA("205B", UASC, T903_Header | T903_Episodes, "DUC, UASC", "Child previously identified as UASC is also UASC this year, but date "
+	    "UASC ceased in both years does not support this.", REF_LAST_YEAR, r205B),
+	RFA("205C", UASC, T903_Header | T903_Episodes, "DUC, UASC", "Child not identified as UASC either this year or last year but date "
+	    "UASC ceased has been provided.", REF_LAST_YEAR, r205C),
+	RFA("205D", UASC, T903_Header | T903_Episodes, "CHILD, UASC", "Child identified as UASC this year but not identified as UASC status "
+	    "provided for the child last year.", REF_LAST_YEAR, r205D),
+	RFA("1001", OC3, T903_Episodes | T903_Header, "ACCOM, ACTIV, IN_TOUCH", "The episodes recorded for this young person "
+	    "suggest they are not a relevant or a former relevant child and therefore should not have care leaver "
+	    "information completed. [NOTE: This tool can only test the current and previous year data loaded into the "
+	    "tool - this check may generate false positives if a child had episodes prior to last year's collection.]",
+	    REF_LAST_YEAR, r1001),
+	RFA("1010", OC3, T903_Episodes, "ACCOM, ACTIV, IN_TOUCH", "This child has no episodes loaded for current year even "
+	    "though there was an open episode of care at the end of the previous year, and care leaver data has been "
+	    "entered.", REF_LAST_YEAR, r1010),
 };
 const size_t returns_rules_ref_n = sizeof(returns_rules_ref) / sizeof(returns_rules_ref[0]);

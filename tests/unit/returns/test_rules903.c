@@ -109,6 +109,12 @@ static void base(struct env *t)
 	returns_refdata_add_postcode(t->ref, "WR2 2BB", "E07000237", 52.20, -2.25);
 	returns_refdata_add_postcode(t->ref, "WR3 3CC", "E07000237", 52.21, -2.21);
 	returns_refdata_add_postcode(t->ref, "ZE9 9ZZ", "", 99.999999, 0);
+	/* For the distance and LA of placement rules (453, 503G, 503H): from WR1 1AA, WR4 4DD is
+	 * 1.28 miles (0.03 degrees east at 52.19 N: 0.03 x 69.1 x cos 52.19 = 1.27) and WR5 5EE
+	 * 2.12 (0.05 east); B1 1AA is in another district (Birmingham). */
+	returns_refdata_add_postcode(t->ref, "WR4 4DD", "E07000237", 52.19, -2.19);
+	returns_refdata_add_postcode(t->ref, "WR5 5EE", "E07000237", 52.19, -2.17);
+	returns_refdata_add_postcode(t->ref, "B1 1AA", "E08000025", 52.48, -1.90);
 	returns_refdata_add_provider(t->ref, "SC100001", "Children's home", "WR3 3CC", D(2020, 1, 1), NONE);
 	returns_refdata_add_provider(t->ref, "SC100002", "Children's home", "WR3 3CC", D(2025, 1, 1), NONE);
 	returns_refdata_add_provider(t->ref, "SC100003", "Children's home", "WR2 2BB", D(2020, 1, 1), D(2024, 1, 1));
@@ -126,6 +132,15 @@ static void base(struct env *t)
 }
 #define L (t->last)
 #define LE (&t->last->episodes[0])
+
+/* C1's row in last year's UASC table, DUC duc. */
+static int last_uasc(struct env *t, hdate duc)
+{
+	L->uasc = arena_alloc(&t->a, sizeof(*L->uasc));
+	L->uasc[0] = (struct s9_uasc){"M", L->dob, duc, 2};
+	L->n_uasc = 1;
+	return 0;
+}
 
 /* ---- building blocks for the cases (each usable in an expression) ---- */
 
@@ -601,6 +616,69 @@ CASE(227, (E(1)->urn = "SC100002"), (E(1)->urn = "SC100001"))
 /* 228: SC100003 closed 1 January 2024, before DEC 1 June 2024 of the first episode. */
 CASE(228, (E(0)->urn = "SC100003"), (E(0)->urn = "SC100001"))
 
+/* NoE: the first episode began 1 May 2023, before the year; last year's return has no
+ * episode of C1. Near miss: the same, the first episode beginning 1 April 2024, the year's
+ * first day (not before it). */
+CASE(NoE, (L->n_episodes = 0), (L->n_episodes = 0, E(0)->decom = D(2024, 4, 1)))
+/* 562: the first episode began 1 May 2023; last year's latest began 1 April 2023, earlier:
+ * the episode carried into this year is missing from last year's. Near miss: last year's
+ * latest began 1 June 2023, after it (562 asks only whether it is missing; 502 says the rest). */
+CASE(562, (LE->decom = D(2023, 4, 1)), (LE->decom = D(2023, 6, 1)))
+/* 503G: the first episode is last year's open one (DECOM 1 May 2023). This year WR1 1AA to
+ * WR2 2BB: 1.45 miles (0.01 N = 0.69; 0.03 W = 1.27; sqrt(0.69^2 + 1.27^2) = 1.45). Last
+ * year to WR5 5EE: 2.12: 0.67 apart, over 0.2: fires. To WR4 4DD: 1.27, 0.18 apart: within
+ * the 0.2 allowed for rounding: does not. */
+CASE(503G, (LE->pl_post = "WR5 5EE"), (LE->pl_post = "WR4 4DD"))
+/* 503H: last year's PL_POST B1 1AA is in E08000025, this year's WR2 2BB in E07000237: fires;
+ * WR5 5EE, another postcode in E07000237: does not. */
+CASE(503H, (LE->pl_post = "B1 1AA"), (LE->pl_post = "WR5 5EE"))
+/* 453: last year's open episode began 1 April 2023 (not this year's first, which began 1 May
+ * 2023, before the year): distances 2.12 then, 1.45 now: 0.67 apart: fires; 1.27 then: 0.18
+ * apart: does not. */
+CASE(453, (LE->decom = D(2023, 4, 1), LE->pl_post = "WR5 5EE"), (LE->decom = D(2023, 4, 1), LE->pl_post = "WR4 4DD"))
+/* 624: MC_DOB 1 January 2024 now, 2 January 2024 last year; near miss: none last year. */
+CASE(624, (V->mc_dob = D(2024, 1, 1), L->mc_dob = D(2024, 1, 2)), (V->mc_dob = D(2024, 1, 1)))
+/* 626: MOTHER 1 with a first child born 1 January 2024 (before 1 April 2024), but MOTHER 0
+ * in last year's return (made up to 31 March 2024): fires. Near miss: born 1 May 2024, in
+ * the year: she became a mother after last year's return. */
+CASE(626, (V->mother = "1", V->mc_dob = D(2024, 1, 1), L->mother = "0"),
+     (V->mother = "1", V->mc_dob = D(2024, 5, 1), L->mother = "0"))
+/* 205A: UASC last year with DUC blank (still UASC at 31 March 2024), no UASC row this year.
+ * Near miss: last year's DUC 1 March 2024, before this year: the status had ceased. */
+CASE(205A, last_uasc(t, NONE), last_uasc(t, D(2024, 3, 1)))
+/* 205B: UASC both years; last year's DUC 1 March 2024, this year's blank. Near miss: 1 March
+ * 2024 both years. */
+CASE(205B, (last_uasc(t, D(2024, 3, 1)), add_uasc(t)), (last_uasc(t, D(2024, 3, 1)), add_uasc(t)->duc = D(2024, 3, 1)))
+/* 205C: a UASC row this year with DUC 1 January 2023, before last year began (1 April 2023),
+ * and none last year: UASC in neither year, yet a DUC. Near miss: DUC 1 June 2023, in last
+ * year (then UASC last year, which 205D asks about). */
+CASE(205C, (add_uasc(t)->duc = D(2023, 1, 1)), (add_uasc(t)->duc = D(2023, 6, 1)))
+/* 205D: UASC this year (DUC blank), in last year's return without a UASC row. Near miss: a
+ * row last year too. */
+CASE(205D, add_uasc(t), (add_uasc(t), last_uasc(t, NONE)))
+
+/* 1001: a care leaver born 1 June 2007 (14 on 1 June 2021, 16 on 1 June 2023) whose only
+ * care in either year is 1 April 2024 to DEC: to 30 June 2024 is 30 + 31 + 29 = 90 days,
+ * under 13 weeks (91): fires; to 1 July 2024, 91 days: does not. Last year's return has no
+ * episode of C1. */
+static int leaver_1001(struct env *t, hdate dec)
+{
+	V->dob = D(2007, 6, 1);
+	L->dob = V->dob;
+	L->n_episodes = 0;
+	V->n_episodes = 1;
+	V->n_hist = 1;
+	E(0)->decom = D(2024, 4, 1);
+	end_ep(t, 0, dec, "E8");
+	add_oc3(t, "YES", "F2", "D1");
+	return 0;
+}
+CASE(1001, leaver_1001(t, D(2024, 6, 30)), leaver_1001(t, D(2024, 7, 1)))
+/* 1010: care leaver information, no episode this year, last year's return ended with an
+ * episode open (base: DECOM 1 May 2023, no DEC). Near miss: it ended 1 January 2024. */
+CASE(1010, (add_oc3(t, "YES", "F2", "D1"), V->n_episodes = 0, V->n_hist = 0),
+     (add_oc3(t, "YES", "F2", "D1"), V->n_episodes = 0, V->n_hist = 0, LE->dec = D(2024, 1, 1)))
+
 struct tcase {
 	const char *id;
 	void (*breaks)(struct env *);
@@ -632,7 +710,8 @@ static const struct tcase cases[] = {
 	T(SW14STG2), T(SW15STG2), T(INT01), T(INT02), T(INT04), T(INT05), T(INT06), T(INT07), T(INT08), T(INT09),
 	T(INT11), T(INT12), T(INT13), T(INT14), T(INT15), T(INT16), T(INT17), T(INT18), T(INT31), T(INT33),
 	T(INT34), T(INT35), T(INT36), T(164), T(169), T(202), T(203), T(204), T(208), T(502), T(503A), T(503B),
-	T(503C), T(503E), T(503F), T(219), T(221), T(227), T(228),
+	T(503C), T(503E), T(503F), T(219), T(221), T(227), T(228), T(NoE), T(562), T(503G), T(503H), T(453),
+	T(624), T(626), T(205A), T(205B), T(205C), T(205D), T(1001), T(1010),
 };
 #define N_CASES (sizeof(cases) / sizeof(cases[0]))
 
@@ -988,6 +1067,50 @@ static void test_164_distance(void **state)
 
 /* 1008 with Ofsted's register: SC123456 has a URN's shape but is not in the base's register
  * (SC100001-3); without a register only the shape is checked. */
+/* 1001 counts an episode reported in both years once. A care leaver born 1 June 2007, in
+ * care from 1 January 2024: last year's return has the episode open at 31 March 2024 (90
+ * days: 31 + 29 + 31 - 1 = 90, 1 January to 31 March), this year's the same episode (the
+ * same DECOM) ended 15 February 2024. From files, this year's row is the one counted
+ * (1 January to 15 February: 31 + 14 = 45 days): under 91, fires. Counted twice it would be
+ * 45 + 90 = 135 and would not. With last year's episode an earlier one (DECOM 1 October
+ * 2023 to 1 January 2024: 92 days), both count: 137: does not fire. */
+static void test_1001_once(void **state)
+{
+	(void)state;
+	struct env t = {0};
+	base(&t);
+	t.v.dob = D(2007, 6, 1);
+	t.last->dob = t.v.dob;
+	t.v.n_episodes = t.v.n_hist = 1;
+	t.v.episodes[0].decom = D(2024, 1, 1);
+	t.v.episodes[0].dec = D(2024, 2, 15);
+	t.v.episodes[0].rec = "E8";
+	t.last->episodes[0].decom = D(2024, 1, 1);
+	t.v.oc3[t.v.n_oc3++] = (struct s9_oc3){t.v.dob, "YES", "F2", "D1", 2, 0};
+	assert_true(fires(&t, "1001", NULL));
+	t.last->episodes[0].decom = D(2023, 10, 1);
+	t.last->episodes[0].dec = D(2024, 1, 1);
+	assert_false(fires(&t, "1001", NULL));
+	arena_free(&t.a);
+}
+
+/* 205A and rule 1014: a UASC child (last year's row, DUC blank) who left care last year is a
+ * care leaver this year, with OC3 and no episode, and so without a UASC row (1014 says UASC
+ * is not for care leavers): not 205A's; looked after this year without the row it is. */
+static void test_205A_care_leaver(void **state)
+{
+	(void)state;
+	struct env t = {0};
+	base(&t);
+	last_uasc(&t, NONE);
+	t.v.n_episodes = t.v.n_hist = 0;
+	t.v.oc3[t.v.n_oc3++] = (struct s9_oc3){t.v.dob, "YES", "F2", "D1", 2, 0};
+	assert_false(fires(&t, "205A", NULL));
+	t.v.n_episodes = t.v.n_hist = 2;
+	assert_true(fires(&t, "205A", NULL));
+	arena_free(&t.a);
+}
+
 static void test_1008_register(void **state)
 {
 	(void)state;
@@ -1129,7 +1252,7 @@ int main(void)
 		cmocka_unit_test(test_148_bad_dec),	cmocka_unit_test(test_178_by_place),
 		cmocka_unit_test(test_first_episode),	cmocka_unit_test(test_440_row_dob),
 		cmocka_unit_test(test_164_distance),	cmocka_unit_test(test_refs_absent),
-		cmocka_unit_test(test_1008_register),	cmocka_unit_test(test_tables_absent),
+		cmocka_unit_test(test_1008_register), cmocka_unit_test(test_1001_once), cmocka_unit_test(test_205A_care_leaver),	cmocka_unit_test(test_tables_absent),
 	};
 	enum { N_EXTRA = sizeof(extra) / sizeof(extra[0]) };
 	struct CMUnitTest tests[N_CASES + 3 + N_EXTRA];
