@@ -687,7 +687,9 @@ static void r503G(struct returns_ctx *x)
 	}
 }
 
-/* 503H: and the same PL_LA (the district of each year's PL_POST). */
+/* 503H: and the same PL_LA (the district of each year's PL_POST, as 169 reads PL_LA: the
+ * directory as loaded gives districts; in a two-tier county two districts are one LA, where
+ * this may say more than the DfE's check, though only when PL_POST itself changed). */
 static void r503H(struct returns_ctx *x)
 {
 	const struct s9_episode *o = open_last(x);

@@ -7,7 +7,7 @@
  * that compare with last year's return (Header_last, Episodes_last...) are answered from
  * the record's own history (hist) and are not repeated; rules on fields the return does not
  * carry as CSV (PL_LA, PL_DISTANCE, PL_LOCATION) or that need Ofsted's provider list are
- * not here.
+ * not here: refdata.c has them, with those comparing with last year's return by files.
  *
  * This file holds the rules on the Header and Episodes tables; rules903_more.c the rules
  * on the other tables (Reviews, UASC, Missing, OC2, OC3, AD1, PlacedAdoption, PrevPerm,
