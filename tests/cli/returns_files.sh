@@ -277,6 +277,50 @@ printf 'URN,Postcode\nSC1,WR1 1AA\n' >"$TMPDIR/badprov.csv"
 refuses "a providers file without its columns says which it needs" "needs the columns URN, Provider type and Postcode" \
 	$H validate --files "$r/files" --year 2025 --providers "$TMPDIR/badprov.csv"
 
+# The rules comparing with last year's return by files, each child beside its near miss:
+#   N1 began care 1 May 2023 and is not in last year's return: NoE; N2 is, with that episode
+#     open at 31 March 2024: no NoE (nor 562, 502).
+#   G1's episode open since 1 May 2023 was placed at WR5 5EE last year (2.12 miles from WR1
+#     1AA), at WR2 2BB now (1.45): 0.67 apart, 503G. G2's was at WR4 4DD (1.27): 0.18 apart,
+#     within the 0.2 allowed for rounding: none. 453 (last year's last episode against this
+#     year's first, whatever their DECOMs) says the same of G1.
+#   L1 has care leaver information and no episode this year, though last year's return ended
+#     with one open: 1010. L2's ended 1 January 2024 (E8): none.
+# Without --last-year, NoE and 1010 are not run; 503G needs the postcodes too.
+y=$TMPDIR/ly
+mkdir -p "$y/files" "$y/last"
+printf 'CHILD,SEX,DOB,ETHNIC,UPN,MOTHER,MC_DOB\n' | tee "$y/files/Header.csv" >"$y/last/Header.csv"
+printf 'CHILD,DECOM,RNE,LS,CIN,PLACE,PLACE_PROVIDER,DEC,REC,REASON_PLACE_CHANGE,HOME_POST,PL_POST,URN\n' |
+	tee "$y/files/Episodes.csv" >"$y/last/Episodes.csv"
+for c in N1 N2 G1 G2; do printf '%s,M,01/06/2012,WBRI,L885455310171,,\n' $c >>"$y/files/Header.csv"; done
+for c in L1 L2; do printf '%s,M,01/06/2006,WBRI,L885455310171,,\n' $c >>"$y/files/Header.csv"; done
+for c in N2 G1 G2; do printf '%s,M,01/06/2012,WBRI,L885455310171,,\n' $c >>"$y/last/Header.csv"; done
+for c in L1 L2; do printf '%s,M,01/06/2006,WBRI,L885455310171,,\n' $c >>"$y/last/Header.csv"; done
+for c in N1 N2 G1 G2; do printf '%s,01/05/2023,S,C2,N1,U4,PR1,,,,WR1 1AA,WR2 2BB,\n' $c >>"$y/files/Episodes.csv"; done
+cat >>"$y/last/Episodes.csv" <<'EOF2'
+N2,01/05/2023,S,C2,N1,U4,PR1,,,,WR1 1AA,WR2 2BB,
+G1,01/05/2023,S,C2,N1,U4,PR1,,,,WR1 1AA,WR5 5EE,
+G2,01/05/2023,S,C2,N1,U4,PR1,,,,WR1 1AA,WR4 4DD,
+L1,01/05/2023,S,C2,N1,U4,PR1,,,,WR1 1AA,WR2 2BB,
+L2,01/05/2023,S,C2,N1,U4,PR1,01/01/2024,E8,,WR1 1AA,WR2 2BB,
+EOF2
+printf 'CHILD,DOB,IN_TOUCH,ACTIV,ACCOM\nL1,01/06/2006,YES,F2,D1\nL2,01/06/2006,YES,F2,D1\n' >"$y/files/OC3.csv"
+{ cat "$r/postcodes.csv"; printf 'WR4 4DD,E07000237,52.19,-2.19\nWR5 5EE,E07000237,52.19,-2.17\n'; } >"$y/postcodes.csv"
+$H validate --files "$y/files" --year 2025 --format csv >"$TMPDIR/ly0.csv" 2>"$TMPDIR/ly0.err"
+grep -q "^,,0,NoE,not run,.*needs last year's return" "$TMPDIR/ly0.csv" && grep -q "^,,0,1010,not run," "$TMPDIR/ly0.csv" &&
+	hasnt "$TMPDIR/ly0.csv" N1 NoE && ok "without --last-year: NoE and 1010 are not run" ||
+	not_ok "NoE/1010 not run: $(grep -E 'NoE|1010' "$TMPDIR/ly0.csv" | head -3) $(head -2 "$TMPDIR/ly0.err")"
+$H validate --files "$y/files" --year 2025 --last-year "$y/last" --postcodes "$y/postcodes.csv" --format csv \
+	>"$TMPDIR/ly1.csv" 2>"$TMPDIR/ly1.err"
+rc=$?
+[ "$rc" = 0 ] && has "$TMPDIR/ly1.csv" N1 NoE Episodes.csv:2 && hasnt "$TMPDIR/ly1.csv" N2 NoE && hasnt "$TMPDIR/ly1.csv" N2 562 &&
+	has "$TMPDIR/ly1.csv" G1 503G Episodes.csv:4 && has "$TMPDIR/ly1.csv" G1 453 Episodes.csv:4 &&
+	hasnt "$TMPDIR/ly1.csv" G2 503G && hasnt "$TMPDIR/ly1.csv" G2 453 &&
+	has "$TMPDIR/ly1.csv" L1 1010 OC3.csv:2 && hasnt "$TMPDIR/ly1.csv" L2 1010 &&
+	[ "$(awk -F, '$4 ~ /^(NoE|562|503G|503H|453|1010|1001)$/' "$TMPDIR/ly1.csv" | wc -l)" = 4 ] &&
+	ok "--last-year: NoE on N1, 503G and 453 on G1, 1010 on L1; none on their near misses (4 findings of these rules)" ||
+	not_ok "last-year rules (exit $rc): $(awk -F, '$4 ~ /^(NoE|562|503G|503H|453|1010|1001)$/' "$TMPDIR/ly1.csv") $(head -2 "$TMPDIR/ly1.err")"
+
 # The same in the record: imported once (hearth refdata DB import), used by validate DB; last
 # year's return is the record's own history. Before the import, 392c and 219 are not run.
 rdb=$TMPDIR/ref.db
