@@ -808,7 +808,8 @@ static void r205D(struct returns_ctx *x)
 /* ---- care leavers against last year (1001, 1010) ---- */
 
 /* 1001: OC3 is for relevant and former relevant children: looked after for at least 13 weeks
- * (91 days) in all since the 14th birthday, some of it on or after the 16th. Counted over
+ * (91 days) in all since the 14th birthday, some of it while 16 or 17 (on the 16th birthday
+ * or after: an episode whose DEC is the birthday ended the day before). Counted over
  * the episodes of this year and last year's return (the record: the whole history),
  * short breaks (V3, V4) not counting, an open episode to 31 March. A child with no episode
  * in either is 1002's, not this rule's. */
@@ -851,7 +852,7 @@ static void r1001(struct returns_ctx *x)
 		hdate s = e->decom > b14 ? e->decom : b14;
 		hdate end = dok(e->dec) ? e->dec : k < nl ? returns_year_end(x->year - 1) : x->ye;
 		days += end > s ? end - s : 0;
-		after16 = after16 || end >= b16;
+		after16 = after16 || end > b16; /* DEC is the first day not looked after */
 	}
 	if (days < 91) {
 		o3(x, 0, "looked after %ld days since the 14th birthday, under 13 weeks", days);

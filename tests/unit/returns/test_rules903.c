@@ -1097,6 +1097,28 @@ static void test_1001_once(void **state)
 /* 205A and rule 1014: a UASC child (last year's row, DUC blank) who left care last year is a
  * care leaver this year, with OC3 and no episode, and so without a UASC row (1014 says UASC
  * is not for care leavers): not 205A's; looked after this year without the row it is. */
+/* 1001, looked after while 16: a care leaver born 1 January 2008 (16 on 1 January 2024),
+ * with no episode this year and one in last year's return, 1 September 2023 (after the 14th
+ * birthday) to DEC 1 January 2024: 30 + 31 + 30 + 31 = 122 days, over 13 weeks, but DEC is
+ * the birthday itself, the first day not looked after: never looked after at 16: fires. DEC
+ * 2 January 2024: looked after on the birthday: does not. */
+static void test_1001_sixteen(void **state)
+{
+	(void)state;
+	struct env t = {0};
+	base(&t);
+	t.v.dob = t.last->dob = D(2008, 1, 1);
+	t.v.n_episodes = t.v.n_hist = 0;
+	t.last->episodes[0].decom = D(2023, 9, 1);
+	t.last->episodes[0].dec = D(2024, 1, 1);
+	t.last->episodes[0].rec = "E8";
+	t.v.oc3[t.v.n_oc3++] = (struct s9_oc3){t.v.dob, "YES", "F2", "D1", 2, 0};
+	assert_true(fires(&t, "1001", NULL));
+	t.last->episodes[0].dec = D(2024, 1, 2);
+	assert_false(fires(&t, "1001", NULL));
+	arena_free(&t.a);
+}
+
 static void test_205A_care_leaver(void **state)
 {
 	(void)state;
@@ -1252,7 +1274,8 @@ int main(void)
 		cmocka_unit_test(test_148_bad_dec),	cmocka_unit_test(test_178_by_place),
 		cmocka_unit_test(test_first_episode),	cmocka_unit_test(test_440_row_dob),
 		cmocka_unit_test(test_164_distance),	cmocka_unit_test(test_refs_absent),
-		cmocka_unit_test(test_1008_register), cmocka_unit_test(test_1001_once), cmocka_unit_test(test_205A_care_leaver),	cmocka_unit_test(test_tables_absent),
+		cmocka_unit_test(test_1008_register), cmocka_unit_test(test_1001_once), cmocka_unit_test(test_205A_care_leaver),
+		cmocka_unit_test(test_1001_sixteen),	cmocka_unit_test(test_tables_absent),
 	};
 	enum { N_EXTRA = sizeof(extra) / sizeof(extra[0]) };
 	struct CMUnitTest tests[N_CASES + 3 + N_EXTRA];
