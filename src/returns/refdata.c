@@ -666,11 +666,11 @@ static const char *pl_la(struct returns_ctx *x, const struct s9_episode *e)
 	return p && sok(p->district) ? p->district : NULL;
 }
 
-/* Distances differ when they do by 0.2 miles or more (PL_DISTANCE is given to a tenth of a
- * mile; the DfE's check allows a tenth either way for rounding). */
+/* Distances differ when they do by 0.2 miles or more, each as the DfE gives PL_DISTANCE: to
+ * a tenth of a mile (so compared in whole tenths; a tenth either way is rounding). */
 static bool distance_differs(double a, double b)
 {
-	return a >= 0 && b >= 0 && fabs(a - b) >= 0.2 - 1e-9;
+	return a >= 0 && b >= 0 && labs(lround(a * 10) - lround(b * 10)) >= 2;
 }
 
 /* 503G: the year's first episode, being last year's open episode (the same DECOM), has the
@@ -702,13 +702,13 @@ static void r503H(struct returns_ctx *x)
 	}
 }
 
-/* 453: last year ended with an open episode, this year's first episode began before the year
- * (it carries that care on), and its PL_DISTANCE differs from the open episode's (whatever
- * their DECOMs; when they are the same episode 503G says so too, as the DfE's checks do). */
+/* 453: last year's last episode is open at its end, this year's first episode has the same
+ * RNE (it reads as the same care carried on), and their PL_DISTANCEs differ (whatever their
+ * DECOMs; when they are the same episode 503G says so too, as the DfE's checks do). */
 static void r453(struct returns_ctx *x)
 {
 	const struct s9_episode *o = open_last(x);
-	if (!o || !V->n_episodes || !dok(V->episodes[0].decom) || V->episodes[0].decom >= x->ys) {
+	if (!o || !V->n_episodes || !str_eq(V->episodes[0].rne, o->rne)) {
 		return;
 	}
 	double now = pl_distance(x, &V->episodes[0]), then = pl_distance(x, o);

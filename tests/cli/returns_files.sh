@@ -280,10 +280,10 @@ refuses "a providers file without its columns says which it needs" "needs the co
 # The rules comparing with last year's return by files, each child beside its near miss:
 #   N1 began care 1 May 2023 and is not in last year's return: NoE; N2 is, with that episode
 #     open at 31 March 2024: no NoE (nor 562, 502).
-#   G1's episode open since 1 May 2023 was placed at WR5 5EE last year (2.12 miles from WR1
-#     1AA), at WR2 2BB now (1.45): 0.67 apart, 503G. G2's was at WR4 4DD (1.27): 0.18 apart,
-#     within the 0.2 allowed for rounding: none. 453 (last year's last episode against this
-#     year's first, whatever their DECOMs) says the same of G1.
+#   G1's episode open since 1 May 2023 was placed at WR5 5EE last year (PL_DISTANCE from WR1
+#     1AA 2.1 miles), at WR2 2BB now (1.4): 0.7 apart, 503G. G2's was at WR4 4DD (1.3): 0.1
+#     apart, rounding: none. 453 (last year's open episode against this year's first with the
+#     same RNE, whatever their DECOMs) says the same of G1.
 #   L1 has care leaver information and no episode this year, though last year's return ended
 #     with one open: 1010. L2's ended 1 January 2024 (E8): none.
 # Without --last-year, NoE and 1010 are not run; 503G needs the postcodes too.

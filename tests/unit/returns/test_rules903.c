@@ -624,17 +624,17 @@ CASE(NoE, (L->n_episodes = 0), (L->n_episodes = 0, E(0)->decom = D(2024, 4, 1)))
  * the episode carried into this year is missing from last year's. Near miss: last year's
  * latest began 1 June 2023, after it (562 asks only whether it is missing; 502 says the rest). */
 CASE(562, (LE->decom = D(2023, 4, 1)), (LE->decom = D(2023, 6, 1)))
-/* 503G: the first episode is last year's open one (DECOM 1 May 2023). This year WR1 1AA to
- * WR2 2BB: 1.45 miles (0.01 N = 0.69; 0.03 W = 1.27; sqrt(0.69^2 + 1.27^2) = 1.45). Last
- * year to WR5 5EE: 2.12: 0.67 apart, over 0.2: fires. To WR4 4DD: 1.27, 0.18 apart: within
- * the 0.2 allowed for rounding: does not. */
+/* 503G: the first episode is last year's open one (DECOM 1 May 2023). PL_DISTANCE is the
+ * DfE's, to a tenth of a mile: this year WR1 1AA to WR2 2BB is 1.45 miles (0.01 N = 0.69;
+ * 0.03 W = 1.27; sqrt(0.69^2 + 1.27^2) = 1.45, by the haversine 1.446), 1.4. Last year to
+ * WR5 5EE, 2.12: 2.1: 0.7 apart, 0.2 or more: fires. To WR4 4DD, 1.27: 1.3: 0.1 apart,
+ * rounding: does not. */
 CASE(503G, (LE->pl_post = "WR5 5EE"), (LE->pl_post = "WR4 4DD"))
 /* 503H: last year's PL_POST B1 1AA is in E08000025, this year's WR2 2BB in E07000237: fires;
  * WR5 5EE, another postcode in E07000237: does not. */
 CASE(503H, (LE->pl_post = "B1 1AA"), (LE->pl_post = "WR5 5EE"))
-/* 453: last year's open episode began 1 April 2023 (not this year's first, which began 1 May
- * 2023, before the year): distances 2.12 then, 1.45 now: 0.67 apart: fires; 1.27 then: 0.18
- * apart: does not. */
+/* 453: last year's open episode began 1 April 2023, not this year's first (1 May 2023), with
+ * the same RNE (S): distances 2.1 then, 1.4 now: fires; 1.3 then: 0.1 apart: does not. */
 CASE(453, (LE->decom = D(2023, 4, 1), LE->pl_post = "WR5 5EE"), (LE->decom = D(2023, 4, 1), LE->pl_post = "WR4 4DD"))
 /* 624: MC_DOB 1 January 2024 now, 2 January 2024 last year; near miss: none last year. */
 CASE(624, (V->mc_dob = D(2024, 1, 1), L->mc_dob = D(2024, 1, 2)), (V->mc_dob = D(2024, 1, 1)))
@@ -1102,6 +1102,22 @@ static void test_1001_once(void **state)
  * birthday) to DEC 1 January 2024: 30 + 31 + 30 + 31 = 122 days, over 13 weeks, but DEC is
  * the birthday itself, the first day not looked after: never looked after at 16: fires. DEC
  * 2 January 2024: looked after on the birthday: does not. */
+/* 453 compares only a first episode with the same RNE as last year's open one: with WR5 5EE
+ * last year (2.1 against 1.4) and RNE P there, it does not fire; with S, it does. */
+static void test_453_rne(void **state)
+{
+	(void)state;
+	struct env t = {0};
+	base(&t);
+	t.last->episodes[0].decom = D(2023, 4, 1);
+	t.last->episodes[0].pl_post = "WR5 5EE";
+	t.last->episodes[0].rne = "P";
+	assert_false(fires(&t, "453", NULL));
+	t.last->episodes[0].rne = "S";
+	assert_true(fires(&t, "453", NULL));
+	arena_free(&t.a);
+}
+
 static void test_1001_sixteen(void **state)
 {
 	(void)state;
@@ -1275,7 +1291,7 @@ int main(void)
 		cmocka_unit_test(test_first_episode),	cmocka_unit_test(test_440_row_dob),
 		cmocka_unit_test(test_164_distance),	cmocka_unit_test(test_refs_absent),
 		cmocka_unit_test(test_1008_register), cmocka_unit_test(test_1001_once), cmocka_unit_test(test_205A_care_leaver),
-		cmocka_unit_test(test_1001_sixteen),	cmocka_unit_test(test_tables_absent),
+		cmocka_unit_test(test_1001_sixteen), cmocka_unit_test(test_453_rne),	cmocka_unit_test(test_tables_absent),
 	};
 	enum { N_EXTRA = sizeof(extra) / sizeof(extra[0]) };
 	struct CMUnitTest tests[N_CASES + 3 + N_EXTRA];
