@@ -79,8 +79,8 @@ static int print_rules(int kind, enum cli_format format)
 							     "needs_columns", r[i].needs != 0, "flags", flags_text(&r[i]),
 							     "message", r[i].message));
 			json_t *refs = json_array();
-			static const char *const ref_keys[] = {"last_year", "providers", "postcodes"};
-			for (unsigned b = 0; b < 3; b++) {
+			static const char *const ref_keys[] = {"last_year", "providers", "postcodes", "provider_sector"};
+			for (unsigned b = 0; b < 4; b++) {
 				if (r[i].refs & (1u << b)) {
 					json_array_append_new(refs, json_string(ref_keys[b]));
 				}

@@ -342,6 +342,7 @@ size_t rules_run_global(struct returns_ctx *x, enum returns_kind kind, struct rg
 struct ref_provider {
 	const char *urn, *type, *postcode;
 	hdate registered, closed;	/* DATE_NONE when not given */
+	const char *sector;		/* the register's Sector, NULL when not given */
 };
 struct ref_postcode {
 	const char *postcode, *district;
@@ -350,6 +351,8 @@ struct ref_postcode {
 /* Lookups (NULL when absent or not given). A postcode is found in any letter case, with or
  * without its space. */
 const struct ref_provider *ref_provider_find(const struct returns_refdata *rd, const char *urn);
+/* Gives the last provider added its Sector (and the reference data REF_PROVIDER_SECTOR). */
+void ref_provider_sector(struct returns_refdata *rd, const char *sector);
 const struct ref_postcode *ref_postcode_find(const struct returns_refdata *rd, const char *postcode);
 /* Last year's view of the child with this CHILD, prepared (s9_prepare). */
 const struct s9_child *ref_last_year(const struct returns_refdata *rd, const char *child);

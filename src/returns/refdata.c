@@ -75,6 +75,8 @@ const char *returns_ref_name(unsigned ref)
 		return "Ofsted's register of providers (--providers FILE)";
 	case REF_POSTCODES:
 		return "the ONS postcode directory (--postcodes FILE)";
+	case REF_PROVIDER_SECTOR:
+		return "the Sector of each provider in Ofsted's register (--providers FILE with a Sector column)";
 	default:
 		for (int t = 0; t < S9_TABLE_MAX; t++) {
 			if (ref == REF_TABLE(1u << t)) {
@@ -124,9 +126,17 @@ void returns_refdata_add_provider(struct returns_refdata *rd, const char *urn, c
 {
 	struct ref_provider *p = ARR_PUSH(rd->a, rd->providers, rd->n_providers, rd->cap_providers);
 	*p = (struct ref_provider){postcode_key(rd->a, urn), arena_strdup(rd->a, type ? type : ""),
-				   arena_strdup(rd->a, postcode ? postcode : ""), registered, closed};
+				   arena_strdup(rd->a, postcode ? postcode : ""), registered, closed, NULL};
 	smap_put(&rd->provider_index, rd->a, p->urn, (int64_t)rd->n_providers);
 	rd->have |= REF_PROVIDERS;
+}
+
+void ref_provider_sector(struct returns_refdata *rd, const char *sector)
+{
+	if (rd->n_providers) {
+		rd->providers[rd->n_providers - 1].sector = sok(sector) ? arena_strdup(rd->a, sector) : NULL;
+	}
+	rd->have |= REF_PROVIDER_SECTOR;
 }
 
 void returns_refdata_add_postcode(struct returns_refdata *rd, const char *postcode, const char *district, double lat,
@@ -299,7 +309,8 @@ int returns_refdata_providers(struct returns_refdata *rd, const char *path, stru
 	    type = column(&c, (const char *const[]){"Provider type", "Provider_type", "PROVIDER_TYPE", NULL}),
 	    post = column(&c, (const char *const[]){"Postcode", "Setting postcode", "POSTCODE", NULL}),
 	    reg = column(&c, (const char *const[]){"Registration date", "Registration_date", "REG_DATE", NULL}),
-	    closed = column(&c, (const char *const[]){"Closed date", "Date closed", "REG_END", NULL});
+	    closed = column(&c, (const char *const[]){"Closed date", "Date closed", "REG_END", NULL}),
+	    sector = column(&c, (const char *const[]){"Sector", "Provider sector", NULL});
 	if (urn < 0 || type < 0 || post < 0) {
 		csv_close(&c);
 		return herr_set(err, HERR_INVALID, "file", "columns", "%s: the register of providers needs the columns URN, "
@@ -319,6 +330,9 @@ int returns_refdata_providers(struct returns_refdata *rd, const char *path, stru
 					path, line);
 		}
 		returns_refdata_add_provider(rd, cell(&c, urn), cell(&c, type), cell(&c, post), r, e);
+		if (sector >= 0) {
+			ref_provider_sector(rd, cell(&c, sector));
+		}
 	}
 	if (rc < 0) {
 		return bad_row(&c, path, rc, err);
@@ -485,6 +499,37 @@ static void r221(struct returns_ctx *x)
 		if (p && sok(p->postcode) && sok(e->pl_post) &&
 		    strcmp(postcode_key(x->a, p->postcode), postcode_key(x->a, e->pl_post)) != 0) {
 			ep(x, i, "PL_POST %s, but URN %s is at %s", e->pl_post, e->urn, p->postcode);
+		}
+	}
+}
+
+/* 224: the provider a URN names is owned as PLACE_PROVIDER says: by the register's Sector, a
+ * local authority's is own (PR1) or another LA's (PR2) provision, a health authority's other
+ * public provision (PR3), a private provider's private provision (PR4), a voluntary one's
+ * voluntary provision (PR5). A Sector not listed, or not given for the URN, checks nothing. */
+static const struct {
+	const char *sector;
+	const char *providers[3];
+} SECTOR_PROVIDERS[] = {
+	{"Local Authority", {"PR1", "PR2", NULL}},
+	{"Health Authority", {"PR3", NULL}},
+	{"Private", {"PR4", NULL}},
+	{"Voluntary", {"PR5", NULL}},
+};
+
+static void r224(struct returns_ctx *x)
+{
+	for (size_t i = 0; i < V->n_episodes; i++) {
+		const struct s9_episode *e = &V->episodes[i];
+		const struct ref_provider *p = ref_provider_find(x->ref, e->urn);
+		if (!p || !sok(p->sector) || !sok(e->provider)) {
+			continue;
+		}
+		for (size_t k = 0; k < sizeof(SECTOR_PROVIDERS) / sizeof(SECTOR_PROVIDERS[0]); k++) {
+			if (strcasecmp(SECTOR_PROVIDERS[k].sector, p->sector) == 0 &&
+			    !in_set(e->provider, SECTOR_PROVIDERS[k].providers)) {
+				ep(x, i, "URN %s is %s provision, not PLACE_PROVIDER %s", e->urn, p->sector, e->provider);
+			}
 		}
 	}
 }
@@ -890,6 +935,8 @@ const struct returns_rule returns_rules_ref[] = {
 	   "(UPN) already recorded for this child.", REF_LAST_YEAR, r208),
 	RF("219", Episodes, "PLACE, URN", "The Ofsted Unique reference number (URN) provided for the child's placement "
 	   "does not match the placement type recorded.", REF_PROVIDERS, r219),
+	RF("224", Episodes, "PLACE_PROVIDER", "The Ofsted Unique reference number (URN) provided for the child's "
+	   "placement does not match the placement provider recorded.", REF_PROVIDERS | REF_PROVIDER_SECTOR, r224),
 	RF("221", Episodes, "PL_POST", "The Ofsted Unique reference number (URN) provided for the child's placement does "
 	   "not match the placement postcode provided.", REF_PROVIDERS, r221),
 	RF("227", Episodes, "DECOM, URN", "Ofsted Unique reference number (URN) is not valid for the episode start date.",

@@ -150,7 +150,10 @@ struct returns_findings {
  * registration dates) and the ONS postcode directory (postcode -> district, latitude,
  * longitude). A rule needing one that is not given does not run, and the report says so
  * ("not run: needs ..."): never a silent pass. */
-enum { REF_LAST_YEAR = 1 << 0, REF_PROVIDERS = 1 << 1, REF_POSTCODES = 1 << 2, REF_ALL = 7 };
+/* REF_PROVIDER_SECTOR: the register given with its Sector column (Local Authority, Private,
+ * Voluntary, Health Authority), which the record does not hold: rule 224 reads it. */
+enum { REF_LAST_YEAR = 1 << 0, REF_PROVIDERS = 1 << 1, REF_POSTCODES = 1 << 2, REF_PROVIDER_SECTOR = 1 << 3,
+       REF_ALL = 15 };
 /* What a rule lacks, as one set of bits: REF_* and, shifted by REF_TABLE_SHIFT, the T903_*
  * tables not supplied (returns_rule_not_given; returns_ref_name names each bit). */
 #define REF_TABLE_SHIFT 8

@@ -236,7 +236,7 @@ cat >"$r/last/Episodes.csv" <<'EOF2'
 CHILD,DECOM,RNE,LS,CIN,PLACE,PLACE_PROVIDER,DEC,REC,REASON_PLACE_CHANGE,HOME_POST,PL_POST,URN
 A1,01/05/2023,S,C2,N1,U4,PR1,,,,WR1 1AA,WR2 2BB,
 EOF2
-printf 'URN,Provider type,Postcode,Registration date,Closed date\nSC100001,Children'"'"'s home,WR3 3CC,01/01/2020,\n' >"$r/providers.csv"
+printf 'URN,Provider type,Postcode,Registration date,Closed date,Sector\nSC100001,Children'"'"'s home,WR3 3CC,01/01/2020,,Private\n' >"$r/providers.csv"
 printf 'pcds,oslaua,lat,long\nWR1 1AA,E07000237,52.19,-2.22\nWR2 2BB,E07000237,52.20,-2.25\n' >"$r/postcodes.csv"
 # None given: the rules that need them are listed as not run, each with what it needs.
 $H validate --files "$r/files" --year 2025 --format csv >"$TMPDIR/r0.csv" 2>"$TMPDIR/r0.err"
@@ -261,9 +261,9 @@ $H validate --files "$r/files" --year 2025 --postcodes "$r/postcodes.csv" --prov
 	--last-year "$r/last" --format csv >"$TMPDIR/r2.csv" 2>"$TMPDIR/r2.err"
 rc=$?
 [ "$rc" = 0 ] && ! grep ',not run,' "$TMPDIR/r2.csv" | grep -qv 'needs the table ' && has "$TMPDIR/r2.csv" A1 219 Episodes.csv:2 &&
-	has "$TMPDIR/r2.csv" A1 221 Episodes.csv:2 && has "$TMPDIR/r2.csv" A1 202 Header.csv:2 &&
+	has "$TMPDIR/r2.csv" A1 221 Episodes.csv:2 && has "$TMPDIR/r2.csv" A1 202 Header.csv:2 && has "$TMPDIR/r2.csv" A1 224 Episodes.csv:2 &&
 	has "$TMPDIR/r2.csv" A1 502 Episodes.csv:2 && hasnt "$TMPDIR/r2.csv" B2 202 && hasnt "$TMPDIR/r2.csv" B2 221 &&
-	ok "all three given: 219, 221 (SC100001), 202 and 502 (last year) fire on A1, not B2; nothing not run for want of them" ||
+	ok "all three given: 219, 221, 224 (SC100001, Private, not PR1), 202 and 502 (last year) fire on A1, not B2; nothing not run for want of them" ||
 	not_ok "refdata (exit $rc): $(grep -E ',(219|221|202|502|not run),' "$TMPDIR/r2.csv" | head -5) $(head -2 "$TMPDIR/r2.err")"
 $H validate --rules --return ssda903 --format json >"$TMPDIR/rules.json" &&
 	node -e 'const d = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8"));
@@ -339,9 +339,12 @@ run_ok "$TMPDIR/ri3.out" $H refdata "$rdb" import postcodes "$r/postcodes.csv" &
 	ok "importing again replaces, not doubles" || not_ok "refdata show: $(cat "$TMPDIR/rs.out")"
 $H validate "$rdb" --return ssda903 --year 2025 --format csv >"$TMPDIR/rd1.csv" 2>"$TMPDIR/rd1.err"
 rc=$?
-[ "$rc" = 0 ] && ! grep -q ',not run,' "$TMPDIR/rd1.csv" && grep -q '^B2,[0-9]*,392c,' "$TMPDIR/rd1.csv" &&
+# The record keeps a provider's URN, type, postcode and dates, not its Sector: 224 alone is
+# not run, and says what it needs.
+[ "$rc" = 0 ] && [ "$(grep -c ',not run,' "$TMPDIR/rd1.csv")" = 1 ] && grep -q '^,0,224,not run,.*needs the Sector' "$TMPDIR/rd1.csv" &&
+	grep -q '^B2,[0-9]*,392c,' "$TMPDIR/rd1.csv" &&
 	! grep -q '^A1,[0-9]*,392c,' "$TMPDIR/rd1.csv" && grep -q '^A1,[0-9]*,219,' "$TMPDIR/rd1.csv" && grep -q '^A1,[0-9]*,221,' "$TMPDIR/rd1.csv" &&
-	ok "validate DB with the record's reference data: 392c on B2, 219 and 221 on A1, nothing not run" ||
+	ok "validate DB with the record's reference data: 392c on B2, 219 and 221 on A1, nothing not run but 224 (needs the Sector)" ||
 	not_ok "validate DB refdata (exit $rc): $(grep -E ',(392c|219|221|not run),' "$TMPDIR/rd1.csv" | head -4) $(head -2 "$TMPDIR/rd1.err")"
 check "the record checks clean with its reference data" $H check "$rdb"
 

@@ -116,7 +116,9 @@ static void base(struct env *t)
 	returns_refdata_add_postcode(t->ref, "WR5 5EE", "E07000237", 52.19, -2.17);
 	returns_refdata_add_postcode(t->ref, "B1 1AA", "E08000025", 52.48, -1.90);
 	returns_refdata_add_provider(t->ref, "SC100001", "Children's home", "WR3 3CC", D(2020, 1, 1), NONE);
+	ref_provider_sector(t->ref, "Private");
 	returns_refdata_add_provider(t->ref, "SC100002", "Children's home", "WR3 3CC", D(2025, 1, 1), NONE);
+	ref_provider_sector(t->ref, "Local Authority");
 	returns_refdata_add_provider(t->ref, "SC100003", "Children's home", "WR2 2BB", D(2020, 1, 1), D(2024, 1, 1));
 	struct s9_child *l = t->last = ref_last_year_add(t->ref, "C1");
 	l->header = true;
@@ -611,6 +613,9 @@ CASE(503F, (LE->urn = "SC100001"), (LE->urn = "SC100001", E(0)->urn = "SC100001"
 CASE(219, (E(1)->urn = "SC100001"), (E(1)->urn = "SC100001", E(1)->place = "K2"))
 /* 221: SC100001 is at WR3 3CC: not PL_POST WR2 2BB; wr3 3cc is it. */
 CASE(221, (E(1)->urn = "SC100001", E(1)->pl_post = "WR2 2BB"), (E(1)->urn = "SC100001", E(1)->pl_post = "wr3 3cc"))
+/* 224: SC100001 is Private (PR4 provision), not the PR1 (own provision) the episode says;
+ * SC100002 is a local authority's: PR1 is one of its (PR1, PR2). */
+CASE(224, (E(1)->urn = "SC100001"), (E(1)->urn = "SC100002"))
 /* 227: SC100002 registered 1 January 2025, after DECOM 1 June 2024; SC100001 in 2020. */
 CASE(227, (E(1)->urn = "SC100002"), (E(1)->urn = "SC100001"))
 /* 228: SC100003 closed 1 January 2024, before DEC 1 June 2024 of the first episode. */
@@ -710,7 +715,7 @@ static const struct tcase cases[] = {
 	T(SW14STG2), T(SW15STG2), T(INT01), T(INT02), T(INT04), T(INT05), T(INT06), T(INT07), T(INT08), T(INT09),
 	T(INT11), T(INT12), T(INT13), T(INT14), T(INT15), T(INT16), T(INT17), T(INT18), T(INT31), T(INT33),
 	T(INT34), T(INT35), T(INT36), T(164), T(169), T(202), T(203), T(204), T(208), T(502), T(503A), T(503B),
-	T(503C), T(503E), T(503F), T(219), T(221), T(227), T(228), T(NoE), T(562), T(503G), T(503H), T(453),
+	T(503C), T(503E), T(503F), T(219), T(221), T(224), T(227), T(228), T(NoE), T(562), T(503G), T(503H), T(453),
 	T(624), T(626), T(205A), T(205B), T(205C), T(205D), T(1001), T(1010),
 };
 #define N_CASES (sizeof(cases) / sizeof(cases[0]))
@@ -1174,6 +1179,13 @@ static void test_refs_absent(void **state)
 	assert_false(fires(&t, "392c", NULL));
 	assert_int_equal(returns_rule_refs_missing(returns_rule_find(RETURN_SSDA903, "392c"), NULL), REF_POSTCODES);
 	assert_int_equal(returns_rule_refs_missing(returns_rule_find(RETURN_SSDA903, "101"), NULL), 0);
+	/* 224 with a register read without its Sector column (as the record holds it): not run,
+	 * needing the Sector; with it, it runs. */
+	struct returns_refdata *rd = returns_refdata_new(&t.a);
+	returns_refdata_add_provider(rd, "SC100001", "Children's home", "WR3 3CC", NONE, NONE);
+	assert_int_equal(returns_rule_refs_missing(returns_rule_find(RETURN_SSDA903, "224"), rd), REF_PROVIDER_SECTOR);
+	ref_provider_sector(rd, "Private");
+	assert_int_equal(returns_rule_refs_missing(returns_rule_find(RETURN_SSDA903, "224"), rd), 0);
 	arena_free(&t.a);
 }
 
