@@ -110,7 +110,7 @@ static void base(struct env *t)
 	returns_refdata_add_postcode(t->ref, "WR3 3CC", "E07000237", 52.21, -2.21);
 	returns_refdata_add_postcode(t->ref, "ZE9 9ZZ", "", 99.999999, 0);
 	/* For the distance and LA of placement rules (453, 503G, 503H): from WR1 1AA, WR4 4DD is
-	 * 1.28 miles (0.03 degrees east at 52.19 N: 0.03 x 69.1 x cos 52.19 = 1.27) and WR5 5EE
+	 * 1.27 miles (0.03 degrees east at 52.19 N: 0.03 x 69.1 x cos 52.19) and WR5 5EE
 	 * 2.12 (0.05 east); B1 1AA is in another district (Birmingham). */
 	returns_refdata_add_postcode(t->ref, "WR4 4DD", "E07000237", 52.19, -2.19);
 	returns_refdata_add_postcode(t->ref, "WR5 5EE", "E07000237", 52.19, -2.17);
