@@ -222,8 +222,10 @@ struct store_audit_row {
 void store_set_origin(struct store *st, const char *route, const char *address);
 /* Caps the work of everything the store does from now on (one web request): past about
  * steps of the engine's work each statement fails with rule "budget" and a write rolls
- * back whole; 0 lifts the cap. SQLite only (its progress handler); PostgreSQL ignores it. */
-void store_set_budget(struct store *st, uint64_t steps);
+ * back whole; 0 lifts the cap. SQLite counts steps (its progress handler); PostgreSQL,
+ * which has no step count, caps the time instead: ms milliseconds (statement_timeout,
+ * and no statement starts after them). */
+void store_set_budget(struct store *st, uint64_t steps, unsigned ms);
 /* Appends audit rows in one transaction (a batch shares one commit). */
 int store_audit_append(struct store *st, const struct store_audit *rows, size_t n, struct hearth_error *err);
 /* Break-glass (break_glass.c): a person opens a child outside their scope by giving a

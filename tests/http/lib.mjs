@@ -52,17 +52,28 @@ const PG_WRITE_LOCK_KEY = 4827271;
 // until the returned function is called (it resolves once the lock is let go). The server
 // waits for the lock 10 seconds on either engine.
 export async function holdWriteLock() {
-	const [cmd, args, take, release] = BACKEND === 'pg'
-		? ['psql', [DB, '-qtAX'], `BEGIN;\nSELECT pg_advisory_xact_lock(${PG_WRITE_LOCK_KEY});\nSELECT 'locked';\n`,
-			'ROLLBACK;\n\\q\n']
-		: ['sqlite3', [DB], ".timeout 20000\nBEGIN IMMEDIATE;\nSELECT 'locked';\n", 'ROLLBACK;\n.quit\n'];
+	return BACKEND === 'pg'
+		? holdLock('psql', [DB, '-qtAX'], `BEGIN;\nSELECT pg_advisory_xact_lock(${PG_WRITE_LOCK_KEY});\nSELECT 'locked';\n`,
+			'ROLLBACK;\n\\q\n')
+		: holdLock('sqlite3', [DB], ".timeout 20000\nBEGIN IMMEDIATE;\nSELECT 'locked';\n", 'ROLLBACK;\n.quit\n');
+}
+
+// PostgreSQL only: another process holds `LOCK TABLE table IN mode MODE` until the returned
+// function is called, so the server's statements that need the table wait (as long as
+// their budget lets them: a statement held up so runs past any time limit, on any machine).
+export async function holdTableLock(table, mode) {
+	return holdLock('psql', [DB, '-qtAX'], `BEGIN;\nLOCK TABLE "${table}" IN ${mode} MODE;\nSELECT 'locked';\n`,
+		'ROLLBACK;\n\\q\n');
+}
+
+async function holdLock(cmd, args, take, release) {
 	const locker = spawn(cmd, args, { stdio: ['pipe', 'pipe', 'pipe'] });
 	const exited = new Promise((r) => locker.on('exit', r));
 	let out = '';
 	locker.stdout.on('data', (d) => (out += d));
 	locker.stdin.write(take);
 	while (!out.includes('locked')) {
-		if (locker.exitCode !== null) throw new Error(`${cmd} could not take the write lock`);
+		if (locker.exitCode !== null) throw new Error(`${cmd} could not take the lock`);
 		await new Promise((r) => setTimeout(r, 20));
 	}
 	return async () => {
