@@ -314,6 +314,17 @@ int store_session_find(struct store *st, const char *token_hash, struct arena *a
 int store_session_touch(struct store *st, int64_t id, hinstant now, struct hearth_error *err);
 int store_session_end(struct store *st, int64_t id, hinstant now, struct hearth_error *err);
 
+/* Sign-ins begun at the identity provider (web/http/oidc.c), found by the SHA-256 of
+ * their state: kept in the record, so a restart keeps them and any server process can
+ * finish one. Putting one sweeps the expired (and keeps at most some thousands). */
+#define STORE_OIDC_TOKEN 65	/* a nonce or verifier: 64 hex digits and the NUL */
+int store_oidc_pending_put(struct store *st, const char *state_hash, const char *nonce, const char *verifier,
+			   hinstant now, hinstant expires_at, struct hearth_error *err);
+/* Takes (deletes) the pending sign-in: 0 with its nonce and verifier, or HERR_NOT_FOUND when
+ * there is none or it expired before now (it is deleted all the same). */
+int store_oidc_pending_take(struct store *st, const char *state_hash, hinstant now,
+			    char nonce[STORE_OIDC_TOKEN], char verifier[STORE_OIDC_TOKEN], struct hearth_error *err);
+
 /* ---- drafts: forms in progress, kept per person and form; not part of the record ----
  * A draft is a form's fields as typed (url-encoded name=value pairs), keyed by the person
  * and the form page's path. No revision is written and nothing that reads the record reads

@@ -195,7 +195,7 @@ export function fromAddress(localAddress, method, path, { body, headers = {} } =
 	});
 }
 
-// The stored record's fingerprint: for every table but the audit trail, sessions and the
+// The stored record's fingerprint: for every table but the audit trail, sessions, pending OIDC sign-ins and the
 // sign-in throttle's state (which refusals may write), its row count and highest id. Every change to a row also adds a
 // revision, so an update shows in the revision table's numbers.
 let fingerprintSql;
@@ -204,10 +204,10 @@ export function fingerprint() {
 		const tables = sql(BACKEND === 'pg'
 			? "SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema() " +
 				"AND table_type = 'BASE TABLE' AND table_name NOT IN ('audit', 'user_session', 'hearth_meta', " +
-				"'signin_throttle', 'signin_device') " +
+				"'signin_throttle', 'signin_device', 'oidc_pending') " +
 				'ORDER BY table_name'
 			: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' " +
-				"AND name NOT IN ('audit', 'user_session', 'signin_throttle', 'signin_device') ORDER BY name").split('\n');
+				"AND name NOT IN ('audit', 'user_session', 'signin_throttle', 'signin_device', 'oidc_pending') ORDER BY name").split('\n');
 		// Every Hearth table has an integer key named id (SQLite's rowid).
 		fingerprintSql = tables.map((t) => `SELECT '${t}', count(*), max(id) FROM "${t}"`).join(' UNION ALL ') +
 			' ORDER BY 1';
@@ -238,10 +238,10 @@ export function checksum() {
 	if (!checksumSql) {
 		const tables = sql(BACKEND === 'pg'
 			? "SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema() " +
-				"AND table_type = 'BASE TABLE' AND table_name NOT IN ('audit', 'user_session', 'signin_throttle', 'signin_device', 'hearth_meta', 'revision') " +
+				"AND table_type = 'BASE TABLE' AND table_name NOT IN ('audit', 'user_session', 'signin_throttle', 'signin_device', 'oidc_pending', 'hearth_meta', 'revision') " +
 				'ORDER BY table_name'
 			: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' " +
-				"AND name NOT IN ('audit', 'user_session', 'signin_throttle', 'signin_device', 'revision') ORDER BY name").split('\n');
+				"AND name NOT IN ('audit', 'user_session', 'signin_throttle', 'signin_device', 'oidc_pending', 'revision') ORDER BY name").split('\n');
 		const hash = (t) => (BACKEND === 'pg'
 			? `SELECT '${t}', md5(coalesce(string_agg(x::text, '|' ORDER BY x.id), '')) FROM "${t}" x`
 			: `SELECT '${t}', hex(sha3_query('SELECT * FROM "${t}" ORDER BY id'))`);
