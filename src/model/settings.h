@@ -65,6 +65,7 @@ struct settings {
 	int user_request_burst;
 	int break_glass_minutes;	/* how long a break-glass opening lets its person read */
 	int request_work_limit;		/* SQLite steps one request may take */
+	int request_time_limit;		/* milliseconds of PostgreSQL work one request may take */
 	int n_terms;
 	struct {
 		int month, day;

@@ -152,3 +152,10 @@ void db_set_budget(struct db *db, uint64_t steps)
 		db->drv->set_budget(db, steps);
 	}
 }
+
+void db_set_time_budget(struct db *db, unsigned ms)
+{
+	if (db->drv->set_time_budget) {
+		db->drv->set_time_budget(db, ms);
+	}
+}

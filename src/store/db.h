@@ -42,6 +42,10 @@ bool db_in_transaction(struct db *db);
  * no cap. SQLite counts its virtual machine steps (a progress handler); an engine
  * without the means (PostgreSQL) ignores it. */
 void db_set_budget(struct db *db, uint64_t steps);
+/* The same cap in time, for an engine with no step count (PostgreSQL): from now on no
+ * statement may run longer than ms, and none starts once ms have passed since this call
+ * (rule "budget"); 0 is no cap. SQLite ignores it. */
+void db_set_time_budget(struct db *db, unsigned ms);
 /* "sqlite" or "postgresql". */
 const char *db_engine(struct db *db);
 /* After rows were inserted with explicit ids: make the next generated id follow them. */
@@ -109,6 +113,7 @@ struct db_driver {
 	int (*bulk)(struct db *db, bool on, struct hearth_error *err);
 	bool (*in_transaction)(struct db *db);
 	void (*set_budget)(struct db *db, uint64_t steps);	/* NULL: not supported */
+	void (*set_time_budget)(struct db *db, unsigned ms);	/* NULL: not supported */
 };
 
 /* Every connection and statement starts with its driver. */

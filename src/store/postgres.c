@@ -16,12 +16,19 @@
  * restart runs on a fresh connection instead of failing.
  *
  * A lock is waited for at most LOCK_TIMEOUT, as SQLite's busy timeout does: a writer queued
- * behind a stuck one fails with a clear error rather than hanging. */
+ * behind a stuck one fails with a clear error rather than hanging.
+ *
+ * A request's work budget (db_set_time_budget) is time, as PostgreSQL counts no steps:
+ * each statement runs under statement_timeout (the server cancels it, SQLSTATE 57014, and
+ * aborts its transaction, which the store rolls back) and none starts once the budget has
+ * passed; either way the rule is "budget", as SQLite's step count gives. */
 #include <libpq-fe.h>
 #include <poll.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "base/buf.h"
 #include "base/mem.h"
@@ -44,6 +51,10 @@ struct pg_db {
 	unsigned generation;	/* bumped on every reconnect */
 	const char *setup;	/* SETUP_READ or SETUP_WRITE */
 	bool configured;	/* setup has run on this connection */
+	/* The time budget: statement_timeout wanted and in force on this connection (ms,
+	 * 0: none), and when the budget ends (CLOCK_MONOTONIC ms, 0: never). */
+	unsigned timeout_ms, timeout_set;
+	int64_t deadline;
 };
 
 struct pg_stmt {
@@ -79,6 +90,9 @@ static int fail_result(struct hearth_error *err, const char *what, PGresult *r, 
 		return herr_set(err, HERR_IO, "", "database",
 				"%s: the record is busy: another writer held it for longer than " LOCK_TIMEOUT, what);
 	}
+	if (state && strcmp(state, "57014") == 0) {
+		return herr_set(err, HERR_IO, "", "budget", "%s: stopped, past the request's work budget", what);
+	}
 	if (state && strcmp(state, "53100") == 0) {
 		return herr_set(err, HERR_IO, "", "disk_full", "%s: the disk holding the record is full", what);
 	}
@@ -103,6 +117,24 @@ static bool idle_connection_lost(PGconn *c)
 	return p.fd < 0 || poll(&p, 1, 0) != 0;
 }
 
+/* The time budget's statement_timeout, for the connection (outside a transaction only:
+ * a transaction's rollback would undo it). */
+static int apply_timeout(struct pg_db *db, struct hearth_error *err)
+{
+	if (db->timeout_set == db->timeout_ms) {
+		return 0;
+	}
+	char sql[64];
+	snprintf(sql, sizeof(sql), "SET statement_timeout = %u", db->timeout_ms);
+	PGresult *r = PQexec(db->conn, sql);
+	int rc = PQresultStatus(r) == PGRES_COMMAND_OK ? 0 : fail_msg(err, "statement timeout", PQresultErrorMessage(r));
+	PQclear(r);
+	if (!rc) {
+		db->timeout_set = db->timeout_ms;
+	}
+	return rc;
+}
+
 /* Outside a transaction, a lost connection is re-opened before the next call, with the
  * connection's settings applied again (a read-only store stays read-only). */
 static int ensure_connected(struct pg_db *db, struct hearth_error *err)
@@ -114,6 +146,7 @@ static int ensure_connected(struct pg_db *db, struct hearth_error *err)
 		}
 		db->generation++;
 		db->configured = false;
+		db->timeout_set = 0;
 	}
 	if (!db->configured) {
 		/* Nothing runs on a connection without its settings. */
@@ -125,6 +158,33 @@ static int ensure_connected(struct pg_db *db, struct hearth_error *err)
 			return rc;
 		}
 		db->configured = true;
+	}
+	return apply_timeout(db, err);
+}
+
+static int64_t now_ms(void)
+{
+	struct timespec t;
+	clock_gettime(CLOCK_MONOTONIC, &t);
+	return (int64_t)t.tv_sec * 1000 + t.tv_nsec / 1000000;
+}
+
+/* statement_timeout is set at once outside a transaction (a request begins outside one),
+ * else before the next statement outside one (ensure_connected). */
+static void pg_set_time_budget(struct db *d, unsigned ms)
+{
+	struct pg_db *db = DB(d);
+	db->timeout_ms = ms;
+	db->deadline = ms ? now_ms() + ms : 0;
+	if (PQstatus(db->conn) == CONNECTION_OK && !in_transaction(db)) {
+		apply_timeout(db, NULL);
+	}
+}
+
+static int past_budget(struct pg_db *db, struct hearth_error *err)
+{
+	if (db->deadline && now_ms() > db->deadline) {
+		return herr_set(err, HERR_IO, "", "budget", "step: stopped, past the request's work budget");
 	}
 	return 0;
 }
@@ -298,7 +358,7 @@ static int server_prepare(struct pg_stmt *s, struct hearth_error *err)
 	PGresult *r = PQprepare(db->conn, s->name, s->sql, s->nparams, NULL);
 	int rc = 0;
 	if (PQresultStatus(r) != PGRES_COMMAND_OK) {
-		rc = fail_msg(err, "prepare", PQresultErrorMessage(r));
+		rc = fail_result(err, "prepare", r, db->conn);
 	}
 	PQclear(r);
 	s->generation = db->generation;
@@ -410,7 +470,7 @@ static int pg_step(struct db_stmt *st, struct hearth_error *err)
 	struct pg_stmt *s = ST(st);
 	struct pg_db *db = s->db;
 	if (!s->executed) {
-		if (!in_transaction(db) && ensure_connected(db, err)) {
+		if (past_budget(db, err) || (!in_transaction(db) && ensure_connected(db, err))) {
 			return HERR_IO;
 		}
 		if (s->generation != db->generation && server_prepare(s, err)) {
@@ -577,4 +637,5 @@ const struct db_driver db_postgres_driver = {
 	.sync_ids = pg_sync_ids,
 	.bulk = pg_bulk,
 	.in_transaction = pg_in_transaction,
+	.set_time_budget = pg_set_time_budget,
 };

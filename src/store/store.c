@@ -29,9 +29,10 @@ void store_set_origin(struct store *st, const char *route, const char *address)
 	snprintf(st->origin_address, sizeof(st->origin_address), "%s", address ? address : "");
 }
 
-void store_set_budget(struct store *st, uint64_t steps)
+void store_set_budget(struct store *st, uint64_t steps, unsigned ms)
 {
 	db_set_budget(st->db, steps);
+	db_set_time_budget(st->db, ms);
 }
 
 const char *store_now_text(struct store *st)

@@ -222,8 +222,10 @@ struct store_audit_row {
 void store_set_origin(struct store *st, const char *route, const char *address);
 /* Caps the work of everything the store does from now on (one web request): past about
  * steps of the engine's work each statement fails with rule "budget" and a write rolls
- * back whole; 0 lifts the cap. SQLite only (its progress handler); PostgreSQL ignores it. */
-void store_set_budget(struct store *st, uint64_t steps);
+ * back whole; 0 lifts the cap. SQLite counts steps (its progress handler); PostgreSQL,
+ * which has no step count, caps the time instead: ms milliseconds (statement_timeout,
+ * and no statement starts after them). */
+void store_set_budget(struct store *st, uint64_t steps, unsigned ms);
 /* Appends audit rows in one transaction (a batch shares one commit). */
 int store_audit_append(struct store *st, const struct store_audit *rows, size_t n, struct hearth_error *err);
 /* Break-glass (break_glass.c): a person opens a child outside their scope by giving a
@@ -311,6 +313,17 @@ int store_session_find(struct store *st, const char *token_hash, struct arena *a
 		       struct hearth_error *err);
 int store_session_touch(struct store *st, int64_t id, hinstant now, struct hearth_error *err);
 int store_session_end(struct store *st, int64_t id, hinstant now, struct hearth_error *err);
+
+/* Sign-ins begun at the identity provider (web/http/oidc.c), found by the SHA-256 of
+ * their state: kept in the record, so a restart keeps them and any server process can
+ * finish one. Putting one sweeps the expired (and keeps at most some thousands). */
+#define STORE_OIDC_TOKEN 65	/* a nonce or verifier: 64 hex digits and the NUL */
+int store_oidc_pending_put(struct store *st, const char *state_hash, const char *nonce, const char *verifier,
+			   hinstant now, hinstant expires_at, struct hearth_error *err);
+/* Takes (deletes) the pending sign-in: 0 with its nonce and verifier, or HERR_NOT_FOUND when
+ * there is none or it expired before now (it is deleted all the same). */
+int store_oidc_pending_take(struct store *st, const char *state_hash, hinstant now,
+			    char nonce[STORE_OIDC_TOKEN], char verifier[STORE_OIDC_TOKEN], struct hearth_error *err);
 
 /* ---- drafts: forms in progress, kept per person and form; not part of the record ----
  * A draft is a form's fields as typed (url-encoded name=value pairs), keyed by the person

@@ -52,17 +52,28 @@ const PG_WRITE_LOCK_KEY = 4827271;
 // until the returned function is called (it resolves once the lock is let go). The server
 // waits for the lock 10 seconds on either engine.
 export async function holdWriteLock() {
-	const [cmd, args, take, release] = BACKEND === 'pg'
-		? ['psql', [DB, '-qtAX'], `BEGIN;\nSELECT pg_advisory_xact_lock(${PG_WRITE_LOCK_KEY});\nSELECT 'locked';\n`,
-			'ROLLBACK;\n\\q\n']
-		: ['sqlite3', [DB], ".timeout 20000\nBEGIN IMMEDIATE;\nSELECT 'locked';\n", 'ROLLBACK;\n.quit\n'];
+	return BACKEND === 'pg'
+		? holdLock('psql', [DB, '-qtAX'], `BEGIN;\nSELECT pg_advisory_xact_lock(${PG_WRITE_LOCK_KEY});\nSELECT 'locked';\n`,
+			'ROLLBACK;\n\\q\n')
+		: holdLock('sqlite3', [DB], ".timeout 20000\nBEGIN IMMEDIATE;\nSELECT 'locked';\n", 'ROLLBACK;\n.quit\n');
+}
+
+// PostgreSQL only: another process holds `LOCK TABLE table IN mode MODE` until the returned
+// function is called, so the server's statements that need the table wait (as long as
+// their budget lets them: a statement held up so runs past any time limit, on any machine).
+export async function holdTableLock(table, mode) {
+	return holdLock('psql', [DB, '-qtAX'], `BEGIN;\nLOCK TABLE "${table}" IN ${mode} MODE;\nSELECT 'locked';\n`,
+		'ROLLBACK;\n\\q\n');
+}
+
+async function holdLock(cmd, args, take, release) {
 	const locker = spawn(cmd, args, { stdio: ['pipe', 'pipe', 'pipe'] });
 	const exited = new Promise((r) => locker.on('exit', r));
 	let out = '';
 	locker.stdout.on('data', (d) => (out += d));
 	locker.stdin.write(take);
 	while (!out.includes('locked')) {
-		if (locker.exitCode !== null) throw new Error(`${cmd} could not take the write lock`);
+		if (locker.exitCode !== null) throw new Error(`${cmd} could not take the lock`);
 		await new Promise((r) => setTimeout(r, 20));
 	}
 	return async () => {
@@ -184,7 +195,7 @@ export function fromAddress(localAddress, method, path, { body, headers = {} } =
 	});
 }
 
-// The stored record's fingerprint: for every table but the audit trail, sessions and the
+// The stored record's fingerprint: for every table but the audit trail, sessions, pending OIDC sign-ins and the
 // sign-in throttle's state (which refusals may write), its row count and highest id. Every change to a row also adds a
 // revision, so an update shows in the revision table's numbers.
 let fingerprintSql;
@@ -193,10 +204,10 @@ export function fingerprint() {
 		const tables = sql(BACKEND === 'pg'
 			? "SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema() " +
 				"AND table_type = 'BASE TABLE' AND table_name NOT IN ('audit', 'user_session', 'hearth_meta', " +
-				"'signin_throttle', 'signin_device') " +
+				"'signin_throttle', 'signin_device', 'oidc_pending') " +
 				'ORDER BY table_name'
 			: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' " +
-				"AND name NOT IN ('audit', 'user_session', 'signin_throttle', 'signin_device') ORDER BY name").split('\n');
+				"AND name NOT IN ('audit', 'user_session', 'signin_throttle', 'signin_device', 'oidc_pending') ORDER BY name").split('\n');
 		// Every Hearth table has an integer key named id (SQLite's rowid).
 		fingerprintSql = tables.map((t) => `SELECT '${t}', count(*), max(id) FROM "${t}"`).join(' UNION ALL ') +
 			' ORDER BY 1';
@@ -227,10 +238,10 @@ export function checksum() {
 	if (!checksumSql) {
 		const tables = sql(BACKEND === 'pg'
 			? "SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema() " +
-				"AND table_type = 'BASE TABLE' AND table_name NOT IN ('audit', 'user_session', 'signin_throttle', 'signin_device', 'hearth_meta', 'revision') " +
+				"AND table_type = 'BASE TABLE' AND table_name NOT IN ('audit', 'user_session', 'signin_throttle', 'signin_device', 'oidc_pending', 'hearth_meta', 'revision') " +
 				'ORDER BY table_name'
 			: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' " +
-				"AND name NOT IN ('audit', 'user_session', 'signin_throttle', 'signin_device', 'revision') ORDER BY name").split('\n');
+				"AND name NOT IN ('audit', 'user_session', 'signin_throttle', 'signin_device', 'oidc_pending', 'revision') ORDER BY name").split('\n');
 		const hash = (t) => (BACKEND === 'pg'
 			? `SELECT '${t}', md5(coalesce(string_agg(x::text, '|' ORDER BY x.id), '')) FROM "${t}" x`
 			: `SELECT '${t}', hex(sha3_query('SELECT * FROM "${t}" ORDER BY id'))`);

@@ -5,7 +5,9 @@
 // session for the existing Hearth user whose username is the token's email; a token for
 // another audience, with a bad signature, expired, or with another nonce is refused, and
 // so are an unknown person (nobody is created) and a replayed callback. Each refusal is
-// audited. Hearth runs on a server of its own, started with the --oidc-* options.
+// audited. Hearth runs on a server of its own, started with the --oidc-* options. The
+// provider's key set is kept (fetched once across sign-ins, again once on a key rotation);
+// a begun sign-in is kept in the record, so it survives a restart, and an expired one is refused.
 import test, { after, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync, spawn } from 'node:child_process';
@@ -24,6 +26,9 @@ const b64u = (b) => Buffer.from(b).toString('base64url');
 const key = generateKeyPairSync('rsa', { modulusLength: 2048 });
 const otherKey = generateKeyPairSync('rsa', { modulusLength: 2048 });
 const jwk = { ...key.publicKey.export({ format: 'jwk' }), kid: 'k1', alg: 'RS256', use: 'sig' };
+let published = [jwk]; // the JWKS
+let signing = { key, kid: 'k1' }; // what the next good ID token is signed with
+let jwksFetches = 0;
 let issuer;
 let mode = 'good'; // how the next ID token is made
 let emailNext = EMAIL;
@@ -38,24 +43,28 @@ function idToken(ask) {
 	if (mode === 'expired') Object.assign(claims, { iat: now - 7200, exp: now - 3600 });
 	if (mode === 'nonce') claims.nonce = 'not-the-nonce-hearth-sent';
 	if (mode === 'issuer') claims.iss = 'http://evil.example';
-	const header = { alg: mode === 'none' ? 'none' : 'RS256', kid: 'k1', typ: 'JWT' };
+	const kid = mode === 'unknown-kid' ? 'never-published' : signing.kid;
+	const header = { alg: mode === 'none' ? 'none' : 'RS256', kid, typ: 'JWT' };
 	const input = `${b64u(JSON.stringify(header))}.${b64u(JSON.stringify(claims))}`;
 	if (mode === 'none') return `${input}.`;
-	const signer = mode === 'signature' ? otherKey.privateKey : key.privateKey;
+	const signer = mode === 'signature' || mode === 'unknown-kid' ? otherKey.privateKey : signing.key.privateKey;
 	return `${input}.${b64u(cryptoSign('sha256', Buffer.from(input), signer))}`;
 }
 
 const provider = http.createServer((req, res) => {
 	const url = new URL(req.url, issuer);
-	const json = (status, o) => {
-		res.writeHead(status, { 'Content-Type': 'application/json' });
+	const json = (status, o, headers = {}) => {
+		res.writeHead(status, { 'Content-Type': 'application/json', ...headers });
 		res.end(JSON.stringify(o));
 	};
 	if (url.pathname === '/.well-known/openid-configuration') {
 		return json(200, { issuer, authorization_endpoint: `${issuer}/authorize`, token_endpoint: `${issuer}/token`,
 			jwks_uri: `${issuer}/jwks`, id_token_signing_alg_values_supported: ['RS256'] });
 	}
-	if (url.pathname === '/jwks') return json(200, { keys: [jwk] });
+	if (url.pathname === '/jwks') {
+		jwksFetches++;
+		return json(200, { keys: published }, { 'Cache-Control': 'public, max-age=3600' });
+	}
 	if (url.pathname === '/authorize') {
 		// The person signs in here and consents; the browser goes back with a code.
 		const p = Object.fromEntries(url.searchParams);
@@ -86,7 +95,7 @@ const provider = http.createServer((req, res) => {
 
 // ---- Hearth, on a port chosen first (its redirect URI names it) ----
 
-let hearth, base, hearthLog = '';
+let hearth, base, port, hearthLog = '';
 
 async function freePort() {
 	const s = net.createServer();
@@ -101,8 +110,12 @@ before(async () => {
 	issuer = `http://127.0.0.1:${provider.address().port}`;
 	execFileSync(HEARTH, ['user', DB, 'add', USERNAME, '--role', 'social_worker', '--team', 'HTTP Team A'],
 		{ input: `${PASSWORD}\n`, encoding: 'utf8' });
-	const port = await freePort();
+	port = await freePort();
 	base = `http://127.0.0.1:${port}`;
+	await startHearth();
+});
+
+async function startHearth() {
 	hearth = spawn(HEARTH, ['serve', DB, '--listen', `127.0.0.1:${port}`, '--threads', '2', '--oidc-issuer', issuer,
 		'--oidc-client-id', CLIENT, '--oidc-redirect-uri', `${base}/oidc/callback`, '--oidc-email-domain',
 		'council.example'], { stdio: ['ignore', 'pipe', 'pipe'] });
@@ -115,14 +128,17 @@ before(async () => {
 		});
 		hearth.on('exit', (code) => reject(new Error(`serve exited ${code}: ${hearthLog}`)));
 	});
-});
+}
+
+async function stopHearth() {
+	const exited = new Promise((r) => hearth.on('exit', r));
+	hearth.kill('SIGTERM');
+	assert.equal(await exited, 0, hearthLog.slice(-500));
+	hearth = null;
+}
 
 after(async () => {
-	if (hearth) {
-		const exited = new Promise((r) => hearth.on('exit', r));
-		hearth.kill('SIGTERM');
-		assert.equal(await exited, 0, hearthLog.slice(-500));
-	}
+	if (hearth) await stopHearth();
 	provider.close();
 });
 
@@ -132,6 +148,13 @@ const cookieOf = (res, name) => (res.headers.getSetCookie() || []).map((c) => c.
 // The browser's part: Hearth's start, the provider, Hearth's callback. Returns the callback's
 // answer, the callback URL (to replay) and the hearth_oidc cookie.
 async function signInVia(how, email = EMAIL) {
+	const { callback, state } = await begin(how, email);
+	const res = await fetch(callback, { redirect: 'manual', headers: { Cookie: state } });
+	return { res, text: await res.text(), callback, state };
+}
+
+// All but the last step: Hearth's start and the provider; the callback URL and the cookie.
+async function begin(how, email = EMAIL) {
 	mode = how;
 	emailNext = email;
 	const start = await fetch(`${base}/oidc/start`, { redirect: 'manual' });
@@ -150,9 +173,7 @@ async function signInVia(how, email = EMAIL) {
 	assert.equal(state, `hearth_oidc=${p.state}`);
 	const back = await fetch(to, { redirect: 'manual' });
 	assert.equal(back.status, 302);
-	const callback = back.headers.get('location');
-	const res = await fetch(callback, { redirect: 'manual', headers: { Cookie: state } });
-	return { res, text: await res.text(), callback, state };
+	return { callback: back.headers.get('location'), state };
 }
 
 const denials = () => Number(sql("SELECT count(*) FROM audit WHERE action = 'denied' AND section LIKE 'oidc:%'"));
@@ -172,6 +193,14 @@ test('a good sign-in starts a session for the Hearth user the token names', asyn
 	assert.match(tokenAsks.at(-1).code_verifier, /^[0-9a-f]{64}$/);
 	const id = sql(`SELECT id FROM user_account WHERE username = '${USERNAME}'`);
 	assert.equal(sql(`SELECT count(*) FROM audit WHERE action = 'sign_in' AND section = 'oidc' AND actor = 'user:${id}'`), '1');
+});
+
+test('the provider\'s key set is fetched once across sign-ins (kept for its Cache-Control max-age)', async () => {
+	for (let i = 0; i < 2; i++) {
+		const { res, text } = await signInVia('good');
+		assert.equal(res.status, 200, text.slice(0, 400));
+	}
+	assert.equal(jwksFetches, 1, 'three sign-ins since the server started, one fetch of the JWKS');
 });
 
 for (const [how, words] of [['audience', /another audience/], ['signature', /signature is not the provider/],
@@ -218,4 +247,55 @@ test('the sign-in page offers the provider only where one is set up; elsewhere /
 	assert.doesNotMatch(await (await fetch(`${process.env.HEARTH_URL}/sign-in`)).text(), /\/oidc\/start/);
 	const r = await fetch(`${process.env.HEARTH_URL}/oidc/start`, { redirect: 'manual' });
 	assert.equal(r.status, 404);
+});
+
+test('a key rotation: a token signed with a new key is accepted after one fetch of the key set', async () => {
+	const newKey = generateKeyPairSync('rsa', { modulusLength: 2048 });
+	published = [{ ...newKey.publicKey.export({ format: 'jwk' }), kid: 'k2', alg: 'RS256', use: 'sig' }];
+	signing = { key: newKey, kid: 'k2' };
+	const n = jwksFetches;
+	const first = await signInVia('good');
+	assert.equal(first.res.status, 200, first.text.slice(0, 400));
+	assert.equal(jwksFetches, n + 1, 'the kept set lacked k2: fetched again, once');
+	const second = await signInVia('good');
+	assert.equal(second.res.status, 200, second.text.slice(0, 400));
+	assert.equal(jwksFetches, n + 1, 'the new set is kept');
+	// A kid the provider never published: one more fetch, then refused (not a fetch per try).
+	const before = denials();
+	const stranger = await signInVia('unknown-kid');
+	assert.equal(stranger.res.status, 403, stranger.text.slice(0, 400));
+	assert.match(stranger.text, /key is not in the provider.{1,6}s key set/);
+	assert.equal(jwksFetches, n + 2);
+	assert.equal(denials(), before + 1);
+});
+
+const stateHash = (cookie) => createHash('sha256').update(cookie.split('=')[1]).digest('hex');
+
+test('a sign-in begun before a restart is finished after it: pending sign-ins are in the record', async () => {
+	const { callback, state } = await begin('good');
+	// Kept as the state's SHA-256, never the state itself.
+	assert.equal(sql(`SELECT count(*) FROM oidc_pending WHERE state_hash = '${stateHash(state)}'`), '1');
+	assert.equal(sql(`SELECT count(*) FROM oidc_pending WHERE state_hash = '${state.split('=')[1]}'`), '0');
+	await stopHearth();
+	await startHearth();
+	const res = await fetch(callback, { redirect: 'manual', headers: { Cookie: state } });
+	assert.equal(res.status, 200, (await res.text()).slice(0, 400));
+	const session = cookieOf(res, 'hearth_session');
+	const me = await fetch(`${base}/api/session`, { headers: { Cookie: session } });
+	assert.equal((await me.json()).user.username, USERNAME);
+	assert.equal(sql(`SELECT count(*) FROM oidc_pending WHERE state_hash = '${stateHash(state)}'`), '0', 'taken');
+});
+
+test('an expired pending sign-in is refused, and forgotten', async () => {
+	const { callback, state } = await begin('good');
+	// Its expiry moved into the past (the clock the test can set is the record's).
+	sql(`UPDATE oidc_pending SET expires_at = 1 WHERE state_hash = '${stateHash(state)}'`);
+	const before = denials();
+	const res = await fetch(callback, { redirect: 'manual', headers: { Cookie: state } });
+	const text = await res.text();
+	assert.equal(res.status, 403, text.slice(0, 400));
+	assert.match(text, /too old/);
+	assert.equal(cookieOf(res, 'hearth_session'), undefined, 'no session');
+	assert.equal(denials(), before + 1);
+	assert.equal(sql(`SELECT count(*) FROM oidc_pending WHERE state_hash = '${stateHash(state)}'`), '0');
 });

@@ -20,7 +20,8 @@
  *      (403, from the one role table), and its {rid} a row of that kind that is this
  *      child's, live or retracted (404 otherwise);
  *   7. the handler runs;
- *   (from 3 on, the request's database work is capped: setting request_work_limit, 503)
+ *   (from 3 on, the request's database work is capped: setting request_work_limit, or
+ *   request_time_limit on PostgreSQL, 503)
  *   8. a successful read of a child's record (the route's .audit section) queues its
  *      audit row here, and so do refusals at 5 and 6 (action "denied"); server.c does not
  *      send the answer until those rows are durable.
@@ -84,7 +85,8 @@ int web_fail_err(struct web_request *r, const struct hearth_error *e)
 			return web_fail(r, 503, NULL, "budget",
 					"this request needed more work than Hearth allows one request, so it was stopped "
 					"and nothing it began was kept; ask for less at once (a shorter list, a narrower "
-					"period), or ask the system's administrator about the request_work_limit setting");
+					"period), or ask the system's administrator about the request_work_limit setting "
+					"(request_time_limit on PostgreSQL)");
 		}
 		/* The database's own words stay in the server's log, not the answer. */
 		fprintf(stderr, "hearth: serve: %s\n", e->message);
@@ -299,9 +301,10 @@ void web_dispatch(struct web_request *r)
 		return;
 	}
 	store_set_origin(r->st, r->route_name, r->address);
-	/* Each request may do so much database work (setting request_work_limit), sign-in
-	 * and scope checks included; past it the store stops and the answer is 503. */
-	store_set_budget(r->st, (uint64_t)r->srv->set.request_work_limit);
+	/* Each request may do so much database work (setting request_work_limit; on
+	 * PostgreSQL request_time_limit), sign-in and scope checks included; past it the
+	 * store stops and the answer is 503. */
+	store_set_budget(r->st, (uint64_t)r->srv->set.request_work_limit, (unsigned)r->srv->set.request_time_limit);
 	if (web_auth_session(r)) {
 		return;
 	}

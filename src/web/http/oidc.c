@@ -1,14 +1,19 @@
 /* oidc: sign-in through the council's identity provider by OpenID Connect (the
  * authorisation code flow with PKCE, S256), as `hearth serve --oidc-*` configures it.
  *
- *   GET /oidc/start     makes a state, a nonce and a PKCE verifier (kept here, in memory,
- *                       for OIDC_PENDING_S; the state also in a cookie on this browser),
+ *   GET /oidc/start     makes a state, a nonce and a PKCE verifier (kept in the record for
+ *                       OIDC_PENDING_S, table oidc_pending, so a restart or another server
+ *                       process can finish the sign-in; the state also in a cookie on this
+ *                       browser),
  *                       reads the provider's discovery document and sends the browser to
  *                       its authorization_endpoint;
  *   GET /oidc/callback  takes the pending sign-in its state names (once only, and only
  *                       from the browser holding the state's cookie), swaps the code and
  *                       the verifier for tokens at the token_endpoint, and checks the ID
- *                       token: RS256 only, signed by a key of the provider's JWKS (by kid),
+ *                       token: RS256 only, signed by a key of the provider's JWKS (by kid;
+ *                       the JWKS is kept for its Cache-Control max-age, within
+ *                       OIDC_JWKS_MIN_S..OIDC_JWKS_MAX_S, and fetched again at once, one
+ *                       time, for a kid it does not hold: the provider has rotated its keys),
  *                       of 2048 bits or more; iss the configured issuer; aud the client id
  *                       (azp too when aud names others); not expired (60 s leeway), not
  *                       issued in the future; the nonce this sign-in sent. The configured
@@ -36,55 +41,25 @@
 #include <microhttpd.h>
 
 #include "base/buf.h"
+#include "base/mem.h"
 #include "base/secret.h"
 #include "web/http/http.h"
 
 #define OIDC_COOKIE "hearth_oidc"
-#define OIDC_PENDING_MAX 256
 #define OIDC_PENDING_S 600
 #define OIDC_LEEWAY_S 60
 #define OIDC_FETCH_MAX ((size_t)1 << 20)
 #define OIDC_TIMEOUT_S 10
+#define OIDC_JWKS_MIN_S 60	/* however often the provider says to ask again */
+#define OIDC_JWKS_MAX_S 86400
+#define OIDC_JWKS_DEFAULT_S 3600	/* when it says nothing */
 
-struct pending {
-	char state[SECRET_TOKEN_HEX], nonce[SECRET_TOKEN_HEX], verifier[SECRET_TOKEN_HEX];
-	hinstant at;
-};
-
-static pthread_mutex_t pending_lock = PTHREAD_MUTEX_INITIALIZER;
-static struct pending pending[OIDC_PENDING_MAX];
-
-static void pending_put(const struct pending *p)
-{
-	pthread_mutex_lock(&pending_lock);
-	size_t slot = 0;
-	for (size_t i = 0; i < OIDC_PENDING_MAX; i++) {
-		if (pending[i].at < pending[slot].at) {
-			slot = i; /* the oldest (or an empty slot) gives way */
-		}
-	}
-	pending[slot] = *p;
-	pthread_mutex_unlock(&pending_lock);
-}
-
-/* Takes (and forgets) the pending sign-in of state: 0, or -1 when there is none. */
-static int pending_take(const char *state, hinstant now, struct pending *out)
-{
-	int rc = -1;
-	pthread_mutex_lock(&pending_lock);
-	for (size_t i = 0; i < OIDC_PENDING_MAX; i++) {
-		if (pending[i].at && strlen(state) == 64 && CRYPTO_memcmp(pending[i].state, state, 64) == 0) {
-			if (now - pending[i].at <= OIDC_PENDING_S) {
-				*out = pending[i];
-				rc = 0;
-			}
-			memset(&pending[i], 0, sizeof(pending[i]));
-			break;
-		}
-	}
-	pthread_mutex_unlock(&pending_lock);
-	return rc;
-}
+/* The provider's key set, as last fetched (one per process: every sign-in shares it). */
+static pthread_mutex_t jwks_lock = PTHREAD_MUTEX_INITIALIZER;
+static struct {
+	char *url, *text;	/* NULL: none yet */
+	hinstant until;
+} jwks_cache;
 
 /* ---- base64url ---- */
 
@@ -141,7 +116,8 @@ static unsigned char *b64u_decode(struct arena *a, const char *s, size_t n, size
 
 /* GET url (form NULL) or POST form to it; the answer's status and body (NUL-terminated,
  * in a). 0, or -1 with why. */
-static int fetch(struct arena *a, const char *url, const char *form, int *status, char **body, const char **why)
+static int fetch(struct arena *a, const char *url, const char *form, int *status, char **head, char **body,
+		 const char **why)
 {
 	bool tls = strncmp(url, "https://", 8) == 0;
 	if (!tls && strncmp(url, "http://", 7) != 0) {
@@ -228,6 +204,7 @@ static int fetch(struct arena *a, const char *url, const char *form, int *status
 		goto done;
 	}
 	*status = code;
+	*head = arena_strndup(a, text, (size_t)(end - text));
 	*body = arena_strdup(a, end + 4);
 	rc = 0;
 done:
@@ -238,13 +215,17 @@ done:
 	return rc;
 }
 
-/* GET url as a JSON object (status 200): the object (the caller decrefs), or NULL with why. */
-static json_t *fetch_json(struct arena *a, const char *url, const char *form, const char **why)
+/* GET url (or POST form to it) as a JSON object (status 200): the object (the caller
+ * decrefs), or NULL with why; *head (if not NULL) the answer's header lines. */
+static json_t *fetch_json(struct arena *a, const char *url, const char *form, char **head, const char **why)
 {
 	int status = 0;
-	char *body;
-	if (fetch(a, url, form, &status, &body, why)) {
+	char *body, *h;
+	if (fetch(a, url, form, &status, &h, &body, why)) {
 		return NULL;
+	}
+	if (head) {
+		*head = h;
 	}
 	json_t *o = json_loads(body, JSON_REJECT_DUPLICATES, NULL);
 	if (status != 200 || !json_is_object(o)) {
@@ -285,7 +266,7 @@ static json_t *discover(struct web_request *r, const char **why)
 	size_t n = strlen(o->oidc_issuer);
 	const char *url = arena_printf(&r->a, "%.*s/.well-known/openid-configuration",
 				       (int)(n && o->oidc_issuer[n - 1] == '/' ? n - 1 : n), o->oidc_issuer);
-	json_t *d = fetch_json(&r->a, url, NULL, why);
+	json_t *d = fetch_json(&r->a, url, NULL, NULL, why);
 	if (d && (!jstring(d, "issuer") || strcmp(jstring(d, "issuer"), o->oidc_issuer) != 0)) {
 		*why = "the provider's discovery document names another issuer";
 	} else if (d && (!jstring(d, "authorization_endpoint") || !jstring(d, "token_endpoint") || !jstring(d, "jwks_uri"))) {
@@ -297,7 +278,63 @@ static json_t *discover(struct web_request *r, const char **why)
 	return NULL;
 }
 
+/* How long the provider says its answer may be kept: Cache-Control's max-age within
+ * OIDC_JWKS_MIN_S..OIDC_JWKS_MAX_S (no-store or no-cache: the least). */
+static long keep_for(const char *head)
+{
+	long s = OIDC_JWKS_DEFAULT_S;
+	for (const char *l = head; l && *l; l = strstr(l, "\r\n") ? strstr(l, "\r\n") + 2 : NULL) {
+		if (strncasecmp(l, "cache-control:", 14) != 0) {
+			continue;
+		}
+		size_t n = strcspn(l, "\r");
+		char line[256];
+		snprintf(line, sizeof(line), "%.*s", (int)n, l);
+		const char *m = strcasestr(line, "max-age=");
+		if (m) {
+			s = strtol(m + 8, NULL, 10);
+		}
+		if (strcasestr(line, "no-store") || strcasestr(line, "no-cache")) {
+			s = 0;
+		}
+	}
+	return s < OIDC_JWKS_MIN_S ? OIDC_JWKS_MIN_S : s > OIDC_JWKS_MAX_S ? OIDC_JWKS_MAX_S : s;
+}
+
+/* The provider's key set: the one kept, unless fresh is asked for (or it is out of date
+ * or from another address), else fetched and kept. The caller decrefs; NULL with why. */
+static json_t *jwks_get(struct web_request *r, const char *url, bool fresh, const char **why)
+{
+	hinstant now = instant_now();
+	json_t *keys = NULL;
+	pthread_mutex_lock(&jwks_lock);
+	if (!fresh && jwks_cache.text && strcmp(jwks_cache.url, url) == 0 && now < jwks_cache.until) {
+		keys = json_loads(jwks_cache.text, 0, NULL);
+	}
+	pthread_mutex_unlock(&jwks_lock);
+	if (keys) {
+		return keys;
+	}
+	char *head = NULL;
+	if (!(keys = fetch_json(&r->a, url, NULL, &head, why))) {
+		return NULL;
+	}
+	char *text = json_dumps(keys, JSON_COMPACT);
+	if (text) {
+		pthread_mutex_lock(&jwks_lock);
+		free(jwks_cache.url);
+		free(jwks_cache.text);
+		jwks_cache.url = xstrdup(url);
+		jwks_cache.text = text;
+		jwks_cache.until = now + keep_for(head);
+		pthread_mutex_unlock(&jwks_lock);
+	}
+	return keys;
+}
+
 /* ---- the ID token ---- */
+
+static const char no_key[] = "the ID token's key is not in the provider's key set";
 
 /* The RSA public key of a JWK, or NULL. */
 static EVP_PKEY *jwk_rsa(struct arena *a, json_t *k)
@@ -369,7 +406,7 @@ static json_t *id_token_check(struct web_request *r, const char *jwt, json_t *jw
 		}
 	}
 	if (!key || candidates != 1) {
-		*why = "the ID token's key is not in the provider's key set";
+		*why = no_key;
 		goto refuse;
 	}
 	EVP_PKEY *pkey = jwk_rsa(&r->a, key);
@@ -448,10 +485,22 @@ int page_oidc_start(struct web_request *r)
 	if (!d) {
 		return web_fail(r, 502, NULL, "oidc", "the identity provider could not be asked: %s", why);
 	}
-	struct pending p = {.at = instant_now()};
+	/* A GET, but it writes the pending sign-in: out of the dispatcher's read snapshot. */
+	store_web_read_end(r->sw);
+	struct {
+		char state[SECRET_TOKEN_HEX], nonce[SECRET_TOKEN_HEX], verifier[SECRET_TOKEN_HEX];
+	} p;
 	secret_token(p.state);
 	secret_token(p.nonce);
 	secret_token(p.verifier);
+	char state_hash[SECRET_SHA256_HEX];
+	secret_sha256_hex(p.state, 64, state_hash);
+	struct hearth_error err = {0};
+	hinstant now = instant_now();
+	if (store_oidc_pending_put(r->st, state_hash, p.nonce, p.verifier, now, now + OIDC_PENDING_S, &err)) {
+		json_decref(d);
+		return web_fail_err(r, &err);
+	}
 	unsigned char digest[32];
 	EVP_Digest(p.verifier, 64, digest, NULL, EVP_sha256(), NULL);
 	const char *challenge = b64u_encode(&r->a, digest, sizeof(digest));
@@ -462,7 +511,6 @@ int page_oidc_start(struct web_request *r)
 				   endpoint, strchr(endpoint, '?') ? "&" : "?", url_encode(&r->a, o->oidc_client_id),
 				   url_encode(&r->a, o->oidc_redirect), p.state, p.nonce, challenge);
 	json_decref(d);
-	pending_put(&p);
 	r->set_cookie = arena_printf(&r->a, "%s=%s; Path=/oidc; Max-Age=%d; HttpOnly; SameSite=Lax%s", OIDC_COOKIE, p.state,
 				     OIDC_PENDING_S, web_cookie_secure(r) ? "; Secure" : "");
 	r->status = 303;
@@ -484,9 +532,21 @@ int page_oidc_callback(struct web_request *r)
 		return refuse(r, arena_printf(&r->a, "the provider said %s", error));
 	}
 	const char *cookie = MHD_lookup_connection_value(r->conn, MHD_COOKIE_KIND, OIDC_COOKIE);
-	struct pending p;
-	if (!code || !state || !cookie || strlen(cookie) != strlen(state) ||
-	    CRYPTO_memcmp(cookie, state, strlen(state)) != 0 || pending_take(state, instant_now(), &p)) {
+	struct {
+		char nonce[STORE_OIDC_TOKEN], verifier[STORE_OIDC_TOKEN];
+	} p;
+	int taken = HERR_NOT_FOUND;
+	struct hearth_error err = {0};
+	if (code && state && cookie && strlen(cookie) == strlen(state) && strlen(state) == 64 &&
+	    CRYPTO_memcmp(cookie, state, strlen(state)) == 0) {
+		char state_hash[SECRET_SHA256_HEX];
+		secret_sha256_hex(state, 64, state_hash);
+		taken = store_oidc_pending_take(r->st, state_hash, instant_now(), p.nonce, p.verifier, &err);
+		if (taken && taken != HERR_NOT_FOUND) {
+			return web_fail_err(r, &err);
+		}
+	}
+	if (taken) {
 		return refuse(r, "this sign-in was not begun here, has been used, or is too old; start again");
 	}
 	if (iss && strcmp(iss, o->oidc_issuer) != 0) {
@@ -504,15 +564,22 @@ int page_oidc_callback(struct web_request *r)
 	if (o->oidc_client_secret) {
 		buf_printf(&form, "&client_secret=%s", url_encode(&r->a, o->oidc_client_secret));
 	}
-	json_t *tokens = fetch_json(&r->a, jstring(d, "token_endpoint"), buf_cstr(&form), &why);
+	json_t *tokens = fetch_json(&r->a, jstring(d, "token_endpoint"), buf_cstr(&form), NULL, &why);
 	buf_free(&form);
-	json_t *jwks = tokens ? fetch_json(&r->a, jstring(d, "jwks_uri"), NULL, &why) : NULL;
+	const char *jwks_uri = arena_strdup(&r->a, jstring(d, "jwks_uri"));
+	json_t *jwks = tokens ? jwks_get(r, jwks_uri, false, &why) : NULL;
 	json_decref(d);
 	const char *id_token = tokens ? jstring(tokens, "id_token") : NULL;
 	if (tokens && !id_token) {
 		why = "the provider gave no ID token";
 	}
 	json_t *claims = id_token && jwks ? id_token_check(r, id_token, jwks, p.nonce, &why) : NULL;
+	if (!claims && why == no_key) {
+		/* A key the kept set does not hold: the provider may have rotated its keys. */
+		json_decref(jwks);
+		jwks = jwks_get(r, jwks_uri, true, &why);
+		claims = jwks ? id_token_check(r, id_token, jwks, p.nonce, &why) : NULL;
+	}
 	json_decref(tokens);
 	json_decref(jwks);
 	if (!claims) {

@@ -98,6 +98,9 @@ struct store *web_store(struct web_server *srv, struct store_web **sw, struct he
 	if (store_open(srv->opt.db_path, STORE_WRITE, &st, err)) {
 		return NULL;
 	}
+	/* The statements a thread prepares once are held to the request budget too (a table
+	 * locked elsewhere must not hold the thread's first request past it). */
+	store_set_budget(st, (uint64_t)srv->set.request_work_limit, (unsigned)srv->set.request_time_limit);
 	if (store_web_open(st, &w, err)) {
 		store_close(st);
 		return NULL;

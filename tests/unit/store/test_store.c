@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "model/validate.h"
+#include "store/internal.h"
 #include "store/store.h"
 
 static char dir[64], path[512];
@@ -620,6 +621,47 @@ static void drafts_are_not_the_record(void **state)
 	arena_free(&a);
 }
 
+/* A pending OIDC sign-in is taken once; an expired one is refused and forgotten, and the
+ * next one begun sweeps the expired. */
+static void oidc_pending_is_taken_once_and_expires(void **state)
+{
+	(void)state;
+	struct hearth_error err = {0};
+	char nonce[STORE_OIDC_TOKEN], verifier[STORE_OIDC_TOKEN];
+	assert_int_equal(store_oidc_pending_put(st, "h1", "n1", "v1", 1000, 1600, &err), 0);
+	assert_int_equal(store_oidc_pending_put(st, "h2", "n2", "v2", 1000, 1600, &err), 0);
+	assert_int_equal(store_oidc_pending_take(st, "h1", 1500, nonce, verifier, &err), 0);
+	assert_string_equal(nonce, "n1");
+	assert_string_equal(verifier, "v1");
+	assert_int_equal(store_oidc_pending_take(st, "h1", 1500, nonce, verifier, &err), HERR_NOT_FOUND);
+	assert_int_equal(store_oidc_pending_take(st, "h2", 1601, nonce, verifier, &err), HERR_NOT_FOUND);
+	assert_int_equal(store_oidc_pending_take(st, "h2", 1500, nonce, verifier, &err), HERR_NOT_FOUND);
+	assert_int_equal(store_oidc_pending_put(st, "h3", "n3", "v3", 1000, 1700, &err), 0);
+	assert_int_equal(store_oidc_pending_put(st, "h4", "n4", "v4", 1800, 2400, &err), 0);
+	assert_int_equal(store_oidc_pending_take(st, "h3", 1500, nonce, verifier, &err), HERR_NOT_FOUND);
+	assert_int_equal(store_oidc_pending_take(st, "h4", 1900, nonce, verifier, &err), 0);
+}
+
+/* The request budget stops a statement that would run far past it, on either engine:
+ * SQLite by steps (1,000 against some hundreds of millions), PostgreSQL by time (200 ms
+ * against a count to 100 million, which takes tens of seconds there). Lifted, a statement
+ * runs again. */
+static void the_budget_stops_a_long_statement(void **state)
+{
+	(void)state;
+	struct hearth_error err = {0};
+	store_set_budget(st, 1000, 200);
+	int rc = db_exec(store_db(st),
+			 "WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c WHERE x < 100000000) "
+			 "SELECT count(*) FROM c",
+			 &err);
+	store_set_budget(st, 0, 0);
+	assert_int_not_equal(rc, 0);
+	assert_string_equal(err.rule, "budget");
+	err = (struct hearth_error){0};
+	assert_int_equal(db_exec(store_db(st), "SELECT 1", &err), 0);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -638,6 +680,8 @@ int main(void)
 		cmocka_unit_test(check_finds_overlapping_episodes),
 		cmocka_unit_test(read_only_refuses_writes),
 		cmocka_unit_test(break_glass_lasts_its_window_and_never_opens_restricted),
+		cmocka_unit_test(oidc_pending_is_taken_once_and_expires),
+		cmocka_unit_test(the_budget_stops_a_long_statement),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
