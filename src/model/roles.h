@@ -56,6 +56,9 @@ enum permission {
 	PERM_PROPOSE_CLOSE,	/* close a child's case or step it down: at once when the role
 				 * authorises that decision (or none needs to, a local setting),
 				 * else proposed, awaiting authorisation (work_propose_close) */
+	PERM_MACPT,		/* multi-agency child protection teams (/macpts): list them, and
+				 * set them up and change their members as the role's record
+				 * kinds allow */
 	PERM_MAX
 };
 

@@ -221,6 +221,10 @@ const SAMPLE = { '/assets/{name}': 'hearth.css', '/performance/{name}': 'FD1',
 	'/admin/teams/{rid}': ADMIN_TEAM, '/admin/teams/{rid}/rename': ADMIN_TEAM, '/admin/teams/{rid}/close': ADMIN_TEAM,
 	'/admin/teams/{rid}/establishment': ADMIN_TEAM,
 	'/admin/inspections/{rid}': ADMIN_INSPECTION };
+// A multi-agency child protection team of the fixtures, and its member.
+const MACPT = sql("SELECT id FROM macpt WHERE name = 'HTTP MACPT'");
+for (const path of ['/macpts/{rid}', '/macpts/{rid}/edit', '/macpts/{rid}/members/new', '/macpts/{rid}/members']) SAMPLE[path] = MACPT;
+for (const path of ['/macpts/members/{rid}/edit', '/macpts/members/{rid}']) SAMPLE[path] = sql(`SELECT min(id) FROM macpt_member WHERE macpt_id = ${MACPT}`);
 
 // The routes of a child's record by kind ({kind}/{rid}) are tried on a case note of C's
 // (a kind social workers and managers record; other roles' right to it comes from the role
