@@ -37,6 +37,8 @@ struct role_def {
 	uint64_t records;	/* bit per kind of record it may add, correct and retract */
 	enum role_records_for records_for;
 	uint64_t reads;		/* without PERM_CHILD_READ: the kinds it may read (role_may_read) */
+	uint64_t reads_own;	/* without PERM_CHILD_READ: the kinds it may read only the rows
+				 * of that it wrote (role_reads_own_only) */
 };
 
 #define P(p) (1u << (p))
@@ -78,11 +80,12 @@ static const struct role_def roles[ROLE_MAX] = {
 			    0, RECORDS_FOR_SELF},
 	/* A partner agency's practitioner (school, health, early years, youth, police) who leads
 	 * a child's Family Help: sees only the children they lead or are allocated to, records
-	 * visits, notes and the Family Help episode (with its family plan), and reads back only
-	 * the Family Help: no chronology, no other kind of record, no LADO, no other child. */
+	 * visits, notes and the Family Help episode (with its family plan), and reads back the
+	 * Family Help and only the visits and notes they wrote themselves: no chronology, no
+	 * other worker's visit or note, no other kind of record, no LADO, no other child. */
 	[ROLE_PARTNER] = {"partner", SCOPE_OWN, false,
 			  BASE | P(PERM_CHILD_LIST) | P(PERM_CHILD_WRITE) | P(PERM_FAMILY_HELP),
-			  K(FAMILY_HELP) | K(VISIT) | K(NOTE), RECORDS_FOR_SELF, K(FAMILY_HELP)},
+			  K(FAMILY_HELP) | K(VISIT) | K(NOTE), RECORDS_FOR_SELF, K(FAMILY_HELP), K(VISIT) | K(NOTE)},
 };
 
 static const char *const permission_names[PERM_MAX] = {
@@ -151,7 +154,33 @@ bool role_may_read(enum role r, const struct entity *e)
 {
 	int k = kind_index(e);
 	return r < ROLE_MAX && k >= 0 &&
-	       (role_can(r, PERM_CHILD_READ) || (roles[r].reads & ((uint64_t)1 << k)) != 0);
+	       (role_can(r, PERM_CHILD_READ) || ((roles[r].reads | roles[r].reads_own) & ((uint64_t)1 << k)) != 0);
+}
+
+bool role_reads_own_only(enum role r, const struct entity *e)
+{
+	int k = kind_index(e);
+	return r < ROLE_MAX && k >= 0 && !role_can(r, PERM_CHILD_READ) && (roles[r].reads & ((uint64_t)1 << k)) == 0 &&
+	       (roles[r].reads_own & ((uint64_t)1 << k)) != 0;
+}
+
+bool role_may_read_row(enum role r, const struct entity *e, const struct hval *vals, int64_t worker_id)
+{
+	if (!role_may_read(r, e)) {
+		return false;
+	}
+	if (!role_reads_own_only(r, e)) {
+		return true;
+	}
+	if (!worker_id || !vals) {
+		return false;
+	}
+	for (int i = 0; i < e->n_fields; i++) {
+		if ((e->fields[i].flags & F_AUTHOR) && !vals[i].null && vals[i].i == worker_id) {
+			return true;
+		}
+	}
+	return false;
 }
 
 enum role_records_for role_records_for(enum role r)

@@ -302,6 +302,9 @@ function expected(route, role) {
 	if (route.writes && role.read_only) return 403;
 	if (kindRoute && (route.permission === 'child_read' || route.path.includes('{rid}')) &&
 		!role.reads.includes(route.path.endsWith('/decide') ? 'contact' : KIND)) return 403;
+	// A kind the role reads only its own rows of (the partner's notes): the social worker's
+	// note is, to it, no row at all.
+	if (kindRoute && route.path.includes('{rid}') && !route.path.endsWith('/decide') && role.reads_own.includes(KIND)) return 404;
 	if (recordChange(route) && !role.records.includes(route.path.endsWith('/decide') ? 'contact' : KIND)) return 403;
 	const fixed = FIXED_KIND[`${route.method} ${route.path}`];
 	if (fixed && !role.records.includes(fixed)) return 403;
@@ -379,8 +382,8 @@ for (const route of TABLES.routes) {
 }
 
 // The partner practitioner (test_partner, a school's, worker HTP1) leads HC1's Family Help
-// and is named as lead on restricted HC3's without a grant. They see HC1's Family Help and
-// nothing else of any child's record.
+// and is named as lead on restricted HC3's without a grant. They see HC1's Family Help, and
+// the visits and notes they wrote themselves, and nothing else of any child's record.
 test('partner: sees only the child they lead, and only its Family Help', async () => {
 	const p = await as(ptn);
 	// Only HC1 in their list (HC3 is led but restricted and not granted; HC2 is not theirs).
@@ -403,7 +406,7 @@ test('partner: sees only the child they lead, and only its Family Help', async (
 	for (const suffix of ['', '/chronology', '/allocations', '/visits', '/notes', '/due']) {
 		assertError(await req('GET', `/api/children/${C}${suffix}`, { session: p }), 403, 'permission');
 	}
-	for (const kind of ['note', 'visit', 'cp_plan', 's47', 'referral', 'relationship', 'pre_proceedings', 'allocation']) {
+	for (const kind of ['cp_plan', 's47', 'referral', 'relationship', 'pre_proceedings', 'allocation', 'lado']) {
 		assertError(await req('GET', `/api/children/${C}/records/${kind}`, { session: p }), 403, 'permission');
 	}
 	// No LADO, no measures, no front door, no administration.
@@ -415,11 +418,42 @@ test('partner: sees only the child they lead, and only its Family Help', async (
 	const n = await req('POST', `/api/children/${C}/notes`, { session: p, body: validNote() });
 	assert.equal(n.status, 201, n.text);
 	assertError(await req('POST', `/api/children/${C}/records/cp_plan`, { session: p, body: {} }), 403, 'permission', 'kind');
-	// A note of the social worker's is neither readable nor correctable by the partner.
+	// A note of the social worker's is neither readable nor correctable by the partner: to
+	// them it is no note at all.
 	const swNote = (await req('POST', `/api/children/${C}/records/note`, { session: await as(sw), body: validNote() })).json.record.id;
 	assertError(await req('PATCH', `/api/children/${C}/records/note/${swNote}`,
-		{ session: p, body: { reason: 'x', body: 'changed' } }), 403, 'permission', 'kind');
+		{ session: p, body: { reason: 'x', body: 'changed' } }), 404, 'not_found', 'rid');
+	assertError(await req('GET', `/api/children/${C}/records/note/${swNote}/history`, { session: p }), 404, 'not_found', 'rid');
 	// Every read is audited like anyone's: the Family Help read names HC1.
+	await partnerReadsBack(p, n.json.note.id, swNote);
 	const uid = sql("SELECT id FROM user_account WHERE username = 'test_partner'");
 	assert.ok(Number(sql(`SELECT count(*) FROM audit WHERE actor = 'user:${uid}' AND child_id = ${C}`)) > 0);
 });
+
+// The partner reads back the visits and notes they recorded on HC1, and no one else's: the
+// lists hold only theirs (the social worker's fixture visit and notes are left out), each
+// has its history, and another worker's row is not found (roles.c: reads_own).
+async function partnerReadsBack(p, ownNote, swNote) {
+	const v = await req('POST', `/api/children/${C}/visits`, { session: p, body: validVisit() });
+	assert.equal(v.status, 201, v.text);
+	const me = Number(sql("SELECT id FROM worker WHERE staff_id = 'HTP1'"));
+	for (const [kind, own] of [['note', ownNote], ['visit', v.json.visit.id]]) {
+		const list = await req('GET', `/api/children/${C}/records/${kind}`, { session: p });
+		assert.equal(list.status, 200, list.text);
+		const ids = list.json.records.map((x) => x.id);
+		assert.ok(ids.includes(own), `${kind}: their own is listed`);
+		assert.ok(list.json.records.every((x) => x.worker_id === me), `${kind}: only theirs (${JSON.stringify(ids)})`);
+		assert.equal(list.json.total, ids.length);
+		const others = Number(sql(`SELECT count(*) FROM ${kind} WHERE child_id = ${C} AND voided = 0 AND coalesce(worker_id, 0) <> ${me}`));
+		assert.ok(others > 0, `${kind}: HC1 has other workers' rows to leave out`);
+		const h = await req('GET', `/api/children/${C}/records/${kind}/${own}/history`, { session: p });
+		assert.equal(h.status, 200, h.text);
+	}
+	assert.ok(!(await req('GET', `/api/children/${C}/records/note`, { session: p })).json.records.some((x) => x.id === swNote));
+	// Another child's, even a note of theirs would be: out of scope (HC2 is not theirs).
+	assertError(await req('GET', `/api/children/${CHILD.out}/records/note`, { session: p }), 404, 'not_found', 'id');
+	// Still no chronology, no visits or notes pages of the whole record.
+	for (const suffix of ['/chronology', '/visits', '/notes']) {
+		assertError(await req('GET', `/api/children/${C}${suffix}`, { session: p }), 403, 'permission');
+	}
+}
