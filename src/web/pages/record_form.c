@@ -86,6 +86,9 @@ static int worker_choices(struct web_request *r, struct record_form *rf, int fie
 	}
 	bool own_team = strcmp(rf->e->fields[field].name, "worker_id") == 0 &&
 			(rf->e == &entity_visit || rf->e == &entity_note) && r->session.user.team_id;
+	/* Family Help's lead practitioner may be a partner agency's (a worker whose
+	 * organisation is set), who holds no social care cases. */
+	bool partners = rf->e == &entity_family_help && field == FAMILY_HELP_LEAD_WORKER_ID;
 	int64_t current = rf->stored && !rf->stored[field].null ? rf->stored[field].i : 0;
 	hdate today = date_today();
 	struct code *opts = arena_alloc(&r->a, sizeof(*opts) * (n + 1));
@@ -94,11 +97,11 @@ static int worker_choices(struct web_request *r, struct record_form *rf, int fie
 		const struct hval *v = rows[i];
 		bool in_post = v[WORKER_START_DATE].i <= today && (v[WORKER_END_DATE].null || v[WORKER_END_DATE].i > today);
 		bool offered = own_team ? !v[WORKER_TEAM_ID].null && v[WORKER_TEAM_ID].i == r->session.user.team_id
-					: v[WORKER_CASE_HOLDER].i != 0;
+					: v[WORKER_CASE_HOLDER].i != 0 || (partners && !v[WORKER_ORGANISATION].null);
 		if (ids[i] != current && !(in_post && offered)) {
 			continue;
 		}
-		const char *team = "no team";
+		const char *team = partners && !v[WORKER_ORGANISATION].null ? v[WORKER_ORGANISATION].s : "no team";
 		for (size_t t = 0; t < n_teams && !v[WORKER_TEAM_ID].null; t++) {
 			if (team_ids[t] == v[WORKER_TEAM_ID].i) {
 				team = teams[t][TEAM_NAME].s;
