@@ -99,6 +99,9 @@ fixture record "$db" worker --staff-id FP1 --given-name Pat --family-name Partne
 fixture child "$db" add --given Bea --family Ashcombe --dob 2014-05-06 --sex F --la-id BF1 --ethnicity WBRI
 fixture record "$db" allocation --child BF1 --worker FW1 --kind sw --start-date 2025-09-01
 fixture record "$db" referral --child BF1 --referral-date 2025-09-01 --source 1A --nfa no --primary-need N1
+# A MACPT with a member for axe-core's look at the /macpts pages.
+fixture record "$db" macpt --name "Eastside MACPT" --area Eastside --start-date 2025-04-01
+fixture record "$db" macpt_member --macpt 1 --agency health --role "Named nurse" --name "Nia Nurse" --start-date 2025-04-01
 user() { # name role team worker
 	echo "$PASSWORD" | fixture user "$db" add "$1" --role "$2" --team "$3" --worker "$4"
 }
