@@ -32,12 +32,14 @@ const MATRIX = [
 	['POST', '/api/children/{id}/notes', 'note', /*           */ [401, 201, 201, 403, 403, 403, 403, 403, 403, 403, 403, 201]],
 	// Every kind of record ({kind} is note here; {rid} a fresh note of HC1's each time).
 	['POST', '/api/children', 'child', /*                     */ [401, 201, 201, 403, 403, 403, 201, 403, 403, 403, 403, 403]],
-	['GET', '/api/children/{id}/records/{kind}', null, /*     */ [401, 200, 200, 200, 200, 403, 200, 403, 200, 403, 200, 403]],
+	// A partner lists notes, only their own (roles.c reads_own); the {rid} below is a social
+	// worker's note, which to the partner is no note at all (404).
+	['GET', '/api/children/{id}/records/{kind}', null, /*     */ [401, 200, 200, 200, 200, 403, 200, 403, 200, 403, 200, 200]],
 	['POST', '/api/children/{id}/records/{kind}', 'note', /*  */ [401, 201, 201, 403, 403, 403, 403, 403, 403, 403, 403, 201]],
-	['PATCH', '/api/children/{id}/records/{kind}/{rid}', 'correct', [401, 200, 200, 403, 403, 403, 403, 403, 403, 403, 403, 403]],
+	['PATCH', '/api/children/{id}/records/{kind}/{rid}', 'correct', [401, 200, 200, 403, 403, 403, 403, 403, 403, 403, 403, 404]],
 	['POST', '/api/children/{id}/records/{kind}/{rid}/retract', 'retract',
-		/*                                                    */ [401, 200, 200, 403, 403, 403, 403, 403, 403, 403, 403, 403]],
-	['GET', '/api/children/{id}/records/{kind}/{rid}/history', null, [401, 200, 200, 200, 200, 403, 200, 403, 200, 403, 200, 403]],
+		/*                                                    */ [401, 200, 200, 403, 403, 403, 403, 403, 403, 403, 403, 404]],
+	['GET', '/api/children/{id}/records/{kind}/{rid}/history', null, [401, 200, 200, 200, 200, 403, 200, 403, 200, 403, 200, 404]],
 	['GET', '/api/children/{id}/due', null, /*                */ [401, 200, 200, 200, 200, 403, 403, 403, 200, 403, 200, 403]],
 	['GET', '/api/due', null, /*                              */ [401, 200, 200, 200, 200, 403, 403, 403, 200, 403, 200, 403]],
 	// Break-glass: case workers may ask (HC1 is already in their scope: 409); auditors review.
