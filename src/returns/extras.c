@@ -256,6 +256,8 @@ struct returns_extras *rx_extras_with(struct arena *a, const struct returns_extr
 	struct returns_extras *y = arena_alloc(a, sizeof(*y));
 	if (base) {
 		*y = *base;
+	} else {
+		y->macpt_duty_from = macpt_duty_from(NULL, a);
 	}
 	for (int k = 0; k < X_KIND_MAX; k++) {
 		if (specs[k].e == e) {
