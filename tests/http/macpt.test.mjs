@@ -6,7 +6,8 @@
 // descriptor's reference field.
 import test from 'node:test';
 import assert from 'node:assert/strict';
-import { AS_AT, CHILD, as, checksum, dateBoxes, page, sql } from './lib.mjs';
+import { execFileSync } from 'node:child_process';
+import { AS_AT, CHILD, DB, HEARTH, as, checksum, dateBoxes, page, sql } from './lib.mjs';
 
 const errors = (r) => r.text.match(/govuk-error-summary[\s\S]*?<\/ul>/)?.[0] ?? r.text.slice(0, 400);
 
@@ -125,4 +126,48 @@ test('who may: the roles the role table gives PERM_MACPT; no one else', async ()
 		assert.equal((await page('POST', '/macpts', { session: s, form: { name: `No ${role}`, ...dateBoxes('start_date', AS_AT) } })).status, 403, role);
 	}
 	assert.equal(sql("SELECT count(*) FROM macpt WHERE name LIKE 'No %'"), '0');
+});
+
+// The duty check on the web, either side of the day it applies (the setting, here 2 March
+// 2026 for the test, put back after): an s.47 whose strategy discussion is on 2 March with no
+// MACPT is saved with the warning MACPT1Q, which the child's page lists; one on 1 March, the
+// day before, is not warned about; and one on 2 March naming the MACPT is not either.
+test('the MACPT duty: a warning on save and in the child\'s findings from the duty date, none before it', async () => {
+	const s = await as('social_worker');
+	const add = await page('POST', '/children', { session: s, form: { given_name: 'Mae', family_name: 'Dutyday',
+		...dateBoxes('dob', '2014-04-04'), sex: 'F', ethnicity: 'WBRI', la_child_id: 'HCMACPT1', uasc: 'no', restricted: 'no' } });
+	assert.equal(add.status, 303, add.text.slice(0, 400));
+	const id = Number(add.headers.get('location').match(/^\/children\/(\d+)/)[1]);
+	let r = await page('POST', `/children/${id}/records/referral`, { session: s, form: {
+		...dateBoxes('referral_date', '2026-02-02'), source: '1A', primary_need: 'N1', nfa: 'no' } });
+	assert.equal(r.status, 303, errors(r));
+	const referral = sql(`SELECT id FROM referral WHERE child_id = ${id}`);
+	const macpt = sql("SELECT id FROM macpt WHERE name = 'HTTP MACPT'");
+	const s47 = async (day, withMacpt) => {
+		const res = await page('POST', `/children/${id}/records/s47`, { session: s, form: { referral_id: referral,
+			...dateBoxes('strategy_date', day), icpc_not_required: 'yes', ...(withMacpt ? { macpt_id: macpt } : {}) } });
+		assert.equal(res.status, 303, errors(res));
+		return res.headers.get('location');
+	};
+	// The child's findings (the overview's Data quality table): how many are MACPT1Q.
+	const macptFindings = async () => {
+		const o = await page('GET', `/children/${id}`, { session: s });
+		assert.equal(o.status, 200);
+		const table = o.text.match(/data-hearth="child-findings"[\s\S]*?<\/table>/)?.[0] ?? '';
+		return (table.match(/MACPT1Q/g) || []).length;
+	};
+	const settings = (v) => execFileSync(HEARTH, ['settings', DB, 'set', 'macpt_duty_from', v], { encoding: 'utf8' });
+	settings('2026-03-02');
+	try {
+		await s47('2026-03-01', false);
+		assert.equal(await macptFindings(), 0, 'the day before the duty date, no MACPT: no finding');
+		await s47('2026-03-02', true);
+		assert.equal(await macptFindings(), 0, 'on the day, naming the MACPT: no finding');
+		const where = await s47('2026-03-02', false);
+		assert.ok(Number(where.match(/new_findings=(\d+)/)?.[1]) >= 1, `saved with the warning: ${where}`);
+		assert.equal(await macptFindings(), 1, 'on the day with no MACPT: one finding');
+	} finally {
+		settings('2026-04-29');
+	}
+	assert.equal(await macptFindings(), 0, 'the duty from 29 April: none of these is warned about');
 });
