@@ -5,7 +5,7 @@
 import test from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { AS_AT, CHILD, HEARTH, ROLES, URL_BASE, WORKER, as, assertError, req, signIn, sql, validNote, validVisit } from './lib.mjs';
+import { AS_AT, CHILD, HEARTH, ROLES, URL_BASE, WORKER, as, assertError, dateBoxes, page, req, signIn, sql, validNote, validVisit } from './lib.mjs';
 
 const C = CHILD.in;
 const sw = 'social_worker', tm = 'team_manager', iro = 'iro', pa = 'personal_adviser', lado = 'lado',
@@ -428,6 +428,12 @@ test('partner: sees only the child they lead, and only its Family Help', async (
 	assertError(await req('GET', `/api/children/${C}/records/note/${swNote}/history`, { session: p }), 404, 'not_found', 'rid');
 	// Every read is audited like anyone's: the Family Help read names HC1.
 	await partnerReadsBack(p, n.json.note.id, swNote);
+	// A note saved on the page goes back to their children, not to a chronology they may not read.
+	const form = await page('POST', `/children/${C}/notes`, { session: p, form: { ...dateBoxes('note_date', AS_AT),
+		kind: 'case_note', child_voice: 'no', body: 'Spoke to Hazel at lunch' } });
+	assert.equal(form.status, 303, form.text.slice(0, 300));
+	assert.equal(form.headers.get('location'), '/caseload');
+	assert.equal((await page('GET', '/caseload', { session: p })).status, 200);
 	const uid = sql("SELECT id FROM user_account WHERE username = 'test_partner'");
 	assert.ok(Number(sql(`SELECT count(*) FROM audit WHERE actor = 'user:${uid}' AND child_id = ${C}`)) > 0);
 });

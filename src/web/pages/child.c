@@ -555,6 +555,9 @@ static int row_form_post(struct web_request *r, const struct row_form *rf)
 		return row_form_page(r, rf, &f, child, 400);
 	}
 	page_draft_done(r);
+	if (!role_can(r->role, PERM_CHILD_READ)) {
+		return page_redirect(r, "/caseload"); /* a partner reads no chronology: back to their children */
+	}
 	return page_redirect(r, arena_printf(&r->a, "/children/%lld/chronology?done=%s&new_findings=%zu",
 					     (long long)r->child_id, rf->done, warnings.n));
 }
