@@ -62,10 +62,17 @@ int cmd_test_routes(int argc, char **argv)
 				json_array_append_new(reads, json_string(model_entities[k]->name));
 			}
 		}
-		json_array_append_new(roles, json_pack("{s:s, s:s, s:b, s:o, s:o, s:o}", "role", role_name((enum role)r),
+		/* Of those, the kinds it reads only the rows it wrote of (role_reads_own_only). */
+		json_t *reads_own = json_array();
+		for (int k = 0; k < model_entity_count; k++) {
+			if (role_reads_own_only((enum role)r, model_entities[k])) {
+				json_array_append_new(reads_own, json_string(model_entities[k]->name));
+			}
+		}
+		json_array_append_new(roles, json_pack("{s:s, s:s, s:b, s:o, s:o, s:o, s:o}", "role", role_name((enum role)r),
 						       "scope", scope_name(role_scope((enum role)r)), "read_only",
 						       role_read_only((enum role)r), "permissions", perms, "records",
-						       records, "reads", reads));
+						       records, "reads", reads, "reads_own", reads_own));
 	}
 	json_t *doc = json_pack("{s:o, s:o}", "routes", routes, "roles", roles);
 	int rc = doc && json_dumpf(doc, stdout, JSON_INDENT(2) | JSON_PRESERVE_ORDER) == 0 ? EXIT_OK : EXIT_FAIL;

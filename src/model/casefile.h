@@ -66,6 +66,7 @@ struct cf_s47 {
 	int64_t id, referral_id;
 	hdate strategy, start, icpc;	/* icpc: DATE_NONE until held */
 	bool icpc_not_required;
+	int64_t macpt_id;	/* the MACPT responsible (s.16EA Children Act 2004), 0 when none named */
 };
 
 struct cf_plan {		/* a CIN plan or a CP plan */
@@ -75,6 +76,7 @@ struct cf_plan {		/* a CIN plan or a CP plan */
 	const char *initial_category;	/* CP: the category it began with, NULL when not recorded */
 	bool previous_recorded;	/* CP: previous_plans was recorded (else count the record's) */
 	int previous_plans;	/* CP: plans before this one, in any authority */
+	int64_t macpt_id;	/* CP: the MACPT responsible, 0 when none named; CIN: 0 */
 };
 
 struct cf_dated {		/* a review, core group, PEP, pathway plan review... */

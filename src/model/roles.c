@@ -25,6 +25,10 @@ _Static_assert(K__COUNT <= 64, "one bit per kind of record");
 	 K(PATHWAY_PLAN) | K(PARTICIPATION) | K(TASK) | K(PRE_PROCEEDINGS) | K(PP_MEETING) | K(KINSHIP) | K(DOLO) | \
 	 K(FAMILY_HELP))
 
+/* Multi-agency child protection teams and their members (s.16EA Children Act 2004): set up
+ * by managers and administrators (/macpts), not a child's record. */
+#define MACPT_KINDS (K(MACPT) | K(MACPT_MEMBER))
+
 struct role_def {
 	const char *name;
 	enum role_scope scope;
@@ -33,6 +37,8 @@ struct role_def {
 	uint64_t records;	/* bit per kind of record it may add, correct and retract */
 	enum role_records_for records_for;
 	uint64_t reads;		/* without PERM_CHILD_READ: the kinds it may read (role_may_read) */
+	uint64_t reads_own;	/* without PERM_CHILD_READ: the kinds it may read only the rows
+				 * of that it wrote (role_reads_own_only) */
 };
 
 #define P(p) (1u << (p))
@@ -46,8 +52,8 @@ static const struct role_def roles[ROLE_MAX] = {
 	[ROLE_SOCIAL_WORKER] = {"social_worker", SCOPE_TEAM, false, CASEWORK | P(PERM_PROPOSE_CLOSE), CASEWORK_KINDS, RECORDS_FOR_SELF},
 	[ROLE_TEAM_MANAGER] = {"team_manager", SCOPE_TEAM, false, CASEWORK | P(PERM_ALLOCATE) | P(PERM_MEASURES_READ) |
 					       P(PERM_FRONT_DOOR) | P(PERM_DUPLICATES) | P(PERM_MERGE) | P(PERM_CLOSE_CASE) |
-					       P(PERM_AUTHORISE) | P(PERM_PROPOSE_CLOSE),
-			       CASEWORK_KINDS | K(ALLOCATION) | K(SUPERVISION), RECORDS_FOR_TEAM},
+					       P(PERM_AUTHORISE) | P(PERM_PROPOSE_CLOSE) | P(PERM_MACPT),
+			       CASEWORK_KINDS | K(ALLOCATION) | K(SUPERVISION) | MACPT_KINDS, RECORDS_FOR_TEAM},
 	[ROLE_IRO] = {"iro", SCOPE_OWN, false, CASEWORK, K(CP_REVIEW) | K(CLA_REVIEW), RECORDS_FOR_SELF},
 	[ROLE_PERSONAL_ADVISER] = {"personal_adviser", SCOPE_OWN, false, CASEWORK,
 				   K(LEAVER_CONTACT) | K(PATHWAY_PLAN), RECORDS_FOR_SELF},
@@ -59,31 +65,33 @@ static const struct role_def roles[ROLE_MAX] = {
 			     K(CHILD) | K(CONTACT) | K(REFERRAL) | K(EARLY_HELP), RECORDS_FOR_SELF},
 	[ROLE_ANALYST] = {"analyst", SCOPE_ALL, false,
 			  BASE | P(PERM_CHILD_LIST) | P(PERM_MEASURES_READ) | P(PERM_LISTS_ALL), 0, RECORDS_FOR_SELF},
-	/* Heads of service reallocate (as the route table lets them) and record nothing else. */
+	/* Heads of service reallocate (as the route table lets them), set up MACPTs, and record
+	 * nothing else. */
 	[ROLE_HEAD_OF_SERVICE] = {"head_of_service", SCOPE_ALL, false,
 				  BASE | P(PERM_CHILD_LIST) | P(PERM_CHILD_READ) | P(PERM_DUE_READ) |
 					  P(PERM_MEASURES_READ) | P(PERM_ALLOCATE) | P(PERM_LISTS_ALL) |
-					  P(PERM_DUPLICATES) | P(PERM_MERGE) | P(PERM_AUTHORISE),
-				  K(ALLOCATION), RECORDS_FOR_SELF},
-	[ROLE_ADMIN] = {"admin", SCOPE_NONE, false, BASE | P(PERM_USER_ADMIN) | P(PERM_AUDIT_READ), 0,
-			RECORDS_FOR_SELF},
+					  P(PERM_DUPLICATES) | P(PERM_MERGE) | P(PERM_AUTHORISE) | P(PERM_MACPT),
+				  K(ALLOCATION) | MACPT_KINDS, RECORDS_FOR_SELF},
+	[ROLE_ADMIN] = {"admin", SCOPE_NONE, false, BASE | P(PERM_USER_ADMIN) | P(PERM_AUDIT_READ) | P(PERM_MACPT),
+			MACPT_KINDS, RECORDS_FOR_SELF},
 	[ROLE_INSPECTOR] = {"inspector", SCOPE_ALL, true,
 			    BASE | P(PERM_CHILD_LIST) | P(PERM_CHILD_READ) | P(PERM_DUE_READ) | P(PERM_MEASURES_READ) |
 				    P(PERM_LISTS_ALL),
 			    0, RECORDS_FOR_SELF},
 	/* A partner agency's practitioner (school, health, early years, youth, police) who leads
 	 * a child's Family Help: sees only the children they lead or are allocated to, records
-	 * visits, notes and the Family Help episode (with its family plan), and reads back only
-	 * the Family Help: no chronology, no other kind of record, no LADO, no other child. */
+	 * visits, notes and the Family Help episode (with its family plan), and reads back the
+	 * Family Help and only the visits and notes they wrote themselves: no chronology, no
+	 * other worker's visit or note, no other kind of record, no LADO, no other child. */
 	[ROLE_PARTNER] = {"partner", SCOPE_OWN, false,
 			  BASE | P(PERM_CHILD_LIST) | P(PERM_CHILD_WRITE) | P(PERM_FAMILY_HELP),
-			  K(FAMILY_HELP) | K(VISIT) | K(NOTE), RECORDS_FOR_SELF, K(FAMILY_HELP)},
+			  K(FAMILY_HELP) | K(VISIT) | K(NOTE), RECORDS_FOR_SELF, K(FAMILY_HELP), K(VISIT) | K(NOTE)},
 };
 
 static const char *const permission_names[PERM_MAX] = {
 	"none", "signed_in", "child_list", "child_read", "child_write", "allocate", "due_read", "measures_read",
 	"user_admin", "audit_read", "lists_all", "front_door", "lado", "lado_read", "duplicates", "merge", "close_case", "authorise", "break_glass",
-	"family_help", "propose_close"};
+	"family_help", "propose_close", "macpt"};
 
 const char *role_name(enum role r)
 {
@@ -146,7 +154,33 @@ bool role_may_read(enum role r, const struct entity *e)
 {
 	int k = kind_index(e);
 	return r < ROLE_MAX && k >= 0 &&
-	       (role_can(r, PERM_CHILD_READ) || (roles[r].reads & ((uint64_t)1 << k)) != 0);
+	       (role_can(r, PERM_CHILD_READ) || ((roles[r].reads | roles[r].reads_own) & ((uint64_t)1 << k)) != 0);
+}
+
+bool role_reads_own_only(enum role r, const struct entity *e)
+{
+	int k = kind_index(e);
+	return r < ROLE_MAX && k >= 0 && !role_can(r, PERM_CHILD_READ) && (roles[r].reads & ((uint64_t)1 << k)) == 0 &&
+	       (roles[r].reads_own & ((uint64_t)1 << k)) != 0;
+}
+
+bool role_may_read_row(enum role r, const struct entity *e, const struct hval *vals, int64_t worker_id)
+{
+	if (!role_may_read(r, e)) {
+		return false;
+	}
+	if (!role_reads_own_only(r, e)) {
+		return true;
+	}
+	if (!worker_id || !vals) {
+		return false;
+	}
+	for (int i = 0; i < e->n_fields; i++) {
+		if ((e->fields[i].flags & F_AUTHOR) && !vals[i].null && vals[i].i == worker_id) {
+			return true;
+		}
+	}
+	return false;
 }
 
 enum role_records_for role_records_for(enum role r)

@@ -7,8 +7,10 @@
 #define HEARTH_MODEL_ROLES_H
 
 #include <stdbool.h>
+#include <stdint.h>
 
 struct entity;
+struct hval;
 
 enum role {
 	ROLE_SOCIAL_WORKER,
@@ -56,6 +58,9 @@ enum permission {
 	PERM_PROPOSE_CLOSE,	/* close a child's case or step it down: at once when the role
 				 * authorises that decision (or none needs to, a local setting),
 				 * else proposed, awaiting authorisation (work_propose_close) */
+	PERM_MACPT,		/* multi-agency child protection teams (/macpts): list them, and
+				 * set them up and change their members as the role's record
+				 * kinds allow */
 	PERM_MAX
 };
 
@@ -90,6 +95,15 @@ bool role_may_record_kind(enum role r, const char *kind);
  * partner: Family Help, which holds the family plan). A correction or retraction of a row
  * needs this too: no one changes what they may not see. */
 bool role_may_read(enum role r, const struct entity *e);
+/* Whether the role reads rows of kind e only where it is their author (the row's F_AUTHOR
+ * field names the person's own worker): the partner's visits and case notes. A role that
+ * reads the whole kind (role_may_read without this) reads every row. */
+bool role_reads_own_only(enum role r, const struct entity *e);
+/* Whether the role may read this one row of kind e (vals: its values), the person's own
+ * worker being worker_id (0: none): role_may_read, narrowed for role_reads_own_only kinds
+ * to the rows whose F_AUTHOR field is worker_id. Every read of a row or a list of rows
+ * through a child's {kind} routes is judged by this (web/http/dispatch.c, web/children.c). */
+bool role_may_read_row(enum role r, const struct entity *e, const struct hval *vals, int64_t worker_id);
 
 /* Whom a person may name as the worker who did something (an F_AUTHOR field). */
 enum role_records_for {

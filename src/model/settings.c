@@ -33,8 +33,9 @@ const struct setting_def settings_table[] = {
 	 * Act 2004): its commencement date was not found (standards/changes-2026), so the
 	 * default is Royal Assent; set it to the day the duty applies here. */
 	{"macpt_duty_from", SETTING_DATE, "2026-04-29", "date",
-	 "Multi-agency child protection teams: the day the duty (s.16EA Children Act 2004) applies; "
-	 "s.47 enquiries and CP plans from then name their MACPT",
+	 "Multi-agency child protection teams: the commencement date of the duty (s.16EA Children Act 2004), "
+	 "statutory or as set locally; s.47 enquiries and CP plans beginning on or after it name their MACPT "
+	 "(else a warning on save and in the findings)",
 	 0, 0},
 	{"pre_proceedings_weeks", SETTING_INT, "16", "weeks",
 	 "Pre-proceedings: local policy timescale from the start to the step decision (not statutory; the "

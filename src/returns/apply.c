@@ -112,14 +112,14 @@ static void ap_assessment(struct casefile *cf, int64_t id, const struct hval *v,
 static void ap_s47(struct casefile *cf, int64_t id, const struct hval *v, struct arena *a)
 {
 	struct cf_s47 r = {id, I_(&v[S47_REFERRAL_ID]), D_(&v[S47_STRATEGY_DATE]), D_(&v[S47_START_DATE]),
-			   D_(&v[S47_ICPC_DATE]), I_(&v[S47_ICPC_NOT_REQUIRED]) != 0};
+			   D_(&v[S47_ICPC_DATE]), I_(&v[S47_ICPC_NOT_REQUIRED]) != 0, I_(&v[S47_MACPT_ID])};
 	PUT(cf, s47s, r, strategy);
 }
 
 static void ap_cin_plan(struct casefile *cf, int64_t id, const struct hval *v, struct arena *a)
 {
 	struct cf_plan r = {id, I_(&v[CIN_PLAN_REFERRAL_ID]), D_(&v[CIN_PLAN_START_DATE]), D_(&v[CIN_PLAN_END_DATE]),
-			    NULL, NULL, false, 0};
+			    NULL, NULL, false, 0, 0};
 	PUT(cf, cin_plans, r, start);
 }
 
@@ -132,7 +132,8 @@ static void ap_cp_plan(struct casefile *cf, int64_t id, const struct hval *v, st
 			    S_(&v[CP_PLAN_CATEGORY]),
 			    S_(&v[CP_PLAN_INITIAL_CATEGORY]),
 			    !v[CP_PLAN_PREVIOUS_PLANS].null,
-			    (int)I_(&v[CP_PLAN_PREVIOUS_PLANS])};
+			    (int)I_(&v[CP_PLAN_PREVIOUS_PLANS]),
+			    I_(&v[CP_PLAN_MACPT_ID])};
 	PUT(cf, cp_plans, r, start);
 }
 

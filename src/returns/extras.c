@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "model/settings.h"
 #include "returns/internal.h"
 
 struct xrow {
@@ -26,7 +27,23 @@ enum xkind { X_DISABILITY, X_ASSESSMENT, X_WORKER, X_KIND_MAX };
 
 struct returns_extras {
 	struct xmap m[X_KIND_MAX];
+	hdate macpt_duty_from;	/* the setting macpt_duty_from (rule MACPT1Q) */
 };
+
+/* The setting's value as stored, else its default (a bad stored value keeps the default,
+ * as settings_load does). */
+static hdate macpt_duty_from(struct store *st, struct arena *a)
+{
+	hdate d = DATE_NONE;
+	const char *v = st ? store_setting(st, "macpt_duty_from", a) : NULL;
+	if (!v || date_parse(v, &d) != 0) {
+		const struct setting_def *def = settings_find("macpt_duty_from");
+		if (!def || date_parse(def->default_value, &d) != 0) {
+			d = DATE_NONE;
+		}
+	}
+	return d;
+}
 
 /* Which fields each map keeps: -1 for none. */
 struct xspec {
@@ -76,6 +93,7 @@ int returns_extras_load(struct store *st, int64_t child_id, struct arena *a, str
 			struct hearth_error *err)
 {
 	struct returns_extras *x = arena_alloc(a, sizeof(*x));
+	x->macpt_duty_from = macpt_duty_from(st, a);
 	for (int k = 0; k < X_KIND_MAX; k++) {
 		const struct xspec *sp = &specs[k];
 		int64_t *ids = NULL;
@@ -109,6 +127,7 @@ struct returns_extras *returns_extras_of_rows(int64_t *dis_ids, struct hval **di
 					     struct hval **wk_rows, size_t n_wk, struct arena *a)
 {
 	struct returns_extras *x = arena_alloc(a, sizeof(*x));
+	x->macpt_duty_from = macpt_duty_from(NULL, a);
 	fill(&x->m[X_DISABILITY], &specs[X_DISABILITY], dis_ids, dis_rows, n_dis, a);
 	fill(&x->m[X_ASSESSMENT], &specs[X_ASSESSMENT], ass_ids, ass_rows, n_ass, a);
 	fill(&x->m[X_WORKER], &specs[X_WORKER], wk_ids, wk_rows, n_wk, a);
@@ -165,6 +184,16 @@ size_t rx_disabilities(const struct returns_extras *x, int64_t child_id, const c
 	}
 	*codes = &m->a[lo];
 	return end - lo;
+}
+
+void returns_extras_set_macpt_duty_from(struct returns_extras *x, hdate d)
+{
+	x->macpt_duty_from = d;
+}
+
+hdate rx_macpt_duty_from(const struct returns_extras *x)
+{
+	return x ? x->macpt_duty_from : DATE_NONE;
 }
 
 const char *rx_factors(const struct returns_extras *x, int64_t assessment_id)
@@ -227,6 +256,8 @@ struct returns_extras *rx_extras_with(struct arena *a, const struct returns_extr
 	struct returns_extras *y = arena_alloc(a, sizeof(*y));
 	if (base) {
 		*y = *base;
+	} else {
+		y->macpt_duty_from = macpt_duty_from(NULL, a);
 	}
 	for (int k = 0; k < X_KIND_MAX; k++) {
 		if (specs[k].e == e) {

@@ -202,6 +202,8 @@ struct ci_s47 {
 	const char *not_required;	/* "0" / "1" */
 	int line;
 	int64_t id;
+	bool no_macpt;			/* from the record: began on or after the MACPT duty date
+					 * with no MACPT named (rule MACPT1Q) */
 };
 
 struct ci_cpp {
@@ -212,6 +214,7 @@ struct ci_cpp {
 	size_t n_reviews;
 	int line;
 	int64_t id;
+	bool no_macpt;		/* from the record: as ci_s47's */
 };
 
 /* A PreProceedingsandFGDM block (CIN census from 2026-27; cin_pp.c). */
@@ -371,6 +374,9 @@ struct returns_extras;
 /* The extras of one row, by record id (NULL when none). */
 size_t rx_disabilities(const struct returns_extras *x, int64_t child_id, const char ***codes);
 const char *rx_factors(const struct returns_extras *x, int64_t assessment_id);
+/* The day the MACPT duty applies (the setting macpt_duty_from; its default when the extras
+ * were built from rows, unless returns_extras_set_macpt_duty_from); DATE_NONE for no extras. */
+hdate rx_macpt_duty_from(const struct returns_extras *x);
 const char *rx_worker_swid(const struct returns_extras *x, int64_t worker_id);
 
 /* A copy of x with the row of entity e (id, vals) put in, for a change not yet saved. */

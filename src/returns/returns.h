@@ -217,6 +217,9 @@ int returns_extras_load(struct store *st, int64_t child_id, struct arena *a, str
 struct returns_extras *returns_extras_of_rows(int64_t *dis_ids, struct hval **dis_rows, size_t n_dis,
 					     int64_t *ass_ids, struct hval **ass_rows, size_t n_ass, int64_t *wk_ids,
 					     struct hval **wk_rows, size_t n_wk, struct arena *a);
+/* The day the MACPT duty applies (the setting macpt_duty_from) for extras built from rows,
+ * which otherwise take the setting's default; returns_extras_load reads the setting itself. */
+void returns_extras_set_macpt_duty_from(struct returns_extras *x, hdate d);
 
 /* ---- validation of the record ---- */
 

@@ -1453,6 +1453,28 @@ static void rFGDM1Q(struct returns_ctx *x)
 	}
 }
 
+/* Hearth's own, not the DfE's: the MACPT duty (new s.16EA Children Act 2004) from the day
+ * it applies here (the setting macpt_duty_from): each s.47 enquiry and CP plan beginning
+ * on or after it names the multi-agency child protection team responsible. A query, so the
+ * save goes through with the warning, and it shows in the child's findings; the view's
+ * flags are set from the record only (viewcin_build). */
+static void rMACPT1Q(struct returns_ctx *x)
+{
+	FOR_D
+	{
+		for (size_t k = 0; k < C->details[d].n_s47s; k++) {
+			if (S4(k)->no_macpt) {
+				S4_EMIT(k, "s.47 enquiry begun on or after the MACPT duty date with no MACPT named");
+			}
+		}
+		for (size_t k = 0; k < C->details[d].n_cpps; k++) {
+			if (CP(k)->no_macpt) {
+				CP_EMIT(k, "child protection plan begun on or after the MACPT duty date with no MACPT named");
+			}
+		}
+	}
+}
+
 /* The DfE's 8940: a plan's CPPstartDate must not fall on or between the start and end of
  * another plan of the child (an open one has not ended). A plan that starts on the day
  * another ended is reported: the conference that ends a plan does not begin another the
@@ -1596,6 +1618,7 @@ const struct returns_rule returns_rules_cin[] = {
 	R("8897Q", Q, "Assessments", "AssessmentFactors, AssessmentAuthorisationDate", "Parental or child factors at assessment information is missing from a completed assessment", 0, 0, r8897Q),
 	R("8945Q", Q, "Assessments", "AssessmentFactors", "Please check and either amend data or provide a reason: the assessment factors code '18A' should not be used ('18B' or '18C' should be used instead)", 0, 2025, r8945Q),
 	R("FGDM1Q", Q, "PreProceedingsandFGDM", "FGDMMeetingOffer, CourtAppDate", "Hearth (s.31ZA Children Act 1989): a care or supervision application is recorded with no family group decision-making meeting offered, and no record that offering one was not in the child's best interests", 0, CIN_PP_FIRST_YEAR, rFGDM1Q),
+	R("MACPT1Q", Q, "Section47", "S47ActualStartDate, CPPstartDate", "Hearth (s.16EA Children Act 2004): an s.47 enquiry or child protection plan begun on or after the day the MACPT duty applies names no multi-agency child protection team", 0, 0, rMACPT1Q),
 	R("8950Q", Q, "Assessments", "AssessmentFactors", "Please check and either amend data or provide a reason: the assessment factors code '19A' should not be used ('19B' or '19C' should be used instead)", 0, 2025, r8950Q),
 };
 

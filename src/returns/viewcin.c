@@ -110,6 +110,14 @@ static int previous_plans(const struct casefile *cf, const struct cf_plan *p)
 	return n;
 }
 
+/* s.16EA Children Act 2004: an s.47 enquiry or CP plan that begins on or after the day the
+ * MACPT duty applies here (the setting macpt_duty_from) names the MACPT responsible. */
+static bool no_macpt(const struct returns_extras *x, hdate start, int64_t macpt_id)
+{
+	hdate from = rx_macpt_duty_from(x);
+	return from != DATE_NONE && start != DATE_NONE && start >= from && macpt_id == 0;
+}
+
 bool viewcin_build(const struct casefile *cf, const struct returns_extras *x, int year, struct arena *a,
 		   struct ci_child *v)
 {
@@ -180,6 +188,7 @@ bool viewcin_build(const struct casefile *cf, const struct returns_extras *x, in
 			o->target = clock_deadline(clock_rule_for(CLOCK_ICPC, s->strategy), s->strategy, NULL);
 			o->icpc = s->icpc != DATE_NONE && s->icpc <= ye ? s->icpc : DATE_NONE;
 			o->not_required = s->icpc_not_required ? "1" : "0";
+			o->no_macpt = no_macpt(x, start, s->macpt_id);
 		}
 		for (size_t i = 0; i < cf->n_cp_plans; i++) {
 			const struct cf_plan *p = &cf->cp_plans[i];
@@ -194,6 +203,7 @@ bool viewcin_build(const struct casefile *cf, const struct returns_extras *x, in
 			o->latest = p->category;
 			o->initial = sok(p->initial_category) ? p->initial_category : p->category;
 			o->previous = previous_plans(cf, p);
+			o->no_macpt = no_macpt(x, p->start, p->macpt_id);
 			size_t cap = 0;
 			for (size_t k = 0; k < cf->n_cp_reviews; k++) {
 				const struct cf_dated *rv = &cf->cp_reviews[k];

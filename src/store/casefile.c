@@ -85,14 +85,15 @@ static void cv_s47(const struct hval *v, int64_t id, void *o)
 			     D(&v[S47_STRATEGY_DATE]),
 			     D(&v[S47_START_DATE]),
 			     D(&v[S47_ICPC_DATE]),
-			     I(&v[S47_ICPC_NOT_REQUIRED]) != 0};
+			     I(&v[S47_ICPC_NOT_REQUIRED]) != 0,
+			     I(&v[S47_MACPT_ID])};
 }
 
 static void cv_cin_plan(const struct hval *v, int64_t id, void *o)
 {
 	struct cf_plan *c = o;
 	*c = (struct cf_plan){id, I(&v[CIN_PLAN_REFERRAL_ID]), D(&v[CIN_PLAN_START_DATE]), D(&v[CIN_PLAN_END_DATE]),
-			      NULL, NULL, false, 0};
+			      NULL, NULL, false, 0, 0};
 }
 
 static void cv_cp_plan(const struct hval *v, int64_t id, void *o)
@@ -105,7 +106,8 @@ static void cv_cp_plan(const struct hval *v, int64_t id, void *o)
 			      S(&v[CP_PLAN_CATEGORY]),
 			      S(&v[CP_PLAN_INITIAL_CATEGORY]),
 			      !v[CP_PLAN_PREVIOUS_PLANS].null,
-			      (int)I(&v[CP_PLAN_PREVIOUS_PLANS])};
+			      (int)I(&v[CP_PLAN_PREVIOUS_PLANS]),
+			      I(&v[CP_PLAN_MACPT_ID])};
 }
 
 static void cv_cp_review(const struct hval *v, int64_t id, void *o)

@@ -190,6 +190,20 @@ const struct web_route web_routes[] = {
 	{WEB_GET, "/lado/{name}/meeting", page_lado_meeting, PERM_LADO, .page = true, .audit = "lado allegation"},
 	{WEB_POST, "/lado/{name}/meeting", page_lado_meeting_post, PERM_LADO, .page = true, .writes = true,
 	 .body_limit = 262144},
+	/* multi-agency child protection teams (s.16EA Children Act 2004): the teams, their
+	 * members by agency and role (pages/macpt.c) */
+	{WEB_GET, "/macpts", page_macpts, PERM_MACPT, .page = true, .audit = "macpt list"},
+	{WEB_GET, "/macpts/new", page_macpt_new, PERM_MACPT, .page = true, .audit = "macpt form"},
+	{WEB_POST, "/macpts", page_macpt_create, PERM_MACPT, .page = true, .writes = true, .body_limit = 65536},
+	{WEB_GET, "/macpts/{rid}", page_macpt, PERM_MACPT, .page = true, .audit = "macpt", .query = {"done"}},
+	{WEB_GET, "/macpts/{rid}/edit", page_macpt_edit, PERM_MACPT, .page = true, .audit = "macpt form"},
+	{WEB_POST, "/macpts/{rid}", page_macpt_update, PERM_MACPT, .page = true, .writes = true, .body_limit = 65536},
+	{WEB_GET, "/macpts/{rid}/members/new", page_macpt_member_new, PERM_MACPT, .page = true, .audit = "macpt form"},
+	{WEB_POST, "/macpts/{rid}/members", page_macpt_member_create, PERM_MACPT, .page = true, .writes = true,
+	 .body_limit = 65536},
+	{WEB_GET, "/macpts/members/{rid}/edit", page_macpt_member_edit, PERM_MACPT, .page = true, .audit = "macpt form"},
+	{WEB_POST, "/macpts/members/{rid}", page_macpt_member_update, PERM_MACPT, .page = true, .writes = true,
+	 .body_limit = 65536},
 	/* forms in progress: saved as the person types (hearth.js) or by the Save draft
 	 * button; which forms, and whose, the handler checks against the form's own route */
 	{WEB_POST, "/drafts", page_draft_save, PERM_SIGNED_IN, .page = true, .body_limit = 65536 + 1024},

@@ -80,6 +80,15 @@ test('axe: the LADO list', async (t) => {
 	await check(await signIn(t, 'browser_lado'), ['/lado']);
 });
 
+test('axe: multi-agency child protection teams, their forms (a team manager)', async (t) => {
+	const macpt = execFileSync('sqlite3', [process.env.HEARTH_DB, "SELECT id FROM macpt WHERE name = 'Eastside MACPT'"],
+		{ encoding: 'utf8' }).trim();
+	const member = execFileSync('sqlite3', [process.env.HEARTH_DB, `SELECT min(id) FROM macpt_member WHERE macpt_id = ${macpt}`],
+		{ encoding: 'utf8' }).trim();
+	await check(await signIn(t, 'north_manager'), ['/macpts', '/macpts/new', `/macpts/${macpt}`, `/macpts/${macpt}/edit`,
+		`/macpts/${macpt}/members/new`, `/macpts/members/${member}/edit`]);
+});
+
 test('axe: the users\' admin page', async (t) => {
 	await check(await signIn(t, 'browser_admin'), ['/admin/users']);
 });

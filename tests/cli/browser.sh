@@ -87,6 +87,21 @@ for m in $(seq 0 17); do
 	fixture record "$db" note --child BC1 --note-date "$y-$mo-20" --kind case_note --child-voice no \
 		--body "Month $m: called the school and the health visitor; nothing new to report."
 done
+# Families Team is tests/browser/families.test.mjs's own (Family Help led by a partner, a CP
+# plan naming a MACPT, pre-proceedings with an FGDM, a kinship SGO). Its workers hold no
+# cases in the workforce sense (--case-holder no), so the seven workers offered elsewhere
+# as radios stay seven; the partner practitioner is a school's.
+fixture record "$db" team --name "Families Team" --service cin_cp --opened 2020-01-01
+fixture record "$db" worker --staff-id FW1 --given-name Fern --family-name Walsh --role social_worker \
+	--team "Families Team" --fte 1 --agency no --case-holder no --start-date 2020-01-01
+fixture record "$db" worker --staff-id FP1 --given-name Pat --family-name Partner --role other \
+	--fte 1 --agency no --case-holder no --start-date 2020-01-01 --organisation "Elm Primary School"
+fixture child "$db" add --given Bea --family Ashcombe --dob 2014-05-06 --sex F --la-id BF1 --ethnicity WBRI
+fixture record "$db" allocation --child BF1 --worker FW1 --kind sw --start-date 2025-09-01
+fixture record "$db" referral --child BF1 --referral-date 2025-09-01 --source 1A --nfa no --primary-need N1
+# A MACPT with a member for axe-core's look at the /macpts pages.
+fixture record "$db" macpt --name "Eastside MACPT" --area Eastside --start-date 2025-04-01
+fixture record "$db" macpt_member --macpt 1 --agency health --role "Named nurse" --name "Nia Nurse" --start-date 2025-04-01
 user() { # name role team worker
 	echo "$PASSWORD" | fixture user "$db" add "$1" --role "$2" --team "$3" --worker "$4"
 }
@@ -101,7 +116,10 @@ echo "$PASSWORD" | fixture user "$db" add closing_manager --role team_manager --
 echo "$PASSWORD" | fixture user "$db" add browser_lado --role lado
 # The administrator of tests/browser/admin.test.mjs (no team: the admin role sees no child).
 echo "$PASSWORD" | fixture user "$db" add browser_admin --role admin
-ok "browser: a record with five teams, eight children (one with a long record) and ten users"
+user family_worker social_worker "Families Team" FW1
+echo "$PASSWORD" | fixture user "$db" add family_manager --role team_manager --team "Families Team"
+echo "$PASSWORD" | fixture user "$db" add family_partner --role partner --worker FP1
+ok "browser: a record with six teams, nine children (one with a long record) and thirteen users"
 
 export HEARTH_BROWSER_CHILD=$(q "$db" "SELECT id FROM child WHERE la_child_id = 'BC1'")
 export HEARTH_PASSWORD=$PASSWORD HEARTH_CHROMIUM=$CHROMIUM HEARTH_DB=$db

@@ -86,6 +86,39 @@ run_ok "$TMPDIR/mc.txt" sqlite3 "$db" "SELECT m.name, count(*) FROM s47 s JOIN m
 	not_ok "the s.47 names its MACPT, with its two members ($(cat "$TMPDIR/mc.txt"))"
 check "the MACPT duty date is a setting" $H settings "$db" set macpt_duty_from 2026-09-01
 refuses "the MACPT duty date must be a date" "is not a date" $H settings "$db" set macpt_duty_from soon
+# The duty check, either side of that date (set above to 1 September 2026): an s.47 or CP
+# plan beginning on or after it with no MACPT named is saved with the warning MACPT1Q and is
+# in the findings; one beginning the day before, or naming its MACPT, is not.
+#   C7: s.47 strategy 31 Aug 2026 (the day before: no warning); CP plan 1 Sep 2026 (the day: warned).
+#   C8: s.47 strategy 1 Sep 2026 naming MACPT 1 (no warning); CP plan 20 Sep 2026, no MACPT (warned).
+r child --given-name Gus --family-name Hay --dob 2015-03-01 --sex M --ethnicity WBRI --upn A885200015006 --la-child-id C7 --uasc no --restricted no
+r referral --child C7 --referral-date 2026-08-01 --source 6 --primary-need N1 --nfa no
+r child --given-name Hal --family-name Ive --dob 2015-03-01 --sex M --ethnicity WBRI --upn A885200015007 --la-child-id C8 --uasc no --restricted no
+r referral --child C8 --referral-date 2026-08-01 --source 6 --primary-need N1 --nfa no
+ref7=$(sqlite3 "$db" "SELECT r.id FROM referral r JOIN child c ON c.id = r.child_id WHERE c.la_child_id = 'C7'")
+ref8=$(sqlite3 "$db" "SELECT r.id FROM referral r JOIN child c ON c.id = r.child_id WHERE c.la_child_id = 'C8'")
+macpt_warns() { # name, expect (yes/no), record args...
+	local name=$1 want=$2
+	shift 2
+	if run_ok "$TMPDIR/mw.out" $H record "$db" "$@"; then
+		if grep -q "MACPT1Q" "$TMPDIR/mw.out.err"; then got=yes; else got=no; fi
+		[ "$got" = "$want" ] && ok "$name" || not_ok "$name (warning: $got; $(cat "$TMPDIR/mw.out.err"))"
+	else
+		not_ok "$name (not saved: $(cat "$TMPDIR/mw.out.err"))"
+	fi
+}
+macpt_warns "an s.47 the day before the MACPT duty date, no MACPT: no warning" no \
+	s47 --child C7 --referral "$ref7" --strategy-date 2026-08-31 --icpc-not-required no
+macpt_warns "a CP plan on the MACPT duty date, no MACPT: saved, with the warning" yes \
+	cp_plan --child C7 --referral "$ref7" --start-date 2026-09-01 --category NEG
+macpt_warns "an s.47 on the MACPT duty date naming its MACPT: no warning" no \
+	s47 --child C8 --referral "$ref8" --strategy-date 2026-09-01 --icpc-not-required no --macpt 1
+macpt_warns "a CP plan after the MACPT duty date, no MACPT: saved, with the warning" yes \
+	cp_plan --child C8 --referral "$ref8" --start-date 2026-09-20 --category NEG
+run_ok "$TMPDIR/vm.txt" $H validate "$db" --return cin-census --year 2027 &&
+	[ "$(awk '/^[^ ]/{c=$1} /MACPT1Q +(Section47|ChildProt)/{print c}' "$TMPDIR/vm.txt" | tr '\n' ' ')" = "C7 C8 " ] &&
+	ok "the findings list the s.47s and plans with no MACPT from the duty date (C7, C8; not C5)" ||
+	not_ok "the findings list the s.47s and plans with no MACPT from the duty date ($(grep MACPT1Q "$TMPDIR/vm.txt"))"
 
 # The element names of the block, in order: from the standards note's CSV when it is there.
 want="PPStartDate LBPSentDate FGDMMeetingOffer FGDMMeetingFac InitialPPMeetingDate ReviewMeetingsCount StepDecisionDate PPOutcome CourtAppDate LetterInitCPDate"

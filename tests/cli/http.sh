@@ -87,6 +87,10 @@ fixture record "$db" family_help --child HC1 --start-date 2026-03-02 --level s17
 	--lead-agency school --family-plan "Attendance plan with the school"
 fixture record "$db" family_help --child HC3 --start-date 2026-03-02 --level targeted --lead-worker HTP1 \
 	--lead-agency school
+# A multi-agency child protection team with one member, for the /macpts pages.
+fixture record "$db" macpt --name "HTTP MACPT" --area North --start-date 2025-01-01
+fixture record "$db" macpt_member --macpt 1 --agency police --role "Detective sergeant" --name "B Officer" \
+	--start-date 2025-01-01
 
 user() { # name role [options]
 	local name=$1 role=$2

@@ -37,6 +37,8 @@ const pages = [
 	{ path: `/children/${CHILD.in}/visits/new`, roles: ['social_worker', 'team_manager', 'iro', 'personal_adviser',
 		'front_door', 'partner'] },
 	{ path: `/children/${CHILD.in}/reallocate`, roles: ['team_manager', 'head_of_service'] },
+	// Multi-agency child protection teams: managers and the administrator (macpt).
+	{ path: '/macpts', roles: ['team_manager', 'head_of_service', 'admin'] },
 ];
 
 for (const p of pages) {

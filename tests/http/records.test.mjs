@@ -546,10 +546,12 @@ test('the child\'s own details are corrected from their page; a possible duplica
 // src/model/roles.c), and a child out of scope is 404 for everyone who may otherwise.
 const WRITERS = ['social_worker', 'team_manager', 'iro', 'personal_adviser', 'front_door', 'partner'];
 // Each role's kinds of record, and the kinds it may read, from the server's own role table
-// (hearth test-routes): a partner reads (and so may change a row of) only Family Help.
+// (hearth test-routes): a partner reads (and so may change a row of) Family Help, and of
+// visits and notes only their own (reads_own: another's row is not found).
 const TABLE = JSON.parse(execFileSync(HEARTH, ['test-routes'], { encoding: 'utf8' })).roles;
 const RECORDS = Object.fromEntries(TABLE.map((r) => [r.role, r.records]));
 const READS = Object.fromEntries(TABLE.map((r) => [r.role, r.reads]));
+const READS_OWN = Object.fromEntries(TABLE.map((r) => [r.role, r.reads_own]));
 const READERS = [...WRITERS, 'head_of_service', 'inspector'];
 
 test('every new route answers each role as the role table says, in scope and out of scope', async () => {
@@ -590,8 +592,12 @@ test('every new route answers each role as the role table says, in scope and out
 			const allowed = rt.roles.includes(role);
 			const mayKind = (k) => (rt.roles === READERS || RECORDS[role].includes(k)) &&
 				(!name.includes('{rid}') || READS[role].includes(k));
+			// HC1's visit is none of the partner's (the fixture's, by no worker): to a role that
+			// reads only its own visits, not found.
+			const notOwn = (k) => name.includes('{rid}') && READS_OWN[role].includes(k);
 			let r = await page(rt.m, rt.p(CHILD.in, inRow), { session: s, form });
-			assert.equal(r.status, !allowed || !mayKind(inRow[0]) ? 403 : (rt.refused ?? 200), `${name} as ${role}`);
+			assert.equal(r.status, !allowed || !mayKind(inRow[0]) ? 403 : notOwn(inRow[0]) ? 404 : (rt.refused ?? 200),
+				`${name} as ${role}`);
 			assert.match(r.text, /^<!DOCTYPE html>/, 'a page, refusals too');
 			r = await page(rt.m, rt.p(CHILD.out, outRow), { session: s, form });
 			const want = !allowed ? 403 : !SEES_ALL.includes(role) ? 404 : !mayKind(outRow[0]) ? 403 : (rt.refused ?? 200);

@@ -5,7 +5,7 @@
 import test from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { AS_AT, CHILD, HEARTH, ROLES, URL_BASE, WORKER, as, assertError, req, signIn, sql, validNote, validVisit } from './lib.mjs';
+import { AS_AT, CHILD, HEARTH, ROLES, URL_BASE, WORKER, as, assertError, dateBoxes, page, req, signIn, sql, validNote, validVisit } from './lib.mjs';
 
 const C = CHILD.in;
 const sw = 'social_worker', tm = 'team_manager', iro = 'iro', pa = 'personal_adviser', lado = 'lado',
@@ -32,12 +32,14 @@ const MATRIX = [
 	['POST', '/api/children/{id}/notes', 'note', /*           */ [401, 201, 201, 403, 403, 403, 403, 403, 403, 403, 403, 201]],
 	// Every kind of record ({kind} is note here; {rid} a fresh note of HC1's each time).
 	['POST', '/api/children', 'child', /*                     */ [401, 201, 201, 403, 403, 403, 201, 403, 403, 403, 403, 403]],
-	['GET', '/api/children/{id}/records/{kind}', null, /*     */ [401, 200, 200, 200, 200, 403, 200, 403, 200, 403, 200, 403]],
+	// A partner lists notes, only their own (roles.c reads_own); the {rid} below is a social
+	// worker's note, which to the partner is no note at all (404).
+	['GET', '/api/children/{id}/records/{kind}', null, /*     */ [401, 200, 200, 200, 200, 403, 200, 403, 200, 403, 200, 200]],
 	['POST', '/api/children/{id}/records/{kind}', 'note', /*  */ [401, 201, 201, 403, 403, 403, 403, 403, 403, 403, 403, 201]],
-	['PATCH', '/api/children/{id}/records/{kind}/{rid}', 'correct', [401, 200, 200, 403, 403, 403, 403, 403, 403, 403, 403, 403]],
+	['PATCH', '/api/children/{id}/records/{kind}/{rid}', 'correct', [401, 200, 200, 403, 403, 403, 403, 403, 403, 403, 403, 404]],
 	['POST', '/api/children/{id}/records/{kind}/{rid}/retract', 'retract',
-		/*                                                    */ [401, 200, 200, 403, 403, 403, 403, 403, 403, 403, 403, 403]],
-	['GET', '/api/children/{id}/records/{kind}/{rid}/history', null, [401, 200, 200, 200, 200, 403, 200, 403, 200, 403, 200, 403]],
+		/*                                                    */ [401, 200, 200, 403, 403, 403, 403, 403, 403, 403, 403, 404]],
+	['GET', '/api/children/{id}/records/{kind}/{rid}/history', null, [401, 200, 200, 200, 200, 403, 200, 403, 200, 403, 200, 404]],
 	['GET', '/api/children/{id}/due', null, /*                */ [401, 200, 200, 200, 200, 403, 403, 403, 200, 403, 200, 403]],
 	['GET', '/api/due', null, /*                              */ [401, 200, 200, 200, 200, 403, 403, 403, 200, 403, 200, 403]],
 	// Break-glass: case workers may ask (HC1 is already in their scope: 409); auditors review.
@@ -221,6 +223,10 @@ const SAMPLE = { '/assets/{name}': 'hearth.css', '/performance/{name}': 'FD1',
 	'/admin/teams/{rid}': ADMIN_TEAM, '/admin/teams/{rid}/rename': ADMIN_TEAM, '/admin/teams/{rid}/close': ADMIN_TEAM,
 	'/admin/teams/{rid}/establishment': ADMIN_TEAM,
 	'/admin/inspections/{rid}': ADMIN_INSPECTION };
+// A multi-agency child protection team of the fixtures, and its member.
+const MACPT = sql("SELECT id FROM macpt WHERE name = 'HTTP MACPT'");
+for (const path of ['/macpts/{rid}', '/macpts/{rid}/edit', '/macpts/{rid}/members/new', '/macpts/{rid}/members']) SAMPLE[path] = MACPT;
+for (const path of ['/macpts/members/{rid}/edit', '/macpts/members/{rid}']) SAMPLE[path] = sql(`SELECT min(id) FROM macpt_member WHERE macpt_id = ${MACPT}`);
 
 // The routes of a child's record by kind ({kind}/{rid}) are tried on a case note of C's
 // (a kind social workers and managers record; other roles' right to it comes from the role
@@ -298,6 +304,9 @@ function expected(route, role) {
 	if (route.writes && role.read_only) return 403;
 	if (kindRoute && (route.permission === 'child_read' || route.path.includes('{rid}')) &&
 		!role.reads.includes(route.path.endsWith('/decide') ? 'contact' : KIND)) return 403;
+	// A kind the role reads only its own rows of (the partner's notes): the social worker's
+	// note is, to it, no row at all.
+	if (kindRoute && route.path.includes('{rid}') && !route.path.endsWith('/decide') && role.reads_own.includes(KIND)) return 404;
 	if (recordChange(route) && !role.records.includes(route.path.endsWith('/decide') ? 'contact' : KIND)) return 403;
 	const fixed = FIXED_KIND[`${route.method} ${route.path}`];
 	if (fixed && !role.records.includes(fixed)) return 403;
@@ -375,8 +384,8 @@ for (const route of TABLES.routes) {
 }
 
 // The partner practitioner (test_partner, a school's, worker HTP1) leads HC1's Family Help
-// and is named as lead on restricted HC3's without a grant. They see HC1's Family Help and
-// nothing else of any child's record.
+// and is named as lead on restricted HC3's without a grant. They see HC1's Family Help, and
+// the visits and notes they wrote themselves, and nothing else of any child's record.
 test('partner: sees only the child they lead, and only its Family Help', async () => {
 	const p = await as(ptn);
 	// Only HC1 in their list (HC3 is led but restricted and not granted; HC2 is not theirs).
@@ -399,7 +408,7 @@ test('partner: sees only the child they lead, and only its Family Help', async (
 	for (const suffix of ['', '/chronology', '/allocations', '/visits', '/notes', '/due']) {
 		assertError(await req('GET', `/api/children/${C}${suffix}`, { session: p }), 403, 'permission');
 	}
-	for (const kind of ['note', 'visit', 'cp_plan', 's47', 'referral', 'relationship', 'pre_proceedings', 'allocation']) {
+	for (const kind of ['cp_plan', 's47', 'referral', 'relationship', 'pre_proceedings', 'allocation', 'lado']) {
 		assertError(await req('GET', `/api/children/${C}/records/${kind}`, { session: p }), 403, 'permission');
 	}
 	// No LADO, no measures, no front door, no administration.
@@ -411,11 +420,48 @@ test('partner: sees only the child they lead, and only its Family Help', async (
 	const n = await req('POST', `/api/children/${C}/notes`, { session: p, body: validNote() });
 	assert.equal(n.status, 201, n.text);
 	assertError(await req('POST', `/api/children/${C}/records/cp_plan`, { session: p, body: {} }), 403, 'permission', 'kind');
-	// A note of the social worker's is neither readable nor correctable by the partner.
+	// A note of the social worker's is neither readable nor correctable by the partner: to
+	// them it is no note at all.
 	const swNote = (await req('POST', `/api/children/${C}/records/note`, { session: await as(sw), body: validNote() })).json.record.id;
 	assertError(await req('PATCH', `/api/children/${C}/records/note/${swNote}`,
-		{ session: p, body: { reason: 'x', body: 'changed' } }), 403, 'permission', 'kind');
+		{ session: p, body: { reason: 'x', body: 'changed' } }), 404, 'not_found', 'rid');
+	assertError(await req('GET', `/api/children/${C}/records/note/${swNote}/history`, { session: p }), 404, 'not_found', 'rid');
 	// Every read is audited like anyone's: the Family Help read names HC1.
+	await partnerReadsBack(p, n.json.note.id, swNote);
+	// A note saved on the page goes back to their children, not to a chronology they may not read.
+	const form = await page('POST', `/children/${C}/notes`, { session: p, form: { ...dateBoxes('note_date', AS_AT),
+		kind: 'case_note', child_voice: 'no', body: 'Spoke to Hazel at lunch' } });
+	assert.equal(form.status, 303, form.text.slice(0, 300));
+	assert.equal(form.headers.get('location'), '/caseload');
+	assert.equal((await page('GET', '/caseload', { session: p })).status, 200);
 	const uid = sql("SELECT id FROM user_account WHERE username = 'test_partner'");
 	assert.ok(Number(sql(`SELECT count(*) FROM audit WHERE actor = 'user:${uid}' AND child_id = ${C}`)) > 0);
 });
+
+// The partner reads back the visits and notes they recorded on HC1, and no one else's: the
+// lists hold only theirs (the social worker's fixture visit and notes are left out), each
+// has its history, and another worker's row is not found (roles.c: reads_own).
+async function partnerReadsBack(p, ownNote, swNote) {
+	const v = await req('POST', `/api/children/${C}/visits`, { session: p, body: validVisit() });
+	assert.equal(v.status, 201, v.text);
+	const me = Number(sql("SELECT id FROM worker WHERE staff_id = 'HTP1'"));
+	for (const [kind, own] of [['note', ownNote], ['visit', v.json.visit.id]]) {
+		const list = await req('GET', `/api/children/${C}/records/${kind}`, { session: p });
+		assert.equal(list.status, 200, list.text);
+		const ids = list.json.records.map((x) => x.id);
+		assert.ok(ids.includes(own), `${kind}: their own is listed`);
+		assert.ok(list.json.records.every((x) => x.worker_id === me), `${kind}: only theirs (${JSON.stringify(ids)})`);
+		assert.equal(list.json.total, ids.length);
+		const others = Number(sql(`SELECT count(*) FROM ${kind} WHERE child_id = ${C} AND voided = 0 AND coalesce(worker_id, 0) <> ${me}`));
+		assert.ok(others > 0, `${kind}: HC1 has other workers' rows to leave out`);
+		const h = await req('GET', `/api/children/${C}/records/${kind}/${own}/history`, { session: p });
+		assert.equal(h.status, 200, h.text);
+	}
+	assert.ok(!(await req('GET', `/api/children/${C}/records/note`, { session: p })).json.records.some((x) => x.id === swNote));
+	// Another child's, even a note of theirs would be: out of scope (HC2 is not theirs).
+	assertError(await req('GET', `/api/children/${CHILD.out}/records/note`, { session: p }), 404, 'not_found', 'id');
+	// Still no chronology, no visits or notes pages of the whole record.
+	for (const suffix of ['/chronology', '/visits', '/notes']) {
+		assertError(await req('GET', `/api/children/${C}${suffix}`, { session: p }), 403, 'permission');
+	}
+}

@@ -234,6 +234,7 @@ int api_records_list(struct web_request *r)
 	} else if (store_child_rows(r->st, e, r->child_id, &r->a, &ids, &rows, &n, &err)) {
 		return web_fail_err(r, &err);
 	}
+	web_rows_readable(r, e, ids, rows, &n);
 	json_t *list = json_array();
 	for (size_t i = (size_t)offset; i < n && i < (size_t)(offset + limit); i++) {
 		json_array_append_new(list, web_json_row(e, ids[i], rows[i], &r->a));

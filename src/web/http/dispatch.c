@@ -401,9 +401,34 @@ static int record_target(struct web_request *r)
 		/* The same words whether the row is another child's or nobody's. */
 		return web_fail(r, 404, "rid", "not_found", "this child has no %s with this id", e->label);
 	}
+	if (role_reads_own_only(r->role, e)) {
+		/* A kind the role reads only the rows of that it wrote: another's row, or a
+		 * retracted one, is answered as no row at all. */
+		struct hval *row;
+		if (retracted || store_get(r->st, e, rid, &r->a, &row, NULL) != 0 ||
+		    !role_may_read_row(r->role, e, row, r->session.user.worker_id)) {
+			return web_fail(r, 404, "rid", "not_found", "this child has no %s with this id", e->label);
+		}
+	}
 	r->rid = rid;
 	r->rid_retracted = retracted;
 	return 0;
+}
+
+void web_rows_readable(const struct web_request *r, const struct entity *e, int64_t *ids, struct hval **rows,
+		       size_t *n)
+{
+	if (!role_reads_own_only(r->role, e)) {
+		return;
+	}
+	size_t k = 0;
+	for (size_t i = 0; i < *n; i++) {
+		if (role_may_read_row(r->role, e, rows[i], r->session.user.worker_id)) {
+			ids[k] = ids[i];
+			rows[k++] = rows[i];
+		}
+	}
+	*n = k;
 }
 
 /* Steps 6 to 8: scope, handler, audit of the read. */

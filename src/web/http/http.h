@@ -158,6 +158,10 @@ int web_dispatch_route(struct web_request *r);
 /* Runs the request through the table: route, sign-in, permission, scope, body, handler,
  * then queues the read's audit rows. Always leaves r->status and r->out set. */
 void web_dispatch(struct web_request *r);
+/* Keeps, of a child's rows of kind e (ids and rows, *n of them, compacted in place), those
+ * the person may read (role_may_read_row: a partner only the visits and notes they wrote). */
+void web_rows_readable(const struct web_request *r, const struct entity *e, int64_t *ids, struct hval **rows,
+		       size_t *n);
 /* Sets the answer and returns status. body may be NULL (no content). */
 int web_answer(struct web_request *r, int status, json_t *body);
 /* An error answer {"error": message, "field": field, "rule": rule}; returns status. */

@@ -298,7 +298,7 @@ static void due_html(struct web_request *r, struct html *h, const struct clock_l
 }
 
 /* What the DfE's rules find in this child's record for this year's returns. */
-static void findings_html(struct web_request *r, struct html *h, const struct child_view *v)
+static void findings_html(struct web_request *r, struct html *h, const struct child_view *v, const struct settings *s)
 {
 	int year = returns_year_of(v->today);
 	year = year > RETURNS_YEAR_MAX ? RETURNS_YEAR_MAX : year;
@@ -308,6 +308,7 @@ static void findings_html(struct web_request *r, struct html *h, const struct ch
 	const struct store_rows *wk = &v->rec.workers;
 	struct returns_extras *x = returns_extras_of_rows(dis->ids, dis->rows, dis->n, ass->ids, ass->rows, ass->n,
 							  wk->ids, wk->rows, wk->n, &r->a);
+	returns_extras_set_macpt_duty_from(x, s->macpt_duty_from);
 	struct returns_findings f = {0};
 	for (int k = 0; k < RETURN_KIND_MAX; k++) {
 		returns_validate_child(&v->rec.cf, x, (enum returns_kind)k, year, &r->a, &f);
@@ -367,7 +368,7 @@ int page_child(struct web_request *r)
 	}
 	struct html *h = child_top(r, v, PART_OVERVIEW, overdue);
 	due_html(r, h, &l);
-	findings_html(r, h, v);
+	findings_html(r, h, v, &s);
 	return page_end(r, 200);
 }
 
@@ -554,6 +555,9 @@ static int row_form_post(struct web_request *r, const struct row_form *rf)
 		return row_form_page(r, rf, &f, child, 400);
 	}
 	page_draft_done(r);
+	if (!role_can(r->role, PERM_CHILD_READ)) {
+		return page_redirect(r, "/caseload"); /* a partner reads no chronology: back to their children */
+	}
 	return page_redirect(r, arena_printf(&r->a, "/children/%lld/chronology?done=%s&new_findings=%zu",
 					     (long long)r->child_id, rf->done, warnings.n));
 }

@@ -79,6 +79,17 @@ int page_lado_child(struct web_request *r);
 int page_lado_child_post(struct web_request *r);
 int page_lado_meeting(struct web_request *r);
 int page_lado_meeting_post(struct web_request *r);
+/* Multi-agency child protection teams (macpt.c). */
+int page_macpts(struct web_request *r);
+int page_macpt(struct web_request *r);
+int page_macpt_new(struct web_request *r);
+int page_macpt_create(struct web_request *r);
+int page_macpt_edit(struct web_request *r);
+int page_macpt_update(struct web_request *r);
+int page_macpt_member_new(struct web_request *r);
+int page_macpt_member_create(struct web_request *r);
+int page_macpt_member_edit(struct web_request *r);
+int page_macpt_member_update(struct web_request *r);
 int page_draft_save(struct web_request *r);
 int page_draft_discard(struct web_request *r);
 

@@ -6,7 +6,8 @@
  * reference is a choice among what the person may pick, never a typed id: this child's
  * own live rows of the kind referred to (the referral an assessment belongs to, the plan
  * a review belongs to), the people in this child's relationships, or the workers in post
- * (the caller's team's for "who did it", all case holders for an allocation or a chair);
+ * (the caller's team's for "who did it", all case holders for an allocation or a chair),
+ * or the multi-agency child protection teams not ended (an s.47's or a CP plan's MACPT);
  * another child is named by LA child id and must be one the caller may see. A correction
  * also offers what the row holds now, so nothing is lost by opening the form. */
 #include "web/pages/record_form.h"
@@ -85,6 +86,9 @@ static int worker_choices(struct web_request *r, struct record_form *rf, int fie
 	}
 	bool own_team = strcmp(rf->e->fields[field].name, "worker_id") == 0 &&
 			(rf->e == &entity_visit || rf->e == &entity_note) && r->session.user.team_id;
+	/* Family Help's lead practitioner may be a partner agency's (a worker whose
+	 * organisation is set), who holds no social care cases. */
+	bool partners = rf->e == &entity_family_help && field == FAMILY_HELP_LEAD_WORKER_ID;
 	int64_t current = rf->stored && !rf->stored[field].null ? rf->stored[field].i : 0;
 	hdate today = date_today();
 	struct code *opts = arena_alloc(&r->a, sizeof(*opts) * (n + 1));
@@ -93,11 +97,11 @@ static int worker_choices(struct web_request *r, struct record_form *rf, int fie
 		const struct hval *v = rows[i];
 		bool in_post = v[WORKER_START_DATE].i <= today && (v[WORKER_END_DATE].null || v[WORKER_END_DATE].i > today);
 		bool offered = own_team ? !v[WORKER_TEAM_ID].null && v[WORKER_TEAM_ID].i == r->session.user.team_id
-					: v[WORKER_CASE_HOLDER].i != 0;
+					: v[WORKER_CASE_HOLDER].i != 0 || (partners && !v[WORKER_ORGANISATION].null);
 		if (ids[i] != current && !(in_post && offered)) {
 			continue;
 		}
-		const char *team = "no team";
+		const char *team = partners && !v[WORKER_ORGANISATION].null ? v[WORKER_ORGANISATION].s : "no team";
 		for (size_t t = 0; t < n_teams && !v[WORKER_TEAM_ID].null; t++) {
 			if (team_ids[t] == v[WORKER_TEAM_ID].i) {
 				team = teams[t][TEAM_NAME].s;
@@ -153,9 +157,39 @@ static int row_choices(struct web_request *r, struct record_form *rf, int field,
 	return 0;
 }
 
+/* The multi-agency child protection teams not ended (s.16EA Children Act 2004), and the one
+ * the row names now: the MACPT responsible for an s.47 enquiry or a CP plan. */
+static int macpt_choices(struct web_request *r, struct record_form *rf, int field)
+{
+	int64_t *ids;
+	struct hval **rows;
+	size_t n;
+	struct hearth_error err = {0};
+	if (store_all_rows(r->st, &entity_macpt, &r->a, &ids, &rows, &n, &err)) {
+		return web_fail_err(r, &err);
+	}
+	int64_t current = rf->stored && !rf->stored[field].null ? rf->stored[field].i : 0;
+	hdate today = date_today();
+	struct code *opts = arena_alloc(&r->a, sizeof(*opts) * (n + 1));
+	size_t k = 0;
+	for (size_t i = 0; i < n; i++) {
+		const struct hval *v = rows[i];
+		if (ids[i] != current && !v[MACPT_END_DATE].null && v[MACPT_END_DATE].i <= today) {
+			continue;
+		}
+		add_option(r, opts, &k, ids[i],
+			   v[MACPT_AREA].null ? v[MACPT_NAME].s : arena_printf(&r->a, "%s (%s)", v[MACPT_NAME].s, v[MACPT_AREA].s));
+	}
+	rf->f.choices[field] = (struct page_options){opts, k};
+	return 0;
+}
+
 static int ref_choices(struct web_request *r, struct record_form *rf, int field)
 {
 	const struct entity *target = entity_find(rf->e->fields[field].arg);
+	if (target == &entity_macpt) {
+		return macpt_choices(r, rf, field);
+	}
 	if (target == &entity_worker) {
 		return worker_choices(r, rf, field);
 	}

@@ -298,6 +298,9 @@ static const char *done_path(struct web_request *r, const char *done, size_t fin
 	/* A person is shown beside their relationship: back to the part that lists it. */
 	const struct entity *link = e->child_field < 0 ? entity_link(e, NULL) : NULL;
 	enum child_part p = child_part_of(link ? link : e);
+	if (!role_can(r->role, PERM_CHILD_READ)) {
+		return "/caseload"; /* a partner reads no part of the record: back to their children */
+	}
 	return arena_printf(&r->a, "%s?done=%s&new_findings=%zu#%s-%lld",
 			    child_part_href(r, p == PART_MAX ? PART_OVERVIEW : p), done, findings, e->name, (long long)id);
 }

@@ -97,7 +97,7 @@ static struct ci_s47 *add_s47(struct env *t, hdate start, hdate icpc)
 {
 	struct ci_details *d = D0;
 	struct ci_s47 *s = &d->s47s[d->n_s47s++];
-	*s = (struct ci_s47){start, clock_deadline(clock_rule_for(CLOCK_ICPC, start), start, NULL), icpc, "0", 31, 0};
+	*s = (struct ci_s47){start, clock_deadline(clock_rule_for(CLOCK_ICPC, start), start, NULL), icpc, "0", 31, 0, false};
 	return s;
 }
 
@@ -106,7 +106,7 @@ static struct ci_cpp *add_cpp(struct env *t, hdate start, hdate end)
 	struct ci_details *d = D0;
 	struct ci_cpp *p = &d->cpps[d->n_cpps++];
 	memset(p, 0, sizeof(*p));
-	*p = (struct ci_cpp){start, end, "NEG", "NEG", 0, NULL, 0, 32, 0};
+	*p = (struct ci_cpp){start, end, "NEG", "NEG", 0, NULL, 0, 32, 0, false};
 	return p;
 }
 
@@ -332,6 +332,9 @@ CASE(8940, add_cpp(t, D(2024, 9, 1), NONE), (CP0->end = D(2024, 9, 1), add_cpp(t
  * cin_pp_view (its cases are tests/cli/families.sh's, from the record). */
 CASE(FGDM1Q, (t->year = 2027, V->fgdm_missing = true, V->fgdm_missing_date = D(2026, 6, 1)),
      (t->year = 2027, V->fgdm_missing = false))
+/* MACPT1Q (Hearth's own): the view's flags, set by viewcin_build from the record and the
+ * setting macpt_duty_from (its cases either side of the date are tests/cli/families.sh's). */
+CASE(MACPT1Q, (S40->no_macpt = true), (S40->no_macpt = false))
 
 struct tcase {
 	const char *id;
@@ -352,7 +355,7 @@ static const struct tcase cases[] = {
 	T(4014), T(4015), T(4016), T(4017), T(1104), T(2889), T(2884), T(8615), T(8715), T(8740), T(8675Q),
 	T(8839), T(8890), T(8870Q), T(8875), T(1105), T(8832), T(2883), T(2885), T(8720), T(8730), T(8840),
 	T(8841), T(8842Q), T(8905), T(8910), T(8915), T(8920), T(8925), T(8930), T(8935), T(8940),
-	T(FGDM1Q),
+	T(FGDM1Q), T(MACPT1Q),
 };
 #define N_CASES (sizeof(cases) / sizeof(cases[0]))
 

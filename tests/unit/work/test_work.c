@@ -248,6 +248,29 @@ static void work_bad_another_worker(void **state)
 	assert_true(add(&shell, &entity_visit, child, v) > 0);
 }
 
+/* The partner reads Family Help whole, and visits and notes only where they are the
+ * author; a role with child_read reads every row; no role reads a kind it has no right to. */
+static void work_partner_reads_own_rows(void **state)
+{
+	(void)state;
+	struct hval note[NOTE__COUNT];
+	for (int i = 0; i < NOTE__COUNT; i++) {
+		note[i] = (struct hval){.null = true};
+	}
+	note[NOTE_WORKER_ID] = (struct hval){.i = 7};
+	assert_true(role_reads_own_only(ROLE_PARTNER, &entity_note) && role_reads_own_only(ROLE_PARTNER, &entity_visit));
+	assert_false(role_reads_own_only(ROLE_PARTNER, &entity_family_help));
+	assert_false(role_reads_own_only(ROLE_SOCIAL_WORKER, &entity_note));
+	assert_true(role_may_read_row(ROLE_PARTNER, &entity_note, note, 7));
+	assert_false(role_may_read_row(ROLE_PARTNER, &entity_note, note, 8));
+	assert_false(role_may_read_row(ROLE_PARTNER, &entity_note, note, 0));
+	note[NOTE_WORKER_ID] = (struct hval){.null = true};
+	assert_false(role_may_read_row(ROLE_PARTNER, &entity_note, note, 7));
+	assert_true(role_may_read_row(ROLE_SOCIAL_WORKER, &entity_note, note, 0));
+	assert_false(role_may_read(ROLE_PARTNER, &entity_cp_plan) || role_may_read(ROLE_PARTNER, &entity_s47) ||
+		     role_may_read(ROLE_PARTNER, &entity_lado) || role_may_read(ROLE_PARTNER, &entity_relationship));
+}
+
 static void work_bad_role_may_not_record(void **state)
 {
 	(void)state;
@@ -268,13 +291,19 @@ static void work_bad_role_may_not_record(void **state)
 	assert_true(role_may_record_kind(ROLE_FRONT_DOOR, "contact") && role_may_record_kind(ROLE_FRONT_DOOR, "child"));
 	assert_false(role_may_record_kind(ROLE_FRONT_DOOR, "assessment"));
 	assert_false(role_may_record_kind(ROLE_SOCIAL_WORKER, "no_such_kind"));
+	/* Multi-agency child protection teams are set up by managers and the administrator on
+	 * their own pages (/macpts), never through a child's {kind} routes (no child kind). */
+	assert_true(role_may_record(ROLE_ADMIN, &entity_macpt) && role_may_record(ROLE_TEAM_MANAGER, &entity_macpt_member));
+	assert_false(role_may_record(ROLE_SOCIAL_WORKER, &entity_macpt) || role_may_record(ROLE_PARTNER, &entity_macpt_member));
+	assert_false(work_child_kind(&entity_macpt) || work_child_kind(&entity_macpt_member));
 	for (int k = 0; k < model_entity_count; k++) {
+		bool macpt = model_entities[k] == &entity_macpt || model_entities[k] == &entity_macpt_member;
 		assert_false(role_may_record(ROLE_ANALYST, model_entities[k]));
-		assert_false(role_may_record(ROLE_ADMIN, model_entities[k]));
+		assert_false(role_may_record(ROLE_ADMIN, model_entities[k]) && !macpt);
 		assert_false(role_may_record(ROLE_INSPECTOR, model_entities[k]));
 		/* Nobody signed in records the organisation's own tables through a child. */
 		if (!work_child_kind(model_entities[k]) && model_entities[k] != &entity_person &&
-		    model_entities[k] != &entity_lado) {
+		    model_entities[k] != &entity_lado && !macpt) {
 			assert_false(role_may_record(ROLE_TEAM_MANAGER, model_entities[k]));
 		}
 	}
@@ -508,6 +537,7 @@ int main(void)
 		cmocka_unit_test(work_bad_descriptor_refusals_listed),
 		cmocka_unit_test(work_bad_another_worker),
 		cmocka_unit_test(work_bad_role_may_not_record),
+		cmocka_unit_test(work_partner_reads_own_rows),
 		cmocka_unit_test(work_correct_needs_a_reason_and_leaves_history),
 		cmocka_unit_test(work_retract_needs_a_reason_and_keeps_history),
 		cmocka_unit_test(work_child_add_defaults_and_refusals),

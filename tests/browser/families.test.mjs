@@ -1,0 +1,157 @@
+// Families First through the browser (issue 19): Families Team's manager sets up a
+// multi-agency child protection team with a police member (/macpts); the team's social
+// worker records Bea Ashcombe's (BF1) Family Help under s.17 led by a school's partner
+// practitioner, who then finds her (and only her) when signed in; the worker records a
+// strategy discussion and s.47 enquiry and a child protection plan, each naming the MACPT,
+// pre-proceedings with the letter, the FGDM offer and meeting and the family's plan, its
+// first meeting, and a kinship special guardianship order with the local offer. The record
+// then holds each, as the forms said. Fixtures: tests/cli/browser.sh (Families Team, FW1,
+// the partner FP1 of Elm Primary School). Dates are before the pinned today, 31 March 2026.
+import test from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { URL_BASE, choose, fillDate, signIn, useBrowser } from './lib.mjs';
+
+const DB = process.env.HEARTH_DB;
+const chrome = useBrowser();
+
+function sql(query) {
+	return execFileSync('sqlite3', [DB, query], { encoding: 'utf8' }).trim();
+}
+
+// A reference or code chosen by what people read: a select by its option's label, radios
+// by the item whose label has the text.
+async function pick(page, name, text) {
+	if (await page.locator(`select#${name}`).count()) {
+		const value = await page.locator(`select#${name} option`, { hasText: text }).first().getAttribute('value');
+		await page.selectOption(`select#${name}`, value);
+	} else {
+		await page.locator(`.govuk-radios__item:has(input[name=${name}])`, { hasText: text }).first().locator('input').check();
+	}
+}
+
+async function saved(page, what) {
+	await page.click('main button[type=submit]');
+	await page.waitForLoadState();
+	if (/\?done=/.test(page.url())) return;
+	const summary = await page.locator('.govuk-error-summary').textContent().catch(() => '(no error summary)');
+	assert.fail(`${what}: not saved (at ${page.url()}): ${summary.replace(/\s+/g, ' ').trim()}`);
+}
+
+// One kind of record on the child, from its form's address.
+async function record(page, child, kind, what, fill) {
+	await page.goto(`${URL_BASE}/children/${child}/records/${kind}/new`);
+	await fill(page);
+	await saved(page, what);
+	assert.match(page.url(), new RegExp(`/children/${child}(/[a-z-]+)?\\?done=recorded`), what);
+}
+
+test('a child from Family Help led by a partner, through a CP plan with its MACPT, pre-proceedings and FGDM, to a kinship SGO', async (t) => {
+	const child = Number(sql("SELECT id FROM child WHERE la_child_id = 'BF1'"));
+	assert.ok(child > 0, 'the fixture child');
+
+	// The manager sets up the MACPT and its first member.
+	const m = await chrome.open(t, { shot: 'families-macpt' });
+	await signIn(m.page, 'family_manager', { until: 'away' });
+	await m.page.click('nav >> text=MACPTs');
+	await m.page.waitForURL(/\/macpts$/);
+	await m.page.click('main a:has-text("Set up a team")');
+	await m.page.fill('#name', 'Browser MACPT');
+	await m.page.fill('#area', 'Westside');
+	await fillDate(m.page, 'start_date', '2025-09-01');
+	await saved(m.page, 'the MACPT');
+	assert.match(m.page.url(), /\/macpts\/\d+\?done=saved$/);
+	await m.page.click('main a:has-text("Add a member")');
+	await choose(m.page, 'agency', 'police');
+	await m.page.fill('#role', 'Detective sergeant');
+	await m.page.fill('#name', 'Dee Tective');
+	await fillDate(m.page, 'start_date', '2025-09-01');
+	await saved(m.page, 'the member');
+	assert.match(await m.page.textContent('[data-hearth=macpt-members]'), /Dee Tective[\s\S]*Police[\s\S]*Detective sergeant/);
+	assert.deepEqual(m.problems, []);
+
+	// The social worker: Family Help under s.17, led by the school's practitioner.
+	const w = await chrome.open(t, { shot: 'families-worker' });
+	await signIn(w.page, 'family_worker', { until: 'away' });
+	await record(w.page, child, 'family_help', 'Family Help', async (p) => {
+		await fillDate(p, 'start_date', '2025-09-15');
+		await choose(p, 'level', 's17');
+		await p.check('#referral_id');
+		await pick(p, 'lead_worker_id', 'Pat Partner (Elm Primary School)');
+		await choose(p, 'lead_agency', 'school');
+		await fillDate(p, 'plan_date', '2025-09-29');
+		await p.fill('#family_plan', 'Morning routine support; school attendance reviewed weekly.');
+	});
+
+	// The partner finds Bea, and only through what the role lets them list.
+	const pt = await chrome.open(t, { shot: 'families-partner' });
+	await signIn(pt.page, 'family_partner', { until: 'away' });
+	await pt.page.goto(`${URL_BASE}/search?q=Ashcombe`);
+	assert.match(await pt.page.textContent('main'), /Bea Ashcombe/);
+	const denied = await pt.page.goto(`${URL_BASE}/children/${child}/chronology`);
+	assert.equal(denied.status(), 403, 'no chronology for the partner');
+	const fh = await pt.page.goto(`${URL_BASE}/api/children/${child}/records/family_help`);
+	assert.equal(fh.status(), 200);
+	assert.match(await fh.text(), /Morning routine support/);
+
+	// Child protection: the s.47 and the plan name the MACPT (offered by the descriptor's field).
+	await record(w.page, child, 's47', 'the s.47', async (p) => {
+		await p.check('#referral_id');
+		await fillDate(p, 'strategy_date', '2025-11-03');
+		await fillDate(p, 'start_date', '2025-11-04');
+		await fillDate(p, 'icpc_date', '2025-11-20');
+		await p.check('#icpc_not_required-no');
+		await pick(p, 'macpt_id', 'Browser MACPT (Westside)');
+	});
+	await record(w.page, child, 'cp_plan', 'the CP plan', async (p) => {
+		await p.check('#referral_id');
+		await fillDate(p, 'start_date', '2025-11-20');
+		await choose(p, 'category', 'NEG');
+		await pick(p, 'macpt_id', 'Browser MACPT (Westside)');
+	});
+
+	// Pre-proceedings: the letter with the FGDM offer, the offer accepted, the meeting held.
+	await record(w.page, child, 'pre_proceedings', 'pre-proceedings', async (p) => {
+		await fillDate(p, 'start_date', '2026-01-05');
+		await fillDate(p, 'lbp_sent', '2026-01-06');
+		await choose(p, 'lbp_fgdm_offer', 'yes');
+		await fillDate(p, 'fgdm_offered', '2026-01-06');
+		await p.fill('#fgdm_offered_to', 'Mother and grandmother');
+		await choose(p, 'fgdm_exempt', 'no');
+		await p.fill('#fgdm_accepted_by', 'Mother');
+		await fillDate(p, 'fgdm_held', '2026-01-20');
+		await p.fill('#fgdm_attendees', 'Mother, grandmother, aunt');
+		await choose(p, 'child_attended', 'yes');
+		await p.fill('#family_plan', 'Bea to live with her grandmother.');
+		await fillDate(p, 'step_decision_date', '2026-03-02');
+		await choose(p, 'outcome', 'kinship');
+	});
+	await record(w.page, child, 'pp_meeting', 'the first pre-proceedings meeting', async (p) => {
+		await p.check('#pre_proceedings_id');
+		await fillDate(p, 'meeting_date', '2026-01-12');
+		await choose(p, 'kind', 'initial');
+	});
+	// To a kinship special guardianship order, with the local offer.
+	await record(w.page, child, 'kinship', 'the kinship SGO', async (p) => {
+		await choose(p, 'kind', 'sgo');
+		await fillDate(p, 'start_date', '2026-03-16');
+		await choose(p, 'carer_relationship', 'grandparent');
+		await choose(p, 'allowance', 'yes');
+		await p.fill('#offer_version', '2025-v2');
+		await fillDate(p, 'offer_date', '2026-03-03');
+	});
+	assert.deepEqual(w.problems, []);
+	assert.deepEqual(pt.problems, []);
+
+	// The record holds what the forms said.
+	const macpt = sql("SELECT id FROM macpt WHERE name = 'Browser MACPT'");
+	assert.equal(sql(`SELECT agency || '|' || role FROM macpt_member WHERE macpt_id = ${macpt}`), 'police|Detective sergeant');
+	assert.equal(sql(`SELECT f.level || '|' || w.staff_id || '|' || f.lead_agency FROM family_help f JOIN worker w ON w.id = f.lead_worker_id WHERE f.child_id = ${child}`),
+		's17|FP1|school');
+	assert.equal(sql(`SELECT macpt_id FROM s47 WHERE child_id = ${child}`), macpt);
+	assert.equal(sql(`SELECT macpt_id FROM cp_plan WHERE child_id = ${child}`), macpt);
+	assert.equal(sql(`SELECT lbp_fgdm_offer || '|' || fgdm_offered || '|' || fgdm_held || '|' || outcome FROM pre_proceedings WHERE child_id = ${child}`),
+		'1|2026-01-06|2026-01-20|kinship');
+	assert.equal(sql(`SELECT kind || '|' || meeting_date FROM pp_meeting WHERE child_id = ${child}`), 'initial|2026-01-12');
+	assert.equal(sql(`SELECT kind || '|' || allowance || '|' || offer_version FROM kinship WHERE child_id = ${child}`), 'sgo|1|2025-v2');
+});
