@@ -56,6 +56,8 @@ enum permission {
 	PERM_PROPOSE_CLOSE,	/* close a child's case or step it down: at once when the role
 				 * authorises that decision (or none needs to, a local setting),
 				 * else proposed, awaiting authorisation (work_propose_close) */
+	PERM_FEED_READ,		/* the log of the DfE feed's runs (/feed); a run's children are
+				 * named only where the scope shows them */
 	PERM_MAX
 };
 
