@@ -245,6 +245,8 @@ before(async () => {
 	// Requests for authorisation (the fixture's is about restricted HC3).
 	names.set('/approvals/', rows('SELECT id FROM authorisation WHERE voided = 0 ORDER BY id LIMIT 3').map((r) => r[0]));
 	names.set('/admin/inspections/', rows('SELECT coalesce(min(id), 1) FROM inspection').map((r) => r[0]));
+	// The DfE feed's runs: the fixture's (every child) and the latest (feed.test.mjs's, with HC3).
+	names.set('/feed/', rows('SELECT id FROM feed_submission ORDER BY id DESC LIMIT 2').map((r) => r[0]));
 	// The restricted children a team-scoped user would otherwise see: in the demo team
 	// manager's team (the busiest) and HC3 in HTTP Team A.
 	const inTeam = rows(`SELECT DISTINCT c.id FROM child c JOIN allocation a ON a.child_id = c.id JOIN worker w ON ` +

@@ -220,7 +220,9 @@ const SAMPLE = { '/assets/{name}': 'hearth.css', '/performance/{name}': 'FD1',
 	'/admin/users/{rid}/unlock': ADMIN_USER, '/admin/users/{rid}/disable': ADMIN_USER,
 	'/admin/teams/{rid}': ADMIN_TEAM, '/admin/teams/{rid}/rename': ADMIN_TEAM, '/admin/teams/{rid}/close': ADMIN_TEAM,
 	'/admin/teams/{rid}/establishment': ADMIN_TEAM,
-	'/admin/inspections/{rid}': ADMIN_INSPECTION };
+	'/admin/inspections/{rid}': ADMIN_INSPECTION,
+	// the fixture's run of the DfE feed (tests/cli/http.sh)
+	'/feed/{rid}': sql('SELECT max(id) FROM feed_submission') };
 
 // The routes of a child's record by kind ({kind}/{rid}) are tried on a case note of C's
 // (a kind social workers and managers record; other roles' right to it comes from the role
