@@ -28,6 +28,7 @@ struct alloc {
 struct worker {
 	int64_t id, team;
 	const char *name;
+	int64_t caseload;	/* open allocations of live children */
 };
 
 struct span {			/* an episode in care or a CP plan */
@@ -64,6 +65,8 @@ static const struct {
 	[SSD_IX_SEEN] = {&entity_visit, VISIT_CHILD_ID, VISIT_VISIT_DATE, -1, VISIT_SEEN},
 	[SSD_IX_PRE_PROCEEDINGS] = {&entity_pre_proceedings, PRE_PROCEEDINGS_CHILD_ID, PRE_PROCEEDINGS_START_DATE, -1, 0},
 	[SSD_IX_PROCEEDINGS] = {&entity_proceedings, PROCEEDINGS_CHILD_ID, PROCEEDINGS_ISSUE_DATE, -1, 0},
+	[SSD_IX_CLA_REVIEWS] = {&entity_cla_review, CLA_REVIEW_CHILD_ID, CLA_REVIEW_REVIEW_DATE, -1, 0},
+	[SSD_IX_CP_REVIEWS] = {&entity_cp_review, CP_REVIEW_CP_PLAN_ID, CP_REVIEW_REVIEW_DATE, -1, 0},
 };
 
 static int event_order(const void *a, const void *b)
@@ -213,6 +216,12 @@ int64_t ssd_cp_plan_on(const struct ssd_export *x, int64_t child, hdate d)
 	return p ? p->id : 0;
 }
 
+hdate ssd_cp_plan_start(const struct ssd_export *x, int64_t child, int64_t plan)
+{
+	const struct span *p = plan ? span_find(x->cp_plans, x->n_cp_plans, child, plan, DATE_NONE) : NULL;
+	return p ? p->start : DATE_NONE;
+}
+
 /* The live rows of e with a child and a start as spans, sorted. */
 static int load_spans(struct ssd_export *x, struct store *st, const struct entity *e, int start_f, int end_f,
 		      int rne_f, struct arena *a, struct span **out, size_t *n_out, struct hearth_error *err)
@@ -250,7 +259,7 @@ static int load_spans(struct ssd_export *x, struct store *st, const struct entit
 
 static const struct worker *worker_of(const struct ssd_export *x, int64_t id)
 {
-	struct worker key = {id, 0, NULL};
+	struct worker key = {id, 0, NULL, 0};
 	return id ? bsearch(&key, x->workers, x->n_workers, sizeof(key), worker_order) : NULL;
 }
 
@@ -264,6 +273,12 @@ const char *ssd_worker_name(const struct ssd_export *x, int64_t worker)
 {
 	const struct worker *w = worker_of(x, worker);
 	return w ? w->name : NULL;
+}
+
+int64_t ssd_worker_caseload(const struct ssd_export *x, int64_t worker)
+{
+	const struct worker *w = worker_of(x, worker);
+	return w ? w->caseload : 0;
 }
 
 /* The allocations of live children and the workers, for the converters. */
@@ -298,9 +313,15 @@ static int load_people_around(struct ssd_export *x, struct store *st, struct are
 		const char *g = v[WORKER_GIVEN_NAME].null ? "" : v[WORKER_GIVEN_NAME].s;
 		const char *f = v[WORKER_FAMILY_NAME].null ? "" : v[WORKER_FAMILY_NAME].s;
 		x->workers[x->n_workers++] = (struct worker){ids[i], v[WORKER_TEAM_ID].null ? 0 : v[WORKER_TEAM_ID].i,
-							     arena_printf(a, "%s%s%s", g, *g && *f ? " " : "", f)};
+							     arena_printf(a, "%s%s%s", g, *g && *f ? " " : "", f), 0};
 	}
 	qsort(x->workers, x->n_workers, sizeof(*x->workers), worker_order);
+	for (size_t i = 0; i < x->n_allocs; i++) {
+		struct worker *w = x->allocs[i].end == DATE_NONE ? (struct worker *)worker_of(x, x->allocs[i].worker) : NULL;
+		if (w) {
+			w->caseload++;
+		}
+	}
 	if ((rc = load_spans(x, st, &entity_cla_episode, CLA_EPISODE_DECOM, CLA_EPISODE_DEC, CLA_EPISODE_RNE, a,
 			     &x->episodes, &x->n_episodes, err))) {
 		return rc;
