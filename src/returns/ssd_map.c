@@ -445,8 +445,8 @@ static const char *c_cp_review_due(const struct ssd_row *r, char *buf, size_t si
 		return NULL;
 	}
 	int64_t plan = r->v[CP_REVIEW_CP_PLAN_ID].i;
-	hdate start = ssd_cp_plan_start(r->x, r->v[CP_REVIEW_CHILD_ID].i, plan);
-	if (start == DATE_NONE) {
+	hdate start, end;
+	if (!ssd_cp_plan_span(r->x, r->v[CP_REVIEW_CHILD_ID].i, plan, &start, &end)) {
 		return NULL;
 	}
 	hdate d = (hdate)r->v[CP_REVIEW_REVIEW_DATE].i, last = DATE_NONE, since, due;
@@ -499,6 +499,44 @@ static const char *c_last_iro_contact(const struct ssd_row *r, char *buf, size_t
 		}
 	}
 	return date_text(last, buf, size);
+}
+
+/* CPPR005A: N when the plan ended on the review's date (the conference ended it), else Y. */
+static const char *c_cp_review_continue(const struct ssd_row *r, char *buf, size_t size)
+{
+	(void)buf, (void)size;
+	hdate start, end;
+	if (r->v[CP_REVIEW_CP_PLAN_ID].null || r->v[CP_REVIEW_REVIEW_DATE].null ||
+	    !ssd_cp_plan_span(r->x, r->v[CP_REVIEW_CHILD_ID].i, r->v[CP_REVIEW_CP_PLAN_ID].i, &start, &end)) {
+		return NULL;
+	}
+	return end != DATE_NONE && end <= (hdate)r->v[CP_REVIEW_REVIEW_DATE].i ? "N" : "Y";
+}
+
+/* PREP007A: the CP plans of the referral open when pre-proceedings began (the child's
+ * latest referral on or before that day) begun on or before it. */
+static const char *c_pp_cp_plans(const struct ssd_row *r, char *buf, size_t size)
+{
+	if (r->v[PRE_PROCEEDINGS_START_DATE].null) {
+		return NULL;
+	}
+	hdate d = (hdate)r->v[PRE_PROCEEDINGS_START_DATE].i;
+	size_t n, k;
+	const struct ssd_event *ref = ssd_events(r->x, SSD_IX_REFERRALS, r->v[PRE_PROCEEDINGS_CHILD_ID].i, &n);
+	int64_t referral = 0;
+	for (size_t i = 0; i < n && ref[i].date <= d; i++) {
+		referral = ref[i].id;
+	}
+	if (!referral) {
+		return NULL;
+	}
+	const struct ssd_event *plans = ssd_events(r->x, SSD_IX_CP_PLANS, referral, &k);
+	int64_t count = 0;
+	for (size_t i = 0; i < k && plans[i].date <= d; i++) {
+		count++;
+	}
+	snprintf(buf, size, "%lld", (long long)count);
+	return buf;
 }
 
 /* PROF008A: the worker's open allocations (no end date) of live children. */
@@ -692,7 +730,8 @@ static const struct ssd_column cp_reviews[] = {
 	  "3 months after the plan began, then 6 months after the plan's last review"),
 	F("cppr_cp_review_date", "CPPR004A", CP_REVIEW_REVIEW_DATE),
 	NR("cppr_cp_review_meeting_id", "CPPR009A"),
-	NR("cppr_cp_review_outcome_continue_cp", "CPPR005A"),
+	C("cppr_cp_review_outcome_continue_cp", "CPPR005A", c_cp_review_continue,
+	  "N when the plan ended on the review's date, else Y"),
 	NR("cppr_cp_review_quorate", "CPPR006A"),
 	NR("cppr_cp_review_participation", "CPPR007A"),
 };
@@ -870,7 +909,8 @@ static const struct ssd_column pre_proceedings[] = {
 	C("prep_initial_pre_pro_meeting_date", "PREP004A", c_pp_initial_meeting, "the first meeting of kind initial"),
 	F("prep_pre_pro_outcome", "PREP005A", PRE_PROCEEDINGS_OUTCOME),
 	F("prep_agree_stepdown_issue_date", "PREP006A", PRE_PROCEEDINGS_STEP_DECISION_DATE),
-	N("prep_cp_plans_referral_period", "PREP007A", NOT_DERIVED),
+	C("prep_cp_plans_referral_period", "PREP007A", c_pp_cp_plans,
+	  "CP plans of the referral open when pre-proceedings began, begun by then"),
 	NR("prep_legal_gateway_outcome", "PREP008A"),
 	C("prep_prev_pre_proc_child", "PREP009A", c_prev_pre_proceedings, "Y when the child had pre-proceedings begun earlier"),
 	C("prep_prev_care_proc_child", "PREP010A", c_prev_proceedings, "Y when care proceedings about the child were issued earlier"),

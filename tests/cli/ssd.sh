@@ -213,9 +213,15 @@ srec allocation --child C2 --worker SW2 --kind sw --start-date 2025-01-06
 srec referral --child C1 --referral-date 2024-12-27 --source 2A --primary-need N1 --nfa no
 srec s47 --child C1 --referral 1 --strategy-date 2025-01-10 --start-date 2025-01-10 --icpc-date 2025-01-31 \
 	--icpc-not-required no
-srec cp_plan --child C1 --referral 1 --start-date 2025-01-31 --category NEG
+# The second review ended the plan (it ends that day): continue Y, then N. Pre-proceedings
+# from 2 Jun 2025: one CP plan (31 Jan) of the referral open then (27 Dec 2024). C3's
+# pre-proceedings (3 Mar 2025, referral 2 Jan, no plan): 0.
+srec cp_plan --child C1 --referral 1 --start-date 2025-01-31 --category NEG --end-date 2025-10-20
 srec cp_review --child C1 --cp-plan 1 --review-date 2025-04-28
 srec cp_review --child C1 --cp-plan 1 --review-date 2025-10-20
+srec pre_proceedings --child C1 --start-date 2025-06-02 --fgdm-exempt no
+srec referral --child C3 --referral-date 2025-01-02 --source 2A --primary-need N1 --nfa no
+srec pre_proceedings --child C3 --start-date 2025-03-03 --fgdm-exempt no
 # C2: in care from Mon 6 Jan 2025 (S), new carers Mon 24 Feb (P, the same period). Reviews:
 # the first is due 20 working days after entering care (7 Jan .. Mon 3 Feb: 4 weeks of 5),
 # held 30 Jan; the second 3 months after it, 30 Apr, held 25 Apr; the third 6 months after
@@ -244,6 +250,14 @@ if run_ok "$TMPDIR/ssd_small.out" $H ssd "$sdb" --out "$sout"; then
 		shas ssd_cp_reviews cppr_cp_review_due cppr_cp_review_id "$(SS "SELECT max(id) FROM cp_review")" 2025-10-28 &&
 		ok "ssd small: ssd_cp_reviews.cppr_cp_review_due: 3 months after the plan, then 6 after the last review" ||
 		not_ok "ssd small: ssd_cp_reviews.cppr_cp_review_due: 3 months after the plan, then 6 after the last review"
+	shas ssd_cp_reviews cppr_cp_review_outcome_continue_cp cppr_cp_review_id "$(SS "SELECT min(id) FROM cp_review")" Y &&
+		shas ssd_cp_reviews cppr_cp_review_outcome_continue_cp cppr_cp_review_id "$(SS "SELECT max(id) FROM cp_review")" N &&
+		ok "ssd small: ssd_cp_reviews.cppr_cp_review_outcome_continue_cp: N for the review the plan ended at" ||
+		not_ok "ssd small: ssd_cp_reviews.cppr_cp_review_outcome_continue_cp: N for the review the plan ended at"
+	shas ssd_pre_proceedings prep_cp_plans_referral_period prep_table_id "$(SS "SELECT min(id) FROM pre_proceedings")" 1 &&
+		shas ssd_pre_proceedings prep_cp_plans_referral_period prep_table_id "$(SS "SELECT max(id) FROM pre_proceedings")" 0 &&
+		ok "ssd small: ssd_pre_proceedings.prep_cp_plans_referral_period counts the referral's CP plans (1, 0)" ||
+		not_ok "ssd small: ssd_pre_proceedings.prep_cp_plans_referral_period counts the referral's CP plans (1, 0)"
 	r1=$(SS "SELECT id FROM cla_review WHERE review_date = '2025-01-30'")
 	r2=$(SS "SELECT id FROM cla_review WHERE review_date = '2025-04-25'")
 	r3=$(SS "SELECT id FROM cla_review WHERE review_date = '2025-10-01'")
