@@ -64,16 +64,19 @@ static const struct role_def roles[ROLE_MAX] = {
 				     P(PERM_FRONT_DOOR) | P(PERM_DUPLICATES),
 			     K(CHILD) | K(CONTACT) | K(REFERRAL) | K(EARLY_HELP), RECORDS_FOR_SELF},
 	[ROLE_ANALYST] = {"analyst", SCOPE_ALL, false,
-			  BASE | P(PERM_CHILD_LIST) | P(PERM_MEASURES_READ) | P(PERM_LISTS_ALL), 0, RECORDS_FOR_SELF},
+			  BASE | P(PERM_CHILD_LIST) | P(PERM_MEASURES_READ) | P(PERM_LISTS_ALL) | P(PERM_FEED_READ), 0,
+			  RECORDS_FOR_SELF},
 	/* Heads of service reallocate (as the route table lets them), set up MACPTs, and record
 	 * nothing else. */
 	[ROLE_HEAD_OF_SERVICE] = {"head_of_service", SCOPE_ALL, false,
 				  BASE | P(PERM_CHILD_LIST) | P(PERM_CHILD_READ) | P(PERM_DUE_READ) |
 					  P(PERM_MEASURES_READ) | P(PERM_ALLOCATE) | P(PERM_LISTS_ALL) |
-					  P(PERM_DUPLICATES) | P(PERM_MERGE) | P(PERM_AUTHORISE) | P(PERM_MACPT),
+					  P(PERM_DUPLICATES) | P(PERM_MERGE) | P(PERM_AUTHORISE) | P(PERM_MACPT) |
+					  P(PERM_FEED_READ),
 				  K(ALLOCATION) | MACPT_KINDS, RECORDS_FOR_SELF},
-	[ROLE_ADMIN] = {"admin", SCOPE_NONE, false, BASE | P(PERM_USER_ADMIN) | P(PERM_AUDIT_READ) | P(PERM_MACPT),
-			MACPT_KINDS, RECORDS_FOR_SELF},
+	[ROLE_ADMIN] = {"admin", SCOPE_NONE, false,
+			BASE | P(PERM_USER_ADMIN) | P(PERM_AUDIT_READ) | P(PERM_MACPT) | P(PERM_FEED_READ), MACPT_KINDS,
+			RECORDS_FOR_SELF},
 	[ROLE_INSPECTOR] = {"inspector", SCOPE_ALL, true,
 			    BASE | P(PERM_CHILD_LIST) | P(PERM_CHILD_READ) | P(PERM_DUE_READ) | P(PERM_MEASURES_READ) |
 				    P(PERM_LISTS_ALL),
@@ -91,7 +94,7 @@ static const struct role_def roles[ROLE_MAX] = {
 static const char *const permission_names[PERM_MAX] = {
 	"none", "signed_in", "child_list", "child_read", "child_write", "allocate", "due_read", "measures_read",
 	"user_admin", "audit_read", "lists_all", "front_door", "lado", "lado_read", "duplicates", "merge", "close_case", "authorise", "break_glass",
-	"family_help", "propose_close", "macpt"};
+	"family_help", "propose_close", "macpt", "feed_read"};
 
 const char *role_name(enum role r)
 {

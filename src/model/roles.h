@@ -61,6 +61,8 @@ enum permission {
 	PERM_MACPT,		/* multi-agency child protection teams (/macpts): list them, and
 				 * set them up and change their members as the role's record
 				 * kinds allow */
+	PERM_FEED_READ,		/* the log of the DfE feed's runs (/feed); a run's children are
+				 * named only where the scope shows them */
 	PERM_MAX
 };
 

@@ -4,6 +4,7 @@
  * out, and every person column names the child by its LA child id. */
 #include <errno.h>
 #include <fcntl.h>
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -28,6 +29,7 @@ struct alloc {
 struct worker {
 	int64_t id, team;
 	const char *name;
+	int64_t caseload;	/* open allocations of live children */
 };
 
 struct span {			/* an episode in care or a CP plan */
@@ -64,32 +66,51 @@ static const struct {
 	[SSD_IX_SEEN] = {&entity_visit, VISIT_CHILD_ID, VISIT_VISIT_DATE, -1, VISIT_SEEN},
 	[SSD_IX_PRE_PROCEEDINGS] = {&entity_pre_proceedings, PRE_PROCEEDINGS_CHILD_ID, PRE_PROCEEDINGS_START_DATE, -1, 0},
 	[SSD_IX_PROCEEDINGS] = {&entity_proceedings, PROCEEDINGS_CHILD_ID, PROCEEDINGS_ISSUE_DATE, -1, 0},
+	[SSD_IX_CLA_REVIEWS] = {&entity_cla_review, CLA_REVIEW_CHILD_ID, CLA_REVIEW_REVIEW_DATE, -1, 0},
+	[SSD_IX_CP_REVIEWS] = {&entity_cp_review, CP_REVIEW_CP_PLAN_ID, CP_REVIEW_REVIEW_DATE, -1, 0},
+	[SSD_IX_REFERRALS] = {&entity_referral, REFERRAL_CHILD_ID, REFERRAL_REFERRAL_DATE, -1, 0},
 };
 
-static int event_order(const void *a, const void *b)
+/* Orders by three keys in turn (for the comparators of the sorted arrays below). */
+static int order3(int64_t a1, int64_t b1, int64_t a2, int64_t b2, int64_t a3, int64_t b3)
 {
-	const struct ssd_event *x = a, *y = b;
-	if (x->key != y->key) {
-		return (x->key > y->key) - (x->key < y->key);
+	if (a1 != b1) {
+		return (a1 > b1) - (a1 < b1);
 	}
-	if (x->date != y->date) {
-		return (x->date > y->date) - (x->date < y->date);
+	if (a2 != b2) {
+		return (a2 > b2) - (a2 < b2);
 	}
-	return (x->id > y->id) - (x->id < y->id);
+	return (a3 > b3) - (a3 < b3);
 }
 
-const struct ssd_event *ssd_events(const struct ssd_export *x, enum ssd_index ix, int64_t key, size_t *n)
+/* The first index in [0, n) whose key (the int64_t at offset in each element of size bytes) is
+ * not below key: the start of key's run in an array sorted by it. */
+static size_t lower_bound(const void *base, size_t n, size_t size, size_t offset, int64_t key)
 {
-	const struct ssd_event *e = x->ix[ix];
-	size_t lo = 0, hi = x->n_ix[ix];
+	size_t lo = 0, hi = n;
 	while (lo < hi) {
 		size_t mid = (lo + hi) / 2;
-		if (e[mid].key < key) {
+		int64_t k;
+		memcpy(&k, (const char *)base + mid * size + offset, sizeof(k));
+		if (k < key) {
 			lo = mid + 1;
 		} else {
 			hi = mid;
 		}
 	}
+	return lo;
+}
+
+static int event_order(const void *a, const void *b)
+{
+	const struct ssd_event *x = a, *y = b;
+	return order3(x->key, y->key, x->date, y->date, x->id, y->id);
+}
+
+const struct ssd_event *ssd_events(const struct ssd_export *x, enum ssd_index ix, int64_t key, size_t *n)
+{
+	const struct ssd_event *e = x->ix[ix];
+	size_t lo = lower_bound(e, x->n_ix[ix], sizeof(*e), offsetof(struct ssd_event, key), key);
 	size_t end = lo;
 	while (end < x->n_ix[ix] && e[end].key == key) {
 		end++;
@@ -119,13 +140,7 @@ static const char *person_of(const struct ssd_export *x, int64_t id)
 static int alloc_order(const void *a, const void *b)
 {
 	const struct alloc *x = a, *y = b;
-	if (x->child != y->child) {
-		return (x->child > y->child) - (x->child < y->child);
-	}
-	if (x->start != y->start) {
-		return (x->start > y->start) - (x->start < y->start);
-	}
-	return (x->id > y->id) - (x->id < y->id);
+	return order3(x->child, y->child, x->start, y->start, x->id, y->id);
 }
 
 static int worker_order(const void *a, const void *b)
@@ -139,15 +154,7 @@ int64_t ssd_allocated(const struct ssd_export *x, int64_t child, hdate d, const 
 	if (d == DATE_NONE) {
 		return 0;
 	}
-	size_t lo = 0, hi = x->n_allocs;
-	while (lo < hi) {	/* the child's first allocation */
-		size_t mid = (lo + hi) / 2;
-		if (x->allocs[mid].child < child) {
-			lo = mid + 1;
-		} else {
-			hi = mid;
-		}
-	}
+	size_t lo = lower_bound(x->allocs, x->n_allocs, sizeof(*x->allocs), offsetof(struct alloc, child), child);
 	int64_t found = 0;
 	for (size_t i = lo; i < x->n_allocs && x->allocs[i].child == child && x->allocs[i].start <= d; i++) {
 		const struct alloc *al = &x->allocs[i];
@@ -161,28 +168,13 @@ int64_t ssd_allocated(const struct ssd_export *x, int64_t child, hdate d, const 
 static int span_order(const void *a, const void *b)
 {
 	const struct span *x = a, *y = b;
-	if (x->child != y->child) {
-		return (x->child > y->child) - (x->child < y->child);
-	}
-	if (x->start != y->start) {
-		return (x->start > y->start) - (x->start < y->start);
-	}
-	return (x->id > y->id) - (x->id < y->id);
+	return order3(x->child, y->child, x->start, y->start, x->id, y->id);
 }
 
 /* The index of the child's first span, or n. */
 static size_t first_span(const struct span *s, size_t n, int64_t child)
 {
-	size_t lo = 0, hi = n;
-	while (lo < hi) {
-		size_t mid = (lo + hi) / 2;
-		if (s[mid].child < child) {
-			lo = mid + 1;
-		} else {
-			hi = mid;
-		}
-	}
-	return lo;
+	return lower_bound(s, n, sizeof(*s), offsetof(struct span, child), child);
 }
 
 /* The span with id, or (id 0) the one open on d begun last, among the child's; NULL if none. */
@@ -211,6 +203,14 @@ int64_t ssd_cp_plan_on(const struct ssd_export *x, int64_t child, hdate d)
 {
 	const struct span *p = span_find(x->cp_plans, x->n_cp_plans, child, 0, d);
 	return p ? p->id : 0;
+}
+
+bool ssd_cp_plan_span(const struct ssd_export *x, int64_t child, int64_t plan, hdate *start, hdate *end)
+{
+	const struct span *p = plan ? span_find(x->cp_plans, x->n_cp_plans, child, plan, DATE_NONE) : NULL;
+	*start = p ? p->start : DATE_NONE;
+	*end = p ? p->end : DATE_NONE;
+	return p != NULL;
 }
 
 /* The live rows of e with a child and a start as spans, sorted. */
@@ -250,7 +250,7 @@ static int load_spans(struct ssd_export *x, struct store *st, const struct entit
 
 static const struct worker *worker_of(const struct ssd_export *x, int64_t id)
 {
-	struct worker key = {id, 0, NULL};
+	struct worker key = {id, 0, NULL, 0};
 	return id ? bsearch(&key, x->workers, x->n_workers, sizeof(key), worker_order) : NULL;
 }
 
@@ -264,6 +264,12 @@ const char *ssd_worker_name(const struct ssd_export *x, int64_t worker)
 {
 	const struct worker *w = worker_of(x, worker);
 	return w ? w->name : NULL;
+}
+
+int64_t ssd_worker_caseload(const struct ssd_export *x, int64_t worker)
+{
+	const struct worker *w = worker_of(x, worker);
+	return w ? w->caseload : 0;
 }
 
 /* The allocations of live children and the workers, for the converters. */
@@ -298,9 +304,15 @@ static int load_people_around(struct ssd_export *x, struct store *st, struct are
 		const char *g = v[WORKER_GIVEN_NAME].null ? "" : v[WORKER_GIVEN_NAME].s;
 		const char *f = v[WORKER_FAMILY_NAME].null ? "" : v[WORKER_FAMILY_NAME].s;
 		x->workers[x->n_workers++] = (struct worker){ids[i], v[WORKER_TEAM_ID].null ? 0 : v[WORKER_TEAM_ID].i,
-							     arena_printf(a, "%s%s%s", g, *g && *f ? " " : "", f)};
+							     arena_printf(a, "%s%s%s", g, *g && *f ? " " : "", f), 0};
 	}
 	qsort(x->workers, x->n_workers, sizeof(*x->workers), worker_order);
+	for (size_t i = 0; i < x->n_allocs; i++) {
+		struct worker *w = x->allocs[i].end == DATE_NONE ? (struct worker *)worker_of(x, x->allocs[i].worker) : NULL;
+		if (w) {
+			w->caseload++;
+		}
+	}
 	if ((rc = load_spans(x, st, &entity_cla_episode, CLA_EPISODE_DECOM, CLA_EPISODE_DEC, CLA_EPISODE_RNE, a,
 			     &x->episodes, &x->n_episodes, err))) {
 		return rc;
@@ -398,13 +410,7 @@ struct latest {
 static int by_child_date(const void *a, const void *b)
 {
 	const struct latest *x = a, *y = b;
-	if (x->child != y->child) {
-		return (x->child > y->child) - (x->child < y->child);
-	}
-	if (x->date != y->date) {
-		return (x->date > y->date) - (x->date < y->date);
-	}
-	return (x->row > y->row) - (x->row < y->row);
+	return order3(x->child, y->child, x->date, y->date, (int64_t)x->row, (int64_t)y->row);
 }
 
 static int write_table(struct ssd_export *x, struct store *st, const struct ssd_table *t, const struct ssd_sink *sink,

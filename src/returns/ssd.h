@@ -83,6 +83,10 @@ const char *ssd_worker_name(const struct ssd_export *x, int64_t worker);
 int64_t ssd_period(const struct ssd_export *x, int64_t child, int64_t episode, hdate d, hdate *entered);
 /* The child's CP plan open on d (the one begun last), or 0. */
 int64_t ssd_cp_plan_on(const struct ssd_export *x, int64_t child, hdate d);
+/* The start and end (DATE_NONE: open) of the child's CP plan with id; false when there is none. */
+bool ssd_cp_plan_span(const struct ssd_export *x, int64_t child, int64_t plan, hdate *start, hdate *end);
+/* The worker's open allocations (no end date) of live children. */
+int64_t ssd_worker_caseload(const struct ssd_export *x, int64_t worker);
 
 /* Dated rows of other kinds found by a key, for converters that look across tables. */
 enum ssd_index {
@@ -93,6 +97,9 @@ enum ssd_index {
 	SSD_IX_SEEN,		/* visits with the child seen, by child_id */
 	SSD_IX_PRE_PROCEEDINGS,	/* pre_proceedings by child_id, dated by its start */
 	SSD_IX_PROCEEDINGS,	/* care proceedings by child_id, dated by issue */
+	SSD_IX_CLA_REVIEWS,	/* looked-after reviews by child_id, dated by the review */
+	SSD_IX_CP_REVIEWS,	/* CP review conferences by cp_plan_id, dated by the review */
+	SSD_IX_REFERRALS,	/* referrals by child_id, dated by the referral */
 	SSD_IX_MAX
 };
 struct ssd_event {

@@ -17,6 +17,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "clock/clock.h"
 #include "returns/ssd.h"
 
 #define F(n, i, fld) {n, i, SSD_FIELD, fld, NULL, NULL, NULL}
@@ -417,6 +418,134 @@ static const char *c_prev_proceedings(const struct ssd_row *r, char *buf, size_t
 /* ---- the tables ---- */
 
 #define NOT_OUR_SERVICE "outside children's social care casework (SEND, finance)"
+/* ---- derived dates and counts (the timescales are the clock's rules, src/clock/rules.c) ---- */
+
+/* Whether event e comes before the row's own (date d, id): by date, then id. */
+static bool before_row(const struct ssd_event *e, hdate d, int64_t id)
+{
+	return e->date < d || (e->date == d && e->id < id);
+}
+
+/* ICPC004A: the ICPC is due within the rule's time of the strategy discussion (15 working days). */
+static const char *c_icpc_target(const struct ssd_row *r, char *buf, size_t size)
+{
+	if (r->v[S47_STRATEGY_DATE].null) {
+		return NULL;
+	}
+	hdate from = (hdate)r->v[S47_STRATEGY_DATE].i;
+	const struct clock_rule *rule = clock_rule_for(CLOCK_ICPC, from);
+	return rule ? date_text(clock_deadline(rule, from, NULL), buf, size) : NULL;
+}
+
+/* CPPR003A: the first review is due 3 months after the plan began (the ICPC), each later one
+ * 6 months after the plan's previous review (clock_cp_review_rule). */
+static const char *c_cp_review_due(const struct ssd_row *r, char *buf, size_t size)
+{
+	if (r->v[CP_REVIEW_CP_PLAN_ID].null || r->v[CP_REVIEW_REVIEW_DATE].null) {
+		return NULL;
+	}
+	int64_t plan = r->v[CP_REVIEW_CP_PLAN_ID].i;
+	hdate start, end;
+	if (!ssd_cp_plan_span(r->x, r->v[CP_REVIEW_CHILD_ID].i, plan, &start, &end)) {
+		return NULL;
+	}
+	hdate d = (hdate)r->v[CP_REVIEW_REVIEW_DATE].i, last = DATE_NONE, since, due;
+	size_t n;
+	const struct ssd_event *ev = ssd_events(r->x, SSD_IX_CP_REVIEWS, plan, &n);
+	for (size_t i = 0; i < n && before_row(&ev[i], d, r->id); i++) {
+		last = ev[i].date;
+	}
+	return clock_cp_review_rule(start, last, &since, &due) ? date_text(due, buf, size) : NULL;
+}
+
+/* CLAR003A: within the period of care open on the review date, the first review is due 20
+ * working days after entering care, the second 3 months after the first, each later one 6
+ * months after the last (reg 33, clock_cla_review_rule). */
+static const char *c_cla_review_due(const struct ssd_row *r, char *buf, size_t size)
+{
+	if (r->v[CLA_REVIEW_REVIEW_DATE].null) {
+		return NULL;
+	}
+	int64_t child = r->v[CLA_REVIEW_CHILD_ID].i;
+	hdate d = (hdate)r->v[CLA_REVIEW_REVIEW_DATE].i, entered, last = DATE_NONE, since, due;
+	if (!ssd_period(r->x, child, 0, d, &entered) || entered == DATE_NONE) {
+		return NULL;
+	}
+	int held = 0;
+	size_t n;
+	const struct ssd_event *ev = ssd_events(r->x, SSD_IX_CLA_REVIEWS, child, &n);
+	for (size_t i = 0; i < n && before_row(&ev[i], d, r->id); i++) {
+		if (ev[i].date >= entered) {
+			held++;
+			last = ev[i].date;
+		}
+	}
+	return clock_cla_review_rule(entered, held, last, &since, &due) ? date_text(due, buf, size) : NULL;
+}
+
+/* CLAE012A: the latest looked-after review (chaired by the IRO) held during the episode. */
+static const char *c_last_iro_contact(const struct ssd_row *r, char *buf, size_t size)
+{
+	if (r->v[CLA_EPISODE_DECOM].null) {
+		return NULL;
+	}
+	hdate from = (hdate)r->v[CLA_EPISODE_DECOM].i;
+	hdate to = r->v[CLA_EPISODE_DEC].null ? DATE_NONE : (hdate)r->v[CLA_EPISODE_DEC].i, last = DATE_NONE;
+	size_t n;
+	const struct ssd_event *ev = ssd_events(r->x, SSD_IX_CLA_REVIEWS, r->v[CLA_EPISODE_CHILD_ID].i, &n);
+	for (size_t i = 0; i < n && (to == DATE_NONE || ev[i].date <= to); i++) {
+		if (ev[i].date >= from) {
+			last = ev[i].date;
+		}
+	}
+	return date_text(last, buf, size);
+}
+
+/* CPPR005A: N when the plan ended on the review's date (the conference ended it), else Y. */
+static const char *c_cp_review_continue(const struct ssd_row *r, char *buf, size_t size)
+{
+	(void)buf, (void)size;
+	hdate start, end;
+	if (r->v[CP_REVIEW_CP_PLAN_ID].null || r->v[CP_REVIEW_REVIEW_DATE].null ||
+	    !ssd_cp_plan_span(r->x, r->v[CP_REVIEW_CHILD_ID].i, r->v[CP_REVIEW_CP_PLAN_ID].i, &start, &end)) {
+		return NULL;
+	}
+	return end != DATE_NONE && end <= (hdate)r->v[CP_REVIEW_REVIEW_DATE].i ? "N" : "Y";
+}
+
+/* PREP007A: the CP plans of the referral open when pre-proceedings began (the child's
+ * latest referral on or before that day) begun on or before it. */
+static const char *c_pp_cp_plans(const struct ssd_row *r, char *buf, size_t size)
+{
+	if (r->v[PRE_PROCEEDINGS_START_DATE].null) {
+		return NULL;
+	}
+	hdate d = (hdate)r->v[PRE_PROCEEDINGS_START_DATE].i;
+	size_t n, k;
+	const struct ssd_event *ref = ssd_events(r->x, SSD_IX_REFERRALS, r->v[PRE_PROCEEDINGS_CHILD_ID].i, &n);
+	int64_t referral = 0;
+	for (size_t i = 0; i < n && ref[i].date <= d; i++) {
+		referral = ref[i].id;
+	}
+	if (!referral) {
+		return NULL;
+	}
+	const struct ssd_event *plans = ssd_events(r->x, SSD_IX_CP_PLANS, referral, &k);
+	int64_t count = 0;
+	for (size_t i = 0; i < k && plans[i].date <= d; i++) {
+		count++;
+	}
+	snprintf(buf, size, "%lld", (long long)count);
+	return buf;
+}
+
+/* PROF008A: the worker's open allocations (no end date) of live children. */
+static const char *c_caseload(const struct ssd_row *r, char *buf, size_t size)
+{
+	snprintf(buf, size, "%lld", (long long)ssd_worker_caseload(r->x, r->id));
+	return buf;
+}
+
 #define NOT_DERIVED "not derived: worked out from other rows, not yet written by the export"
 
 static const struct ssd_column address[] = {
@@ -515,7 +644,8 @@ static const struct ssd_column cla_episodes[] = {
 	NR("clae_referral_id", "CLAE011A"),
 	ID("clae_cla_placement_id", "CLAE013A"),
 	C("clae_entered_care_date", "CLAE014A", c_episode_entered, "the day the period of care began"),
-	N("clae_cla_last_iro_contact_date", "CLAE012A", NOT_DERIVED),
+	C("clae_cla_last_iro_contact_date", "CLAE012A", c_last_iro_contact,
+	  "the latest looked-after review (the IRO chairs it) held during the episode"),
 };
 static const struct ssd_column cla_health[] = {
 	ID("clah_health_check_id", "CLAH001A"),
@@ -552,7 +682,8 @@ static const struct ssd_column cla_previous_permanence[] = {
 static const struct ssd_column cla_reviews[] = {
 	ID("clar_cla_review_id", "CLAR001A"),
 	C("clar_cla_id", "CLAR011A", c_review_period, PERIOD " open on the review date"),
-	N("clar_cla_review_due_date", "CLAR003A", NOT_DERIVED),
+	C("clar_cla_review_due_date", "CLAR003A", c_cla_review_due,
+	  "reg 33: 20 working days after entering care, then 3 months, then 6 months after the last review"),
 	F("clar_cla_review_date", "CLAR004A", CLA_REVIEW_REVIEW_DATE),
 	NR("clar_cla_review_cancelled", "CLAR012A"),
 	F("clar_cla_review_participation", "CLAR007A", CLA_REVIEW_PARTICIPATION),
@@ -595,10 +726,12 @@ static const struct ssd_column cp_reviews[] = {
 	ID("cppr_cp_review_id", "CPPR001A"),
 	P("cppr_person_id", "CPPR008A", CP_REVIEW_CHILD_ID),
 	F("cppr_cp_plan_id", "CPPR002A", CP_REVIEW_CP_PLAN_ID),
-	N("cppr_cp_review_due", "CPPR003A", NOT_DERIVED),
+	C("cppr_cp_review_due", "CPPR003A", c_cp_review_due,
+	  "3 months after the plan began, then 6 months after the plan's last review"),
 	F("cppr_cp_review_date", "CPPR004A", CP_REVIEW_REVIEW_DATE),
 	NR("cppr_cp_review_meeting_id", "CPPR009A"),
-	NR("cppr_cp_review_outcome_continue_cp", "CPPR005A"),
+	C("cppr_cp_review_outcome_continue_cp", "CPPR005A", c_cp_review_continue,
+	  "N when the plan ended on the review's date, else Y"),
 	NR("cppr_cp_review_quorate", "CPPR006A"),
 	NR("cppr_cp_review_participation", "CPPR007A"),
 };
@@ -678,7 +811,7 @@ static const struct ssd_column initial_cp_conference[] = {
 	C("icpc_cp_plan_id", "ICPC011A", c_icpc_cp_plan, "the first CP plan of the referral begun on or after the ICPC"),
 	F("icpc_referral_id", "ICPC012A", S47_REFERRAL_ID),
 	NR("icpc_icpc_transfer_in", "ICPC003A"),
-	N("icpc_icpc_target_date", "ICPC004A", NOT_DERIVED),
+	C("icpc_icpc_target_date", "ICPC004A", c_icpc_target, "15 working days after the strategy discussion"),
 	F("icpc_icpc_date", "ICPC005A", S47_ICPC_DATE),
 	C("icpc_icpc_outcome_cp_flag", "ICPC013A", c_icpc_cp_flag, "Y when such a plan began (as Annex A list 5)"),
 	NR("icpc_icpc_outcome_json", "ICPC006A"),
@@ -776,7 +909,8 @@ static const struct ssd_column pre_proceedings[] = {
 	C("prep_initial_pre_pro_meeting_date", "PREP004A", c_pp_initial_meeting, "the first meeting of kind initial"),
 	F("prep_pre_pro_outcome", "PREP005A", PRE_PROCEEDINGS_OUTCOME),
 	F("prep_agree_stepdown_issue_date", "PREP006A", PRE_PROCEEDINGS_STEP_DECISION_DATE),
-	N("prep_cp_plans_referral_period", "PREP007A", NOT_DERIVED),
+	C("prep_cp_plans_referral_period", "PREP007A", c_pp_cp_plans,
+	  "CP plans of the referral open when pre-proceedings began, begun by then"),
 	NR("prep_legal_gateway_outcome", "PREP008A"),
 	C("prep_prev_pre_proc_child", "PREP009A", c_prev_pre_proceedings, "Y when the child had pre-proceedings begun earlier"),
 	C("prep_prev_care_proc_child", "PREP010A", c_prev_proceedings, "Y when care proceedings about the child were issued earlier"),
@@ -800,7 +934,7 @@ static const struct ssd_column professionals[] = {
 	C("prof_professional_name", "PROF013A", c_worker_name, "given and family name"),
 	F("prof_social_worker_registration_no", "PROF002A", WORKER_SWE_NUMBER),
 	F("prof_professional_job_title", "PROF007A", WORKER_ROLE),
-	N("prof_professional_caseload", "PROF008A", NOT_DERIVED),
+	C("prof_professional_caseload", "PROF008A", c_caseload, "open allocations (no end date) of live children"),
 	F("prof_professional_department", "PROF012A", WORKER_TEAM_ID),
 	F("prof_full_time_equivalency", "PROF011A", WORKER_FTE),
 	F("prof_agency_worker_flag", "PROF014A", WORKER_AGENCY),

@@ -25,31 +25,34 @@ static const char *state_word(char c)
 	return c == 'n' ? "new" : c == 'u' ? "updated" : "purged";
 }
 
-int store_feed_last(struct store *st, struct arena *a, struct store_feed_last **out, size_t *n_out,
-		    struct hearth_error *err)
+/* Each row of a query fills one element of an array. */
+typedef void row_fill_fn(struct db_stmt *s, void *elem, struct arena *a);
+
+/* Runs sql with its int64 parameters bound in order, each row filled by fill into a new,
+ * zeroed element (of size bytes) of an array grown in a; *out is NULL when there is none. */
+static int query_rows(struct store *st, const char *sql, const int64_t *params, int n_params, size_t size,
+		      row_fill_fn *fill, struct arena *a, void **out, size_t *n_out, struct hearth_error *err)
 {
 	*out = NULL;
 	*n_out = 0;
 	struct db_stmt *s;
-	int rc = db_prepare(store_db(st),
-			    "SELECT f.child_id, f.id, f.state, f.hash FROM feed_item f WHERE " LATEST_ITEM
-			    " ORDER BY f.child_id",
-			    &s, err);
+	int rc = db_prepare(store_db(st), sql, &s, err);
 	if (rc) {
 		return rc;
 	}
+	for (int i = 0; i < n_params; i++) {
+		db_bind_int(s, i + 1, params[i]);
+	}
 	size_t n = 0, cap = 0;
-	struct store_feed_last *v = NULL;
+	char *v = NULL;
 	while ((rc = db_step(s, err)) == 1) {
 		if (n == cap) {
-			size_t grown = cap ? cap * 2 : 1024;
-			v = arena_grow(a, v, cap, grown, sizeof(*v));
+			size_t grown = cap ? cap * 2 : 64;
+			v = arena_grow(a, v, cap, grown, size);
 			cap = grown;
 		}
-		v[n].child_id = db_col_int(s, 0);
-		v[n].item_id = db_col_int(s, 1);
-		v[n].state = state_letter(db_col_text(s, 2));
-		v[n].hash = text_or_null(s, 3, a);
+		memset(v + n * size, 0, size);
+		fill(s, v + n * size, a);
 		n++;
 	}
 	db_finalize(s);
@@ -59,6 +62,47 @@ int store_feed_last(struct store *st, struct arena *a, struct store_feed_last **
 	*out = v;
 	*n_out = n;
 	return 0;
+}
+
+/* The single integer a query answers (a count), 0 when it answers no row. */
+static int query_count(struct store *st, const char *sql, const int64_t *params, int n_params, int64_t *out,
+		       struct hearth_error *err)
+{
+	*out = 0;
+	struct db_stmt *s;
+	int rc = db_prepare(store_db(st), sql, &s, err);
+	if (rc) {
+		return rc;
+	}
+	for (int i = 0; i < n_params; i++) {
+		db_bind_int(s, i + 1, params[i]);
+	}
+	if ((rc = db_step(s, err)) == 1) {
+		*out = db_col_int(s, 0);
+	}
+	db_finalize(s);
+	return rc < 0 ? rc : 0;
+}
+
+static void fill_last(struct db_stmt *s, void *elem, struct arena *a)
+{
+	struct store_feed_last *x = elem;
+	x->child_id = db_col_int(s, 0);
+	x->item_id = db_col_int(s, 1);
+	x->state = state_letter(db_col_text(s, 2));
+	x->hash = text_or_null(s, 3, a);
+}
+
+int store_feed_last(struct store *st, struct arena *a, struct store_feed_last **out, size_t *n_out,
+		    struct hearth_error *err)
+{
+	void *v;
+	int rc = query_rows(st,
+			    "SELECT f.child_id, f.id, f.state, f.hash FROM feed_item f WHERE " LATEST_ITEM
+			    " ORDER BY f.child_id",
+			    NULL, 0, sizeof(**out), fill_last, a, &v, n_out, err);
+	*out = v;
+	return rc;
 }
 
 int store_feed_payload(struct store *st, int64_t item_id, struct arena *a, const char **out,
@@ -78,38 +122,23 @@ int store_feed_payload(struct store *st, int64_t item_id, struct arena *a, const
 	return rc < 0 ? rc : 0;
 }
 
+static void fill_gone(struct db_stmt *s, void *elem, struct arena *a)
+{
+	struct store_feed_gone *x = elem;
+	x->child_id = db_col_int(s, 0);
+	x->la_child_id = text_or_null(s, 1, a);
+}
+
 int store_feed_gone(struct store *st, struct arena *a, struct store_feed_gone **out, size_t *n_out,
 		    struct hearth_error *err)
 {
-	*out = NULL;
-	*n_out = 0;
-	struct db_stmt *s;
-	int rc = db_prepare(store_db(st),
+	void *v;
+	int rc = query_rows(st,
 			    "SELECT f.child_id, f.la_child_id FROM feed_item f JOIN child c ON c.id = f.child_id WHERE "
 			    LATEST_ITEM " AND f.state <> 'purged' AND c.voided = 1 ORDER BY f.child_id",
-			    &s, err);
-	if (rc) {
-		return rc;
-	}
-	size_t n = 0, cap = 0;
-	struct store_feed_gone *v = NULL;
-	while ((rc = db_step(s, err)) == 1) {
-		if (n == cap) {
-			size_t grown = cap ? cap * 2 : 64;
-			v = arena_grow(a, v, cap, grown, sizeof(*v));
-			cap = grown;
-		}
-		v[n].child_id = db_col_int(s, 0);
-		v[n].la_child_id = text_or_null(s, 1, a);
-		n++;
-	}
-	db_finalize(s);
-	if (rc < 0) {
-		return rc;
-	}
+			    NULL, 0, sizeof(**out), fill_gone, a, &v, n_out, err);
 	*out = v;
-	*n_out = n;
-	return 0;
+	return rc;
 }
 
 /* The extra of child id, appended to the array when it is not its last element already
@@ -356,52 +385,95 @@ int store_feed_submission_end(struct store *st, const struct store_feed_submissi
 	return one_write(st, s, NULL, err);
 }
 
+#define SUBMISSION_COLUMNS                                                                                    \
+	"SELECT id, started_at, finished_at, mode, target, actor, n_new, n_updated, n_purged, n_unchanged, "   \
+	"n_delivered, outcome, http_status, attempts, message FROM feed_submission "
+
+static void fill_submission(struct db_stmt *s, void *elem, struct arena *a)
+{
+	struct store_feed_submission *x = elem;
+	x->id = db_col_int(s, 0);
+	x->started_at = text_or_null(s, 1, a);
+	x->finished_at = text_or_null(s, 2, a);
+	x->mode = text_or_null(s, 3, a);
+	x->target = text_or_null(s, 4, a);
+	x->actor = text_or_null(s, 5, a);
+	x->n_new = db_col_int(s, 6);
+	x->n_updated = db_col_int(s, 7);
+	x->n_purged = db_col_int(s, 8);
+	x->n_unchanged = db_col_int(s, 9);
+	x->n_delivered = db_col_int(s, 10);
+	x->outcome = text_or_null(s, 11, a);
+	x->http_status = db_col_null(s, 12) ? 0 : db_col_int(s, 12);
+	x->attempts = db_col_int(s, 13);
+	x->message = text_or_null(s, 14, a);
+}
+
 int store_feed_submissions(struct store *st, struct arena *a, struct store_feed_submission **out, size_t *n_out,
 			   struct hearth_error *err)
 {
-	*out = NULL;
-	*n_out = 0;
-	struct db_stmt *s;
-	int rc = db_prepare(store_db(st),
-			    "SELECT id, started_at, finished_at, mode, target, actor, n_new, n_updated, n_purged, "
-			    "n_unchanged, n_delivered, outcome, http_status, attempts, message FROM feed_submission "
-			    "ORDER BY id DESC",
-			    &s, err);
+	void *v;
+	int rc = query_rows(st, SUBMISSION_COLUMNS "ORDER BY id DESC", NULL, 0, sizeof(**out), fill_submission, a, &v,
+			    n_out, err);
+	*out = v;
+	return rc;
+}
+
+int store_feed_submission_page(struct store *st, int64_t limit, int64_t offset, struct arena *a,
+			       struct store_feed_submission **out, size_t *n_out, int64_t *total,
+			       struct hearth_error *err)
+{
+	void *v = NULL;
+	int64_t params[] = {limit, offset};
+	int rc = query_count(st, "SELECT count(*) FROM feed_submission", NULL, 0, total, err);
+	if (!rc) {
+		rc = query_rows(st, SUBMISSION_COLUMNS "ORDER BY id DESC LIMIT ? OFFSET ?", params, 2, sizeof(**out),
+				fill_submission, a, &v, n_out, err);
+	}
+	*out = v;
+	return rc;
+}
+
+int store_feed_submission_get(struct store *st, int64_t id, struct arena *a, struct store_feed_submission *out,
+			      struct hearth_error *err)
+{
+	void *v;
+	size_t n;
+	int rc = query_rows(st, SUBMISSION_COLUMNS "WHERE id = ?", &id, 1, sizeof(*out), fill_submission, a, &v, &n,
+			    err);
 	if (rc) {
 		return rc;
 	}
-	size_t n = 0, cap = 0;
-	struct store_feed_submission *v = NULL;
-	while ((rc = db_step(s, err)) == 1) {
-		if (n == cap) {
-			size_t grown = cap ? cap * 2 : 16;
-			v = arena_grow(a, v, cap, grown, sizeof(*v));
-			cap = grown;
-		}
-		struct store_feed_submission *x = &v[n++];
-		x->id = db_col_int(s, 0);
-		x->started_at = text_or_null(s, 1, a);
-		x->finished_at = text_or_null(s, 2, a);
-		x->mode = text_or_null(s, 3, a);
-		x->target = text_or_null(s, 4, a);
-		x->actor = text_or_null(s, 5, a);
-		x->n_new = db_col_int(s, 6);
-		x->n_updated = db_col_int(s, 7);
-		x->n_purged = db_col_int(s, 8);
-		x->n_unchanged = db_col_int(s, 9);
-		x->n_delivered = db_col_int(s, 10);
-		x->outcome = text_or_null(s, 11, a);
-		x->http_status = db_col_null(s, 12) ? 0 : db_col_int(s, 12);
-		x->attempts = db_col_int(s, 13);
-		x->message = text_or_null(s, 14, a);
+	if (n) {
+		*out = *(struct store_feed_submission *)v;
 	}
-	db_finalize(s);
-	if (rc < 0) {
-		return rc;
+	return n ? 1 : 0;
+}
+
+static void fill_sent(struct db_stmt *s, void *elem, struct arena *a)
+{
+	struct store_feed_sent *x = elem;
+	x->item_id = db_col_int(s, 0);
+	x->child_id = db_col_int(s, 1);
+	x->la_child_id = text_or_null(s, 2, a);
+	x->state = state_letter(db_col_text(s, 3));
+	x->response_id = text_or_null(s, 4, a);
+}
+
+int store_feed_sent(struct store *st, int64_t submission_id, int64_t limit, int64_t offset, struct arena *a,
+		    struct store_feed_sent **out, size_t *n_out, int64_t *total, struct hearth_error *err)
+{
+	void *v = NULL;
+	int64_t params[] = {submission_id, limit, offset};
+	int rc = query_count(st, "SELECT count(*) FROM feed_item WHERE submission_id = ?", params, 1, total, err);
+	if (!rc) {
+		rc = query_rows(st,
+				"SELECT id, child_id, la_child_id, state, response_id FROM feed_item WHERE submission_id = ? "
+				"ORDER BY id LIMIT ? OFFSET ?",
+				params, 3, sizeof(**out), fill_sent, a, &v, n_out, err);
 	}
 	*out = v;
-	*n_out = n;
-	return 0;
+	return rc;
 }
 
 int store_feed_items_add(struct store *st, const char *actor, int64_t submission_id,

@@ -72,6 +72,24 @@ int store_feed_submission_end(struct store *st, const struct store_feed_submissi
 /* Every submission, newest first. */
 int store_feed_submissions(struct store *st, struct arena *a, struct store_feed_submission **out, size_t *n_out,
 			   struct hearth_error *err);
+/* At most limit of them after offset, newest first; *total counts them all. */
+int store_feed_submission_page(struct store *st, int64_t limit, int64_t offset, struct arena *a,
+			       struct store_feed_submission **out, size_t *n_out, int64_t *total,
+			       struct hearth_error *err);
+/* One submission: 1 and *out when there is one with id, else 0 (or a negative error). */
+int store_feed_submission_get(struct store *st, int64_t id, struct arena *a, struct store_feed_submission *out,
+			      struct hearth_error *err);
+
+/* What a submission delivered about one child (its item), in the order delivered. */
+struct store_feed_sent {
+	int64_t item_id, child_id;
+	const char *la_child_id;
+	char state;			/* 'n', 'u', 'p' */
+	const char *response_id;	/* the DfE's submission id for it, or NULL */
+};
+/* At most limit of a submission's items after offset; *total counts them all. */
+int store_feed_sent(struct store *st, int64_t submission_id, int64_t limit, int64_t offset, struct arena *a,
+		    struct store_feed_sent **out, size_t *n_out, int64_t *total, struct hearth_error *err);
 
 /* What one delivery carried, recorded in one transaction with an audit row for each
  * child (action "disclose", section "dfe_feed": the child's data left the record). */

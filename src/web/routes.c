@@ -219,6 +219,9 @@ const struct web_route web_routes[] = {
 	 .query = {"as_at"}},
 	{WEB_GET, "/findings", page_findings, PERM_MEASURES_READ, .page = true, .audit = "returns findings",
 	 .query = {"return", "year", PAGE}},
+	/* the DfE feed's log (pages/feed.c): a run's children named only where in scope */
+	{WEB_GET, "/feed", page_feed, PERM_FEED_READ, .page = true, .audit = "feed log", .query = {"page"}},
+	{WEB_GET, "/feed/{rid}", page_feed_run, PERM_FEED_READ, .page = true, .audit = "feed run", .query = {"page"}},
 	/* administration: people, teams, local settings, the inspection history (the admin
 	 * role, which reads no child's record), and the audit trail (audit_read) */
 	{WEB_GET, "/admin/users", page_admin_users, PERM_USER_ADMIN, .page = true, .query = {"done"}},

@@ -130,6 +130,9 @@ fixture record "$db" assessment --child HC3 --start-date 2026-03-03 \
 fixture record "$db" authorisation --child HC3 --point assessment_end --record-kind assessment \
 	--record-id "$(q "$db" "SELECT max(a.id) FROM assessment a JOIN child c ON c.id = a.child_id WHERE c.la_child_id = 'HC3'")" \
 	--asked-date 2026-03-20 --asked-by HTA1 --state awaiting
+# A run of the DfE feed (every child, restricted HC3 among them), so /feed/{rid} has a run
+# for the role and restricted sweeps (tests/http/feed.test.mjs makes a second).
+fixture feed "$db" --out "$TMPDIR/fixture_feed.json"
 ok "http: fixtures and a user for every role"
 
 dbq() { q "$db" "$1"; }

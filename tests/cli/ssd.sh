@@ -184,6 +184,96 @@ else
 	head -10 "$TMPDIR/docs.diff" 2>/dev/null | sed 's/^/    /'
 fi
 
+# ---- the columns Hearth works out from other rows, on a small record worked by hand ----
+# (the timescales are the clock's rules: src/clock/rules.c; no bank holiday falls in these spans)
+sdb=$TMPDIR/ssd_small.db
+sout=$TMPDIR/ssd_small
+srec() { $H record "$sdb" "$@" >/dev/null 2>"$TMPDIR/srec.err" || not_ok "ssd small: record $* ($(head -c 200 "$TMPDIR/srec.err"))"; }
+$H init "$sdb" >/dev/null 2>&1 || not_ok "ssd small: init"
+for c in "C1 Amy Smith 2015-03-02" "C2 Ben Jones 2012-06-10" "C3 Cara Brown 2014-01-01" "C4 Dan Gone 2013-01-01"; do
+	set -- $c
+	$H child "$sdb" add --given "$2" --family "$3" --dob "$4" --sex F --ethnicity WBRI --la-id "$1" >/dev/null 2>&1 ||
+		not_ok "ssd small: child $1"
+done
+srec team --name "Locality North" --service cin_cp --opened 2020-01-01
+srec worker --staff-id SW1 --given-name Jo --family-name Bloggs --role social_worker --team "Locality North" \
+	--fte 1 --agency no --case-holder yes --swe-number SW100001 --start-date 2020-01-01
+srec worker --staff-id SW2 --given-name Sam --family-name Patel --role social_worker --team "Locality North" \
+	--fte 1 --agency no --case-holder yes --swe-number SW100002 --start-date 2020-01-01
+# Caseloads: SW1 holds C1 and C3 (open), held C2 until 5 Jan (ended: not counted) and C4
+# (retracted below: not counted) = 2; SW2 holds C2 = 1.
+srec allocation --child C1 --worker SW1 --kind sw --start-date 2024-12-27
+srec allocation --child C3 --worker SW1 --kind sw --start-date 2025-01-02
+srec allocation --child C2 --worker SW1 --kind sw --start-date 2025-01-02 --end-date 2025-01-05
+srec allocation --child C4 --worker SW1 --kind sw --start-date 2025-01-02
+srec allocation --child C2 --worker SW2 --kind sw --start-date 2025-01-06
+# C1: strategy discussion Fri 10 Jan 2025; the ICPC is due 15 working days on: 13-17, 20-24,
+# 27-31 Jan = Fri 31 Jan. The plan from 31 Jan: its first review is due 3 months on, 30 Apr
+# (31 Apr does not exist); held 28 Apr, so the second is due 6 months after that, 28 Oct.
+srec referral --child C1 --referral-date 2024-12-27 --source 2A --primary-need N1 --nfa no
+srec s47 --child C1 --referral 1 --strategy-date 2025-01-10 --start-date 2025-01-10 --icpc-date 2025-01-31 \
+	--icpc-not-required no
+# The second review ended the plan (it ends that day): continue Y, then N. Pre-proceedings
+# from 2 Jun 2025: one CP plan (31 Jan) of the referral open then (27 Dec 2024). C3's
+# pre-proceedings (3 Mar 2025, referral 2 Jan, no plan): 0.
+srec cp_plan --child C1 --referral 1 --start-date 2025-01-31 --category NEG --end-date 2025-10-20
+srec cp_review --child C1 --cp-plan 1 --review-date 2025-04-28
+srec cp_review --child C1 --cp-plan 1 --review-date 2025-10-20
+srec pre_proceedings --child C1 --start-date 2025-06-02 --fgdm-exempt no
+srec referral --child C3 --referral-date 2025-01-02 --source 2A --primary-need N1 --nfa no
+srec pre_proceedings --child C3 --start-date 2025-03-03 --fgdm-exempt no
+# C2: in care from Mon 6 Jan 2025 (S), new carers Mon 24 Feb (P, the same period). Reviews:
+# the first is due 20 working days after entering care (7 Jan .. Mon 3 Feb: 4 weeks of 5),
+# held 30 Jan; the second 3 months after it, 30 Apr, held 25 Apr; the third 6 months after
+# that, 25 Oct. The first episode's last review (IRO contact) is 30 Jan, the second's 1 Oct.
+srec cla_episode --child C2 --decom 2025-01-06 --rne S --ls C2 --cin N1 --place U6 --dec 2025-02-24 --rec X1 --long-term no
+srec cla_episode --child C2 --decom 2025-02-24 --rne P --ls C2 --cin N1 --place U4 --long-term no
+srec cla_review --child C2 --review-date 2025-01-30 --participation PN1
+srec cla_review --child C2 --review-date 2025-04-25 --participation PN1
+srec cla_review --child C2 --review-date 2025-10-01 --participation PN1
+$H record "$sdb" void child "$(sqlite3 "$sdb" "SELECT id FROM child WHERE la_child_id = 'C4'")" --reason "test: in error" \
+	>/dev/null 2>&1 || not_ok "ssd small: C4 retracted"
+if run_ok "$TMPDIR/ssd_small.out" $H ssd "$sdb" --out "$sout"; then
+	SS() { sqlite3 "$sdb" "$1"; }
+	# shas TABLE COLUMN KEYCOL KEY VALUE: has, on the small record's extract
+	shas() { out=$sout has "$@"; }
+	sw1=$(SS "SELECT id FROM worker WHERE staff_id = 'SW1'")
+	sw2=$(SS "SELECT id FROM worker WHERE staff_id = 'SW2'")
+	shas ssd_professionals prof_professional_caseload prof_professional_id "$sw1" 2 &&
+		shas ssd_professionals prof_professional_caseload prof_professional_id "$sw2" 1 &&
+		ok "ssd small: ssd_professionals.prof_professional_caseload counts open allocations of live children (2, 1)" ||
+		not_ok "ssd small: ssd_professionals.prof_professional_caseload counts open allocations of live children"
+	shas ssd_initial_cp_conference icpc_icpc_target_date icpc_icpc_id "$(SS "SELECT id FROM s47")" 2025-01-31 &&
+		ok "ssd small: ssd_initial_cp_conference.icpc_icpc_target_date is 15 working days after the strategy discussion" ||
+		not_ok "ssd small: ssd_initial_cp_conference.icpc_icpc_target_date is 15 working days after the strategy discussion"
+	shas ssd_cp_reviews cppr_cp_review_due cppr_cp_review_id "$(SS "SELECT min(id) FROM cp_review")" 2025-04-30 &&
+		shas ssd_cp_reviews cppr_cp_review_due cppr_cp_review_id "$(SS "SELECT max(id) FROM cp_review")" 2025-10-28 &&
+		ok "ssd small: ssd_cp_reviews.cppr_cp_review_due: 3 months after the plan, then 6 after the last review" ||
+		not_ok "ssd small: ssd_cp_reviews.cppr_cp_review_due: 3 months after the plan, then 6 after the last review"
+	shas ssd_cp_reviews cppr_cp_review_outcome_continue_cp cppr_cp_review_id "$(SS "SELECT min(id) FROM cp_review")" Y &&
+		shas ssd_cp_reviews cppr_cp_review_outcome_continue_cp cppr_cp_review_id "$(SS "SELECT max(id) FROM cp_review")" N &&
+		ok "ssd small: ssd_cp_reviews.cppr_cp_review_outcome_continue_cp: N for the review the plan ended at" ||
+		not_ok "ssd small: ssd_cp_reviews.cppr_cp_review_outcome_continue_cp: N for the review the plan ended at"
+	shas ssd_pre_proceedings prep_cp_plans_referral_period prep_table_id "$(SS "SELECT min(id) FROM pre_proceedings")" 1 &&
+		shas ssd_pre_proceedings prep_cp_plans_referral_period prep_table_id "$(SS "SELECT max(id) FROM pre_proceedings")" 0 &&
+		ok "ssd small: ssd_pre_proceedings.prep_cp_plans_referral_period counts the referral's CP plans (1, 0)" ||
+		not_ok "ssd small: ssd_pre_proceedings.prep_cp_plans_referral_period counts the referral's CP plans (1, 0)"
+	r1=$(SS "SELECT id FROM cla_review WHERE review_date = '2025-01-30'")
+	r2=$(SS "SELECT id FROM cla_review WHERE review_date = '2025-04-25'")
+	r3=$(SS "SELECT id FROM cla_review WHERE review_date = '2025-10-01'")
+	shas ssd_cla_reviews clar_cla_review_due_date clar_cla_review_id "$r1" 2025-02-03 &&
+		shas ssd_cla_reviews clar_cla_review_due_date clar_cla_review_id "$r2" 2025-04-30 &&
+		shas ssd_cla_reviews clar_cla_review_due_date clar_cla_review_id "$r3" 2025-10-25 &&
+		ok "ssd small: ssd_cla_reviews.clar_cla_review_due_date: 20 working days, 3 months, 6 months (reg 33)" ||
+		not_ok "ssd small: ssd_cla_reviews.clar_cla_review_due_date: 20 working days, 3 months, 6 months (reg 33)"
+	shas ssd_cla_episodes clae_cla_last_iro_contact_date clae_cla_episode_id "$(SS "SELECT min(id) FROM cla_episode")" 2025-01-30 &&
+		shas ssd_cla_episodes clae_cla_last_iro_contact_date clae_cla_episode_id "$(SS "SELECT max(id) FROM cla_episode")" 2025-10-01 &&
+		ok "ssd small: ssd_cla_episodes.clae_cla_last_iro_contact_date is the episode's latest review" ||
+		not_ok "ssd small: ssd_cla_episodes.clae_cla_last_iro_contact_date is the episode's latest review"
+else
+	not_ok "ssd small: hearth ssd on the small record"
+fi
+
 # ---- PostgreSQL: the same tables in schema ssd ----
 bin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1)
 if [ -z "$bin" ]; then

@@ -248,6 +248,8 @@ before(async () => {
 	// Multi-agency child protection teams and their members (they name no child).
 	names.set('/macpts/', rows('SELECT coalesce(min(id), 1) FROM macpt').map((r) => r[0]));
 	names.set('/macpts/members/', rows('SELECT coalesce(min(id), 1) FROM macpt_member').map((r) => r[0]));
+	// The DfE feed's runs: the fixture's (every child) and the latest (feed.test.mjs's, with HC3).
+	names.set('/feed/', rows('SELECT id FROM feed_submission ORDER BY id DESC LIMIT 2').map((r) => r[0]));
 	// The restricted children a team-scoped user would otherwise see: in the demo team
 	// manager's team (the busiest) and HC3 in HTTP Team A.
 	const inTeam = rows(`SELECT DISTINCT c.id FROM child c JOIN allocation a ON a.child_id = c.id JOIN worker w ON ` +

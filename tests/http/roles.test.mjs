@@ -222,7 +222,9 @@ const SAMPLE = { '/assets/{name}': 'hearth.css', '/performance/{name}': 'FD1',
 	'/admin/users/{rid}/unlock': ADMIN_USER, '/admin/users/{rid}/disable': ADMIN_USER,
 	'/admin/teams/{rid}': ADMIN_TEAM, '/admin/teams/{rid}/rename': ADMIN_TEAM, '/admin/teams/{rid}/close': ADMIN_TEAM,
 	'/admin/teams/{rid}/establishment': ADMIN_TEAM,
-	'/admin/inspections/{rid}': ADMIN_INSPECTION };
+	'/admin/inspections/{rid}': ADMIN_INSPECTION,
+	// the fixture's run of the DfE feed (tests/cli/http.sh)
+	'/feed/{rid}': sql('SELECT max(id) FROM feed_submission') };
 // A multi-agency child protection team of the fixtures, and its member.
 const MACPT = sql("SELECT id FROM macpt WHERE name = 'HTTP MACPT'");
 for (const path of ['/macpts/{rid}', '/macpts/{rid}/edit', '/macpts/{rid}/members/new', '/macpts/{rid}/members']) SAMPLE[path] = MACPT;

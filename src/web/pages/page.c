@@ -29,6 +29,7 @@ static const struct nav_item {
 	{"inspection", "What inspectors will ask", "/inspection", PERM_MEASURES_READ, false},
 	{"findings", "Data quality", "/findings", PERM_MEASURES_READ, false},
 	{"macpts", "MACPTs", "/macpts", PERM_MACPT, false},
+	{"feed", "DfE feed", "/feed", PERM_FEED_READ, false},
 	{"admin", "Administration", "/admin/users", PERM_USER_ADMIN, false},
 	{"audit", "Audit trail", "/admin/audit", PERM_AUDIT_READ, false},
 };

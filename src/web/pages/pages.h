@@ -57,6 +57,8 @@ int page_measure(struct web_request *r);
 int page_inspection(struct web_request *r);
 int page_annex_a(struct web_request *r);
 int page_findings(struct web_request *r);
+int page_feed(struct web_request *r);
+int page_feed_run(struct web_request *r);
 int page_front_door(struct web_request *r);
 int page_approvals(struct web_request *r);
 int page_approval(struct web_request *r);
