@@ -16,7 +16,7 @@ const char *web_method_name(enum web_method m)
 	return m < WEB_METHOD_MAX ? method_names[m] : "?";
 }
 
-#define ROUTES_MAX 128
+#define ROUTES_MAX 256
 static char route_names[ROUTES_MAX][96];
 static pthread_once_t route_names_once = PTHREAD_ONCE_INIT;
 
