@@ -83,7 +83,7 @@ const struct cli_command cli_commands[] = {
 	{"settings", cmd_settings, "DB [set KEY VALUE]", "local policy settings (visit intervals, thresholds)",
 	 false},
 	{"report", cmd_report,
-	 "DB measures [--as-at D] [--format text|json|csv] [--by team|worker|both] [--with-annex-a]\n"
+	 "DB measures [--as-at D] [--format text|json|csv] [--by team|worker|both] [--with-annex-a] [--threads N]\n"
 	 "       DB measure ID [--as-at D] [--list numerator|denominator|both] [--format text|json|csv]\n"
 	 "       DB trend ID --from D --to D [--every month|quarter] [--format text|json|csv]\n"
 	 "       DB annex-a [--as-at D] --out FILE.xlsx | --format csv --out DIR\n"
