@@ -5,7 +5,14 @@
  * store_casefiles_scan (every child, one pass per table); the settings through
  * settings_load. Nothing here knows what a measure is: it hands rows over and collects
  * results. All memory is in the caller's arena; the scan's per-child memory is the store's
- * and dies after each child (the engine and the lists copy what they keep). */
+ * and dies after each child (the engine and the lists copy what they keep).
+ *
+ * measures_job_run splits the scan between threads (measures.h). Consistency with a writer
+ * saving meanwhile: every connection reads inside one read transaction, and they are begun
+ * until all see the same newest revision (store_readers_open), so the inputs and every part
+ * of the scan come from one committed state, as one thread's would. Each thread runs the
+ * same per-child code (scan_one) on its range of ids; only the merge is extra, and it runs on
+ * the main thread after every part is joined, in id order. */
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
