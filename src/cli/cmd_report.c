@@ -1,9 +1,9 @@
 /* cmd_report: the inspection measures and Annex A from the shell.
  *
  *   hearth report DB measures [--as-at D] [--format text|json|csv] [--by team|worker|both]
- *                             [--with-annex-a]
+ *                             [--with-annex-a] [--threads N]
  *   hearth report DB measure ID [--as-at D] [--list numerator|denominator|both]
- *                               [--format text|json|csv] [--by team|worker|both]
+ *                               [--format text|json|csv] [--by team|worker|both] [--threads N]
  *   hearth report DB trend ID --from D --to D [--every month|quarter] [--format text|json|csv]
  *   hearth report DB annex-a [--as-at D] --out FILE.xlsx
  *   hearth report DB annex-a [--as-at D] --format csv --out DIR
@@ -15,7 +15,9 @@
  * quarter) while not after --to; when --from is the last day of a month, every date is the
  * last day of its month. The drill-down lists name children by LA child id, workers by
  * staff id and LADO allegations by reference, never by name. Writing Annex A is an export
- * of personal data: it is written to the audit trail (one row, section annex_a). */
+ * of personal data: it is written to the audit trail (one row, section annex_a).
+ * --threads N (every command but catalogue) splits the children between N threads (default:
+ * the online CPUs; 1: one thread, one connection); the output is the same whatever N. */
 #include <jansson.h>
 #include <stdio.h>
 #include <string.h>
@@ -24,10 +26,10 @@
 #include "measures/measures.h"
 
 static const char *const usage_text =
-	"usage: hearth report DB measures [--as-at D] [--format text|json|csv] [--by team|worker|both] [--with-annex-a]\n"
-	"       hearth report DB measure ID [--as-at D] [--list numerator|denominator|both] [--format text|json|csv]\n"
-	"       hearth report DB trend ID --from D --to D [--every month|quarter] [--format text|json|csv]\n"
-	"       hearth report DB annex-a [--as-at D] --out FILE.xlsx | --format csv --out DIR\n"
+	"usage: hearth report DB measures [--as-at D] [--format text|json|csv] [--by team|worker|both] [--with-annex-a] [--threads N]\n"
+	"       hearth report DB measure ID [--as-at D] [--list numerator|denominator|both] [--format text|json|csv] [--threads N]\n"
+	"       hearth report DB trend ID --from D --to D [--every month|quarter] [--format text|json|csv] [--threads N]\n"
+	"       hearth report DB annex-a [--as-at D] --out FILE.xlsx | --format csv --out DIR [--threads N]\n"
 	"       hearth report catalogue [--format text|json]\n";
 
 static int usage(void)
@@ -94,28 +96,58 @@ static int parse_by(const char *by, unsigned *out)
 
 /* ---- computing ---- */
 
-static int compute(struct store *st, const hdate *dates, size_t n, const struct measures_options *opt,
-		   struct arena *a, struct measures_result **out)
+/* --threads N: the children split between N threads, each with its own connection on the
+ * same state of the record (measures_job_run); 1 is the single-threaded path. The default
+ * is the number of online CPUs. Every figure and list is the same whatever N. */
+static int64_t threads_opt = -1;
+
+static int threads_of(void)
+{
+	return threads_opt < 0 ? measures_default_threads() : threads_opt > 64 ? 64 : (int)threads_opt;
+}
+
+static int bad_threads(void)
+{
+	if (threads_opt == 0 || threads_opt < -1) {
+		cli_fail("--threads: give a number of threads, 1 or more");
+		return -1;
+	}
+	return 0;
+}
+
+/* The measures (n dates; none when n is 0) and, when aa is not NULL, the Annex A lists as at
+ * aa_as_at, in one pass over the children. */
+static int compute_job(struct store *st, const hdate *dates, size_t n, const struct measures_options *opt,
+		       hdate aa_as_at, struct arena *a, struct measures_result **out, struct annex_a **aa)
 {
 	struct hearth_error err = {0};
-	struct measures_inputs *in = arena_alloc(a, sizeof(*in));
-	int bad = 0;
-	int rc = measures_inputs_load(st, a, in, &bad, &err);
-	if (!rc && bad > 0) {
-		fprintf(stderr, "hearth: warning: %d stored setting%s broke %s rule; the default is used\n", bad,
-			bad == 1 ? "" : "s", bad == 1 ? "its" : "their");
+	struct measures_job job = {.dates = dates, .n_dates = n, .annex_a = aa != NULL, .annex_as_at = aa_as_at,
+				   .threads = threads_of()};
+	if (opt) {
+		job.opt = *opt;
 	}
-	if (!rc) {
-		struct measures_run *run = measures_run_new(a, in, dates, n, opt);
-		rc = measures_scan(st, run, NULL, &err);
-		if (!rc) {
-			*out = measures_run_finish(run);
-		}
+	int rc = measures_job_run(st, &job, a, &err);
+	if (!rc && job.bad_settings > 0) {
+		fprintf(stderr, "hearth: warning: %d stored setting%s broke %s rule; the default is used\n",
+			job.bad_settings, job.bad_settings == 1 ? "" : "s", job.bad_settings == 1 ? "its" : "their");
 	}
 	if (rc) {
 		cli_error(&err);
+		return rc;
 	}
-	return rc;
+	if (out) {
+		*out = job.results;
+	}
+	if (aa) {
+		*aa = job.aa;
+	}
+	return 0;
+}
+
+static int compute(struct store *st, const hdate *dates, size_t n, const struct measures_options *opt,
+		   struct arena *a, struct measures_result **out)
+{
+	return compute_job(st, dates, n, opt, DATE_NONE, a, out, NULL);
 }
 
 /* ---- hearth report DB measures ---- */
@@ -226,12 +258,13 @@ static int report_measures(struct store *st, int argc, char **argv)
 		{"--format", OPT_STR, &format_name, false},
 		{"--by", OPT_STR, &by, false},
 		{"--with-annex-a", OPT_FLAG, &with_annex_a, false},
+		{"--threads", OPT_INT, &threads_opt, false},
 	};
 	char *pos[1];
 	int n_pos;
 	enum cli_format format;
 	struct measures_options mo = {0};
-	if (cli_parse(argc, argv, 3, opts, 4, pos, 0, &n_pos) ||
+	if (cli_parse(argc, argv, 3, opts, 5, pos, 0, &n_pos) || bad_threads() ||
 	    cli_format(format_name, (1u << FORMAT_TEXT) | (1u << FORMAT_JSON) | (1u << FORMAT_CSV), &format) ||
 	    parse_by(by, &mo.breakdowns)) {
 		return usage();
@@ -240,14 +273,7 @@ static int report_measures(struct store *st, int argc, char **argv)
 	struct measures_result *r = NULL;
 	struct annex_a *aa = NULL;
 	int rc;
-	if (with_annex_a) {
-		struct hearth_error err = {0};
-		if ((rc = measures_and_annex_a(st, as_at, &mo, &a, &r, &aa, &err))) {
-			cli_error(&err);
-		}
-	} else {
-		rc = compute(st, &as_at, 1, &mo, &a, &r);
-	}
+	rc = compute_job(st, &as_at, 1, &mo, as_at, &a, &r, with_annex_a ? &aa : NULL);
 	if (!rc) {
 		if (format == FORMAT_JSON) {
 			json_t *doc = measures_to_json(r);
@@ -383,12 +409,13 @@ static int report_measure(struct store *st, int argc, char **argv)
 		{"--format", OPT_STR, &format_name, false},
 		{"--list", OPT_STR, &list, false},
 		{"--by", OPT_STR, &by, false},
+		{"--threads", OPT_INT, &threads_opt, false},
 	};
 	char *pos[1];
 	int n_pos;
 	enum cli_format format;
 	struct measures_options mo = {0};
-	if (cli_parse(argc, argv, 3, opts, 4, pos, 1, &n_pos) || n_pos != 1 ||
+	if (cli_parse(argc, argv, 3, opts, 5, pos, 1, &n_pos) || n_pos != 1 || bad_threads() ||
 	    cli_format(format_name, (1u << FORMAT_TEXT) | (1u << FORMAT_JSON) | (1u << FORMAT_CSV), &format) ||
 	    parse_by(by, &mo.breakdowns)) {
 		return usage();
@@ -470,11 +497,12 @@ static int report_trend(struct store *st, int argc, char **argv)
 		{"--to", OPT_DATE, &to, false},
 		{"--every", OPT_STR, &every, false},
 		{"--format", OPT_STR, &format_name, false},
+		{"--threads", OPT_INT, &threads_opt, false},
 	};
 	char *pos[1];
 	int n_pos;
 	enum cli_format format;
-	if (cli_parse(argc, argv, 3, opts, 4, pos, 1, &n_pos) || n_pos != 1 ||
+	if (cli_parse(argc, argv, 3, opts, 5, pos, 1, &n_pos) || n_pos != 1 || bad_threads() ||
 	    cli_format(format_name, (1u << FORMAT_TEXT) | (1u << FORMAT_JSON) | (1u << FORMAT_CSV), &format)) {
 		return usage();
 	}
@@ -563,10 +591,11 @@ static int report_annex_a(struct store *st, int argc, char **argv)
 		{"--as-at", OPT_DATE, &as_at, false},
 		{"--format", OPT_STR, &format_name, false},
 		{"--out", OPT_STR, &out, false},
+		{"--threads", OPT_INT, &threads_opt, false},
 	};
 	char *pos[1];
 	int n_pos;
-	if (cli_parse(argc, argv, 3, opts, 3, pos, 0, &n_pos)) {
+	if (cli_parse(argc, argv, 3, opts, 4, pos, 0, &n_pos) || bad_threads()) {
 		return usage();
 	}
 	bool csv = strcmp(format_name, "csv") == 0;
@@ -581,7 +610,11 @@ static int report_annex_a(struct store *st, int argc, char **argv)
 	struct arena a = ARENA_INIT;
 	struct hearth_error err = {0};
 	struct annex_a *aa = NULL;
-	int rc = annex_a_compute(st, as_at, NULL, &a, &aa, &err);
+	int rc = compute_job(st, NULL, 0, NULL, as_at, &a, NULL, &aa);
+	if (rc) {
+		arena_free(&a);
+		return EXIT_FAIL;
+	}
 	if (!rc) {
 		rc = csv ? annex_a_write_csv(aa, out, &err) : annex_a_write_xlsx(aa, out, &err);
 	}

@@ -83,10 +83,10 @@ const struct cli_command cli_commands[] = {
 	{"settings", cmd_settings, "DB [set KEY VALUE]", "local policy settings (visit intervals, thresholds)",
 	 false},
 	{"report", cmd_report,
-	 "DB measures [--as-at D] [--format text|json|csv] [--by team|worker|both] [--with-annex-a]\n"
-	 "       DB measure ID [--as-at D] [--list numerator|denominator|both] [--format text|json|csv]\n"
-	 "       DB trend ID --from D --to D [--every month|quarter] [--format text|json|csv]\n"
-	 "       DB annex-a [--as-at D] --out FILE.xlsx | --format csv --out DIR\n"
+	 "DB measures [--as-at D] [--format text|json|csv] [--by team|worker|both] [--with-annex-a] [--threads N]\n"
+	 "       DB measure ID [--as-at D] [--list numerator|denominator|both] [--format text|json|csv] [--threads N]\n"
+	 "       DB trend ID --from D --to D [--every month|quarter] [--format text|json|csv] [--threads N]\n"
+	 "       DB annex-a [--as-at D] --out FILE.xlsx | --format csv --out DIR [--threads N]\n"
 	 "       catalogue [--format text|json]",
 	 "the inspection measures for any date, their drill-down and trends, and Annex A", false},
 	{"export", cmd_export,

@@ -166,8 +166,8 @@ static const char *disability_of(const struct measures_inputs *in, int64_t child
 	return yes_no(false);
 }
 
-/* A new row of list l (0-based), blank, with the child's identity filled in. */
-static union annex_a_cell *new_row(struct aa_child *c, int l)
+/* A new row of list l (0-based), blank. */
+static union annex_a_cell *blank_row(struct aa_child *c, int l)
 {
 	struct annex_a *aa = c->aa;
 	const struct annex_a_list *list = &annex_a_lists[l];
@@ -195,6 +195,14 @@ static union annex_a_cell *new_row(struct aa_child *c, int l)
 			break;
 		}
 	}
+	return row;
+}
+
+/* A new row of list l (0-based), blank, with the child's identity filled in. */
+static union annex_a_cell *new_row(struct aa_child *c, int l)
+{
+	struct annex_a *aa = c->aa;
+	union annex_a_cell *row = blank_row(c, l);
 	if (!c->id) {
 		c->id = arena_strdup(aa->a, c->cf->child.la_child_id ? c->cf->child.la_child_id : "");
 	}
@@ -708,6 +716,23 @@ static void list10_adoption(struct aa_child *c)
 			}
 		}
 		row[L10_FFA].d = ffa;
+	}
+}
+
+void annex_a_merge(struct annex_a *aa, const struct annex_a *src)
+{
+	for (int l = 0; l < ANNEX_A_LISTS; l++) {
+		const struct annex_a_list *list = &annex_a_lists[l];
+		for (size_t i = 0; i < src->lists[l].n; i++) {
+			struct aa_child c = {aa, NULL, aa->as_at, NULL, NULL, NULL, NULL};
+			union annex_a_cell *row = blank_row(&c, l);
+			memcpy(row, row_at(src, l, i), (size_t)list->n_cols * sizeof(*row));
+			for (int k = 0; k < list->n_cols; k++) {
+				if (list->cols[k].type == AA_TEXT && row[k].s) {
+					row[k].s = arena_strdup(aa->a, row[k].s);	/* src's arena dies first */
+				}
+			}
+		}
 	}
 }
 

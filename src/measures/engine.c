@@ -15,6 +15,8 @@
  *   - Per child the cost is O(rows of the casefile) per measure and date: no measure looks
  *     anything up outside the casefile except by binary search in the inputs.
  * Memory: everything in the run's arena. */
+#include <assert.h>
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -41,7 +43,8 @@ struct measures_run {
 	int n_parts;
 	int *part0;			/* first part of each measure */
 	struct acc *acc;		/* n_dates * n_parts */
-	void **state;			/* n_dates * measures_count */
+	int **state;			/* n_dates * measures_count (m_counts) */
+	size_t *state_n;		/* their lengths */
 	struct clock_list clock;	/* the current child's clock items, reused */
 	bool finished;
 };
@@ -126,7 +129,8 @@ struct measures_run *measures_run_new(struct arena *a, const struct measures_inp
 		r->n_parts += measures_table[m].n_parts;
 	}
 	r->acc = arena_alloc(a, (n_dates * (size_t)r->n_parts + 1) * sizeof(struct acc));
-	r->state = arena_alloc(a, (n_dates * (size_t)measures_count + 1) * sizeof(void *));
+	r->state = arena_alloc(a, (n_dates * (size_t)measures_count + 1) * sizeof(int *));
+	r->state_n = arena_alloc(a, (n_dates * (size_t)measures_count + 1) * sizeof(size_t));
 	for (size_t d = 0; d < n_dates; d++) {
 		for (int m = 0; m < measures_count; m++) {
 			for (int k = 0; k < measures_table[m].n_parts; k++) {
@@ -161,6 +165,9 @@ void m_add_subject(struct measures_child *c, int part, int64_t id, const char *r
 	struct measures_run *r = c->run;
 	struct acc *ac = acc_of(c, part);
 	const struct measures_part_def *p = &c->m->parts[part];
+	/* A child's contributions are whole numbers, so every sum of them is exact and the
+	 * order of adding (one thread, or several runs merged) cannot change a figure. */
+	assert(!c->cf || (num == trunc(num) && den == trunc(den)));
 	ac->num += num;
 	ac->den += den;
 	if ((r->opt.breakdowns & (1u << BREAKDOWN_TEAM)) && (p->flags & PART_BY_TEAM)) {
@@ -211,13 +218,29 @@ void m_note(struct measures_child *c, int part, const char *note)
 	acc_of(c, part)->note = note;
 }
 
-void *m_state(struct measures_child *c, size_t size)
+int *m_counts(struct measures_child *c, size_t n)
 {
 	size_t i = (size_t)c->date * (size_t)measures_count + (size_t)(c->m - measures_table);
 	if (!c->run->state[i]) {
-		c->run->state[i] = arena_alloc(c->run->a, size ? size : 1);
+		c->run->state[i] = arena_alloc(c->run->a, (n ? n : 1) * sizeof(int));
+		c->run->state_n[i] = n;
 	}
 	return c->run->state[i];
+}
+
+void m_divide(struct measures_child *c, int part, double by)
+{
+	struct acc *ac = acc_of(c, part);
+	ac->num /= by;
+	for (int k = 0; k < BREAKDOWN_MAX; k++) {
+		size_t n = k == BREAKDOWN_TEAM ? c->in->n_teams : c->in->n_workers;
+		for (size_t i = 0; ac->by_num[k] && i <= n; i++) {
+			ac->by_num[k][i] /= by;
+		}
+	}
+	for (size_t i = 0; i < ac->n_items; i++) {
+		ac->items[i].num /= by;
+	}
 }
 
 int m_placements(const struct casefile *cf, hdate from, hdate to)
@@ -374,6 +397,57 @@ void measures_run_child(struct measures_run *r, const struct casefile *cf)
 			c.m = &measures_table[m];
 			c.part0 = r->part0[m];
 			measures_table[m].child(&c);
+		}
+	}
+}
+
+void measures_run_merge(struct measures_run *r, const struct measures_run *src)
+{
+	size_t n_acc = r->n_dates * (size_t)r->n_parts;
+	for (size_t i = 0; i < n_acc; i++) {
+		struct acc *d = &r->acc[i];
+		const struct acc *s = &src->acc[i];
+		d->num += s->num;
+		d->den += s->den;
+		for (int k = 0; k < BREAKDOWN_MAX; k++) {
+			if (!s->by_num[k]) {
+				continue;
+			}
+			size_t n = k == BREAKDOWN_TEAM ? r->in->n_teams : r->in->n_workers;
+			if (!d->by_num[k]) {
+				d->by_num[k] = arena_alloc(r->a, (n + 1) * sizeof(double));
+				d->by_den[k] = arena_alloc(r->a, (n + 1) * sizeof(double));
+			}
+			for (size_t j = 0; j <= n; j++) {
+				d->by_num[k][j] += s->by_num[k][j];
+				d->by_den[k][j] += s->by_den[k][j];
+			}
+		}
+		if (s->n_items) {
+			/* src's children all come after r's: appending keeps id order. */
+			size_t need = d->n_items + s->n_items;
+			if (need > d->cap_items) {
+				d->items = arena_grow(r->a, d->items, d->n_items, need, sizeof(*d->items));
+				d->cap_items = need;
+			}
+			for (size_t j = 0; j < s->n_items; j++) {
+				struct measures_item it = s->items[j];
+				it.ref = it.ref ? arena_strdup(r->a, it.ref) : NULL;
+				d->items[d->n_items++] = it;
+			}
+		}
+	}
+	size_t n_state = r->n_dates * (size_t)measures_count;
+	for (size_t i = 0; i < n_state; i++) {
+		if (!src->state[i]) {
+			continue;
+		}
+		if (!r->state[i]) {
+			r->state[i] = arena_alloc(r->a, (src->state_n[i] ? src->state_n[i] : 1) * sizeof(int));
+			r->state_n[i] = src->state_n[i];
+		}
+		for (size_t j = 0; j < src->state_n[i] && j < r->state_n[i]; j++) {
+			r->state[i][j] += src->state[i][j];
 		}
 	}
 }

@@ -54,9 +54,16 @@ void m_add_subject(struct measures_child *c, int part, int64_t id, const char *r
 		   int64_t worker_id, double num, double den);
 void m_extra(struct measures_child *c, int part, const char *name, double value);
 void m_note(struct measures_child *c, int part, const char *note);
-/* Zeroed scratch memory of size bytes belonging to this measure and date, the same block
- * on every call (for counts a finish function needs, such as caseloads). */
-void *m_state(struct measures_child *c, size_t size);
+/* n zeroed counters belonging to this measure and date, the same block on every call (for
+ * counts a finish function needs, such as caseloads). Counters only: when the children are
+ * split between threads, each thread's run counts its own and the runs' counters are added
+ * up (measures_run_merge) before the finish functions run. */
+int *m_counts(struct measures_child *c, size_t n);
+/* For a finish function: divides the part's numerator (its total, breakdowns and items) by
+ * by. A child's contributions must be whole numbers (so that their sums are exact whatever
+ * the order of adding); a measure whose figure is a fraction (weeks from days) counts the
+ * whole units per child and divides once here. */
+void m_divide(struct measures_child *c, int part, double by);
 /* The run's arena, for a finish function's scratch memory. */
 struct arena *m_arena(struct measures_child *c);
 /* Index of a worker in the inputs (sorted by id), or -1. */

@@ -5,9 +5,18 @@
  * store_casefiles_scan (every child, one pass per table); the settings through
  * settings_load. Nothing here knows what a measure is: it hands rows over and collects
  * results. All memory is in the caller's arena; the scan's per-child memory is the store's
- * and dies after each child (the engine and the lists copy what they keep). */
+ * and dies after each child (the engine and the lists copy what they keep).
+ *
+ * measures_job_run splits the scan between threads (measures.h). Consistency with a writer
+ * saving meanwhile: every connection reads inside one read transaction, and they are begun
+ * until all see the same newest revision (store_readers_open), so the inputs and every part
+ * of the scan come from one committed state, as one thread's would. Each thread runs the
+ * same per-child code (scan_one) on its range of ids; only the merge is extra, and it runs on
+ * the main thread after every part is joined, in id order. */
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "measures/internal.h"
 
@@ -229,5 +238,111 @@ int measures_and_annex_a(struct store *st, hdate as_at, const struct measures_op
 	}
 	*mr = measures_run_finish(run);
 	*aa_out = aa;
+	return 0;
+}
+
+/* ---- the job, on one thread or several ---- */
+
+#define MAX_THREADS 64
+
+int measures_default_threads(void)
+{
+	long n = sysconf(_SC_NPROCESSORS_ONLN);
+	return n < 1 ? 1 : n > MAX_THREADS ? MAX_THREADS : (int)n;
+}
+
+/* One thread's part: its connection, its id range, its own run and lists in its own arena. */
+struct part {
+	struct store *st;
+	struct store_filter f;
+	struct arena a;
+	struct measures_run *run;
+	struct annex_a *aa;
+	struct hearth_error err;
+	int rc;
+	pthread_t tid;
+	bool started;
+};
+
+static void *part_main(void *arg)
+{
+	struct part *p = arg;
+	struct scan s = {p->run, p->aa, NULL, &p->err};
+	p->rc = store_casefiles_scan(p->st, &p->f, scan_one, &s, &p->err);
+	return NULL;
+}
+
+int measures_job_run(struct store *st, struct measures_job *job, struct arena *a, struct hearth_error *err)
+{
+	int threads = job->threads < 1 ? 1 : job->threads > MAX_THREADS ? MAX_THREADS : job->threads;
+	struct store *readers[MAX_THREADS];
+	int64_t bounds[MAX_THREADS + 1];
+	int n_readers = 0, rc;
+	if (threads > 1 && (rc = store_readers_open(st, threads - 1, readers, &n_readers, bounds, err))) {
+		return rc;
+	}
+	int parts = threads > 1 ? n_readers + 1 : 1;
+	job->threads_used = parts;
+	job->in = arena_alloc(a, sizeof(*job->in));
+	rc = measures_inputs_load(st, a, job->in, &job->bad_settings, err);
+	struct measures_run *run = NULL;
+	struct annex_a *aa = NULL;
+	if (!rc) {
+		run = job->n_dates ? measures_run_new(a, job->in, job->dates, job->n_dates, &job->opt) : NULL;
+		aa = job->annex_a ? annex_a_new(a, job->in, job->annex_as_at) : NULL;
+	}
+	if (!rc && parts == 1) {
+		rc = measures_scan(st, run, aa, err);
+	} else if (!rc) {
+		/* Part 0 is the main thread's, on st; part k on readers[k - 1]. */
+		struct part *p = arena_alloc(a, (size_t)parts * sizeof(*p));
+		for (int k = 0; k < parts; k++) {
+			p[k].st = k ? readers[k - 1] : st;
+			p[k].f.id_from = bounds[k];
+			p[k].f.id_below = bounds[k + 1];
+			struct arena *pa = k ? &p[k].a : a;
+			p[k].run = run ? (k ? measures_run_new(pa, job->in, job->dates, job->n_dates, &job->opt) : run) : NULL;
+			p[k].aa = aa ? (k ? annex_a_new(pa, job->in, job->annex_as_at) : aa) : NULL;
+		}
+		for (int k = 1; k < parts; k++) {
+			p[k].started = pthread_create(&p[k].tid, NULL, part_main, &p[k]) == 0;
+			if (!p[k].started) {
+				part_main(&p[k]);	/* no thread to be had: its part on this one, after */
+			}
+		}
+		part_main(&p[0]);
+		for (int k = 1; k < parts; k++) {
+			if (p[k].started) {
+				pthread_join(p[k].tid, NULL);
+			}
+		}
+		for (int k = 0; k < parts; k++) {
+			if (!rc && p[k].rc) {
+				rc = p[k].rc;
+				if (err) {
+					*err = p[k].err;
+				}
+			}
+			if (k && !rc) {
+				if (run) {
+					measures_run_merge(run, p[k].run);
+				}
+				if (aa) {
+					annex_a_merge(aa, p[k].aa);
+				}
+			}
+			if (k) {
+				arena_free(&p[k].a);
+			}
+		}
+	}
+	if (threads > 1) {
+		store_readers_close(st, readers, n_readers);
+	}
+	if (rc) {
+		return rc;
+	}
+	job->results = run ? measures_run_finish(run) : NULL;
+	job->aa = aa;
 	return 0;
 }

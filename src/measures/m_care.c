@@ -217,8 +217,14 @@ void leg1_child(struct measures_child *c)
 		}
 		const struct clock_rule *rule = clock_rule_for(CLOCK_PROCEEDINGS, p->issued);
 		m_count(c, LEG1_IN_26_WEEKS, clock_in_time(rule, p->issued, p->final_order, c->s));
-		m_add(c, LEG1_MEAN_WEEKS, (double)(p->final_order - p->issued) / 7.0, 1);
+		m_add(c, LEG1_MEAN_WEEKS, (double)(p->final_order - p->issued), 1);	/* days: leg1_finish */
 	}
+}
+
+/* LEG1.mean_weeks was counted in days (whole numbers add up exactly in any order): in weeks. */
+void leg1_finish(struct measures_child *c)
+{
+	m_divide(c, LEG1_MEAN_WEEKS, 7.0);
 }
 
 /* PER1. Children in care on the as-at date whose second review of the current period of

@@ -139,7 +139,7 @@ void cl1_child(struct measures_child *c)
 void wf1_child(struct measures_child *c)
 {
 	const struct casefile *cf = c->cf;
-	int *cases = m_state(c, (c->in->n_workers + 1) * sizeof(int));
+	int *cases = m_counts(c, c->in->n_workers + 1);
 	for (size_t i = 0; i < cf->n_allocations; i++) {
 		const struct cf_allocation *al = &cf->allocations[i];
 		if (al->kind == ALLOC_SOCIAL_WORKER && cf_open_on(al->start, al->end, c->as_at)) {
@@ -205,7 +205,7 @@ static void wf1_vacancy(struct measures_child *c)
 void wf1_finish(struct measures_child *c)
 {
 	const struct measures_inputs *in = c->in;
-	int *cases = m_state(c, (in->n_workers + 1) * sizeof(int));
+	int *cases = m_counts(c, in->n_workers + 1);
 	double *per = arena_alloc(m_arena(c), (in->n_workers + 1) * sizeof(double));
 	size_t n_per = 0;
 	double threshold = c->s->caseload_threshold;

@@ -248,6 +248,42 @@ void measures_run_child(struct measures_run *r, const struct casefile *cf);
  * Call once; the run is done afterwards. */
 struct measures_result *measures_run_finish(struct measures_run *r);
 
+/* Adds src's counts into r (same inputs, dates and options; src's children all after r's
+ * in id order): totals, breakdowns, counters (m_counts), and src's items appended after r's
+ * (their references copied into r's arena, so src's may be freed). Before finishing r. */
+void measures_run_merge(struct measures_run *r, const struct measures_run *src);
+
+/* All of it from the store, with the children split between threads.
+ *
+ * threads <= 1 is the single-threaded path: the inputs and one scan on st. With more, st
+ * and threads - 1 more connections (store_readers_open) each begin a read transaction on
+ * the same state of the record (checked: the same newest revision on each; see store.h),
+ * the inputs are read on st inside it, the children's id range is cut into threads parts
+ * and each thread scans its part on its own connection into its own run and lists, in its
+ * own arena; the main thread then merges them in id order (measures_run_merge,
+ * annex_a_merge) and finishes. Every figure and list is byte for byte the single-threaded
+ * one: a child's contributions are whole numbers (exact sums in any order), items and rows
+ * are appended part after part, and the finish functions run once on the merged run.
+ * On PostgreSQL the scan stays on one connection (one thread), inside one read-only
+ * repeatable-read transaction. Results in a (as measures_compute and annex_a_compute). */
+struct measures_job {
+	const hdate *dates;		/* the measures' as-at dates (n_dates 0: no measures) */
+	size_t n_dates;
+	struct measures_options opt;
+	bool annex_a;			/* also the Annex A lists as at annex_as_at */
+	hdate annex_as_at;
+	int threads;
+	/* out */
+	int bad_settings;		/* stored settings that broke their rule (defaults used) */
+	int threads_used;
+	struct measures_inputs *in;
+	struct measures_result *results;	/* n_dates of them */
+	struct annex_a *aa;
+};
+int measures_job_run(struct store *st, struct measures_job *job, struct arena *a, struct hearth_error *err);
+/* The number of online CPUs (at least 1): the default for --threads. */
+int measures_default_threads(void);
+
 /* One pass over every child in the store (store_casefiles_scan), handing each casefile to
  * the run and to the Annex A lists (either may be NULL). Returns 0 or a negative HERR_*
  * code from the store. */
@@ -339,6 +375,8 @@ struct annex_a {
 
 /* A new, empty set of lists as at as_at, in a (inputs borrowed). */
 struct annex_a *annex_a_new(struct arena *a, const struct measures_inputs *in, hdate as_at);
+/* Appends src's rows after aa's, list by list (text copied into aa's arena). */
+void annex_a_merge(struct annex_a *aa, const struct annex_a *src);
 /* Adds one child's rows to every list it belongs in (cf read during the call only). */
 void annex_a_child(struct annex_a *aa, const struct casefile *cf);
 /* The cells of row i of list l (0-based list index). */

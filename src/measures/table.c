@@ -140,7 +140,7 @@ const struct measures_def measures_table[] = {
 	       [LEG1_MEAN_WEEKS] = {"LEG1.mean_weeks", "Mean duration of proceedings", KIND_RATIO, SUBJECT_CHILD,
 				    "weeks from issue to final order, summed", "proceedings concluded in the period",
 				    "weeks", PART_LOWER_BETTER, 0}),
-	 leg1_child, NULL},
+	 leg1_child, leg1_finish},
 	{"PER1", "Permanence", JUDGEMENT_IN_CARE,
 	 "Children in care whose second review of this period of care has been held, with a "
 	 "permanence plan agreed by it; for children adopted (adoption order) in the period, mean "

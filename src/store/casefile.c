@@ -560,10 +560,16 @@ struct cursor {
 static int cursor_open_cached(struct db *db, const struct loader *l, int64_t child_id, struct db_stmt **cache,
 			      struct cursor *c, struct hearth_error *err);
 
-static int cursor_open(struct db *db, const struct loader *l, int64_t child_id, struct cursor *c,
+static int cursor_open_range(struct db *db, const struct loader *l, int64_t from, int64_t below, struct cursor *c,
+			     struct hearth_error *err);
+
+static int cursor_open(struct db *db, const struct loader *l, const struct store_filter *f, struct cursor *c,
 		       struct hearth_error *err)
 {
-	return cursor_open_cached(db, l, child_id, NULL, c, err);
+	if (f && !f->child_id && (f->id_from || f->id_below)) {
+		return cursor_open_range(db, l, f->id_from, f->id_below, c, err);
+	}
+	return cursor_open_cached(db, l, f ? f->child_id : 0, NULL, c, err);
 }
 
 static void cursor_close(struct cursor *c)
@@ -611,6 +617,44 @@ static int cursor_open_cached(struct db *db, const struct loader *l, int64_t chi
 	}
 	if (child_id) {
 		db_bind_int(c->s, 1, child_id);
+	}
+	rc = db_step(c->s, err);
+	if (rc < 0) {
+		return rc;
+	}
+	c->has_row = rc == 1;
+	if (c->has_row) {
+		c->child_id = db_col_int(c->s, 1 + e->child_field);
+	}
+	return 0;
+}
+
+/* A loader's cursor over the children whose ids are in [from, below) (0: that side open),
+ * for a scan split between threads (store_filter's id range). */
+static int cursor_open_range(struct db *db, const struct loader *l, int64_t from, int64_t below, struct cursor *c,
+			     struct hearth_error *err)
+{
+	const struct entity *e = l->e;
+	memset(c, 0, sizeof(*c));
+	c->l = l;
+	struct buf b = BUF_INIT;
+	buf_puts(&b, "SELECT id");
+	for (int i = 0; i < e->n_fields; i++) {
+		buf_printf(&b, ", %s", e->fields[i].name);
+	}
+	buf_printf(&b, " FROM %s WHERE voided = 0%s%s ORDER BY child_id, %s, id", e->name,
+		   from ? " AND child_id >= ?" : "", below ? " AND child_id < ?" : "", e->fields[l->sort_field].name);
+	int rc = db_prepare(db, buf_cstr(&b), &c->s, err);
+	buf_free(&b);
+	if (rc) {
+		return rc;
+	}
+	int k = 1;
+	if (from) {
+		db_bind_int(c->s, k++, from);
+	}
+	if (below) {
+		db_bind_int(c->s, k++, below);
 	}
 	rc = db_step(c->s, err);
 	if (rc < 0) {
@@ -832,7 +876,7 @@ int store_casefiles_scan(struct store *st, const struct store_filter *filter, st
 		goto done;
 	}
 	for (; opened < N_LOADERS; opened++) {
-		if ((rc = cursor_open(db, &loaders[opened], only, &cur[opened], err))) {
+		if ((rc = cursor_open(db, &loaders[opened], filter, &cur[opened], err))) {
 			goto done;
 		}
 	}
@@ -841,14 +885,23 @@ int store_casefiles_scan(struct store *st, const struct store_filter *filter, st
 	for (int i = 0; i < entity_child.n_fields; i++) {
 		buf_printf(&b, ", %s", entity_child.fields[i].name);
 	}
-	buf_printf(&b, " FROM child WHERE voided = 0%s ORDER BY id", only ? " AND id = ?" : "");
+	int64_t from = only || !filter ? 0 : filter->id_from, below = only || !filter ? 0 : filter->id_below;
+	buf_printf(&b, " FROM child WHERE voided = 0%s%s%s ORDER BY id", only ? " AND id = ?" : "",
+		   from ? " AND id >= ?" : "", below ? " AND id < ?" : "");
 	rc = db_prepare(db, buf_cstr(&b), &children, err);
 	buf_free(&b);
 	if (rc) {
 		goto done;
 	}
+	int bind = 1;
 	if (only) {
-		db_bind_int(children, 1, only);
+		db_bind_int(children, bind++, only);
+	}
+	if (from) {
+		db_bind_int(children, bind++, from);
+	}
+	if (below) {
+		db_bind_int(children, bind++, below);
 	}
 	while ((rc = db_step(children, err)) == 1) {
 		struct casefile cf;

@@ -31,6 +31,7 @@ struct bulk_audit {
 struct store {
 	struct db *db;
 	enum store_mode mode;
+	char *target;		/* what it was opened on (store_readers_open opens it again) */
 	int depth;		/* open transaction levels (outermost BEGIN, then savepoints) */
 	struct db_stmt *stmts[64][S_KIND_MAX];
 	struct db_stmt *revision_insert;

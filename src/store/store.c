@@ -310,6 +310,7 @@ int store_open(const char *target, enum store_mode mode, struct store **out, str
 	struct store *st = xcalloc(1, sizeof(*st));
 	st->db = db;
 	st->mode = mode;
+	st->target = xstrdup(target);
 	int v = db_user_version(db);
 	if (mode == STORE_CREATE) {
 		rc = migrate(st, err);
@@ -360,6 +361,7 @@ void store_close(struct store *st)
 	arena_free(&st->bulk_aud_mem);
 	buf_free(&st->text);
 	db_close(st->db);
+	free(st->target);
 	free(st);
 }
 

@@ -137,6 +137,7 @@ struct store_filter {
 	int64_t worker_id;
 	int64_t team_id;
 	hdate as_at;
+	int64_t id_from, id_below;	/* only children with id_from <= id < id_below (0: open) */
 };
 
 /* Calls fn once per child the filter selects, in child id order, with the child's
@@ -152,6 +153,23 @@ int store_casefiles_each(struct store *st, const int64_t *ids, size_t n, store_c
 			 struct hearth_error *err);
 int store_casefiles_scan(struct store *st, const struct store_filter *filter, store_casefile_fn fn, void *ctx,
 			 struct hearth_error *err);
+
+/* Readers for a scan split between threads (src/measures): n more connections to st's
+ * record, opened read-only, each inside a read transaction, begun together with one on
+ * st itself (which must not be in a transaction), all on the same state of the record.
+ * SQLite has no shared snapshots in the build we link (no SQLITE_ENABLE_SNAPSHOT), so the
+ * readers begin one after another and then each reads the newest revision id: every change
+ * commits its revision in its own transaction, so equal ids on every connection mean the
+ * same committed state. A writer that commits in between makes them differ; they are all
+ * ended and begun again (a few tries, then HERR_BUSY). Each reader belongs to one thread.
+ * On PostgreSQL no readers are opened (*n_out 0; the caller scans on one connection) but
+ * st's own read transaction is begun all the same. store_readers_close ends every read
+ * transaction (st's too) and closes the readers. bounds: n + 2 child ids cutting the
+ * children's id range into n + 1 parts of about equal width (bounds[0] 0 and
+ * bounds[n + 1] 0: open), for store_filter's id_from / id_below. */
+int store_readers_open(struct store *st, int n, struct store **readers, int *n_out, int64_t *bounds,
+		       struct hearth_error *err);
+void store_readers_close(struct store *st, struct store **readers, int n);
 
 /* Chosen arrays of many children, for a return that needs a few arrays of a few children
  * (the SSDA903): each chosen table is read once, only its rows whose dates overlap a

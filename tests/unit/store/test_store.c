@@ -662,6 +662,76 @@ static void the_budget_stops_a_long_statement(void **state)
 	assert_int_equal(db_exec(store_db(st), "SELECT 1", &err), 0);
 }
 
+/* store_readers_open: the readers and st begin on one state of the record, which a save on
+ * another connection after they began does not change; the id bounds cut the children into
+ * parts that together hold each child once. */
+struct seen_ids {
+	int64_t ids[1024];
+	int n;
+};
+
+static int seen_one(void *ctx, const struct casefile *cf)
+{
+	struct seen_ids *s = ctx;
+	if (s->n < 1024) {
+		s->ids[s->n++] = cf->child.id;
+	}
+	return 0;
+}
+
+static void readers_share_one_state(void **state)
+{
+	(void)state;
+	for (int i = 0; i < 6; i++) {
+		char la[16];
+		snprintf(la, sizeof(la), "R%d", i);
+		add_child(la, date_from_ymd(2015, 1, 1 + i));
+	}
+	struct hearth_error err = {0};
+	struct seen_ids all = {0};	/* the suite's record is shared: what is there now */
+	assert_int_equal(store_casefiles_scan(st, NULL, seen_one, &all, &err), 0);
+	assert_true(all.n >= 6 && all.n < 1000);
+	struct store *readers[2], *w;
+	int64_t bounds[4];
+	int n = -1;
+	assert_int_equal(store_readers_open(st, 2, readers, &n, bounds, &err), 0);
+	if (n == 0) {
+		/* PostgreSQL: one connection (store.h); its read transaction is open all the same. */
+		assert_int_equal(strcmp(store_engine(st), "postgresql"), 0);
+		store_readers_close(st, readers, 0);
+		return;
+	}
+	assert_int_equal(n, 2);
+	assert_true(bounds[0] == 0 && bounds[3] == 0 && bounds[1] > 0 && bounds[2] > bounds[1]);
+
+	/* A save on another connection, after the readers began. */
+	assert_int_equal(store_open(path, STORE_WRITE, &w, &err), 0);
+	struct store *keep = st;
+	st = w;
+	add_child("LATE", date_from_ymd(2016, 1, 1));
+	st = keep;
+	store_close(w);
+
+	struct seen_ids seen = {0};
+	for (int k = 0; k < 3; k++) {
+		struct store_filter f = {.id_from = bounds[k], .id_below = bounds[k + 1]};
+		int before = seen.n;
+		assert_int_equal(store_casefiles_scan(k ? readers[k - 1] : st, &f, seen_one, &seen, &err), 0);
+		for (int i = before; i < seen.n; i++) {
+			assert_true((!bounds[k] || seen.ids[i] >= bounds[k]) && (!bounds[k + 1] || seen.ids[i] < bounds[k + 1]));
+		}
+	}
+	assert_int_equal(seen.n, all.n);	/* each child once, and not the late one */
+	for (int i = 0; i < seen.n; i++) {
+		assert_true(seen.ids[i] == all.ids[i]);
+	}
+	store_readers_close(st, readers, 2);
+
+	struct seen_ids after = {0};
+	assert_int_equal(store_casefiles_scan(st, NULL, seen_one, &after, &err), 0);
+	assert_int_equal(after.n, all.n + 1);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -679,6 +749,7 @@ int main(void)
 		cmocka_unit_test(drafts_are_not_the_record),
 		cmocka_unit_test(check_finds_overlapping_episodes),
 		cmocka_unit_test(read_only_refuses_writes),
+		cmocka_unit_test(readers_share_one_state),
 		cmocka_unit_test(break_glass_lasts_its_window_and_never_opens_restricted),
 		cmocka_unit_test(oidc_pending_is_taken_once_and_expires),
 		cmocka_unit_test(the_budget_stops_a_long_statement),
