@@ -351,3 +351,43 @@ test('a proposal awaiting is answered by the manager\'s own close, with what the
 	assert.equal(sql(`SELECT count(*) || '|' || max(state) || '|' || max(decided_by) || '|' || max(proposed_date) || '|' ||
 		max(proposed_reason) FROM authorisation WHERE child_id = ${k.child}`), `1|authorised|${WORKER.a2}|2026-03-24|RC8`);
 });
+
+// A referral closed through the generic path (the records form, or an API correction
+// setting its closure date) by a role whose closing needs authorisation goes the one way a
+// close goes (work_propose_close): it stands as a proposal, nothing ends until the manager
+// authorises it, and then the case closes on the proposed date.
+test('a social worker closing a referral through the records form or the API: a proposal, nothing ended until authorised', async () => {
+	const sw = await as('social_worker');
+	const tm = await as('team_manager');
+	// Through the API's correction of the referral.
+	const k = await openCase('Gus');
+	let r = await req('PATCH', `/api/children/${k.child}/records/referral/${k.referral}`, { session: sw,
+		body: { closure_date: '2026-03-25', closure_reason: 'RC2', reason: 'Case closing' } });
+	assert.equal(r.status, 200, r.text);
+	assert.equal(ended(k), '-|-|-|-|0', 'nothing ended: the referral, its plan and the allocation stay open');
+	const request = Number(sql(`SELECT id FROM authorisation WHERE child_id = ${k.child}`));
+	assert.equal(sql(`SELECT state || '|' || point || '|' || record_kind || '|' || record_id || '|' || proposed_date || '|' ||
+		proposed_reason FROM authorisation WHERE child_id = ${k.child}`),
+		`awaiting|case_close|referral|${k.referral}|2026-03-25|RC2`, 'one request: a proposal with the date and reason');
+	assert.match((await page('GET', '/approvals', { session: tm })).text, new RegExp(`data-approval="${request}"`));
+	r = await page('POST', `/approvals/${request}`, { session: tm, form: { decision: 'authorise' } });
+	assert.equal(r.status, 303, summary(r.text) ?? r.text.slice(0, 400));
+	assert.equal(ended(k), '2026-03-25|RC2|2026-03-25|2026-03-25|0', 'authorised: closed on the proposed date');
+
+	// Through the records form (the referral's edit page).
+	const f = await openCase('Hal');
+	r = await page('POST', `/children/${f.child}/records/referral/${f.referral}`, { session: sw, form: {
+		...dateBoxes('referral_date', '2026-01-05'), source: '1A', nfa: 'no', primary_need: 'N1',
+		...dateBoxes('closure_date', '2026-03-26'), closure_reason: 'RC8', reason: 'Case closing' } });
+	assert.equal(r.status, 303, summary(r.text) ?? r.text.slice(0, 600));
+	assert.equal(ended(f), '-|-|-|-|0', 'nothing ended from the form either');
+	assert.equal(sql(`SELECT state || '|' || proposed_date || '|' || proposed_reason FROM authorisation WHERE child_id = ${f.child}`),
+		'awaiting|2026-03-26|RC8');
+	// The manager's own correction closes it at once (their role authorises closing).
+	const g = await openCase('Ida');
+	r = await req('PATCH', `/api/children/${g.child}/records/referral/${g.referral}`, { session: tm,
+		body: { closure_date: '2026-03-25', closure_reason: 'RC2', reason: 'Closed in supervision' } });
+	assert.equal(r.status, 200, r.text);
+	assert.equal(sql(`SELECT closure_date FROM referral WHERE id = ${g.referral}`), '2026-03-25');
+	assert.equal(sql(`SELECT count(*) FROM authorisation WHERE child_id = ${g.child}`), '0');
+});
