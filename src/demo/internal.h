@@ -295,4 +295,8 @@ extern const char *const words_actions[];
 /* plant.c: the known duplicate records (DUP01..DUP06) the duplicate list must find. */
 int demo_plant_duplicates(struct demo_ctx *cx);
 
+/* approvals.c: requests for a manager's authorisation, through the saving layer (after the
+ * rest of the record is written and committed). */
+int demo_plant_approvals(struct demo_ctx *cx);
+
 #endif
