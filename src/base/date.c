@@ -170,8 +170,18 @@ int date_age(hdate birth, hdate on)
 	return age;
 }
 
+static hdate today_pin = DATE_NONE;
+
+void date_pin_today(hdate d)
+{
+	today_pin = d;
+}
+
 hdate date_today(void)
 {
+	if (today_pin != DATE_NONE) {
+		return today_pin;
+	}
 	const char *pinned = getenv("HEARTH_TODAY");
 	hdate d;
 	if (pinned && date_parse(pinned, &d) == 0) {

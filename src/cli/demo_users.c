@@ -3,7 +3,9 @@
  * the team manager belong to the team holding most children on the as-at date, and the
  * social worker is that team's worker with most children (so "My caseload" has one); the
  * IRO and personal adviser are linked to the worker of that role with most children
- * allocated.
+ * allocated. The partner is the partner agency's practitioner (a worker row with their
+ * organisation, src/demo/workforce.c) who leads most open Family Help episodes, so that
+ * signing in as them shows the children they lead.
  * `hearth init` never creates users: only a demo does. */
 #include <string.h>
 
@@ -20,11 +22,19 @@ struct busiest {
 	int *team_children;	/* by team id */
 	int *worker_children[ALLOC_KIND_MAX];	/* by worker id */
 	int64_t *worker_team;			/* a social worker's team, from their allocations */
+	int *partner_leads;			/* by worker id: open Family Help led for a partner agency */
 };
 
 static int count_case(void *ctx, const struct casefile *cf)
 {
 	struct busiest *b = ctx;
+	for (size_t i = 0; i < cf->n_family_help; i++) {
+		const struct cf_family_help *f = &cf->family_help[i];
+		if (cf_open_on(f->start, f->end, b->as_at) && f->lead_worker_id > 0 && f->lead_worker_id < MAX_ID &&
+		    f->lead_agency && strcmp(f->lead_agency, "social_care") != 0) {
+			b->partner_leads[f->lead_worker_id]++;
+		}
+	}
 	if (status_at(cf, b->as_at) == STATUS_CLOSED) {
 		return 0;
 	}
@@ -56,7 +66,8 @@ static int64_t most(const int *counts)
 int demo_add_users(struct store *st, hdate as_at, struct hearth_error *err)
 {
 	struct arena a = ARENA_INIT;
-	struct busiest b = {as_at, arena_alloc(&a, sizeof(int) * MAX_ID), {NULL}, arena_alloc(&a, sizeof(int64_t) * MAX_ID)};
+	struct busiest b = {as_at, arena_alloc(&a, sizeof(int) * MAX_ID), {NULL}, arena_alloc(&a, sizeof(int64_t) * MAX_ID),
+			    arena_alloc(&a, sizeof(int) * MAX_ID)};
 	for (int k = 0; k < ALLOC_KIND_MAX; k++) {
 		b.worker_children[k] = arena_alloc(&a, sizeof(int) * MAX_ID);
 	}
@@ -80,6 +91,8 @@ int demo_add_users(struct store *st, hdate as_at, struct hearth_error *err)
 			worker_id = most(b.worker_children[ALLOC_IRO]);
 		} else if (r == ROLE_PERSONAL_ADVISER) {
 			worker_id = most(b.worker_children[ALLOC_PERSONAL_ADVISER]);
+		} else if (r == ROLE_PARTNER) {
+			worker_id = most(b.partner_leads);
 		}
 		rc = store_user_add(st, "demo", role_name((enum role)r), hash, role_name((enum role)r), team_id, worker_id,
 				    NULL, err);

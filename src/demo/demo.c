@@ -915,6 +915,9 @@ int demo_generate(struct store *st, const struct demo_options *opt, struct demo_
 		rc = store_bulk_end(st, err);
 	}
 	if (!rc) {
+		rc = demo_plant_approvals(&cx);
+	}
+	if (!rc) {
 		cx.area = cx.n_areas - 1;
 		workforce_summary(&cx);
 		for (int i = 0; i < model_entity_count && i < 64; i++) {

@@ -145,6 +145,10 @@ void demo_family_help(struct demo_ctx *cx, struct kid *k, bool s17, int ref, hda
 	row_code(k, row, FAMILY_HELP_LEAD_AGENCY, partner ? partners[(h / 2) % 6] : "social_care");
 	if (s17 && !partner) {
 		row_worker(k, row, FAMILY_HELP_LEAD_WORKER_ID, FAMILY_HELP_START_DATE, PR_SW);
+	} else if (partner && (h / 12) % 16 == 0 && cx->partners[(h / 2) % 6]) {
+		/* One in sixteen of a partner agency's is led by its named practitioner (who signs
+		 * in with the partner role and sees these children); the rest by agency only. */
+		row_int(k, row, FAMILY_HELP_LEAD_WORKER_ID, cx->partners[(h / 2) % 6]);
 	}
 	hdate assessed = date_add_days(start, 20 + (int)(h % 15));
 	if (assessed <= cx->as_at && (end == DATE_NONE || assessed < end)) {

@@ -174,6 +174,7 @@ struct demo_ctx {
 	struct demo_worker *workers;
 	int n_workers, cap_workers;
 	int64_t next_child, next_staff, next_lado;
+	int64_t partners[6];	/* the current area's partner practitioners, by families.c's agency */
 	int batch_children;
 	int64_t children_written;
 	struct kid kid;		/* reused for every child */
@@ -213,6 +214,8 @@ int workforce_build(struct demo_ctx *cx);
 void workforce_allocate(struct demo_ctx *cx, struct kid *k);
 int alloc_worker_on(const struct kid *k, enum alloc_kind kind, hdate d);
 int team_manager_on(const struct demo_ctx *cx, int team, hdate d);
+/* The area's partner agencies' practitioners (Family Help leads): into cx->partners. */
+int workforce_partners(struct demo_ctx *cx);
 const char *worker_name(struct demo_ctx *cx, int team, hdate d, struct rng *r);
 void workforce_summary(struct demo_ctx *cx);
 
@@ -294,5 +297,9 @@ extern const char *const words_actions[];
 
 /* plant.c: the known duplicate records (DUP01..DUP06) the duplicate list must find. */
 int demo_plant_duplicates(struct demo_ctx *cx);
+
+/* approvals.c: requests for a manager's authorisation, through the saving layer (after the
+ * rest of the record is written and committed). */
+int demo_plant_approvals(struct demo_ctx *cx);
 
 #endif

@@ -396,6 +396,48 @@ int workforce_build(struct demo_ctx *cx)
 			return rc;
 		}
 	}
+	return workforce_partners(cx);
+}
+
+/* Partner agencies' practitioners who lead Family Help (Families First): one per agency of
+ * families.c's list, in no team of the authority's, with their organisation on the worker
+ * row (the demo's partner user is one of them: src/cli/demo_users.c). Fixed names, no draw
+ * from the area's stream, so the rest of the county is as it was. Not in cx->workers: they
+ * hold no allocations and are not the authority's workforce. */
+int workforce_partners(struct demo_ctx *cx)
+{
+	static const struct {
+		const char *given, *family, *org;
+	} partners[6] = {
+		{"Hannah", "Reid", "Oak Primary School"},
+		{"Grace", "Okafor", "Riverside Health Visiting Team"},
+		{"Megan", "Hughes", "Little Acorns Nursery"},
+		{"Daniel", "Price", "Youth Service"},
+		{"Sam", "Kaur", "Police Early Intervention Team"},
+		{"Priya", "Shah", "Citizens Advice Family Support"},
+	};
+	for (int i = 0; i < 6; i++) {
+		struct hval v[WORKER__COUNT];
+		for (int f = 0; f < WORKER__COUNT; f++) {
+			v[f] = (struct hval){.null = true};
+		}
+		char staff[24];
+		snprintf(staff, sizeof(staff), "PP%03d%d", cx->area + 1, i + 1);
+		v[WORKER_STAFF_ID] = (struct hval){.s = staff};
+		v[WORKER_GIVEN_NAME] = (struct hval){.s = partners[i].given};
+		v[WORKER_FAMILY_NAME] = (struct hval){.s = partners[i].family};
+		v[WORKER_ROLE] = (struct hval){.s = "other"};
+		v[WORKER_FTE] = (struct hval){.r = 1.0};
+		v[WORKER_AGENCY] = (struct hval){.i = 0};
+		v[WORKER_CASE_HOLDER] = (struct hval){.i = 0};
+		v[WORKER_START_DATE] = (struct hval){.i = date_add_years(cx->as_at, -3)};
+		v[WORKER_ORGANISATION] = (struct hval){.s = partners[i].org};
+		cx->sum->workers++;
+		int rc = store_insert(cx->st, "demo", &entity_worker, v, &cx->partners[i], cx->err);
+		if (rc) {
+			return rc;
+		}
+	}
 	return 0;
 }
 

@@ -303,6 +303,12 @@ static int latest_proposal(struct store *st, int64_t child_id, struct arena *a, 
 	return rc;
 }
 
+bool work_close_asks(struct store *st, const struct work_actor *who, bool step_down, struct arena *a)
+{
+	int role = authorising_role(st, authorise_point_find(step_down ? "step_down" : "case_close"), a);
+	return !who->shell && role != ROLE_MAX && role != (int)who->role;
+}
+
 int work_propose_close(struct store *st, const struct work_actor *who, int64_t child_id, hdate date,
 		       const char *reason, bool step_down, struct arena *a, struct work_result *out,
 		       struct work_closure *done, int64_t *request_id, struct hearth_error *err)
@@ -318,8 +324,7 @@ int work_propose_close(struct store *st, const struct work_actor *who, int64_t c
 		return rc;
 	}
 	bool awaiting = prev && strcmp(prev[AUTHORISATION_STATE].s, "awaiting") == 0;
-	int role = authorising_role(st, p, a);
-	if (who->shell || role == ROLE_MAX || role == (int)who->role) {
+	if (!work_close_asks(st, who, step_down, a)) {
 		/* Takes effect at once; a proposal awaiting is answered by it (the request
 		 * records what was decided). */
 		if (!awaiting) {

@@ -43,6 +43,10 @@ struct work_close_ask {
 	const char *why;
 	bool settle;
 };
+/* Whether who's closing of a case (step_down: stepping it down) stands as a proposal awaiting
+ * authorisation (the local setting names another role) rather than taking effect at once. */
+bool work_close_asks(struct store *st, const struct work_actor *who, bool step_down, struct arena *a);
+
 int work_close_do(struct store *st, const struct work_actor *who, int64_t child_id, hdate date, const char *reason,
 		  bool step_down, struct arena *a, struct work_result *out, struct work_closure *done,
 		  struct work_close_ask *ask, struct hearth_error *err);

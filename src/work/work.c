@@ -332,6 +332,63 @@ fail:
 	return failed(out, a, rc, err);
 }
 
+static bool same_value(const struct field *f, const struct hval *x, const struct hval *y)
+{
+	if (x->null || y->null) {
+		return x->null == y->null;
+	}
+	switch (f->type) {
+	case FT_STR:
+	case FT_TEXT:
+	case FT_CODE:
+		return x->s && y->s ? strcmp(x->s, y->s) == 0 : x->s == y->s;
+	case FT_REAL:
+		return x->r == y->r;
+	default:
+		return x->i == y->i;
+	}
+}
+
+/* A referral's closure in a correction (the records form, the API) by a role whose closing
+ * needs a manager's authorisation goes the one way a close goes (work_propose_close): it
+ * stands as a proposal with the date and reason, and nothing ends until it is authorised
+ * (work_authorise then closes the case, its plans and allocations, on the proposed date).
+ * Whatever else the correction changes in the referral is saved with the proposal, in one
+ * transaction. out->id is the referral's. */
+static int correct_closing(struct store *st, const struct work_actor *who, int64_t rid, const struct hval *before,
+			   struct hval *vals, const char *reason, struct arena *a, struct work_result *out,
+			   struct hearth_error *err)
+{
+	const struct entity *e = &entity_referral;
+	hdate date = (hdate)vals[REFERRAL_CLOSURE_DATE].i;
+	const char *code = vals[REFERRAL_CLOSURE_REASON].null ? NULL : vals[REFERRAL_CLOSURE_REASON].s;
+	vals[REFERRAL_CLOSURE_DATE] = before[REFERRAL_CLOSURE_DATE];
+	vals[REFERRAL_CLOSURE_REASON] = before[REFERRAL_CLOSURE_REASON];
+	bool other = false;
+	for (int i = 0; i < e->n_fields && !other; i++) {
+		other = !same_value(&e->fields[i], &before[i], &vals[i]);
+	}
+	int rc;
+	if (other && ((rc = check_row(st, who, e, rid, vals, before, a, out, err)) ||
+		      (rc = check_returns(st, e, rid, vals, a, out, err)))) {
+		return rc;
+	}
+	if ((rc = store_begin(st, err))) {
+		return rc;
+	}
+	struct work_closure done;
+	int64_t request;
+	if ((other && (rc = store_update(st, who->actor, e, rid, vals, reason, err))) ||
+	    (rc = work_propose_close(st, who, before[REFERRAL_CHILD_ID].i, date, code, false, a, out, &done, &request,
+				     err)) ||
+	    (rc = store_commit(st, err))) {
+		store_rollback(st);
+		return failed(out, a, rc, err);
+	}
+	out->id = rid;
+	return 0;
+}
+
 int work_correct(struct store *st, const struct work_actor *who, const struct entity *e, int64_t child_id,
 		 int64_t rid, struct hval *vals, const char *reason, struct arena *a, struct work_result *out,
 		 struct hearth_error *err)
@@ -348,6 +405,10 @@ int work_correct(struct store *st, const struct work_actor *who, const struct en
 	}
 	if (e->child_field >= 0 && child_id) {
 		vals[e->child_field] = before[e->child_field]; /* a row never moves to another child */
+	}
+	if (e == &entity_referral && !vals[REFERRAL_CLOSURE_DATE].null && before[REFERRAL_CLOSURE_DATE].null &&
+	    work_close_asks(st, who, false, a)) {
+		return correct_closing(st, who, rid, before, vals, reason, a, out, err);
 	}
 	if ((rc = check_row(st, who, e, rid, vals, before, a, out, err))) {
 		return rc;

@@ -56,6 +56,24 @@ users=$(sqlite3 "$a" "SELECT group_concat(username, ' ') FROM (SELECT username F
 	ok "the demo has one user per role, named after the role" || not_ok "demo users: $users"
 n=$(sqlite3 "$a" "SELECT count(*) FROM user_account WHERE username IN ('social_worker', 'team_manager') AND team_id IS NOT NULL")
 [ "$n" = 2 ] && ok "the demo social worker and manager belong to a team" || not_ok "demo team users: $n"
+# Requests for a manager's authorisation, planted through the saving layer (src/demo/approvals.c):
+# awaiting ones of several ages (some a week or more old), a proposed closure, one returned with
+# a reason, and some in the demo manager's team, so /approvals is not empty.
+aq() { sqlite3 "$a" "$1"; }
+got="$(aq "SELECT count(*) FROM authorisation WHERE state = 'awaiting'")|$(aq "SELECT count(DISTINCT asked_date) FROM authorisation WHERE state = 'awaiting'")|$(aq "SELECT count(*) FROM authorisation WHERE state = 'awaiting' AND asked_date <= '2026-03-24'")|$(aq "SELECT count(*) FROM authorisation WHERE state = 'awaiting' AND point = 'case_close' AND proposed_date IS NOT NULL")|$(aq "SELECT count(*) FROM authorisation WHERE state = 'returned' AND length(reason) > 10")|$(aq "SELECT count(*) FROM authorisation a JOIN worker w ON w.id = a.asked_by JOIN user_account u ON u.team_id = w.team_id WHERE u.username = 'team_manager' AND a.state = 'awaiting'")"
+if printf '%s' "$got" | awk -F'|' '{ exit !($1 >= 10 && $2 >= 5 && $3 >= 3 && $4 >= 1 && $5 >= 1 && $6 >= 3) }'; then
+	ok "the demo plants requests for authorisation (awaiting|dates|a week old|closures|returned|manager's team: $got)"
+else
+	not_ok "the demo's requests for authorisation: $got"
+fi
+# The partner user is a partner agency's practitioner (their organisation on their worker
+# row) who leads a few open Family Help episodes: they see those children.
+got="$(aq "SELECT coalesce(w.organisation, 'none') FROM user_account u JOIN worker w ON w.id = u.worker_id WHERE u.username = 'partner'")|$(aq "SELECT count(DISTINCT f.child_id) FROM family_help f JOIN user_account u ON u.worker_id = f.lead_worker_id WHERE u.username = 'partner' AND f.voided = 0 AND f.start_date <= '$AS_AT' AND (f.end_date IS NULL OR f.end_date > '$AS_AT')")"
+if printf '%s' "$got" | awk -F'|' '{ exit !($1 != "none" && $1 != "" && $2 >= 3 && $2 <= 40) }'; then
+	ok "the demo partner user has an organisation and leads open Family Help ($got)"
+else
+	not_ok "the demo partner user: $got"
+fi
 table_digests "$b" >"$TMPDIR/b.sums"
 table_digests "$c" >"$TMPDIR/c.sums"
 if [ "$(wc -l <"$TMPDIR/a.sums")" -ge 20 ] && diff "$TMPDIR/a.sums" "$TMPDIR/b.sums" >"$TMPDIR/ab.diff"; then

@@ -16,7 +16,7 @@ const summary = (text) => text.match(/govuk-error-summary[\s\S]*?<\/ul>/)?.[0];
 // A new child (made at the front door) allocated to Team A's first worker (HTA1,
 // test_social_worker) from 5 January 2026, with the worker's referral of that day. Returns
 // { child, la, referral, sw } (sw: the social worker's session).
-async function childWithReferral(given, family, la, dob, sex) {
+async function childWithReferral(given, family, la, dob, sex, referralDate = '2026-01-05') {
 	let r = await page('POST', '/children', { session: await as('front_door'), form: {
 		given_name: given, family_name: family, ...dateBoxes('dob', dob), sex, ethnicity: 'WBRI',
 		la_child_id: la, uasc: 'no', restricted: 'no' } });
@@ -27,7 +27,7 @@ async function childWithReferral(given, family, la, dob, sex) {
 	assert.equal(r.status, 201, r.text);
 	const sw = await as('social_worker');
 	r = await req('POST', `/api/children/${child}/records/referral`, { session: sw,
-		body: { referral_date: '2026-01-05', source: '1A', nfa: false, primary_need: 'N1' } });
+		body: { referral_date: referralDate, source: '1A', nfa: false, primary_need: 'N1' } });
 	assert.equal(r.status, 201, r.text);
 	return { child, la, referral: r.json.record.id, sw };
 }
@@ -350,4 +350,84 @@ test('a proposal awaiting is answered by the manager\'s own close, with what the
 	assert.equal(ended(k), '2026-03-24|RC8|2026-03-24|2026-03-24|0');
 	assert.equal(sql(`SELECT count(*) || '|' || max(state) || '|' || max(decided_by) || '|' || max(proposed_date) || '|' ||
 		max(proposed_reason) FROM authorisation WHERE child_id = ${k.child}`), `1|authorised|${WORKER.a2}|2026-03-24|RC8`);
+});
+
+// A referral closed through the generic path (the records form, or an API correction
+// setting its closure date) by a role whose closing needs authorisation goes the one way a
+// close goes (work_propose_close): it stands as a proposal, nothing ends until the manager
+// authorises it, and then the case closes on the proposed date.
+test('a social worker closing a referral through the records form or the API: a proposal, nothing ended until authorised', async () => {
+	const sw = await as('social_worker');
+	const tm = await as('team_manager');
+	// Through the API's correction of the referral.
+	const k = await openCase('Gus');
+	let r = await req('PATCH', `/api/children/${k.child}/records/referral/${k.referral}`, { session: sw,
+		body: { closure_date: '2026-03-25', closure_reason: 'RC2', reason: 'Case closing' } });
+	assert.equal(r.status, 200, r.text);
+	assert.equal(ended(k), '-|-|-|-|0', 'nothing ended: the referral, its plan and the allocation stay open');
+	const request = Number(sql(`SELECT id FROM authorisation WHERE child_id = ${k.child}`));
+	assert.equal(sql(`SELECT state || '|' || point || '|' || record_kind || '|' || record_id || '|' || proposed_date || '|' ||
+		proposed_reason FROM authorisation WHERE child_id = ${k.child}`),
+		`awaiting|case_close|referral|${k.referral}|2026-03-25|RC2`, 'one request: a proposal with the date and reason');
+	assert.match((await page('GET', '/approvals', { session: tm })).text, new RegExp(`data-approval="${request}"`));
+	r = await page('POST', `/approvals/${request}`, { session: tm, form: { decision: 'authorise' } });
+	assert.equal(r.status, 303, summary(r.text) ?? r.text.slice(0, 400));
+	assert.equal(ended(k), '2026-03-25|RC2|2026-03-25|2026-03-25|0', 'authorised: closed on the proposed date');
+
+	// Through the records form (the referral's edit page).
+	const f = await openCase('Hal');
+	r = await page('POST', `/children/${f.child}/records/referral/${f.referral}`, { session: sw, form: {
+		...dateBoxes('referral_date', '2026-01-05'), source: '1A', nfa: 'no', primary_need: 'N1',
+		...dateBoxes('closure_date', '2026-03-26'), closure_reason: 'RC8', reason: 'Case closing' } });
+	assert.equal(r.status, 303, summary(r.text) ?? r.text.slice(0, 600));
+	assert.equal(ended(f), '-|-|-|-|0', 'nothing ended from the form either');
+	assert.equal(sql(`SELECT state || '|' || proposed_date || '|' || proposed_reason FROM authorisation WHERE child_id = ${f.child}`),
+		'awaiting|2026-03-26|RC8');
+	// The manager's own correction closes it at once (their role authorises closing).
+	const g = await openCase('Ida');
+	r = await req('PATCH', `/api/children/${g.child}/records/referral/${g.referral}`, { session: tm,
+		body: { closure_date: '2026-03-25', closure_reason: 'RC2', reason: 'Closed in supervision' } });
+	assert.equal(r.status, 200, r.text);
+	assert.equal(sql(`SELECT closure_date FROM referral WHERE id = ${g.referral}`), '2026-03-25');
+	assert.equal(sql(`SELECT count(*) FROM authorisation WHERE child_id = ${g.child}`), '0');
+});
+
+// Oldest first, with the working days each has waited. The server's today is HEARTH_TODAY,
+// Tuesday 31 March 2026 (tests/lib.sh; AS_AT here); requests asked on earlier days are made
+// by the trusted shell (`hearth record authorisation`, as tests/cli/http.sh's fixture does),
+// since a save through the server is always asked today. Three children of Team A's first
+// worker, each with an assessment begun and not yet authorised, asked about on (in the order
+// they are made, which is not the order they were asked):
+//   Wednesday 25 March 2026: waiting Thu 26, Fri 27, Mon 30, Tue 31 = 4 working days;
+//   Wednesday 24 December 2025: Thu 25 Dec and Fri 26 Dec are bank holidays (Christmas Day,
+//     Boxing Day), 27-28 the weekend, Mon 29 to Wed 31 Dec 3, Thu 1 January a bank holiday,
+//     Fri 2 Jan 1: 4 by 2 January; then 5 to 30 January 20, 2 to 27 February 20, 2 to 27
+//     March 20, Mon 30 and Tue 31 March 2: 62; 4 + 62 = 66 working days;
+//   Friday 20 March 2026: Mon 23 to Fri 27 5, Mon 30, Tue 31 2 = 7 working days.
+// So the list shows 24 December (66), then 20 March (7), then 25 March (4).
+test('/approvals lists the oldest first, each with the working days it has waited', async () => {
+	const asked = [['Kit', '2026-03-25', 4], ['Lou', '2025-12-24', 66], ['Max', '2026-03-20', 7]];
+	const requests = {};
+	for (const [given, date] of asked) {
+		n += 1;
+		const { child, la, referral, sw } = await childWithReferral(given, 'Oldest', `HCOL${n}`, '2016-02-01', 'F',
+			'2025-12-01');
+		const r = await req('POST', `/api/children/${child}/records/assessment`, { session: sw,
+			body: { referral_id: referral, start_date: '2025-12-02', factors: '2B' } });
+		assert.equal(r.status, 201, r.text);
+		execFileSync(HEARTH, ['record', DB, 'authorisation', '--child', la, '--point', 'assessment_end',
+			'--record-kind', 'assessment', '--record-id', String(r.json.record.id), '--asked-date', date,
+			'--asked-by', 'HTA1', '--state', 'awaiting'], { stdio: 'pipe' });
+		requests[date] = Number(sql(`SELECT id FROM authorisation WHERE record_kind = 'assessment' AND record_id = ${r.json.record.id}`));
+		assert.ok(requests[date] > 0);
+	}
+	const text = (await page('GET', '/approvals', { session: await as('team_manager') })).text;
+	const at = (date) => text.indexOf(`data-approval="${requests[date]}"`);
+	for (const [, date] of asked) assert.ok(at(date) > 0, `the request asked on ${date} is listed`);
+	assert.ok(at('2025-12-24') < at('2026-03-20') && at('2026-03-20') < at('2026-03-25'),
+		'oldest first: 24 December, 20 March, 25 March');
+	for (const [, date, days] of asked) {
+		const row = text.slice(at(date)).match(/^[\s\S]*?<\/tr>/)[0];
+		assert.match(row, new RegExp(`data-hearth="waiting">${days} working days<`), `asked ${date}: ${days} working days`);
+	}
 });
