@@ -708,6 +708,57 @@ int store_children_search(struct store *st, const struct store_scope *sc, const 
 	return 0;
 }
 
+int store_worker_children(struct store *st, const struct store_scope *sc, int64_t worker_id, struct arena *a,
+			  struct store_child_hit **out, size_t *n_out, struct hearth_error *err)
+{
+	*out = NULL;
+	*n_out = 0;
+	if (sc->kind == STORE_SCOPE_NONE) {
+		return 0;
+	}
+	_Static_assert(SCOPE_SET_NEXT == 4, "the query's own parameters follow the scope's");
+	struct buf sql = BUF_INIT;
+	buf_printf(&sql,
+		   "SELECT c.id, c.la_child_id, c.given_name, c.family_name, c.dob, c.expected_dob, c.sex FROM child c "
+		   "WHERE %s AND c.id IN (SELECT a.child_id FROM allocation a WHERE a.worker_id = ?4 AND " SCOPE_LIVE_ALLOCATION
+		   " UNION SELECT t.child_id FROM task t WHERE t.worker_id = ?4 AND t.voided = 0) ORDER BY c.id",
+		   scope_set_condition[sc->kind]);
+	struct db_stmt *s;
+	int rc = db_prepare(store_db(st), buf_cstr(&sql), &s, err);
+	buf_free(&sql);
+	if (rc) {
+		return rc;
+	}
+	bind_scope_set(s, sc);
+	db_bind_int(s, 4, worker_id);
+	size_t n = 0, cap = 0;
+	struct store_child_hit *hits = NULL;
+	while ((rc = db_step(s, err)) == 1) {
+		if (n == cap) {
+			hits = arena_grow(a, hits, n, cap = cap ? cap * 2 : 32, sizeof(*hits));
+		}
+		struct store_child_hit *h = &hits[n++];
+		h->id = db_col_int(s, 0);
+		h->la_child_id = arena_strdup(a, db_col_text(s, 1));
+		h->given_name = arena_strdup(a, db_col_text(s, 2));
+		h->family_name = arena_strdup(a, db_col_text(s, 3));
+		h->dob = DATE_NONE;
+		if (!db_col_null(s, 4)) {
+			date_parse(db_col_text(s, 4), &h->dob);
+		} else if (!db_col_null(s, 5)) {
+			date_parse(db_col_text(s, 5), &h->dob);
+		}
+		h->sex = arena_strdup(a, db_col_text(s, 6));
+	}
+	db_finalize(s);
+	if (rc < 0) {
+		return rc;
+	}
+	*out = hits;
+	*n_out = n;
+	return 0;
+}
+
 int store_children_duplicates(struct store *st, const struct store_scope *sc, hdate dob, const char *upn,
 			      const char *nhs_number, size_t max, struct arena *a, struct store_child_dup **out,
 			      size_t *n_out, struct hearth_error *err)

@@ -734,24 +734,34 @@ struct team_map {
 	int64_t max_id;
 };
 
+/* The live workers' teams (a worker since voided has none, as store_all_rows leaves it
+ * out), two columns rather than every worker's whole row. */
 static int team_map_load(struct store *st, struct arena *a, struct team_map *m, struct hearth_error *err)
 {
-	int64_t *ids;
-	struct hval **rows;
-	size_t n;
-	int rc = store_all_rows(st, &entity_worker, a, &ids, &rows, &n, err);
+	struct db_stmt *s;
+	int rc = db_prepare(store_db(st), "SELECT id, team_id FROM worker WHERE voided = 0 ORDER BY id", &s, err);
 	if (rc) {
 		return rc;
 	}
-	m->max_id = 0;
-	for (size_t i = 0; i < n; i++) {
-		if (ids[i] > m->max_id) {
-			m->max_id = ids[i];
+	size_t n = 0, cap = 0;
+	int64_t(*rows)[2] = NULL;
+	while ((rc = db_step(s, err)) == 1) {
+		if (n == cap) {
+			rows = arena_grow(a, rows, n, cap = cap ? cap * 2 : 256, sizeof(*rows));
 		}
+		rows[n][0] = db_col_int(s, 0);
+		rows[n][1] = db_col_null(s, 1) ? 0 : db_col_int(s, 1);
+		n++;
 	}
+	db_finalize(s);
+	if (rc < 0) {
+		return rc;
+	}
+	m->max_id = n ? rows[n - 1][0] : 0;
 	m->team_of = arena_alloc(a, sizeof(int64_t) * (size_t)(m->max_id + 1));
+	memset(m->team_of, 0, sizeof(int64_t) * (size_t)(m->max_id + 1));
 	for (size_t i = 0; i < n; i++) {
-		m->team_of[ids[i]] = I(&rows[i][WORKER_TEAM_ID]);
+		m->team_of[rows[i][0]] = rows[i][1];
 	}
 	return 0;
 }
@@ -783,31 +793,48 @@ static bool filter_match(const struct store_filter *f, const struct casefile *cf
 	return false;
 }
 
-/* A loader's cursor over the rows of a set of children (ids sorted, n at most SET_CHUNK). */
+/* A loader's cursor over the rows of a set of children (ids sorted, n at most SET_CHUNK).
+ * The statement always has SET_CHUNK places, those past n bound to NULL (which no child_id
+ * equals), so that one statement per loader serves every chunk: with a cache (the store's)
+ * it is prepared once and kept there, and the caller resets instead of finalizing. */
 #define SET_CHUNK 256
-static int cursor_open_set(struct db *db, const struct loader *l, const int64_t *ids, size_t n, struct cursor *c,
-			   struct hearth_error *err)
+static int cursor_open_set(struct db *db, const struct loader *l, const int64_t *ids, size_t n,
+			   struct db_stmt **cache, struct cursor *c, struct hearth_error *err)
 {
 	const struct entity *e = l->e;
 	memset(c, 0, sizeof(*c));
 	c->l = l;
-	struct buf b = BUF_INIT;
-	buf_puts(&b, "SELECT id");
-	for (int i = 0; i < e->n_fields; i++) {
-		buf_printf(&b, ", %s", e->fields[i].name);
+	c->cached = cache != NULL;
+	int rc;
+	if (cache && *cache) {
+		db_reset(*cache);
+		c->s = *cache;
+	} else {
+		struct buf b = BUF_INIT;
+		buf_puts(&b, "SELECT id");
+		for (int i = 0; i < e->n_fields; i++) {
+			buf_printf(&b, ", %s", e->fields[i].name);
+		}
+		buf_printf(&b, " FROM %s WHERE voided = 0 AND child_id IN (", e->name);
+		for (size_t i = 0; i < SET_CHUNK; i++) {
+			buf_puts(&b, i ? ", ?" : "?");
+		}
+		buf_printf(&b, ") ORDER BY child_id, %s, id", e->fields[l->sort_field].name);
+		rc = db_prepare(db, buf_cstr(&b), &c->s, err);
+		buf_free(&b);
+		if (rc) {
+			return rc;
+		}
+		if (cache) {
+			*cache = c->s;
+		}
 	}
-	buf_printf(&b, " FROM %s WHERE voided = 0 AND child_id IN (", e->name);
-	for (size_t i = 0; i < n; i++) {
-		buf_puts(&b, i ? ", ?" : "?");
-	}
-	buf_printf(&b, ") ORDER BY child_id, %s, id", e->fields[l->sort_field].name);
-	int rc = db_prepare(db, buf_cstr(&b), &c->s, err);
-	buf_free(&b);
-	if (rc) {
-		return rc;
-	}
-	for (size_t i = 0; i < n; i++) {
-		db_bind_int(c->s, (int)i + 1, ids[i]);
+	for (size_t i = 0; i < SET_CHUNK; i++) {
+		if (i < n) {
+			db_bind_int(c->s, (int)i + 1, ids[i]);
+		} else {
+			db_bind_null(c->s, (int)i + 1);
+		}
 	}
 	rc = db_step(c->s, err);
 	if (rc < 0) {
@@ -826,13 +853,16 @@ int store_casefiles_each(struct store *st, const int64_t *ids, size_t n, store_c
 	struct db *db = store_db(st);
 	struct arena shared = ARENA_INIT, per_child = ARENA_INIT;
 	struct team_map teams;
+	bool own_cache = !st->casefile_set_busy;
+	st->casefile_set_busy = true;
 	int rc = team_map_load(st, &shared, &teams, err);
 	for (size_t at = 0; !rc && at < n; at += SET_CHUNK) {
 		size_t k = n - at < SET_CHUNK ? n - at : SET_CHUNK;
 		struct cursor cur[N_LOADERS];
 		int opened = 0;
 		while (!rc && opened < N_LOADERS) {
-			rc = cursor_open_set(db, &loaders[opened], ids + at, k, &cur[opened], err);
+			rc = cursor_open_set(db, &loaders[opened], ids + at, k, own_cache ? &st->casefile_set[opened] : NULL,
+					     &cur[opened], err);
 			opened++;
 		}
 		for (size_t i = 0; !rc && i < k; i++) {
@@ -853,8 +883,11 @@ int store_casefiles_each(struct store *st, const int64_t *ids, size_t n, store_c
 			arena_reset(&per_child);
 		}
 		for (int l = 0; l < opened; l++) {
-			db_finalize(cur[l].s);
+			cursor_close(&cur[l]);
 		}
+	}
+	if (own_cache) {
+		st->casefile_set_busy = false;
 	}
 	arena_free(&per_child);
 	arena_free(&shared);

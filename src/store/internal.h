@@ -81,6 +81,11 @@ struct store {
 	/* store_casefile_load's statements (one per loader), prepared on first use and kept:
 	 * the server loads casefiles one child at a time, thousands of times. */
 	struct db_stmt *casefile_one[64];
+	/* store_casefiles_each's statements (one per loader, for a chunk of children: unused
+	 * places bound to NULL), prepared on first use and kept; set_busy while a walk holds
+	 * them (a walk inside a walk prepares its own). */
+	struct db_stmt *casefile_set[64];
+	bool casefile_set_busy;
 };
 
 /* The row at s's cursor, whose columns are id then e's fields in descriptor order (as

@@ -346,6 +346,7 @@ void store_close(struct store *st)
 	for (int i = 0; i < 64; i++) {
 		db_finalize(st->find[i]);
 		db_finalize(st->casefile_one[i]);
+		db_finalize(st->casefile_set[i]);
 	}
 	db_finalize(st->revision_insert);
 	db_finalize(st->revision_insert_many);

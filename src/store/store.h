@@ -470,6 +470,13 @@ int store_children_search(struct store *st, const struct store_scope *sc, const 
 			  int64_t limit, int64_t offset, struct arena *a, struct store_child_hit **out, size_t *n_out,
 			  int64_t *total, struct hearth_error *err);
 
+/* The children visible under sc who may hold an item of the clock for worker_id on
+ * sc->as_at (the in-tray's narrowing, src/web/pages/due.c): those with an allocation of
+ * any kind to the worker live on that day (start <= as_at < end), and those with a task set
+ * for the worker (done or not). Ordered by id; in a. */
+int store_worker_children(struct store *st, const struct store_scope *sc, int64_t worker_id, struct arena *a,
+			  struct store_child_hit **out, size_t *n_out, struct hearth_error *err);
+
 /* Possible duplicates of a child about to be recorded: children in scope born on dob (not
  * DATE_NONE), or with the same UPN or NHS number (NULL or "": not compared), at most max
  * of them, by id. The caller judges names (model/similar.h); same_upn and same_nhs say

@@ -62,6 +62,21 @@ static int each_child(void *ctx, const struct casefile *cf)
 	return hit ? e->fn(e->ctx, cf, hit) : 0;
 }
 
+int web_children_each_of(struct web_request *r, struct store_child_hit *hits, size_t n, struct web_children *c,
+			 web_child_fn fn, void *ctx, struct hearth_error *err)
+{
+	*c = (struct web_children){hits, n};
+	if (n == 0) {
+		return 0;
+	}
+	int64_t *ids = arena_alloc(&r->a, sizeof(*ids) * n);
+	for (size_t i = 0; i < n; i++) {
+		ids[i] = hits[i].id;
+	}
+	struct each e = {c, fn, ctx};
+	return store_casefiles_each(r->st, ids, n, each_child, &e, err);
+}
+
 int web_children_each(struct web_request *r, const struct store_scope *sc, hdate as_at, struct web_children *c,
 		      web_child_fn fn, void *ctx, struct hearth_error *err)
 {

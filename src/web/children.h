@@ -19,6 +19,10 @@ typedef int (*web_child_fn)(void *ctx, const struct casefile *cf, const struct s
  * negative HERR_* (err filled). */
 int web_children_each(struct web_request *r, const struct store_scope *sc, hdate as_at, struct web_children *c,
 		      web_child_fn fn, void *ctx, struct hearth_error *err);
+/* The same for the children hits (sorted by id, already known to be visible: from a
+ * scoped query such as store_worker_children), which become c's list. */
+int web_children_each_of(struct web_request *r, struct store_child_hit *hits, size_t n, struct web_children *c,
+			 web_child_fn fn, void *ctx, struct hearth_error *err);
 const struct store_child_hit *web_children_find(const struct web_children *c, int64_t id);
 
 /* The worklist (due soon, due, overdue; most urgent first) across the children visible

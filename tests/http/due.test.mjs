@@ -5,11 +5,13 @@
 //  - a manager sets a task for a worker, it is on the worker's /due and home page, the
 //    worker does it (a visit of the kind it names, or a done date) and it is gone;
 //  - a supervision's action is a task; SUP1 on /team counts the supervised case;
-//  - bad filters are refused, naming the parameter.
+//  - bad filters are refused, naming the parameter;
+//  - the home page's in-tray (which reads only the children who can hold an item for its
+//    worker) lists exactly the items the full scan of /due gives that worker.
 import test from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { AS_AT, CHILD, DB, HEARTH, WORKER, as, sql, page, dateBoxes } from './lib.mjs';
+import { AS_AT, CHILD, DB, HEARTH, PASSWORD, WORKER, as, sql, page, dateBoxes, signIn } from './lib.mjs';
 
 const decode = (s) => s.replaceAll('&amp;', '&');
 
@@ -278,4 +280,44 @@ test('case supervision: an action is a task for its owner; SUP1 on /team counts 
 	const perf = await page('GET', '/performance?as_at=2026-03-29', { session: await as('head_of_service') });
 	assert.equal(perf.status, 200);
 	assert.match(perf.text, /Open cases supervised within the local interval/);
+});
+
+// The in-tray's narrower read (src/web/pages/due.c, only_worker: the casefiles of the
+// children allocated to the worker or with a task for them) against the full scan of the
+// team that /due makes, for the case holders of the demo team with the most children: the
+// same count, the same overdue count and the same most urgent items in the same order.
+test('the in-tray lists what the full scan of /due gives each worker of the busiest team', async () => {
+	const live = `a.voided = 0 AND a.start_date <= '${AS_AT}' AND (a.end_date IS NULL OR a.end_date > '${AS_AT}')`;
+	const team = sql(`SELECT w.team_id FROM allocation a JOIN worker w ON w.id = a.worker_id WHERE ${live}
+		AND a.kind = 'sw' GROUP BY w.team_id ORDER BY count(*) DESC, w.team_id LIMIT 1`);
+	assert.ok(team, 'the demo county allocates children');
+	const teamName = sql(`SELECT name FROM team WHERE id = ${team}`);
+	const workers = sql(`SELECT w.id, w.staff_id FROM allocation a JOIN worker w ON w.id = a.worker_id WHERE ${live}
+		AND a.kind = 'sw' AND w.team_id = ${team} GROUP BY w.id ORDER BY count(*) DESC, w.id LIMIT 6`)
+		.split('\n').filter(Boolean).map((l) => l.split('|'));
+	assert.ok(workers.length >= 2, `several case holders in ${teamName}`);
+	let compared = 0;
+	for (const [id, staff] of workers) {
+		const name = `tray_${staff.toLowerCase()}`;
+		execFileSync(HEARTH, ['user', DB, 'add', name, '--role', 'social_worker', '--team', teamName, '--worker', staff],
+			{ input: `${PASSWORD}\n`, env: { ...process.env, HEARTH_TODAY: AS_AT } });
+		const me = await signIn(name);
+		const full = await page('GET', `/due?worker=${id}`, { session: me });
+		assert.equal(full.status, 200);
+		const want = summary(full.text);
+		const home = await page('GET', '/', { session: me });
+		if (want.items === 0) {
+			assert.doesNotMatch(home.text, /data-hearth="tray-due-summary"/, `${staff}: nothing due, no section`);
+			continue;
+		}
+		assert.equal(home.status, 200, `${staff}: the in-tray holds their items`);
+		const m = home.text.match(/data-hearth="tray-due-summary">(\d+) items? (?:is|are) for you, (\d+) overdue/);
+		assert.ok(m, `${staff}: the in-tray counts their items`);
+		assert.deepEqual({ items: Number(m[1]), overdue: Number(m[2]) }, want, `${staff}: the same counts as /due`);
+		const tray = rows(home.text);
+		assert.equal(tray.length, Math.min(10, want.items));
+		assert.deepEqual(tray, rows(full.text).slice(0, tray.length), `${staff}: the same items, most urgent first`);
+		compared += want.items;
+	}
+	assert.ok(compared > 0, 'some worker of the team has items to compare');
 });

@@ -194,7 +194,16 @@ int page_due_scan(struct web_request *r, const struct store_scope *sc, struct du
 	web_settings_load(r, &s->settings);
 	s->within_until = s->within >= 0 ? workdays_add(s->as_at, s->within) : DATE_NONE;
 	struct hearth_error err = {0};
-	if (web_children_each(r, sc, s->as_at, &s->children, scan_child, s, &err)) {
+	if (s->only_worker) {
+		/* An item is for a worker when it is their task or the child is allocated to them
+		 * (scan_child): no other child can hold one, so no other casefile is read. */
+		struct store_child_hit *hits;
+		size_t n_hits;
+		if (store_worker_children(r->st, sc, s->only_worker, &r->a, &hits, &n_hits, &err) ||
+		    web_children_each_of(r, hits, n_hits, &s->children, scan_child, s, &err)) {
+			return web_fail_err(r, &err);
+		}
+	} else if (web_children_each(r, sc, s->as_at, &s->children, scan_child, s, &err)) {
 		return web_fail_err(r, &err);
 	}
 	if (s->n > 1) {

@@ -30,6 +30,11 @@ struct due_scan {
 	int kind;			/* a clock_kind, or -1: any */
 	int64_t new_for;		/* new allocations to this worker ... */
 	hdate new_since;		/* ... starting on or after this day; DATE_NONE: none */
+	int64_t only_worker;		/* not 0: only the children who may hold an item for this
+					 * worker (store_worker_children): the rows whose worker_id
+					 * is this worker are exactly those of the full scan, the
+					 * others are not all there, and children lists only those
+					 * children. 0: every visible child */
 	/* out (in r's arena), most urgent first */
 	hdate within_until;
 	struct settings settings;

@@ -183,7 +183,7 @@ static int in_tray(struct web_request *r, struct html *h, size_t *n)
 	struct store_scope sc = r->scope;
 	sc.as_at = today;
 	struct due_scan s = {.r = r, .as_at = today, .within = -1, .kind = -1, .new_for = me,
-			     .new_since = today - NEW_ALLOCATION_DAYS};
+			     .new_since = today - NEW_ALLOCATION_DAYS, .only_worker = me};
 	int rc = page_due_scan(r, &sc, &s);
 	if (rc) {
 		return rc;
