@@ -738,15 +738,33 @@ static int cursor_open_set(struct db *db, const struct loader *l, const int64_t 
 	for (size_t i = 0; i < n; i++) {
 		db_bind_int(c->s, (int)i + 1, ids[i]);
 	}
-	rc = db_step(c->s, err);
-	if (rc < 0) {
+	return db_send(c->s, err); /* read by cursor_first, once every statement is sent */
+}
+
+/* The children's own rows of a set (ids sorted), in id order, sent like the loaders'. */
+static int children_open_set(struct db *db, const int64_t *ids, size_t n, struct db_stmt **out,
+			     struct hearth_error *err)
+{
+	struct buf b = BUF_INIT;
+	buf_puts(&b, "SELECT id");
+	for (int i = 0; i < entity_child.n_fields; i++) {
+		buf_printf(&b, ", %s", entity_child.fields[i].name);
+	}
+	buf_puts(&b, " FROM child WHERE voided = 0 AND id IN (");
+	for (size_t i = 0; i < n; i++) {
+		buf_puts(&b, i ? ", ?" : "?");
+	}
+	buf_puts(&b, ") ORDER BY id");
+	int rc = db_prepare(db, buf_cstr(&b), out, err);
+	buf_free(&b);
+	if (rc) {
+		*out = NULL;
 		return rc;
 	}
-	c->has_row = rc == 1;
-	if (c->has_row) {
-		c->child_id = db_col_int(c->s, 1 + e->child_field);
+	for (size_t i = 0; i < n; i++) {
+		db_bind_int(*out, (int)i + 1, ids[i]);
 	}
-	return 0;
+	return db_send(*out, err);
 }
 
 int store_casefiles_each(struct store *st, const int64_t *ids, size_t n, store_casefile_fn fn, void *ctx,
@@ -759,19 +777,36 @@ int store_casefiles_each(struct store *st, const int64_t *ids, size_t n, store_c
 	for (size_t at = 0; !rc && at < n; at += SET_CHUNK) {
 		size_t k = n - at < SET_CHUNK ? n - at : SET_CHUNK;
 		struct cursor cur[N_LOADERS];
+		struct db_stmt *children = NULL;
 		int opened = 0;
+		/* Every statement of the chunk prepared and sent, then read: on PostgreSQL the
+		 * chunk's rows come in one round trip after the prepares. */
+		rc = children_open_set(db, ids + at, k, &children, err);
 		while (!rc && opened < N_LOADERS) {
 			rc = cursor_open_set(db, &loaders[opened], ids + at, k, &cur[opened], err);
 			opened++;
 		}
+		for (int l = 0; !rc && l < opened; l++) {
+			rc = cursor_first(&cur[l], err);
+		}
+		int crc = rc ? 0 : db_step(children, err);
+		if (crc < 0) {
+			rc = crc;
+		}
 		for (size_t i = 0; !rc && i < k; i++) {
-			struct hval *v;
 			struct casefile cf;
-			if (store_get(st, &entity_child, ids[at + i], &per_child, &v, NULL)) {
+			int64_t id = ids[at + i];
+			while (crc == 1 && db_col_int(children, 0) < id) {
+				if ((crc = db_step(children, err)) < 0) {
+					rc = crc;
+				}
+			}
+			if (crc != 1 || db_col_int(children, 0) != id) {
 				continue; /* voided or gone: its rows are passed over by the next child */
 			}
+			int64_t got;
 			memset(&cf, 0, sizeof(cf));
-			store_cf_child(v, ids[at + i], &cf.child);
+			store_cf_child(store_read_row(children, &entity_child, &per_child, &got), id, &cf.child);
 			for (int l = 0; !rc && l < N_LOADERS; l++) {
 				rc = cursor_take(&cur[l], cf.child.id, &cf, &per_child, err);
 			}
@@ -784,6 +819,7 @@ int store_casefiles_each(struct store *st, const int64_t *ids, size_t n, store_c
 		for (int l = 0; l < opened; l++) {
 			db_finalize(cur[l].s);
 		}
+		db_finalize(children);
 	}
 	arena_free(&per_child);
 	arena_free(&shared);
