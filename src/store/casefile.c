@@ -917,9 +917,9 @@ static int one_prepare(struct store *st, int k, struct hearth_error *err)
 		buf_puts(&b, " FROM child WHERE id = ? AND voided = 0"); /* as store_get reads it */
 	} else if (k == ONE_TEAMS) {
 		/* The live workers of the child's allocations, with their teams (store_get of each
-		 * worker, in one statement). */
-		buf_puts(&b, "SELECT w.id, w.team_id FROM worker w WHERE w.voided = 0 AND w.id IN (SELECT a.worker_id "
-			     "FROM allocation a WHERE a.voided = 0 AND a.child_id = ?)");
+		 * worker, in one statement; a worker allocated twice comes twice). */
+		buf_puts(&b, "SELECT w.id, w.team_id FROM allocation a JOIN worker w ON w.id = a.worker_id WHERE "
+			     "a.voided = 0 AND a.child_id = ? AND w.voided = 0");
 	} else {
 		const struct loader *l = &loaders[k];
 		const char *sort = l->e->fields[l->sort_field].name;

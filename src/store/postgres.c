@@ -110,7 +110,7 @@ static int fail_msg(struct hearth_error *err, const char *what, const char *msg)
 
 /* A failed statement's error: a lock waited for too long and a lost server say so in words
  * a person can act on; anything else is the server's own message. */
-static int fail_result(struct hearth_error *err, const char *what, PGresult *r, PGconn *conn)
+static int fail_result(struct hearth_error *err, const char *what, PGresult *r, PGconn *conn, const char *batch_error)
 {
 	const char *state = PQresultErrorField(r, PG_DIAG_SQLSTATE);
 	if (state && strcmp(state, "55P03") == 0) {
@@ -122,6 +122,9 @@ static int fail_result(struct hearth_error *err, const char *what, PGresult *r, 
 	}
 	if (PQstatus(conn) != CONNECTION_OK) {
 		return fail_msg(err, "the connection to the PostgreSQL server was lost", PQerrorMessage(conn));
+	}
+	if (state && strcmp(state, "25P02") == 0 && batch_error && batch_error[0]) {
+		return fail_msg(err, what, batch_error); /* the command sent ahead that failed */
 	}
 	return fail_msg(err, what, PQresultErrorMessage(r)[0] ? PQresultErrorMessage(r) : PQerrorMessage(conn));
 }
@@ -181,7 +184,10 @@ static void settle_keep(struct pg_db *db, PGresult **keep_last)
 		}
 		ExecStatusType t = PQresultStatus(r);
 		if (t == PGRES_FATAL_ERROR && !first_error[0]) {
-			const char *m = PQresultErrorMessage(r);
+			const char *m = PQresultErrorMessage(r), *state = PQresultErrorField(r, PG_DIAG_SQLSTATE);
+			if (state && strcmp(state, "55P03") == 0) {
+				m = "the record is busy: another writer held it for longer than " LOCK_TIMEOUT;
+			}
 			snprintf(first_error, sizeof(first_error), "%s", m && m[0] ? m : PQerrorMessage(c));
 			first_error[strcspn(first_error, "\n")] = '\0';
 		}
@@ -215,6 +221,7 @@ static void settle_keep(struct pg_db *db, PGresult **keep_last)
 			break;
 		}
 	}
+	snprintf(db->batch_error, sizeof(db->batch_error), "%s", first_error);
 	PQexitPipelineMode(c); /* fails only on a broken connection, which PQreset resets */
 	db->piped = false;
 	db->synced = false;
@@ -332,9 +339,12 @@ static int pg_exec(struct db *d, const char *sql, struct hearth_error *err)
 	ExecStatusType t = PQresultStatus(r);
 	int rc = 0;
 	if (t != PGRES_COMMAND_OK && t != PGRES_TUPLES_OK) {
-		rc = fail_result(err, "exec", r, db->conn);
+		rc = fail_result(err, "exec", r, db->conn, db->batch_error);
 	}
 	PQclear(r);
+	if (strncmp(sql, "ROLLBACK", 8) == 0 || strcmp(sql, "COMMIT") == 0) {
+		db->batch_error[0] = '\0'; /* the transaction it explained has ended */
+	}
 	return rc;
 }
 
@@ -410,8 +420,18 @@ static int pg_open(const char *target, enum db_mode mode, struct db **out, struc
 
 static int pg_begin_write(struct db *d, struct hearth_error *err)
 {
+	struct pg_db *db = DB(d);
 	if (pg_exec(d, "BEGIN", err)) {
 		return HERR_IO;
+	}
+	if (db->piped && !db->synced &&
+	    PQsendQueryParams(db->conn, "SELECT pg_advisory_xact_lock(" LOCK_KEY_TEXT ")", 0, NULL, NULL, NULL, NULL, 0)) {
+		/* The BEGIN waits to be sent: the lock joins it, and both go with the transaction's
+		 * first statement, which the server runs once the lock is had. A lock not had in
+		 * time fails that statement, with the lock's words. */
+		sent_push(db, NULL, "lock");
+		db->tx_reading = false;
+		return 0;
 	}
 	if (pg_exec(d, "SELECT pg_advisory_xact_lock(" LOCK_KEY_TEXT ")", err)) {
 		pg_exec(d, "ROLLBACK", NULL);
@@ -692,15 +712,14 @@ static int pg_step(struct db_stmt *st, struct hearth_error *err)
 		} else {
 			int rc;
 			if (t == PGRES_PIPELINE_ABORTED) {
-				rc = fail_msg(err, "not run, as an earlier statement sent with it failed",
-					      s->abort_reason);
+				rc = fail_msg(err, "not run", s->abort_reason);
 				if (PQstatus(db->conn) != CONNECTION_OK) {
 					rc = fail_msg(err, "the connection to the PostgreSQL server was lost",
 						      PQerrorMessage(db->conn));
 				}
 			} else {
 				const char *state = PQresultErrorField(s->res, PG_DIAG_SQLSTATE);
-				rc = fail_result(err, "step", s->res, db->conn);
+				rc = fail_result(err, "step", s->res, db->conn, db->batch_error);
 				if (state && strcmp(state, "23505") == 0 && err) {
 					err->code = HERR_CONFLICT; /* a unique constraint: someone else wrote first */
 					rc = HERR_CONFLICT;
