@@ -27,8 +27,10 @@
  *   - a read transaction's BEGIN is not waited for: it goes with the transaction's first
  *     statement;
  *   - the COMMIT of a transaction that ran only SELECTs (nothing to make durable) is sent
- *     and its answer read with the connection's next statement.
- * Every other call first settles what is in flight, so outside these three the driver works
+ *     and its answer read with the connection's next statement;
+ *   - a writer's BEGIN and its lock (db_begin_write) go with its first statement, which
+ *     the server runs once the lock is had.
+ * Every other call first settles what is in flight, so outside these the driver works
  * statement by statement as before. In a pipeline a failed statement makes the server skip
  * the rest of the batch: those statements report the failure that stopped them. A lost
  * connection fails every statement in flight; the next call outside a transaction
