@@ -6,9 +6,11 @@
  * change's own transaction, and readers append in batches (store_audit_append), which
  * lets a server commit many requests' rows with one fsync. */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "base/buf.h"
+#include "base/mem.h"
 #include "base/secret.h"
 #include "store/internal.h"
 
@@ -83,7 +85,12 @@ static void bind_audit(struct db_stmt *s, int base, const struct bulk_audit *a)
 /* The statement that writes one audit row, or BULK_ROWS of them. */
 static struct db_stmt *audit_stmt(struct store *st, int rows, struct hearth_error *err)
 {
-	struct db_stmt **s = rows == 1 ? &st->audit_insert : &st->audit_insert_many;
+	struct db_stmt **s = rows == 1 ? &st->audit_insert : rows == BULK_ROWS ? &st->audit_insert_many : NULL;
+	for (int k = 0; !s && k < AUDIT_POW_MAX; k++) {
+		if (rows == 2 << k) {
+			s = &st->audit_insert_pow[k];
+		}
+	}
 	if (!*s) {
 		struct buf b = BUF_INIT;
 		buf_puts(&b, AUDIT_INSERT);
@@ -114,6 +121,46 @@ static int audit_write(struct store *st, const struct bulk_audit *a, int rows, s
 	int rc = db_step(s, err);
 	db_reset(s);
 	return rc < 0 ? rc : 0;
+}
+
+/* Writes n rows in as few statements as fit, all sent before any is read: BULK_ROWS a
+ * statement, the rest in statements of 32, 16, ... 1 rows (n's binary digits), each
+ * statement used once per round, so on PostgreSQL up to 2 * BULK_ROWS - 1 rows are one
+ * round trip. The rows keep their order (ids ascending). */
+static int audit_write_all(struct store *st, const struct bulk_audit *a, size_t n, struct hearth_error *err)
+{
+	int rc = 0;
+	while (rc == 0 && n > 0) {
+		struct db_stmt *sent[AUDIT_POW_MAX + 2];
+		int n_sent = 0;
+		size_t take = n >= BULK_ROWS ? BULK_ROWS : 0;
+		for (int size = BULK_ROWS; rc == 0 && size >= 1; size /= 2) {
+			int rows = size == BULK_ROWS ? (int)take : (int)(n & (size_t)size);
+			if (rows == 0) {
+				continue;
+			}
+			struct db_stmt *s = audit_stmt(st, rows, err);
+			if (!s) {
+				rc = HERR_IO;
+				break;
+			}
+			for (int i = 0; i < rows; i++) {
+				bind_audit(s, i * AUDIT_PARAMS, &a[i]);
+			}
+			rc = db_send(s, err);
+			sent[n_sent++] = s;
+			a += rows;
+			n -= (size_t)rows;
+		}
+		for (int i = 0; i < n_sent; i++) {
+			int r = rc ? 0 : db_step(sent[i], err);
+			if (r < 0) {
+				rc = r;
+			}
+			db_reset(sent[i]);
+		}
+	}
+	return rc;
 }
 
 int store_audit_flush(struct store *st, struct hearth_error *err)
@@ -159,6 +206,26 @@ int store_audit_append_locked(struct store *st, const struct store_audit *rows, 
 	}
 	const char *at = store_now_text(st);
 	rc = 0;
+	if (!st->bulk && n > 1) {
+		/* A batch (the server's reads): every row chained here, then written together. */
+		struct bulk_audit *all = xmalloc(sizeof(*all) * n);
+		for (size_t i = 0; i < n; i++) {
+			struct bulk_audit *x = &all[i];
+			*x = (struct bulk_audit){rows[i], st->audit_head_id + 1 + (int64_t)i, "", "", ""};
+			memcpy(x->at, at, sizeof(x->at));
+			memcpy(x->prev_hash, i ? all[i - 1].hash : st->audit_head_hash, sizeof(x->prev_hash));
+			row_hash(&st->text, x->prev_hash, x->id, x->at, &x->row, x->hash);
+		}
+		rc = audit_write_all(st, all, n, err);
+		if (rc == 0) {
+			st->audit_head_id = all[n - 1].id;
+			memcpy(st->audit_head_hash, all[n - 1].hash, sizeof(all[n - 1].hash));
+		} else {
+			st->audit_head_known = false; /* the transaction will roll back */
+		}
+		free(all);
+		return rc;
+	}
 	for (size_t i = 0; i < n && rc == 0; i++) {
 		struct bulk_audit a = {rows[i], st->audit_head_id + 1, "", "", ""};
 		memcpy(a.at, at, sizeof(a.at));

@@ -557,21 +557,25 @@ struct cursor {
 	void *items;
 };
 
-static int cursor_open_cached(struct db *db, const struct loader *l, int64_t child_id, struct db_stmt **cache,
-			      struct cursor *c, struct hearth_error *err);
+static int cursor_first(struct cursor *c, struct hearth_error *err);
 
 static int cursor_open_range(struct db *db, const struct loader *l, int64_t from, int64_t below, struct cursor *c,
 			     struct hearth_error *err);
+static int cursor_open_one(struct db *db, const struct loader *l, int64_t child_id, struct cursor *c,
+			   struct hearth_error *err);
 
+/* Opens a loader's cursor as the scan's filter asks: an id range (a thread's part), one
+ * child, or every child. */
 static int cursor_open(struct db *db, const struct loader *l, const struct store_filter *f, struct cursor *c,
 		       struct hearth_error *err)
 {
 	if (f && !f->child_id && (f->id_from || f->id_below)) {
 		return cursor_open_range(db, l, f->id_from, f->id_below, c, err);
 	}
-	return cursor_open_cached(db, l, f ? f->child_id : 0, NULL, c, err);
+	return cursor_open_one(db, l, f ? f->child_id : 0, c, err);
 }
 
+/* A cursor's statement finalized, or, when it is the store's (cached), reset for next time. */
 static void cursor_close(struct cursor *c)
 {
 	if (!c->s) {
@@ -584,47 +588,41 @@ static void cursor_close(struct cursor *c)
 	}
 }
 
-/* Opens a loader's cursor over every child (child_id 0) or one child. With a cache (the
- * store's, for one child) the statement is prepared once and kept there; the caller then
- * resets instead of finalizing (cursor_close). */
-static int cursor_open_cached(struct db *db, const struct loader *l, int64_t child_id, struct db_stmt **cache,
-			      struct cursor *c, struct hearth_error *err)
+/* Opens a loader's cursor over every child (child_id 0) or one child; cursor_close after. */
+static int cursor_open_one(struct db *db, const struct loader *l, int64_t child_id, struct cursor *c,
+			   struct hearth_error *err)
 {
 	const struct entity *e = l->e;
 	memset(c, 0, sizeof(*c));
 	c->l = l;
-	c->cached = cache != NULL;
-	int rc = 0;
-	if (cache && *cache) {
-		db_reset(*cache);
-		c->s = *cache;
-	} else {
-		struct buf b = BUF_INIT;
-		buf_puts(&b, "SELECT id");
-		for (int i = 0; i < e->n_fields; i++) {
-			buf_printf(&b, ", %s", e->fields[i].name);
-		}
-		buf_printf(&b, " FROM %s WHERE voided = 0%s ORDER BY child_id, %s, id", e->name,
-			   child_id ? " AND child_id = ?" : "", e->fields[l->sort_field].name);
-		rc = db_prepare(db, buf_cstr(&b), &c->s, err);
-		buf_free(&b);
-		if (rc) {
-			return rc;
-		}
-		if (cache) {
-			*cache = c->s;
-		}
+	struct buf b = BUF_INIT;
+	buf_puts(&b, "SELECT id");
+	for (int i = 0; i < e->n_fields; i++) {
+		buf_printf(&b, ", %s", e->fields[i].name);
+	}
+	buf_printf(&b, " FROM %s WHERE voided = 0%s ORDER BY child_id, %s, id", e->name, child_id ? " AND child_id = ?" : "",
+		   e->fields[l->sort_field].name);
+	int rc = db_prepare(db, buf_cstr(&b), &c->s, err);
+	buf_free(&b);
+	if (rc) {
+		return rc;
 	}
 	if (child_id) {
 		db_bind_int(c->s, 1, child_id);
 	}
-	rc = db_step(c->s, err);
+	return cursor_first(c, err);
+}
+
+/* Reads a cursor's first row (its statement bound, and maybe sent). */
+static int cursor_first(struct cursor *c, struct hearth_error *err)
+{
+	int rc = db_step(c->s, err);
 	if (rc < 0) {
 		return rc;
 	}
 	c->has_row = rc == 1;
 	if (c->has_row) {
-		c->child_id = db_col_int(c->s, 1 + e->child_field);
+		c->child_id = db_col_int(c->s, 1 + c->l->e->child_field);
 	}
 	return 0;
 }
@@ -836,15 +834,33 @@ static int cursor_open_set(struct db *db, const struct loader *l, const int64_t 
 			db_bind_null(c->s, (int)i + 1);
 		}
 	}
-	rc = db_step(c->s, err);
-	if (rc < 0) {
+	return db_send(c->s, err); /* read by cursor_first, once every statement is sent */
+}
+
+/* The children's own rows of a set (ids sorted), in id order, sent like the loaders'. */
+static int children_open_set(struct db *db, const int64_t *ids, size_t n, struct db_stmt **out,
+			     struct hearth_error *err)
+{
+	struct buf b = BUF_INIT;
+	buf_puts(&b, "SELECT id");
+	for (int i = 0; i < entity_child.n_fields; i++) {
+		buf_printf(&b, ", %s", entity_child.fields[i].name);
+	}
+	buf_puts(&b, " FROM child WHERE voided = 0 AND id IN (");
+	for (size_t i = 0; i < n; i++) {
+		buf_puts(&b, i ? ", ?" : "?");
+	}
+	buf_puts(&b, ") ORDER BY id");
+	int rc = db_prepare(db, buf_cstr(&b), out, err);
+	buf_free(&b);
+	if (rc) {
+		*out = NULL;
 		return rc;
 	}
-	c->has_row = rc == 1;
-	if (c->has_row) {
-		c->child_id = db_col_int(c->s, 1 + e->child_field);
+	for (size_t i = 0; i < n; i++) {
+		db_bind_int(*out, (int)i + 1, ids[i]);
 	}
-	return 0;
+	return db_send(*out, err);
 }
 
 int store_casefiles_each(struct store *st, const int64_t *ids, size_t n, store_casefile_fn fn, void *ctx,
@@ -859,20 +875,37 @@ int store_casefiles_each(struct store *st, const int64_t *ids, size_t n, store_c
 	for (size_t at = 0; !rc && at < n; at += SET_CHUNK) {
 		size_t k = n - at < SET_CHUNK ? n - at : SET_CHUNK;
 		struct cursor cur[N_LOADERS];
+		struct db_stmt *children = NULL;
 		int opened = 0;
+		/* Every statement of the chunk prepared and sent, then read: on PostgreSQL the
+		 * chunk's rows come in one round trip after the prepares. */
+		rc = children_open_set(db, ids + at, k, &children, err);
 		while (!rc && opened < N_LOADERS) {
 			rc = cursor_open_set(db, &loaders[opened], ids + at, k, own_cache ? &st->casefile_set[opened] : NULL,
 					     &cur[opened], err);
 			opened++;
 		}
+		for (int l = 0; !rc && l < opened; l++) {
+			rc = cursor_first(&cur[l], err);
+		}
+		int crc = rc ? 0 : db_step(children, err);
+		if (crc < 0) {
+			rc = crc;
+		}
 		for (size_t i = 0; !rc && i < k; i++) {
-			struct hval *v;
 			struct casefile cf;
-			if (store_get(st, &entity_child, ids[at + i], &per_child, &v, NULL)) {
+			int64_t id = ids[at + i];
+			while (crc == 1 && db_col_int(children, 0) < id) {
+				if ((crc = db_step(children, err)) < 0) {
+					rc = crc;
+				}
+			}
+			if (crc != 1 || db_col_int(children, 0) != id) {
 				continue; /* voided or gone: its rows are passed over by the next child */
 			}
+			int64_t got;
 			memset(&cf, 0, sizeof(cf));
-			store_cf_child(v, ids[at + i], &cf.child);
+			store_cf_child(store_read_row(children, &entity_child, &per_child, &got), id, &cf.child);
 			for (int l = 0; !rc && l < N_LOADERS; l++) {
 				rc = cursor_take(&cur[l], cf.child.id, &cf, &per_child, err);
 			}
@@ -885,6 +918,7 @@ int store_casefiles_each(struct store *st, const int64_t *ids, size_t n, store_c
 		for (int l = 0; l < opened; l++) {
 			cursor_close(&cur[l]);
 		}
+		db_finalize(children);
 	}
 	if (own_cache) {
 		st->casefile_set_busy = false;
@@ -968,42 +1002,143 @@ done:
 	return rc;
 }
 
+/* ---- one child (store_casefile_load) ----
+ * Every statement the child's casefile needs is prepared once per connection (the store's
+ * casefile_one cache), bound and sent before any is read: on PostgreSQL they travel in one
+ * pipeline, so a casefile is one round trip whatever the number of tables; on SQLite
+ * db_send does nothing and each runs at its first step. The rows are decoded by the same
+ * code on both (store_read_row for the child, read_col and the converters for the arrays).
+ * A blank date sorts first on both engines (SQLite's order), not last (PostgreSQL's). */
+enum { ONE_CHILD = N_LOADERS, ONE_TEAMS, ONE_MAX };
+_Static_assert(ONE_MAX <= 64, "the store keeps a statement per loader, the child's and the teams'");
+
+static int one_prepare(struct store *st, int k, struct hearth_error *err)
+{
+	struct db_stmt **cache = &st->casefile_one[k];
+	if (*cache) {
+		db_reset(*cache);
+		return 0;
+	}
+	struct buf b = BUF_INIT;
+	if (k == ONE_CHILD) {
+		buf_puts(&b, "SELECT id");
+		for (int i = 0; i < entity_child.n_fields; i++) {
+			buf_printf(&b, ", %s", entity_child.fields[i].name);
+		}
+		buf_puts(&b, " FROM child WHERE id = ? AND voided = 0"); /* as store_get reads it */
+	} else if (k == ONE_TEAMS) {
+		/* The live workers of the child's allocations, with their teams (store_get of each
+		 * worker, in one statement; a worker allocated twice comes twice). */
+		buf_puts(&b, "SELECT w.id, w.team_id FROM allocation a JOIN worker w ON w.id = a.worker_id WHERE "
+			     "a.voided = 0 AND a.child_id = ? AND w.voided = 0");
+	} else {
+		const struct loader *l = &loaders[k];
+		const char *sort = l->e->fields[l->sort_field].name;
+		buf_puts(&b, "SELECT id");
+		for (int i = 0; i < l->e->n_fields; i++) {
+			buf_printf(&b, ", %s", l->e->fields[i].name);
+		}
+		buf_printf(&b, " FROM %s WHERE voided = 0 AND child_id = ? ORDER BY CASE WHEN %s IS NULL THEN 0 ELSE 1 END, %s, id",
+			   l->e->name, sort, sort);
+	}
+	int rc = db_prepare(store_db(st), buf_cstr(&b), cache, err);
+	buf_free(&b);
+	if (rc) {
+		*cache = NULL;
+	}
+	return rc;
+}
+
+struct worker_team {
+	int64_t worker, team;
+};
+
+int store_casefile_load_some(struct store *st, int64_t child_id, uint64_t arrays, struct arena *a,
+			     struct casefile *out, struct hearth_error *err)
+{
+	struct db_stmt **one = st->casefile_one;
+	bool want[ONE_MAX] = {0};
+	want[ONE_CHILD] = true;
+	for (int k = 0; k < N_LOADERS; k++) {
+		want[k] = (arrays >> k) & 1;
+	}
+	want[ONE_TEAMS] = want[CFA_ALLOCATIONS];
+	memset(out, 0, sizeof(*out));
+	int rc = 0;
+	/* Prepared first (a first use prepares, which is a round trip of its own), then sent. */
+	for (int k = 0; !rc && k < ONE_MAX; k++) {
+		if (want[k]) {
+			rc = one_prepare(st, k, err);
+		}
+	}
+	for (int k = 0; !rc && k < ONE_MAX; k++) {
+		if (want[k]) {
+			db_bind_int(one[k], 1, child_id);
+			rc = db_send(one[k], err);
+		}
+	}
+	if (!rc) {
+		rc = db_step(one[ONE_CHILD], err);
+		if (rc == 1) {
+			int64_t id;
+			store_cf_child(store_read_row(one[ONE_CHILD], &entity_child, a, &id), child_id, &out->child);
+			rc = 0;
+		} else if (rc == 0) {
+			rc = herr_set(err, HERR_NOT_FOUND, "id", "not_found", "there is no %s with id %lld",
+				      entity_child.label, (long long)child_id);
+		}
+	}
+	for (int k = 0; !rc && k < N_LOADERS; k++) {
+		if (!want[k]) {
+			continue;
+		}
+		struct cursor c;
+		memset(&c, 0, sizeof(c));
+		c.l = &loaders[k];
+		c.s = one[k];
+		if ((rc = cursor_first(&c, err)) == 0) {
+			rc = cursor_take(&c, child_id, out, a, err);
+		}
+	}
+	if (!rc && want[ONE_TEAMS]) {
+		/* The allocations' teams: a removed worker (absent here) has none. */
+		size_t n = 0, cap = 0;
+		struct worker_team *wt = NULL;
+		while ((rc = db_step(one[ONE_TEAMS], err)) == 1) {
+			if (n == cap) {
+				size_t ncap = cap ? cap * 2 : 8;
+				wt = arena_grow(a, wt, n, ncap, sizeof(*wt));
+				cap = ncap;
+			}
+			wt[n++] = (struct worker_team){db_col_int(one[ONE_TEAMS], 0),
+						       db_col_null(one[ONE_TEAMS], 1) ? 0 : db_col_int(one[ONE_TEAMS], 1)};
+		}
+		for (size_t i = 0; rc == 0 && i < out->n_allocations; i++) {
+			struct cf_allocation *al = &out->allocations[i];
+			al->team_id = 0;
+			for (size_t j = 0; j < n; j++) {
+				if (al->worker_id > 0 && wt[j].worker == al->worker_id) {
+					al->team_id = wt[j].team;
+					break;
+				}
+			}
+		}
+	}
+	/* Every statement reset, read or not (on PostgreSQL an unread result is read and
+	 * dropped): the cache's statements are left ready for the next child. */
+	for (int k = 0; k < ONE_MAX; k++) {
+		if (want[k] && one[k]) {
+			db_reset(one[k]);
+		}
+	}
+	return rc < 0 ? rc : 0;
+}
+
 int store_casefile_load(struct store *st, int64_t child_id, struct arena *a, struct casefile *out,
 			struct hearth_error *err)
 {
-	/* The scan frees its per-child memory when the callback returns, so a single load
-	 * reads directly into the caller's arena instead. */
-	struct db *db = store_db(st);
-	struct hval *v;
-	int rc = store_get(st, &entity_child, child_id, a, &v, err);
-	if (rc) {
-		return rc;
-	}
-	memset(out, 0, sizeof(*out));
-	store_cf_child(v, child_id, &out->child);
-	_Static_assert(N_LOADERS <= 64, "the store keeps a statement per loader");
-	for (int k = 0; k < N_LOADERS; k++) {
-		struct cursor c;
-		rc = cursor_open_cached(db, &loaders[k], child_id, &st->casefile_one[k], &c, err);
-		if (!rc) {
-			rc = cursor_take(&c, child_id, out, a, err);
-		}
-		cursor_close(&c);
-		if (rc) {
-			return rc;
-		}
-	}
-	/* One child has a few allocations: their workers' teams one by one, not the whole
-	 * workforce's (which a scan of every child loads once). */
-	for (size_t i = 0; i < out->n_allocations; i++) {
-		struct hval *w;
-		struct cf_allocation *al = &out->allocations[i];
-		al->team_id = 0;
-		if (al->worker_id > 0 && store_get(st, &entity_worker, al->worker_id, a, &w, NULL) == 0) {
-			al->team_id = I(&w[WORKER_TEAM_ID]);
-		}
-	}
-	return 0;
+	_Static_assert(N_LOADERS <= 64, "a bit per casefile array");
+	return store_casefile_load_some(st, child_id, N_LOADERS == 64 ? ~0ull : (1ull << N_LOADERS) - 1, a, out, err);
 }
 
 /* ---- chosen arrays of many children (store_arrays_read) ---- */

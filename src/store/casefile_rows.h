@@ -8,6 +8,7 @@
 #include "base/arena.h"
 #include "model/casefile.h"
 #include "model/entity.h"
+#include "store/store.h"
 
 /* The casefile's child from the child's row (CHILD__COUNT values in descriptor order). */
 void store_cf_child(const struct hval *v, int64_t id, struct cf_child *out);
@@ -19,5 +20,11 @@ int store_cf_array_of(const struct entity *e);
  * lives in a; the rows' text is pointed at, not copied. */
 void store_cf_array(int k, const int64_t *ids, struct hval *const *rows, size_t n, struct arena *a,
 		    struct casefile *cf);
+
+/* store_casefile_load of only the arrays whose bits are set in arrays (1 << enum cf_array;
+ * the others are left empty), the child and, with the allocations, their workers' teams:
+ * every statement sent at once, so on PostgreSQL one round trip. */
+int store_casefile_load_some(struct store *st, int64_t child_id, uint64_t arrays, struct arena *a,
+			     struct casefile *out, struct hearth_error *err);
 
 #endif

@@ -85,6 +85,11 @@ void db_bind_text(struct db_stmt *s, int i, const char *v)
 	s->drv->bind_text(s, i, v);
 }
 
+int db_send(struct db_stmt *s, struct hearth_error *err)
+{
+	return s->drv->send ? s->drv->send(s, err) : 0;
+}
+
 int db_step(struct db_stmt *s, struct hearth_error *err)
 {
 	return s->drv->step(s, err);

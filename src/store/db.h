@@ -66,6 +66,14 @@ void db_bind_int(struct db_stmt *s, int i, int64_t v);
 void db_bind_real(struct db_stmt *s, int i, double v);
 void db_bind_text(struct db_stmt *s, int i, const char *v);	/* NULL binds NULL */
 
+/* Starts s with its bound values without waiting for it: statements sent one after another
+ * travel to the server together and their results come back in order, so N statements cost
+ * one round trip rather than N. Read each with db_step as usual (in any order); a failure
+ * to run one is reported by its db_step. Its values are sent as bound: binding again (after
+ * a db_reset, which drops a result not yet read) starts afresh. An engine
+ * in the same process (SQLite) does nothing here: db_step runs the statement as always, so
+ * the rows and their decoding are the same on both. */
+int db_send(struct db_stmt *s, struct hearth_error *err);
 /* 1 when a row is ready, 0 when done, HERR_IO (err filled) on failure. */
 int db_step(struct db_stmt *s, struct hearth_error *err);
 /* Columns count from 0. Text is valid until the next step or reset. */
@@ -100,6 +108,7 @@ struct db_driver {
 	void (*bind_real)(struct db_stmt *s, int i, double v);
 	void (*bind_text)(struct db_stmt *s, int i, const char *v);
 	int (*step)(struct db_stmt *s, struct hearth_error *err);
+	int (*send)(struct db_stmt *s, struct hearth_error *err);	/* NULL: db_step runs it */
 	bool (*col_null)(struct db_stmt *s, int i);
 	int64_t (*col_int)(struct db_stmt *s, int i);
 	double (*col_real)(struct db_stmt *s, int i);

@@ -35,6 +35,7 @@ struct store {
 	int depth;		/* open transaction levels (outermost BEGIN, then savepoints) */
 	struct db_stmt *stmts[64][S_KIND_MAX];
 	struct db_stmt *revision_insert;
+	bool revision_sent;	/* revision_insert sent (db_send), its outcome not read yet */
 	struct db_stmt *audit_last, *audit_insert;
 	/* The chain's head, valid only inside the transaction that read it: another
 	 * connection may append between our transactions. */
@@ -78,6 +79,9 @@ struct store {
 	int n_bulk_rev, n_bulk_aud;
 	struct arena bulk_rev_mem, bulk_aud_mem;
 	struct db_stmt *revision_insert_many, *audit_insert_many;
+	/* Audit inserts of 2, 4, ... 32 rows, for the server's batches (audit.c). */
+#define AUDIT_POW_MAX 5
+	struct db_stmt *audit_insert_pow[AUDIT_POW_MAX];
 	/* store_casefile_load's statements (one per loader), prepared on first use and kept:
 	 * the server loads casefiles one child at a time, thousands of times. */
 	struct db_stmt *casefile_one[64];

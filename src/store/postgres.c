@@ -21,7 +21,25 @@
  * A request's work budget (db_set_time_budget) is time, as PostgreSQL counts no steps:
  * each statement runs under statement_timeout (the server cancels it, SQLSTATE 57014, and
  * aborts its transaction, which the store rolls back) and none starts once the budget has
- * passed; either way the rule is "budget", as SQLite's step count gives. */
+ * passed; either way the rule is "budget", as SQLite's step count gives.
+ *
+ * Round trips. A statement run alone costs a round trip to the server; a request that reads
+ * a child's record runs a dozen. So statements travel together in libpq's pipeline mode
+ * (libpq >= 14) whenever the caller allows it:
+ *   - db_send starts a statement without waiting: statements sent one after another go to
+ *     the server together and their results come back in order, read (all of them, once)
+ *     by the first db_step that needs one ("settling" the pipeline);
+ *   - a read transaction's BEGIN is not waited for: it goes with the transaction's first
+ *     statement;
+ *   - the COMMIT of a transaction that ran only SELECTs (nothing to make durable) is sent
+ *     and its answer read with the connection's next statement;
+ *   - a writer's BEGIN and its lock (db_begin_write) go with its first statement, which
+ *     the server runs once the lock is had.
+ * Every other call first settles what is in flight, so outside these the driver works
+ * statement by statement as before. In a pipeline a failed statement makes the server skip
+ * the rest of the batch: those statements report the failure that stopped them. A lost
+ * connection fails every statement in flight; the next call outside a transaction
+ * reconnects as before. */
 #include <libpq-fe.h>
 #include <poll.h>
 #include <stdint.h>
@@ -44,6 +62,16 @@
 #define SETUP_WRITE "SET client_min_messages = warning; SET lock_timeout = '" LOCK_TIMEOUT "'"
 #define SETUP_READ SETUP_WRITE "; SET default_transaction_read_only = on"
 
+struct pg_stmt;
+
+/* What was sent in pipeline mode and is still to be read, in the order sent: a statement
+ * (its result goes to it) or a command of the driver's own (s NULL: BEGIN, COMMIT, a
+ * prepare), whose result is only checked. */
+struct pg_sent {
+	struct pg_stmt *s;
+	const char *what;
+};
+
 struct pg_db {
 	struct db base;
 	PGconn *conn;
@@ -55,6 +83,14 @@ struct pg_db {
 	 * 0: none), and when the budget ends (CLOCK_MONOTONIC ms, 0: never). */
 	unsigned timeout_ms, timeout_set;
 	int64_t deadline;
+	/* The pipeline (see the top of the file). */
+	bool piped;		/* in pipeline mode */
+	bool synced;		/* its end (PQpipelineSync) is sent */
+	struct pg_sent *sent;
+	size_t n_sent, cap_sent;
+	char batch_error[400];	/* the first failure in the batch being read, for those it stopped */
+	/* The transaction in progress began with a read BEGIN and has run only SELECTs. */
+	bool tx_reading;
 };
 
 struct pg_stmt {
@@ -68,6 +104,10 @@ struct pg_stmt {
 	PGresult *res;
 	int row, nrows;
 	bool executed;
+	bool pending;		/* sent in the pipeline, its result not read yet */
+	bool checked;		/* res's status has been looked at by pg_step */
+	bool select;		/* the statement only reads (SELECT ...) */
+	char *abort_reason;	/* skipped in a batch: why */
 };
 
 #define DB(x) ((struct pg_db *)(x))
@@ -83,7 +123,7 @@ static int fail_msg(struct hearth_error *err, const char *what, const char *msg)
 
 /* A failed statement's error: a lock waited for too long and a lost server say so in words
  * a person can act on; anything else is the server's own message. */
-static int fail_result(struct hearth_error *err, const char *what, PGresult *r, PGconn *conn)
+static int fail_result(struct hearth_error *err, const char *what, PGresult *r, PGconn *conn, const char *batch_error)
 {
 	const char *state = PQresultErrorField(r, PG_DIAG_SQLSTATE);
 	if (state && strcmp(state, "55P03") == 0) {
@@ -99,6 +139,9 @@ static int fail_result(struct hearth_error *err, const char *what, PGresult *r, 
 	if (PQstatus(conn) != CONNECTION_OK) {
 		return fail_msg(err, "the connection to the PostgreSQL server was lost", PQerrorMessage(conn));
 	}
+	if (state && strcmp(state, "25P02") == 0 && batch_error && batch_error[0]) {
+		return fail_msg(err, what, batch_error); /* the command sent ahead that failed */
+	}
 	return fail_msg(err, what, PQresultErrorMessage(r)[0] ? PQresultErrorMessage(r) : PQerrorMessage(conn));
 }
 
@@ -106,6 +149,104 @@ static bool in_transaction(struct pg_db *db)
 {
 	PGTransactionStatusType t = PQtransactionStatus(db->conn);
 	return t == PQTRANS_INTRANS || t == PQTRANS_INERROR || t == PQTRANS_ACTIVE;
+}
+
+static void sent_push(struct pg_db *db, struct pg_stmt *s, const char *what)
+{
+	if (db->n_sent == db->cap_sent) {
+		db->cap_sent = db->cap_sent ? db->cap_sent * 2 : 32;
+		db->sent = xrealloc(db->sent, db->cap_sent * sizeof(*db->sent));
+	}
+	db->sent[db->n_sent++] = (struct pg_sent){s, what};
+}
+
+static int pipe_open(struct pg_db *db, struct hearth_error *err)
+{
+	if (!db->piped) {
+		if (!PQenterPipelineMode(db->conn)) {
+			return fail_msg(err, "pipeline", PQerrorMessage(db->conn));
+		}
+		db->piped = true;
+		db->synced = false;
+	}
+	return 0;
+}
+
+/* Reads the results of everything in flight, in the order sent, into their statements,
+ * and leaves pipeline mode. A statement the server skipped because an earlier one failed
+ * keeps that failure's words (abort_reason). With keep_last, the last command's result is
+ * handed back instead of checked (pg_exec's own, joined to the batch). */
+static void settle_keep(struct pg_db *db, PGresult **keep_last)
+{
+	if (!db->piped) {
+		return;
+	}
+	PGconn *c = db->conn;
+	if (!db->synced) {
+		PQpipelineSync(c);
+		db->synced = true;
+	}
+	char first_error[400] = "";
+	for (size_t i = 0; i < db->n_sent; i++) {
+		PGresult *r = PQgetResult(c);
+		if (!r) {
+			/* No result where one was owed: the connection is gone. */
+			r = PQmakeEmptyPGresult(c, PGRES_FATAL_ERROR);
+		} else {
+			PGresult *extra; /* each statement's results end with a NULL */
+			while ((extra = PQgetResult(c)) != NULL) {
+				PQclear(extra);
+			}
+		}
+		ExecStatusType t = PQresultStatus(r);
+		if (t == PGRES_FATAL_ERROR && !first_error[0]) {
+			const char *m = PQresultErrorMessage(r), *state = PQresultErrorField(r, PG_DIAG_SQLSTATE);
+			if (state && strcmp(state, "55P03") == 0) {
+				m = "the record is busy: another writer held it for longer than " LOCK_TIMEOUT;
+			}
+			snprintf(first_error, sizeof(first_error), "%s", m && m[0] ? m : PQerrorMessage(c));
+			first_error[strcspn(first_error, "\n")] = '\0';
+		}
+		struct pg_stmt *s = db->sent[i].s;
+		if (s) {
+			s->res = r;
+			s->pending = false;
+			s->checked = false;
+			if (t == PGRES_PIPELINE_ABORTED) {
+				free(s->abort_reason);
+				s->abort_reason = xstrdup(first_error[0] ? first_error : "an earlier statement failed");
+			}
+		} else if (keep_last && i + 1 == db->n_sent) {
+			*keep_last = r;
+		} else {
+			PQclear(r);
+		}
+	}
+	/* The end of the batch. */
+	for (int k = 0; k < 4; k++) {
+		PGresult *r = PQgetResult(c);
+		if (!r) {
+			if (PQstatus(c) != CONNECTION_OK) {
+				break;
+			}
+			continue;
+		}
+		ExecStatusType t = PQresultStatus(r);
+		PQclear(r);
+		if (t == PGRES_PIPELINE_SYNC) {
+			break;
+		}
+	}
+	snprintf(db->batch_error, sizeof(db->batch_error), "%s", first_error);
+	PQexitPipelineMode(c); /* fails only on a broken connection, which PQreset resets */
+	db->piped = false;
+	db->synced = false;
+	db->n_sent = 0;
+}
+
+static void settle(struct pg_db *db)
+{
+	settle_keep(db, NULL);
 }
 
 /* An idle connection has nothing to say: anything readable on its socket (the server's
@@ -176,6 +317,7 @@ static void pg_set_time_budget(struct db *d, unsigned ms)
 	struct pg_db *db = DB(d);
 	db->timeout_ms = ms;
 	db->deadline = ms ? now_ms() + ms : 0;
+	settle(db); /* a COMMIT sent ahead: no PQexec while a pipeline is open */
 	if (PQstatus(db->conn) == CONNECTION_OK && !in_transaction(db)) {
 		apply_timeout(db, NULL);
 	}
@@ -189,22 +331,83 @@ static int past_budget(struct pg_db *db, struct hearth_error *err)
 	return 0;
 }
 
+/* The COMMIT of a transaction that ran only SELECTs: nothing waits on it to be durable, so
+ * it is sent (with the batch in flight, if any) and its answer read with the connection's
+ * next statement. The server has it at once: the snapshot is not held while idle. */
+static int commit_later(struct pg_db *db)
+{
+	db->tx_reading = false;
+	if (db->piped && db->synced) {
+		settle(db);
+	}
+	if (pipe_open(db, NULL) == 0 && PQsendQueryParams(db->conn, "COMMIT", 0, NULL, NULL, NULL, NULL, 0)) {
+		sent_push(db, NULL, "commit");
+		PQpipelineSync(db->conn); /* sends the batch */
+		db->synced = true;
+		return 0;
+	}
+	/* Not sent: the connection is gone, and a read transaction with it. */
+	settle(db);
+	return 0;
+}
+
+static bool is_begin(const char *sql)
+{
+	return strncmp(sql, "BEGIN", 5) == 0 && !strchr(sql, ';');
+}
+
 static int pg_exec(struct db *d, const char *sql, struct hearth_error *err)
 {
 	struct pg_db *db = DB(d);
-	if (PQstatus(db->conn) != CONNECTION_OK && strncmp(sql, "ROLLBACK", 8) == 0) {
+	if (db->tx_reading && strcmp(sql, "COMMIT") == 0) {
+		return commit_later(db);
+	}
+	PGresult *r = NULL;
+	if (db->piped && !db->synced && !strchr(sql, ';') && !is_begin(sql)) {
+		/* A command after a read BEGIN not yet sent (a writer's lock): both go at once. */
+		if (PQsendQueryParams(db->conn, sql, 0, NULL, NULL, NULL, NULL, 0)) {
+			sent_push(db, NULL, "exec");
+			settle_keep(db, &r);
+		}
+	}
+	if (!r) {
+		settle(db);
+	}
+	if (!r && PQstatus(db->conn) != CONNECTION_OK && strncmp(sql, "ROLLBACK", 8) == 0) {
+		db->tx_reading = false;
 		return 0; /* a transaction dies with its connection: nothing is left to roll back */
 	}
-	if (!in_transaction(db) && ensure_connected(db, err)) {
-		return HERR_IO;
+	bool begin = is_begin(sql);
+	if (!r && !in_transaction(db)) {
+		if (ensure_connected(db, err)) {
+			return HERR_IO;
+		}
+		if (begin) {
+			/* A transaction's BEGIN goes with its first statement. */
+			if (pipe_open(db, err)) {
+				return HERR_IO;
+			}
+			if (PQsendQueryParams(db->conn, sql, 0, NULL, NULL, NULL, NULL, 0)) {
+				sent_push(db, NULL, "begin");
+				db->tx_reading = true;
+				return 0;
+			}
+			settle(db);
+		}
 	}
-	PGresult *r = PQexec(db->conn, sql);
+	db->tx_reading = false;
+	if (!r) {
+		r = PQexec(db->conn, sql);
+	}
 	ExecStatusType t = PQresultStatus(r);
 	int rc = 0;
 	if (t != PGRES_COMMAND_OK && t != PGRES_TUPLES_OK) {
-		rc = fail_result(err, "exec", r, db->conn);
+		rc = fail_result(err, "exec", r, db->conn, db->batch_error);
 	}
 	PQclear(r);
+	if (strncmp(sql, "ROLLBACK", 8) == 0 || strcmp(sql, "COMMIT") == 0) {
+		db->batch_error[0] = '\0'; /* the transaction it explained has ended */
+	}
 	return rc;
 }
 
@@ -212,12 +415,14 @@ static void pg_close(struct db *d)
 {
 	if (d) {
 		PQfinish(DB(d)->conn);
+		free(DB(d)->sent);
 		free(d);
 	}
 }
 
 static int query_int(struct pg_db *db, const char *sql, int *out)
 {
+	settle(db);
 	PGresult *r = PQexec(db->conn, sql);
 	int rc = -1;
 	if (PQresultStatus(r) == PGRES_TUPLES_OK && PQntuples(r) == 1) {
@@ -278,8 +483,18 @@ static int pg_open(const char *target, enum db_mode mode, struct db **out, struc
 
 static int pg_begin_write(struct db *d, struct hearth_error *err)
 {
+	struct pg_db *db = DB(d);
 	if (pg_exec(d, "BEGIN", err)) {
 		return HERR_IO;
+	}
+	if (db->piped && !db->synced &&
+	    PQsendQueryParams(db->conn, "SELECT pg_advisory_xact_lock(" LOCK_KEY_TEXT ")", 0, NULL, NULL, NULL, NULL, 0)) {
+		/* The BEGIN waits to be sent: the lock joins it, and both go with the transaction's
+		 * first statement, which the server runs once the lock is had. A lock not had in
+		 * time fails that statement, with the lock's words. */
+		sent_push(db, NULL, "lock");
+		db->tx_reading = false;
+		return 0;
 	}
 	if (pg_exec(d, "SELECT pg_advisory_xact_lock(" LOCK_KEY_TEXT ")", err)) {
 		pg_exec(d, "ROLLBACK", NULL);
@@ -358,7 +573,7 @@ static int server_prepare(struct pg_stmt *s, struct hearth_error *err)
 	PGresult *r = PQprepare(db->conn, s->name, s->sql, s->nparams, NULL);
 	int rc = 0;
 	if (PQresultStatus(r) != PGRES_COMMAND_OK) {
-		rc = fail_result(err, "prepare", r, db->conn);
+		rc = fail_result(err, "prepare", r, db->conn, NULL);
 	}
 	PQclear(r);
 	s->generation = db->generation;
@@ -370,6 +585,7 @@ static void pg_finalize(struct db_stmt *st);
 static int pg_prepare(struct db *d, const char *sql, struct db_stmt **out, struct hearth_error *err)
 {
 	struct pg_db *db = DB(d);
+	settle(db);
 	if (!in_transaction(db) && ensure_connected(db, err)) {
 		return HERR_IO;
 	}
@@ -377,6 +593,7 @@ static int pg_prepare(struct db *d, const char *sql, struct db_stmt **out, struc
 	s->base.drv = &db_postgres_driver;
 	s->db = db;
 	s->sql = translate(sql, &s->nparams);
+	s->select = strncmp(sql, "SELECT", 6) == 0;
 	s->vals = xcalloc((size_t)(s->nparams ? s->nparams : 1), sizeof(char *));
 	s->row = -1;
 	int rc = server_prepare(s, err);
@@ -399,11 +616,17 @@ static int pg_prepare_insert(struct db *d, const char *sql, struct db_stmt **out
 
 static void clear_result(struct pg_stmt *s)
 {
+	if (s->pending) {
+		settle(s->db); /* its result is on the way: read it, to be dropped */
+	}
 	PQclear(s->res);
 	s->res = NULL;
 	s->row = -1;
 	s->nrows = 0;
 	s->executed = false;
+	s->checked = false;
+	free(s->abort_reason);
+	s->abort_reason = NULL;
 }
 
 static void pg_reset(struct db_stmt *st)
@@ -420,6 +643,7 @@ static void pg_finalize(struct db_stmt *st)
 {
 	struct pg_stmt *s = ST(st);
 	pg_reset(st);
+	settle(s->db);
 	if (s->name[0] && s->generation == s->db->generation && PQstatus(s->db->conn) == CONNECTION_OK &&
 	    PQtransactionStatus(s->db->conn) == PQTRANS_IDLE) {
 		char sql[64];
@@ -465,33 +689,111 @@ static void pg_bind_text(struct db_stmt *s, int i, const char *v)
 	set_param(ST(s), i, v ? xstrdup(v) : NULL);
 }
 
-static int pg_step(struct db_stmt *st, struct hearth_error *err)
+/* Sends s with its bound values into the pipeline, without waiting (see the top of the
+ * file); its result is read by the first step that needs one. */
+static int send_stmt(struct pg_stmt *s, struct hearth_error *err)
 {
-	struct pg_stmt *s = ST(st);
 	struct pg_db *db = s->db;
-	if (!s->executed) {
-		if (past_budget(db, err) || (!in_transaction(db) && ensure_connected(db, err))) {
+	if (past_budget(db, err)) {
+		return HERR_IO;
+	}
+	clear_result(s);
+	if (db->piped && db->synced) {
+		settle(db); /* a batch already closed (a COMMIT sent ahead): read it first */
+	}
+	if (!db->piped) {
+		if (!in_transaction(db) && ensure_connected(db, err)) {
 			return HERR_IO;
 		}
 		if (s->generation != db->generation && server_prepare(s, err)) {
 			return HERR_IO;
 		}
-		s->res = PQexecPrepared(db->conn, s->name, s->nparams, (const char *const *)s->vals, NULL, NULL, 0);
-		s->executed = true;
+		if (pipe_open(db, err)) {
+			return HERR_IO;
+		}
+	} else if (s->generation != db->generation) {
+		/* Prepared on a connection since replaced: prepared again, in the batch. */
+		snprintf(s->name, sizeof(s->name), "hearth_%u", db->next_name++);
+		if (!PQsendPrepare(db->conn, s->name, s->sql, s->nparams, NULL)) {
+			return fail_msg(err, "prepare", PQerrorMessage(db->conn));
+		}
+		sent_push(db, NULL, "prepare");
+		s->generation = db->generation;
+	}
+	if (!PQsendQueryPrepared(db->conn, s->name, s->nparams, (const char *const *)s->vals, NULL, NULL, 0)) {
+		int rc = fail_msg(err, "send", PQerrorMessage(db->conn));
+		settle(db);
+		return rc;
+	}
+	sent_push(db, s, "statement");
+	s->executed = true;
+	s->pending = true;
+	if (!s->select) {
+		db->tx_reading = false;
+	}
+	return 0;
+}
+
+static int pg_send(struct db_stmt *st, struct hearth_error *err)
+{
+	return send_stmt(ST(st), err);
+}
+
+static int pg_step(struct db_stmt *st, struct hearth_error *err)
+{
+	struct pg_stmt *s = ST(st);
+	struct pg_db *db = s->db;
+	if (!s->executed) {
+		if (db->piped && !db->synced) {
+			/* A batch is open (a BEGIN sent ahead, or statements sent): this one joins it. */
+			if (send_stmt(s, err)) {
+				return HERR_IO;
+			}
+		} else {
+			settle(db);
+			if (past_budget(db, err) || (!in_transaction(db) && ensure_connected(db, err))) {
+				return HERR_IO;
+			}
+			if (s->generation != db->generation && server_prepare(s, err)) {
+				return HERR_IO;
+			}
+			s->res = PQexecPrepared(db->conn, s->name, s->nparams, (const char *const *)s->vals, NULL, NULL,
+						0);
+			s->executed = true;
+			if (!s->select) {
+				db->tx_reading = false;
+			}
+		}
+	}
+	if (s->pending) {
+		settle(db);
+	}
+	if (!s->checked) {
+		s->checked = true;
 		ExecStatusType t = PQresultStatus(s->res);
 		if (t == PGRES_TUPLES_OK) {
 			s->nrows = PQntuples(s->res);
 		} else if (t == PGRES_COMMAND_OK) {
 			s->nrows = 0;
 		} else {
-			const char *state = PQresultErrorField(s->res, PG_DIAG_SQLSTATE);
-			int rc = fail_result(err, "step", s->res, db->conn);
-			if (state && strcmp(state, "23505") == 0 && err) {
-				err->code = HERR_CONFLICT; /* a unique constraint: someone else wrote first */
-				rc = HERR_CONFLICT;
+			int rc;
+			if (t == PGRES_PIPELINE_ABORTED) {
+				rc = fail_msg(err, "not run", s->abort_reason);
+				if (PQstatus(db->conn) != CONNECTION_OK) {
+					rc = fail_msg(err, "the connection to the PostgreSQL server was lost",
+						      PQerrorMessage(db->conn));
+				}
+			} else {
+				const char *state = PQresultErrorField(s->res, PG_DIAG_SQLSTATE);
+				rc = fail_result(err, "step", s->res, db->conn, db->batch_error);
+				if (state && strcmp(state, "23505") == 0 && err) {
+					err->code = HERR_CONFLICT; /* a unique constraint: someone else wrote first */
+					rc = HERR_CONFLICT;
+				}
 			}
 			clear_result(s);
 			s->executed = true;
+			s->checked = true;
 			return rc;
 		}
 	}
@@ -526,6 +828,7 @@ static double pg_col_real(struct db_stmt *s, int i)
 
 static int pg_set_user_version(struct db *d, int v, struct hearth_error *err)
 {
+	settle(DB(d));
 	if (pg_exec(d, "CREATE TABLE IF NOT EXISTS hearth_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)", err)) {
 		return HERR_IO;
 	}
@@ -564,6 +867,7 @@ static int pg_check(struct db *d, db_problem_fn report, void *ctx, struct hearth
 static int pg_columns(struct db *d, const char *table, void (*fn)(void *ctx, const char *col), void *ctx,
 		      struct hearth_error *err)
 {
+	settle(DB(d));
 	const char *params[1] = {table};
 	PGresult *r = PQexecParams(DB(d)->conn,
 				   "SELECT column_name FROM information_schema.columns WHERE table_schema = "
@@ -583,6 +887,7 @@ static int pg_columns(struct db *d, const char *table, void (*fn)(void *ctx, con
 
 static int pg_sync_ids(struct db *d, const char *table, struct hearth_error *err)
 {
+	settle(DB(d));
 	/* Identity columns keep their own counter: move it past the copied ids. The table
 	 * name comes from the store's own table list, and is passed as a bound value. */
 	const char *params[1] = {table};
@@ -606,6 +911,7 @@ static int pg_bulk(struct db *d, bool on, struct hearth_error *err)
 
 static bool pg_in_transaction(struct db *db)
 {
+	settle(DB(db));
 	PGTransactionStatusType t = PQtransactionStatus(DB(db)->conn);
 	return t == PQTRANS_INTRANS || t == PQTRANS_INERROR || t == PQTRANS_ACTIVE;
 }
@@ -626,6 +932,7 @@ const struct db_driver db_postgres_driver = {
 	.bind_real = pg_bind_real,
 	.bind_text = pg_bind_text,
 	.step = pg_step,
+	.send = pg_send,
 	.col_null = pg_col_null,
 	.col_int = pg_col_int,
 	.col_real = pg_col_real,

@@ -52,7 +52,17 @@ static int audit_change(struct store *st, const char *actor, const char *action,
 	int64_t child = e == &entity_child ? id : e->child_field >= 0 && !row[e->child_field].null ? row[e->child_field].i : 0;
 	struct store_audit a = {actor, action, child, e->name, st->origin_route[0] ? st->origin_route : NULL,
 				st->origin_address[0] ? st->origin_address : NULL};
-	return store_audit_append_locked(st, &a, 1, err);
+	int rc = store_audit_append_locked(st, &a, 1, err);
+	/* The change's revision row, sent before (write_revision): its outcome is read now. */
+	if (st->revision_sent) {
+		st->revision_sent = false;
+		int r = rc ? 0 : db_step(st->revision_insert, err);
+		db_reset(st->revision_insert);
+		if (r < 0) {
+			rc = r;
+		}
+	}
+	return rc;
 }
 
 static int entity_index(const struct entity *e)
@@ -353,6 +363,9 @@ void store_close(struct store *st)
 	db_finalize(st->audit_last);
 	db_finalize(st->audit_insert);
 	db_finalize(st->audit_insert_many);
+	for (int i = 0; i < AUDIT_POW_MAX; i++) {
+		db_finalize(st->audit_insert_pow[i]);
+	}
 	if (st->bulk) {
 		store_rollback(st);
 		store_bulk_end(st, NULL);
@@ -428,6 +441,10 @@ static int tx_commit(struct store *st, struct hearth_error *err)
 
 static void tx_abort(struct store *st)
 {
+	if (st->revision_sent) {
+		st->revision_sent = false;
+		db_reset(st->revision_insert); /* rolled back with the rest */
+	}
 	st->audit_head_known = false;
 	st->birth_known = false;
 	live_forget(st);
@@ -916,9 +933,16 @@ static int write_revision(struct store *st, const char *table, int64_t row_id, c
 		return HERR_IO;
 	}
 	bind_revision(s, 0, &r);
-	int rc = db_step(s, err);
-	db_reset(s);
-	return rc < 0 ? rc : 0;
+	/* Sent, not waited for: it travels with the audit row's statements (on PostgreSQL one
+	 * round trip for both), and audit_change, which every revision is followed by, reads
+	 * its outcome. */
+	int rc = db_send(s, err);
+	if (rc) {
+		db_reset(s);
+		return rc;
+	}
+	st->revision_sent = true;
+	return 0;
 }
 
 /* ---- the write path ---- */

@@ -176,40 +176,14 @@ int store_web_child_visible(struct store_web *w, const struct store_scope *sc, i
 
 /* ---- the status casefile ---- */
 
-/* The arrays status_at and status_social_workers_12m read. */
-static const struct entity *const status_tables[] = {&entity_allocation, &entity_cla_episode, &entity_cp_plan,
-						     &entity_referral,	 &entity_early_help,  &entity_leaver_contact};
-
+/* The arrays status_at and status_social_workers_12m read, loaded as store_casefile_load
+ * loads them (all sent at once: on PostgreSQL one round trip). */
 int store_web_status_casefile(struct store_web *w, int64_t child_id, struct arena *a, struct casefile *out,
 			      struct hearth_error *err)
 {
-	struct store *st = w->st;
-	struct hval *c;
-	int rc = store_get(st, &entity_child, child_id, a, &c, err);
-	if (rc) {
-		return rc;
-	}
-	memset(out, 0, sizeof(*out));
-	store_cf_child(c, child_id, &out->child);
-	for (size_t t = 0; t < sizeof(status_tables) / sizeof(status_tables[0]); t++) {
-		int64_t *ids;
-		struct hval **rows;
-		size_t n;
-		if ((rc = store_child_rows(st, status_tables[t], child_id, a, &ids, &rows, &n, err))) {
-			return rc;
-		}
-		store_cf_array(store_cf_array_of(status_tables[t]), ids, rows, n, a, out);
-	}
-	/* A few allocations: their workers' teams one by one, as store_casefile_load does. */
-	for (size_t i = 0; i < out->n_allocations; i++) {
-		struct cf_allocation *al = &out->allocations[i];
-		struct hval *wk;
-		al->team_id = 0;
-		if (al->worker_id > 0 && store_get(st, &entity_worker, al->worker_id, a, &wk, NULL) == 0) {
-			al->team_id = wk[WORKER_TEAM_ID].null ? 0 : wk[WORKER_TEAM_ID].i;
-		}
-	}
-	return 0;
+	const uint64_t arrays = 1ull << CFA_ALLOCATIONS | 1ull << CFA_EPISODES | 1ull << CFA_CP_PLANS |
+				1ull << CFA_REFERRALS | 1ull << CFA_EARLY_HELP | 1ull << CFA_LEAVER_CONTACTS;
+	return store_casefile_load_some(w->st, child_id, arrays, a, out, err);
 }
 
 /* ---- the child's whole record ---- */
