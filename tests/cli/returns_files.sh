@@ -1,4 +1,4 @@
-# backends: sqlite
+# backends: sqlite pg
 # hearth validate --files: a return validated as received, with no record. The files are made
 # here by hand, each case beside a clean twin, and the findings expected are listed with
 # their child, rule, file and line: a value the DfE rejects is reported as written (never
@@ -126,7 +126,7 @@ has "$TMPDIR/o.csv" F6 351 Header.csv:3 && hasnt "$TMPDIR/o.csv" F6 102 && hasnt
 	ok "13/04/1066 is a date: rule 351 (over 25), not the reader, finds it implausible" || not_ok "1066: $(grep '^F6,' "$TMPDIR/o.csv")"
 # The import takes them too: E5 comes in with the record's codes; F6's date is one the record
 # cannot hold (before 1900), so F6 is held back, named.
-db=$TMPDIR/odd.db
+db=$(new_db odd)
 $H init "$db" >/dev/null
 $H import "$db" ssda903 "$TMPDIR/odd" --year 2025 >"$TMPDIR/oi.out" 2>"$TMPDIR/oi.err"
 rc=$?
@@ -323,7 +323,7 @@ rc=$?
 
 # The same in the record: imported once (hearth refdata DB import), used by validate DB; last
 # year's return is the record's own history. Before the import, 392c and 219 are not run.
-rdb=$TMPDIR/ref.db
+rdb=$(new_db ref)
 $H init "$rdb" >/dev/null && $H import "$rdb" ssda903 "$r/files" --year 2025 >/dev/null 2>&1
 $H validate "$rdb" --return ssda903 --year 2025 --format csv >"$TMPDIR/rd0.csv" 2>"$TMPDIR/rd0.err"
 rc=$?
@@ -375,7 +375,7 @@ SC200003,Children's home,WR3 3CC,01/01/2020,Voluntary
 SC200004,Children's home,WR3 3CC,01/01/2020,
 EOF2
 cut -d, -f1-4 "$sx/providers.csv" >"$sx/nosector.csv"
-sdb=$TMPDIR/sector.db
+sdb=$(new_db sector)
 $H init "$sdb" >/dev/null && $H import "$sdb" ssda903 "$sx/files" --year 2025 >/dev/null 2>&1
 run_ok "$TMPDIR/si.out" $H refdata "$sdb" import providers "$sx/providers.csv" && run_ok "$TMPDIR/ss.out" $H refdata "$sdb" &&
 	grep -q "refdata: 4 providers from" "$TMPDIR/si.out" && ! grep -q "no Sector column" "$TMPDIR/si.out" &&
