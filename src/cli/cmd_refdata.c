@@ -6,7 +6,9 @@
  *
  * The files are read as hearth validate --providers / --postcodes reads them
  * (src/returns/refdata.c; the columns are in the README). An import replaces what was
- * loaded before, in one transaction: reference data is no child's record. Last year's
+ * loaded before, in one transaction: reference data is no child's record. The register's
+ * Sector column (rule 224) is kept when the file has it; a register without it still
+ * imports, and 224 is then listed as not run. Last year's
  * return needs no import of its own: it is the record's own history (import last year's
  * files with hearth import DB ssda903 DIR --year Y-1). hearth validate DB then runs the
  * rules that need them. */
@@ -30,13 +32,13 @@ struct rows {
 };
 
 static void add_provider(void *ctx, const char *urn, const char *type, const char *postcode, hdate registered,
-			 hdate closed)
+			 hdate closed, const char *sector)
 {
 	struct rows *r = ctx;
 	if (r->n == r->cap) {
 		r->p = arena_grow(r->a, r->p, r->n, r->cap = r->cap ? r->cap * 2 : 256, sizeof(*r->p));
 	}
-	r->p[r->n++] = (struct store_ref_provider){urn, type, postcode, registered, closed};
+	r->p[r->n++] = (struct store_ref_provider){urn, type, postcode, registered, closed, sector};
 }
 
 static void add_postcode(void *ctx, const char *postcode, const char *district, double lat, double lon)
@@ -67,6 +69,9 @@ static int import(struct store *st, const char *what, const char *path)
 		cli_error(&err);
 	} else {
 		printf("refdata: %zu %s from %s (what was loaded before is replaced)\n", r.n, what, path);
+		if (providers && !(returns_refdata_have(rd) & REF_PROVIDER_SECTOR)) {
+			printf("refdata: the register has no Sector column: rule 224 will not run\n");
+		}
 	}
 	arena_free(&a);
 	return rc ? EXIT_FAIL : EXIT_OK;
@@ -81,9 +86,11 @@ static int show(struct store *st)
 	if (rc) {
 		cli_error(&err);
 	} else {
-		printf("providers: %zu (Ofsted's register)\npostcodes: %zu (the ONS postcode directory)\n"
+		printf("providers: %zu (Ofsted's register%s)\npostcodes: %zu (the ONS postcode directory)\n"
 		       "last year's return: the record's own history\n",
-		       returns_refdata_count(rd, REF_PROVIDERS), returns_refdata_count(rd, REF_POSTCODES));
+		       returns_refdata_count(rd, REF_PROVIDERS),
+		       returns_refdata_have(rd) & REF_PROVIDER_SECTOR ? ", with each provider's Sector" : "",
+		       returns_refdata_count(rd, REF_POSTCODES));
 	}
 	arena_free(&a);
 	return rc ? EXIT_FAIL : EXIT_OK;

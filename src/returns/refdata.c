@@ -76,7 +76,8 @@ const char *returns_ref_name(unsigned ref)
 	case REF_POSTCODES:
 		return "the ONS postcode directory (--postcodes FILE)";
 	case REF_PROVIDER_SECTOR:
-		return "the Sector of each provider in Ofsted's register (--providers FILE with a Sector column)";
+		return "the Sector of each provider in Ofsted's register (--providers FILE, or hearth refdata DB import "
+		       "providers FILE, with a Sector column)";
 	default:
 		for (int t = 0; t < S9_TABLE_MAX; t++) {
 			if (ref == REF_TABLE(1u << t)) {
@@ -153,7 +154,8 @@ void returns_refdata_each_provider(const struct returns_refdata *rd, returns_pro
 {
 	for (size_t i = 0; i < rd->n_providers; i++) {
 		const struct ref_provider *p = &rd->providers[i];
-		fn(ctx, p->urn, p->type, p->postcode, p->registered, p->closed);
+		const char *sector = rd->have & REF_PROVIDER_SECTOR ? (p->sector ? p->sector : "") : NULL;
+		fn(ctx, p->urn, p->type, p->postcode, p->registered, p->closed, sector);
 	}
 }
 
@@ -243,6 +245,9 @@ int returns_refdata_load(struct store *st, struct returns_refdata *rd, struct he
 	}
 	for (size_t i = 0; i < np; i++) {
 		returns_refdata_add_provider(rd, p[i].urn, p[i].type, p[i].postcode, p[i].registered, p[i].closed);
+		if (p[i].sector) { /* the register imported had a Sector column (019_provider_sector) */
+			ref_provider_sector(rd, p[i].sector);
+		}
 	}
 	for (size_t i = 0; i < nq; i++) {
 		returns_refdata_add_postcode(rd, q[i].postcode, q[i].district, q[i].lat, q[i].lon);

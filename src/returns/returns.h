@@ -175,13 +175,15 @@ void returns_refdata_add_provider(struct returns_refdata *rd, const char *urn, c
 				  hdate registered, hdate closed);
 void returns_refdata_add_postcode(struct returns_refdata *rd, const char *postcode, const char *district, double lat,
 				  double lon);
-/* Each row read, for hearth refdata DB import (fn is called once per row). */
+/* Each row read, for hearth refdata DB import (fn is called once per row). A provider's
+ * sector is NULL when the register had no Sector column, "" when its was blank. */
 typedef void (*returns_provider_fn)(void *ctx, const char *urn, const char *type, const char *postcode,
-				    hdate registered, hdate closed);
+				    hdate registered, hdate closed, const char *sector);
 typedef void (*returns_postcode_fn)(void *ctx, const char *postcode, const char *district, double lat, double lon);
 void returns_refdata_each_provider(const struct returns_refdata *rd, returns_provider_fn fn, void *ctx);
 void returns_refdata_each_postcode(const struct returns_refdata *rd, returns_postcode_fn fn, void *ctx);
-/* The record's reference data (hearth refdata DB import): its providers and postcodes, when
+/* The record's reference data (hearth refdata DB import): its providers (with their Sector
+ * when the register imported had that column: REF_PROVIDER_SECTOR) and postcodes, when
  * imported, and last year's return as the record's own history (what the record held for
  * the year before, built as that year's return is). returns_validate_store loads it. */
 int returns_refdata_load(struct store *st, struct returns_refdata *rd, struct hearth_error *err);

@@ -36,10 +36,10 @@ static const struct copy_table extra_tables[] = {
 	 {"id", "user_id", "path", "title", "child_id", "fields", "created_at", "updated_at"},
 	 {C_INT, C_INT, C_TEXT, C_TEXT, C_INT, C_TEXT, C_INT, C_INT},
 	 NULL},
-	/* The returns' reference data (011_refdata). */
+	/* The returns' reference data (011_refdata, 019_provider_sector). */
 	{"ref_provider",
-	 {"id", "urn", "provider_type", "postcode", "registered", "closed"},
-	 {C_INT, C_TEXT, C_TEXT, C_TEXT, C_INT, C_INT},
+	 {"id", "urn", "provider_type", "postcode", "registered", "closed", "sector"},
+	 {C_INT, C_TEXT, C_TEXT, C_TEXT, C_INT, C_INT, C_TEXT},
 	 NULL},
 	{"ref_postcode", {"id", "postcode", "district", "lat", "lon"}, {C_INT, C_TEXT, C_TEXT, C_REAL, C_REAL}, NULL},
 	{"access_grant",

@@ -1,4 +1,4 @@
-/* refdata: the returns' reference data in the record (migration 011_refdata): Ofsted's
+/* refdata: the returns' reference data in the record (migrations 011_refdata, 019_provider_sector): Ofsted's
  * register of providers and the ONS postcode directory. Not the record of any child: an
  * import replaces a whole table in one transaction, with no revisions. */
 #include <string.h>
@@ -51,6 +51,11 @@ static void bind_provider(struct db_stmt *s, const void *rows, size_t i)
 	db_bind_text(s, 3, p->postcode);
 	bind_date(s, 4, p->registered);
 	bind_date(s, 5, p->closed);
+	if (p->sector) {
+		db_bind_text(s, 6, p->sector);
+	} else {
+		db_bind_null(s, 6);
+	}
 }
 
 static void bind_postcode(struct db_stmt *s, const void *rows, size_t i)
@@ -66,9 +71,10 @@ int store_ref_providers_replace(struct store *st, const struct store_ref_provide
 				struct hearth_error *err)
 {
 	return replace(st, "DELETE FROM ref_provider",
-		       "INSERT INTO ref_provider (urn, provider_type, postcode, registered, closed) VALUES (?, ?, ?, ?, ?) "
+		       "INSERT INTO ref_provider (urn, provider_type, postcode, registered, closed, sector) "
+		       "VALUES (?, ?, ?, ?, ?, ?) "
 		       "ON CONFLICT (urn) DO UPDATE SET provider_type = excluded.provider_type, postcode = excluded.postcode, "
-		       "registered = excluded.registered, closed = excluded.closed",
+		       "registered = excluded.registered, closed = excluded.closed, sector = excluded.sector",
 		       n, bind_provider, rows, err);
 }
 
@@ -89,7 +95,7 @@ int store_ref_providers(struct store *st, struct arena *a, struct store_ref_prov
 	size_t cap = 0;
 	*out = NULL;
 	*n_out = 0;
-	int rc = db_prepare(store_db(st), "SELECT urn, provider_type, postcode, registered, closed FROM ref_provider "
+	int rc = db_prepare(store_db(st), "SELECT urn, provider_type, postcode, registered, closed, sector FROM ref_provider "
 			    "ORDER BY id", &s, err);
 	if (rc) {
 		return rc;
@@ -104,6 +110,7 @@ int store_ref_providers(struct store *st, struct arena *a, struct store_ref_prov
 		p->postcode = arena_strdup(a, db_col_text(s, 2));
 		p->registered = db_col_null(s, 3) ? DATE_NONE : (hdate)db_col_int(s, 3);
 		p->closed = db_col_null(s, 4) ? DATE_NONE : (hdate)db_col_int(s, 4);
+		p->sector = db_col_null(s, 5) ? NULL : arena_strdup(a, db_col_text(s, 5));
 	}
 	db_finalize(s);
 	return rc < 0 ? rc : 0;

@@ -37,12 +37,15 @@ int store_schema_version(struct store *st);
 /* The schema version this binary brings. */
 int store_schema_latest(void);
 
-/* The returns' reference data (store/refdata.c, migration 011_refdata): not any child's
- * record, so an import replaces a whole table (one transaction), with no revisions. Dates
- * DATE_NONE when not given. Read back in the order written, into a. */
+/* The returns' reference data (store/refdata.c, migrations 011_refdata and
+ * 019_provider_sector): not any child's record, so an import replaces a whole table (one
+ * transaction), with no revisions. Dates DATE_NONE when not given. A provider's sector is
+ * NULL when the register had no Sector column, "" when it had one left blank. Read back in
+ * the order written, into a. */
 struct store_ref_provider {
 	const char *urn, *type, *postcode;
 	hdate registered, closed;
+	const char *sector;
 };
 struct store_ref_postcode {
 	const char *postcode, *district;

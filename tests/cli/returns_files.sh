@@ -1,4 +1,4 @@
-# backends: sqlite
+# backends: sqlite pg
 # hearth validate --files: a return validated as received, with no record. The files are made
 # here by hand, each case beside a clean twin, and the findings expected are listed with
 # their child, rule, file and line: a value the DfE rejects is reported as written (never
@@ -126,7 +126,7 @@ has "$TMPDIR/o.csv" F6 351 Header.csv:3 && hasnt "$TMPDIR/o.csv" F6 102 && hasnt
 	ok "13/04/1066 is a date: rule 351 (over 25), not the reader, finds it implausible" || not_ok "1066: $(grep '^F6,' "$TMPDIR/o.csv")"
 # The import takes them too: E5 comes in with the record's codes; F6's date is one the record
 # cannot hold (before 1900), so F6 is held back, named.
-db=$TMPDIR/odd.db
+db=$(new_db odd)
 $H init "$db" >/dev/null
 $H import "$db" ssda903 "$TMPDIR/odd" --year 2025 >"$TMPDIR/oi.out" 2>"$TMPDIR/oi.err"
 rc=$?
@@ -323,7 +323,7 @@ rc=$?
 
 # The same in the record: imported once (hearth refdata DB import), used by validate DB; last
 # year's return is the record's own history. Before the import, 392c and 219 are not run.
-rdb=$TMPDIR/ref.db
+rdb=$(new_db ref)
 $H init "$rdb" >/dev/null && $H import "$rdb" ssda903 "$r/files" --year 2025 >/dev/null 2>&1
 $H validate "$rdb" --return ssda903 --year 2025 --format csv >"$TMPDIR/rd0.csv" 2>"$TMPDIR/rd0.err"
 rc=$?
@@ -339,14 +339,66 @@ run_ok "$TMPDIR/ri3.out" $H refdata "$rdb" import postcodes "$r/postcodes.csv" &
 	ok "importing again replaces, not doubles" || not_ok "refdata show: $(cat "$TMPDIR/rs.out")"
 $H validate "$rdb" --return ssda903 --year 2025 --format csv >"$TMPDIR/rd1.csv" 2>"$TMPDIR/rd1.err"
 rc=$?
-# The record keeps a provider's URN, type, postcode and dates, not its Sector: 224 alone is
-# not run, and says what it needs.
-[ "$rc" = 0 ] && [ "$(grep -c ',not run,' "$TMPDIR/rd1.csv")" = 1 ] && grep -q '^,0,224,not run,.*needs the Sector' "$TMPDIR/rd1.csv" &&
+# The record keeps a provider's URN, type, postcode, dates and Sector (019_provider_sector):
+# every rule runs, 224 too (SC100001 is Private, A1's PLACE_PROVIDER PR1).
+[ "$rc" = 0 ] && ! grep -q ',not run,' "$TMPDIR/rd1.csv" && grep -q '^A1,[0-9]*,224,' "$TMPDIR/rd1.csv" &&
 	grep -q '^B2,[0-9]*,392c,' "$TMPDIR/rd1.csv" &&
 	! grep -q '^A1,[0-9]*,392c,' "$TMPDIR/rd1.csv" && grep -q '^A1,[0-9]*,219,' "$TMPDIR/rd1.csv" && grep -q '^A1,[0-9]*,221,' "$TMPDIR/rd1.csv" &&
-	ok "validate DB with the record's reference data: 392c on B2, 219 and 221 on A1, nothing not run but 224 (needs the Sector)" ||
-	not_ok "validate DB refdata (exit $rc): $(grep -E ',(392c|219|221|not run),' "$TMPDIR/rd1.csv" | head -4) $(head -2 "$TMPDIR/rd1.err")"
+	ok "validate DB with the record's reference data: 392c on B2, 219, 221 and 224 on A1, nothing not run" ||
+	not_ok "validate DB refdata (exit $rc): $(grep -E ',(392c|219|221|224|not run),' "$TMPDIR/rd1.csv" | head -4) $(head -2 "$TMPDIR/rd1.err")"
 check "the record checks clean with its reference data" $H check "$rdb"
+
+# Rule 224 from the record's register: the Sector imported with each provider against
+# PLACE_PROVIDER (Local Authority PR1/PR2, Health Authority PR3, Private PR4, Voluntary PR5).
+# Worked by hand, each child one episode from 1 June 2024:
+#   P1 at SC200001 (Local Authority) as PR4: a Local Authority's is PR1 or PR2, not PR4: 224.
+#   P2 at SC200001 (Local Authority) as PR2: another LA's provision, agrees: none.
+#   P3 at SC200002 (Private) as PR4: agrees: none.
+#   P4 at SC200003 (Voluntary) as PR4: Voluntary is PR5: 224.
+#   P5 at SC200004 (Sector left blank) as PR1: nothing to compare: none.
+# So 224 fires twice, on P1 and P4. A register with no Sector column still imports, and 224
+# is then "not run: needs the Sector" (no finding of it), as before 019.
+sx=$TMPDIR/sector
+mkdir -p "$sx/files"
+printf 'CHILD,SEX,DOB,ETHNIC,UPN,MOTHER,MC_DOB\n' >"$sx/files/Header.csv"
+printf 'CHILD,DECOM,RNE,LS,CIN,PLACE,PLACE_PROVIDER,DEC,REC,REASON_PLACE_CHANGE,HOME_POST,PL_POST,URN\n' >"$sx/files/Episodes.csv"
+for c in P1:SC200001:PR4 P2:SC200001:PR2 P3:SC200002:PR4 P4:SC200003:PR4 P5:SC200004:PR1; do
+	IFS=: read -r ch urn pr <<<"$c"
+	printf '%s,M,01/06/2012,WBRI,L885455310171,,\n' "$ch" >>"$sx/files/Header.csv"
+	printf '%s,01/06/2024,S,C2,N1,U4,%s,,,,WR1 1AA,WR3 3CC,%s\n' "$ch" "$pr" "$urn" >>"$sx/files/Episodes.csv"
+done
+cat >"$sx/providers.csv" <<'EOF2'
+URN,Provider type,Postcode,Registration date,Sector
+SC200001,Children's home,WR3 3CC,01/01/2020,Local Authority
+SC200002,Children's home,WR3 3CC,01/01/2020,Private
+SC200003,Children's home,WR3 3CC,01/01/2020,Voluntary
+SC200004,Children's home,WR3 3CC,01/01/2020,
+EOF2
+cut -d, -f1-4 "$sx/providers.csv" >"$sx/nosector.csv"
+sdb=$(new_db sector)
+$H init "$sdb" >/dev/null && $H import "$sdb" ssda903 "$sx/files" --year 2025 >/dev/null 2>&1
+run_ok "$TMPDIR/si.out" $H refdata "$sdb" import providers "$sx/providers.csv" && run_ok "$TMPDIR/ss.out" $H refdata "$sdb" &&
+	grep -q "refdata: 4 providers from" "$TMPDIR/si.out" && ! grep -q "no Sector column" "$TMPDIR/si.out" &&
+	grep -q "^providers: 4 (Ofsted's register, with each provider's Sector)" "$TMPDIR/ss.out" &&
+	ok "refdata import providers: the register with its Sector column" || not_ok "refdata import with Sector: $(cat "$TMPDIR/si.out" "$TMPDIR/ss.out")"
+$H validate "$sdb" --return ssda903 --year 2025 --format csv >"$TMPDIR/sv1.csv" 2>"$TMPDIR/sv1.err"
+rc=$?
+[ "$rc" = 0 ] && [ "$(grep -c '^P[0-9],[0-9]*,224,' "$TMPDIR/sv1.csv")" = 2 ] && grep -q '^P1,[0-9]*,224,.*Local Authority provision, not PLACE_PROVIDER PR4' "$TMPDIR/sv1.csv" &&
+	grep -q '^P4,[0-9]*,224,.*Voluntary provision, not PLACE_PROVIDER PR4' "$TMPDIR/sv1.csv" && ! grep -q ',224,not run' "$TMPDIR/sv1.csv" &&
+	ok "224 from the record's register: P1 (Local Authority, PR4) and P4 (Voluntary, PR4), not P2, P3, P5" ||
+	not_ok "224 from the record (exit $rc): $(grep ',224,' "$TMPDIR/sv1.csv" | head -5) $(head -2 "$TMPDIR/sv1.err")"
+check "the record checks clean with the providers' Sector" $H check "$sdb"
+run_ok "$TMPDIR/si2.out" $H refdata "$sdb" import providers "$sx/nosector.csv" && run_ok "$TMPDIR/ss2.out" $H refdata "$sdb" &&
+	grep -q "refdata: 4 providers from" "$TMPDIR/si2.out" && grep -q "no Sector column: rule 224 will not run" "$TMPDIR/si2.out" &&
+	grep -q "^providers: 4 (Ofsted's register)$" "$TMPDIR/ss2.out" &&
+	ok "refdata import providers: a register without Sector still imports, and says 224 will not run" ||
+	not_ok "refdata import without Sector: $(cat "$TMPDIR/si2.out" "$TMPDIR/ss2.out")"
+$H validate "$sdb" --return ssda903 --year 2025 --format csv >"$TMPDIR/sv2.csv" 2>"$TMPDIR/sv2.err"
+rc=$?
+[ "$rc" = 0 ] && grep -q '^,0,224,not run,.*needs the Sector of each provider' "$TMPDIR/sv2.csv" && ! grep -q '^P[0-9],[0-9]*,224,' "$TMPDIR/sv2.csv" &&
+	[ "$(grep ',not run,' "$TMPDIR/sv2.csv" | grep -vc 'needs the ONS postcode directory')" = 1 ] &&
+	ok "without the Sector in the record: 224 is not run (alone but for the postcode rules), and says what it needs (no finding of it)" ||
+	not_ok "224 not run (exit $rc): $(grep -E ',(224|not run),' "$TMPDIR/sv2.csv" | head -4) $(head -2 "$TMPDIR/sv2.err")"
 
 # ---- CIN census ----
 cin() { # cin FILE YEAR CHILDREN_XML
