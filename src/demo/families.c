@@ -77,7 +77,12 @@ static void kinship(struct demo_ctx *cx, struct kid *k, const char *kind, hdate 
 	row_bool(k, row, KINSHIP_ALLOWANCE, strcmp(kind, "sgo") == 0 || strcmp(kind, "cao") == 0);
 	row_bool(k, row, KINSHIP_SUPPORT_PACKAGE, h % 2 == 0);
 	if (h % 10 < 7) {
+		/* a fortnight before, but never before the child was born (a baby placed with
+		 * kin from birth): the record refuses an offer dated before the birth */
 		hdate offer = date_add_days(start, -14);
+		if (offer < k->dob) {
+			offer = k->dob;
+		}
 		row_str(k, row, KINSHIP_OFFER_VERSION, offer >= date_from_ymd(2026, 6, 1) ? "2026-v1" : "2025-v1");
 		row_date(cx, k, row, KINSHIP_OFFER_DATE, offer);
 	}
