@@ -403,7 +403,7 @@ static enum after s47_enquiry(struct demo_ctx *cx, struct kid *k, int ref, hdate
 	row_date(cx, k, row, S47_STRATEGY_DATE, sd);
 	hdate start = rng_chance(r, S47_SAME_DAY) ? sd : wd_add(sd, 1);
 	row_date(cx, k, row, S47_START_DATE, start);
-	demo_macpt_name(cx, k, row, S47_MACPT_ID, start);
+	demo_macpt_name(cx, k, row, S47_MACPT_ID, start > cx->as_at ? sd : start); /* begun on the as-at date */
 	journey_visit(cx, k, wd_add(sd, rng_int(r, 0, 2)), 5);
 	double u = rng_unit(r);
 	if (u < S47_EMERGENCY_CARE && (k->expected == DATE_NONE || sd >= k->dob)) {
