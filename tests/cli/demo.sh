@@ -105,6 +105,7 @@ for t in s47 cp_plan; do
 done
 got=$(dq "SELECT count(*) FROM s47 WHERE start_date < '$duty' AND macpt_id IS NOT NULL")
 [ "$got" = 0 ] && ok "no s.47 before the duty date names a MACPT" || not_ok "$got s.47s before the duty date name a MACPT"
+check "hearth check passes on the county demo as at $AS_AT_MACPT (its MACPTs and members)" $H check "$d"
 run_ok "$TMPDIR/dv.txt" $H validate "$d" --return cin-census --year 2027
 n=$(grep -c 'query MACPT1Q' "$TMPDIR/dv.txt")
 [ "$n" -ge 3 ] && [ "$n" -le 150 ] && ok "the findings list the unnamed few as MACPT1Q ($n)" ||
