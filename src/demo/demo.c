@@ -823,6 +823,9 @@ static double area_progress(const struct demo_ctx *cx, hdate d)
 static int generate_area(struct demo_ctx *cx)
 {
 	int rc = workforce_build(cx);
+	if (!rc) {
+		rc = demo_macpts(cx);
+	}
 	if (rc) {
 		return rc;
 	}

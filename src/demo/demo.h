@@ -6,7 +6,8 @@
  * enquiries, child in need and child protection plans, episodes in care with reviews,
  * visits, health, education, missing episodes, proceedings, permanence and adoption, care
  * leavers), allocations, case notes, LADO allegations, the authority's inspections and
- * children's participation. Proportions and durations follow DOMAIN.md §1, §3 and §7 and
+ * children's participation, and, from the MACPT duty date, multi-agency child protection
+ * teams named on most s.47 enquiries and CP plans (macpt.c). Proportions and durations follow DOMAIN.md §1, §3 and §7 and
  * live as tables at the top of each file in src/demo/.
  *
  * Invariants:

@@ -175,6 +175,8 @@ struct demo_ctx {
 	int n_workers, cap_workers;
 	int64_t next_child, next_staff, next_lado;
 	int64_t partners[6];	/* the current area's partner practitioners, by families.c's agency */
+	int64_t macpts[4];	/* the current area's MACPTs, by locality (0 when none: macpt.c) */
+	hdate macpt_from;	/* the day they were set up (the duty date) */
 	int batch_children;
 	int64_t children_written;
 	struct kid kid;		/* reused for every child */
@@ -294,6 +296,13 @@ const char *words_ciccc(struct rng *r);
 const char *words_survey(struct rng *r);
 extern const char *const words_findings[];
 extern const char *const words_actions[];
+
+/* macpt.c: the area's multi-agency child protection teams and their members, one per
+ * locality, from the MACPT duty date (none when it is after the as-at date). */
+int demo_macpts(struct demo_ctx *cx);
+/* macpt.c: names the child's locality's MACPT in field of row (an s.47 or CP plan beginning
+ * on start), unless start is before the MACPTs or the row is one of the seeded unnamed share. */
+void demo_macpt_name(struct demo_ctx *cx, struct kid *k, int row, int field, hdate start);
 
 /* plant.c: the known duplicate records (DUP01..DUP06) the duplicate list must find. */
 int demo_plant_duplicates(struct demo_ctx *cx);

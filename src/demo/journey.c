@@ -354,6 +354,7 @@ static hdate cp_plan(struct demo_ctx *cx, struct kid *k, int ref, hdate s, enum 
 	int row = row_new(cx, k, &entity_cp_plan);
 	row_parent(k, row, CP_PLAN_REFERRAL_ID, ref);
 	row_date(cx, k, row, CP_PLAN_START_DATE, s);
+	demo_macpt_name(cx, k, row, CP_PLAN_MACPT_ID, s);
 	const char *category = WPICK(r, cp_categories);
 	row_code(k, row, CP_PLAN_CATEGORY, category);
 	cp_plan_returns(k, row, category);
@@ -400,7 +401,9 @@ static enum after s47_enquiry(struct demo_ctx *cx, struct kid *k, int ref, hdate
 	int row = row_new(cx, k, &entity_s47);
 	row_parent(k, row, S47_REFERRAL_ID, ref);
 	row_date(cx, k, row, S47_STRATEGY_DATE, sd);
-	row_date(cx, k, row, S47_START_DATE, rng_chance(r, S47_SAME_DAY) ? sd : wd_add(sd, 1));
+	hdate start = rng_chance(r, S47_SAME_DAY) ? sd : wd_add(sd, 1);
+	row_date(cx, k, row, S47_START_DATE, start);
+	demo_macpt_name(cx, k, row, S47_MACPT_ID, start > cx->as_at ? sd : start); /* begun on the as-at date */
 	journey_visit(cx, k, wd_add(sd, rng_int(r, 0, 2)), 5);
 	double u = rng_unit(r);
 	if (u < S47_EMERGENCY_CARE && (k->expected == DATE_NONE || sd >= k->dob)) {
