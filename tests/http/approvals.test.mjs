@@ -455,6 +455,9 @@ test('a social worker saving a new referral already closed: saved open, a propos
 	assert.equal(openNow(f), '-|-|1|-|-', 'saved open from the form too');
 	assert.equal(proposal(f), `awaiting|case_close|referral|${fRef}|2026-03-24|RC8|${WORKER.a1}`);
 	const fReq = Number(sql(`SELECT id FROM authorisation WHERE child_id = ${f}`));
+	// The page the form goes back to shows the referral awaiting authorisation.
+	assert.match((await page('GET', r.headers.get('location'), { session: sw })).text,
+		/data-hearth="authorisation"><strong[^>]*>Awaiting authorisation</);
 	assert.match((await page('GET', '/approvals', { session: tm })).text, new RegExp(`data-approval="${fReq}"`));
 	r = await page('POST', `/approvals/${fReq}`, { session: tm, form: { decision: 'authorise' } });
 	assert.equal(r.status, 303, summary(r.text) ?? r.text.slice(0, 400));
