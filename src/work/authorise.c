@@ -313,6 +313,13 @@ int work_propose_close(struct store *st, const struct work_actor *who, int64_t c
 		       const char *reason, bool step_down, struct arena *a, struct work_result *out,
 		       struct work_closure *done, int64_t *request_id, struct hearth_error *err)
 {
+	return work_propose_close_of(st, who, child_id, 0, date, reason, step_down, a, out, done, request_id, err);
+}
+
+int work_propose_close_of(struct store *st, const struct work_actor *who, int64_t child_id, int64_t record_id,
+			  hdate date, const char *reason, bool step_down, struct arena *a, struct work_result *out,
+			  struct work_closure *done, int64_t *request_id, struct hearth_error *err)
+{
 	*request_id = 0;
 	const struct authorise_point *p = authorise_point_find(step_down ? "step_down" : "case_close");
 	struct hval *prev;
@@ -353,7 +360,8 @@ int work_propose_close(struct store *st, const struct work_actor *who, int64_t c
 	q[AUTHORISATION_STATE] = (struct hval){.s = "awaiting"};
 	q[AUTHORISATION_DECIDED_DATE] = q[AUTHORISATION_DECIDED_BY] = q[AUTHORISATION_REASON] =
 		(struct hval){.null = true};
-	struct work_close_ask ask = {.id = resubmit ? prev_id : 0, .row = q, .why = "amended and resubmitted"};
+	struct work_close_ask ask = {
+		.id = resubmit ? prev_id : 0, .row = q, .why = "amended and resubmitted", .record_id = record_id};
 	rc = work_close_do(st, who, child_id, date, reason, step_down, a, out, done, &ask, err);
 	if (!rc) {
 		*request_id = ask.id;

@@ -42,10 +42,17 @@ struct work_close_ask {
 	struct hval *row;
 	const char *why;
 	bool settle;
+	int64_t record_id;	/* a proposal: the open referral it points at (0: the first open one) */
 };
 /* Whether who's closing of a case (step_down: stepping it down) stands as a proposal awaiting
  * authorisation (the local setting names another role) rather than taking effect at once. */
 bool work_close_asks(struct store *st, const struct work_actor *who, bool step_down, struct arena *a);
+
+/* work_propose_close, its proposal pointing at open referral record_id (0: the first open
+ * one): the referral a save closes (a correction's, or a new one saved closed). */
+int work_propose_close_of(struct store *st, const struct work_actor *who, int64_t child_id, int64_t record_id,
+			  hdate date, const char *reason, bool step_down, struct arena *a, struct work_result *out,
+			  struct work_closure *done, int64_t *request_id, struct hearth_error *err);
 
 int work_close_do(struct store *st, const struct work_actor *who, int64_t child_id, hdate date, const char *reason,
 		  bool step_down, struct arena *a, struct work_result *out, struct work_closure *done,

@@ -254,6 +254,40 @@ static int save_asking(struct store *st, const struct work_actor *who, const str
 	return rc;
 }
 
+/* A new referral saved closed (vals as checked, with its closure date and reason) by a role
+ * whose closing needs a manager's authorisation goes the one way a close goes
+ * (work_propose_close): the referral is saved open, and its closure stands as a proposal
+ * pointing at it with the date and reason, in one transaction or neither; nothing ends
+ * until it is authorised (work_authorise then closes the case, its plans and allocations,
+ * on the proposed date). The DfE's rules judge the referral as saved (open); the proposal
+ * is checked as the closing would be made. out->id is the referral's. */
+static int add_closing(struct store *st, const struct work_actor *who, struct hval *vals, struct arena *a,
+		       struct work_result *out, struct hearth_error *err)
+{
+	const struct entity *e = &entity_referral;
+	hdate date = (hdate)vals[REFERRAL_CLOSURE_DATE].i;
+	const char *code = vals[REFERRAL_CLOSURE_REASON].null ? NULL : vals[REFERRAL_CLOSURE_REASON].s;
+	vals[REFERRAL_CLOSURE_DATE] = vals[REFERRAL_CLOSURE_REASON] = (struct hval){.null = true};
+	int rc = check_returns(st, e, 0, vals, a, out, err);
+	if (rc || (rc = store_begin(st, err))) {
+		return rc;
+	}
+	struct returns_findings warnings = out->warnings;
+	struct work_closure done;
+	int64_t id = 0, request;
+	if ((rc = store_insert(st, who->actor, e, vals, &id, err)) ||
+	    (rc = work_propose_close_of(st, who, vals[REFERRAL_CHILD_ID].i, id, date, code, false, a, out, &done,
+					&request, err)) ||
+	    (rc = store_commit(st, err))) {
+		store_rollback(st);
+		out->id = 0;
+		return failed(out, a, rc, err);
+	}
+	out->id = id;
+	out->warnings = warnings;
+	return 0;
+}
+
 int work_add(struct store *st, const struct work_actor *who, const struct entity *e, int64_t child_id,
 	     struct hval *vals, struct arena *a, struct work_result *out, struct hearth_error *err)
 {
@@ -272,6 +306,10 @@ int work_add(struct store *st, const struct work_actor *who, const struct entity
 	}
 	if ((rc = check_row(st, who, e, 0, vals, NULL, a, out, err))) {
 		return rc;
+	}
+	if (e == &entity_referral && !vals[REFERRAL_CLOSURE_DATE].null && !vals[REFERRAL_CHILD_ID].null &&
+	    work_close_asks(st, who, false, a)) {
+		return add_closing(st, who, vals, a, out, err);
 	}
 	if (e->child_field >= 0 && !vals[e->child_field].null && (rc = check_returns(st, e, 0, vals, a, out, err))) {
 		return rc;
@@ -379,8 +417,8 @@ static int correct_closing(struct store *st, const struct work_actor *who, int64
 	struct work_closure done;
 	int64_t request;
 	if ((other && (rc = store_update(st, who->actor, e, rid, vals, reason, err))) ||
-	    (rc = work_propose_close(st, who, before[REFERRAL_CHILD_ID].i, date, code, false, a, out, &done, &request,
-				     err)) ||
+	    (rc = work_propose_close_of(st, who, before[REFERRAL_CHILD_ID].i, rid, date, code, false, a, out, &done,
+					&request, err)) ||
 	    (rc = store_commit(st, err))) {
 		store_rollback(st);
 		return failed(out, a, rc, err);
@@ -865,7 +903,7 @@ int work_close_do(struct store *st, const struct work_actor *who, int64_t child_
 		struct hval *q = ask->row;
 		if (propose) {
 			q[AUTHORISATION_RECORD_KIND] = (struct hval){.s = entity_referral.name};
-			q[AUTHORISATION_RECORD_ID] = (struct hval){.i = ids[0][0]};
+			q[AUTHORISATION_RECORD_ID] = (struct hval){.i = ask->record_id ? ask->record_id : ids[0][0]};
 		}
 		q[AUTHORISATION_PROPOSED_DATE] = (struct hval){.i = date};
 		q[AUTHORISATION_PROPOSED_REASON] = (struct hval){.s = reason};

@@ -14,9 +14,8 @@ import { AS_AT, DB, HEARTH, WORKER, as, req, sql, page, dateBoxes } from './lib.
 const summary = (text) => text.match(/govuk-error-summary[\s\S]*?<\/ul>/)?.[0];
 
 // A new child (made at the front door) allocated to Team A's first worker (HTA1,
-// test_social_worker) from 5 January 2026, with the worker's referral of that day. Returns
-// { child, la, referral, sw } (sw: the social worker's session).
-async function childWithReferral(given, family, la, dob, sex, referralDate = '2026-01-05') {
+// test_social_worker) from 5 January 2026, with no referral yet. Returns the child's id.
+async function allocatedChild(given, family, la, dob, sex) {
 	let r = await page('POST', '/children', { session: await as('front_door'), form: {
 		given_name: given, family_name: family, ...dateBoxes('dob', dob), sex, ethnicity: 'WBRI',
 		la_child_id: la, uasc: 'no', restricted: 'no' } });
@@ -25,8 +24,15 @@ async function childWithReferral(given, family, la, dob, sex, referralDate = '20
 	r = await req('POST', `/api/children/${child}/allocations`, { session: await as('head_of_service'),
 		body: { worker_id: WORKER.a1, kind: 'sw', start_date: '2026-01-05', reason: 'MANAGE' } });
 	assert.equal(r.status, 201, r.text);
+	return child;
+}
+
+// allocatedChild, with the worker's referral of 5 January 2026 (or referralDate). Returns
+// { child, la, referral, sw } (sw: the social worker's session).
+async function childWithReferral(given, family, la, dob, sex, referralDate = '2026-01-05') {
+	const child = await allocatedChild(given, family, la, dob, sex);
 	const sw = await as('social_worker');
-	r = await req('POST', `/api/children/${child}/records/referral`, { session: sw,
+	const r = await req('POST', `/api/children/${child}/records/referral`, { session: sw,
 		body: { referral_date: referralDate, source: '1A', nfa: false, primary_need: 'N1' } });
 	assert.equal(r.status, 201, r.text);
 	return { child, la, referral: r.json.record.id, sw };
@@ -390,6 +396,93 @@ test('a social worker closing a referral through the records form or the API: a 
 	assert.equal(r.status, 200, r.text);
 	assert.equal(sql(`SELECT closure_date FROM referral WHERE id = ${g.referral}`), '2026-03-25');
 	assert.equal(sql(`SELECT count(*) FROM authorisation WHERE child_id = ${g.child}`), '0');
+});
+
+// A NEW referral saved already closed (the records form, or POST to the API, with a closure
+// date and reason) by a role whose closing needs authorisation goes the same one way: the
+// referral is saved open, its closure stands as a proposal pointing at it (on /approvals),
+// nothing ends, and the manager's authorisation closes the case on the proposed date with
+// the reason, its plans and allocation too, in the transaction that authorises it. Before,
+// the referral was saved closed at once with a request beside it. The team manager's own
+// such save (their role authorises closing) closes at once and asks nobody.
+test('a social worker saving a new referral already closed: saved open, a proposal; authorised, closed on the proposed date', async () => {
+	const sw = await as('social_worker');
+	const tm = await as('team_manager');
+	const openNow = (child) => sql(`SELECT coalesce(max(closure_date), '-') || '|' || coalesce(max(closure_reason), '-') || '|' ||
+		count(*) || '|' || (SELECT coalesce(max(end_date), '-') FROM allocation WHERE child_id = ${child}) || '|' ||
+		(SELECT coalesce(max(end_date), '-') FROM cin_plan WHERE child_id = ${child}) FROM referral WHERE child_id = ${child}`);
+	const proposal = (child) => sql(`SELECT state || '|' || point || '|' || record_kind || '|' || record_id || '|' ||
+		proposed_date || '|' || proposed_reason || '|' || asked_by FROM authorisation WHERE child_id = ${child}`);
+
+	// Through the API: POST a referral with its closure.
+	n += 1;
+	const child = await allocatedChild('Jem', 'Newref', `HCCL${n}`, '2013-07-11', 'M');
+	let r = await req('POST', `/api/children/${child}/records/referral`, { session: sw, body: {
+		referral_date: '2026-01-05', source: '1A', nfa: false, primary_need: 'N1', closure_date: '2026-03-23',
+		closure_reason: 'RC2' } });
+	assert.equal(r.status, 201, r.text);
+	const referral = r.json.record.id;
+	assert.equal(openNow(child), '-|-|1|-|-', 'the referral is saved open; the allocation stands');
+	assert.equal(proposal(child), `awaiting|case_close|referral|${referral}|2026-03-23|RC2|${WORKER.a1}`,
+		'one request: a proposal to close, with the date and reason, pointing at the new referral');
+	// While it awaits, the case is open: a CIN plan may be recorded against the referral.
+	r = await req('POST', `/api/children/${child}/records/cin_plan`, { session: sw,
+		body: { referral_id: referral, start_date: '2026-02-02' } });
+	assert.equal(r.status, 201, r.text);
+	const request = Number(sql(`SELECT id FROM authorisation WHERE child_id = ${child}`));
+	const row = (await page('GET', '/approvals', { session: tm })).text
+		.match(new RegExp(`data-approval="${request}">([\\s\\S]*?)</tr>`))?.[1];
+	assert.ok(row, 'the proposal is on the manager\'s list');
+	assert.match(row, /Decision to close a case/);
+	r = await page('POST', `/approvals/${request}`, { session: tm, form: { decision: 'authorise' } });
+	assert.equal(r.status, 303, summary(r.text) ?? r.text.slice(0, 400));
+	assert.equal(openNow(child), '2026-03-23|RC2|1|2026-03-23|2026-03-23',
+		'authorised: the referral closed with the reason on the proposed date, its plan and allocation ended');
+	assert.equal(sql(`SELECT state || '|' || decided_by || '|' || decided_date FROM authorisation WHERE id = ${request}`),
+		`authorised|${WORKER.a2}|${AS_AT}`);
+	assert.equal(sql(`SELECT reason FROM revision WHERE tbl = 'referral' AND row_id = ${referral} ORDER BY id DESC LIMIT 1`),
+		'case closed: RC2, authorised');
+
+	// Through the records form (/children/{id}/records/referral/new).
+	n += 1;
+	const f = await allocatedChild('Kay', 'Newref', `HCCL${n}`, '2013-08-12', 'F');
+	assert.equal((await page('GET', `/children/${f}/records/referral/new`, { session: sw })).status, 200);
+	r = await page('POST', `/children/${f}/records/referral`, { session: sw, form: {
+		...dateBoxes('referral_date', '2026-01-05'), source: '1A', nfa: 'no', primary_need: 'N1',
+		...dateBoxes('closure_date', '2026-03-24'), closure_reason: 'RC8' } });
+	assert.equal(r.status, 303, summary(r.text) ?? r.text.slice(0, 600));
+	const fRef = Number(sql(`SELECT id FROM referral WHERE child_id = ${f}`));
+	assert.equal(openNow(f), '-|-|1|-|-', 'saved open from the form too');
+	assert.equal(proposal(f), `awaiting|case_close|referral|${fRef}|2026-03-24|RC8|${WORKER.a1}`);
+	const fReq = Number(sql(`SELECT id FROM authorisation WHERE child_id = ${f}`));
+	// The page the form goes back to shows the referral awaiting authorisation.
+	assert.match((await page('GET', r.headers.get('location'), { session: sw })).text,
+		/data-hearth="authorisation"><strong[^>]*>Awaiting authorisation</);
+	assert.match((await page('GET', '/approvals', { session: tm })).text, new RegExp(`data-approval="${fReq}"`));
+	r = await page('POST', `/approvals/${fReq}`, { session: tm, form: { decision: 'authorise' } });
+	assert.equal(r.status, 303, summary(r.text) ?? r.text.slice(0, 400));
+	assert.equal(openNow(f), '2026-03-24|RC8|1|2026-03-24|-', 'closed on the proposed date with the reason');
+
+	// A bad closure (before the referral) is refused with the error summary, nothing stored.
+	n += 1;
+	const b = await allocatedChild('Lem', 'Newref', `HCCL${n}`, '2013-09-13', 'M');
+	r = await page('POST', `/children/${b}/records/referral`, { session: sw, form: {
+		...dateBoxes('referral_date', '2026-01-05'), source: '1A', nfa: 'no', primary_need: 'N1',
+		...dateBoxes('closure_date', '2026-01-02'), closure_reason: 'RC8' } });
+	assert.equal(r.status, 400);
+	assert.ok(summary(r.text), 'the error summary');
+	assert.equal(sql(`SELECT count(*) || '|' || (SELECT count(*) FROM authorisation WHERE child_id = ${b}) FROM referral
+		WHERE child_id = ${b}`), '0|0', 'no referral, no request');
+
+	// The team manager's own such save closes at once, asking nobody.
+	n += 1;
+	const m = await allocatedChild('Mo', 'Newref', `HCCL${n}`, '2013-10-14', 'M');
+	r = await req('POST', `/api/children/${m}/records/referral`, { session: tm, body: {
+		referral_date: '2026-01-05', source: '1A', nfa: false, primary_need: 'N1', closure_date: '2026-03-23',
+		closure_reason: 'RC2' } });
+	assert.equal(r.status, 201, r.text);
+	assert.equal(sql(`SELECT closure_date || '|' || closure_reason FROM referral WHERE child_id = ${m}`), '2026-03-23|RC2');
+	assert.equal(sql(`SELECT count(*) FROM authorisation WHERE child_id = ${m}`), '0');
 });
 
 // Oldest first, with the working days each has waited. The server's today is HEARTH_TODAY,

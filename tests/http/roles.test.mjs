@@ -267,13 +267,25 @@ const CONTACT_ID = await (async () => {
 const FIXED_KIND = { 'POST /api/children': 'child', 'POST /api/children/{id}/visits': 'visit',
 	'POST /api/children/{id}/notes': 'note' };
 for (const path of ['/lado/{name}', '/lado/{name}/edit', '/lado/{name}/child', '/lado/{name}/meeting']) SAMPLE[path] = LADO_ID;
-// A request for a manager's authorisation about C: a social worker's decision to close a
-// referral (the role test's empty answer to it stores nothing).
+// A request for a manager's authorisation: a social worker's decision to close a referral,
+// which stands as a proposal (the referral saved open). On a child made for the purpose,
+// allocated as C is to Team A's first worker, so C and the other files' fixtures are left as
+// they were (the role test's empty answer to it stores nothing).
 SAMPLE['/approvals/{rid}'] = await (async () => {
-	const r = await req('POST', `/api/children/${C}/records/referral`, { session: await as('social_worker'),
+	let r = await page('POST', '/children', { session: await as('front_door'), form: { given_name: 'Roland',
+		family_name: 'Rolesample', ...dateBoxes('dob', '2012-02-03'), sex: 'M', ethnicity: 'WBRI',
+		la_child_id: 'HCROLES1', uasc: 'no', restricted: 'no' } });
+	assert.equal(r.status, 303, r.text.slice(0, 400));
+	const child = Number(r.headers.get('location').match(/^\/children\/(\d+)/)[1]);
+	r = await req('POST', `/api/children/${child}/allocations`, { session: await as('head_of_service'),
+		body: { worker_id: WORKER.a1, kind: 'sw', start_date: AS_AT, reason: 'MANAGE' } });
+	assert.equal(r.status, 201, r.text);
+	r = await req('POST', `/api/children/${child}/records/referral`, { session: await as('social_worker'),
 		body: { referral_date: AS_AT, source: '1A', nfa: false, closure_date: AS_AT, closure_reason: 'RC8' } });
 	assert.equal(r.status, 201, JSON.stringify(r.json));
-	return sql(`SELECT id FROM authorisation WHERE record_kind = 'referral' AND record_id = ${r.json.record.id} AND state = 'awaiting'`);
+	const id = sql(`SELECT id FROM authorisation WHERE record_kind = 'referral' AND record_id = ${r.json.record.id} AND state = 'awaiting'`);
+	assert.ok(Number(id) > 0, 'a request awaiting authorisation');
+	return id;
 })();
 
 // A form or change for a kind of a child's record: the role table's "records" decides it.

@@ -436,6 +436,75 @@ static void work_reallocate_ends_and_begins(void **state)
 	assert_string_equal(old[ALLOCATION_REASON].s, "MANAGE");
 }
 
+/* A referral of 5 January 2026 (closed on closed with reason, when closed is not 0). */
+static struct hval *referral(hdate closed, const char *reason)
+{
+	struct hval *v = blank(&entity_referral);
+	v[REFERRAL_REFERRAL_DATE] = (struct hval){.i = D(2026, 1, 5)};
+	v[REFERRAL_SOURCE] = (struct hval){.s = "1A"};
+	v[REFERRAL_NFA] = (struct hval){.i = 0};
+	v[REFERRAL_PRIMARY_NEED] = (struct hval){.s = "N1"};
+	if (closed) {
+		v[REFERRAL_CLOSURE_DATE] = (struct hval){.i = closed};
+		v[REFERRAL_CLOSURE_REASON] = (struct hval){.s = reason};
+	}
+	return v;
+}
+
+/* A new referral saved already closed by a social worker (whose closing the team manager
+ * authorises, the default): saved open, its closure a proposal pointing at it; a second
+ * while it awaits is refused with nothing written (not the referral either); the manager's
+ * authorisation closes it and ends the allocation on the proposed date. */
+static void work_add_closed_referral_is_a_proposal(void **state)
+{
+	(void)state;
+	int64_t c = new_child("W5");
+	struct work_result res;
+	struct hearth_error err = {0};
+	int64_t ended[4];
+	size_t n_ended;
+	struct hval *v = blank(&entity_allocation);
+	v[ALLOCATION_WORKER_ID] = (struct hval){.i = w_a1};
+	v[ALLOCATION_START_DATE] = (struct hval){.i = D(2026, 1, 5)};
+	assert_int_equal(work_reallocate(st, &tm, c, v, ended, 4, &n_ended, &a, &res, &err), 0);
+	int64_t alloc = res.id;
+	assert_int_equal(work_add(st, &sw, &entity_referral, c, referral(D(2026, 3, 20), "RC2"), &a, &res, &err), 0);
+	int64_t rid = res.id;
+	struct hval *row;
+	assert_int_equal(store_get(st, &entity_referral, rid, &a, &row, NULL), 0);
+	assert_true(row[REFERRAL_CLOSURE_DATE].null && row[REFERRAL_CLOSURE_REASON].null);
+	int64_t *ids;
+	struct hval **rows;
+	size_t n;
+	assert_int_equal(store_child_rows(st, &entity_authorisation, c, &a, &ids, &rows, &n, &err), 0);
+	assert_int_equal(n, 1);
+	assert_string_equal(rows[0][AUTHORISATION_STATE].s, "awaiting");
+	assert_string_equal(rows[0][AUTHORISATION_POINT].s, "case_close");
+	assert_string_equal(rows[0][AUTHORISATION_RECORD_KIND].s, "referral");
+	assert_int_equal(rows[0][AUTHORISATION_RECORD_ID].i, rid);
+	assert_int_equal(rows[0][AUTHORISATION_PROPOSED_DATE].i, D(2026, 3, 20));
+	assert_string_equal(rows[0][AUTHORISATION_PROPOSED_REASON].s, "RC2");
+	int64_t request = ids[0];
+	/* A second while it awaits: refused after the referral's insert, which is rolled back. */
+	int64_t before = revisions(), referrals = store_count(st, &entity_referral);
+	refused(work_add(st, &sw, &entity_referral, c, referral(D(2026, 3, 21), "RC2"), &a, &res, &err), HERR_CONFLICT,
+		&err, "case", "already_awaiting", before);
+	assert_int_equal(store_count(st, &entity_referral), referrals);
+	/* Authorised: closed on the proposed date with the reason, the allocation ended. */
+	assert_int_equal(work_authorise(st, &tm, request, &a, &res, &err), 0);
+	assert_int_equal(store_get(st, &entity_referral, rid, &a, &row, NULL), 0);
+	assert_int_equal(row[REFERRAL_CLOSURE_DATE].i, D(2026, 3, 20));
+	assert_string_equal(row[REFERRAL_CLOSURE_REASON].s, "RC2");
+	assert_int_equal(store_get(st, &entity_allocation, alloc, &a, &row, NULL), 0);
+	assert_int_equal(row[ALLOCATION_END_DATE].i, D(2026, 3, 20));
+	/* The manager's own closed referral stands as saved, asking nobody. */
+	assert_int_equal(work_add(st, &tm, &entity_referral, c, referral(D(2026, 3, 25), "RC8"), &a, &res, &err), 0);
+	assert_int_equal(store_get(st, &entity_referral, res.id, &a, &row, NULL), 0);
+	assert_int_equal(row[REFERRAL_CLOSURE_DATE].i, D(2026, 3, 25));
+	assert_int_equal(store_child_rows(st, &entity_authorisation, c, &a, &ids, &rows, &n, &err), 0);
+	assert_int_equal(n, 1);
+}
+
 /* A person and their relationship to the child: both, or (refused for either) neither. */
 static void work_add_linked_person_and_relationship(void **state)
 {
@@ -542,6 +611,7 @@ int main(void)
 		cmocka_unit_test(work_retract_needs_a_reason_and_keeps_history),
 		cmocka_unit_test(work_child_add_defaults_and_refusals),
 		cmocka_unit_test(work_reallocate_ends_and_begins),
+		cmocka_unit_test(work_add_closed_referral_is_a_proposal),
 		cmocka_unit_test(work_add_linked_person_and_relationship),
 		cmocka_unit_test(work_person_corrected_and_retracted_by_their_link),
 	};
