@@ -172,7 +172,7 @@ test('a child from Family Help led by a partner, through a CP plan with its MACP
 // entry carries no block, and neither does her 2025-26 one (the block's first year is
 // 2026-27). The export takes no as-at date and reads nothing of today: the pinned today
 // (31 March 2026, before the census's reference date) needs no change for it.
-test('the CIN census: Bea in 2026-27 with her CIN and CP plans, her 2025-26 pre-proceedings in no block', async (t) => {
+test('the CIN census: Bea in 2026-27 with her CIN and CP plans, her 2025-26 pre-proceedings in no block; on a copy open into 2026-27, the block with the values of the forms', async (t) => {
 	const STANDARDS = process.env.STANDARDS;
 	if (!STANDARDS || !fs.existsSync(STANDARDS)) {
 		t.skip(`no standards folder (STANDARDS=${STANDARDS}): the CIN census is checked against its XSD, so was not written`);
@@ -198,4 +198,29 @@ test('the CIN census: Bea in 2026-27 with her CIN and CP plans, her 2025-26 pre-
 	assert.ok(!/<(CINPlanEndDate|CPPendDate|CINclosureDate)>/.test(bea), '2026-27: her plans and referral still open');
 	assert.ok(!bea.includes('PreProceedingsandFGDM'), '2026-27: no block for a pre-proceedings concluded on 2 March 2026');
 	assert.ok(!entry('2026').includes('PreProceedingsandFGDM'), '2025-26: no block before its first year');
+
+	// What the block would carry from the journey's forms, had her pre-proceedings still been
+	// open in 2026-27: on a copy of the record (the one the server serves stays as the journey
+	// left it), a court application on 20 April 2026 is added to it. That date is after the
+	// pinned today, which `hearth record` refuses, so that one command (and the export after
+	// it, for consistency) runs with HEARTH_TODAY=2026-04-30. Every other element is the
+	// journey's: start 5 Jan, letter 6 Jan, FGDM offered (6 Jan: 1) and held (20 Jan: 1),
+	// the initial meeting 12 Jan and no review meeting, the step decision 2 Mar with its
+	// outcome (Hearth's code: the DfE's list is not published), in the element table's order.
+	const copy = path.join(dir, 'copy.db');
+	sql(`.backup '${copy}'`);
+	const later = { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, HEARTH_TODAY: '2026-04-30' } };
+	const pp = sql(`SELECT id FROM pre_proceedings WHERE child_id = (SELECT id FROM child WHERE la_child_id = 'BF1')`);
+	execFileSync(process.env.HEARTH, ['record', copy, 'update', 'pre_proceedings', pp, '--court-app-date', '2026-04-20',
+		'--reason', 'browser test: the block of a pre-proceedings open in 2026-27'], later);
+	execFileSync(process.env.HEARTH, ['export', copy, 'cin-census', '--year', '2027', '--out', path.join(dir, 'copy.xml'),
+		'--standards', STANDARDS], later);
+	const xml = fs.readFileSync(path.join(dir, 'copy.xml'), 'utf8');
+	const at = xml.indexOf('<LAchildID>BF1</LAchildID>');
+	const block = xml.slice(at, xml.indexOf('</Child>', at)).match(/<PreProceedingsandFGDM>([\s\S]*?)<\/PreProceedingsandFGDM>/);
+	assert.ok(at >= 0 && block, '2026-27, the copy: her entry carries the block');
+	assert.deepEqual([...block[1].matchAll(/<(\w+)>([^<]*)<\/\1>/g)].map((m) => `${m[1]}=${m[2]}`), [
+		'PPStartDate=2026-01-05', 'LBPSentDate=2026-01-06', 'FGDMMeetingOffer=1', 'FGDMMeetingFac=1',
+		'InitialPPMeetingDate=2026-01-12', 'ReviewMeetingsCount=0', 'StepDecisionDate=2026-03-02', 'PPOutcome=kinship',
+		'CourtAppDate=2026-04-20']);
 });
