@@ -299,7 +299,8 @@ static const char *done_path(struct web_request *r, const char *done, size_t fin
 	const struct entity *link = e->child_field < 0 ? entity_link(e, NULL) : NULL;
 	enum child_part p = child_part_of(link ? link : e);
 	if (!role_can(r->role, PERM_CHILD_READ)) {
-		return "/caseload"; /* a partner reads no part of the record: back to their children */
+		/* A partner reads no part of the record: back to the child's page they read. */
+		return arena_printf(&r->a, "%s?done=%s#%s-%lld", child_home_href(r, r->child_id), done, e->name, (long long)id);
 	}
 	return arena_printf(&r->a, "%s?done=%s&new_findings=%zu#%s-%lld",
 			    child_part_href(r, p == PART_MAX ? PART_OVERVIEW : p), done, findings, e->name, (long long)id);
@@ -502,7 +503,7 @@ int page_record_retract(struct web_request *r)
 		/* The child's own record is gone from every list: back to the start. */
 		return page_redirect(r, "/");
 	}
-	return page_redirect(r, arena_printf(&r->a, "/children/%lld?done=retracted", (long long)r->child_id));
+	return page_redirect(r, arena_printf(&r->a, "%s?done=retracted", child_home_href(r, r->child_id)));
 }
 
 /* ---- history ---- */
