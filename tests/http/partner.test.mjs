@@ -54,6 +54,12 @@ test('partner: saving a visit and notes on the web lands on their page of the ch
 	assert.equal(bannerOf(after.text), 'The case note has been recorded');
 	assert.ok(after.text.indexOf(OWN_NOTE_NEW) > 0 && after.text.indexOf(OWN_NOTE_NEW) < after.text.indexOf(OWN_NOTE_OLD),
 		'newest note first');
+	// The forms' way back is this page, not a record they may not read.
+	for (const form of [`/children/${C}/visits/new`, `/children/${C}/notes/new`, `/children/${C}/records/family_help/new`]) {
+		const f = await page('GET', form, { session: p });
+		assert.equal(f.status, 200, form);
+		assert.ok(f.text.includes(`<a href="${PAGE}" class="govuk-back-link">`), form);
+	}
 	// Without ?done= there is no banner.
 	assert.equal(bannerOf((await page('GET', PAGE, { session: p })).text), null);
 });

@@ -448,7 +448,7 @@ int page_child_records_new(struct web_request *r)
 		return web_fail_err(r, &err);
 	}
 	struct html *h = page_begin(r, "Record something", NULL);
-	html_f(h, "<a href=\"/children/%lld\" class=\"govuk-back-link\">Back to the record</a>", (long long)r->child_id);
+	html_f(h, "<a href=\"%s\" class=\"govuk-back-link\">Back to the record</a>", child_home_href(r, r->child_id));
 	html_f(h, "<span class=\"govuk-caption-l\">%s</span><h1 class=\"govuk-heading-l\">What do you want to record?"
 		  "</h1><ul class=\"govuk-list\" data-hearth=\"record-kinds\">",
 	       page_child_name(r, child));
@@ -496,7 +496,7 @@ static int row_form_page(struct web_request *r, const struct row_form *rf, const
 			 const struct hval *child, int status)
 {
 	struct html *h = page_begin(r, rf->title, NULL);
-	html_f(h, "<a href=\"/children/%lld\" class=\"govuk-back-link\">Back to the record</a>", (long long)r->child_id);
+	html_f(h, "<a href=\"%s\" class=\"govuk-back-link\">Back to the record</a>", child_home_href(r, r->child_id));
 	html_f(h, "<div class=\"govuk-grid-row\"><div class=\"govuk-grid-column-two-thirds\">");
 	page_form_errors(r, h, f);
 	html_f(h, "<span class=\"govuk-caption-l\">%s</span><h1 class=\"govuk-heading-l\">%s</h1>"
