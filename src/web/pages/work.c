@@ -442,9 +442,9 @@ int page_search(struct web_request *r)
 			  "class=\"govuk-table__header\">Date of birth</th></tr></thead><tbody class=\"govuk-table__body\">");
 		for (size_t i = 0; i < n; i++) {
 			html_f(h, "<tr class=\"govuk-table__row\"><td class=\"govuk-table__cell\"><a class=\"govuk-link\" "
-				  "href=\"/children/%lld\">%s %s</a></td><td class=\"govuk-table__cell\">%s</td>"
+				  "href=\"%s\">%s %s</a></td><td class=\"govuk-table__cell\">%s</td>"
 				  "<td class=\"govuk-table__cell\">%s</td></tr>",
-			       (long long)hits[i].id, hits[i].given_name, hits[i].family_name, hits[i].la_child_id,
+			       child_home_href(r, hits[i].id), hits[i].given_name, hits[i].family_name, hits[i].la_child_id,
 			       page_date(r, hits[i].dob));
 		}
 		html_f(h, "</tbody></table>");
