@@ -60,8 +60,8 @@ int child_history_html(struct web_request *r, struct html *h);
 /* The success banner a save asked for (?done=) and, to a person who reads the record, its
  * new DfE findings (?new_findings=). */
 void child_banners_html(struct web_request *r, struct html *h);
-/* The page of child_id's record this person reads: the overview with child_read, the
- * Family Help page with family_help alone (family_help.c), else "/caseload". */
+/* The page of child_id's record this person reads: the Family Help page for family_help
+ * without child_read (family_help.c), else the overview (as every link to a child was). */
 const char *child_home_href(struct web_request *r, int64_t child_id);
 
 /* GOV.UK pagination: page (1-based) of pages, each link href_base plus "page=N". */

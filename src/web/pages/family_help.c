@@ -30,13 +30,10 @@ static const struct fh_kind {
 
 const char *child_home_href(struct web_request *r, int64_t child_id)
 {
-	if (role_can(r->role, PERM_CHILD_READ)) {
-		return arena_printf(&r->a, "/children/%lld", (long long)child_id);
-	}
-	if (role_can(r->role, PERM_FAMILY_HELP)) {
+	if (!role_can(r->role, PERM_CHILD_READ) && role_can(r->role, PERM_FAMILY_HELP)) {
 		return arena_printf(&r->a, "/children/%lld/family-help", (long long)child_id);
 	}
-	return "/caseload";
+	return arena_printf(&r->a, "/children/%lld", (long long)child_id);
 }
 
 struct fh_row {
