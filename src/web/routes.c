@@ -122,6 +122,10 @@ const struct web_route web_routes[] = {
 	 .audit = "people", .query = {"done", "new_findings", "as_at"}},
 	{WEB_GET, "/children/{id}/history", page_child_history, PERM_CHILD_READ, .child = true, .page = true,
 	 .audit = "history", .query = {"page", "as_at"}},
+	/* a child's Family Help as a partner practitioner reads it back: the episodes, and their
+	 * own visits and notes (pages/family_help.c) */
+	{WEB_GET, "/children/{id}/family-help", page_child_family_help, PERM_FAMILY_HELP, .child = true, .page = true,
+	 .audit = "family help", .query = {"done"}},
 	{WEB_GET, "/children/{id}/records/new", page_child_records_new, PERM_CHILD_WRITE, .child = true, .page = true,
 	 .audit = "record form"},
 	{WEB_GET, "/children/{id}/visits/new", page_visit_new, PERM_CHILD_WRITE, .child = true, .page = true, .draft = true,

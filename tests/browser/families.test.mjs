@@ -96,6 +96,23 @@ test('a child from Family Help led by a partner, through a CP plan with its MACP
 	const fh = await pt.page.goto(`${URL_BASE}/api/children/${child}/records/family_help`);
 	assert.equal(fh.status(), 200);
 	assert.match(await fh.text(), /Morning routine support/);
+	// On the web: from the search to their page of Bea, a visit recorded there, and back on
+	// the page with the success banner, the visit and the family plan (pages/family_help.c).
+	await pt.page.goto(`${URL_BASE}/search?q=Ashcombe`);
+	await pt.page.click('main a:has-text("Bea Ashcombe")');
+	await pt.page.waitForURL(new RegExp(`/children/${child}/family-help$`));
+	await pt.page.click('main a:has-text("Record a visit")');
+	await fillDate(pt.page, 'visit_date', '2025-10-01');
+	await choose(pt.page, 'kind', 'cin');
+	await choose(pt.page, 'seen', 'yes');
+	await choose(pt.page, 'seen_alone', 'no');
+	await pt.page.fill('#summary', 'Walked Bea to school; breakfast club going well.');
+	await saved(pt.page, "the partner's visit");
+	assert.match(pt.page.url(), new RegExp(`/children/${child}/family-help\\?done=visit$`));
+	assert.match(await pt.page.textContent('.govuk-notification-banner--success'), /The visit has been recorded/);
+	const mine = await pt.page.textContent('main');
+	assert.match(mine, /Walked Bea to school/);
+	assert.match(mine, /Morning routine support/);
 
 	// Child protection: the s.47 and the plan name the MACPT (offered by the descriptor's field).
 	await record(w.page, child, 's47', 'the s.47', async (p) => {

@@ -303,12 +303,13 @@ test('the sweep has restricted children to look for, and routes to look in', () 
 
 // The demo county's one user per role (when there is a demo county), and the fixture's
 // users whose scope is a team or their own children (HTTP Team A holds HC3, restricted,
-// granted to test_team_manager only); a fixture user who sees every child would see just
+// granted to test_team_manager only; test_partner leads HC1, so answers its Family Help
+// page, and is named on HC3's without a grant); a fixture user who sees every child would see just
 // what the demo's user of that role sees, so is left out when there is a demo county.
 function users() {
 	const have = new Set(rows('SELECT username FROM user_account WHERE disabled = 0').map((r) => r[0]));
 	const demo = ROLES.filter((r) => have.has(r));
-	const scoped = ['social_worker', 'team_manager', 'iro', 'personal_adviser'];
+	const scoped = ['social_worker', 'team_manager', 'iro', 'personal_adviser', 'partner'];
 	return [...demo.map((r) => [r, DEMO_PASSWORD]),
 		...ROLES.filter((r) => !demo.length || scoped.includes(r)).map((r) => [`test_${r}`, PASSWORD])];
 }

@@ -442,11 +442,13 @@ test('partner: sees only the child they lead, and only its Family Help', async (
 	assertError(await req('GET', `/api/children/${C}/records/note/${swNote}/history`, { session: p }), 404, 'not_found', 'rid');
 	// Every read is audited like anyone's: the Family Help read names HC1.
 	await partnerReadsBack(p, n.json.note.id, swNote);
-	// A note saved on the page goes back to their children, not to a chronology they may not read.
+	// A note saved on the page goes back to their page of the child (partner.test.mjs), not to
+	// a chronology they may not read.
 	const form = await page('POST', `/children/${C}/notes`, { session: p, form: { ...dateBoxes('note_date', AS_AT),
 		kind: 'case_note', child_voice: 'no', body: 'Spoke to Hazel at lunch' } });
 	assert.equal(form.status, 303, form.text.slice(0, 300));
-	assert.equal(form.headers.get('location'), '/caseload');
+	assert.equal(form.headers.get('location'), `/children/${C}/family-help?done=note`);
+	assert.equal((await page('GET', `/children/${C}/family-help`, { session: p })).status, 200);
 	assert.equal((await page('GET', '/caseload', { session: p })).status, 200);
 	const uid = sql("SELECT id FROM user_account WHERE username = 'test_partner'");
 	assert.ok(Number(sql(`SELECT count(*) FROM audit WHERE actor = 'user:${uid}' AND child_id = ${C}`)) > 0);

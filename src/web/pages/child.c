@@ -159,8 +159,8 @@ static const struct {
 };
 
 /* What a save asked the page to say: done, and any new DfE findings (a warning: an
- * impossible record is refused). */
-static void banners_html(struct web_request *r, struct html *h)
+ * impossible record is refused; only to a person who reads the record's findings). */
+void child_banners_html(struct web_request *r, struct html *h)
 {
 	const char *done = web_query(r, "done");
 	for (size_t i = 0; done && i < sizeof(done_messages) / sizeof(done_messages[0]); i++) {
@@ -174,7 +174,7 @@ static void banners_html(struct web_request *r, struct html *h)
 		}
 	}
 	const char *nf = web_query(r, "new_findings");
-	if (nf && strcmp(nf, "0") != 0 && strspn(nf, "0123456789") == strlen(nf) && strlen(nf) < 6) {
+	if (nf && role_can(r->role, PERM_CHILD_READ) && strcmp(nf, "0") != 0 && strspn(nf, "0123456789") == strlen(nf) && strlen(nf) < 6) {
 		html_f(h, "<div class=\"govuk-warning-text\" data-hearth=\"new-findings\"><span class=\"govuk-warning-text__icon\" "
 			  "aria-hidden=\"true\">!</span><strong class=\"govuk-warning-text__text\"><span "
 			  "class=\"govuk-visually-hidden\">Warning</span>Saved, but the DfE's validation rules now find %s "
@@ -253,7 +253,7 @@ static struct html *child_top(struct web_request *r, const struct child_view *v,
 	const char *name = page_child_name(r, c);
 	struct html *h = page_begin(r, p == PART_OVERVIEW ? name : arena_printf(&r->a, "%s: %s", child_parts[p].title, name),
 				    NULL);
-	banners_html(r, h);
+	child_banners_html(r, h);
 	html_f(h, "<span class=\"govuk-caption-l\">%s</span><h1 class=\"govuk-heading-l\">%s ", c[CHILD_LA_CHILD_ID].s,
 	       name);
 	page_status_tag(h, status_at(&v->rec.cf, v->today));
@@ -448,7 +448,7 @@ int page_child_records_new(struct web_request *r)
 		return web_fail_err(r, &err);
 	}
 	struct html *h = page_begin(r, "Record something", NULL);
-	html_f(h, "<a href=\"/children/%lld\" class=\"govuk-back-link\">Back to the record</a>", (long long)r->child_id);
+	html_f(h, "<a href=\"%s\" class=\"govuk-back-link\">Back to the record</a>", child_home_href(r, r->child_id));
 	html_f(h, "<span class=\"govuk-caption-l\">%s</span><h1 class=\"govuk-heading-l\">What do you want to record?"
 		  "</h1><ul class=\"govuk-list\" data-hearth=\"record-kinds\">",
 	       page_child_name(r, child));
@@ -496,7 +496,7 @@ static int row_form_page(struct web_request *r, const struct row_form *rf, const
 			 const struct hval *child, int status)
 {
 	struct html *h = page_begin(r, rf->title, NULL);
-	html_f(h, "<a href=\"/children/%lld\" class=\"govuk-back-link\">Back to the record</a>", (long long)r->child_id);
+	html_f(h, "<a href=\"%s\" class=\"govuk-back-link\">Back to the record</a>", child_home_href(r, r->child_id));
 	html_f(h, "<div class=\"govuk-grid-row\"><div class=\"govuk-grid-column-two-thirds\">");
 	page_form_errors(r, h, f);
 	html_f(h, "<span class=\"govuk-caption-l\">%s</span><h1 class=\"govuk-heading-l\">%s</h1>"
@@ -556,7 +556,8 @@ static int row_form_post(struct web_request *r, const struct row_form *rf)
 	}
 	page_draft_done(r);
 	if (!role_can(r->role, PERM_CHILD_READ)) {
-		return page_redirect(r, "/caseload"); /* a partner reads no chronology: back to their children */
+		/* A partner reads no chronology: back to the child's page they read (family_help.c). */
+		return page_redirect(r, arena_printf(&r->a, "%s?done=%s", child_home_href(r, r->child_id), rf->done));
 	}
 	return page_redirect(r, arena_printf(&r->a, "/children/%lld/chronology?done=%s&new_findings=%zu",
 					     (long long)r->child_id, rf->done, warnings.n));

@@ -57,6 +57,13 @@ void child_sections_html(struct web_request *r, struct html *h, const struct chi
 int child_chronology_html(struct web_request *r, struct html *h, const struct child_view *v);
 int child_history_html(struct web_request *r, struct html *h);
 
+/* The success banner a save asked for (?done=) and, to a person who reads the record, its
+ * new DfE findings (?new_findings=). */
+void child_banners_html(struct web_request *r, struct html *h);
+/* The page of child_id's record this person reads: the Family Help page for family_help
+ * without child_read (family_help.c), else the overview (as every link to a child was). */
+const char *child_home_href(struct web_request *r, int64_t child_id);
+
 /* GOV.UK pagination: page (1-based) of pages, each link href_base plus "page=N". */
 void child_pagination(struct web_request *r, struct html *h, const char *href_base, int64_t page, int64_t pages);
 

@@ -30,6 +30,7 @@ int page_child_leaving_care(struct web_request *r);
 int page_child_people(struct web_request *r);
 int page_child_history(struct web_request *r);
 int page_child_records_new(struct web_request *r);
+int page_child_family_help(struct web_request *r);	/* family_help.c */
 int page_visit_new(struct web_request *r);
 int page_visit_post(struct web_request *r);
 int page_note_new(struct web_request *r);

@@ -233,7 +233,7 @@ static int form_page_draw(struct web_request *r, const struct form_page *fp, con
 	const char *title = fp->mode == FORM_NEW ? arena_printf(&r->a, "Record %s", a_kind(r, e))
 						 : arena_printf(&r->a, "Correct this %s", e->label);
 	struct html *h = page_begin(r, title, NULL);
-	html_f(h, "<a href=\"/children/%lld\" class=\"govuk-back-link\">Back to the record</a>", (long long)r->child_id);
+	html_f(h, "<a href=\"%s\" class=\"govuk-back-link\">Back to the record</a>", child_home_href(r, r->child_id));
 	html_f(h, "<div class=\"govuk-grid-row\"><div class=\"govuk-grid-column-two-thirds\">");
 	const struct page_form *forms[] = {&fp->rf.f, fp->rf.link ? &fp->rf.link->f : NULL};
 	page_form_errors_of(r, h, forms, fp->rf.link ? 2 : 1);
@@ -299,7 +299,8 @@ static const char *done_path(struct web_request *r, const char *done, size_t fin
 	const struct entity *link = e->child_field < 0 ? entity_link(e, NULL) : NULL;
 	enum child_part p = child_part_of(link ? link : e);
 	if (!role_can(r->role, PERM_CHILD_READ)) {
-		return "/caseload"; /* a partner reads no part of the record: back to their children */
+		/* A partner reads no part of the record: back to the child's page they read. */
+		return arena_printf(&r->a, "%s?done=%s#%s-%lld", child_home_href(r, r->child_id), done, e->name, (long long)id);
 	}
 	return arena_printf(&r->a, "%s?done=%s&new_findings=%zu#%s-%lld",
 			    child_part_href(r, p == PART_MAX ? PART_OVERVIEW : p), done, findings, e->name, (long long)id);
@@ -428,7 +429,7 @@ static int retract_page(struct web_request *r, const struct entity *e, const str
 {
 	const char *title = arena_printf(&r->a, "Retract this %s", e->label);
 	struct html *h = page_begin(r, title, NULL);
-	html_f(h, "<a href=\"/children/%lld\" class=\"govuk-back-link\">Back to the record</a>", (long long)r->child_id);
+	html_f(h, "<a href=\"%s\" class=\"govuk-back-link\">Back to the record</a>", child_home_href(r, r->child_id));
 	html_f(h, "<div class=\"govuk-grid-row\"><div class=\"govuk-grid-column-two-thirds\">");
 	if (error) {
 		html_f(h, "<div class=\"govuk-error-summary\" data-module=\"govuk-error-summary\"><div role=\"alert\"><h2 "
@@ -502,7 +503,7 @@ int page_record_retract(struct web_request *r)
 		/* The child's own record is gone from every list: back to the start. */
 		return page_redirect(r, "/");
 	}
-	return page_redirect(r, arena_printf(&r->a, "/children/%lld?done=retracted", (long long)r->child_id));
+	return page_redirect(r, arena_printf(&r->a, "%s?done=retracted", child_home_href(r, r->child_id)));
 }
 
 /* ---- history ---- */
@@ -684,7 +685,7 @@ int page_record_history(struct web_request *r)
 	}
 	const char *title = arena_printf(&r->a, "History of this %s", e->label);
 	struct html *h = page_begin(r, title, NULL);
-	html_f(h, "<a href=\"/children/%lld\" class=\"govuk-back-link\">Back to the record</a>", (long long)r->child_id);
+	html_f(h, "<a href=\"%s\" class=\"govuk-back-link\">Back to the record</a>", child_home_href(r, r->child_id));
 	html_f(h, "<span class=\"govuk-caption-l\">%s</span><h1 class=\"govuk-heading-l\">%s</h1>",
 	       page_child_name(r, child), capitalised(r, title));
 	bool live = strcmp(revs[n - 1].action, "void") != 0;

@@ -11,6 +11,7 @@
 #include "clock/clock.h"
 #include "measures/measures.h"
 #include "model/codes.h"
+#include "web/pages/child.h"
 #include "web/pages/pages.h"
 #include "web/children.h"
 #include "web/pages/page.h"
@@ -121,10 +122,11 @@ static void caseload_table(struct web_request *r, struct html *h, const struct l
 		  "<tbody class=\"govuk-table__body\">");
 	for (size_t i = 0; i < ls->n; i++) {
 		const struct child_line *l = &ls->items[i];
+		/* To the child's page this person reads (a partner: their Family Help page). */
 		html_f(h, "<tr class=\"govuk-table__row\"><td class=\"govuk-table__cell\"><a class=\"govuk-link\" "
-			  "href=\"/children/%lld\">%s</a><br><span class=\"govuk-body-s\">%s</span></td>"
+			  "href=\"%s\">%s</a><br><span class=\"govuk-body-s\">%s</span></td>"
 			  "<td class=\"govuk-table__cell\">",
-		       (long long)l->id, l->name, l->la_child_id);
+		       child_home_href(r, l->id), l->name, l->la_child_id);
 		page_status_tag(h, l->status);
 		html_f(h, "</td><td class=\"govuk-table__cell\">");
 		if (show_worker) {
@@ -440,9 +442,9 @@ int page_search(struct web_request *r)
 			  "class=\"govuk-table__header\">Date of birth</th></tr></thead><tbody class=\"govuk-table__body\">");
 		for (size_t i = 0; i < n; i++) {
 			html_f(h, "<tr class=\"govuk-table__row\"><td class=\"govuk-table__cell\"><a class=\"govuk-link\" "
-				  "href=\"/children/%lld\">%s %s</a></td><td class=\"govuk-table__cell\">%s</td>"
+				  "href=\"%s\">%s %s</a></td><td class=\"govuk-table__cell\">%s</td>"
 				  "<td class=\"govuk-table__cell\">%s</td></tr>",
-			       (long long)hits[i].id, hits[i].given_name, hits[i].family_name, hits[i].la_child_id,
+			       child_home_href(r, hits[i].id), hits[i].given_name, hits[i].family_name, hits[i].la_child_id,
 			       page_date(r, hits[i].dob));
 		}
 		html_f(h, "</tbody></table>");
