@@ -144,6 +144,21 @@ test('partner: their caseload links each child to this page', async () => {
 	assert.equal(r.status, 200);
 	assert.ok(r.text.includes(`href="${PAGE}"`), 'HC1 links to its Family Help page');
 	assert.ok(!r.text.includes(`href="/children/${C}"`));
+	// The caseload shows a partner nothing worked out from the whole record: no status (it
+	// would say "child protection plan"), nothing from the clock, no way to /due; only
+	// their own last visit (the social worker's visit of this file is not theirs).
+	const table = r.text.slice(r.text.indexOf('data-hearth="caseload"'), r.text.indexOf('</table>'));
+	assert.ok(table.length > 0, 'the caseload table');
+	for (const absent of ['>Status<', '>Next due<', '>Overdue<', 'govuk-tag', 'Nothing due']) {
+		assert.ok(!table.includes(absent), `no ${absent} for a partner`);
+	}
+	assert.ok(!r.text.includes('See everything that is due'), 'no way to /due');
+	assert.match(table, />Your last visit</);
+	// A social worker's caseload keeps every column.
+	const sw = await page('GET', '/caseload', { session: await as('social_worker') });
+	for (const present of ['>Status<', '>Next due<', '>Overdue<', '>Last visit<']) {
+		assert.ok(sw.text.includes(present), `${present} for a social worker`);
+	}
 });
 
 test('the page is the partner\'s: a role that reads the whole record has the record, not this', async () => {

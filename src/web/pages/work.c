@@ -37,6 +37,10 @@ struct lines {
 	struct child_line *items;
 	size_t n, cap;
 	struct measures_run *run;	/* also counted into this run, when not NULL */
+	/* The viewer does not read the whole record (a partner: role_can PERM_CHILD_READ is
+	 * false): no status and nothing from the clock, which come from all of it, and only
+	 * the visits the role table lets them read (their own). */
+	bool narrow;
 };
 
 static int line_add(void *ctx, const struct casefile *cf, const struct store_child_hit *hit)
@@ -56,6 +60,19 @@ static int line_add(void *ctx, const struct casefile *cf, const struct store_chi
 				 .name = arena_printf(&r->a, "%s %s", hit->given_name, hit->family_name),
 				 .status = status_at(cf, ls->as_at), .next_due = DATE_NONE, .last_visit = DATE_NONE,
 				 .worker_id = status_social_worker(cf, ls->as_at)};
+	for (size_t i = 0; i < cf->n_visits; i++) {
+		const struct cf_visit *v = &cf->visits[i];
+		if (ls->narrow && v->worker_id != r->session.user.worker_id) {
+			continue;
+		}
+		if (v->date <= ls->as_at && (l->last_visit == DATE_NONE || v->date >= l->last_visit)) {
+			l->last_visit = v->date;
+			l->last_seen_alone = v->seen_alone;
+		}
+	}
+	if (ls->narrow) {
+		return 0;
+	}
 	struct clock_list items = CLOCK_LIST_INIT;
 	clock_child(cf, ls->as_at, &ls->settings, &r->a, &items);
 	clock_sort(&items);
@@ -67,13 +84,6 @@ static int line_add(void *ctx, const struct casefile *cf, const struct store_chi
 	if (items.n) {
 		l->next_title = items.items[0].rule->title; /* static rule text */
 		l->next_due = items.items[0].due;
-	}
-	for (size_t i = 0; i < cf->n_visits; i++) {
-		const struct cf_visit *v = &cf->visits[i];
-		if (v->date <= ls->as_at && (l->last_visit == DATE_NONE || v->date >= l->last_visit)) {
-			l->last_visit = v->date;
-			l->last_seen_alone = v->seen_alone;
-		}
 	}
 	return 0;
 }
@@ -96,7 +106,7 @@ static int lines_load(struct web_request *r, const struct store_scope *sc, hdate
 {
 	struct hearth_error err = {0};
 	struct web_children c;
-	*ls = (struct lines){.r = r, .as_at = as_at, .run = run};
+	*ls = (struct lines){.r = r, .as_at = as_at, .run = run, .narrow = !role_can(r->role, PERM_CHILD_READ)};
 	web_settings_load(r, &ls->settings);
 	if (web_children_each(r, sc, as_at, &c, line_add, ls, &err)) {
 		return web_fail_err(r, &err);
@@ -110,35 +120,47 @@ static void caseload_table(struct web_request *r, struct html *h, const struct l
 	html_f(h, "<div class=\"hearth-table-wrap\"><table class=\"govuk-table\" data-hearth=\"caseload\">"
 		  "<caption class=\"govuk-table__caption govuk-table__caption--m\">%zu %s</caption>"
 		  "<thead class=\"govuk-table__head\"><tr class=\"govuk-table__row\">"
-		  "<th scope=\"col\" class=\"govuk-table__header\">Child</th>"
-		  "<th scope=\"col\" class=\"govuk-table__header\">Status</th>",
+		  "<th scope=\"col\" class=\"govuk-table__header\">Child</th>",
 	       ls->n, ls->n == 1 ? "child" : "children");
+	if (!ls->narrow) {
+		html_f(h, "<th scope=\"col\" class=\"govuk-table__header\">Status</th>");
+	}
 	if (show_worker) {
 		html_f(h, "<th scope=\"col\" class=\"govuk-table__header\">Social worker</th>");
 	}
-	html_f(h, "<th scope=\"col\" class=\"govuk-table__header\">Next due</th>"
-		  "<th scope=\"col\" class=\"govuk-table__header\">Overdue</th>"
-		  "<th scope=\"col\" class=\"govuk-table__header\">Last visit</th></tr></thead>"
-		  "<tbody class=\"govuk-table__body\">");
+	if (!ls->narrow) {
+		html_f(h, "<th scope=\"col\" class=\"govuk-table__header\">Next due</th>"
+			  "<th scope=\"col\" class=\"govuk-table__header\">Overdue</th>");
+	}
+	html_f(h, "<th scope=\"col\" class=\"govuk-table__header\">%s</th></tr></thead>"
+		  "<tbody class=\"govuk-table__body\">",
+	       ls->narrow ? "Your last visit" : "Last visit");
 	for (size_t i = 0; i < ls->n; i++) {
 		const struct child_line *l = &ls->items[i];
 		/* To the child's page this person reads (a partner: their Family Help page). */
 		html_f(h, "<tr class=\"govuk-table__row\"><td class=\"govuk-table__cell\"><a class=\"govuk-link\" "
-			  "href=\"%s\">%s</a><br><span class=\"govuk-body-s\">%s</span></td>"
-			  "<td class=\"govuk-table__cell\">",
+			  "href=\"%s\">%s</a><br><span class=\"govuk-body-s\">%s</span></td>",
 		       child_home_href(r, l->id), l->name, l->la_child_id);
-		page_status_tag(h, l->status);
-		html_f(h, "</td><td class=\"govuk-table__cell\">");
+		if (!ls->narrow) {
+			html_f(h, "<td class=\"govuk-table__cell\">");
+			page_status_tag(h, l->status);
+			html_f(h, "</td>");
+		}
 		if (show_worker) {
-			html_f(h, "%s</td><td class=\"govuk-table__cell\">", page_worker_name(r, l->worker_id));
+			html_f(h, "<td class=\"govuk-table__cell\">%s</td>", page_worker_name(r, l->worker_id));
 		}
-		if (l->next_title) {
-			html_f(h, "%s<br><span class=\"govuk-body-s\">%s</span>", page_date(r, l->next_due), l->next_title);
-		} else {
-			html_f(h, "Nothing due");
+		if (!ls->narrow) {
+			html_f(h, "<td class=\"govuk-table__cell\">");
+			if (l->next_title) {
+				html_f(h, "%s<br><span class=\"govuk-body-s\">%s</span>", page_date(r, l->next_due),
+				       l->next_title);
+			} else {
+				html_f(h, "Nothing due");
+			}
+			html_f(h, "</td><td class=\"govuk-table__cell%s\">%d</td>", l->overdue ? " hearth-overdue" : "",
+			       l->overdue);
 		}
-		html_f(h, "</td><td class=\"govuk-table__cell%s\">%d</td><td class=\"govuk-table__cell\">",
-		       l->overdue ? " hearth-overdue" : "", l->overdue);
+		html_f(h, "<td class=\"govuk-table__cell\">");
 		if (l->last_visit != DATE_NONE) {
 			html_f(h, "%s<br><span class=\"govuk-body-s\">%s</span>", page_date(r, l->last_visit),
 			       l->last_seen_alone ? "seen alone" : "not seen alone");
@@ -194,7 +216,9 @@ int page_caseload(struct web_request *r)
 		       overdue, overdue == 1 ? "item is" : "items are");
 	}
 	caseload_table(r, h, &ls, false);
-	html_f(h, "<p class=\"govuk-body\"><a class=\"govuk-link\" href=\"/due\">See everything that is due</a></p>");
+	if (role_can(r->role, PERM_DUE_READ)) {
+		html_f(h, "<p class=\"govuk-body\"><a class=\"govuk-link\" href=\"/due\">See everything that is due</a></p>");
+	}
 	return page_end(r, 200);
 }
 
