@@ -629,6 +629,23 @@ int store_child_visible(struct store *st, const struct store_scope *sc, int64_t 
 	return rc;
 }
 
+/* A found child from a row of c.id, c.la_child_id, c.given_name, c.family_name, c.dob,
+ * c.expected_dob, c.sex (an unborn child's date is the expected one). */
+static void hit_read(struct db_stmt *s, struct arena *a, struct store_child_hit *h)
+{
+	h->id = db_col_int(s, 0);
+	h->la_child_id = arena_strdup(a, db_col_text(s, 1));
+	h->given_name = arena_strdup(a, db_col_text(s, 2));
+	h->family_name = arena_strdup(a, db_col_text(s, 3));
+	h->dob = DATE_NONE;
+	if (!db_col_null(s, 4)) {
+		date_parse(db_col_text(s, 4), &h->dob);
+	} else if (!db_col_null(s, 5)) {
+		date_parse(db_col_text(s, 5), &h->dob);
+	}
+	h->sex = arena_strdup(a, db_col_text(s, 6));
+}
+
 int store_children_search(struct store *st, const struct store_scope *sc, const char *query, hdate dob,
 			  int64_t limit, int64_t offset, struct arena *a, struct store_child_hit **out, size_t *n_out,
 			  int64_t *total, struct hearth_error *err)
@@ -686,17 +703,7 @@ int store_children_search(struct store *st, const struct store_scope *sc, const 
 	struct store_child_hit *hits = arena_alloc(a, sizeof(*hits) * (size_t)(room > 0 ? room : 1));
 	while (rc >= 0 && (rc = db_step(s, err)) == 1 && n < (size_t)(room > 0 ? room : 0)) {
 		struct store_child_hit *h = &hits[n++];
-		h->id = db_col_int(s, 0);
-		h->la_child_id = arena_strdup(a, db_col_text(s, 1));
-		h->given_name = arena_strdup(a, db_col_text(s, 2));
-		h->family_name = arena_strdup(a, db_col_text(s, 3));
-		h->dob = DATE_NONE;
-		if (!db_col_null(s, 4)) {
-			date_parse(db_col_text(s, 4), &h->dob);
-		} else if (!db_col_null(s, 5)) {
-			date_parse(db_col_text(s, 5), &h->dob);
-		}
-		h->sex = arena_strdup(a, db_col_text(s, 6));
+		hit_read(s, a, h);
 	}
 	db_finalize(s);
 	db_finalize(cs);
@@ -738,17 +745,7 @@ int store_worker_children(struct store *st, const struct store_scope *sc, int64_
 			hits = arena_grow(a, hits, n, cap = cap ? cap * 2 : 32, sizeof(*hits));
 		}
 		struct store_child_hit *h = &hits[n++];
-		h->id = db_col_int(s, 0);
-		h->la_child_id = arena_strdup(a, db_col_text(s, 1));
-		h->given_name = arena_strdup(a, db_col_text(s, 2));
-		h->family_name = arena_strdup(a, db_col_text(s, 3));
-		h->dob = DATE_NONE;
-		if (!db_col_null(s, 4)) {
-			date_parse(db_col_text(s, 4), &h->dob);
-		} else if (!db_col_null(s, 5)) {
-			date_parse(db_col_text(s, 5), &h->dob);
-		}
-		h->sex = arena_strdup(a, db_col_text(s, 6));
+		hit_read(s, a, h);
 	}
 	db_finalize(s);
 	if (rc < 0) {
@@ -796,17 +793,7 @@ int store_children_duplicates(struct store *st, const struct store_scope *sc, hd
 	while (n < max && (rc = db_step(s, err)) == 1) {
 		struct store_child_dup *x = &dups[n++];
 		struct store_child_hit *h = &x->hit;
-		h->id = db_col_int(s, 0);
-		h->la_child_id = arena_strdup(a, db_col_text(s, 1));
-		h->given_name = arena_strdup(a, db_col_text(s, 2));
-		h->family_name = arena_strdup(a, db_col_text(s, 3));
-		h->dob = DATE_NONE;
-		if (!db_col_null(s, 4)) {
-			date_parse(db_col_text(s, 4), &h->dob);
-		} else if (!db_col_null(s, 5)) {
-			date_parse(db_col_text(s, 5), &h->dob);
-		}
-		h->sex = arena_strdup(a, db_col_text(s, 6));
+		hit_read(s, a, h);
 		x->same_dob = db_col_int(s, 7) != 0;
 		x->same_upn = db_col_int(s, 8) != 0;
 		x->same_nhs = db_col_int(s, 9) != 0;

@@ -559,22 +559,6 @@ struct cursor {
 
 static int cursor_first(struct cursor *c, struct hearth_error *err);
 
-static int cursor_open_range(struct db *db, const struct loader *l, int64_t from, int64_t below, struct cursor *c,
-			     struct hearth_error *err);
-static int cursor_open_one(struct db *db, const struct loader *l, int64_t child_id, struct cursor *c,
-			   struct hearth_error *err);
-
-/* Opens a loader's cursor as the scan's filter asks: an id range (a thread's part), one
- * child, or every child. */
-static int cursor_open(struct db *db, const struct loader *l, const struct store_filter *f, struct cursor *c,
-		       struct hearth_error *err)
-{
-	if (f && !f->child_id && (f->id_from || f->id_below)) {
-		return cursor_open_range(db, l, f->id_from, f->id_below, c, err);
-	}
-	return cursor_open_one(db, l, f ? f->child_id : 0, c, err);
-}
-
 /* A cursor's statement finalized, or, when it is the store's (cached), reset for next time. */
 static void cursor_close(struct cursor *c)
 {
@@ -588,10 +572,14 @@ static void cursor_close(struct cursor *c)
 	}
 }
 
-/* Opens a loader's cursor over every child (child_id 0) or one child; cursor_close after. */
-static int cursor_open_one(struct db *db, const struct loader *l, int64_t child_id, struct cursor *c,
-			   struct hearth_error *err)
+/* Opens a loader's cursor as the scan's filter asks (NULL: every child): one child, or the
+ * children whose ids are in [id_from, id_below) (0: that side open; a thread's part of a
+ * split scan). cursor_close after. */
+static int cursor_open(struct db *db, const struct loader *l, const struct store_filter *f, struct cursor *c,
+		       struct hearth_error *err)
 {
+	int64_t child_id = f ? f->child_id : 0;
+	int64_t from = f && !child_id ? f->id_from : 0, below = f && !child_id ? f->id_below : 0;
 	const struct entity *e = l->e;
 	memset(c, 0, sizeof(*c));
 	c->l = l;
@@ -600,15 +588,23 @@ static int cursor_open_one(struct db *db, const struct loader *l, int64_t child_
 	for (int i = 0; i < e->n_fields; i++) {
 		buf_printf(&b, ", %s", e->fields[i].name);
 	}
-	buf_printf(&b, " FROM %s WHERE voided = 0%s ORDER BY child_id, %s, id", e->name, child_id ? " AND child_id = ?" : "",
+	buf_printf(&b, " FROM %s WHERE voided = 0%s%s%s ORDER BY child_id, %s, id", e->name,
+		   child_id ? " AND child_id = ?" : "", from ? " AND child_id >= ?" : "", below ? " AND child_id < ?" : "",
 		   e->fields[l->sort_field].name);
 	int rc = db_prepare(db, buf_cstr(&b), &c->s, err);
 	buf_free(&b);
 	if (rc) {
 		return rc;
 	}
+	int k = 1;
 	if (child_id) {
-		db_bind_int(c->s, 1, child_id);
+		db_bind_int(c->s, k++, child_id);
+	}
+	if (from) {
+		db_bind_int(c->s, k++, from);
+	}
+	if (below) {
+		db_bind_int(c->s, k++, below);
 	}
 	return cursor_first(c, err);
 }
@@ -623,44 +619,6 @@ static int cursor_first(struct cursor *c, struct hearth_error *err)
 	c->has_row = rc == 1;
 	if (c->has_row) {
 		c->child_id = db_col_int(c->s, 1 + c->l->e->child_field);
-	}
-	return 0;
-}
-
-/* A loader's cursor over the children whose ids are in [from, below) (0: that side open),
- * for a scan split between threads (store_filter's id range). */
-static int cursor_open_range(struct db *db, const struct loader *l, int64_t from, int64_t below, struct cursor *c,
-			     struct hearth_error *err)
-{
-	const struct entity *e = l->e;
-	memset(c, 0, sizeof(*c));
-	c->l = l;
-	struct buf b = BUF_INIT;
-	buf_puts(&b, "SELECT id");
-	for (int i = 0; i < e->n_fields; i++) {
-		buf_printf(&b, ", %s", e->fields[i].name);
-	}
-	buf_printf(&b, " FROM %s WHERE voided = 0%s%s ORDER BY child_id, %s, id", e->name,
-		   from ? " AND child_id >= ?" : "", below ? " AND child_id < ?" : "", e->fields[l->sort_field].name);
-	int rc = db_prepare(db, buf_cstr(&b), &c->s, err);
-	buf_free(&b);
-	if (rc) {
-		return rc;
-	}
-	int k = 1;
-	if (from) {
-		db_bind_int(c->s, k++, from);
-	}
-	if (below) {
-		db_bind_int(c->s, k++, below);
-	}
-	rc = db_step(c->s, err);
-	if (rc < 0) {
-		return rc;
-	}
-	c->has_row = rc == 1;
-	if (c->has_row) {
-		c->child_id = db_col_int(c->s, 1 + e->child_field);
 	}
 	return 0;
 }

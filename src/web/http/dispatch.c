@@ -186,6 +186,22 @@ int web_query_page(struct web_request *r, int64_t dflt, int64_t max, int64_t *li
 	return 0;
 }
 
+int web_query_page_number(struct web_request *r, int64_t *page)
+{
+	const char *p = web_query(r, "page");
+	*page = 1;
+	if (!p) {
+		return 0;
+	}
+	char *end;
+	long long n = strtoll(p, &end, 10);
+	if (!*p || *end || n < 1 || n > 1000000 || strspn(p, "0123456789") != strlen(p)) {
+		return web_fail(r, 400, "page", "range", "page must be a whole number from 1");
+	}
+	*page = n;
+	return 0;
+}
+
 int web_query_date(struct web_request *r, const char *name, hdate dflt, hdate *out)
 {
 	const char *s = web_query(r, name);

@@ -179,6 +179,8 @@ const char *web_query(const struct web_request *r, const char *name);
 const char *web_form(const struct web_request *r, const char *name);
 /* limit (1..max, default dflt) and offset (>= 0): 0, or the 400 status already answered. */
 int web_query_page(struct web_request *r, int64_t dflt, int64_t max, int64_t *limit, int64_t *offset);
+/* The page of a paged list asked for (?page=N, from 1; 1 when absent): 0, or the 400 status. */
+int web_query_page_number(struct web_request *r, int64_t *page);
 /* An optional date parameter (YYYY-MM-DD), default dflt: 0 or the 400 status. */
 int web_query_date(struct web_request *r, const char *name, hdate dflt, hdate *out);
 

@@ -212,23 +212,6 @@ void child_sections_html(struct web_request *r, struct html *h, const struct chi
 
 /* ---- paging ---- */
 
-/* The page asked for (?page=N, from 1): 0, or 400 when it is not a whole number from 1. */
-static int page_number(struct web_request *r, int64_t *page)
-{
-	const char *p = web_query(r, "page");
-	*page = 1;
-	if (!p) {
-		return 0;
-	}
-	char *end;
-	long long n = strtoll(p, &end, 10);
-	if (!*p || *end || n < 1 || n > 1000000 || strspn(p, "0123456789") != strlen(p)) {
-		return web_fail(r, 400, "page", "range", "page must be a whole number from 1");
-	}
-	*page = n;
-	return 0;
-}
-
 static void pagination_link(struct html *h, const char *base, int64_t n, bool current)
 {
 	if (current) {
@@ -468,7 +451,7 @@ int child_chronology_html(struct web_request *r, struct html *h, const struct ch
 {
 	struct chron_filter f;
 	int64_t page;
-	int rc = page_number(r, &page);
+	int rc = web_query_page_number(r, &page);
 	if (rc) {
 		return rc;
 	}
@@ -552,7 +535,7 @@ static const char *when(struct web_request *r, const char *at)
 int child_history_html(struct web_request *r, struct html *h)
 {
 	int64_t page, total;
-	int rc = page_number(r, &page);
+	int rc = web_query_page_number(r, &page);
 	if (rc) {
 		return rc;
 	}

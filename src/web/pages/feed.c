@@ -25,23 +25,6 @@
 #define RUNS_PER_PAGE 25
 #define CHILDREN_PER_PAGE 100
 
-/* The page asked for (?page=N, from 1): 0, or the 400 answered. */
-static int page_asked(struct web_request *r, int64_t *page)
-{
-	const char *p = web_query(r, "page");
-	*page = 1;
-	if (!p) {
-		return 0;
-	}
-	char *end;
-	long long n = strtoll(p, &end, 10);
-	if (!*p || *end || n < 1 || n > 1000000 || strspn(p, "0123456789") != strlen(p)) {
-		return web_fail(r, 400, "page", "range", "page must be a whole number from 1");
-	}
-	*page = n;
-	return 0;
-}
-
 static const char *mode_text(const char *mode)
 {
 	return mode && strcmp(mode, "send") == 0 ? "Sent to the DfE" : "Written to a file";
@@ -91,7 +74,7 @@ static void th(struct html *h, const char *label, bool numeric)
 int page_feed(struct web_request *r)
 {
 	int64_t page;
-	int rc = page_asked(r, &page);
+	int rc = web_query_page_number(r, &page);
 	if (rc) {
 		return rc;
 	}
@@ -156,7 +139,7 @@ static void summary_row(struct html *h, const char *key, const char *value)
 int page_feed_run(struct web_request *r)
 {
 	int64_t page;
-	int rc = page_asked(r, &page);
+	int rc = web_query_page_number(r, &page);
 	if (rc) {
 		return rc;
 	}
