@@ -182,6 +182,7 @@ test('each due item links to the form that does it, pre-filled; saving it clears
 		'not the child: the path names the child');
 });
 
+const TASK_SET = '2025-04-01', TASK_DUE = '2025-04-02';
 test('a manager sets a task; it is on the worker\'s /due and home page; doing it clears it', async () => {
 	const tm = await as('team_manager');
 	const sw = await as('social_worker');
@@ -198,9 +199,12 @@ test('a manager sets a task; it is on the worker\'s /due and home page; doing it
 	assert.match(bad.text, /govuk-error-summary/);
 	assert.equal(Number(sql('SELECT count(*) FROM task')), before);
 
+	// Set and due a year ago, so that they are the most overdue of the worker's items: the
+	// in-tray shows the ten most urgent, and other files' children (allocated to this worker
+	// with their own overdue items) must not push these off it.
 	const set = async (what, extra = {}) => {
 		const r = await page('POST', `/children/${CHILD.in}/records/task`, { session: tm, form: {
-			worker_id: String(WORKER.a1), what, ...dateBoxes('set_date', '2026-03-30'), ...dateBoxes('due_date', '2026-03-30'),
+			worker_id: String(WORKER.a1), what, ...dateBoxes('set_date', TASK_SET), ...dateBoxes('due_date', TASK_DUE),
 			set_by: String(WORKER.a2), ...extra } });
 		assert.equal(r.status, 303, r.text.slice(0, 800));
 		return Number(sql(`SELECT max(id) FROM task WHERE what = '${what}'`));
@@ -232,8 +236,8 @@ test('a manager sets a task; it is on the worker\'s /due and home page; doing it
 	const clink = decode(due.text.match(new RegExp(`data-rule="task" data-subject="${call}"[\\s\\S]*?href="([^"]+)" data-hearth="due-do"`))[1]);
 	assert.equal(clink, `/children/${CHILD.in}/records/task/${call}/edit`);
 	const done = await page('POST', `/children/${CHILD.in}/records/task/${call}`, { session: sw, form: {
-		worker_id: String(WORKER.a1), what: 'Ring the school nurse', ...dateBoxes('set_date', '2026-03-30'),
-		...dateBoxes('due_date', '2026-03-30'), ...dateBoxes('done_date', AS_AT), set_by: String(WORKER.a2),
+		worker_id: String(WORKER.a1), what: 'Ring the school nurse', ...dateBoxes('set_date', TASK_SET),
+		...dateBoxes('due_date', TASK_DUE), ...dateBoxes('done_date', AS_AT), set_by: String(WORKER.a2),
 		reason: 'Done: rang the nurse' } });
 	assert.equal(done.status, 303, done.text.slice(0, 800));
 	due = await page('GET', '/due', { session: sw });
