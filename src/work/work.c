@@ -285,6 +285,7 @@ static int add_closing(struct store *st, const struct work_actor *who, struct hv
 	}
 	out->id = id;
 	out->warnings = warnings;
+	out->request = request;
 	return 0;
 }
 
@@ -424,6 +425,7 @@ static int correct_closing(struct store *st, const struct work_actor *who, int64
 		return failed(out, a, rc, err);
 	}
 	out->id = rid;
+	out->request = request;
 	return 0;
 }
 

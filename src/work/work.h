@@ -51,6 +51,8 @@ struct work_problem {
 /* What a save did, or why it was refused. */
 struct work_result {
 	int64_t id;				/* the row written (new or corrected) */
+	int64_t request;			/* the authorisation request the save raised (a referral's
+						 * closure proposed, not made), 0 when none */
 	struct returns_findings warnings;	/* new DfE findings the change caused (saved anyway) */
 	struct work_problem problems[WORK_PROBLEMS_MAX];	/* a refusal's every reason */
 	size_t n_problems;

@@ -372,6 +372,7 @@ test('a social worker closing a referral through the records form or the API: a 
 	assert.equal(r.status, 200, r.text);
 	assert.equal(ended(k), '-|-|-|-|0', 'nothing ended: the referral, its plan and the allocation stay open');
 	const request = Number(sql(`SELECT id FROM authorisation WHERE child_id = ${k.child}`));
+	assert.equal(r.json.authorisation_request, request, 'the answer names the request the closure awaits');
 	assert.equal(sql(`SELECT state || '|' || point || '|' || record_kind || '|' || record_id || '|' || proposed_date || '|' ||
 		proposed_reason FROM authorisation WHERE child_id = ${k.child}`),
 		`awaiting|case_close|referral|${k.referral}|2026-03-25|RC2`, 'one request: a proposal with the date and reason');
@@ -387,6 +388,8 @@ test('a social worker closing a referral through the records form or the API: a 
 		...dateBoxes('closure_date', '2026-03-26'), closure_reason: 'RC8', reason: 'Case closing' } });
 	assert.equal(r.status, 303, summary(r.text) ?? r.text.slice(0, 600));
 	assert.equal(ended(f), '-|-|-|-|0', 'nothing ended from the form either');
+	assert.match((await page('GET', r.headers.get('location'), { session: sw })).text,
+		/govuk-notification-banner__heading">The correction has been saved: the referral&#(39|x27);s closure has been sent to a manager to authorise</);
 	assert.equal(sql(`SELECT state || '|' || proposed_date || '|' || proposed_reason FROM authorisation WHERE child_id = ${f.child}`),
 		'awaiting|2026-03-26|RC8');
 	// The manager's own correction closes it at once (their role authorises closing).
@@ -423,6 +426,8 @@ test('a social worker saving a new referral already closed: saved open, a propos
 	assert.equal(r.status, 201, r.text);
 	const referral = r.json.record.id;
 	assert.equal(openNow(child), '-|-|1|-|-', 'the referral is saved open; the allocation stands');
+	assert.equal(r.json.authorisation_request, Number(sql(`SELECT id FROM authorisation WHERE child_id = ${child}`)),
+		'the answer names the request the closure awaits');
 	assert.equal(proposal(child), `awaiting|case_close|referral|${referral}|2026-03-23|RC2|${WORKER.a1}`,
 		'one request: a proposal to close, with the date and reason, pointing at the new referral');
 	// While it awaits, the case is open: a CIN plan may be recorded against the referral.
@@ -455,9 +460,11 @@ test('a social worker saving a new referral already closed: saved open, a propos
 	assert.equal(openNow(f), '-|-|1|-|-', 'saved open from the form too');
 	assert.equal(proposal(f), `awaiting|case_close|referral|${fRef}|2026-03-24|RC8|${WORKER.a1}`);
 	const fReq = Number(sql(`SELECT id FROM authorisation WHERE child_id = ${f}`));
-	// The page the form goes back to shows the referral awaiting authorisation.
-	assert.match((await page('GET', r.headers.get('location'), { session: sw })).text,
-		/data-hearth="authorisation"><strong[^>]*>Awaiting authorisation</);
+	// The page the form goes back to shows the referral awaiting authorisation, and its
+	// banner says the closure was sent to a manager (not that the record "has been saved").
+	const back = (await page('GET', r.headers.get('location'), { session: sw })).text;
+	assert.match(back, /data-hearth="authorisation"><strong[^>]*>Awaiting authorisation</);
+	assert.match(back, /govuk-notification-banner__heading">The referral has been saved open: its closure has been sent to a manager to authorise</);
 	assert.match((await page('GET', '/approvals', { session: tm })).text, new RegExp(`data-approval="${fReq}"`));
 	r = await page('POST', `/approvals/${fReq}`, { session: tm, form: { decision: 'authorise' } });
 	assert.equal(r.status, 303, summary(r.text) ?? r.text.slice(0, 400));

@@ -93,6 +93,11 @@ static int answer_row(struct web_request *r, int status, const char *key, const 
 	if (res->warnings.n) {
 		json_object_set_new(o, "warnings", warnings_json(&res->warnings));
 	}
+	if (res->request) {
+		/* A referral's closure the role may only propose: saved open, the closure awaits
+		 * a manager (GET /api/approvals lists the request). */
+		json_object_set_new(o, "authorisation_request", json_integer(res->request));
+	}
 	return web_answer(r, status, o);
 }
 

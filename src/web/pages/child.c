@@ -154,6 +154,9 @@ static const struct {
 	{"stepped_up", "The child has been stepped up to children's social care"},
 	{"recorded", "The record has been saved"},
 	{"corrected", "The correction has been saved"},
+	{"close_proposed", "The referral has been saved open: its closure has been sent to a manager to authorise"},
+	{"correction_close_proposed",
+	 "The correction has been saved: the referral's closure has been sent to a manager to authorise"},
 	{"retracted", "The record has been retracted"},
 	{"added", "The child has been added"},
 };

@@ -86,10 +86,12 @@ static bool may_change(const struct web_request *r, const struct entity *e)
  * right to record the kind, every field's rules, the impossible-record refusal, the DfE
  * findings (handed back as warnings), the revision and its audit row. */
 
-static int save_new(struct web_request *r, const struct entity *e, struct hval *vals, int64_t *id,
-		    struct returns_findings *warnings, struct hearth_error *err)
+/* out: the row written, its warnings and any authorisation request the save raised. */
+static int save_new(struct web_request *r, const struct entity *e, struct hval *vals, struct work_result *out,
+		    struct hearth_error *err)
 {
-	return web_child_row_add(r, e, -1, vals, id, warnings, err);
+	struct work_actor who = web_work_actor(r);
+	return work_add(r->st, &who, e, r->child_id, vals, &r->a, out, err);
 }
 
 /* A linked kind's row with its link to this child (*id: the link's, which the child's
@@ -105,15 +107,12 @@ static int save_linked(struct web_request *r, struct record_form *rf, int64_t *i
 }
 
 static int save_correction(struct web_request *r, const struct entity *e, int64_t id, const struct hval *vals,
-			   const char *reason, struct returns_findings *warnings, struct hearth_error *err)
+			   const char *reason, struct work_result *out, struct hearth_error *err)
 {
 	struct work_actor who = web_work_actor(r);
-	struct work_result out = {0};
 	struct hval *copy = arena_alloc(&r->a, sizeof(*copy) * (size_t)e->n_fields);
 	memcpy(copy, vals, sizeof(*copy) * (size_t)e->n_fields);
-	int rc = work_correct(r->st, &who, e, r->child_id, id, copy, reason, &r->a, &out, err);
-	*warnings = out.warnings;
-	return rc;
+	return work_correct(r->st, &who, e, r->child_id, id, copy, reason, &r->a, out, err);
 }
 
 static int save_retraction(struct web_request *r, const struct entity *e, int64_t id, const char *reason,
@@ -348,10 +347,13 @@ int page_record_create(struct web_request *r)
 		}
 		return page_redirect(r, done_path(r, "recorded", warnings.n, fp.rf.link->e, id));
 	}
-	if (save_new(r, e, fp.rf.vals, &id, &warnings, &err)) {
+	struct work_result out;
+	if (save_new(r, e, fp.rf.vals, &out, &err)) {
 		return refused(r, &fp, child, &err);
 	}
-	return page_redirect(r, done_path(r, "recorded", warnings.n, e, id));
+	/* A referral saved closed by a worker whose closing needs authorisation: saved open,
+	 * its closure awaiting a manager (work.c add_closing); the banner says so. */
+	return page_redirect(r, done_path(r, out.request ? "close_proposed" : "recorded", out.warnings.n, e, out.id));
 }
 
 /* ---- correcting ---- */
@@ -395,16 +397,17 @@ int page_record_update(struct web_request *r)
 	if (fp.rf.f.n_errors) {
 		return form_page_draw(r, &fp, child, 400);
 	}
-	struct returns_findings warnings;
+	struct work_result out;
 	struct hearth_error err = {0};
-	if (save_correction(r, e, r->rid, fp.rf.vals, fp.reason, &warnings, &err)) {
+	if (save_correction(r, e, r->rid, fp.rf.vals, fp.reason, &out, &err)) {
 		return refused(r, &fp, child, &err);
 	}
 	if (e == &entity_child) {
 		return page_redirect(r, arena_printf(&r->a, "/children/%lld?done=corrected&new_findings=%zu",
-						     (long long)r->child_id, warnings.n));
+						     (long long)r->child_id, out.warnings.n));
 	}
-	return page_redirect(r, done_path(r, "corrected", warnings.n, e, r->rid));
+	return page_redirect(r, done_path(r, out.request ? "correction_close_proposed" : "corrected", out.warnings.n,
+					  e, r->rid));
 }
 
 /* ---- retracting ---- */
