@@ -170,7 +170,8 @@ int date_age(hdate birth, hdate on)
 	return age;
 }
 
-static hdate today_pin = DATE_NONE;
+/* Per thread: a pin made by one thread (the demo replaying a past day) moves no other's today. */
+static _Thread_local hdate today_pin = DATE_NONE;
 
 void date_pin_today(hdate d)
 {

@@ -50,9 +50,10 @@ hdate date_birthday(hdate birth, int years);
 /* Today's civil date in the local time zone, or HEARTH_TODAY (YYYY-MM-DD) when set, so
  * tests and demos can pin "today". */
 hdate date_today(void);
-/* Pins what date_today() answers to d (DATE_NONE: unpinned), over HEARTH_TODAY and the
- * clock: for a single-threaded command replaying saves made on earlier days (the demo's
- * requests for authorisation, src/demo/approvals.c). Never called by the server. */
+/* Pins what date_today() answers on the calling thread to d (DATE_NONE: unpinned), over
+ * HEARTH_TODAY and the clock: for a command replaying saves made on earlier days (the
+ * demo's requests for authorisation, src/demo/approvals.c). The pin is the thread's own,
+ * so no other thread's "today" moves with it. Never called by the server. */
 void date_pin_today(hdate d);
 
 /* Instants: "YYYY-MM-DDTHH:MM:SSZ" (seconds optional as ":SS"; "Z" required). */
