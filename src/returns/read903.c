@@ -18,6 +18,7 @@
 
 #include <libxml/parser.h>
 #include <libxml/tree.h>
+#include <libxml/xmlreader.h>
 
 #include "base/mem.h"
 #include "returns/readlimits.h"
@@ -576,26 +577,72 @@ static void xml_unknown(struct s9_files *s, const char *path, xmlNode *el, const
 	}
 }
 
+/* One CHILD element, expanded: its HEADER's rows, its repeated elements' and its EPISODEs'. */
+static void xml_child(struct s9_files *s, const char *path, xmlNode *c)
+{
+	static const struct {
+		enum s9_table t;
+		const char *element;
+	} repeated[] = {{S9_MISSING, "AMISSING"}, {S9_REVIEWS, "AREVIEW"}, {S9_PREVPERM, "PERMANENCE"},
+			{S9_OC2, "OC2"}, {S9_PLACED, "AD_PLACED"}};
+	xmlNode *hd = NULL;
+	for (xmlNode *e = c->children; e && !hd; e = e->next) {
+		hd = e->type == XML_ELEMENT_NODE && strcmp((const char *)e->name, "HEADER") == 0 ? e : NULL;
+	}
+	if (!hd) {
+		note_file(s, RREAD_BLANK_CHILD, path, (int)xmlGetLineNo(c), "HEADER", "a CHILD with no HEADER: not read");
+		return;
+	}
+	xml_row(s, &s9_tables[S9_HEADER], hd, hd);
+	xml_unknown(s, path, hd, XML_HEADER, &s9_tables[S9_HEADER]);
+	const char *uasc = xleaf(s->a, hd, "UASC");
+	if ((uasc && (strcmp(uasc, "1") == 0 || strcasecmp(uasc, "true") == 0)) || xleaf(s->a, hd, "DUC")) {
+		xml_row(s, &s9_tables[S9_UASC], hd, hd);
+	}
+	if (xml_has_any(s->a, hd, (const char *const[]){"DATE_INT", "DATE_MATCH", "FOSTER_CARE", "NB_ADOPTR",
+							 "SEX_ADOPTR", "LS_ADOPTR", NULL})) {
+		xml_row(s, &s9_tables[S9_AD1], hd, hd);
+	}
+	if (xml_has_any(s->a, hd, (const char *const[]){"IN_TOUCH", "ACTIV", "ACCOM", NULL})) {
+		xml_row(s, &s9_tables[S9_OC3], hd, hd);
+	}
+	for (xmlNode *e = hd->children; e; e = e->next) {
+		for (size_t k = 0; e->type == XML_ELEMENT_NODE && k < sizeof(repeated) / sizeof(repeated[0]); k++) {
+			if (strcmp((const char *)e->name, repeated[k].element) == 0) {
+				xml_row(s, &s9_tables[repeated[k].t], e, hd);
+			}
+		}
+	}
+	for (xmlNode *e = c->children; e; e = e->next) {
+		if (e->type != XML_ELEMENT_NODE || e == hd) {
+			continue;
+		}
+		if (strcmp((const char *)e->name, "EPISODE") == 0) {
+			xml_row(s, &s9_tables[S9_EPISODES], e, hd);
+			xml_unknown(s, path, e, XML_EPISODE, &s9_tables[S9_EPISODES]);
+		} else {
+			note_file(s, RREAD_EXTRA_COLUMN, path, (int)xmlGetLineNo(e), (const char *)e->name,
+				  arena_printf(s->a, "<%s> is not an element of CHILD: not read", (const char *)e->name));
+		}
+	}
+}
+
+/* The file is read a CHILD at a time (xmlTextReader: each CHILD expanded, read, then freed
+ * as the reader moves on), so what it costs is the values kept, not a tree of the whole
+ * file (about ten times its size: an England return's tree would be gigabytes). A file that
+ * breaks part way is an error, and what was read before it is not used. */
 static int read_xml(struct s9_files *s, const char *path, struct hearth_error *err)
 {
 	int rc = xml_check_file(path, err);
 	if (rc) {
 		return rc;
 	}
-	xmlDoc *doc = xmlReadFile(path, NULL, XML_SAFE_OPTIONS | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
-	if (!doc) {
-		return herr_set(err, HERR_INVALID, "file", "xml", "%s: not well-formed XML", path);
+	struct xml_errors xe = {0};
+	xmlTextReaderPtr r = xmlReaderForFile(path, NULL, XML_SAFE_OPTIONS | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+	if (!r) {
+		return herr_set(err, HERR_IO, "file", "io", "cannot read %s", path);
 	}
-	xmlNode *root = xmlDocGetRootElement(doc);
-	if (!root || strcmp((const char *)root->name, "EXPSSDA903") != 0) {
-		xmlFreeDoc(doc);
-		return herr_set(err, HERR_INVALID, "file", "xml", "%s: the root element is not EXPSSDA903", path);
-	}
-	static const struct {
-		enum s9_table t;
-		const char *element;
-	} repeated[] = {{S9_MISSING, "AMISSING"}, {S9_REVIEWS, "AREVIEW"}, {S9_PREVPERM, "PERMANENCE"},
-			{S9_OC2, "OC2"}, {S9_PLACED, "AD_PLACED"}};
+	xmlTextReaderSetStructuredErrorHandler(r, xml_error_cb, &xe);
 	for (int k = 0; k < S9_TABLE_MAX; k++) {
 		const struct s9_tabledef *t = &s9_tables[k];
 		int *map = arena_alloc(s->a, sizeof(int) * (size_t)t->n_cols);
@@ -606,58 +653,49 @@ static int read_xml(struct s9_files *s, const char *path, struct hearth_error *e
 		s->n_file_cols[k] = t->n_cols;
 		s->files[k] = k == S9_SW || k == S9_DOLO ? NULL : path; /* not in the XML form: not supplied */
 	}
-	for (xmlNode *c = root->children; c; c = c->next) {
-		if (c->type != XML_ELEMENT_NODE) {
+	bool rooted = false;
+	int ok = xmlTextReaderRead(r);
+	while (ok == 1) {
+		if (xmlTextReaderNodeType(r) != XML_READER_TYPE_ELEMENT) {
+			ok = xmlTextReaderRead(r);
 			continue;
 		}
-		if (strcmp((const char *)c->name, "CHILD") != 0) {
-			note_file(s, RREAD_EXTRA_COLUMN, path, (int)xmlGetLineNo(c), (const char *)c->name,
-				  arena_printf(s->a, "<%s> is not a CHILD: not read", (const char *)c->name));
+		const char *name = (const char *)xmlTextReaderConstName(r);
+		int depth = xmlTextReaderDepth(r);
+		if (depth == 0) {
+			if (strcmp(name, "EXPSSDA903") != 0) {
+				xmlFreeTextReader(r);
+				return herr_set(err, HERR_INVALID, "file", "xml", "%s: the root element is not EXPSSDA903",
+						path);
+			}
+			rooted = true;
+			ok = xmlTextReaderRead(r);
 			continue;
 		}
-		xmlNode *hd = NULL;
-		for (xmlNode *e = c->children; e && !hd; e = e->next) {
-			hd = e->type == XML_ELEMENT_NODE && strcmp((const char *)e->name, "HEADER") == 0 ? e : NULL;
+		/* depth 1: a CHILD, or an element that is not one. After it, xmlTextReaderNext
+		 * stands on the node that follows it, looked at before reading on (a CHILD written
+		 * right after another, with no white space between, would otherwise be skipped). */
+		xmlNodePtr n = xmlTextReaderExpand(r);
+		if (!n) {
+			ok = -1;
+			break;
 		}
-		if (!hd) {
-			note_file(s, RREAD_BLANK_CHILD, path, (int)xmlGetLineNo(c), "HEADER", "a CHILD with no HEADER: not read");
-			continue;
+		if (strcmp(name, "CHILD") == 0) {
+			xml_child(s, path, n);
+		} else {
+			note_file(s, RREAD_EXTRA_COLUMN, path, (int)xmlGetLineNo(n), arena_strdup(s->a, name),
+				  arena_printf(s->a, "<%s> is not a CHILD: not read", name));
 		}
-		xml_row(s, &s9_tables[S9_HEADER], hd, hd);
-		xml_unknown(s, path, hd, XML_HEADER, &s9_tables[S9_HEADER]);
-		const char *uasc = xleaf(s->a, hd, "UASC");
-		if ((uasc && (strcmp(uasc, "1") == 0 || strcasecmp(uasc, "true") == 0)) || xleaf(s->a, hd, "DUC")) {
-			xml_row(s, &s9_tables[S9_UASC], hd, hd);
-		}
-		if (xml_has_any(s->a, hd, (const char *const[]){"DATE_INT", "DATE_MATCH", "FOSTER_CARE", "NB_ADOPTR",
-								 "SEX_ADOPTR", "LS_ADOPTR", NULL})) {
-			xml_row(s, &s9_tables[S9_AD1], hd, hd);
-		}
-		if (xml_has_any(s->a, hd, (const char *const[]){"IN_TOUCH", "ACTIV", "ACCOM", NULL})) {
-			xml_row(s, &s9_tables[S9_OC3], hd, hd);
-		}
-		for (xmlNode *e = hd->children; e; e = e->next) {
-			for (size_t k = 0; e->type == XML_ELEMENT_NODE && k < sizeof(repeated) / sizeof(repeated[0]); k++) {
-				if (strcmp((const char *)e->name, repeated[k].element) == 0) {
-					xml_row(s, &s9_tables[repeated[k].t], e, hd);
-				}
-			}
-		}
-		for (xmlNode *e = c->children; e; e = e->next) {
-			if (e->type != XML_ELEMENT_NODE || e == hd) {
-				continue;
-			}
-			if (strcmp((const char *)e->name, "EPISODE") == 0) {
-				xml_row(s, &s9_tables[S9_EPISODES], e, hd);
-				xml_unknown(s, path, e, XML_EPISODE, &s9_tables[S9_EPISODES]);
-			} else {
-				note_file(s, RREAD_EXTRA_COLUMN, path, (int)xmlGetLineNo(e), (const char *)e->name,
-					  arena_printf(s->a, "<%s> is not an element of CHILD: not read",
-						       (const char *)e->name));
-			}
-		}
+		ok = xmlTextReaderNext(r);
 	}
-	xmlFreeDoc(doc);
+	xmlFreeTextReader(r);
+	if (ok < 0 || !rooted) {
+		if (xe.count) {
+			return herr_set(err, HERR_INVALID, "file", "xml", "%s:%lld: not well-formed XML: %s", path,
+					(long long)xe.line, xe.message);
+		}
+		return herr_set(err, HERR_INVALID, "file", "xml", "%s: not well-formed XML", path);
+	}
 	return 0;
 }
 

@@ -170,6 +170,21 @@ grep -q ',R03,query,.*<NOTE> is not an element of Episodes' "$TMPDIR/x.csv" && o
 $H validate --files "$TMPDIR/s9.xml" --year 2025 >"$TMPDIR/x.txt" && grep -q "read: 1 file, 2 children, 4 rows" "$TMPDIR/x.txt" &&
 	ok "SSDA903 XML: one file, 2 children, 4 rows" || not_ok "XML read line: $(tail -1 "$TMPDIR/x.txt")"
 refuses "an SSDA903 XML without --year says how to give it" "give it with --year Y" $H validate --files "$TMPDIR/s9.xml"
+# The same file with no white space between its elements (each CHILD written right after the
+# last, as some exporters write them) and an element at the top that is not a CHILD: the file
+# is read a CHILD at a time, and neither CHILD may be stepped over (the reader stands on the
+# node after each CHILD it has read). Still 2 children, 4 rows, B2's 146 (on line 1: the whole file is one line); <EXTRA> a query (R03).
+python3 -c "
+import re, sys
+s = open(sys.argv[1]).read()
+s = re.sub(r'>\s+<', '><', s).replace('<EXPSSDA903>', '<EXPSSDA903><EXTRA>x</EXTRA>', 1)
+open(sys.argv[2], 'w').write(s)" "$TMPDIR/s9.xml" "$TMPDIR/s9tight.xml" &&
+	$H validate --files "$TMPDIR/s9tight.xml" --year 2025 >"$TMPDIR/xt.txt" &&
+	$H validate --files "$TMPDIR/s9tight.xml" --year 2025 --format csv >"$TMPDIR/xt.csv" &&
+	grep -q "read: 1 file, 2 children, 4 rows" "$TMPDIR/xt.txt" && has "$TMPDIR/xt.csv" B2 146 s9tight.xml:1 &&
+	grep -q ',R03,query,.*<EXTRA> is not a CHILD' "$TMPDIR/xt.csv" &&
+	ok "SSDA903 XML with no white space: every CHILD read, an element that is not a CHILD a query" ||
+	not_ok "SSDA903 XML, no white space: $(tail -1 "$TMPDIR/xt.txt") $(grep -E ',(146|R03),' "$TMPDIR/xt.csv")"
 
 # ---- a table not supplied: the rules reading it do not run, and say so ----
 # A1 and B2 are looked after on 31 March 2025 (episodes from 1 June 2024, open) and have no
