@@ -86,11 +86,12 @@ static int show(struct store *st)
 	if (rc) {
 		cli_error(&err);
 	} else {
+		const char *la = returns_refdata_la_codes_text(rd);
 		printf("providers: %zu (Ofsted's register%s)\npostcodes: %zu (the ONS postcode directory)\n"
-		       "last year's return: the record's own history\n",
+		       "last year's return: the record's own history\nthe LA's ONS codes: %s (the setting la_ons_codes)\n",
 		       returns_refdata_count(rd, REF_PROVIDERS),
 		       returns_refdata_have(rd) & REF_PROVIDER_SECTOR ? ", with each provider's Sector" : "",
-		       returns_refdata_count(rd, REF_POSTCODES));
+		       returns_refdata_count(rd, REF_POSTCODES), la ? la : "none: rules 229 and 503J will not run");
 	}
 	arena_free(&a);
 	return rc ? EXIT_FAIL : EXIT_OK;

@@ -2,13 +2,16 @@
  *
  *   hearth validate DB --return ssda903|cin-census [--year Y] [--child ID]
  *                   [--format text|json|csv|xlsx --out FILE.xlsx] [--timing]
- *   hearth validate --files DIR|FILE [FILE...] [--year Y] [--format text|json|csv|xlsx --out FILE.xlsx]
+ *   hearth validate --files DIR|FILE [FILE...] [--year Y] [--last-year DIR] [--providers FILE]
+ *                   [--postcodes FILE] [--la-code CODES] [--format text|json|csv|xlsx --out FILE.xlsx]
  *   hearth validate --rules [--return R] [--format text|json|csv]
  *
  * --files validates a return as it was received, with no record (returns_validate_files):
  * the SSDA903 CSV tables or its XML form (--year required: they do not say theirs) or a CIN census XML file
  * (the year from its Header unless --year is given). Every finding names its file and line;
  * what is odd about the files themselves is reported under hearth's read rules R01-R09.
+ * --la-code gives the LA's ONS codes, as the record's setting la_ons_codes does for
+ * validate DB (rules 229 and 503J; without them those are "not run: needs the LA code").
  * Lists the findings per child (then the whole-return ones) and a count per rule. The year
  * defaults to the collection year containing today. --timing prints, on stderr, the time
  * the validation took and the time a raw read of the same rows takes, in the same run (for
@@ -79,8 +82,9 @@ static int print_rules(int kind, enum cli_format format)
 							     "needs_columns", r[i].needs != 0, "flags", flags_text(&r[i]),
 							     "message", r[i].message));
 			json_t *refs = json_array();
-			static const char *const ref_keys[] = {"last_year", "providers", "postcodes", "provider_sector"};
-			for (unsigned b = 0; b < 4; b++) {
+			static const char *const ref_keys[] = {"last_year", "providers", "postcodes", "provider_sector",
+							       "la_code"};
+			for (unsigned b = 0; b < sizeof(ref_keys) / sizeof(ref_keys[0]); b++) {
 				if (r[i].refs & (1u << b)) {
 					json_array_append_new(refs, json_string(ref_keys[b]));
 				}
@@ -412,8 +416,13 @@ static int write_xlsx(const struct returns_findings *f, const char *path, bool f
 	return 0;
 }
 
+/* The reference data given on the command line (NULL: not given). */
+struct files_refs {
+	const char *last_year, *providers, *postcodes, *la_code;
+};
+
 static int validate_files(const char *first, char **more, int n_more, int year, enum cli_format format,
-			  const char *out, const char *last_year, const char *providers, const char *postcodes)
+			  const char *out, const struct files_refs *given)
 {
 	const char **paths = xmalloc(sizeof(*paths) * (size_t)(n_more + 1));
 	paths[0] = first;
@@ -426,14 +435,17 @@ static int validate_files(const char *first, char **more, int n_more, int year, 
 	struct returns_files_result res;
 	struct returns_refdata *ref = returns_refdata_new(&a);
 	int rc = 0;
-	if (providers) {
-		rc = returns_refdata_providers(ref, providers, &err);
+	if (given->la_code) {
+		rc = returns_refdata_la_codes(ref, given->la_code, &err);
 	}
-	if (!rc && postcodes) {
-		rc = returns_refdata_postcodes(ref, postcodes, &err);
+	if (!rc && given->providers) {
+		rc = returns_refdata_providers(ref, given->providers, &err);
 	}
-	if (!rc && last_year) {
-		rc = returns_refdata_last_year(ref, &last_year, 1, &err);
+	if (!rc && given->postcodes) {
+		rc = returns_refdata_postcodes(ref, given->postcodes, &err);
+	}
+	if (!rc && given->last_year) {
+		rc = returns_refdata_last_year(ref, &given->last_year, 1, &err);
 	}
 	if (!rc) {
 		rc = returns_validate_files(paths, (size_t)n_more + 1, year, ref, &a, &f, &res, &err);
@@ -457,8 +469,8 @@ static int validate_files(const char *first, char **more, int n_more, int year, 
 
 int cmd_validate(int argc, char **argv)
 {
-	const char *ret = NULL, *format_name = "text", *child = NULL, *files = NULL, *out = NULL, *last_year = NULL,
-		   *providers = NULL, *postcodes = NULL;
+	const char *ret = NULL, *format_name = "text", *child = NULL, *files = NULL, *out = NULL;
+	struct files_refs given = {0};
 	int64_t year = 0;
 	bool timing = false, rules = false;
 	struct cli_opt opts[] = {
@@ -466,8 +478,8 @@ int cmd_validate(int argc, char **argv)
 		{"--format", OPT_STR, &format_name, false}, {"--child", OPT_STR, &child, false},
 		{"--timing", OPT_FLAG, &timing, false},	{"--rules", OPT_FLAG, &rules, false},
 		{"--files", OPT_STR, &files, false},	{"--out", OPT_STR, &out, false},
-		{"--last-year", OPT_STR, &last_year, false}, {"--providers", OPT_STR, &providers, false},
-		{"--postcodes", OPT_STR, &postcodes, false},
+		{"--last-year", OPT_STR, &given.last_year, false}, {"--providers", OPT_STR, &given.providers, false},
+		{"--postcodes", OPT_STR, &given.postcodes, false}, {"--la-code", OPT_STR, &given.la_code, false},
 	};
 	char *pos[256];
 	int n_pos;
@@ -475,9 +487,9 @@ int cmd_validate(int argc, char **argv)
 	const char *usage = "usage: hearth validate DB --return ssda903|cin-census [--year Y] [--child ID] "
 			    "[--format text|json|csv|xlsx --out FILE.xlsx]\n"
 			    "       hearth validate --files DIR|FILE [FILE...] [--year Y] [--last-year DIR] [--providers FILE]\n"
-			    "                       [--postcodes FILE] [--format text|json|csv|xlsx --out FILE.xlsx]\n"
+			    "                       [--postcodes FILE] [--la-code CODES] [--format text|json|csv|xlsx --out FILE.xlsx]\n"
 			    "       hearth validate --rules [--return R] [--format F]\n";
-	if (cli_parse(argc, argv, 1, opts, 11, pos, 256, &n_pos) ||
+	if (cli_parse(argc, argv, 1, opts, (int)(sizeof(opts) / sizeof(opts[0])), pos, 256, &n_pos) ||
 	    cli_format(format_name, (1u << FORMAT_TEXT) | (1u << FORMAT_JSON) | (1u << FORMAT_CSV) | (1u << FORMAT_XLSX),
 		       &format)) {
 		fputs(usage, stderr);
@@ -496,7 +508,7 @@ int cmd_validate(int argc, char **argv)
 		return print_rules(kind, format);
 	}
 	if (files) {
-		return validate_files(files, pos, n_pos, (int)year, format, out, last_year, providers, postcodes);
+		return validate_files(files, pos, n_pos, (int)year, format, out, &given);
 	}
 	if (n_pos != 1 || kind < 0) {
 		fputs(usage, stderr);

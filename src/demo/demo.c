@@ -31,9 +31,13 @@
  * care, 43,000 on CP plans, 610,000 referrals a year, 320,000 children in need on the
  * day and over 400,000 in a year); 150 would give 128,000 in care. */
 
+/* 885 is Worcestershire (its postcodes WR, names.c), whose ONS codes are the county's,
+ * E10000034, and its six districts': Bromsgrove, Malvern Hills, Redditch, Worcester,
+ * Wychavon and Wyre Forest, E07000234 to E07000239 (ONS register of geographic codes). */
+#define WORCESTERSHIRE_ONS "E10000034,E07000234,E07000235,E07000236,E07000237,E07000238,E07000239"
 static const struct scale_spec scales[DEMO_SCALE_MAX] = {
-	[DEMO_COUNTY] = {"county", 1, 5, 60, "885"},
-	[DEMO_ENGLAND] = {"england", 100, 2, 12, "885"},
+	[DEMO_COUNTY] = {"county", 1, 5, 60, "885", WORCESTERSHIRE_ONS},
+	[DEMO_ENGLAND] = {"england", 100, 2, 12, "885", WORCESTERSHIRE_ONS},
 };
 
 /* ---- arrivals and children ---- */
@@ -772,10 +776,17 @@ static int inspections(struct demo_ctx *cx)
 
 static int settings_rows(struct demo_ctx *cx)
 {
-	struct hval v[SETTING__COUNT];
-	v[SETTING_KEY] = (struct hval){.s = "la_code"};
-	v[SETTING_VALUE] = (struct hval){.s = cx->spec->la_code};
-	return insert_plain(cx, &entity_setting, v);
+	const char *rows[][2] = {{"la_code", cx->spec->la_code}, {"la_ons_codes", cx->spec->la_ons_codes}};
+	for (size_t i = 0; i < sizeof(rows) / sizeof(rows[0]); i++) {
+		struct hval v[SETTING__COUNT];
+		v[SETTING_KEY] = (struct hval){.s = rows[i][0]};
+		v[SETTING_VALUE] = (struct hval){.s = rows[i][1]};
+		int rc = insert_plain(cx, &entity_setting, v);
+		if (rc) {
+			return rc;
+		}
+	}
+	return 0;
 }
 
 /* ---- batches and progress ---- */

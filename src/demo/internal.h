@@ -189,6 +189,7 @@ struct scale_spec {
 	int history_years;	/* children active this many years before as-at are kept */
 	int detail_months;	/* recurring events this many months before as-at */
 	const char *la_code;	/* the LA number of area 0 (UPNs, the la_code setting) */
+	const char *la_ons_codes;	/* area 0's ONS codes (the la_ons_codes setting) */
 };
 
 /* ---- rows (demo.c) ---- */

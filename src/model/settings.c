@@ -17,6 +17,16 @@
 const struct setting_def settings_table[] = {
 	{"la_code", SETTING_LA_CODE, "885", "",
 	 "Local authority code (three digits) written into the DfE returns", 0, 0},
+	/* The ONS codes of the LA's area, as the ONS postcode directory gives a postcode's local
+	 * authority district (oslaua): a unitary's one code, or a county council's own code and
+	 * its districts' (Worcestershire: E10000034 and E07000234-E07000239). The DfE's rules 229
+	 * and 503J tell a placement in the LA's area from one outside it by them; no default (an
+	 * LA's codes cannot be guessed): unset, those rules say "not run: needs the LA code". */
+	{"la_ons_codes", SETTING_ONS_CODES, "none", "ONS code list",
+	 "The local authority's ONS codes (its own and, for a county council, its districts'; comma-separated, "
+	 "or none): SSDA903 rules 229 and 503J compare the district of a provider's or placement's postcode "
+	 "with them",
+	 0, 0},
 	{"cp_visit_working_days", SETTING_INT, "10", "working days",
 	 "Child protection visits: the child seen at most this many working days apart", 1, 65},
 	{"cin_visit_working_days", SETTING_INT, "20", "working days",
@@ -234,6 +244,28 @@ static int parse_addresses(const char *v, struct settings *s)
 	return n;
 }
 
+/* "none" or "CODE,CODE,...", each an ONS area code: a letter (E England, W Wales, S Scotland,
+ * N Northern Ireland, any case) and eight digits. Returns the number of codes, or -1. */
+int settings_ons_codes(const char *v)
+{
+	if (!v || !*v) {
+		return -1;
+	}
+	if (strcmp(v, "none") == 0) {
+		return 0;
+	}
+	int n = 0;
+	for (const char *p = v;; p += 10) {
+		if (!p[0] || !strchr("ENSWensw", p[0]) || strspn(p + 1, "0123456789") < 8 || (p[9] != ',' && p[9] != '\0') ||
+		    ++n > SETTINGS_MAX_ONS_CODES) {
+			return -1;
+		}
+		if (!p[9]) {
+			return n;
+		}
+	}
+}
+
 int settings_validate(const char *key, const char *value, struct hearth_error *err)
 {
 	const struct setting_def *def = settings_find(key);
@@ -299,6 +331,14 @@ int settings_validate(const char *key, const char *value, struct hearth_error *e
 		}
 		return 0;
 	}
+	case SETTING_ONS_CODES:
+		if (settings_ons_codes(value) < 0) {
+			return herr_set(err, HERR_INVALID, key, "ons_codes",
+					"'%s' is not none or 1 to %d ONS codes of the LA's area (a letter and eight digits, "
+					"e.g. E10000034,E07000237), comma-separated",
+					value, SETTINGS_MAX_ONS_CODES);
+		}
+		return 0;
 	case SETTING_TYPE_MAX:
 		break;
 	}
@@ -376,6 +416,7 @@ int settings_apply(struct settings *s, const char *key, const char *value, struc
 		snprintf(s->identifier, sizeof(s->identifier), "%s", value);
 		return 0;
 	case SETTING_ROLE: /* read where it is used (src/work/authorise.c) */
+	case SETTING_ONS_CODES: /* and the returns' reference data (src/returns/refdata.c) */
 		return 0;
 	case SETTING_DATE:
 		if (strcmp(key, "macpt_duty_from") == 0) {

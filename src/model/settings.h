@@ -35,6 +35,7 @@ enum setting_type {
 	SETTING_IDENTIFIER,	/* the child's field that is the consistent identifier */
 	SETTING_ROLE,		/* a role's name (model/roles.h), or "none" */
 	SETTING_DATE,		/* a date, YYYY-MM-DD */
+	SETTING_ONS_CODES,	/* "none" or ONS area codes, "E10000034,E07000237" */
 	SETTING_TYPE_MAX
 };
 
@@ -53,6 +54,7 @@ extern const int settings_count;
 #define SETTINGS_MAX_TERMS 6
 #define SETTINGS_MAX_PROXIES 16
 #define SETTINGS_ADDRESS_SIZE 46	/* INET6_ADDRSTRLEN */
+#define SETTINGS_MAX_ONS_CODES 32	/* a county council and its districts: Kent's is 13 */
 
 struct settings {
 	int cp_visit_working_days;
@@ -92,8 +94,12 @@ const struct setting_def *settings_find(const char *key);
 
 /* Checks value against key's rule. Returns 0, or HERR_INVALID with err naming the key (as
  * the field) and the rule ("unknown_setting", "whole_number", "range", "la_code",
- * "terms", "addresses", "yes_no", "identifier"). Pure. */
+ * "terms", "addresses", "yes_no", "identifier", "ons_codes"). Pure. */
 int settings_validate(const char *key, const char *value, struct hearth_error *err);
+
+/* The number of ONS codes in v ("none": 0, "E10000034,E07000237": 2), or -1 when v is not
+ * none or such a list (the rule of SETTING_ONS_CODES). Pure. */
+int settings_ons_codes(const char *v);
 
 /* Fills s with every default. Cannot fail. */
 void settings_defaults(struct settings *s);

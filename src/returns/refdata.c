@@ -1,12 +1,14 @@
 /* refdata: the reference data some SSDA903 rules compare a return with, and those rules.
  *
  * Three inputs, each given once by the user (hearth validate --last-year / --providers /
- * --postcodes, or hearth refdata DB import into the record):
+ * --postcodes, or hearth refdata DB import into the record), and the LA's own ONS codes
+ * (hearth validate --la-code, or the setting la_ons_codes in the record):
  *   - last year's return: its SSDA903 CSV tables, read as the year's own are (read903.c);
  *   - Ofsted's register of providers: a CSV with a row per URN (its provider type, its
  *     postcode, and when it was registered and closed);
  *   - the ONS postcode directory: a CSV with a row per postcode (its local authority
- *     district and its latitude and longitude).
+ *     district and its latitude and longitude);
+ *   - the LA's codes: the districts (as the directory names them) that are the LA's area.
  * A rule here names what it needs (refs); the engine runs it only when that is given, and
  * the report lists the rules not run and why (returns_rule_refs_missing).
  *
@@ -18,6 +20,7 @@
 #include <strings.h>
 
 #include "base/mem.h"
+#include "model/settings.h"
 #include "returns/rules903.h"
 #include "returns/table903.h"
 
@@ -32,6 +35,9 @@ struct returns_refdata {
 	size_t n_postcodes, cap_postcodes;
 	struct smap postcode_index;	/* postcode (upper case, no spaces) -> index + 1 */
 	struct s9_files last;
+	const char **la_codes;	/* the LA's ONS codes (REF_LA_CODE), as given */
+	size_t n_la_codes;
+	const char *la_codes_text;
 };
 
 struct returns_refdata *returns_refdata_new(struct arena *a)
@@ -75,6 +81,8 @@ const char *returns_ref_name(unsigned ref)
 		return "Ofsted's register of providers (--providers FILE)";
 	case REF_POSTCODES:
 		return "the ONS postcode directory (--postcodes FILE)";
+	case REF_LA_CODE:
+		return "the LA code (--la-code CODES, or hearth settings DB set la_ons_codes CODES: the LA's ONS codes)";
 	case REF_PROVIDER_SECTOR:
 		return "the Sector of each provider in Ofsted's register (--providers FILE, or hearth refdata DB import "
 		       "providers FILE, with a Sector column)";
@@ -138,6 +146,48 @@ void ref_provider_sector(struct returns_refdata *rd, const char *sector)
 		rd->providers[rd->n_providers - 1].sector = sok(sector) ? arena_strdup(rd->a, sector) : NULL;
 	}
 	rd->have |= REF_PROVIDER_SECTOR;
+}
+
+int returns_refdata_la_codes(struct returns_refdata *rd, const char *codes, struct hearth_error *err)
+{
+	int n = settings_ons_codes(codes);
+	if (n < 0) {
+		return herr_set(err, HERR_INVALID, "la_ons_codes", "ons_codes",
+				"'%s' is not none or the LA's ONS codes (a letter and eight digits each, e.g. "
+				"E10000034,E07000237, comma-separated), which rules 229 and 503J compare postcodes' districts "
+				"with",
+				codes ? codes : "");
+	}
+	if (n == 0) {
+		return 0;
+	}
+	rd->la_codes = arena_alloc(rd->a, sizeof(*rd->la_codes) * (size_t)n);
+	rd->n_la_codes = 0;
+	for (const char *p = codes; rd->n_la_codes < (size_t)n; p += 10) {
+		char *c = arena_alloc(rd->a, 10);
+		memcpy(c, p, 9);
+		c[9] = '\0';
+		rd->la_codes[rd->n_la_codes++] = c;
+	}
+	rd->la_codes_text = arena_strdup(rd->a, codes);
+	rd->have |= REF_LA_CODE;
+	return 0;
+}
+
+const char *returns_refdata_la_codes_text(const struct returns_refdata *rd)
+{
+	return rd && rd->have & REF_LA_CODE ? rd->la_codes_text : NULL;
+}
+
+/* Whether district (as the postcode directory gives it) is one of the LA's codes. */
+static bool in_la_area(const struct returns_refdata *rd, const char *district)
+{
+	for (size_t i = 0; rd && district && i < rd->n_la_codes; i++) {
+		if (strcasecmp(rd->la_codes[i], district) == 0) {
+			return true;
+		}
+	}
+	return false;
 }
 
 void returns_refdata_add_postcode(struct returns_refdata *rd, const char *postcode, const char *district, double lat,
@@ -251,6 +301,10 @@ int returns_refdata_load(struct store *st, struct returns_refdata *rd, struct he
 	}
 	for (size_t i = 0; i < nq; i++) {
 		returns_refdata_add_postcode(rd, q[i].postcode, q[i].district, q[i].lat, q[i].lon);
+	}
+	const char *codes = store_setting(st, "la_ons_codes", rd->a);
+	if (codes && settings_ons_codes(codes) > 0) {
+		returns_refdata_la_codes(rd, codes, NULL);
 	}
 	rd->last_from_record = true;
 	rd->have |= REF_LAST_YEAR;
@@ -539,6 +593,28 @@ static void r224(struct returns_ctx *x)
 	}
 }
 
+/* 229: PLACE_PROVIDER against where the provider is. The DfE infers the provider's LA from
+ * its postcode: here the district of the provider's postcode in Ofsted's register, by the
+ * ONS directory. Own provision (PR1) is in the LA's area (one of its codes); another LA's
+ * (PR2) is outside it. Other PLACE_PROVIDERs, a URN not in the register, or a postcode with
+ * no district in the directory: nothing to compare. */
+static void r229(struct returns_ctx *x)
+{
+	for (size_t i = 0; i < V->n_episodes; i++) {
+		const struct s9_episode *e = &V->episodes[i];
+		bool own = is(e->provider, "PR1"), other = is(e->provider, "PR2");
+		const struct ref_provider *p = own || other ? ref_provider_find(x->ref, e->urn) : NULL;
+		const struct ref_postcode *pc = p && sok(p->postcode) ? ref_postcode_find(x->ref, p->postcode) : NULL;
+		bool in = pc && sok(pc->district) && in_la_area(x->ref, pc->district);
+		if (!pc || !sok(pc->district) || (own ? in : !in)) {
+			continue;
+		}
+		ep(x, i, "PLACE_PROVIDER %s (%s), but URN %s is at %s, in %s: %s the LA's area (%s)", e->provider,
+		   own ? "own provision" : "another LA's provision", e->urn, p->postcode, pc->district,
+		   own ? "outside" : "within", returns_refdata_la_codes_text(x->ref));
+	}
+}
+
 /* 227: the provider was registered on the episode's start (registered on or before DECOM,
  * not closed before it). */
 static void r227(struct returns_ctx *x)
@@ -620,6 +696,19 @@ static const struct s9_episode *open_last(struct returns_ctx *x)
 	return &l->episodes[l->n_episodes - 1];
 }
 
+/* Last year's open episode when this year's first episode carries it on: the same episode
+ * (the same DECOM: 503A-503J) or, by_rne, one with the same RNE whatever its DECOM (453).
+ * NULL otherwise (no episode open at the end of last year, or none this year). */
+static const struct s9_episode *carried_on(struct returns_ctx *x, bool by_rne)
+{
+	const struct s9_episode *o = open_last(x);
+	if (!o || !V->n_episodes) {
+		return NULL;
+	}
+	const struct s9_episode *f = &V->episodes[0];
+	return (by_rne ? str_eq(f->rne, o->rne) : f->decom == o->decom) ? o : NULL;
+}
+
 /* 502: last year ended with an open episode, and this year's first does not start on its
  * DECOM (the episode carries on into this year: it is reported again, with its DECOM). */
 static void r502(struct returns_ctx *x)
@@ -636,8 +725,8 @@ static void r502(struct returns_ctx *x)
  * has the same RNE, LS, CIN, PLACE_PROVIDER and URN. */
 static void same_as_last(struct returns_ctx *x, const char *field, size_t off)
 {
-	const struct s9_episode *o = open_last(x);
-	if (!o || !V->n_episodes || V->episodes[0].decom != o->decom) {
+	const struct s9_episode *o = carried_on(x, false);
+	if (!o) {
 		return;
 	}
 	const char *now = *(const char *const *)((const char *)&V->episodes[0] + off);
@@ -653,7 +742,7 @@ static void r503C(struct returns_ctx *x) { same_as_last(x, "CIN", offsetof(struc
 static void r503E(struct returns_ctx *x) { same_as_last(x, "PLACE_PROVIDER", offsetof(struct s9_episode, provider)); }
 static void r503F(struct returns_ctx *x) { same_as_last(x, "URN", offsetof(struct s9_episode, urn)); }
 
-/* ---- the rules comparing the year's first episode with last year's (NoE, 562, 453, 503G, 503H) ---- */
+/* ---- the rules comparing the year's first episode with last year's (NoE, 562, 453, 503G, 503H, 503J) ---- */
 
 /* The child's episodes in last year's return (NULL and 0 when the child is not in it). */
 static const struct s9_episode *last_episodes(struct returns_ctx *x, size_t *n)
@@ -723,17 +812,35 @@ static bool distance_differs(double a, double b)
 	return a >= 0 && b >= 0 && labs(lround(a * 10) - lround(b * 10)) >= 2;
 }
 
+/* PL_DISTANCE this year's first episode and last year's open one, carried on (carried_on),
+ * differ: each worked out from its year's HOME_POST and PL_POST. */
+static void distance_as_last(struct returns_ctx *x, bool by_rne, const char *now_words, const char *then_words)
+{
+	const struct s9_episode *o = carried_on(x, by_rne);
+	double now = o ? pl_distance(x, &V->episodes[0]) : -1, then = o ? pl_distance(x, o) : -1;
+	if (distance_differs(now, then)) {
+		ep(x, 0, "PL_DISTANCE %.1f%s, %.1f %s", now, now_words, then, then_words);
+	}
+}
+
 /* 503G: the year's first episode, being last year's open episode (the same DECOM), has the
  * same PL_DISTANCE as it had (worked out from each year's HOME_POST and PL_POST). */
 static void r503G(struct returns_ctx *x)
 {
-	const struct s9_episode *o = open_last(x);
-	if (!o || !V->n_episodes || V->episodes[0].decom != o->decom) {
-		return;
-	}
-	double now = pl_distance(x, &V->episodes[0]), then = pl_distance(x, o);
-	if (distance_differs(now, then)) {
-		ep(x, 0, "PL_DISTANCE %.1f this year, %.1f at the end of last year", now, then);
+	distance_as_last(x, false, " this year", "at the end of last year");
+}
+
+/* A value the DfE derives from an episode's postcodes (NULL: none can be). */
+typedef const char *(*derived_fn)(struct returns_ctx *x, const struct s9_episode *e);
+
+/* The year's first episode, being last year's open episode (the same DECOM), has the same
+ * derived value as it had, when both have one. */
+static void derived_as_last(struct returns_ctx *x, const char *field, derived_fn value)
+{
+	const struct s9_episode *o = carried_on(x, false);
+	const char *now = o ? value(x, &V->episodes[0]) : NULL, *then = o ? value(x, o) : NULL;
+	if (now && then && strcmp(now, then) != 0) {
+		ep(x, 0, "%s %s this year, %s at the end of last year", field, now, then);
 	}
 }
 
@@ -742,14 +849,22 @@ static void r503G(struct returns_ctx *x)
  * this may say more than the DfE's check, though only when PL_POST itself changed). */
 static void r503H(struct returns_ctx *x)
 {
-	const struct s9_episode *o = open_last(x);
-	if (!o || !V->n_episodes || V->episodes[0].decom != o->decom) {
-		return;
-	}
-	const char *now = pl_la(x, &V->episodes[0]), *then = pl_la(x, o);
-	if (now && then && strcmp(now, then) != 0) {
-		ep(x, 0, "PL_LA %s this year, %s at the end of last year", now, then);
-	}
+	derived_as_last(x, "PL_LA", pl_la);
+}
+
+/* PL_LOCATION as the DfE derives it: IN when PL_LA (the district of PL_POST) is one of the
+ * LA's codes, OUT when it is another; NULL when PL_POST gives no district. */
+static const char *pl_location(struct returns_ctx *x, const struct s9_episode *e)
+{
+	const char *la = pl_la(x, e);
+	return !la ? NULL : in_la_area(x->ref, la) ? "IN" : "OUT";
+}
+
+/* 503J: and the same PL_LOCATION (a move between two districts of a county's area is 503H's,
+ * not this rule's: both are IN). */
+static void r503J(struct returns_ctx *x)
+{
+	derived_as_last(x, "PL_LOCATION", pl_location);
 }
 
 /* 453: last year's last episode is open at its end, this year's first episode has the same
@@ -757,14 +872,7 @@ static void r503H(struct returns_ctx *x)
  * DECOMs; when they are the same episode 503G says so too, as the DfE's checks do). */
 static void r453(struct returns_ctx *x)
 {
-	const struct s9_episode *o = open_last(x);
-	if (!o || !V->n_episodes || !str_eq(V->episodes[0].rne, o->rne)) {
-		return;
-	}
-	double now = pl_distance(x, &V->episodes[0]), then = pl_distance(x, o);
-	if (distance_differs(now, then)) {
-		ep(x, 0, "PL_DISTANCE %.1f, %.1f in last year's last episode", now, then);
-	}
+	distance_as_last(x, true, "", "in last year's last episode");
 }
 
 /* ---- Header against last year's Header (624, 626) ---- */
@@ -942,6 +1050,9 @@ const struct returns_rule returns_rules_ref[] = {
 	   "does not match the placement type recorded.", REF_PROVIDERS, r219),
 	RF("224", Episodes, "PLACE_PROVIDER", "The Ofsted Unique reference number (URN) provided for the child's "
 	   "placement does not match the placement provider recorded.", REF_PROVIDERS | REF_PROVIDER_SECTOR, r224),
+	RF("229", Episodes, "PLACE_PROVIDER, URN", "Placement provider does not match between the placing authority and "
+	   "the local authority code of the provider. [NOTE: The provider's LA code is inferred from the its postcode, "
+	   "and may be inaccurate in some cases.]", REF_PROVIDERS | REF_POSTCODES | REF_LA_CODE, r229),
 	RF("221", Episodes, "PL_POST", "The Ofsted Unique reference number (URN) provided for the child's placement does "
 	   "not match the placement postcode provided.", REF_PROVIDERS, r221),
 	RF("227", Episodes, "DECOM, URN", "Ofsted Unique reference number (URN) is not valid for the episode start date.",
@@ -965,6 +1076,8 @@ const struct returns_rule returns_rules_ref[] = {
 	   "year.", REF_LAST_YEAR | REF_POSTCODES, r503G),
 	RF("503H", Episodes, "PL_LA", "The placement LA in first episode does not match open episode at end of last "
 	   "year.", REF_LAST_YEAR | REF_POSTCODES, r503H),
+	RF("503J", Episodes, "PL_LOCATION", "The placement location in first episode does not match open episode at end "
+	   "of last year.", REF_LAST_YEAR | REF_POSTCODES | REF_LA_CODE, r503J),
 	RF("453", Episodes, "PL_DISTANCE", "Contradiction between placement distance in the last episode of the previous "
 	   "year and in the first episode of the current year.", REF_LAST_YEAR | REF_POSTCODES, r453),
 	RF("562", Episodes, "DECOM", "Episode commenced before the start of the current collection year but there is a "

@@ -152,8 +152,10 @@ struct returns_findings {
  * ("not run: needs ..."): never a silent pass. */
 /* REF_PROVIDER_SECTOR: the register given with its Sector column (Local Authority, Private,
  * Voluntary, Health Authority), which the record does not hold: rule 224 reads it. */
+/* REF_LA_CODE: the LA's own ONS codes (the setting la_ons_codes, or --la-code), by which
+ * rules 229 and 503J tell a postcode's district in the LA's area from one outside it. */
 enum { REF_LAST_YEAR = 1 << 0, REF_PROVIDERS = 1 << 1, REF_POSTCODES = 1 << 2, REF_PROVIDER_SECTOR = 1 << 3,
-       REF_ALL = 15 };
+       REF_LA_CODE = 1 << 4, REF_ALL = 31 };
 /* What a rule lacks, as one set of bits: REF_* and, shifted by REF_TABLE_SHIFT, the T903_*
  * tables not supplied (returns_rule_not_given; returns_ref_name names each bit). */
 #define REF_TABLE_SHIFT 8
@@ -170,6 +172,12 @@ int returns_refdata_postcodes(struct returns_refdata *rd, const char *path, stru
 /* Last year's SSDA903 CSV tables (a directory or files). */
 int returns_refdata_last_year(struct returns_refdata *rd, const char *const *paths, size_t n,
 			      struct hearth_error *err);
+/* The LA's ONS codes, as the setting la_ons_codes takes them ("E10000034,E07000237", or
+ * none: then REF_LA_CODE is not given). 0, or HERR_INVALID naming the setting and the rules
+ * that need it (rd unchanged). */
+int returns_refdata_la_codes(struct returns_refdata *rd, const char *codes, struct hearth_error *err);
+/* The codes given, comma-separated, or NULL when none were. */
+const char *returns_refdata_la_codes_text(const struct returns_refdata *rd);
 /* One row each, as the record holds them (hearth refdata DB import): for returns_refdata_load. */
 void returns_refdata_add_provider(struct returns_refdata *rd, const char *urn, const char *type, const char *postcode,
 				  hdate registered, hdate closed);
@@ -184,7 +192,8 @@ void returns_refdata_each_provider(const struct returns_refdata *rd, returns_pro
 void returns_refdata_each_postcode(const struct returns_refdata *rd, returns_postcode_fn fn, void *ctx);
 /* The record's reference data (hearth refdata DB import): its providers (with their Sector
  * when the register imported had that column: REF_PROVIDER_SECTOR) and postcodes, when
- * imported, and last year's return as the record's own history (what the record held for
+ * imported, the LA's ONS codes when the setting la_ons_codes is set (a stored value that
+ * fails its rule is not used, as hearth settings shows), and last year's return as the record's own history (what the record held for
  * the year before, built as that year's return is). returns_validate_store loads it. */
 int returns_refdata_load(struct store *st, struct returns_refdata *rd, struct hearth_error *err);
 /* REF_* given (rd may be NULL: none). */

@@ -42,9 +42,23 @@ async function saved(page, what) {
 }
 
 // One kind of record on the child, from its form's address.
-async function record(page, child, kind, what, fill) {
+// A form's fields in order, each [how, name, value]: 'date' (GOV.UK's three boxes), 'choose'
+// (a code: radios or a select), 'pick' (by its label), 'text', or 'check' (a checkbox).
+async function fill(page, fields) {
+	for (const [how, name, value] of fields) {
+		if (how === 'date') await fillDate(page, name, value);
+		else if (how === 'choose') await choose(page, name, value);
+		else if (how === 'pick') await pick(page, name, value);
+		else if (how === 'text') await page.fill(`#${name}`, value);
+		else if (how === 'check') await page.check(`#${name}`);
+		else throw new Error(`fill: no way '${how}' for ${name}`);
+	}
+}
+
+// A record of kind added for the child through its form, with fields (as fill), and saved.
+async function record(page, child, kind, what, fields) {
 	await page.goto(`${URL_BASE}/children/${child}/records/${kind}/new`);
-	await fill(page);
+	await fill(page, fields);
 	await saved(page, what);
 	assert.match(page.url(), new RegExp(`/children/${child}(/[a-z-]+)?\\?done=recorded`), what);
 }
@@ -59,16 +73,16 @@ test('a child from Family Help led by a partner, through a CP plan with its MACP
 	await m.page.click('nav >> text=MACPTs');
 	await m.page.waitForURL(/\/macpts$/);
 	await m.page.click('main a:has-text("Set up a team")');
-	await m.page.fill('#name', 'Browser MACPT');
-	await m.page.fill('#area', 'Westside');
-	await fillDate(m.page, 'start_date', '2025-09-01');
+	await fill(m.page, [['text', 'name', 'Browser MACPT'], ['text', 'area', 'Westside'], ['date', 'start_date', '2025-09-01']]);
 	await saved(m.page, 'the MACPT');
 	assert.match(m.page.url(), /\/macpts\/\d+\?done=saved$/);
 	await m.page.click('main a:has-text("Add a member")');
-	await choose(m.page, 'agency', 'police');
-	await m.page.fill('#role', 'Detective sergeant');
-	await m.page.fill('#name', 'Dee Tective');
-	await fillDate(m.page, 'start_date', '2025-09-01');
+	await fill(m.page, [
+		['choose', 'agency', 'police'],
+		['text', 'role', 'Detective sergeant'],
+		['text', 'name', 'Dee Tective'],
+		['date', 'start_date', '2025-09-01'],
+	]);
 	await saved(m.page, 'the member');
 	assert.match(await m.page.textContent('[data-hearth=macpt-members]'), /Dee Tective[\s\S]*Police[\s\S]*Detective sergeant/);
 	assert.deepEqual(m.problems, []);
@@ -76,15 +90,15 @@ test('a child from Family Help led by a partner, through a CP plan with its MACP
 	// The social worker: Family Help under s.17, led by the school's practitioner.
 	const w = await chrome.open(t, { shot: 'families-worker' });
 	await signIn(w.page, 'family_worker', { until: 'away' });
-	await record(w.page, child, 'family_help', 'Family Help', async (p) => {
-		await fillDate(p, 'start_date', '2025-09-15');
-		await choose(p, 'level', 's17');
-		await p.check('#referral_id');
-		await pick(p, 'lead_worker_id', 'Pat Partner (Elm Primary School)');
-		await choose(p, 'lead_agency', 'school');
-		await fillDate(p, 'plan_date', '2025-09-29');
-		await p.fill('#family_plan', 'Morning routine support; school attendance reviewed weekly.');
-	});
+	await record(w.page, child, 'family_help', 'Family Help', [
+		['date', 'start_date', '2025-09-15'],
+		['choose', 'level', 's17'],
+		['check', 'referral_id'],
+		['pick', 'lead_worker_id', 'Pat Partner (Elm Primary School)'],
+		['choose', 'lead_agency', 'school'],
+		['date', 'plan_date', '2025-09-29'],
+		['text', 'family_plan', 'Morning routine support; school attendance reviewed weekly.'],
+	]);
 
 	// The partner finds Bea, and only through what the role lets them list.
 	const pt = await chrome.open(t, { shot: 'families-partner' });
@@ -102,11 +116,13 @@ test('a child from Family Help led by a partner, through a CP plan with its MACP
 	await pt.page.click('main a:has-text("Bea Ashcombe")');
 	await pt.page.waitForURL(new RegExp(`/children/${child}/family-help$`));
 	await pt.page.click('main a:has-text("Record a visit")');
-	await fillDate(pt.page, 'visit_date', '2025-10-01');
-	await choose(pt.page, 'kind', 'cin');
-	await choose(pt.page, 'seen', 'yes');
-	await choose(pt.page, 'seen_alone', 'no');
-	await pt.page.fill('#summary', 'Walked Bea to school; breakfast club going well.');
+	await fill(pt.page, [
+		['date', 'visit_date', '2025-10-01'],
+		['choose', 'kind', 'cin'],
+		['choose', 'seen', 'yes'],
+		['choose', 'seen_alone', 'no'],
+		['text', 'summary', 'Walked Bea to school; breakfast club going well.'],
+	]);
 	await saved(pt.page, "the partner's visit");
 	assert.match(pt.page.url(), new RegExp(`/children/${child}/family-help\\?done=visit$`));
 	assert.match(await pt.page.textContent('.govuk-notification-banner--success'), /The visit has been recorded/);
@@ -115,51 +131,51 @@ test('a child from Family Help led by a partner, through a CP plan with its MACP
 	assert.match(mine, /Morning routine support/);
 
 	// Child protection: the s.47 and the plan name the MACPT (offered by the descriptor's field).
-	await record(w.page, child, 's47', 'the s.47', async (p) => {
-		await p.check('#referral_id');
-		await fillDate(p, 'strategy_date', '2025-11-03');
-		await fillDate(p, 'start_date', '2025-11-04');
-		await fillDate(p, 'icpc_date', '2025-11-20');
-		await p.check('#icpc_not_required-no');
-		await pick(p, 'macpt_id', 'Browser MACPT (Westside)');
-	});
-	await record(w.page, child, 'cp_plan', 'the CP plan', async (p) => {
-		await p.check('#referral_id');
-		await fillDate(p, 'start_date', '2025-11-20');
-		await choose(p, 'category', 'NEG');
-		await pick(p, 'macpt_id', 'Browser MACPT (Westside)');
-	});
+	await record(w.page, child, 's47', 'the s.47', [
+		['check', 'referral_id'],
+		['date', 'strategy_date', '2025-11-03'],
+		['date', 'start_date', '2025-11-04'],
+		['date', 'icpc_date', '2025-11-20'],
+		['check', 'icpc_not_required-no'],
+		['pick', 'macpt_id', 'Browser MACPT (Westside)'],
+	]);
+	await record(w.page, child, 'cp_plan', 'the CP plan', [
+		['check', 'referral_id'],
+		['date', 'start_date', '2025-11-20'],
+		['choose', 'category', 'NEG'],
+		['pick', 'macpt_id', 'Browser MACPT (Westside)'],
+	]);
 
 	// Pre-proceedings: the letter with the FGDM offer, the offer accepted, the meeting held.
-	await record(w.page, child, 'pre_proceedings', 'pre-proceedings', async (p) => {
-		await fillDate(p, 'start_date', '2026-01-05');
-		await fillDate(p, 'lbp_sent', '2026-01-06');
-		await choose(p, 'lbp_fgdm_offer', 'yes');
-		await fillDate(p, 'fgdm_offered', '2026-01-06');
-		await p.fill('#fgdm_offered_to', 'Mother and grandmother');
-		await choose(p, 'fgdm_exempt', 'no');
-		await p.fill('#fgdm_accepted_by', 'Mother');
-		await fillDate(p, 'fgdm_held', '2026-01-20');
-		await p.fill('#fgdm_attendees', 'Mother, grandmother, aunt');
-		await choose(p, 'child_attended', 'yes');
-		await p.fill('#family_plan', 'Bea to live with her grandmother.');
-		await fillDate(p, 'step_decision_date', '2026-03-02');
-		await choose(p, 'outcome', 'kinship');
-	});
-	await record(w.page, child, 'pp_meeting', 'the first pre-proceedings meeting', async (p) => {
-		await p.check('#pre_proceedings_id');
-		await fillDate(p, 'meeting_date', '2026-01-12');
-		await choose(p, 'kind', 'initial');
-	});
+	await record(w.page, child, 'pre_proceedings', 'pre-proceedings', [
+		['date', 'start_date', '2026-01-05'],
+		['date', 'lbp_sent', '2026-01-06'],
+		['choose', 'lbp_fgdm_offer', 'yes'],
+		['date', 'fgdm_offered', '2026-01-06'],
+		['text', 'fgdm_offered_to', 'Mother and grandmother'],
+		['choose', 'fgdm_exempt', 'no'],
+		['text', 'fgdm_accepted_by', 'Mother'],
+		['date', 'fgdm_held', '2026-01-20'],
+		['text', 'fgdm_attendees', 'Mother, grandmother, aunt'],
+		['choose', 'child_attended', 'yes'],
+		['text', 'family_plan', 'Bea to live with her grandmother.'],
+		['date', 'step_decision_date', '2026-03-02'],
+		['choose', 'outcome', 'kinship'],
+	]);
+	await record(w.page, child, 'pp_meeting', 'the first pre-proceedings meeting', [
+		['check', 'pre_proceedings_id'],
+		['date', 'meeting_date', '2026-01-12'],
+		['choose', 'kind', 'initial'],
+	]);
 	// To a kinship special guardianship order, with the local offer.
-	await record(w.page, child, 'kinship', 'the kinship SGO', async (p) => {
-		await choose(p, 'kind', 'sgo');
-		await fillDate(p, 'start_date', '2026-03-16');
-		await choose(p, 'carer_relationship', 'grandparent');
-		await choose(p, 'allowance', 'yes');
-		await p.fill('#offer_version', '2025-v2');
-		await fillDate(p, 'offer_date', '2026-03-03');
-	});
+	await record(w.page, child, 'kinship', 'the kinship SGO', [
+		['choose', 'kind', 'sgo'],
+		['date', 'start_date', '2026-03-16'],
+		['choose', 'carer_relationship', 'grandparent'],
+		['choose', 'allowance', 'yes'],
+		['text', 'offer_version', '2025-v2'],
+		['date', 'offer_date', '2026-03-03'],
+	]);
 	assert.deepEqual(w.problems, []);
 	assert.deepEqual(pt.problems, []);
 

@@ -110,6 +110,15 @@ run_ok "$TMPDIR/dv.txt" $H validate "$d" --return cin-census --year 2027
 n=$(grep -c 'query MACPT1Q' "$TMPDIR/dv.txt")
 [ "$n" -ge 3 ] && [ "$n" -le 150 ] && ok "the findings list the unnamed few as MACPT1Q ($n)" ||
 	not_ok "MACPT1Q findings on the demo as at $AS_AT_MACPT: $n"
+# The demo county sets its LA's ONS codes (Worcestershire's: src/demo/demo.c), so SSDA903
+# rules 229 and 503J lack only the reference data the demo does not load (Ofsted's register,
+# the ONS directory), not the LA code.
+run_ok "$TMPDIR/ds.txt" $H settings "$a" &&
+	grep -Eq '^la_ons_codes +E10000034,E07000234,E07000235,E07000236,E07000237,E07000238,E07000239 +none +yes' "$TMPDIR/ds.txt" &&
+	ok "the demo county sets la_ons_codes (Worcestershire and its districts)" || not_ok "demo la_ons_codes: $(grep la_ons "$TMPDIR/ds.txt")"
+$H validate "$a" --return ssda903 --year 2026 --format csv 2>/dev/null | grep -E '^,0,(229|503J),not run' >"$TMPDIR/dnr.csv"
+[ "$(wc -l <"$TMPDIR/dnr.csv")" = 2 ] && ! grep -q -- '--la-code' "$TMPDIR/dnr.csv" && grep -q 'needs the ONS postcode directory' "$TMPDIR/dnr.csv" &&
+	ok "validate on the demo: 229 and 503J need the postcode directory, not the LA code" || not_ok "demo 229/503J not run: $(cat "$TMPDIR/dnr.csv")"
 table_digests "$b" >"$TMPDIR/b.sums"
 table_digests "$c" >"$TMPDIR/c.sums"
 if [ "$(wc -l <"$TMPDIR/a.sums")" -ge 20 ] && diff "$TMPDIR/a.sums" "$TMPDIR/b.sums" >"$TMPDIR/ab.diff"; then

@@ -260,6 +260,8 @@ rc=$?
 	grep -q '^,,0,219,not run,.*needs Ofsted' "$TMPDIR/r0.csv" && grep -q "^,,0,502,not run,.*needs last year's return" "$TMPDIR/r0.csv" &&
 	! grep -qE '^[AB][12],.*,(392c|219|221|202|502),' "$TMPDIR/r0.csv" &&
 	ok "without reference data: 392c, 219, 502 are 'not run: needs X', never a silent pass" || not_ok "not run (exit $rc): $(grep -E '392c|219|502' "$TMPDIR/r0.csv" | head -5) $(head -2 "$TMPDIR/r0.err")"
+grep -q '^,,0,229,not run,.*and the LA code (--la-code CODES' "$TMPDIR/r0.csv" && grep -q '^,,0,503J,not run,.*and the LA code' "$TMPDIR/r0.csv" &&
+	ok "without --la-code: 229 and 503J are 'not run: needs ... the LA code'" || not_ok "229/503J not run: $(grep -E ',(229|503J),' "$TMPDIR/r0.csv")"
 $H validate --files "$r/files" --year 2025 >"$TMPDIR/r0.txt" && grep -qE '^  392c +not run: needs the ONS postcode directory' "$TMPDIR/r0.txt" &&
 	ok "text: the rules not run, and why" || not_ok "text not run: $(grep -A3 '^not run' "$TMPDIR/r0.txt")"
 $H validate --files "$r/files" --year 2025 --format json >"$TMPDIR/r0.json" &&
@@ -271,19 +273,20 @@ $H validate --files "$r/files" --year 2025 --postcodes "$r/postcodes.csv" --form
 has "$TMPDIR/r1.csv" B2 392c Episodes.csv:3 && hasnt "$TMPDIR/r1.csv" A1 392c && ! grep -q ',392c,not run' "$TMPDIR/r1.csv" &&
 	grep -q ',219,not run' "$TMPDIR/r1.csv" && ok "--postcodes: 392c runs (B2's WR9 9ZZ), 219 still not run" ||
 	not_ok "--postcodes: $(grep -E '392c|219' "$TMPDIR/r1.csv") $(cat "$TMPDIR/r1.err")"
-# All three: every rule runs.
+# All three and the LA's codes: every rule runs.
 $H validate --files "$r/files" --year 2025 --postcodes "$r/postcodes.csv" --providers "$r/providers.csv" \
-	--last-year "$r/last" --format csv >"$TMPDIR/r2.csv" 2>"$TMPDIR/r2.err"
+	--last-year "$r/last" --la-code E10000034,E07000237 --format csv >"$TMPDIR/r2.csv" 2>"$TMPDIR/r2.err"
 rc=$?
 [ "$rc" = 0 ] && ! grep ',not run,' "$TMPDIR/r2.csv" | grep -qv 'needs the table ' && has "$TMPDIR/r2.csv" A1 219 Episodes.csv:2 &&
 	has "$TMPDIR/r2.csv" A1 221 Episodes.csv:2 && has "$TMPDIR/r2.csv" A1 202 Header.csv:2 && has "$TMPDIR/r2.csv" A1 224 Episodes.csv:2 &&
 	has "$TMPDIR/r2.csv" A1 502 Episodes.csv:2 && hasnt "$TMPDIR/r2.csv" B2 202 && hasnt "$TMPDIR/r2.csv" B2 221 &&
-	ok "all three given: 219, 221, 224 (SC100001, Private, not PR1), 202 and 502 (last year) fire on A1, not B2; nothing not run for want of them" ||
+	ok "all four given: 219, 221, 224 (SC100001, Private, not PR1), 202 and 502 (last year) fire on A1, not B2; nothing not run for want of them" ||
 	not_ok "refdata (exit $rc): $(grep -E ',(219|221|202|502|not run),' "$TMPDIR/r2.csv" | head -5) $(head -2 "$TMPDIR/r2.err")"
 $H validate --rules --return ssda903 --format json >"$TMPDIR/rules.json" &&
 	node -e 'const d = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8"));
 const need = id => JSON.stringify(d.find(r => r.rule === id).needs_reference);
-if (need("221") !== "[\"providers\"]" || need("502") !== "[\"last_year\"]" || need("101") !== "[]") process.exit(1);' "$TMPDIR/rules.json" &&
+if (need("221") !== "[\"providers\"]" || need("502") !== "[\"last_year\"]" || need("101") !== "[]" ||
+    need("229") !== "[\"providers\",\"postcodes\",\"la_code\"]" || need("503J") !== "[\"last_year\",\"postcodes\",\"la_code\"]") process.exit(1);' "$TMPDIR/rules.json" &&
 	ok "--rules says which reference data each rule needs" || not_ok "--rules needs_reference"
 jq -e '[.[] | select(.rule == "SW01STG1" or .rule == "630" or .rule == "101") | .reads_tables] == [["Header"], ["Episodes", "PrevPerm"], ["Episodes", "SWEpisodes"]]' \
 	"$TMPDIR/rules.json" >/dev/null && ok "--rules says which tables each rule reads (reads_tables)" ||
@@ -352,6 +355,7 @@ run_ok "$TMPDIR/ri.out" $H refdata "$rdb" import providers "$r/providers.csv" &&
 run_ok "$TMPDIR/ri3.out" $H refdata "$rdb" import postcodes "$r/postcodes.csv" && run_ok "$TMPDIR/rs.out" $H refdata "$rdb" &&
 	grep -q "^postcodes: 2 " "$TMPDIR/rs.out" && grep -q "^providers: 1 " "$TMPDIR/rs.out" &&
 	ok "importing again replaces, not doubles" || not_ok "refdata show: $(cat "$TMPDIR/rs.out")"
+check "the LA's ONS codes are a setting" $H settings "$rdb" set la_ons_codes E10000034,E07000237
 $H validate "$rdb" --return ssda903 --year 2025 --format csv >"$TMPDIR/rd1.csv" 2>"$TMPDIR/rd1.err"
 rc=$?
 # The record keeps a provider's URN, type, postcode, dates and Sector (019_provider_sector):
@@ -414,6 +418,88 @@ rc=$?
 	[ "$(grep ',not run,' "$TMPDIR/sv2.csv" | grep -vc 'needs the ONS postcode directory')" = 1 ] &&
 	ok "without the Sector in the record: 224 is not run (alone but for the postcode rules), and says what it needs (no finding of it)" ||
 	not_ok "224 not run (exit $rc): $(grep -E ',(224|not run),' "$TMPDIR/sv2.csv" | head -4) $(head -2 "$TMPDIR/sv2.err")"
+
+# Rules 229 and 503J: the LA's own area, by its ONS codes (--la-code on files, the setting
+# la_ons_codes in the record), against the district the ONS directory gives a postcode.
+# The LA here is Worcestershire: the county E10000034 and two of its districts, Worcester
+# E07000237 (WR1 1AA, WR2 2BB, WR3 3CC) and Wychavon E07000238 (WR9 9AA); B1 1AA is in
+# Birmingham, E08000025, outside. SC300001 is a home at WR3 3CC (in the area), SC300002 one
+# at B1 1AA (outside). Each child has one episode, open since 1 May 2023, and was in last
+# year's return with it open (the same DECOM: the same episode carried on). Worked by hand:
+#   J1: PR1 (own provision) at SC300002, outside the area: 229. Last year's PL_POST B1 1AA
+#       (OUT), this year's WR2 2BB (IN): PL_LOCATION changed: 503J (and 503H, PL_LA).
+#   J2: PR2 (another LA's) at SC300002, outside: agrees, no 229. Last year WR9 9AA
+#       (Wychavon, IN), this year WR2 2BB (Worcester, IN): 503H (the district changed), no 503J.
+#   J3: PR2 at SC300001, inside the LA's area: 229. The same PL_POST both years: no 503J.
+#   J4: PR1 at SC300001, inside: agrees. The same PL_POST: no 503J.
+# So 229 on J1 and J3, 503J on J1 alone: 3 findings of the two rules.
+la=$TMPDIR/la
+mkdir -p "$la/files" "$la/last"
+printf 'CHILD,SEX,DOB,ETHNIC,UPN,MOTHER,MC_DOB\n' | tee "$la/files/Header.csv" >"$la/last/Header.csv"
+printf 'CHILD,DECOM,RNE,LS,CIN,PLACE,PLACE_PROVIDER,DEC,REC,REASON_PLACE_CHANGE,HOME_POST,PL_POST,URN\n' |
+	tee "$la/files/Episodes.csv" >"$la/last/Episodes.csv"
+for c in J1:PR1:SC300002:B1_1AA J2:PR2:SC300002:WR9_9AA J3:PR2:SC300001:WR2_2BB J4:PR1:SC300001:WR2_2BB; do
+	IFS=: read -r ch pr urn last <<<"$c"
+	printf '%s,M,01/06/2012,WBRI,L885455310171,,\n' "$ch" | tee -a "$la/files/Header.csv" >>"$la/last/Header.csv"
+	printf '%s,01/05/2023,S,C2,N1,U4,%s,,,,WR1 1AA,WR2 2BB,%s\n' "$ch" "$pr" "$urn" >>"$la/files/Episodes.csv"
+	printf '%s,01/05/2023,S,C2,N1,U4,%s,,,,WR1 1AA,%s,%s\n' "$ch" "$pr" "${last/_/ }" "$urn" >>"$la/last/Episodes.csv"
+done
+cat >"$la/providers.csv" <<'EOF2'
+URN,Provider type,Postcode,Registration date
+SC300001,Children's home,WR3 3CC,01/01/2020
+SC300002,Children's home,B1 1AA,01/01/2020
+EOF2
+{ cat "$r/postcodes.csv"; printf 'WR3 3CC,E07000237,52.21,-2.21\nWR9 9AA,E07000238,52.27,-2.15\nB1 1AA,E08000025,52.48,-1.90\n'; } >"$la/postcodes.csv"
+lafiles() { $H validate --files "$la/files" --year 2025 --last-year "$la/last" --providers "$la/providers.csv" --postcodes "$la/postcodes.csv" --format csv "$@"; }
+la_rules() { awk -F, '$4 ~ /^(229|503J)$/ && $5 != "not run"' "$1"; }
+lafiles --la-code E10000034,E07000237,E07000238 >"$TMPDIR/la1.csv" 2>"$TMPDIR/la1.err"
+rc=$?
+[ "$rc" = 0 ] && has "$TMPDIR/la1.csv" J1 229 Episodes.csv:2 && has "$TMPDIR/la1.csv" J3 229 Episodes.csv:4 &&
+	has "$TMPDIR/la1.csv" J1 503J Episodes.csv:2 && has "$TMPDIR/la1.csv" J2 503H Episodes.csv:3 && hasnt "$TMPDIR/la1.csv" J2 503J &&
+	grep -q '^J1,.*,229,.*PLACE_PROVIDER PR1 (own provision), but URN SC300002 is at B1 1AA, in E08000025: outside' "$TMPDIR/la1.csv" &&
+	grep -q '^J1,.*,503J,.*PL_LOCATION IN this year, OUT at the end of last year' "$TMPDIR/la1.csv" &&
+	[ "$(la_rules "$TMPDIR/la1.csv" | wc -l)" = 3 ] &&
+	ok "--la-code: 229 on J1 (PR1 outside) and J3 (PR2 inside), 503J on J1 (OUT to IN), not J2 (Wychavon to Worcester, 503H only): 3 findings" ||
+	not_ok "229/503J by files (exit $rc): $(la_rules "$TMPDIR/la1.csv") $(head -2 "$TMPDIR/la1.err")"
+# The same without the LA's codes (none given, or "none"): both not run, no finding of them.
+lafiles >"$TMPDIR/la0.csv" 2>"$TMPDIR/la0.err"
+lafiles --la-code none >"$TMPDIR/la0n.csv" 2>>"$TMPDIR/la0.err"
+grep -q '^,,0,229,not run,Episodes,0,"not run: needs the LA code (--la-code CODES' "$TMPDIR/la0.csv" &&
+	grep -q '^,,0,503J,not run,Episodes,0,"not run: needs the LA code' "$TMPDIR/la0.csv" && [ -z "$(la_rules "$TMPDIR/la0.csv")" ] &&
+	grep -q '^,,0,229,not run,.*needs the LA code' "$TMPDIR/la0n.csv" && [ -z "$(la_rules "$TMPDIR/la0n.csv")" ] &&
+	ok "without --la-code (or with none): 229 and 503J 'not run: needs the LA code', no finding" ||
+	not_ok "229/503J not run: $(grep -E ',(229|503J),' "$TMPDIR/la0.csv" "$TMPDIR/la0n.csv") $(head -2 "$TMPDIR/la0.err")"
+# Only the county's own code: WR2 2BB (E07000237) is then outside too. J1 PR1 outside: 229;
+# J4 PR1 outside: 229; J3 PR2 outside: agrees. J1's PL_LOCATION OUT both years: no 503J.
+lafiles --la-code E10000034 >"$TMPDIR/la2.csv" 2>"$TMPDIR/la2.err"
+has "$TMPDIR/la2.csv" J1 229 Episodes.csv:2 && has "$TMPDIR/la2.csv" J4 229 Episodes.csv:5 && [ "$(la_rules "$TMPDIR/la2.csv" | wc -l)" = 2 ] &&
+	ok "--la-code with the county's code alone: its districts are outside (229 on J1 and J4, no 503J)" ||
+	not_ok "county code alone: $(la_rules "$TMPDIR/la2.csv") $(head -2 "$TMPDIR/la2.err")"
+refuses "--la-code: a DfE LA number is not an ONS code (the error names the setting and the rules)" \
+	"la_ons_codes: '885' is not none or the LA's ONS codes" lafiles --la-code 885
+grep -q "rules 229 and 503J" "$TMPDIR/refuse.err" && grep -q 'rule: ons_codes' "$TMPDIR/refuse.err" &&
+	ok "the refusal says which rules need the codes" || not_ok "--la-code refusal: $(cat "$TMPDIR/refuse.err")"
+# In the record: 229 from the record's register and directory, with the setting. Unset, not run.
+ladb=$(new_db la)
+$H init "$ladb" >/dev/null && $H import "$ladb" ssda903 "$la/files" --year 2025 >/dev/null 2>&1 &&
+	$H refdata "$ladb" import providers "$la/providers.csv" >/dev/null && $H refdata "$ladb" import postcodes "$la/postcodes.csv" >/dev/null ||
+	not_ok "the LA test record"
+$H validate "$ladb" --return ssda903 --year 2025 --format csv >"$TMPDIR/ld0.csv" 2>"$TMPDIR/ld0.err"
+grep -q '^,0,229,not run,Episodes,0,"not run: needs the LA code' "$TMPDIR/ld0.csv" && ! grep -q '^J[0-9],[0-9]*,229,' "$TMPDIR/ld0.csv" &&
+	ok "validate DB without the setting la_ons_codes: 229 not run, needing the LA code" ||
+	not_ok "validate DB 229 not run: $(grep ',229,' "$TMPDIR/ld0.csv") $(head -2 "$TMPDIR/ld0.err")"
+refuses "settings: la_ons_codes must be ONS codes" "rule: ons_codes" $H settings "$ladb" set la_ons_codes E1000003
+run_ok "$TMPDIR/lr0.out" $H refdata "$ladb" && grep -q "^the LA's ONS codes: none: rules 229 and 503J will not run" "$TMPDIR/lr0.out" &&
+	ok "refdata shows the LA's codes unset" || not_ok "refdata show: $(cat "$TMPDIR/lr0.out")"
+check "settings: la_ons_codes set" $H settings "$ladb" set la_ons_codes E10000034,E07000237,E07000238
+run_ok "$TMPDIR/lr1.out" $H refdata "$ladb" && grep -q "^the LA's ONS codes: E10000034,E07000237,E07000238 (the setting" "$TMPDIR/lr1.out" &&
+	ok "refdata shows the LA's codes set" || not_ok "refdata show: $(cat "$TMPDIR/lr1.out")"
+$H validate "$ladb" --return ssda903 --year 2025 --format csv >"$TMPDIR/ld1.csv" 2>"$TMPDIR/ld1.err"
+rc=$?
+[ "$rc" = 0 ] && [ "$(grep -c '^J[0-9],[0-9]*,229,' "$TMPDIR/ld1.csv")" = 2 ] && grep -q '^J1,[0-9]*,229,' "$TMPDIR/ld1.csv" &&
+	grep -q '^J3,[0-9]*,229,' "$TMPDIR/ld1.csv" && ! grep -q ',229,not run' "$TMPDIR/ld1.csv" &&
+	ok "validate DB with the setting: 229 on J1 and J3, as by files" ||
+	not_ok "validate DB 229 (exit $rc): $(grep ',229,' "$TMPDIR/ld1.csv") $(head -2 "$TMPDIR/ld1.err")"
 
 # ---- CIN census ----
 cin() { # cin FILE YEAR CHILDREN_XML

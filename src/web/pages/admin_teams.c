@@ -57,15 +57,10 @@ static int teams_page(struct web_request *r, struct page_form *f, int status)
 	admin_nav(h, "/admin/teams");
 	done_banner(r, h);
 	page_form_errors(r, h, f);
-	html_f(h, "<h1 class=\"govuk-heading-l\">Teams</h1><div class=\"hearth-table-wrap\"><table class=\"govuk-table\" "
-		  "data-hearth=\"teams\"><thead class=\"govuk-table__head\"><tr class=\"govuk-table__row\">"
-		  "<th scope=\"col\" class=\"govuk-table__header\">Team</th>"
-		  "<th scope=\"col\" class=\"govuk-table__header\">Service</th>"
-		  "<th scope=\"col\" class=\"govuk-table__header\">Opened</th>"
-		  "<th scope=\"col\" class=\"govuk-table__header\">Closed</th>"
-		  "<th scope=\"col\" class=\"govuk-table__header govuk-table__header--numeric\">Establishment (FTE)"
-		  "</th></tr></thead>"
-		  "<tbody class=\"govuk-table__body\">");
+	html_f(h, "<h1 class=\"govuk-heading-l\">Teams</h1><div class=\"hearth-table-wrap\">");
+	page_table_begin(h, "teams",
+			 (const char *const[]){"Team", "Service", "Opened", "Closed", "Establishment (FTE)", NULL}, 1u << 4,
+			 0);
 	for (size_t i = 0; i < n; i++) {
 		const struct hval *v = rows[i];
 		html_f(h, "<tr class=\"govuk-table__row\"><td class=\"govuk-table__cell\"><a class=\"govuk-link\" "
@@ -272,12 +267,8 @@ int page_admin_inspections(struct web_request *r)
 	done_banner(r, h);
 	html_f(h, "<h1 class=\"govuk-heading-l\">Inspections</h1><p class=\"govuk-body\">The history the inspection "
 		  "page shows.</p><a class=\"govuk-button\" href=\"/admin/inspections/new\">Add an inspection</a>"
-		  "<div class=\"hearth-table-wrap\"><table class=\"govuk-table\" data-hearth=\"inspections\">"
-		  "<thead class=\"govuk-table__head\"><tr class=\"govuk-table__row\">"
-		  "<th scope=\"col\" class=\"govuk-table__header\">Began</th>"
-		  "<th scope=\"col\" class=\"govuk-table__header\">Kind</th>"
-		  "<th scope=\"col\" class=\"govuk-table__header\">Overall</th>"
-		  "<th scope=\"col\" class=\"govuk-table__header\"></th></tr></thead><tbody class=\"govuk-table__body\">");
+		  "<div class=\"hearth-table-wrap\">");
+	page_table_begin(h, "inspections", (const char *const[]){"Began", "Kind", "Overall", "", NULL}, 0, 0);
 	for (size_t i = 0; i < n; i++) {
 		const struct hval *v = rows[i];
 		html_f(h, "<tr class=\"govuk-table__row\"><td class=\"govuk-table__cell\">%s</td>"

@@ -143,15 +143,10 @@ int page_macpt(struct web_request *r)
 		html_f(h, "<p class=\"govuk-body\"><a class=\"govuk-link\" href=\"/macpts/%lld/edit\">Rename or close the "
 			  "team</a></p>", (long long)r->rid);
 	}
-	html_f(h, "<h2 class=\"govuk-heading-m\">Members</h2><table class=\"govuk-table\" data-hearth=\"macpt-members\">"
-		  "<thead class=\"govuk-table__head\"><tr class=\"govuk-table__row\">"
-		  "<th scope=\"col\" class=\"govuk-table__header\">Name</th>"
-		  "<th scope=\"col\" class=\"govuk-table__header\">Agency</th>"
-		  "<th scope=\"col\" class=\"govuk-table__header\">Role in the team</th>"
-		  "<th scope=\"col\" class=\"govuk-table__header\">Joined</th>"
-		  "<th scope=\"col\" class=\"govuk-table__header\">Left</th>"
-		  "<th scope=\"col\" class=\"govuk-table__header\"><span class=\"govuk-visually-hidden\">Change</span></th>"
-		  "</tr></thead><tbody class=\"govuk-table__body\">");
+	html_f(h, "<h2 class=\"govuk-heading-m\">Members</h2>");
+	page_table_begin(h, "macpt-members",
+			 (const char *const[]){"Name", "Agency", "Role in the team", "Joined", "Left", "Change", NULL}, 0,
+			 1u << 5);
 	for (size_t i = 0; i < n; i++) {
 		const struct hval *m = members[i];
 		html_f(h, "<tr class=\"govuk-table__row\" data-member=\"%lld\"%s><td class=\"govuk-table__cell\">%s</td>"

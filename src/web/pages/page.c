@@ -776,6 +776,22 @@ void page_success_banner(struct html *h, const char *message)
 	       message);
 }
 
+void page_table_begin(struct html *h, const char *name, const char *const *heads, unsigned numeric, unsigned hidden)
+{
+	html_f(h, "<table class=\"govuk-table\" data-hearth=\"%s\"><thead class=\"govuk-table__head\">"
+		  "<tr class=\"govuk-table__row\">",
+	       name);
+	for (unsigned i = 0; heads[i]; i++) {
+		html_f(h, "<th scope=\"col\" class=\"govuk-table__header%s\">", numeric & (1u << i) ? " govuk-table__header--numeric" : "");
+		if (hidden & (1u << i)) {
+			html_f(h, "<span class=\"govuk-visually-hidden\">%s</span></th>", heads[i]);
+		} else {
+			html_f(h, "%s</th>", heads[i]);
+		}
+	}
+	html_f(h, "</tr></thead><tbody class=\"govuk-table__body\">");
+}
+
 void page_form_field(struct web_request *r, struct html *h, const struct page_form *f, int field)
 {
 	/* A field its controller's radios reveal is drawn there, not here. */

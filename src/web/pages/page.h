@@ -114,6 +114,11 @@ void page_textarea(struct html *h, const char *name, const char *label, const ch
 		   const char *error, int maxlength);
 /* GOV.UK's inset text / notification for a success ("done") banner. */
 void page_success_banner(struct html *h, const char *message);
+/* Opens a GOV.UK table named name (data-hearth) with its head, a column for each of heads
+ * (text; NULL ends them): the columns with bit i set in numeric right-aligned, those in
+ * hidden read only by screen readers (a column of links). The caller writes the rows and
+ * "</tbody></table>". */
+void page_table_begin(struct html *h, const char *name, const char *const *heads, unsigned numeric, unsigned hidden);
 /* Fills f->text from the request's form fields as they stand, checking nothing (a draft
  * being restored: what was typed, right or wrong, comes back as typed). */
 void page_form_typed(struct web_request *r, struct page_form *f);

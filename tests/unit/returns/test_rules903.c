@@ -115,11 +115,18 @@ static void base(struct env *t)
 	returns_refdata_add_postcode(t->ref, "WR4 4DD", "E07000237", 52.19, -2.19);
 	returns_refdata_add_postcode(t->ref, "WR5 5EE", "E07000237", 52.19, -2.17);
 	returns_refdata_add_postcode(t->ref, "B1 1AA", "E08000025", 52.48, -1.90);
+	/* The LA's area (229, 503J): Worcestershire, the county's code and two of its districts,
+	 * Worcester (E07000237) and Wychavon (E07000238, WR9 9AA); B1 1AA (Birmingham) is
+	 * outside it. */
+	returns_refdata_add_postcode(t->ref, "WR9 9AA", "E07000238", 52.27, -2.15);
+	assert_int_equal(returns_refdata_la_codes(t->ref, "E10000034,E07000237,e07000238", NULL), 0);
 	returns_refdata_add_provider(t->ref, "SC100001", "Children's home", "WR3 3CC", D(2020, 1, 1), NONE);
 	ref_provider_sector(t->ref, "Private");
 	returns_refdata_add_provider(t->ref, "SC100002", "Children's home", "WR3 3CC", D(2025, 1, 1), NONE);
 	ref_provider_sector(t->ref, "Local Authority");
 	returns_refdata_add_provider(t->ref, "SC100003", "Children's home", "WR2 2BB", D(2020, 1, 1), D(2024, 1, 1));
+	returns_refdata_add_provider(t->ref, "SC100004", "Children's home", "B1 1AA", D(2020, 1, 1), NONE);
+	ref_provider_sector(t->ref, "Local Authority");
 	struct s9_child *l = t->last = ref_last_year_add(t->ref, "C1");
 	l->header = true;
 	l->sex = "M";
@@ -616,6 +623,11 @@ CASE(221, (E(1)->urn = "SC100001", E(1)->pl_post = "WR2 2BB"), (E(1)->urn = "SC1
 /* 224: SC100001 is Private (PR4 provision), not the PR1 (own provision) the episode says;
  * SC100002 is a local authority's: PR1 is one of its (PR1, PR2). */
 CASE(224, (E(1)->urn = "SC100001"), (E(1)->urn = "SC100002"))
+/* 229: the second episode is PR1, own provision. At SC100004, a home at B1 1AA (E08000025,
+ * Birmingham, not one of the LA's codes): own provision outside the LA's area: fires. Near
+ * miss: PR2, another LA's provision, there: agrees. (SC100001 at WR3 3CC, E07000237, as PR1
+ * agrees; as PR2 it fires: test_229_other_la.) */
+CASE(229, (E(1)->urn = "SC100004"), (E(1)->urn = "SC100004", E(1)->provider = "PR2"))
 /* 227: SC100002 registered 1 January 2025, after DECOM 1 June 2024; SC100001 in 2020. */
 CASE(227, (E(1)->urn = "SC100002"), (E(1)->urn = "SC100001"))
 /* 228: SC100003 closed 1 January 2024, before DEC 1 June 2024 of the first episode. */
@@ -638,6 +650,11 @@ CASE(503G, (LE->pl_post = "WR5 5EE"), (LE->pl_post = "WR4 4DD"))
 /* 503H: last year's PL_POST B1 1AA is in E08000025, this year's WR2 2BB in E07000237: fires;
  * WR5 5EE, another postcode in E07000237: does not. */
 CASE(503H, (LE->pl_post = "B1 1AA"), (LE->pl_post = "WR5 5EE"))
+/* 503J: PL_LOCATION, IN when PL_LA (the district of PL_POST) is one of the LA's codes. This
+ * year WR2 2BB, E07000237: IN. Last year B1 1AA, E08000025: OUT: fires. Near miss: last year
+ * WR9 9AA, E07000238, another district of the county: IN both years (503H fires there, the
+ * district having changed; 503J does not). */
+CASE(503J, (LE->pl_post = "B1 1AA"), (LE->pl_post = "WR9 9AA"))
 /* 453: last year's open episode began 1 April 2023, not this year's first (1 May 2023), with
  * the same RNE (S): distances 2.1 then, 1.4 now: fires; 1.3 then: 0.1 apart: does not. */
 CASE(453, (LE->decom = D(2023, 4, 1), LE->pl_post = "WR5 5EE"), (LE->decom = D(2023, 4, 1), LE->pl_post = "WR4 4DD"))
@@ -715,7 +732,7 @@ static const struct tcase cases[] = {
 	T(SW14STG2), T(SW15STG2), T(INT01), T(INT02), T(INT04), T(INT05), T(INT06), T(INT07), T(INT08), T(INT09),
 	T(INT11), T(INT12), T(INT13), T(INT14), T(INT15), T(INT16), T(INT17), T(INT18), T(INT31), T(INT33),
 	T(INT34), T(INT35), T(INT36), T(164), T(169), T(202), T(203), T(204), T(208), T(502), T(503A), T(503B),
-	T(503C), T(503E), T(503F), T(219), T(221), T(224), T(227), T(228), T(NoE), T(562), T(503G), T(503H), T(453),
+	T(503C), T(503E), T(503F), T(219), T(221), T(224), T(227), T(228), T(NoE), T(562), T(503G), T(503H), T(503J), T(453), T(229),
 	T(624), T(626), T(205A), T(205B), T(205C), T(205D), T(1001), T(1010),
 };
 #define N_CASES (sizeof(cases) / sizeof(cases[0]))
@@ -1189,6 +1206,69 @@ static void test_refs_absent(void **state)
 	arena_free(&t.a);
 }
 
+/* 229 the other way: SC100001 is at WR3 3CC, in E07000237, one of the LA's districts: as
+ * another LA's provision (PR2) it is within the LA's area: fires; as PR1 (the base's) it
+ * agrees; as PR4 (private) 229 has nothing to compare (224 says the rest). */
+static void test_229_other_la(void **state)
+{
+	(void)state;
+	struct env t = {0};
+	base(&t);
+	t.v.episodes[1].urn = "SC100001";
+	assert_false(fires(&t, "229", NULL));
+	t.v.episodes[1].provider = "PR2";
+	assert_true(fires(&t, "229", NULL));
+	t.v.episodes[1].provider = "PR4";
+	assert_false(fires(&t, "229", NULL));
+	arena_free(&t.a);
+}
+
+/* 503J and 503H on one change: last year's PL_POST WR9 9AA is in E07000238 (Wychavon), this
+ * year's WR2 2BB in E07000237 (Worcester), both the LA's: PL_LA differs (503H), PL_LOCATION
+ * IN both years (no 503J). With the LA's codes only the county's (E10000034) both are OUT:
+ * still no 503J. */
+static void test_503J_districts(void **state)
+{
+	(void)state;
+	struct env t = {0};
+	base(&t);
+	t.last->episodes[0].pl_post = "WR9 9AA";
+	assert_true(fires(&t, "503H", NULL));
+	assert_false(fires(&t, "503J", NULL));
+	struct returns_refdata *county = t.ref;
+	assert_int_equal(returns_refdata_la_codes(county, "E10000034", NULL), 0);
+	assert_false(fires(&t, "503J", NULL));
+	arena_free(&t.a);
+}
+
+/* Without the LA's codes 229 and 503J do not run (needing the LA code: REF_LA_CODE), the
+ * setting's "none" gives none, and a value not of the setting's rule is refused naming the
+ * setting, with nothing given. */
+static void test_la_code_absent(void **state)
+{
+	(void)state;
+	struct env t = {0};
+	base(&t);
+	struct returns_refdata *rd = returns_refdata_new(&t.a);
+	const struct returns_rule *r229 = returns_rule_find(RETURN_SSDA903, "229"),
+				  *r503J = returns_rule_find(RETURN_SSDA903, "503J");
+	assert_int_equal(returns_rule_refs_missing(r229, rd), REF_PROVIDERS | REF_POSTCODES | REF_LA_CODE);
+	assert_int_equal(returns_rule_refs_missing(r503J, rd), REF_LAST_YEAR | REF_POSTCODES | REF_LA_CODE);
+	assert_int_equal(returns_refdata_la_codes(rd, "none", NULL), 0);
+	assert_int_equal(returns_refdata_have(rd) & REF_LA_CODE, 0);
+	struct hearth_error err = {0};
+	assert_int_equal(returns_refdata_la_codes(rd, "885", &err), HERR_INVALID);
+	assert_string_equal(err.field, "la_ons_codes");
+	assert_non_null(strstr(err.message, "229 and 503J"));
+	assert_int_equal(returns_refdata_la_codes(rd, "E10000034,E0700023", NULL), HERR_INVALID);
+	assert_int_equal(returns_refdata_have(rd) & REF_LA_CODE, 0);
+	assert_null(returns_refdata_la_codes_text(rd));
+	assert_int_equal(returns_refdata_la_codes(rd, "E10000034,E07000237", NULL), 0);
+	assert_int_equal(returns_rule_refs_missing(r229, rd), REF_PROVIDERS | REF_POSTCODES);
+	assert_string_equal(returns_refdata_la_codes_text(rd), "E10000034,E07000237");
+	arena_free(&t.a);
+}
+
 /* A rule reading a table the files did not supply does not run, and is reported as needing
  * it; with the table supplied it fires as before. SW01STG1: the base child is looked after
  * on 31 March with no SWEpisodes rows, so it fires when SWEpisodes was supplied (empty for
@@ -1303,7 +1383,8 @@ int main(void)
 		cmocka_unit_test(test_first_episode),	cmocka_unit_test(test_440_row_dob),
 		cmocka_unit_test(test_164_distance),	cmocka_unit_test(test_refs_absent),
 		cmocka_unit_test(test_1008_register), cmocka_unit_test(test_1001_once), cmocka_unit_test(test_205A_care_leaver),
-		cmocka_unit_test(test_1001_sixteen), cmocka_unit_test(test_453_rne),	cmocka_unit_test(test_tables_absent),
+		cmocka_unit_test(test_1001_sixteen), cmocka_unit_test(test_453_rne), cmocka_unit_test(test_229_other_la),
+		cmocka_unit_test(test_503J_districts), cmocka_unit_test(test_la_code_absent),	cmocka_unit_test(test_tables_absent),
 	};
 	enum { N_EXTRA = sizeof(extra) / sizeof(extra[0]) };
 	struct CMUnitTest tests[N_CASES + 3 + N_EXTRA];

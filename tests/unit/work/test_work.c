@@ -404,22 +404,35 @@ static void work_child_add_defaults_and_refusals(void **state)
 	refused(work_child_add(st, &iro, v, &a, &res, &err), HERR_DENIED, &err, NULL, NULL, before);
 }
 
-static void work_reallocate_ends_and_begins(void **state)
+/* A new child (la_id) allocated by the team manager to worker A1 from start (the first
+ * allocation: none ended); *alloc gets the allocation's id. */
+static int64_t allocated_child(const char *la_id, hdate start, int64_t *alloc)
 {
-	(void)state;
-	int64_t c = new_child("W3");
+	int64_t c = new_child(la_id);
 	struct work_result res;
 	struct hearth_error err = {0};
 	int64_t ended[4];
 	size_t n_ended;
 	struct hval *v = blank(&entity_allocation);
 	v[ALLOCATION_WORKER_ID] = (struct hval){.i = w_a1};
-	v[ALLOCATION_START_DATE] = (struct hval){.i = D(2025, 1, 6)};
+	v[ALLOCATION_START_DATE] = (struct hval){.i = start};
 	assert_int_equal(work_reallocate(st, &tm, c, v, ended, 4, &n_ended, &a, &res, &err), 0);
 	assert_int_equal(n_ended, 0);
-	int64_t first = res.id;
+	*alloc = res.id;
+	return c;
+}
+
+static void work_reallocate_ends_and_begins(void **state)
+{
+	(void)state;
+	int64_t first;
+	int64_t c = allocated_child("W3", D(2025, 1, 6), &first);
+	struct work_result res;
+	struct hearth_error err = {0};
+	int64_t ended[4];
+	size_t n_ended;
 	int64_t before = revisions();
-	v = blank(&entity_allocation);
+	struct hval *v = blank(&entity_allocation);
 	v[ALLOCATION_WORKER_ID] = (struct hval){.i = w_a1};
 	refused(work_reallocate(st, &tm, c, v, ended, 4, &n_ended, &a, &res, &err), HERR_CONFLICT, &err, "worker_id",
 		"same_worker", before);
@@ -458,16 +471,10 @@ static struct hval *referral(hdate closed, const char *reason)
 static void work_add_closed_referral_is_a_proposal(void **state)
 {
 	(void)state;
-	int64_t c = new_child("W5");
+	int64_t alloc;
+	int64_t c = allocated_child("W5", D(2026, 1, 5), &alloc);
 	struct work_result res;
 	struct hearth_error err = {0};
-	int64_t ended[4];
-	size_t n_ended;
-	struct hval *v = blank(&entity_allocation);
-	v[ALLOCATION_WORKER_ID] = (struct hval){.i = w_a1};
-	v[ALLOCATION_START_DATE] = (struct hval){.i = D(2026, 1, 5)};
-	assert_int_equal(work_reallocate(st, &tm, c, v, ended, 4, &n_ended, &a, &res, &err), 0);
-	int64_t alloc = res.id;
 	assert_int_equal(work_add(st, &sw, &entity_referral, c, referral(D(2026, 3, 20), "RC2"), &a, &res, &err), 0);
 	int64_t rid = res.id;
 	struct hval *row;
