@@ -55,6 +55,8 @@ struct store {
 	 * its commit, for a savepoint begun now would start a transaction of its own and its
 	 * release would commit the rest of the batch without the part already lost. */
 	bool tx_lost;
+	/* A request's budget is set (store_set_budget): the request's first commit ends it. */
+	bool budgeted;
 	/* The child the birth rule last read, valid inside the transaction that read it (only
 	 * this connection writes then; its own updates and voids of a child forget it). */
 	bool birth_known, birth_prebirth;

@@ -31,6 +31,7 @@ void store_set_origin(struct store *st, const char *route, const char *address)
 
 void store_set_budget(struct store *st, uint64_t steps, unsigned ms)
 {
+	st->budgeted = steps || ms;
 	db_set_budget(st->db, steps);
 	db_set_time_budget(st->db, ms);
 }
@@ -435,7 +436,12 @@ static int tx_commit(struct store *st, struct hearth_error *err)
 		tx_abort(st);
 		return HERR_IO;
 	}
-	st->depth--;
+	if (--st->depth == 0 && st->budgeted) {
+		/* The change is kept: from here the request only answers, and a budget that
+		 * stopped it now (as the saved row is read back for the answer) would report the
+		 * kept change as not made, and the client would make it again. */
+		store_set_budget(st, 0, 0);
+	}
 	return 0;
 }
 
@@ -933,18 +939,9 @@ static int write_revision(struct store *st, const char *table, int64_t row_id, c
 		return HERR_IO;
 	}
 	bind_revision(s, 0, &r);
-	if (strcmp(db_engine(store_db(st)), "postgresql") != 0) {
-		/* SQLite has no round trip to save: the revision is written now, before the
-		 * audit row. Deferred there (db_send does nothing, the insert ran at audit_change's
-		 * step), a save stopped by the request budget (limits.test.mjs, 400 steps) answered
-		 * 503 yet kept its note. */
-		int stepped = db_step(s, err);
-		db_reset(s);
-		return stepped < 0 ? stepped : 0;
-	}
-	/* PostgreSQL: sent, not waited for: it travels with the audit row's statements (one
-	 * round trip for both), and audit_change, which every revision is followed by, reads
-	 * its outcome. */
+	/* Sent, not waited for: on PostgreSQL it travels with the audit row's statements (one
+	 * round trip for both; SQLite runs it at the step). audit_change, which every revision
+	 * is followed by, reads its outcome; a failure there fails the write, which rolls back. */
 	int rc = db_send(s, err);
 	if (rc) {
 		db_reset(s);

@@ -245,7 +245,8 @@ void store_set_origin(struct store *st, const char *route, const char *address);
  * steps of the engine's work each statement fails with rule "budget" and a write rolls
  * back whole; 0 lifts the cap. SQLite counts steps (its progress handler); PostgreSQL,
  * which has no step count, caps the time instead: ms milliseconds (statement_timeout,
- * and no statement starts after them). */
+ * and no statement starts after them). The cap ends when a transaction commits: what
+ * was kept is not then reported as stopped (the saved row read back for the answer). */
 void store_set_budget(struct store *st, uint64_t steps, unsigned ms);
 /* Appends audit rows in one transaction (a batch shares one commit). */
 int store_audit_append(struct store *st, const struct store_audit *rows, size_t n, struct hearth_error *err);
