@@ -459,6 +459,9 @@ static void tx_abort(struct store *st)
 	}
 	if (st->depth > 1 && st->bulk) {
 		st->bulk_broken |= st->bulk_wrote;
+		/* As below: if the database ended the batch's transaction itself (a full disk, an
+		 * I/O error), the batch's later writes must not run one by one outside it. */
+		st->tx_lost |= !db_in_transaction(st->db);
 		st->depth--;
 		return;
 	}
