@@ -480,7 +480,7 @@ static void test_validate_store(void **state)
 	}
 	assert_int_equal(store_commit(st, &err), 0);
 	struct returns_findings f = {0};
-	assert_int_equal(returns_validate_store(st, RETURN_SSDA903, 2025, &A, &f, NULL, NULL, &err), 0);
+	assert_int_equal(returns_validate_store(st, RETURN_SSDA903, 2025, 2, &A, &f, NULL, NULL, &err), 0);
 	int n355 = 0;
 	int64_t last = 0;
 	for (size_t i = 0; i < f.n; i++) {
