@@ -26,19 +26,13 @@ static void end_read(struct store *st)
  * visits are the bulk of a casefile, and the children are not alike: those known longest have
  * the lowest ids and the longest histories (on the demo county two thirds of the rows belong
  * to the lower half of the ids), so parts of equal width would leave one thread with most of
- * the reading. 0 when there are too few visits to cut by (the caller cuts by width). */
-static int visit_bounds(struct store *st, int parts, int64_t *bounds, struct hearth_error *err)
+ * the reading. n: the visit rows. 0 when there are too few to cut by (the caller cuts by width). */
+static int visit_bounds(struct store *st, int64_t n, int parts, int64_t *bounds, struct hearth_error *err)
 {
 	struct db_stmt *s;
-	int rc = db_prepare(store_db(st), "SELECT count(*) FROM visit", &s, err);
-	if (rc) {
-		return rc;
-	}
-	rc = db_step(s, err);
-	int64_t n = rc == 1 ? db_col_int(s, 0) : 0;
-	db_finalize(s);
-	if (rc < 0 || n < 64 * parts) {
-		return rc < 0 ? rc : 0;
+	int rc;
+	if (n < 64 * parts) {
+		return 0;
 	}
 	if ((rc = db_prepare(store_db(st), "SELECT child_id FROM visit ORDER BY child_id LIMIT 1 OFFSET ?", &s, err))) {
 		return rc;
@@ -57,18 +51,20 @@ static int visit_bounds(struct store *st, int parts, int64_t *bounds, struct hea
 static int id_bounds(struct store *st, int parts, int64_t *bounds, struct hearth_error *err)
 {
 	struct db_stmt *s;
-	int rc = db_prepare(store_db(st), "SELECT coalesce(min(id), 0), coalesce(max(id), 0) FROM child", &s, err);
+	int rc = db_prepare(store_db(st),
+			    "SELECT coalesce(min(id), 0), coalesce(max(id), 0), (SELECT count(*) FROM visit) FROM child", &s,
+			    err);
 	if (rc) {
 		return rc;
 	}
 	rc = db_step(s, err);
-	int64_t lo = rc == 1 ? db_col_int(s, 0) : 0, hi = rc == 1 ? db_col_int(s, 1) : 0;
+	int64_t lo = rc == 1 ? db_col_int(s, 0) : 0, hi = rc == 1 ? db_col_int(s, 1) : 0, visits = rc == 1 ? db_col_int(s, 2) : 0;
 	db_finalize(s);
 	if (rc < 0) {
 		return rc;
 	}
 	bounds[0] = bounds[parts] = 0;
-	if ((rc = visit_bounds(st, parts, bounds, err)) != 0) {
+	if ((rc = visit_bounds(st, visits, parts, bounds, err)) != 0) {
 		return rc < 0 ? rc : 0;
 	}
 	for (int k = 1; k < parts; k++) {
