@@ -13,7 +13,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	struct hearth_error err = {0};
 	struct returns_findings f = {0};
 	struct returns_files_result fr;
-	int rc = returns_validate_files(paths, 1, 2025, NULL, &a, &f, &fr, &err);
+	int rc = returns_validate_files(paths, 1, 2025, 1, NULL, &a, &f, &fr, &err);
 	if (rc != 0 && !err.message[0]) {
 		abort();
 	}

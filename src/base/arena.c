@@ -118,3 +118,24 @@ void arena_reset(struct arena *a)
 	keep->used = 0;
 	a->total = 0;
 }
+
+void arena_adopt(struct arena *a, struct arena *from)
+{
+	struct arena_block *last = from->head;
+	if (!last) {
+		return;
+	}
+	while (last->next) {
+		last = last->next;
+	}
+	/* After a's current block, so its free space is still used first. */
+	if (a->head) {
+		last->next = a->head->next;
+		a->head->next = from->head;
+	} else {
+		a->head = from->head;
+	}
+	a->total += from->total;
+	from->head = NULL;
+	from->total = 0;
+}

@@ -31,5 +31,9 @@ void arena_free(struct arena *a);
 /* Empties the arena but keeps one block for reuse, so a loop that allocates and resets
  * per item does not return memory to the system (and ask for it again) every time. */
 void arena_reset(struct arena *a);
+/* Moves every block of from into a (from is left empty): what was allocated in from lives
+ * until a is freed. For work split between threads, each with its own arena, whose results
+ * the caller keeps. */
+void arena_adopt(struct arena *a, struct arena *from);
 
 #endif

@@ -8,6 +8,8 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "base/threads.h"
+
 static int parse_value(struct cli_opt *o, const char *v)
 {
 	switch (o->type) {
@@ -99,6 +101,15 @@ int cli_format(const char *s, unsigned allowed, enum cli_format *out)
 	}
 	cli_fail("--format: '%s' is not one of the formats this command writes", s);
 	return -1;
+}
+
+int cli_threads(int64_t opt)
+{
+	if (opt == 0 || opt < -1) {
+		cli_fail("--threads: give a number of threads, 1 or more");
+		return -1;
+	}
+	return opt < 0 ? threads_default() : opt > THREADS_MAX ? THREADS_MAX : (int)opt;
 }
 
 void cli_error(const struct hearth_error *err)

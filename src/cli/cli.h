@@ -50,6 +50,10 @@ enum cli_format { FORMAT_TEXT, FORMAT_JSON, FORMAT_CSV, FORMAT_XLSX };
 /* Reads a --format value among those allowed (a bit mask of 1 << FORMAT_*). */
 int cli_format(const char *s, unsigned allowed, enum cli_format *out);
 
+/* Reads --threads N (opt: the value given, -1 when none): the number of threads, the online
+ * CPUs when none was given, at most THREADS_MAX; -1 (with the message) when N is below 1. */
+int cli_threads(int64_t opt);
+
 /* Prints the hearth_error as one line on stderr: "hearth: field: message (rule: r)". */
 void cli_error(const struct hearth_error *err);
 void cli_fail(const char *fmt, ...) __attribute__((format(printf, 1, 2)));

@@ -103,16 +103,12 @@ static int64_t threads_opt = -1;
 
 static int threads_of(void)
 {
-	return threads_opt < 0 ? measures_default_threads() : threads_opt > 64 ? 64 : (int)threads_opt;
+	return cli_threads(threads_opt);
 }
 
 static int bad_threads(void)
 {
-	if (threads_opt == 0 || threads_opt < -1) {
-		cli_fail("--threads: give a number of threads, 1 or more");
-		return -1;
-	}
-	return 0;
+	return cli_threads(threads_opt) < 0 ? -1 : 0;
 }
 
 /* The measures (n dates; none when n is 0) and, when aa is not NULL, the Annex A lists as at

@@ -1,9 +1,10 @@
 /* cmd_validate: the DfE's validation rules over the record, as the return would be sent.
  *
  *   hearth validate DB --return ssda903|cin-census [--year Y] [--child ID]
- *                   [--format text|json|csv|xlsx --out FILE.xlsx] [--timing]
+ *                   [--format text|json|csv|xlsx --out FILE.xlsx] [--timing] [--threads N]
  *   hearth validate --files DIR|FILE [FILE...] [--year Y] [--last-year DIR] [--providers FILE]
  *                   [--postcodes FILE] [--la-code CODES] [--format text|json|csv|xlsx --out FILE.xlsx]
+ *                   [--threads N]
  *   hearth validate --rules [--return R] [--format text|json|csv]
  *
  * --files validates a return as it was received, with no record (returns_validate_files):
@@ -18,6 +19,11 @@
  * bench/returns). --format xlsx writes a workbook for people to --out (a sheet "Findings", one
  * row per finding; "By rule", the count per rule; "Not run", the rules whose reference data was
  * not given), readable by its owner only.
+ * --threads N (default: the online CPUs) splits the children between N threads: on the
+ * record, the SSDA903 is read on one and checked on another (2 at most), the CIN census's
+ * children are cut by id, each part read on its own connection and checked; from files, the
+ * SSDA903's children are checked in N runs once read. The findings and their order are the
+ * same whatever N (returns_validate_store, returns_validate_files).
  * --rules prints the rule table itself. Exit 0 when the record was
  * validated, whatever it found. */
 #include <jansson.h>
@@ -421,7 +427,7 @@ struct files_refs {
 	const char *last_year, *providers, *postcodes, *la_code;
 };
 
-static int validate_files(const char *first, char **more, int n_more, int year, enum cli_format format,
+static int validate_files(const char *first, char **more, int n_more, int year, int threads, enum cli_format format,
 			  const char *out, const struct files_refs *given)
 {
 	const char **paths = xmalloc(sizeof(*paths) * (size_t)(n_more + 1));
@@ -448,7 +454,7 @@ static int validate_files(const char *first, char **more, int n_more, int year, 
 		rc = returns_refdata_last_year(ref, &given->last_year, 1, &err);
 	}
 	if (!rc) {
-		rc = returns_validate_files(paths, (size_t)n_more + 1, year, ref, &a, &f, &res, &err);
+		rc = returns_validate_files(paths, (size_t)n_more + 1, year, threads, ref, &a, &f, &res, &err);
 	}
 	free(paths);
 	if (rc) {
@@ -471,7 +477,7 @@ int cmd_validate(int argc, char **argv)
 {
 	const char *ret = NULL, *format_name = "text", *child = NULL, *files = NULL, *out = NULL;
 	struct files_refs given = {0};
-	int64_t year = 0;
+	int64_t year = 0, threads_opt = -1;
 	bool timing = false, rules = false;
 	struct cli_opt opts[] = {
 		{"--return", OPT_STR, &ret, false},	{"--year", OPT_INT, &year, false},
@@ -480,16 +486,20 @@ int cmd_validate(int argc, char **argv)
 		{"--files", OPT_STR, &files, false},	{"--out", OPT_STR, &out, false},
 		{"--last-year", OPT_STR, &given.last_year, false}, {"--providers", OPT_STR, &given.providers, false},
 		{"--postcodes", OPT_STR, &given.postcodes, false}, {"--la-code", OPT_STR, &given.la_code, false},
+		{"--threads", OPT_INT, &threads_opt, false},
 	};
 	char *pos[256];
 	int n_pos;
 	enum cli_format format;
 	const char *usage = "usage: hearth validate DB --return ssda903|cin-census [--year Y] [--child ID] "
-			    "[--format text|json|csv|xlsx --out FILE.xlsx]\n"
+			    "[--format text|json|csv|xlsx --out FILE.xlsx] [--threads N]\n"
 			    "       hearth validate --files DIR|FILE [FILE...] [--year Y] [--last-year DIR] [--providers FILE]\n"
 			    "                       [--postcodes FILE] [--la-code CODES] [--format text|json|csv|xlsx --out FILE.xlsx]\n"
+			    "                       [--threads N]\n"
 			    "       hearth validate --rules [--return R] [--format F]\n";
+	int threads;
 	if (cli_parse(argc, argv, 1, opts, (int)(sizeof(opts) / sizeof(opts[0])), pos, 256, &n_pos) ||
+	    (threads = cli_threads(threads_opt)) < 0 ||
 	    cli_format(format_name, (1u << FORMAT_TEXT) | (1u << FORMAT_JSON) | (1u << FORMAT_CSV) | (1u << FORMAT_XLSX),
 		       &format)) {
 		fputs(usage, stderr);
@@ -508,7 +518,7 @@ int cmd_validate(int argc, char **argv)
 		return print_rules(kind, format);
 	}
 	if (files) {
-		return validate_files(files, pos, n_pos, (int)year, format, out, &given);
+		return validate_files(files, pos, n_pos, (int)year, threads, format, out, &given);
 	}
 	if (n_pos != 1 || kind < 0) {
 		fputs(usage, stderr);
@@ -547,8 +557,8 @@ int cmd_validate(int argc, char **argv)
 		}
 	} else {
 		bool tty = isatty(STDERR_FILENO) && !timing;
-		rc = returns_validate_store(st, (enum returns_kind)kind, (int)year, &a, &f, tty ? on_progress : NULL, NULL,
-					    &err);
+		rc = returns_validate_store(st, (enum returns_kind)kind, (int)year, threads, &a, &f,
+					    tty ? on_progress : NULL, NULL, &err);
 	}
 	double t1 = now_s();
 	/* What the rules had (the record's reference data), for the rules not run. */

@@ -101,9 +101,9 @@ const struct cli_command cli_commands[] = {
 	 "read past returns and Annex A lists into the record (a child it cannot hold is held back whole)",
 	 false},
 	{"validate", cmd_validate,
-	 "DB --return ssda903|cin-census [--year Y] [--child ID] [--format text|json|csv]\n"
+	 "DB --return ssda903|cin-census [--year Y] [--child ID] [--format text|json|csv] [--threads N]\n"
 	 "       --files DIR|FILE... [--year Y] [--last-year DIR] [--providers FILE] [--postcodes FILE]\n"
-	 "                [--format text|json|csv|xlsx --out FILE.xlsx]\n"
+	 "                [--format text|json|csv|xlsx --out FILE.xlsx] [--threads N]\n"
 	 "       --rules [--return ssda903|cin-census] [--format text|json|csv]",
 	 "the DfE's validation rules over the record, or over a return's files as received", false},
 	{"ssd", cmd_ssd, "DB --out DIR|postgresql://...  |  --fields",

@@ -13,11 +13,10 @@
  * of the scan come from one committed state, as one thread's would. Each thread runs the
  * same per-child code (scan_one) on its range of ids; only the merge is extra, and it runs on
  * the main thread after every part is joined, in id order. */
-#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
+#include "base/threads.h"
 #include "measures/internal.h"
 
 static hdate row_date(const struct hval *v)
@@ -243,13 +242,7 @@ int measures_and_annex_a(struct store *st, hdate as_at, const struct measures_op
 
 /* ---- the job, on one thread or several ---- */
 
-#define MAX_THREADS 64
-
-int measures_default_threads(void)
-{
-	long n = sysconf(_SC_NPROCESSORS_ONLN);
-	return n < 1 ? 1 : n > MAX_THREADS ? MAX_THREADS : (int)n;
-}
+#define MAX_THREADS THREADS_MAX
 
 /* One thread's part: its connection, its id range, its own run and lists in its own arena. */
 struct part {
@@ -260,16 +253,13 @@ struct part {
 	struct annex_a *aa;
 	struct hearth_error err;
 	int rc;
-	pthread_t tid;
-	bool started;
 };
 
-static void *part_main(void *arg)
+static void part_main(void *arg)
 {
 	struct part *p = arg;
 	struct scan s = {p->run, p->aa, NULL, &p->err};
 	p->rc = store_casefiles_scan(p->st, &p->f, scan_one, &s, &p->err);
-	return NULL;
 }
 
 int measures_job_run(struct store *st, struct measures_job *job, struct arena *a, struct hearth_error *err)
@@ -304,18 +294,7 @@ int measures_job_run(struct store *st, struct measures_job *job, struct arena *a
 			p[k].run = run ? (k ? measures_run_new(pa, job->in, job->dates, job->n_dates, &job->opt) : run) : NULL;
 			p[k].aa = aa ? (k ? annex_a_new(pa, job->in, job->annex_as_at) : aa) : NULL;
 		}
-		for (int k = 1; k < parts; k++) {
-			p[k].started = pthread_create(&p[k].tid, NULL, part_main, &p[k]) == 0;
-			if (!p[k].started) {
-				part_main(&p[k]);	/* no thread to be had: its part on this one, after */
-			}
-		}
-		part_main(&p[0]);
-		for (int k = 1; k < parts; k++) {
-			if (p[k].started) {
-				pthread_join(p[k].tid, NULL);
-			}
-		}
+		threads_run(p, sizeof(*p), parts, part_main);
 		for (int k = 0; k < parts; k++) {
 			if (!rc && p[k].rc) {
 				rc = p[k].rc;

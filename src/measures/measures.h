@@ -281,8 +281,6 @@ struct measures_job {
 	struct annex_a *aa;
 };
 int measures_job_run(struct store *st, struct measures_job *job, struct arena *a, struct hearth_error *err);
-/* The number of online CPUs (at least 1): the default for --threads. */
-int measures_default_threads(void);
 
 /* One pass over every child in the store (store_casefiles_scan), handing each casefile to
  * the run and to the Annex A lists (either may be NULL). Returns 0 or a negative HERR_*

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "base/mem.h"
+#include "base/threads.h"
 #include "model/codes.h"
 #include "returns/internal.h"
 
@@ -142,6 +143,45 @@ size_t rules_run_global(struct returns_ctx *x, enum returns_kind kind, struct rg
 	return x->out->n - before;
 }
 
+void rx_part_init(struct rx_part *p, const struct returns_ctx *run)
+{
+	memset(p, 0, sizeof(*p));
+	p->x = *run;
+	p->x.a = &p->a;
+	p->x.out = &p->out;
+	p->x.run = NULL; /* chosen again, in the part's own arena */
+	p->x.n_run = 0;
+	p->x.run_kind = 0;
+	p->x.s9 = NULL;
+	p->x.ci = NULL;
+	p->x.cf = NULL;
+	p->x.last_state = 0;
+}
+
+void rx_part_merge(struct returns_ctx *x, struct rglobal *g, struct rx_part *p)
+{
+	struct returns_findings *o = x->out;
+	for (size_t i = 0; i < p->out.n; i++) {
+		*ARR_PUSH(x->a, o->items, o->n, o->cap) = p->out.items[i];
+	}
+	o->errors += p->out.errors;
+	o->queries += p->out.queries;
+	if (g) {
+		for (size_t i = 0; i < p->g.n_keys; i++) {
+			*ARR_PUSH(x->a, g->keys, g->n_keys, g->cap_keys) = p->g.keys[i];
+		}
+		g->children += p->g.children;
+		g->unknown_sex += p->g.unknown_sex;
+		g->multi_disability += p->g.multi_disability;
+		g->with_disability += p->g.with_disability;
+		g->header_rows += p->g.header_rows;
+		for (size_t i = 0; i < sizeof(g->disability_used) / sizeof(g->disability_used[0]); i++) {
+			g->disability_used[i] = g->disability_used[i] || p->g.disability_used[i];
+		}
+	}
+	arena_adopt(x->a, &p->a);
+}
+
 static void ctx_init(struct returns_ctx *x, int year, bool from_record, struct arena *a, struct returns_findings *out)
 {
 	memset(x, 0, sizeof(*x));
@@ -201,6 +241,7 @@ struct vs_state {
 	struct rglobal g;
 	struct arena scratch;
 	int64_t done, total;
+	int64_t *shared_done;	/* split between threads: the children done by every part */
 	returns_progress_fn progress;
 	void *pctx;
 };
@@ -210,8 +251,9 @@ static int vs_child_x(void *ctx, const struct casefile *cf, const struct returns
 	struct vs_state *s = ctx;
 	validate_one(&s->x, cf, x, s->k, &s->scratch, &s->g);
 	arena_reset(&s->scratch); /* keeps a block: no allocation per child */
-	if (s->progress && ++s->done % 2048 == 0) {
-		s->progress(s->pctx, s->done, s->total);
+	int64_t done = s->shared_done ? __atomic_add_fetch(s->shared_done, 1, __ATOMIC_RELAXED) : ++s->done;
+	if (s->progress && done % 2048 == 0) {
+		s->progress(s->pctx, done, s->total);
 	}
 	return 0;
 }
@@ -224,65 +266,22 @@ static int vs_child(void *ctx, const struct casefile *cf)
 
 /* ---- the SSDA903 in two threads ----
  * Reading the record (this thread: returns_scan_903 hands each child over) and checking it
- * (a second thread: views and rules) overlap. Children go across in batches, through a ring
- * of BATCHES of them; the checker alone writes the findings and the whole-return tally, and
- * takes the batches in the order they were filled, so the findings keep the record's order
- * and are the same as one thread's. A child's arrays are slices of the scan's, which live
- * until it ends; its own row's text is copied into the batch, since the scan reuses it. */
+ * (a second thread: views and rules) overlap, through a pipe (pipe.c) of batches of
+ * children: the checker alone writes the findings and the whole-return tally, in the order
+ * read, so the findings are the same as one thread's. A child's arrays are slices of the
+ * scan's, which live until it ends; its own row's text is copied into the batch, since the
+ * scan reuses it. */
 #define BATCH 128
-#define BATCHES 4
 
-struct batch {
-	struct casefile cf[BATCH];
-	size_t n;
-	struct arena text;	/* the children's rows' text */
+struct s9_item {
+	struct casefile cf;
 	const struct returns_extras *x;	/* the scan's extras (the same for every child) */
 };
 
-struct pipe {
-	struct vs_state *s;
-	pthread_mutex_t mu;
-	pthread_cond_t filled, emptied;
-	struct batch b[BATCHES];
-	size_t head, count;	/* the published batches: head .. head + count - 1 */
-	size_t tail;		/* the batch being filled */
-	bool filling, done;
-	pthread_t thread;
-};
-
-static void *checker(void *arg)
+static void check_item(void *ctx, void *item)
 {
-	struct pipe *p = arg;
-	for (;;) {
-		pthread_mutex_lock(&p->mu);
-		while (p->count == 0 && !p->done) {
-			pthread_cond_wait(&p->filled, &p->mu);
-		}
-		if (p->count == 0) {
-			pthread_mutex_unlock(&p->mu);
-			return NULL;
-		}
-		struct batch *b = &p->b[p->head];
-		pthread_mutex_unlock(&p->mu);
-		for (size_t i = 0; i < b->n; i++) {
-			vs_child_x(p->s, &b->cf[i], b->x);
-		}
-		pthread_mutex_lock(&p->mu);
-		p->head = (p->head + 1) % BATCHES;
-		p->count--;
-		pthread_cond_signal(&p->emptied);
-		pthread_mutex_unlock(&p->mu);
-	}
-}
-
-static void publish(struct pipe *p)
-{
-	pthread_mutex_lock(&p->mu);
-	p->count++;
-	p->tail = (p->tail + 1) % BATCHES;
-	p->filling = false;
-	pthread_cond_signal(&p->filled);
-	pthread_mutex_unlock(&p->mu);
+	struct s9_item *it = item;
+	vs_child_x(ctx, &it->cf, it->x);
 }
 
 static const char *keep_text(struct arena *a, const char *s)
@@ -292,74 +291,107 @@ static const char *keep_text(struct arena *a, const char *s)
 
 static int pipe_child(void *ctx, const struct casefile *cf, const struct returns_extras *x)
 {
-	struct pipe *p = ctx;
-	if (!p->filling) {
-		pthread_mutex_lock(&p->mu);
-		while (p->count == BATCHES) {
-			pthread_cond_wait(&p->emptied, &p->mu);
-		}
-		pthread_mutex_unlock(&p->mu);
-		p->b[p->tail].n = 0;
-		arena_reset(&p->b[p->tail].text);
-		p->filling = true;
+	struct arena *text;
+	struct s9_item *it = rx_pipe_slot(ctx, &text);
+	it->x = x;
+	it->cf = *cf;
+	struct cf_child *ch = &it->cf.child;
+	const char **texts[] = {&ch->la_child_id, &ch->upn,	     &ch->given_name,  &ch->family_name,
+				&ch->sex,	  &ch->ethnicity,    &ch->upn_unknown, &ch->mother,
+				&ch->prev_perm,	  &ch->prev_perm_la, &ch->former_upn};
+	for (size_t i = 0; i < sizeof(texts) / sizeof(texts[0]); i++) {
+		*texts[i] = keep_text(text, *texts[i]);
 	}
-	struct batch *b = &p->b[p->tail];
-	b->x = x;
-	struct casefile *c = &b->cf[b->n++];
-	*c = *cf;
-	struct cf_child *ch = &c->child;
-	const char **text[] = {&ch->la_child_id, &ch->upn,	    &ch->given_name,   &ch->family_name,
-			       &ch->sex,	 &ch->ethnicity,    &ch->upn_unknown,  &ch->mother,
-			       &ch->prev_perm,	 &ch->prev_perm_la, &ch->former_upn};
-	for (size_t i = 0; i < sizeof(text) / sizeof(text[0]); i++) {
-		*text[i] = keep_text(&b->text, *text[i]);
-	}
-	if (b->n == BATCH) {
-		publish(p);
-	}
+	rx_pipe_push(ctx);
 	return 0;
 }
 
-/* After the last child, while the scan's arrays still live: the last batch goes across and
- * the checker finishes. */
+/* After the last child, while the scan's arrays still live: the checker finishes. */
 static void pipe_end(void *ctx)
 {
-	struct pipe *p = ctx;
-	if (p->filling) {
-		publish(p);
-	}
-	pthread_mutex_lock(&p->mu);
-	p->done = true;
-	pthread_cond_signal(&p->filled);
-	pthread_mutex_unlock(&p->mu);
-	pthread_join(p->thread, NULL);
+	rx_pipe_end(ctx);
 }
 
-/* The SSDA903 scan with the checking on a second thread; one thread when none can start. */
-static int validate_903(struct store *st, int year, struct vs_state *s, struct hearth_error *err)
+/* The SSDA903 scan with the checking on a second thread (threads >= 2); one thread when
+ * threads is 1. */
+static int validate_903(struct store *st, int year, int threads, struct vs_state *s, struct hearth_error *err)
 {
-	struct pipe *p = xcalloc(1, sizeof(*p));
-	p->s = s;
-	pthread_mutex_init(&p->mu, NULL);
-	pthread_cond_init(&p->filled, NULL);
-	pthread_cond_init(&p->emptied, NULL);
+	if (threads < 2) {
+		return returns_scan_903(st, year, vs_child_x, NULL, s, err);
+	}
+	return returns_scan_903(st, year, pipe_child, pipe_end, rx_pipe_start(sizeof(struct s9_item), BATCH, check_item, s),
+				err);
+}
+
+/* ---- the CIN census split between threads ----
+ * Reading every child's casefile is most of its time (the rules a fifth), so the reading is
+ * split: part k reads the children of its id range on its own connection (store_readers_open:
+ * every connection on the same state of the record) and runs the rules on them into its own
+ * findings and tally (struct rx_part); the parts are merged in id order. */
+struct cin_part {
+	struct rx_part rp;
+	struct vs_state s;
+	struct store *st;
+	struct store_filter f;
+	struct hearth_error err;
 	int rc;
-	if (pthread_create(&p->thread, NULL, checker, p) != 0) {
-		rc = returns_scan_903(st, year, vs_child_x, NULL, s, err);
-	} else {
-		rc = returns_scan_903(st, year, pipe_child, pipe_end, p, err);
+};
+
+static void cin_part_main(void *arg)
+{
+	struct cin_part *p = arg;
+	p->rc = store_casefiles_scan(p->st, &p->f, vs_child, &p->s, &p->err);
+	arena_free(&p->s.scratch);
+}
+
+static int validate_cin(struct store *st, int threads, struct vs_state *s, struct arena *a, struct hearth_error *err)
+{
+	threads = threads < 1 ? 1 : threads > THREADS_MAX ? THREADS_MAX : threads;
+	if (threads == 1) {
+		int rc = returns_extras_load(st, 0, a, &s->ex, err);
+		return rc ? rc : store_casefiles_scan(st, NULL, vs_child, s, err);
 	}
-	for (int i = 0; i < BATCHES; i++) {
-		arena_free(&p->b[i].text);
+	struct store *readers[THREADS_MAX];
+	int64_t bounds[THREADS_MAX + 1];
+	int n_readers = 0;
+	int rc = store_readers_open(st, threads - 1, readers, &n_readers, bounds, err);
+	if (rc) {
+		return rc;
 	}
-	pthread_cond_destroy(&p->filled);
-	pthread_cond_destroy(&p->emptied);
-	pthread_mutex_destroy(&p->mu);
+	int parts = n_readers + 1;
+	int64_t done = 0;
+	struct cin_part *p = xcalloc((size_t)parts, sizeof(*p));
+	if (!(rc = returns_extras_load(st, 0, a, &s->ex, err))) {
+		for (int k = 0; k < parts; k++) {
+			rx_part_init(&p[k].rp, &s->x);
+			p[k].s = *s;
+			p[k].s.x = p[k].rp.x;
+			p[k].s.shared_done = &done;
+			p[k].s.progress = k ? NULL : s->progress; /* the main thread's part tells */
+			p[k].st = k ? readers[k - 1] : st;
+			p[k].f.id_from = bounds[k];
+			p[k].f.id_below = bounds[k + 1];
+		}
+		threads_run(p, sizeof(*p), parts, cin_part_main);
+		for (int k = 0; k < parts; k++) {
+			if (!rc && p[k].rc) {
+				rc = p[k].rc;
+				*err = p[k].err;
+			}
+			p[k].rp.g = p[k].s.g; /* the part's tally (its findings went to rp.out) */
+			if (!rc) {
+				rx_part_merge(&s->x, &s->g, &p[k].rp);
+			}
+			arena_free(&p[k].rp.a);
+		}
+	}
+	s->done = done;
 	free(p);
+	store_readers_close(st, readers, n_readers);
 	return rc;
 }
 
-int returns_validate_store(struct store *st, enum returns_kind k, int year, struct arena *a,
+int returns_validate_store(struct store *st, enum returns_kind k, int year, int threads, struct arena *a,
 			   struct returns_findings *out, returns_progress_fn progress, void *pctx,
 			   struct hearth_error *err)
 {
@@ -380,12 +412,9 @@ int returns_validate_store(struct store *st, enum returns_kind k, int year, stru
 		}
 		s.x.ref = ref;
 		s.total = 0; /* the children the return can hold are found as the scan goes */
-		rc = validate_903(st, year, &s, err);
+		rc = validate_903(st, year, threads, &s, err);
 	} else {
-		rc = returns_extras_load(st, 0, a, &s.ex, err);
-		if (!rc) {
-			rc = store_casefiles_scan(st, NULL, vs_child, &s, err);
-		}
+		rc = validate_cin(st, threads, &s, a, err);
 	}
 	arena_free(&s.scratch);
 	if (rc) {

@@ -21,6 +21,7 @@
 #include <sys/stat.h>
 
 #include "base/mem.h"
+#include "base/threads.h"
 #include "returns/table903.h"
 
 #define RR(id, sev, msg) {id, 0, sev, "file", "", msg, 0, 0, 0, 0, NULL, 0}
@@ -119,8 +120,36 @@ static void s9_file_problem(void *ctx, const struct rread_note *n)
 	read_finding(r->x, RETURN_SSDA903, n, NULL);
 }
 
-static int validate_903(const char *const *paths, size_t n, struct returns_ctx *x, struct returns_files_result *res,
-			struct hearth_error *err)
+/* The children, once read, checked on several threads: part k takes the k-th run of them
+ * (in the order read) into its own findings and tally (rx_part), merged part after part. */
+struct s9_part {
+	struct rx_part rp;
+	struct s9_child *children;
+	size_t n;
+};
+
+static void s9_check(struct returns_ctx *x, struct rglobal *g, struct s9_child *children, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		struct s9_child *v = &children[i];
+		s9_prepare(v);
+		x->s9 = v;
+		for (size_t k = 0; k < v->n_problems; k++) {
+			read_finding(x, RETURN_SSDA903, &v->problems[k], v->child);
+		}
+		rules_run_child(x, RETURN_SSDA903, g);
+	}
+	x->s9 = NULL;
+}
+
+static void s9_part_main(void *arg)
+{
+	struct s9_part *p = arg;
+	s9_check(&p->rp.x, &p->rp.g, p->children, p->n);
+}
+
+static int validate_903(const char *const *paths, size_t n, int threads, struct returns_ctx *x,
+			struct returns_files_result *res, struct hearth_error *err)
 {
 	struct s9_run run = {x};
 	struct s9_files f;
@@ -143,16 +172,23 @@ static int validate_903(const char *const *paths, size_t n, struct returns_ctx *
 	}
 	struct rglobal g;
 	memset(&g, 0, sizeof(g));
-	for (size_t i = 0; i < f.n_children; i++) {
-		struct s9_child *v = &f.children[i];
-		s9_prepare(v);
-		x->s9 = v;
-		for (size_t k = 0; k < v->n_problems; k++) {
-			read_finding(x, RETURN_SSDA903, &v->problems[k], v->child);
+	int parts = threads < 1 ? 1 : threads > THREADS_MAX ? THREADS_MAX : threads;
+	if (parts > 1 && f.n_children >= (size_t)parts) {
+		struct s9_part *p = xcalloc((size_t)parts, sizeof(*p));
+		for (int k = 0; k < parts; k++) {
+			size_t from = f.n_children * (size_t)k / (size_t)parts, to = f.n_children * (size_t)(k + 1) / (size_t)parts;
+			rx_part_init(&p[k].rp, x);
+			p[k].children = f.children + from;
+			p[k].n = to - from;
 		}
-		rules_run_child(x, RETURN_SSDA903, &g);
+		threads_run(p, sizeof(*p), parts, s9_part_main);
+		for (int k = 0; k < parts; k++) {
+			rx_part_merge(x, &g, &p[k].rp);
+		}
+		free(p);
+	} else {
+		s9_check(x, &g, f.children, f.n_children);
 	}
-	x->s9 = NULL;
 	rules_run_global(x, RETURN_SSDA903, &g);
 	res->tables_absent = x->tables_absent;
 	res->children = (int64_t)f.n_children;
@@ -175,19 +211,55 @@ struct cin_run {
 	int64_t children;
 };
 
+static void cin_check(struct returns_ctx *x, struct rglobal *g, struct ci_child *v, const struct rread_note *bad,
+		      size_t n_bad)
+{
+	x->ci = v;
+	for (size_t i = 0; i < n_bad; i++) {
+		read_finding(x, RETURN_CIN, &bad[i], v->la_id ? v->la_id : "");
+	}
+	rules_run_child(x, RETURN_CIN, g);
+	x->ci = NULL;
+}
+
 static void cin_child(void *ctx, struct ci_child *v, const struct rread_note *bad, size_t n_bad)
 {
 	struct cin_run *r = ctx;
 	r->children++;
-	r->x->ci = v;
-	for (size_t i = 0; i < n_bad; i++) {
-		read_finding(r->x, RETURN_CIN, &bad[i], v->la_id ? v->la_id : "");
-	}
-	rules_run_child(r->x, RETURN_CIN, &r->g);
-	r->x->ci = NULL;
+	cin_check(r->x, &r->g, v, bad, n_bad);
 }
 
-static int validate_cin(const char *path, int year_given, struct returns_ctx *x, struct ci_header *hdr,
+/* Read on this thread, checked on a second (pipe.c): the child and its notes are in the
+ * reader's arena, which lives on; the checker's findings and tally are its part's. */
+struct cin_item {
+	struct ci_child v;
+	const struct rread_note *bad;
+	size_t n_bad;
+};
+
+struct cin_piped {
+	struct rx_part rp;
+	struct rx_pipe *pipe;
+	int64_t children;
+};
+
+static void cin_check_item(void *ctx, void *item)
+{
+	struct rx_part *p = ctx;
+	struct cin_item *it = item;
+	cin_check(&p->x, &p->g, &it->v, it->bad, it->n_bad);
+}
+
+static void cin_child_piped(void *ctx, struct ci_child *v, const struct rread_note *bad, size_t n_bad)
+{
+	struct cin_piped *r = ctx;
+	r->children++;
+	struct cin_item *it = rx_pipe_slot(r->pipe, NULL);
+	*it = (struct cin_item){*v, bad, n_bad};
+	rx_pipe_push(r->pipe);
+}
+
+static int validate_cin(const char *path, int year_given, int threads, struct returns_ctx *x, struct ci_header *hdr,
 			struct returns_files_result *res, struct hearth_error *err)
 {
 	int rc = cin_read_header(path, x->a, hdr, err);
@@ -208,7 +280,18 @@ static int validate_cin(const char *path, int year_given, struct returns_ctx *x,
 	struct cin_run run;
 	memset(&run, 0, sizeof(run));
 	run.x = x;
-	rc = cin_read_children(path, x->a, cin_child, &run, err);
+	if (threads > 1) {
+		struct cin_piped *pr = xcalloc(1, sizeof(*pr));
+		rx_part_init(&pr->rp, x);
+		pr->pipe = rx_pipe_start(sizeof(struct cin_item), 64, cin_check_item, &pr->rp);
+		rc = cin_read_children(path, x->a, cin_child_piped, pr, err);
+		rx_pipe_end(pr->pipe);
+		rx_part_merge(x, &run.g, &pr->rp);
+		run.children = pr->children;
+		free(pr);
+	} else {
+		rc = cin_read_children(path, x->a, cin_child, &run, err);
+	}
 	if (rc == HERR_INVALID) {
 		struct rread_note note = {RREAD_UNREADABLE, path, 0, NULL, arena_strdup(x->a, err->message)};
 		read_finding(x, RETURN_CIN, &note, NULL);
@@ -222,7 +305,7 @@ static int validate_cin(const char *path, int year_given, struct returns_ctx *x,
 	return 0;
 }
 
-int returns_validate_files(const char *const *paths, size_t n, int year, const struct returns_refdata *ref,
+int returns_validate_files(const char *const *paths, size_t n, int year, int threads, const struct returns_refdata *ref,
 			   struct arena *a, struct returns_findings *out, struct returns_files_result *res,
 			   struct hearth_error *err)
 {
@@ -272,7 +355,7 @@ int returns_validate_files(const char *const *paths, size_t n, int year, const s
 		}
 		res->kind = RETURN_CIN;
 		struct ci_header *hdr = arena_alloc(a, sizeof(*hdr));
-		return validate_cin(xml, year, &x, hdr, res, err);
+		return validate_cin(xml, year, threads, &x, hdr, res, err);
 	}
 	res->kind = RETURN_SSDA903;
 	if (!year) {
@@ -285,5 +368,5 @@ int returns_validate_files(const char *const *paths, size_t n, int year, const s
 	x.year = year;
 	x.ys = returns_year_start(year);
 	x.ye = returns_year_end(year);
-	return validate_903(files, nf, &x, res, err);
+	return validate_903(files, nf, threads, &x, res, err);
 }

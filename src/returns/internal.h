@@ -340,6 +340,34 @@ size_t rules_run_child(struct returns_ctx *x, enum returns_kind kind, struct rgl
 /* Runs the whole-return rules over g. */
 size_t rules_run_global(struct returns_ctx *x, enum returns_kind kind, struct rglobal *g);
 
+/* One thread's part of a validation split between threads (engine.c): the same context as
+ * the whole run's (year, source, reference data), but its own arena, findings and tally, so
+ * that it shares nothing writable with the other parts. rx_part_merge appends a part's
+ * findings and tally to the run's (x->out, g) and hands its arena's blocks to x->a (what the
+ * findings point to lives on); merged in the children's order, part after part, the findings
+ * are those one thread would have made, in the same order. */
+struct rx_part {
+	struct returns_ctx x;
+	struct returns_findings out;
+	struct rglobal g;
+	struct arena a;
+};
+void rx_part_init(struct rx_part *p, const struct returns_ctx *run);
+void rx_part_merge(struct returns_ctx *x, struct rglobal *g, struct rx_part *p);
+
+/* Reading on this thread and checking on a second, the items in batches of per_batch, each
+ * item (size bytes, copied into the batch) handed to check(ctx, item) on the checker's
+ * thread in the order pushed (pipe.c). rx_pipe_slot: room for the next item, and the
+ * batch's arena (text may be NULL) for what the item must keep that the reader will reuse;
+ * rx_pipe_push sends it. rx_pipe_end: after the last item, returns when every item has been
+ * checked, and frees the pipe (and the batches' arenas: what the checker keeps, it copies). */
+typedef void (*rx_pipe_fn)(void *ctx, void *item);
+struct rx_pipe;
+struct rx_pipe *rx_pipe_start(size_t size, size_t per_batch, rx_pipe_fn check, void *ctx);
+void *rx_pipe_slot(struct rx_pipe *p, struct arena **text);
+void rx_pipe_push(struct rx_pipe *p);
+void rx_pipe_end(struct rx_pipe *p);
+
 /* ---- reference data (refdata.c) ---- */
 
 struct ref_provider {

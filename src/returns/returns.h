@@ -245,10 +245,13 @@ size_t returns_validate_child(const struct casefile *cf, const struct returns_ex
 typedef void (*returns_progress_fn)(void *ctx, int64_t done, int64_t total);
 
 /* Validates the whole record (every child, then the whole-return rules). Findings are
- * ordered by child (record order), then rule order. The SSDA903 is checked on a second
- * thread while this one reads the record (progress is called from it); a and out are that
- * thread's until the call returns. */
-int returns_validate_store(struct store *st, enum returns_kind k, int year, struct arena *a,
+ * ordered by child (record order), then rule order, and are the same whatever threads is.
+ * threads 1: all on this thread. With 2 or more, the SSDA903 is checked on a second thread
+ * while this one reads the record (progress is called from it; a and out are that thread's
+ * until the call returns), and the CIN census's children are split by id between threads,
+ * each reading its part on a connection of its own (store_readers_open: on PostgreSQL, one
+ * connection and one thread). */
+int returns_validate_store(struct store *st, enum returns_kind k, int year, int threads, struct arena *a,
 			   struct returns_findings *out, returns_progress_fn progress, void *pctx,
 			   struct hearth_error *err);
 
@@ -287,8 +290,11 @@ struct returns_files_result {
  * census; SSDA903 CSV tables do not say theirs). ref (may be NULL): the reference data the
  * rules that need it read; those rules do not run without it. Fails, naming the file, when a path cannot
  * be read, the files mix returns, or the year cannot be told (the message says how to give
- * it). */
-int returns_validate_files(const char *const *paths, size_t n, int year, const struct returns_refdata *ref,
+ * it). threads: the SSDA903's children, once read, are checked on that many threads (each a
+ * run of them in file order, its findings merged in that order: the same findings whatever
+ * threads is); the CIN census is read on this thread and, with threads 2 or more, checked on
+ * a second, in the order read. */
+int returns_validate_files(const char *const *paths, size_t n, int year, int threads, const struct returns_refdata *ref,
 			   struct arena *a, struct returns_findings *out, struct returns_files_result *res,
 			   struct hearth_error *err);
 

@@ -168,8 +168,9 @@ int store_casefiles_scan(struct store *st, const struct store_filter *filter, st
  * On PostgreSQL no readers are opened (*n_out 0; the caller scans on one connection) but
  * st's own read transaction is begun all the same. store_readers_close ends every read
  * transaction (st's too) and closes the readers. bounds: n + 2 child ids cutting the
- * children's id range into n + 1 parts of about equal width (bounds[0] 0 and
- * bounds[n + 1] 0: open), for store_filter's id_from / id_below. */
+ * children's id range into n + 1 parts of about as many visits each (the bulk of the rows a
+ * scan reads; of about equal width when the record has few visits), bounds[0] 0 and
+ * bounds[n + 1] 0 (open), for store_filter's id_from / id_below. */
 int store_readers_open(struct store *st, int n, struct store **readers, int *n_out, int64_t *bounds,
 		       struct hearth_error *err);
 void store_readers_close(struct store *st, struct store **readers, int n);

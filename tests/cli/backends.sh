@@ -2,7 +2,7 @@
 # The same record on SQLite and on PostgreSQL reads the same, byte for byte: the demo
 # county (seed 1, as at 2026-03-31) on both, then the inspection measures (JSON, and with
 # the Annex A lists and per team and worker), Annex A as CSV, a trend, the worklist, the
-# DfE validation of both returns, the summary and the child list, and `child show` (text,
+# DfE validation of both returns (also on 1 and 3 threads), the summary and the child list, and `child show` (text,
 # JSON and the history) for 50 children spread over every status. A difference is a bug in
 # a driver (src/store/postgres.c, sqlite.c) or in SQL one engine reads differently.
 #
@@ -74,6 +74,13 @@ same "due (json)" due DB --as-at $AS_AT --format json
 same "validate ssda903" validate DB --return ssda903
 same "validate cin-census" validate DB --return cin-census
 same "validate cin-census (json)" validate DB --return cin-census --format json
+# On one thread and on three (on SQLite the CIN census's children cut between three
+# connections, on PostgreSQL one connection): the same as each other engine's, and
+# tests/cli/threads.sh has the threaded SQLite run equal to its one-thread run.
+same "validate cin-census on 1 thread (csv)" validate DB --return cin-census --year 2026 --format csv --threads 1
+same "validate cin-census on 3 threads (csv)" validate DB --return cin-census --year 2026 --format csv --threads 3
+same "validate ssda903 on 1 thread (json)" validate DB --return ssda903 --year 2026 --format json --threads 1
+same "validate ssda903 on 3 threads (json)" validate DB --return ssda903 --year 2026 --format json --threads 3
 same "summary" summary DB --as-at $AS_AT
 same "child list (csv)" child DB list --as-at $AS_AT --format csv
 

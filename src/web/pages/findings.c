@@ -73,7 +73,10 @@ static int findings_fill(struct web_request *r, void *ctx, struct arena *a, void
 	 * revision it is filed under, never older, and the next request (which reads the new
 	 * revision) computes afresh. */
 	store_web_read_end(r->sw);
-	int rc = returns_validate_store(r->st, k->kind, k->year, a, &f, NULL, NULL, err);
+	/* Two threads for the SSDA903 (reading and checking overlap, with no connection more),
+	 * one for the CIN census: a page does not open connections of its own. */
+	int rc = returns_validate_store(r->st, k->kind, k->year, k->kind == RETURN_SSDA903 ? 2 : 1, a, &f, NULL, NULL,
+					err);
 	struct hearth_error again = {0};
 	if (store_web_read_begin(r->sw, &again) && !rc) {
 		*err = again;

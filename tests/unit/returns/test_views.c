@@ -480,7 +480,7 @@ static void test_validate_store(void **state)
 	}
 	assert_int_equal(store_commit(st, &err), 0);
 	struct returns_findings f = {0};
-	assert_int_equal(returns_validate_store(st, RETURN_SSDA903, 2025, &A, &f, NULL, NULL, &err), 0);
+	assert_int_equal(returns_validate_store(st, RETURN_SSDA903, 2025, 2, &A, &f, NULL, NULL, &err), 0);
 	int n355 = 0;
 	int64_t last = 0;
 	for (size_t i = 0; i < f.n; i++) {
@@ -498,6 +498,68 @@ static void test_validate_store(void **state)
 	assert_int_equal(system(cmd), 0);
 }
 
+/* A validation split between threads (rx_part): two parts, each with a finding and a child
+ * whose UPN is U1 in its own tally, merged part after part: the findings in part order with
+ * their text alive after the parts' arenas are let go (adopted), errors and queries added,
+ * the tallies added (children 5 + 6), the disability codes used by either part kept, and the
+ * UPN keys of both parts together, so the whole-return rule 1520 (duplicate UPN) finds the
+ * pair that no part saw alone. */
+static void test_parts_merge(void **state)
+{
+	(void)state;
+	struct returns_findings out = {0};
+	struct returns_ctx x;
+	memset(&x, 0, sizeof(x));
+	x.a = &A;
+	x.out = &out;
+	x.year = 2026;
+	x.ys = returns_year_start(2026);
+	x.ye = returns_year_end(2026);
+	struct rglobal g;
+	memset(&g, 0, sizeof(g));
+	struct rx_part p[2];
+	struct ci_child v[2];
+	memset(v, 0, sizeof(v));
+	const struct returns_rule *q = returns_rule_find(RETURN_CIN, "8825Q"), *e = returns_rule_find(RETURN_CIN, "8510");
+	assert_non_null(q);
+	assert_non_null(e);
+	for (int k = 0; k < 2; k++) {
+		rx_part_init(&p[k], &x);
+		v[k].id = k + 1;
+		v[k].la_id = k ? "B" : "A";
+		p[k].x.ci = &v[k];
+		p[k].x.rule = k ? e : q;
+		rx_emit(&p[k].x, NULL, 0, 0, 0, DATE_NONE, "part %d", k);
+		*ARR_PUSH(&p[k].a, p[k].g.keys, p[k].g.n_keys, p[k].g.cap_keys) =
+			(struct rkey){0, arena_strdup(&p[k].a, "U1"), arena_strdup(&p[k].a, v[k].la_id), v[k].id, 0};
+		p[k].g.children = 5 + k;
+		p[k].g.disability_used[k] = true;
+	}
+	for (int k = 0; k < 2; k++) {
+		rx_part_merge(&x, &g, &p[k]);
+		assert_null(p[k].a.head);
+		arena_free(&p[k].a);
+	}
+	assert_int_equal(out.n, 2);
+	assert_string_equal(out.items[0].child, "A");
+	assert_string_equal(out.items[0].detail, "part 0");
+	assert_string_equal(out.items[1].child, "B");
+	assert_string_equal(out.items[1].detail, "part 1");
+	assert_int_equal(out.queries, 1);
+	assert_int_equal(out.errors, 1);
+	assert_int_equal(g.children, 11);
+	assert_true(g.disability_used[0] && g.disability_used[1]);
+	assert_int_equal(g.n_keys, 2);
+	static const struct ci_header none = {0};
+	x.hdr = &none;
+	rules_run_global(&x, RETURN_CIN, &g);
+	bool dup = false;
+	for (size_t i = 2; i < out.n; i++) {
+		dup = dup || (strcmp(out.items[i].rule->id, "1520") == 0 && strcmp(out.items[i].child, "B") == 0);
+	}
+	assert_true(dup);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -512,6 +574,7 @@ int main(void)
 		cmocka_unit_test_teardown(test_years, teardown_arena),
 		cmocka_unit_test_teardown(test_check_change, teardown_arena),
 		cmocka_unit_test_teardown(test_validate_store, teardown_arena),
+		cmocka_unit_test_teardown(test_parts_merge, teardown_arena),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

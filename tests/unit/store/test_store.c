@@ -799,6 +799,42 @@ static void a_save_past_its_budget_keeps_nothing_and_a_kept_one_is_answered(void
 	assert_int_equal(problems, problems_before);
 }
 
+/* The bounds follow the visits, not the width of the id range: a child with 600 visits
+ * followed by 100 children with none. The visits at a third and two thirds are that child's
+ * (fewer than 300 other visits in the suite's record), so part 1 is that child alone and part
+ * 2 everyone after it; parts of equal width would put the second bound about two thirds of the
+ * way to the last child, far past it. */
+static void readers_cut_by_visits(void **state)
+{
+	(void)state;
+	struct hearth_error err = {0};
+	int64_t busy = add_child("BUSY", date_from_ymd(2012, 1, 1));
+	assert_true(busy < 150);
+	assert_int_equal(store_begin(st, &err), 0);
+	struct hval v[VISIT__COUNT];
+	for (int i = 0; i < 600; i++) {
+		visit(v, busy, date_from_ymd(2020, 1, 1) + i);
+		assert_int_equal(store_insert(st, "test", &entity_visit, v, NULL, &err), 0);
+	}
+	for (int i = 0; i < 100; i++) {
+		char la[16];
+		snprintf(la, sizeof(la), "Q%d", i);
+		add_child(la, date_from_ymd(2015, 1, 1));
+	}
+	assert_int_equal(store_commit(st, &err), 0);
+	struct store *readers[2];
+	int64_t bounds[4];
+	int n = -1;
+	assert_int_equal(store_readers_open(st, 2, readers, &n, bounds, &err), 0);
+	if (n == 2) {
+		assert_int_equal(bounds[1], busy);
+		assert_int_equal(bounds[2], busy + 1);
+	} else {
+		assert_int_equal(strcmp(store_engine(st), "postgresql"), 0); /* one connection */
+	}
+	store_readers_close(st, readers, n);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -817,6 +853,7 @@ int main(void)
 		cmocka_unit_test(check_finds_overlapping_episodes),
 		cmocka_unit_test(read_only_refuses_writes),
 		cmocka_unit_test(readers_share_one_state),
+		cmocka_unit_test(readers_cut_by_visits),
 		cmocka_unit_test(break_glass_lasts_its_window_and_never_opens_restricted),
 		cmocka_unit_test(oidc_pending_is_taken_once_and_expires),
 		cmocka_unit_test(the_budget_stops_a_long_statement),
