@@ -154,6 +154,10 @@ typedef int (*store_casefile_fn)(void *ctx, const struct casefile *cf);
  * voided) are passed over. Memory and stopping as for store_casefiles_scan. */
 int store_casefiles_each(struct store *st, const int64_t *ids, size_t n, store_casefile_fn fn, void *ctx,
 			 struct hearth_error *err);
+/* The same, each casefile allocated in keep and left there (valid until keep is freed or
+ * reset), for a caller that keeps them between calls (store_web_casefiles_each). */
+int store_casefiles_each_in(struct store *st, const int64_t *ids, size_t n, struct arena *keep, store_casefile_fn fn,
+			    void *ctx, struct hearth_error *err);
 int store_casefiles_scan(struct store *st, const struct store_filter *filter, store_casefile_fn fn, void *ctx,
 			 struct hearth_error *err);
 

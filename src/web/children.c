@@ -11,6 +11,7 @@
 #include <stdlib.h>
 
 #include "model/settings.h"
+#include "store/web.h"
 #include "web/children.h"
 
 #define CHILDREN_BY_SET 5000
@@ -62,6 +63,14 @@ static int each_child(void *ctx, const struct casefile *cf)
 	return hit ? e->fn(e->ctx, cf, hit) : 0;
 }
 
+/* The casefiles of ids through the connection's kept casefiles (store_web_casefiles_each),
+ * which are valid only for this request: fn must not keep them. */
+static int casefiles_each(struct web_request *r, const int64_t *ids, size_t n, struct each *e, struct hearth_error *err)
+{
+	return r->sw ? store_web_casefiles_each(r->sw, ids, n, each_child, e, err)
+		     : store_casefiles_each(r->st, ids, n, each_child, e, err);
+}
+
 int web_children_each_of(struct web_request *r, struct store_child_hit *hits, size_t n, struct web_children *c,
 			 web_child_fn fn, void *ctx, struct hearth_error *err)
 {
@@ -74,7 +83,7 @@ int web_children_each_of(struct web_request *r, struct store_child_hit *hits, si
 		ids[i] = hits[i].id;
 	}
 	struct each e = {c, fn, ctx};
-	return store_casefiles_each(r->st, ids, n, each_child, &e, err);
+	return casefiles_each(r, ids, n, &e, err);
 }
 
 int web_children_each(struct web_request *r, const struct store_scope *sc, hdate as_at, struct web_children *c,
@@ -96,7 +105,7 @@ int web_children_each(struct web_request *r, const struct store_scope *sc, hdate
 		for (size_t i = 0; i < c->n_visible; i++) {
 			ids[i] = c->visible[i].id;
 		}
-		return store_casefiles_each(r->st, ids, c->n_visible, each_child, &e, err);
+		return casefiles_each(r, ids, c->n_visible, &e, err);
 	}
 	struct store_filter f = {.as_at = as_at};
 	if (sc->kind == STORE_SCOPE_TEAM) {
