@@ -477,6 +477,10 @@ int store_children_search(struct store *st, const struct store_scope *sc, const 
 			  int64_t limit, int64_t offset, struct arena *a, struct store_child_hit **out, size_t *n_out,
 			  int64_t *total, struct hearth_error *err);
 
+/* Every child visible under sc, ordered by id, in a: store_children_search's children with
+ * no query, in one statement and without the count and the sort by name. */
+int store_scope_children(struct store *st, const struct store_scope *sc, struct arena *a, struct store_child_hit **out,
+			 size_t *n_out, struct hearth_error *err);
 /* The children visible under sc who may hold an item of the clock for worker_id on
  * sc->as_at (the in-tray's narrowing, src/web/pages/due.c): those with an allocation of
  * any kind to the worker live on that day (start <= as_at < end), and those with a task set

@@ -1,7 +1,8 @@
 /* children: the casefiles of the children in a scope, for the pages and API answers that
  * look across a caseload, a team or the county (the worklist, a caseload, team drift).
  *
- * The children come from the store's one scoped query (store_children_search), so what a
+ * The children come from the store's one scoped query (store_scope_children: the scope
+ * condition of store_children_search, ordered by id), so what a
  * person sees across children is exactly what they may open one by one. For a caseload
  * or a team (up to CHILDREN_BY_SET children) their casefiles are read as a set, each
  * table a chunk of children at a time (store_casefiles_each); for more, one pass over
@@ -37,12 +38,6 @@ static int hit_by_id(const void *key, const void *elem)
 {
 	int64_t k = *(const int64_t *)key, id = ((const struct store_child_hit *)elem)->id;
 	return k < id ? -1 : k > id;
-}
-
-static int hit_cmp(const void *a, const void *b)
-{
-	int64_t x = ((const struct store_child_hit *)a)->id, y = ((const struct store_child_hit *)b)->id;
-	return x < y ? -1 : x > y;
 }
 
 const struct store_child_hit *web_children_find(const struct web_children *c, int64_t id)
@@ -89,16 +84,13 @@ int web_children_each_of(struct web_request *r, struct store_child_hit *hits, si
 int web_children_each(struct web_request *r, const struct store_scope *sc, hdate as_at, struct web_children *c,
 		      web_child_fn fn, void *ctx, struct hearth_error *err)
 {
-	int64_t total = 0;
 	*c = (struct web_children){0};
-	if (store_children_search(r->st, sc, NULL, DATE_NONE, INT32_MAX, 0, &r->a, &c->visible, &c->n_visible, &total,
-				  err)) {
+	if (store_scope_children(r->st, sc, &r->a, &c->visible, &c->n_visible, err)) {
 		return err->code ? err->code : HERR_IO;
 	}
 	if (c->n_visible == 0) {
 		return 0;
 	}
-	qsort(c->visible, c->n_visible, sizeof(*c->visible), hit_cmp);
 	struct each e = {c, fn, ctx};
 	if (c->n_visible <= CHILDREN_BY_SET) {
 		int64_t *ids = arena_alloc(&r->a, sizeof(*ids) * c->n_visible);
