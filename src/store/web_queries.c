@@ -28,6 +28,7 @@ struct cf_slot {
 
 struct cf_cache {
 	bool on;		/* SQLite only (see store_web_casefiles_each) */
+	bool busy;		/* a call is handing kept casefiles out: a nested call reads its own */
 	int64_t version;	/* the record's version the casefiles were read at; -1: none */
 	struct arena a;
 	struct cf_slot *slots;	/* xcalloc'd, cap a power of two */
@@ -445,7 +446,7 @@ int store_web_casefiles_each(struct store_web *w, const int64_t *ids, size_t n, 
 			     struct hearth_error *err)
 {
 	struct cf_cache *c = &w->cache;
-	if (!c->on) {
+	if (!c->on || c->busy) {
 		return store_casefiles_each(w->st, ids, n, fn, ctx, err);
 	}
 	struct db_stmt *v = w->s[W_VERSION];
@@ -481,11 +482,13 @@ int store_web_casefiles_each(struct store_web *w, const int64_t *ids, size_t n, 
 		c->version = -1;
 		return rc;
 	}
+	c->busy = true;
 	for (size_t i = 0; !rc && i < n; i++) {
 		const struct cf_slot *s = cache_find(c, ids[i]);
 		if (s && s->cf) {
 			rc = fn(ctx, s->cf);
 		}
 	}
+	c->busy = false;
 	return rc;
 }
