@@ -2,10 +2,11 @@
  * look across a caseload, a team or the county (the worklist, a caseload, team drift).
  *
  * The children come from the store's one scoped query (store_scope_children: the scope
- * condition of store_children_search, ordered by id), so what a
- * person sees across children is exactly what they may open one by one. For a caseload
- * or a team (up to CHILDREN_BY_SET children) their casefiles are read as a set, each
- * table a chunk of children at a time (store_casefiles_each); for more, one pass over
+ * condition of store_children_search, ordered by id), so what a person sees across
+ * children is exactly what they may open one by one. For a caseload or a team (up to
+ * CHILDREN_BY_SET children) their casefiles are read as a set, each table a chunk of
+ * children at a time (store_casefiles_each), through the casefiles the server thread keeps
+ * while the record is unchanged (store_web_casefiles_each); for more, one pass over
  * every casefile (store_casefiles_scan) is cheaper, and the visible set decides which of
  * them reach fn. */
 #include <stdint.h>
