@@ -336,29 +336,37 @@ static int each_record(void *ctx, const struct casefile *cf)
 	return 0;
 }
 
-static void casefiles_each_same_as_load(void **state)
+/* More children than one chunk (256): 300 named PREFIX0.., every third with some history
+ * (a referral, an allocation to w, an episode); the 11th voided; then an id no child has.
+ * Returns how many ids (301). */
+static size_t set_of_children(const char *prefix, int64_t w, int64_t ids[301])
 {
-	(void)state;
 	struct hearth_error err = {0};
-	int64_t t1 = team("E North");
-	int64_t w1 = worker("EW1", t1);
-	/* More children than one chunk (256), every third with some history; one voided. */
-	int64_t ids[300 + 1];
 	size_t n = 0;
 	for (int i = 0; i < 300; i++) {
 		char la[16];
-		snprintf(la, sizeof(la), "EC%d", i);
+		snprintf(la, sizeof(la), "%s%d", prefix, i);
 		int64_t c = child(la, false);
 		if (i % 3 == 0) {
 			referral(c, D(2024, 1, 1));
-			allocate(c, w1, "sw", D(2024, 1, 2), DATE_NONE);
+			allocate(c, w, "sw", D(2024, 1, 2), DATE_NONE);
 			episode(c, D(2024, 2, 1), i % 2 ? D(2025, 1, 1) : DATE_NONE);
 		}
 		ids[n++] = c;
 	}
 	assert_int_equal(store_void(st, "test", &entity_child, ids[10], "entered in error", &err), 0);
 	ids[n] = ids[n - 1] + 100000; /* no such child */
-	n++;
+	return n + 1;
+}
+
+static void casefiles_each_same_as_load(void **state)
+{
+	(void)state;
+	struct hearth_error err = {0};
+	int64_t t1 = team("E North");
+	int64_t w1 = worker("EW1", t1);
+	int64_t ids[300 + 1];
+	size_t n = set_of_children("EC", w1, ids);
 	struct each_seen *seen = calloc(1, sizeof(*seen));
 	assert_int_equal(store_casefiles_each(st, ids, n, each_record, seen, &err), 0);
 	assert_int_equal(seen->n, 299);
@@ -601,20 +609,7 @@ static void kept_casefiles_follow_the_record(void **state)
 	int64_t t1 = team("KP North"), t2 = team("KP South");
 	int64_t w1 = worker("KPW1", t1);
 	int64_t ids[300 + 1];
-	size_t n = 0;
-	for (int i = 0; i < 300; i++) {
-		char la[16];
-		snprintf(la, sizeof(la), "KP%d", i);
-		int64_t c = child(la, false);
-		if (i % 3 == 0) {
-			referral(c, D(2024, 1, 1));
-			allocate(c, w1, "sw", D(2024, 1, 2), DATE_NONE);
-		}
-		ids[n++] = c;
-	}
-	assert_int_equal(store_void(st, "test", &entity_child, ids[7], "entered in error", &err), 0);
-	ids[n] = ids[n - 1] + 100000; /* no such child */
-	n++;
+	size_t n = set_of_children("KP", w1, ids);
 	struct kept_seen *first = both_readings(ids, n);
 	assert_int_equal(first->s.n, 299);
 	/* A subset of the same children, asked for again, unchanged: the kept ones. */
@@ -627,9 +622,9 @@ static void kept_casefiles_follow_the_record(void **state)
 		assert_ptr_equal(again->cf[i], was);
 	}
 	/* A new row of one child's: the next call sees it. */
-	episode(ids[0], D(2025, 2, 1), DATE_NONE);
+	referral(ids[0], D(2025, 2, 1));
 	struct kept_seen *after_row = both_readings(ids, n);
-	assert_int_equal(after_row->s.n_ep[0], first->s.n_ep[0] + 1);
+	assert_int_equal(after_row->s.n_ref[0], first->s.n_ref[0] + 1);
 	/* The worker moves team: every allocation of theirs now names the other team. */
 	struct hval *w;
 	struct arena ar = ARENA_INIT;
