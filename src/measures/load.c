@@ -51,8 +51,23 @@ static int cmp_disability(const void *pa, const void *pb)
 	return a->child_id < b->child_id ? -1 : a->child_id > b->child_id;
 }
 
+static int inputs_load(struct store *st, struct arena *a, struct measures_inputs *out, int *bad_settings, bool staff_only,
+		       struct hearth_error *err);
+
 int measures_inputs_load(struct store *st, struct arena *a, struct measures_inputs *out, int *bad_settings,
 			 struct hearth_error *err)
+{
+	return inputs_load(st, a, out, bad_settings, false, err);
+}
+
+int measures_inputs_load_staff(struct store *st, struct arena *a, struct measures_inputs *out,
+			       struct hearth_error *err)
+{
+	return inputs_load(st, a, out, NULL, true, err);
+}
+
+static int inputs_load(struct store *st, struct arena *a, struct measures_inputs *out, int *bad_settings, bool staff_only,
+		       struct hearth_error *err)
 {
 	memset(out, 0, sizeof(*out));
 	struct setting_src src = {st, a};
@@ -105,6 +120,9 @@ int measures_inputs_load(struct store *st, struct arena *a, struct measures_inpu
 	out->workers = workers;
 	out->n_workers = n;
 	arena_free(&tmp);
+	if (staff_only) {
+		return 0;
+	}
 
 	if ((rc = store_all_rows(st, &entity_lado, &tmp, &ids, &rows, &n, err))) {
 		arena_free(&tmp);

@@ -171,6 +171,10 @@ struct measures_inputs {
  * *bad_settings when that is not NULL). Returns 0 or a negative HERR_* code. */
 int measures_inputs_load(struct store *st, struct arena *a, struct measures_inputs *out, int *bad_settings,
 			 struct hearth_error *err);
+/* The settings, teams and workers only (no LADO allegations, no disabilities), for a run
+ * whose caller reads only parts that use neither (the team page's SUP1). */
+int measures_inputs_load_staff(struct store *st, struct arena *a, struct measures_inputs *out,
+			       struct hearth_error *err);
 /* The team or worker with this id in the inputs, or NULL. */
 const struct measures_team *measures_team_of(const struct measures_inputs *in, int64_t id);
 const struct measures_worker *measures_worker_of(const struct measures_inputs *in, int64_t id);

@@ -715,29 +715,20 @@ int store_children_search(struct store *st, const struct store_scope *sc, const 
 	return 0;
 }
 
-int store_worker_children(struct store *st, const struct store_scope *sc, int64_t worker_id, struct arena *a,
-			  struct store_child_hit **out, size_t *n_out, struct hearth_error *err)
+/* The hits of sql (columns as hit_read reads them), the scope bound and, when param4 is
+ * not 0, ?4; in a. */
+static int hits_read(struct store *st, const char *sql, const struct store_scope *sc, int64_t param4, struct arena *a,
+		     struct store_child_hit **out, size_t *n_out, struct hearth_error *err)
 {
-	*out = NULL;
-	*n_out = 0;
-	if (sc->kind == STORE_SCOPE_NONE) {
-		return 0;
-	}
-	_Static_assert(SCOPE_SET_NEXT == 4, "the query's own parameters follow the scope's");
-	struct buf sql = BUF_INIT;
-	buf_printf(&sql,
-		   "SELECT c.id, c.la_child_id, c.given_name, c.family_name, c.dob, c.expected_dob, c.sex FROM child c "
-		   "WHERE %s AND c.id IN (SELECT a.child_id FROM allocation a WHERE a.worker_id = ?4 AND " SCOPE_LIVE_ALLOCATION
-		   " UNION SELECT t.child_id FROM task t WHERE t.worker_id = ?4 AND t.voided = 0) ORDER BY c.id",
-		   scope_set_condition[sc->kind]);
 	struct db_stmt *s;
-	int rc = db_prepare(store_db(st), buf_cstr(&sql), &s, err);
-	buf_free(&sql);
+	int rc = db_prepare(store_db(st), sql, &s, err);
 	if (rc) {
 		return rc;
 	}
 	bind_scope_set(s, sc);
-	db_bind_int(s, 4, worker_id);
+	if (param4) {
+		db_bind_int(s, 4, param4);
+	}
 	size_t n = 0, cap = 0;
 	struct store_child_hit *hits = NULL;
 	while ((rc = db_step(s, err)) == 1) {
@@ -754,6 +745,44 @@ int store_worker_children(struct store *st, const struct store_scope *sc, int64_
 	*out = hits;
 	*n_out = n;
 	return 0;
+}
+
+int store_worker_children(struct store *st, const struct store_scope *sc, int64_t worker_id, struct arena *a,
+			  struct store_child_hit **out, size_t *n_out, struct hearth_error *err)
+{
+	*out = NULL;
+	*n_out = 0;
+	if (sc->kind == STORE_SCOPE_NONE) {
+		return 0;
+	}
+	_Static_assert(SCOPE_SET_NEXT == 4, "the query's own parameters follow the scope's");
+	struct buf sql = BUF_INIT;
+	buf_printf(&sql,
+		   "SELECT c.id, c.la_child_id, c.given_name, c.family_name, c.dob, c.expected_dob, c.sex FROM child c "
+		   "WHERE %s AND c.id IN (SELECT a.child_id FROM allocation a WHERE a.worker_id = ?4 AND " SCOPE_LIVE_ALLOCATION
+		   " UNION SELECT t.child_id FROM task t WHERE t.worker_id = ?4 AND t.voided = 0) ORDER BY c.id",
+		   scope_set_condition[sc->kind]);
+	int rc = hits_read(st, buf_cstr(&sql), sc, worker_id, a, out, n_out, err);
+	buf_free(&sql);
+	return rc;
+}
+
+int store_scope_children(struct store *st, const struct store_scope *sc, struct arena *a, struct store_child_hit **out,
+			 size_t *n_out, struct hearth_error *err)
+{
+	*out = NULL;
+	*n_out = 0;
+	if (sc->kind == STORE_SCOPE_NONE) {
+		return 0;
+	}
+	struct buf sql = BUF_INIT;
+	buf_printf(&sql,
+		   "SELECT c.id, c.la_child_id, c.given_name, c.family_name, c.dob, c.expected_dob, c.sex FROM child c "
+		   "WHERE %s ORDER BY c.id",
+		   scope_set_condition[sc->kind]);
+	int rc = hits_read(st, buf_cstr(&sql), sc, 0, a, out, n_out, err);
+	buf_free(&sql);
+	return rc;
 }
 
 int store_children_duplicates(struct store *st, const struct store_scope *sc, hdate dob, const char *upn,

@@ -824,8 +824,15 @@ static int children_open_set(struct db *db, const int64_t *ids, size_t n, struct
 int store_casefiles_each(struct store *st, const int64_t *ids, size_t n, store_casefile_fn fn, void *ctx,
 			 struct hearth_error *err)
 {
+	return store_casefiles_each_in(st, ids, n, NULL, fn, ctx, err);
+}
+
+int store_casefiles_each_in(struct store *st, const int64_t *ids, size_t n, struct arena *keep, store_casefile_fn fn,
+			    void *ctx, struct hearth_error *err)
+{
 	struct db *db = store_db(st);
 	struct arena shared = ARENA_INIT, per_child = ARENA_INIT;
+	struct arena *ca = keep ? keep : &per_child; /* where each casefile lives */
 	struct team_map teams;
 	bool own_cache = !st->casefile_set_busy;
 	st->casefile_set_busy = true;
@@ -863,15 +870,17 @@ int store_casefiles_each(struct store *st, const int64_t *ids, size_t n, store_c
 			}
 			int64_t got;
 			memset(&cf, 0, sizeof(cf));
-			store_cf_child(store_read_row(children, &entity_child, &per_child, &got), id, &cf.child);
+			store_cf_child(store_read_row(children, &entity_child, ca, &got), id, &cf.child);
 			for (int l = 0; !rc && l < N_LOADERS; l++) {
-				rc = cursor_take(&cur[l], cf.child.id, &cf, &per_child, err);
+				rc = cursor_take(&cur[l], cf.child.id, &cf, ca, err);
 			}
 			if (!rc) {
 				fill_teams(&teams, &cf);
 				rc = fn(ctx, &cf);
 			}
-			arena_reset(&per_child);
+			if (!keep) {
+				arena_reset(&per_child);
+			}
 		}
 		for (int l = 0; l < opened; l++) {
 			cursor_close(&cur[l]);

@@ -154,6 +154,10 @@ typedef int (*store_casefile_fn)(void *ctx, const struct casefile *cf);
  * voided) are passed over. Memory and stopping as for store_casefiles_scan. */
 int store_casefiles_each(struct store *st, const int64_t *ids, size_t n, store_casefile_fn fn, void *ctx,
 			 struct hearth_error *err);
+/* The same, each casefile allocated in keep and left there (valid until keep is freed or
+ * reset), for a caller that keeps them between calls (store_web_casefiles_each). */
+int store_casefiles_each_in(struct store *st, const int64_t *ids, size_t n, struct arena *keep, store_casefile_fn fn,
+			    void *ctx, struct hearth_error *err);
 int store_casefiles_scan(struct store *st, const struct store_filter *filter, store_casefile_fn fn, void *ctx,
 			 struct hearth_error *err);
 
@@ -475,6 +479,10 @@ int store_children_search(struct store *st, const struct store_scope *sc, const 
 			  int64_t limit, int64_t offset, struct arena *a, struct store_child_hit **out, size_t *n_out,
 			  int64_t *total, struct hearth_error *err);
 
+/* Every child visible under sc, ordered by id, in a: store_children_search's children with
+ * no query, in one statement and without the count and the sort by name. */
+int store_scope_children(struct store *st, const struct store_scope *sc, struct arena *a, struct store_child_hit **out,
+			 size_t *n_out, struct hearth_error *err);
 /* The children visible under sc who may hold an item of the clock for worker_id on
  * sc->as_at (the in-tray's narrowing, src/web/pages/due.c): those with an allocation of
  * any kind to the worker live on that day (start <= as_at < end), and those with a task set

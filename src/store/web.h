@@ -52,6 +52,18 @@ int store_web_child_visible(struct store_web *w, const struct store_scope *sc, i
 int store_web_status_casefile(struct store_web *w, int64_t child_id, struct arena *a, struct casefile *out,
 			      struct hearth_error *err);
 
+/* store_casefiles_each's answer (the same casefiles, in the same order), from the
+ * casefiles this connection kept from earlier calls while the record has not changed
+ * since: only the children not kept are read (in one pass), and they are kept in turn.
+ * "Not changed" is the newest revision's id, read first, in the caller's snapshot: every
+ * change to a row of the record writes a revision in the same transaction, and on SQLite
+ * there is one writer at a time, so any change to any casefile moves it and every kept
+ * casefile is dropped. On PostgreSQL revision ids are not given in commit order, so
+ * nothing is kept there (each call is store_casefiles_each). Kept casefiles stay valid
+ * until the next call on this connection; at most CF_CACHE_BYTES are kept. */
+int store_web_casefiles_each(struct store_web *w, const int64_t *ids, size_t n, store_casefile_fn fn, void *ctx,
+			     struct hearth_error *err);
+
 /* Rows of one entity as the store hands them out (ids and values in the same order). */
 struct store_rows {
 	int64_t *ids;

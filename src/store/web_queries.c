@@ -17,12 +17,33 @@
 #include "store/casefile_rows.h"
 #include "store/internal.h"
 
-enum { W_SESSION, W_VISIBLE, W_REVISIONS, W_REVISION_COUNT, W_MAX };
+enum { W_SESSION, W_VISIBLE, W_VERSION, W_REVISIONS, W_REVISION_COUNT, W_MAX };
+
+/* The casefiles kept between requests (store_web_casefiles_each): an open-addressed table
+ * of child id to casefile (NULL: no such live child), every casefile in the arena. */
+struct cf_slot {
+	int64_t id;		/* 0: empty */
+	const struct casefile *cf;
+};
+
+struct cf_cache {
+	bool on;		/* SQLite only (see store_web_casefiles_each) */
+	bool busy;		/* a call is handing kept casefiles out: a nested call reads its own */
+	int64_t version;	/* the record's version the casefiles were read at; -1: none */
+	struct arena a;
+	struct cf_slot *slots;	/* xcalloc'd, cap a power of two */
+	size_t n, cap;
+};
+
+/* Past this many bytes the kept casefiles are dropped and read again: a few thousand
+ * children's worth (a team's few hundred take a few MB), per connection. */
+#define CF_CACHE_BYTES (64u << 20)
 
 struct store_web {
 	struct store *st;
 	struct db_stmt *s[W_MAX];
 	bool reading;
+	struct cf_cache cache;
 };
 
 #define WEB_USER_COLUMNS "u.id, u.username, u.password_hash, u.role, u.team_id, u.worker_id, u.disabled"
@@ -47,6 +68,10 @@ static const char *const sql[W_MAX] = {
 		      " FROM user_session s JOIN user_account u ON u.id = s.user_id "
 		      "WHERE s.token_hash = ? AND s.ended_at IS NULL",
 	[W_VISIBLE] = "SELECT 1 FROM child c WHERE " WEB_SCOPE_CONDITION " AND c.id = ?6",
+	/* The record's version: every change to a row of the record writes a revision in the
+	 * same transaction, and SQLite has one writer at a time, so the newest revision's id
+	 * moves whenever anything a casefile holds may have changed. */
+	[W_VERSION] = "SELECT coalesce(max(id), 0) FROM revision",
 };
 
 /* The revisions of a child's records: the child's own, then one arm per kind of record a
@@ -76,6 +101,8 @@ int store_web_open(struct store *st, struct store_web **out, struct hearth_error
 {
 	struct store_web *w = xcalloc(1, sizeof(*w));
 	w->st = st;
+	w->cache.on = store_db(st)->drv == &db_sqlite_driver;
+	w->cache.version = -1;
 	for (int i = 0; i < W_MAX; i++) {
 		struct buf b = BUF_INIT;
 		if (i == W_REVISIONS) {
@@ -105,6 +132,8 @@ void store_web_close(struct store_web *w)
 	for (int i = 0; i < W_MAX; i++) {
 		db_finalize(w->s[i]);
 	}
+	arena_free(&w->cache.a);
+	free(w->cache.slots);
 	free(w);
 }
 
@@ -350,4 +379,116 @@ int store_web_child_revisions(struct store_web *w, int64_t child_id, int64_t lim
 	*out = r;
 	*n_out = n;
 	return 0;
+}
+
+/* ---- casefiles kept between requests ---- */
+
+static size_t slot_of(const struct cf_cache *c, int64_t id)
+{
+	size_t i = (size_t)((uint64_t)id * 0x9E3779B97F4A7C15ull >> 20) & (c->cap - 1);
+	while (c->slots[i].id && c->slots[i].id != id) {
+		i = (i + 1) & (c->cap - 1);
+	}
+	return i;
+}
+
+static struct cf_slot *cache_find(const struct cf_cache *c, int64_t id)
+{
+	if (!c->cap) {
+		return NULL;
+	}
+	struct cf_slot *s = &c->slots[slot_of(c, id)];
+	return s->id ? s : NULL;
+}
+
+static void cache_put(struct cf_cache *c, int64_t id, const struct casefile *cf)
+{
+	if ((c->n + 1) * 2 > c->cap) {
+		struct cf_cache bigger = *c;
+		bigger.cap = c->cap ? c->cap * 2 : 1024;
+		bigger.slots = xcalloc(bigger.cap, sizeof(*bigger.slots));
+		bigger.n = 0;
+		for (size_t i = 0; i < c->cap; i++) {
+			if (c->slots[i].id) {
+				bigger.slots[slot_of(&bigger, c->slots[i].id)] = c->slots[i];
+				bigger.n++;
+			}
+		}
+		free(c->slots);
+		*c = bigger;
+	}
+	struct cf_slot *s = &c->slots[slot_of(c, id)];
+	if (!s->id) {
+		c->n++;
+	}
+	*s = (struct cf_slot){id, cf};
+}
+
+static void cache_clear(struct cf_cache *c)
+{
+	arena_free(&c->a);
+	if (c->cap) {
+		memset(c->slots, 0, sizeof(*c->slots) * c->cap);
+	}
+	c->n = 0;
+}
+
+static int cache_keep(void *ctx, const struct casefile *cf)
+{
+	struct cf_cache *c = ctx;
+	struct casefile *kept = arena_alloc(&c->a, sizeof(*kept));
+	*kept = *cf; /* its arrays and strings are in c->a already */
+	cache_put(c, cf->child.id, kept);
+	return 0;
+}
+
+int store_web_casefiles_each(struct store_web *w, const int64_t *ids, size_t n, store_casefile_fn fn, void *ctx,
+			     struct hearth_error *err)
+{
+	struct cf_cache *c = &w->cache;
+	if (!c->on || c->busy) {
+		return store_casefiles_each(w->st, ids, n, fn, ctx, err);
+	}
+	struct db_stmt *v = w->s[W_VERSION];
+	db_reset(v);
+	int rc = db_step(v, err);
+	int64_t version = rc == 1 ? db_col_int(v, 0) : -1;
+	db_reset(v);
+	if (rc < 0) {
+		return rc;
+	}
+	if (version != c->version || c->a.total > CF_CACHE_BYTES) {
+		cache_clear(c);
+		c->version = version;
+	}
+	/* The children not yet kept, read in one pass (ids stay sorted); one that is not
+	 * there (voided, gone) is kept as absent, as store_casefiles_each passes it over. */
+	int64_t *missing = xmalloc(sizeof(*missing) * (n ? n : 1));
+	size_t k = 0;
+	for (size_t i = 0; i < n; i++) {
+		if (!cache_find(c, ids[i])) {
+			missing[k++] = ids[i];
+		}
+	}
+	rc = k ? store_casefiles_each_in(w->st, missing, k, &c->a, cache_keep, c, err) : 0;
+	for (size_t i = 0; !rc && i < k; i++) {
+		if (!cache_find(c, missing[i])) {
+			cache_put(c, missing[i], NULL);
+		}
+	}
+	free(missing);
+	if (rc) {
+		cache_clear(c); /* a read that failed half way keeps nothing */
+		c->version = -1;
+		return rc;
+	}
+	c->busy = true;
+	for (size_t i = 0; !rc && i < n; i++) {
+		const struct cf_slot *s = cache_find(c, ids[i]);
+		if (s && s->cf) {
+			rc = fn(ctx, s->cf);
+		}
+	}
+	c->busy = false;
+	return rc;
 }

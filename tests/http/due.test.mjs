@@ -7,7 +7,11 @@
 //  - a supervision's action is a task; SUP1 on /team counts the supervised case;
 //  - bad filters are refused, naming the parameter;
 //  - the home page's in-tray (which reads only the children who can hold an item for its
-//    worker) lists exactly the items the full scan of /due gives that worker.
+//    worker) lists exactly the items the full scan of /due gives that worker;
+//  - a team manager's /due for their team, asked twice and again after a visit is saved,
+//    is each time what `hearth due --team` gives for the children in the team's scope (the
+//    server keeps casefiles between requests while the record is unchanged: a save must
+//    reach the next list).
 import test from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
@@ -324,4 +328,50 @@ test('the in-tray lists what the full scan of /due gives each worker of the busi
 		compared += want.items;
 	}
 	assert.ok(compared > 0, 'some worker of the team has items to compare');
+});
+
+test('a team\'s /due equals hearth due for the team, asked again and after a save (kept casefiles follow the record)', async () => {
+	const live = `a.voided = 0 AND a.start_date <= '${AS_AT}' AND (a.end_date IS NULL OR a.end_date > '${AS_AT}')`;
+	const team = Number(sql(`SELECT w.team_id FROM allocation a JOIN worker w ON w.id = a.worker_id WHERE ${live}
+		AND a.kind = 'sw' GROUP BY w.team_id ORDER BY count(*) DESC, w.team_id LIMIT 1`));
+	const teamName = sql(`SELECT name FROM team WHERE id = ${team}`);
+	execFileSync(HEARTH, ['user', DB, 'add', 'keep_tm', '--role', 'team_manager', '--team', teamName],
+		{ input: `${PASSWORD}\n`, env: { ...process.env, HEARTH_TODAY: AS_AT } });
+	const tm = await signIn('keep_tm');
+	// The children a team manager sees: a live social worker or PA allocation to one of the
+	// team's workers, not restricted (the store's team scope).
+	const inScope = () => new Set(sql(`SELECT DISTINCT a.child_id FROM allocation a JOIN worker w ON w.id = a.worker_id
+		JOIN child c ON c.id = a.child_id WHERE ${live} AND a.kind IN ('sw', 'pa') AND w.team_id = ${team}
+		AND c.voided = 0 AND c.restricted = 0`).split('\n').filter(Boolean).map(Number));
+	const want = () => {
+		const scope = inScope();
+		return cliDue(['--team', teamName]).filter((i) => scope.has(i.child_id))
+			.map((i) => `${i.rule}/${i.subject_id}/${i.child_id}`);
+	};
+	const list = async () => {
+		const first = await page('GET', `/due?team=${team}`, { session: tm });
+		assert.equal(first.status, 200);
+		const pages = Math.max(1, Math.ceil(summary(first.text).items / 50));
+		const seen = rows(first.text);
+		for (let p = 2; p <= pages; p++) seen.push(...rows((await page('GET', `/due?team=${team}&page=${p}`, { session: tm })).text));
+		return { html: first.text, keys: seen.map((i) => `${i.rule}/${i.subject}/${i.child}`) };
+	};
+	const before = want();
+	assert.ok(before.length > 50, `the team has more than a page of items (${before.length})`);
+	const once = await list();
+	assert.deepEqual(once.keys, before, 'the same items in the same order as hearth due');
+	assert.deepEqual((await list()).keys, before, 'asked again: the same');
+
+	// A visit due on the list, recorded: the next list is hearth due's again, without it.
+	const visit = decode(once.html).match(/data-subject="(\d+)" data-child="(\d+)">[\s\S]*?href="\/children\/\d+\/records\/visit\/new\?kind=(\w+)&seen=yes"/);
+	assert.ok(visit, 'a visit is due on the first page');
+	const [, , child, kind] = visit;
+	const gone = once.keys.find((k) => k.endsWith(`/${child}`) && /visit/.test(k));
+	const saved = await page('POST', `/children/${child}/records/visit`, { session: tm, form: {
+		...dateBoxes('visit_date', AS_AT), kind, seen: 'yes', seen_alone: 'yes', child_said: 'Fine',
+		summary: 'Seen at home' } });
+	assert.equal(saved.status, 303, saved.text.slice(0, 800));
+	const after = want();
+	assert.ok(!after.includes(gone), `hearth due no longer lists ${gone}`);
+	assert.deepEqual((await list()).keys, after, 'after the save: hearth due\'s list, the visit\'s item gone');
 });

@@ -335,9 +335,10 @@ int page_team(struct web_request *r)
 					       v[WORKER_FTE].r, 0, 0};
 	}
 	struct store_scope sc = {STORE_SCOPE_TEAM, r->session.user.id, team_id, 0, as_at};
-	/* The team's case supervision (SUP1), by the measures engine over the same children. */
+	/* The team's case supervision (SUP1), by the measures engine over the same children
+	 * (SUP1 reads neither LADO allegations nor disabilities: not loaded). */
 	struct measures_inputs in;
-	if (measures_inputs_load(r->st, &r->a, &in, NULL, &err)) {
+	if (measures_inputs_load_staff(r->st, &r->a, &in, &err)) {
 		return web_fail_err(r, &err);
 	}
 	struct measures_options mo = {0};

@@ -336,29 +336,37 @@ static int each_record(void *ctx, const struct casefile *cf)
 	return 0;
 }
 
-static void casefiles_each_same_as_load(void **state)
+/* More children than one chunk (256): 300 named PREFIX0.., every third with some history
+ * (a referral, an allocation to w, an episode); the 11th voided; then an id no child has.
+ * Returns how many ids (301). */
+static size_t set_of_children(const char *prefix, int64_t w, int64_t ids[301])
 {
-	(void)state;
 	struct hearth_error err = {0};
-	int64_t t1 = team("E North");
-	int64_t w1 = worker("EW1", t1);
-	/* More children than one chunk (256), every third with some history; one voided. */
-	int64_t ids[300 + 1];
 	size_t n = 0;
 	for (int i = 0; i < 300; i++) {
 		char la[16];
-		snprintf(la, sizeof(la), "EC%d", i);
+		snprintf(la, sizeof(la), "%s%d", prefix, i);
 		int64_t c = child(la, false);
 		if (i % 3 == 0) {
 			referral(c, D(2024, 1, 1));
-			allocate(c, w1, "sw", D(2024, 1, 2), DATE_NONE);
+			allocate(c, w, "sw", D(2024, 1, 2), DATE_NONE);
 			episode(c, D(2024, 2, 1), i % 2 ? D(2025, 1, 1) : DATE_NONE);
 		}
 		ids[n++] = c;
 	}
 	assert_int_equal(store_void(st, "test", &entity_child, ids[10], "entered in error", &err), 0);
 	ids[n] = ids[n - 1] + 100000; /* no such child */
-	n++;
+	return n + 1;
+}
+
+static void casefiles_each_same_as_load(void **state)
+{
+	(void)state;
+	struct hearth_error err = {0};
+	int64_t t1 = team("E North");
+	int64_t w1 = worker("EW1", t1);
+	int64_t ids[300 + 1];
+	size_t n = set_of_children("EC", w1, ids);
 	struct each_seen *seen = calloc(1, sizeof(*seen));
 	assert_int_equal(store_casefiles_each(st, ids, n, each_record, seen, &err), 0);
 	assert_int_equal(seen->n, 299);
@@ -550,6 +558,143 @@ static void child_revisions(void **state)
 	arena_free(&ar);
 }
 
+/* store_web_casefiles_each keeps the casefiles it read for the next call on the
+ * connection: each call must give what store_casefiles_each gives at that moment, the
+ * same children in the same order, and a change anywhere in the record (a new row of a
+ * child's, a worker moved to another team, which changes every allocation's team) must be
+ * seen by the next call. On SQLite the second call of an unchanged record hands out the
+ * casefiles it kept (the same addresses): nothing is read again. */
+struct kept_seen {
+	struct each_seen s;
+	const struct casefile *cf[512];
+};
+
+static int kept_record(void *ctx, const struct casefile *cf)
+{
+	struct kept_seen *k = ctx;
+	k->cf[k->s.n] = cf;
+	return each_record(&k->s, cf);
+}
+
+static void same_seen(const struct each_seen *x, const struct each_seen *y)
+{
+	assert_int_equal(x->n, y->n);
+	for (size_t i = 0; i < x->n; i++) {
+		assert_int_equal(x->ids[i], y->ids[i]);
+		assert_int_equal(x->n_alloc[i], y->n_alloc[i]);
+		assert_int_equal(x->n_ep[i], y->n_ep[i]);
+		assert_int_equal(x->n_ref[i], y->n_ref[i]);
+		assert_int_equal(x->teams[i], y->teams[i]);
+	}
+}
+
+/* Both readings of ids now; returns the kept reading (freed by the caller). */
+static struct kept_seen *both_readings(const int64_t *ids, size_t n)
+{
+	struct hearth_error err = {0};
+	struct each_seen *direct = calloc(1, sizeof(*direct));
+	struct kept_seen *kept = calloc(1, sizeof(*kept));
+	assert_int_equal(store_casefiles_each(st, ids, n, each_record, direct, &err), 0);
+	assert_int_equal(store_web_casefiles_each(sw, ids, n, kept_record, kept, &err), 0);
+	same_seen(direct, &kept->s);
+	free(direct);
+	return kept;
+}
+
+static void kept_casefiles_follow_the_record(void **state)
+{
+	(void)state;
+	struct hearth_error err = {0};
+	bool sqlite = !getenv("HEARTH_TEST_TARGET") || !*getenv("HEARTH_TEST_TARGET");
+	int64_t t1 = team("KP North"), t2 = team("KP South");
+	int64_t w1 = worker("KPW1", t1);
+	int64_t ids[300 + 1];
+	size_t n = set_of_children("KP", w1, ids);
+	struct kept_seen *first = both_readings(ids, n);
+	assert_int_equal(first->s.n, 299);
+	/* A subset of the same children, asked for again, unchanged: the kept ones. */
+	struct kept_seen *again = both_readings(ids + 3, 50);
+	for (size_t i = 0; sqlite && i < again->s.n; i++) {
+		const struct casefile *was = NULL;
+		for (size_t j = 0; j < first->s.n; j++) {
+			was = first->s.ids[j] == again->s.ids[i] ? first->cf[j] : was;
+		}
+		assert_ptr_equal(again->cf[i], was);
+	}
+	/* A new row of one child's: the next call sees it. */
+	referral(ids[0], D(2025, 2, 1));
+	struct kept_seen *after_row = both_readings(ids, n);
+	assert_int_equal(after_row->s.n_ref[0], first->s.n_ref[0] + 1);
+	/* The worker moves team: every allocation of theirs now names the other team. */
+	struct hval *w;
+	struct arena ar = ARENA_INIT;
+	assert_int_equal(store_get(st, &entity_worker, w1, &ar, &w, &err), 0);
+	w[WORKER_TEAM_ID] = (struct hval){.i = t2};
+	assert_int_equal(store_update(st, "test", &entity_worker, w1, w, "moved team", &err), 0);
+	struct kept_seen *after_move = both_readings(ids, n);
+	assert_int_equal(after_move->s.teams[0], t2);
+	assert_int_not_equal(after_move->s.teams[0], after_row->s.teams[0]);
+	arena_free(&ar);
+	free(first);
+	free(again);
+	free(after_row);
+	free(after_move);
+}
+
+/* store_scope_children gives store_children_search's children (no query), by id. */
+static int hit_id_cmp(const void *a, const void *b)
+{
+	int64_t x = ((const struct store_child_hit *)a)->id, y = ((const struct store_child_hit *)b)->id;
+	return (x > y) - (x < y);
+}
+
+static void scope_children_same_as_search(void **state)
+{
+	(void)state;
+	struct hearth_error err = {0};
+	int64_t t = team("S2 North"), w = worker("S2W1", t), w2 = worker("S2W2", t);
+	int64_t open = child("S2C1", false), ended = child("S2C2", false), pa = child("S2C3", false);
+	int64_t restricted = child("S2C4", true);
+	child("S2C5", false);
+	allocate(open, w, "sw", D(2024, 1, 1), DATE_NONE);
+	allocate(ended, w, "sw", D(2024, 1, 1), D(2025, 1, 1));
+	allocate(pa, w2, "pa", D(2024, 1, 1), DATE_NONE);
+	allocate(restricted, w, "sw", D(2024, 1, 1), DATE_NONE);
+	struct store_scope scopes[] = {
+		{STORE_SCOPE_TEAM, 0, t, 0, D(2026, 3, 31)},
+		{STORE_SCOPE_OWN, 0, t, w, D(2026, 3, 31)},
+		{STORE_SCOPE_OWN, 0, t, w2, D(2024, 6, 1)},
+		{STORE_SCOPE_ALL, 0, 0, 0, D(2026, 3, 31)},
+		{STORE_SCOPE_NONE, 0, t, w, D(2026, 3, 31)},
+	};
+	struct arena ar = ARENA_INIT;
+	for (size_t k = 0; k < sizeof(scopes) / sizeof(scopes[0]); k++) {
+		struct store_child_hit *a, *b;
+		size_t na, nb;
+		int64_t total;
+		assert_int_equal(store_scope_children(st, &scopes[k], &ar, &a, &na, &err), 0);
+		assert_int_equal(store_children_search(st, &scopes[k], NULL, DATE_NONE, INT32_MAX, 0, &ar, &b, &nb, &total,
+						       &err),
+				 0);
+		assert_int_equal(na, nb);
+		if (nb > 1) {
+			qsort(b, nb, sizeof(*b), hit_id_cmp);
+		}
+		for (size_t i = 0; i < na; i++) {
+			assert_int_equal(a[i].id, b[i].id);
+			assert_string_equal(a[i].la_child_id, b[i].la_child_id);
+			assert_int_equal(a[i].dob, b[i].dob);
+		}
+		/* The team sees the open and the PA's child, not the ended one nor the restricted. */
+		if (k == 0) {
+			assert_int_equal(na, 2);
+			assert_int_equal(a[0].id, open);
+			assert_int_equal(a[1].id, pa);
+		}
+	}
+	arena_free(&ar);
+}
+
 static void read_transaction(void **state)
 {
 	(void)state;
@@ -573,6 +718,8 @@ int main(void)
 		cmocka_unit_test(session_same_as_store),
 		cmocka_unit_test(status_casefile_same_as_store),
 		cmocka_unit_test(casefiles_each_same_as_load),
+		cmocka_unit_test(kept_casefiles_follow_the_record),
+		cmocka_unit_test(scope_children_same_as_search),
 		cmocka_unit_test(child_record_same_as_store),
 		cmocka_unit_test(child_revisions),
 		cmocka_unit_test(read_transaction),
