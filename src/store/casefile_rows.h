@@ -26,5 +26,13 @@ void store_cf_array(int k, const int64_t *ids, struct hval *const *rows, size_t 
  * every statement sent at once, so on PostgreSQL one round trip. */
 int store_casefile_load_some(struct store *st, int64_t child_id, uint64_t arrays, struct arena *a,
 			     struct casefile *out, struct hearth_error *err);
+/* The same in two halves, so that other statements can travel in the same round trip:
+ * send_some binds and sends the statements (nothing is read), read_some reads what was sent
+ * for the same child and arrays (and resets the statements); discard resets them unread.
+ * Between the two the connection may run other statements, but no other casefile load. */
+int store_casefile_send_some(struct store *st, int64_t child_id, uint64_t arrays, struct hearth_error *err);
+int store_casefile_read_some(struct store *st, int64_t child_id, uint64_t arrays, struct arena *a,
+			     struct casefile *out, struct hearth_error *err);
+void store_casefile_discard(struct store *st, uint64_t arrays);
 
 #endif
