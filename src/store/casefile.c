@@ -1039,40 +1039,39 @@ int store_casefile_send_some(struct store *st, int64_t child_id, uint64_t arrays
 			rc = db_send(one[k], err);
 		}
 	}
+	st->casefile_sent_child = rc ? 0 : child_id;
+	st->casefile_sent_arrays = arrays;
+	if (rc) {
+		store_casefile_discard(st);
+	}
 	return rc;
 }
 
-int store_casefile_load_some(struct store *st, int64_t child_id, uint64_t arrays, struct arena *a,
-			     struct casefile *out, struct hearth_error *err)
-{
-	int rc = store_casefile_send_some(st, child_id, arrays, err);
-	if (rc) {
-		memset(out, 0, sizeof(*out));
-		store_casefile_discard(st, arrays);
-		return rc;
-	}
-	return store_casefile_read_some(st, child_id, arrays, a, out, err);
-}
-
-void store_casefile_discard(struct store *st, uint64_t arrays)
+void store_casefile_discard(struct store *st)
 {
 	bool want[ONE_MAX];
-	one_wanted(arrays, want);
+	one_wanted(st->casefile_sent_arrays, want);
 	for (int k = 0; k < ONE_MAX; k++) {
 		if (want[k] && st->casefile_one[k]) {
 			db_reset(st->casefile_one[k]);
 		}
 	}
+	st->casefile_sent_child = 0;
 }
 
-int store_casefile_read_some(struct store *st, int64_t child_id, uint64_t arrays, struct arena *a,
+int store_casefile_load_some(struct store *st, int64_t child_id, uint64_t arrays, struct arena *a,
 			     struct casefile *out, struct hearth_error *err)
 {
+	memset(out, 0, sizeof(*out));
+	int rc = 0;
+	if ((st->casefile_sent_child != child_id || st->casefile_sent_arrays != arrays) &&
+	    (rc = store_casefile_send_some(st, child_id, arrays, err))) {
+		return rc;
+	}
 	struct db_stmt **one = st->casefile_one;
 	bool want[ONE_MAX];
 	one_wanted(arrays, want);
-	memset(out, 0, sizeof(*out));
-	int rc = db_step(one[ONE_CHILD], err);
+	rc = db_step(one[ONE_CHILD], err);
 	if (rc == 1) {
 		int64_t id;
 		store_cf_child(store_read_row(one[ONE_CHILD], &entity_child, a, &id), child_id, &out->child);
@@ -1119,7 +1118,7 @@ int store_casefile_read_some(struct store *st, int64_t child_id, uint64_t arrays
 	}
 	/* Every statement reset, read or not (on PostgreSQL an unread result is read and
 	 * dropped): the cache's statements are left ready for the next child. */
-	store_casefile_discard(st, arrays);
+	store_casefile_discard(st);
 	return rc < 0 ? rc : 0;
 }
 

@@ -43,8 +43,9 @@
  *
  * HEARTH_PG_TRACE=1 in the environment writes a line to stderr for every round trip (every
  * wait for the server's answer), naming the connection and what travelled: "hearth: pg
- * trip: conn N: WHAT", a batch's statements joined by " | ". It is how the round trips of a
- * request are counted (tests/cli/pg_trips.sh). */
+ * trip: conn N: WHAT", a batch's statements joined by " | " (and "hearth: pg no wait: ..."
+ * for a COMMIT sent ahead whose answer was in before it was read). It is how the round
+ * trips of a request are counted (tests/cli/pg_trips.sh). */
 #include <libpq-fe.h>
 #include <poll.h>
 #include <stdint.h>
@@ -97,6 +98,8 @@ struct pg_db {
 	char batch_error[400];	/* the first failure in the batch being read, for those it stopped */
 	/* The transaction in progress began with a read BEGIN and has run only SELECTs. */
 	bool tx_reading;
+	/* What is in flight is only the COMMIT of such a transaction, sent ahead. */
+	bool commit_ahead;
 };
 
 struct pg_stmt {
@@ -139,19 +142,24 @@ static void trace_head(struct buf *b, const char *sql)
 	buf_printf(b, "%.*s%s", (int)(n > 60 ? 60 : n), sql, n > 60 ? "..." : "");
 }
 
-static void trace_trip(struct pg_db *db, const char *what, const char *sql)
+static void trace_line(struct pg_db *db, bool wait, const char *what, const char *sql)
 {
 	if (!tracing()) {
 		return;
 	}
 	struct buf b = BUF_INIT;
-	buf_printf(&b, "hearth: pg trip: conn %u: %s", db->serial, what);
+	buf_printf(&b, "hearth: pg %s: conn %u: %s", wait ? "trip" : "no wait", db->serial, what);
 	if (sql) {
 		buf_puts(&b, ": ");
 		trace_head(&b, sql);
 	}
 	fprintf(stderr, "%s\n", buf_cstr(&b));
 	buf_free(&b);
+}
+
+static void trace_trip(struct pg_db *db, const char *what, const char *sql)
+{
+	trace_line(db, true, what, sql);
 }
 
 static int fail_msg(struct hearth_error *err, const char *what, const char *msg)
@@ -213,6 +221,29 @@ static int pipe_open(struct pg_db *db, struct hearth_error *err)
 	return 0;
 }
 
+/* In the list of what was sent: the end of a batch (its PQpipelineSync) with more sent
+ * after it (after_commit), whose result is PGRES_PIPELINE_SYNC. */
+static const char SYNC_MARK[] = "sync";
+
+/* Reads up to the end of a batch: its PGRES_PIPELINE_SYNC. */
+static void read_sync(PGconn *c)
+{
+	for (int k = 0; k < 4; k++) {
+		PGresult *r = PQgetResult(c);
+		if (!r) {
+			if (PQstatus(c) != CONNECTION_OK) {
+				break;
+			}
+			continue;
+		}
+		ExecStatusType t = PQresultStatus(r);
+		PQclear(r);
+		if (t == PGRES_PIPELINE_SYNC) {
+			break;
+		}
+	}
+}
+
 /* Reads the results of everything in flight, in the order sent, into their statements,
  * and leaves pipeline mode. A statement the server skipped because an earlier one failed
  * keeps that failure's words (abort_reason). With keep_last, the last command's result is
@@ -228,6 +259,8 @@ static void settle_keep(struct pg_db *db, PGresult **keep_last)
 		db->synced = true;
 	}
 	if (tracing()) {
+		/* A COMMIT sent ahead whose answer is already in costs no wait. */
+		bool answered = db->commit_ahead && PQconsumeInput(c) && !PQisBusy(c);
 		struct buf b = BUF_INIT;
 		buf_printf(&b, "batch of %zu: ", db->n_sent);
 		for (size_t i = 0; i < db->n_sent; i++) {
@@ -238,11 +271,16 @@ static void settle_keep(struct pg_db *db, PGresult **keep_last)
 				buf_puts(&b, db->sent[i].what);
 			}
 		}
-		trace_trip(db, buf_cstr(&b), NULL);
+		trace_line(db, !answered, buf_cstr(&b), NULL);
 		buf_free(&b);
 	}
 	char first_error[400] = "";
 	for (size_t i = 0; i < db->n_sent; i++) {
+		if (!db->sent[i].s && db->sent[i].what == SYNC_MARK) {
+			read_sync(c); /* a batch ended; the next one has its own failures */
+			first_error[0] = '\0';
+			continue;
+		}
 		PGresult *r = PQgetResult(c);
 		if (!r) {
 			/* No result where one was owed: the connection is gone. */
@@ -277,25 +315,12 @@ static void settle_keep(struct pg_db *db, PGresult **keep_last)
 			PQclear(r);
 		}
 	}
-	/* The end of the batch. */
-	for (int k = 0; k < 4; k++) {
-		PGresult *r = PQgetResult(c);
-		if (!r) {
-			if (PQstatus(c) != CONNECTION_OK) {
-				break;
-			}
-			continue;
-		}
-		ExecStatusType t = PQresultStatus(r);
-		PQclear(r);
-		if (t == PGRES_PIPELINE_SYNC) {
-			break;
-		}
-	}
+	read_sync(c); /* the end of the (last) batch */
 	snprintf(db->batch_error, sizeof(db->batch_error), "%s", first_error);
 	PQexitPipelineMode(c); /* fails only on a broken connection, which PQreset resets */
 	db->piped = false;
 	db->synced = false;
+	db->commit_ahead = false;
 	db->n_sent = 0;
 }
 
@@ -375,6 +400,9 @@ static void pg_set_time_budget(struct db *d, unsigned ms)
 	struct pg_db *db = DB(d);
 	db->timeout_ms = ms;
 	db->deadline = ms ? now_ms() + ms : 0;
+	if (db->timeout_set == ms) {
+		return; /* in force already */
+	}
 	settle(db); /* a COMMIT sent ahead: no PQexec while a pipeline is open */
 	if (PQstatus(db->conn) == CONNECTION_OK && !in_transaction(db)) {
 		apply_timeout(db, NULL);
@@ -398,10 +426,12 @@ static int commit_later(struct pg_db *db)
 	if (db->piped && db->synced) {
 		settle(db);
 	}
+	size_t n_before = db->n_sent;
 	if (pipe_open(db, NULL) == 0 && PQsendQueryParams(db->conn, "COMMIT", 0, NULL, NULL, NULL, NULL, 0)) {
 		sent_push(db, NULL, "commit");
 		PQpipelineSync(db->conn); /* sends the batch */
 		db->synced = true;
+		db->commit_ahead = n_before == 0;
 		return 0;
 	}
 	/* Not sent: the connection is gone, and a read transaction with it. */
@@ -414,6 +444,26 @@ static bool is_begin(const char *sql)
 	return strncmp(sql, "BEGIN", 5) == 0 && !strchr(sql, ';');
 }
 
+/* Before the next transaction's first command, when what is in flight is only a COMMIT
+ * sent ahead: an answer already in is read (no wait); one not yet in is not waited for,
+ * and the new batch follows it (a new segment of the pipeline, after its sync), read
+ * together with it. true: the caller sends into the open batch. Not when the connection's
+ * settings are due (a new time budget): those go as ensure_connected sends them. */
+static bool after_commit(struct pg_db *db)
+{
+	if (!(db->piped && db->synced && db->commit_ahead)) {
+		return false;
+	}
+	if (db->timeout_set != db->timeout_ms || !PQconsumeInput(db->conn) || !PQisBusy(db->conn)) {
+		settle(db);
+		return false;
+	}
+	sent_push(db, NULL, SYNC_MARK);
+	db->synced = false;
+	db->commit_ahead = false;
+	return true;
+}
+
 static int pg_exec(struct db *d, const char *sql, struct hearth_error *err)
 {
 	struct pg_db *db = DB(d);
@@ -421,10 +471,18 @@ static int pg_exec(struct db *d, const char *sql, struct hearth_error *err)
 		return commit_later(db);
 	}
 	PGresult *r = NULL;
+	if (is_begin(sql) && after_commit(db)) {
+		if (PQsendQueryParams(db->conn, sql, 0, NULL, NULL, NULL, NULL, 0)) {
+			sent_push(db, NULL, "begin");
+			db->tx_reading = true;
+			return 0;
+		}
+		settle(db); /* not sent: the connection is in trouble; on as below */
+	}
 	if (db->piped && !db->synced && !strchr(sql, ';') && !is_begin(sql)) {
 		/* A command after a read BEGIN not yet sent (a writer's lock): both go at once. */
 		if (PQsendQueryParams(db->conn, sql, 0, NULL, NULL, NULL, NULL, 0)) {
-			sent_push(db, NULL, "exec");
+			sent_push(db, NULL, sql); /* read at once: sql outlives it */
 			settle_keep(db, &r);
 		}
 	}
