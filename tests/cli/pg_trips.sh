@@ -18,13 +18,7 @@ if [ "$backend" != pg ]; then
 	finish
 fi
 db=$(new_db pg_trips)
-fixture() {
-	"$H" "$@" >>"$TMPDIR/fixture.out" 2>&1 || {
-		not_ok "pg_trips: fixture: $*"
-		tail -3 "$TMPDIR/fixture.out" | sed 's/^/    /'
-		finish
-	}
-}
+suite=pg_trips
 fixture init "$db"
 fixture record "$db" team --name "Team T" --service cin_cp --opened 2020-01-01
 fixture record "$db" team --name "Team U" --service cin_cp --opened 2020-01-01
@@ -49,18 +43,8 @@ c1=$(id_of TC1) c2=$(id_of TC2) c3=$(id_of TC3) c4=$(id_of TC4)
 ok "pg_trips: a small record: two children in the team's scope, one in another team's, one restricted"
 
 # One request thread, so one request connection; the trace goes to the server's log.
-HEARTH_PG_TRACE=1 "$H" serve "$db" --listen 127.0.0.1:0 --threads 1 >"$TMPDIR/serve.out" 2>"$TMPDIR/serve.log" &
-serve_pid=$!
-trap 'kill "$serve_pid" 2>/dev/null; wait "$serve_pid" 2>/dev/null' EXIT
-url=
-for _ in $(seq 200); do
-	url=$(grep -o 'http://[^ ]*' "$TMPDIR/serve.out" 2>/dev/null || true)
-	[ -n "$url" ] && break
-	kill -0 "$serve_pid" 2>/dev/null || break
-	sleep 0.05
-done
-url=${url%/}
-[ -n "$url" ] || { not_ok "pg_trips: hearth serve did not start: $(head -5 "$TMPDIR/serve.log")"; finish; }
+HEARTH_PG_TRACE=1 SERVE_THREADS=1 serve "$db" || { not_ok "pg_trips: hearth serve did not start: $(head -5 "$TMPDIR/serve.log")"; finish; }
+url=$HEARTH_URL
 jar=$TMPDIR/cookies
 curl -sf -o /dev/null -c "$jar" -H 'Content-Type: application/json' \
 	-d "{\"username\":\"test_sw\",\"password\":\"$PASSWORD\"}" "$url/api/session" ||
@@ -142,7 +126,6 @@ s=$(read_child "$c2")
 [ "$s" = 200 ] && [ "$(trips "INSERT INTO audit")" = 1 ] &&
 	ok "pg_trips: the writer's next batch is one round trip again" ||
 	not_ok "pg_trips: the next read: $s, $(trips "INSERT INTO audit") round trips of the audit writer"
-kill "$serve_pid"
-wait "$serve_pid" 2>/dev/null
+stop_server
 check "pg_trips: hearth check passes (the audit chain is whole)" $H check "$db"
 finish
