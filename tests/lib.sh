@@ -57,7 +57,7 @@ stop_server() {
 }
 serve() {
 	trap stop_server EXIT
-	"$HEARTH" serve "$1" --listen 127.0.0.1:0 --threads 2 >"$TMPDIR/serve.out" 2>"$TMPDIR/serve.log" &
+	"$HEARTH" serve "$1" --listen 127.0.0.1:0 --threads "${SERVE_THREADS:-2}" >"$TMPDIR/serve.out" 2>"$TMPDIR/serve.log" &
 	serve_pid=$!
 	HEARTH_URL=
 	for _ in $(seq 200); do
@@ -98,6 +98,16 @@ node_tests() {
 	said=$(awk '/^# (skipped|todo) [0-9]+$/ { n += $3 } END { print n + 0 }' "$TMPDIR/tap.out")
 	seen=$(grep -Ec '^(not )?ok - .* # (SKIP|TODO)( |$)' "$TMPDIR/tap.lines")
 	[ "$said" = "$seen" ] || not_ok "$prefix: node counted $said skipped or to-do tests, $seen were reported"
+}
+
+# fixture CMD...: runs hearth CMD to set up a suite's record, its output in fixture.out;
+# a failure is one failed check (named from $suite) and ends the suite.
+fixture() {
+	"$HEARTH" "$@" >>"$TMPDIR/fixture.out" 2>&1 || {
+		not_ok "${suite:-fixture}: fixture: $*"
+		tail -3 "$TMPDIR/fixture.out" | sed 's/^/    /'
+		finish
+	}
 }
 
 # check NAME CMD...: passes when CMD exits 0.

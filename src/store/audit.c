@@ -123,11 +123,33 @@ static int audit_write(struct store *st, const struct bulk_audit *a, int rows, s
 	return rc < 0 ? rc : 0;
 }
 
+/* The statements of audit_write_all's last round, sent and not yet read. */
+struct audit_pending {
+	struct db_stmt *s[AUDIT_POW_MAX + 2];
+	int n;
+};
+
+/* Reads what audit_write_all left sent (p->n statements): 0 or the first failure. */
+static int audit_read_pending(struct audit_pending *p, int rc, struct hearth_error *err)
+{
+	for (int i = 0; i < p->n; i++) {
+		int r = rc ? 0 : db_step(p->s[i], err);
+		if (r < 0) {
+			rc = r;
+		}
+		db_reset(p->s[i]);
+	}
+	p->n = 0;
+	return rc;
+}
+
 /* Writes n rows in as few statements as fit, all sent before any is read: BULK_ROWS a
  * statement, the rest in statements of 32, 16, ... 1 rows (n's binary digits), each
  * statement used once per round, so on PostgreSQL up to 2 * BULK_ROWS - 1 rows are one
- * round trip. The rows keep their order (ids ascending). */
-static int audit_write_all(struct store *st, const struct bulk_audit *a, size_t n, struct hearth_error *err)
+ * round trip. The rows keep their order (ids ascending). With pending, the last round is
+ * left sent and unread there (audit_read_pending reads it), so that more can go with it. */
+static int audit_write_all(struct store *st, const struct bulk_audit *a, size_t n, struct audit_pending *pending,
+			   struct hearth_error *err)
 {
 	int rc = 0;
 	while (rc == 0 && n > 0) {
@@ -151,6 +173,11 @@ static int audit_write_all(struct store *st, const struct bulk_audit *a, size_t 
 			sent[n_sent++] = s;
 			a += rows;
 			n -= (size_t)rows;
+		}
+		if (pending && n == 0 && rc == 0) {
+			memcpy(pending->s, sent, sizeof(*sent) * (size_t)n_sent);
+			pending->n = n_sent;
+			break;
 		}
 		for (int i = 0; i < n_sent; i++) {
 			int r = rc ? 0 : db_step(sent[i], err);
@@ -176,11 +203,21 @@ int store_audit_flush(struct store *st, struct hearth_error *err)
 	return rc;
 }
 
+static int append_locked(struct store *st, const struct store_audit *rows, size_t n, struct audit_pending *pending,
+			 struct hearth_error *err);
+
 /* Appends rows inside the caller's transaction (held back while bulk loading; see
  * BULK_ROWS): each row's id and hash are fixed here, in the chain's order. */
 int store_audit_append_locked(struct store *st, const struct store_audit *rows, size_t n, struct hearth_error *err)
 {
+	return append_locked(st, rows, n, NULL, err);
+}
+
+static int append_locked(struct store *st, const struct store_audit *rows, size_t n, struct audit_pending *pending,
+			 struct hearth_error *err)
+{
 	int rc;
+	st->audit_head_mine = false; /* the head moves (or, rolled back, is not the table's) */
 	if (!st->audit_last &&
 	    (rc = db_prepare(store_db(st), "SELECT id, hash FROM audit ORDER BY id DESC LIMIT 1", &st->audit_last,
 			     err))) {
@@ -206,7 +243,7 @@ int store_audit_append_locked(struct store *st, const struct store_audit *rows, 
 	}
 	const char *at = store_now_text(st);
 	rc = 0;
-	if (!st->bulk && n > 1) {
+	if (!st->bulk && (n > 1 || pending)) {
 		/* A batch (the server's reads): every row chained here, then written together. */
 		struct bulk_audit *all = xmalloc(sizeof(*all) * n);
 		for (size_t i = 0; i < n; i++) {
@@ -216,7 +253,7 @@ int store_audit_append_locked(struct store *st, const struct store_audit *rows, 
 			memcpy(x->prev_hash, i ? all[i - 1].hash : st->audit_head_hash, sizeof(x->prev_hash));
 			row_hash(&st->text, x->prev_hash, x->id, x->at, &x->row, x->hash);
 		}
-		rc = audit_write_all(st, all, n, err);
+		rc = audit_write_all(st, all, n, pending, err);
 		if (rc == 0) {
 			st->audit_head_id = all[n - 1].id;
 			memcpy(st->audit_head_hash, all[n - 1].hash, sizeof(all[n - 1].hash));
@@ -254,17 +291,49 @@ int store_audit_append_locked(struct store *st, const struct store_audit *rows, 
 	return rc;
 }
 
+/* On PostgreSQL a batch of rows is one round trip: the transaction's BEGIN and lock, the
+ * rows and the COMMIT travel together, and the head of the chain is not read when this
+ * connection wrote it last (audit_head_mine). That is a guess, checked by the table itself:
+ * a row appended since by anyone else holds the id the batch's first row would take, so
+ * the batch fails (a unique key) and is tried once more, reading the head. On SQLite a
+ * statement runs when read, so the rows are read before the COMMIT, as everywhere. */
 int store_audit_append(struct store *st, const struct store_audit *rows, size_t n, struct hearth_error *err)
 {
-	int rc = store_begin(st, err);
-	if (rc) {
-		return rc;
+	bool pg = strcmp(db_engine(store_db(st)), "postgresql") == 0;
+	for (int attempt = 0;; attempt++) {
+		bool guess = pg && attempt == 0 && st->audit_head_mine;
+		int rc = store_begin(st, err);
+		if (rc) {
+			return rc;
+		}
+		if (guess) {
+			st->audit_head_known = true;
+		}
+		struct audit_pending p = {.n = 0};
+		if ((rc = append_locked(st, rows, n, pg ? &p : NULL, err))) {
+			audit_read_pending(&p, rc, err);
+			store_rollback(st);
+			return rc;
+		}
+		struct hearth_error commit_err = {0};
+		int commit_rc = store_commit(st, &commit_err);
+		rc = audit_read_pending(&p, 0, err); /* the rows' own failure says more than the commit's */
+		if (!rc && commit_rc) {
+			*err = commit_err;
+			rc = commit_rc;
+		}
+		if (rc) {
+			if (commit_rc == 0) {
+				store_rollback(st); /* not committed: a row failed */
+			}
+			if (guess && rc == HERR_CONFLICT) {
+				continue; /* the head had moved: again, reading it */
+			}
+			return rc;
+		}
+		st->audit_head_mine = true;
+		return 0;
 	}
-	if ((rc = store_audit_append_locked(st, rows, n, err))) {
-		store_rollback(st);
-		return rc;
-	}
-	return store_commit(st, err);
 }
 
 int store_audit_verify(struct store *st, int64_t *first_bad, struct hearth_error *err)

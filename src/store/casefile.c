@@ -1020,17 +1020,21 @@ struct worker_team {
 	int64_t worker, team;
 };
 
-int store_casefile_load_some(struct store *st, int64_t child_id, uint64_t arrays, struct arena *a,
-			     struct casefile *out, struct hearth_error *err)
+static void one_wanted(uint64_t arrays, bool want[ONE_MAX])
 {
-	struct db_stmt **one = st->casefile_one;
-	bool want[ONE_MAX] = {0};
+	memset(want, 0, sizeof(bool) * ONE_MAX);
 	want[ONE_CHILD] = true;
 	for (int k = 0; k < N_LOADERS; k++) {
 		want[k] = (arrays >> k) & 1;
 	}
 	want[ONE_TEAMS] = want[CFA_ALLOCATIONS];
-	memset(out, 0, sizeof(*out));
+}
+
+int store_casefile_send_some(struct store *st, int64_t child_id, uint64_t arrays, struct hearth_error *err)
+{
+	struct db_stmt **one = st->casefile_one;
+	bool want[ONE_MAX];
+	one_wanted(arrays, want);
 	int rc = 0;
 	/* Prepared first (a first use prepares, which is a round trip of its own), then sent. */
 	for (int k = 0; !rc && k < ONE_MAX; k++) {
@@ -1044,16 +1048,46 @@ int store_casefile_load_some(struct store *st, int64_t child_id, uint64_t arrays
 			rc = db_send(one[k], err);
 		}
 	}
-	if (!rc) {
-		rc = db_step(one[ONE_CHILD], err);
-		if (rc == 1) {
-			int64_t id;
-			store_cf_child(store_read_row(one[ONE_CHILD], &entity_child, a, &id), child_id, &out->child);
-			rc = 0;
-		} else if (rc == 0) {
-			rc = herr_set(err, HERR_NOT_FOUND, "id", "not_found", "there is no %s with id %lld",
-				      entity_child.label, (long long)child_id);
+	st->casefile_sent_child = rc ? 0 : child_id;
+	st->casefile_sent_arrays = arrays;
+	if (rc) {
+		store_casefile_discard(st);
+	}
+	return rc;
+}
+
+void store_casefile_discard(struct store *st)
+{
+	bool want[ONE_MAX];
+	one_wanted(st->casefile_sent_arrays, want);
+	for (int k = 0; k < ONE_MAX; k++) {
+		if (want[k] && st->casefile_one[k]) {
+			db_reset(st->casefile_one[k]);
 		}
+	}
+	st->casefile_sent_child = 0;
+}
+
+int store_casefile_load_some(struct store *st, int64_t child_id, uint64_t arrays, struct arena *a,
+			     struct casefile *out, struct hearth_error *err)
+{
+	memset(out, 0, sizeof(*out));
+	int rc = 0;
+	if ((st->casefile_sent_child != child_id || st->casefile_sent_arrays != arrays) &&
+	    (rc = store_casefile_send_some(st, child_id, arrays, err))) {
+		return rc;
+	}
+	struct db_stmt **one = st->casefile_one;
+	bool want[ONE_MAX];
+	one_wanted(arrays, want);
+	rc = db_step(one[ONE_CHILD], err);
+	if (rc == 1) {
+		int64_t id;
+		store_cf_child(store_read_row(one[ONE_CHILD], &entity_child, a, &id), child_id, &out->child);
+		rc = 0;
+	} else if (rc == 0) {
+		rc = herr_set(err, HERR_NOT_FOUND, "id", "not_found", "there is no %s with id %lld", entity_child.label,
+			      (long long)child_id);
 	}
 	for (int k = 0; !rc && k < N_LOADERS; k++) {
 		if (!want[k]) {
@@ -1093,11 +1127,7 @@ int store_casefile_load_some(struct store *st, int64_t child_id, uint64_t arrays
 	}
 	/* Every statement reset, read or not (on PostgreSQL an unread result is read and
 	 * dropped): the cache's statements are left ready for the next child. */
-	for (int k = 0; k < ONE_MAX; k++) {
-		if (want[k] && one[k]) {
-			db_reset(one[k]);
-		}
-	}
+	store_casefile_discard(st);
 	return rc < 0 ? rc : 0;
 }
 

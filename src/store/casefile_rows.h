@@ -26,5 +26,10 @@ void store_cf_array(int k, const int64_t *ids, struct hval *const *rows, size_t 
  * every statement sent at once, so on PostgreSQL one round trip. */
 int store_casefile_load_some(struct store *st, int64_t child_id, uint64_t arrays, struct arena *a,
 			     struct casefile *out, struct hearth_error *err);
+/* Its statements sent ahead, so that other statements can travel in the same round trip:
+ * the next store_casefile_load_some of the same child and arrays reads what was sent
+ * (any other sends afresh); store_casefile_discard drops what was sent and not read. */
+int store_casefile_send_some(struct store *st, int64_t child_id, uint64_t arrays, struct hearth_error *err);
+void store_casefile_discard(struct store *st);
 
 #endif

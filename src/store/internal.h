@@ -42,6 +42,9 @@ struct store {
 	bool audit_head_known;
 	int64_t audit_head_id;
 	char audit_head_hash[65];
+	/* The head above is the last row store_audit_append committed, nothing appended on this
+	 * connection since: its next batch may begin from it without reading it (audit.c). */
+	bool audit_head_mine;
 	char origin_route[128], origin_address[64];
 	struct arena scratch;	/* per-write working memory, reset (not freed) after each write */
 	/* store_find's statement per entity, and the field it finds by. */
@@ -87,6 +90,9 @@ struct store {
 	/* store_casefile_load's statements (one per loader), prepared on first use and kept:
 	 * the server loads casefiles one child at a time, thousands of times. */
 	struct db_stmt *casefile_one[64];
+	/* What they were sent for and not yet read (store_casefile_send_some): 0, or the child. */
+	int64_t casefile_sent_child;
+	uint64_t casefile_sent_arrays;
 	/* store_casefiles_each's statements (one per loader, for a chunk of children: unused
 	 * places bound to NULL), prepared on first use and kept; set_busy while a walk holds
 	 * them (a walk inside a walk prepares its own). */

@@ -39,7 +39,13 @@
  * statement by statement as before. In a pipeline a failed statement makes the server skip
  * the rest of the batch: those statements report the failure that stopped them. A lost
  * connection fails every statement in flight; the next call outside a transaction
- * reconnects as before. */
+ * reconnects as before.
+ *
+ * HEARTH_PG_TRACE=1 in the environment writes a line to stderr for every round trip (every
+ * wait for the server's answer), naming the connection and what travelled: "hearth: pg
+ * trip: conn N: WHAT", a batch's statements joined by " | " (and "hearth: pg no wait: ..."
+ * for a COMMIT sent ahead whose answer was in before it was read). It is how the round
+ * trips of a request are counted (tests/cli/pg_trips.sh). */
 #include <libpq-fe.h>
 #include <poll.h>
 #include <stdint.h>
@@ -75,6 +81,7 @@ struct pg_sent {
 struct pg_db {
 	struct db base;
 	PGconn *conn;
+	unsigned serial;	/* the connection's number in this process, for the trace */
 	unsigned next_name;
 	unsigned generation;	/* bumped on every reconnect */
 	const char *setup;	/* SETUP_READ or SETUP_WRITE */
@@ -91,6 +98,8 @@ struct pg_db {
 	char batch_error[400];	/* the first failure in the batch being read, for those it stopped */
 	/* The transaction in progress began with a read BEGIN and has run only SELECTs. */
 	bool tx_reading;
+	/* What is in flight is only the COMMIT of such a transaction, sent ahead. */
+	bool commit_ahead;
 };
 
 struct pg_stmt {
@@ -112,6 +121,46 @@ struct pg_stmt {
 
 #define DB(x) ((struct pg_db *)(x))
 #define ST(x) ((struct pg_stmt *)(x))
+
+/* The round-trip trace (see the top of the file): -1 not yet asked, 0 off, 1 on. */
+static int trace_on = -1;
+static unsigned conn_serial;
+
+static bool tracing(void)
+{
+	if (trace_on < 0) {
+		const char *t = getenv("HEARTH_PG_TRACE");
+		trace_on = t && t[0] && strcmp(t, "0") != 0;
+	}
+	return trace_on == 1;
+}
+
+/* The head of a statement, for the trace: its first words, on one line. */
+static void trace_head(struct buf *b, const char *sql)
+{
+	size_t n = strcspn(sql, "\n");
+	buf_printf(b, "%.*s%s", (int)(n > 60 ? 60 : n), sql, n > 60 ? "..." : "");
+}
+
+static void trace_line(struct pg_db *db, bool wait, const char *what, const char *sql)
+{
+	if (!tracing()) {
+		return;
+	}
+	struct buf b = BUF_INIT;
+	buf_printf(&b, "hearth: pg %s: conn %u: %s", wait ? "trip" : "no wait", db->serial, what);
+	if (sql) {
+		buf_puts(&b, ": ");
+		trace_head(&b, sql);
+	}
+	fprintf(stderr, "%s\n", buf_cstr(&b));
+	buf_free(&b);
+}
+
+static void trace_trip(struct pg_db *db, const char *what, const char *sql)
+{
+	trace_line(db, true, what, sql);
+}
 
 static int fail_msg(struct hearth_error *err, const char *what, const char *msg)
 {
@@ -172,6 +221,29 @@ static int pipe_open(struct pg_db *db, struct hearth_error *err)
 	return 0;
 }
 
+/* In the list of what was sent: the end of a batch (its PQpipelineSync) with more sent
+ * after it (after_commit), whose result is PGRES_PIPELINE_SYNC. */
+static const char SYNC_MARK[] = "sync";
+
+/* Reads up to the end of a batch: its PGRES_PIPELINE_SYNC. */
+static void read_sync(PGconn *c)
+{
+	for (int k = 0; k < 4; k++) {
+		PGresult *r = PQgetResult(c);
+		if (!r) {
+			if (PQstatus(c) != CONNECTION_OK) {
+				break;
+			}
+			continue;
+		}
+		ExecStatusType t = PQresultStatus(r);
+		PQclear(r);
+		if (t == PGRES_PIPELINE_SYNC) {
+			break;
+		}
+	}
+}
+
 /* Reads the results of everything in flight, in the order sent, into their statements,
  * and leaves pipeline mode. A statement the server skipped because an earlier one failed
  * keeps that failure's words (abort_reason). With keep_last, the last command's result is
@@ -186,8 +258,29 @@ static void settle_keep(struct pg_db *db, PGresult **keep_last)
 		PQpipelineSync(c);
 		db->synced = true;
 	}
+	if (tracing()) {
+		/* A COMMIT sent ahead whose answer is already in costs no wait. */
+		bool answered = db->commit_ahead && PQconsumeInput(c) && !PQisBusy(c);
+		struct buf b = BUF_INIT;
+		buf_printf(&b, "batch of %zu: ", db->n_sent);
+		for (size_t i = 0; i < db->n_sent; i++) {
+			buf_puts(&b, i ? " | " : "");
+			if (db->sent[i].s) {
+				trace_head(&b, db->sent[i].s->sql);
+			} else {
+				buf_puts(&b, db->sent[i].what);
+			}
+		}
+		trace_line(db, !answered, buf_cstr(&b), NULL);
+		buf_free(&b);
+	}
 	char first_error[400] = "";
 	for (size_t i = 0; i < db->n_sent; i++) {
+		if (!db->sent[i].s && db->sent[i].what == SYNC_MARK) {
+			read_sync(c); /* a batch ended; the next one has its own failures */
+			first_error[0] = '\0';
+			continue;
+		}
 		PGresult *r = PQgetResult(c);
 		if (!r) {
 			/* No result where one was owed: the connection is gone. */
@@ -222,25 +315,12 @@ static void settle_keep(struct pg_db *db, PGresult **keep_last)
 			PQclear(r);
 		}
 	}
-	/* The end of the batch. */
-	for (int k = 0; k < 4; k++) {
-		PGresult *r = PQgetResult(c);
-		if (!r) {
-			if (PQstatus(c) != CONNECTION_OK) {
-				break;
-			}
-			continue;
-		}
-		ExecStatusType t = PQresultStatus(r);
-		PQclear(r);
-		if (t == PGRES_PIPELINE_SYNC) {
-			break;
-		}
-	}
+	read_sync(c); /* the end of the (last) batch */
 	snprintf(db->batch_error, sizeof(db->batch_error), "%s", first_error);
 	PQexitPipelineMode(c); /* fails only on a broken connection, which PQreset resets */
 	db->piped = false;
 	db->synced = false;
+	db->commit_ahead = false;
 	db->n_sent = 0;
 }
 
@@ -267,6 +347,7 @@ static int apply_timeout(struct pg_db *db, struct hearth_error *err)
 	}
 	char sql[64];
 	snprintf(sql, sizeof(sql), "SET statement_timeout = %u", db->timeout_ms);
+	trace_trip(db, "exec", sql);
 	PGresult *r = PQexec(db->conn, sql);
 	int rc = PQresultStatus(r) == PGRES_COMMAND_OK ? 0 : fail_msg(err, "statement timeout", PQresultErrorMessage(r));
 	PQclear(r);
@@ -281,6 +362,7 @@ static int apply_timeout(struct pg_db *db, struct hearth_error *err)
 static int ensure_connected(struct pg_db *db, struct hearth_error *err)
 {
 	if (PQstatus(db->conn) != CONNECTION_OK || idle_connection_lost(db->conn)) {
+		trace_trip(db, "reconnect", NULL);
 		PQreset(db->conn);
 		if (PQstatus(db->conn) != CONNECTION_OK) {
 			return fail_msg(err, "the PostgreSQL server is unreachable", PQerrorMessage(db->conn));
@@ -291,6 +373,7 @@ static int ensure_connected(struct pg_db *db, struct hearth_error *err)
 	}
 	if (!db->configured) {
 		/* Nothing runs on a connection without its settings. */
+		trace_trip(db, "exec", db->setup);
 		PGresult *r = PQexec(db->conn, db->setup);
 		int rc = PQresultStatus(r) == PGRES_COMMAND_OK ? 0 : fail_msg(err, "connection settings",
 										 PQresultErrorMessage(r));
@@ -317,6 +400,9 @@ static void pg_set_time_budget(struct db *d, unsigned ms)
 	struct pg_db *db = DB(d);
 	db->timeout_ms = ms;
 	db->deadline = ms ? now_ms() + ms : 0;
+	if (db->timeout_set == ms) {
+		return; /* in force already */
+	}
 	settle(db); /* a COMMIT sent ahead: no PQexec while a pipeline is open */
 	if (PQstatus(db->conn) == CONNECTION_OK && !in_transaction(db)) {
 		apply_timeout(db, NULL);
@@ -340,10 +426,12 @@ static int commit_later(struct pg_db *db)
 	if (db->piped && db->synced) {
 		settle(db);
 	}
+	size_t n_before = db->n_sent;
 	if (pipe_open(db, NULL) == 0 && PQsendQueryParams(db->conn, "COMMIT", 0, NULL, NULL, NULL, NULL, 0)) {
 		sent_push(db, NULL, "commit");
 		PQpipelineSync(db->conn); /* sends the batch */
 		db->synced = true;
+		db->commit_ahead = n_before == 0;
 		return 0;
 	}
 	/* Not sent: the connection is gone, and a read transaction with it. */
@@ -356,6 +444,26 @@ static bool is_begin(const char *sql)
 	return strncmp(sql, "BEGIN", 5) == 0 && !strchr(sql, ';');
 }
 
+/* Before the next transaction's first command, when what is in flight is only a COMMIT
+ * sent ahead: an answer already in is read (no wait); one not yet in is not waited for,
+ * and the new batch follows it (a new segment of the pipeline, after its sync), read
+ * together with it. true: the caller sends into the open batch. Not when the connection's
+ * settings are due (a new time budget): those go as ensure_connected sends them. */
+static bool after_commit(struct pg_db *db)
+{
+	if (!(db->piped && db->synced && db->commit_ahead)) {
+		return false;
+	}
+	if (db->timeout_set != db->timeout_ms || !PQconsumeInput(db->conn) || !PQisBusy(db->conn)) {
+		settle(db);
+		return false;
+	}
+	sent_push(db, NULL, SYNC_MARK);
+	db->synced = false;
+	db->commit_ahead = false;
+	return true;
+}
+
 static int pg_exec(struct db *d, const char *sql, struct hearth_error *err)
 {
 	struct pg_db *db = DB(d);
@@ -363,10 +471,18 @@ static int pg_exec(struct db *d, const char *sql, struct hearth_error *err)
 		return commit_later(db);
 	}
 	PGresult *r = NULL;
+	if (is_begin(sql) && after_commit(db)) {
+		if (PQsendQueryParams(db->conn, sql, 0, NULL, NULL, NULL, NULL, 0)) {
+			sent_push(db, NULL, "begin");
+			db->tx_reading = true;
+			return 0;
+		}
+		settle(db); /* not sent: the connection is in trouble; on as below */
+	}
 	if (db->piped && !db->synced && !strchr(sql, ';') && !is_begin(sql)) {
 		/* A command after a read BEGIN not yet sent (a writer's lock): both go at once. */
 		if (PQsendQueryParams(db->conn, sql, 0, NULL, NULL, NULL, NULL, 0)) {
-			sent_push(db, NULL, "exec");
+			sent_push(db, NULL, sql); /* read at once: sql outlives it */
 			settle_keep(db, &r);
 		}
 	}
@@ -397,6 +513,7 @@ static int pg_exec(struct db *d, const char *sql, struct hearth_error *err)
 	}
 	db->tx_reading = false;
 	if (!r) {
+		trace_trip(db, "exec", sql);
 		r = PQexec(db->conn, sql);
 	}
 	ExecStatusType t = PQresultStatus(r);
@@ -423,6 +540,7 @@ static void pg_close(struct db *d)
 static int query_int(struct pg_db *db, const char *sql, int *out)
 {
 	settle(db);
+	trace_trip(db, "exec", sql);
 	PGresult *r = PQexec(db->conn, sql);
 	int rc = -1;
 	if (PQresultStatus(r) == PGRES_TUPLES_OK && PQntuples(r) == 1) {
@@ -453,6 +571,7 @@ static int pg_open(const char *target, enum db_mode mode, struct db **out, struc
 {
 	struct pg_db *db = xcalloc(1, sizeof(*db));
 	db->base.drv = &db_postgres_driver;
+	db->serial = __atomic_add_fetch(&conn_serial, 1, __ATOMIC_RELAXED);
 	db->conn = PQconnectdb(target);
 	if (PQstatus(db->conn) != CONNECTION_OK) {
 		/* The URL may hold a password: the message names the problem, never the URL. */
@@ -570,6 +689,7 @@ static int server_prepare(struct pg_stmt *s, struct hearth_error *err)
 {
 	struct pg_db *db = s->db;
 	snprintf(s->name, sizeof(s->name), "hearth_%u", db->next_name++);
+	trace_trip(db, "prepare", s->sql);
 	PGresult *r = PQprepare(db->conn, s->name, s->sql, s->nparams, NULL);
 	int rc = 0;
 	if (PQresultStatus(r) != PGRES_COMMAND_OK) {
@@ -648,6 +768,7 @@ static void pg_finalize(struct db_stmt *st)
 	    PQtransactionStatus(s->db->conn) == PQTRANS_IDLE) {
 		char sql[64];
 		snprintf(sql, sizeof(sql), "DEALLOCATE %s", s->name);
+		trace_trip(s->db, "exec", sql);
 		PQclear(PQexec(s->db->conn, sql));
 	}
 	free(s->vals);
@@ -757,6 +878,7 @@ static int pg_step(struct db_stmt *st, struct hearth_error *err)
 			if (s->generation != db->generation && server_prepare(s, err)) {
 				return HERR_IO;
 			}
+			trace_trip(db, "statement", s->sql);
 			s->res = PQexecPrepared(db->conn, s->name, s->nparams, (const char *const *)s->vals, NULL, NULL,
 						0);
 			s->executed = true;
@@ -835,6 +957,7 @@ static int pg_set_user_version(struct db *d, int v, struct hearth_error *err)
 	char value[16];
 	snprintf(value, sizeof(value), "%d", v);
 	const char *params[1] = {value};
+	trace_trip(DB(d), "exec", "(the driver's own query)");
 	PGresult *r = PQexecParams(DB(d)->conn,
 				   "INSERT INTO hearth_meta (key, value) VALUES ('schema_version', $1) "
 				   "ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value",
@@ -869,6 +992,7 @@ static int pg_columns(struct db *d, const char *table, void (*fn)(void *ctx, con
 {
 	settle(DB(d));
 	const char *params[1] = {table};
+	trace_trip(DB(d), "exec", "(the driver's own query)");
 	PGresult *r = PQexecParams(DB(d)->conn,
 				   "SELECT column_name FROM information_schema.columns WHERE table_schema = "
 				   "current_schema() AND table_name = $1 ORDER BY ordinal_position",
@@ -894,6 +1018,8 @@ static int pg_sync_ids(struct db *d, const char *table, struct hearth_error *err
 	struct buf sql = BUF_INIT;
 	buf_printf(&sql, "SELECT setval(pg_get_serial_sequence($1, 'id'), (SELECT coalesce(max(id), 0) + 1 FROM %s), false)",
 		   table);
+	trace_trip(DB(d), "exec", "(the driver's own query)");
+	trace_trip(DB(d), "exec", buf_cstr(&sql));
 	PGresult *r = PQexecParams(DB(d)->conn, buf_cstr(&sql), 1, NULL, params, NULL, NULL, 0);
 	buf_free(&sql);
 	int rc = PQresultStatus(r) == PGRES_TUPLES_OK ? 0 : fail_msg(err, "sync ids", PQresultErrorMessage(r));

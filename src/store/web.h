@@ -23,7 +23,18 @@
  *                               name read in one query.
  *   store_web_child_revisions = store_revisions of the child and every row (retracted ones
  *                               too) of every kind of record a child has, newest first.
- * Memory: what they return lives in the caller's arena. Errors: 0 or a negative HERR_*. */
+ *   store_web_child_merged_into = store_child_merged_into
+ *   store_web_child_workers   = store_get of each live worker the child's live allocations
+ *                               name, a row per allocation, in no order
+ * Memory: what they return lives in the caller's arena. Errors: 0 or a negative HERR_*.
+ *
+ * Sending ahead. On PostgreSQL each statement run alone is a round trip; a request's reads
+ * can travel together when they are sent before any is read. The *_send functions bind a
+ * statement and send it without reading (SQLite: they only bind); the matching read, asked
+ * with the same values, then reads what was sent, and asked with other values drops it and
+ * runs afresh, so an answer is always the one to the question asked. What was sent and is
+ * not asked for is dropped by store_web_read_end. Sent ahead is only a guess: nothing sent
+ * is acted on before its own read, where permissions are checked as before. */
 #ifndef HEARTH_STORE_WEB_H
 #define HEARTH_STORE_WEB_H
 
@@ -44,6 +55,8 @@ void store_web_close(struct store_web *w);
  * inside it. store_web_read_end is safe to call when no read is open. */
 int store_web_read_begin(struct store_web *w, struct hearth_error *err);
 void store_web_read_end(struct store_web *w);
+/* Whether a read transaction is open (a write must wait for store_web_read_end). */
+bool store_web_reading(const struct store_web *w);
 
 int store_web_session_find(struct store_web *w, const char *token_hash, struct arena *a, struct store_session *out,
 			   struct hearth_error *err);
@@ -51,6 +64,23 @@ int store_web_child_visible(struct store_web *w, const struct store_scope *sc, i
 			    struct hearth_error *err);
 int store_web_status_casefile(struct store_web *w, int64_t child_id, struct arena *a, struct casefile *out,
 			      struct hearth_error *err);
+int store_web_child_merged_into(struct store_web *w, int64_t child_id, int64_t *keep, struct hearth_error *err);
+
+/* Sent ahead (see the top): the session of a token, whether a child is in a scope,
+ * whether a child was merged away, and a child's status casefile with the workers of its
+ * allocations (store_web_status_casefile and store_web_child_workers). */
+int store_web_session_send(struct store_web *w, const char *token_hash, struct hearth_error *err);
+int store_web_child_visible_send(struct store_web *w, const struct store_scope *sc, int64_t child_id,
+				 struct hearth_error *err);
+int store_web_child_merged_send(struct store_web *w, int64_t child_id, struct hearth_error *err);
+int store_web_child_status_send(struct store_web *w, int64_t child_id, struct hearth_error *err);
+
+/* The scope a session's token had when last seen on this connection, to send the scope
+ * check ahead before the session is read: true and *out (as_at as it was) when known. A
+ * guess only: store_web_child_visible reads the answer sent ahead only when asked with the
+ * same scope, which the caller takes from the session just read. */
+bool store_web_scope_guess(const struct store_web *w, const char *token_hash, struct store_scope *out);
+void store_web_scope_remember(struct store_web *w, const char *token_hash, const struct store_scope *sc);
 
 /* store_casefiles_each's answer (the same casefiles, in the same order), from the
  * casefiles this connection kept from earlier calls while the record has not changed
@@ -84,6 +114,9 @@ struct store_child_record {
 };
 int store_web_child_record(struct store_web *w, int64_t child_id, struct arena *a, struct store_child_record *out,
 			   struct hearth_error *err);
+/* The live workers the child's live allocations name (a row per allocation). */
+int store_web_child_workers(struct store_web *w, int64_t child_id, struct arena *a, struct store_rows *out,
+			    struct hearth_error *err);
 
 /* A page of the revisions of a child's records, newest first (limit of them after
  * offset), and how many there are in all. before and after are not read (NULL). */

@@ -10,6 +10,7 @@
 #include "store/web.h"
 
 #include <sqlite3.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -17,7 +18,24 @@
 #include "store/casefile_rows.h"
 #include "store/internal.h"
 
-enum { W_SESSION, W_VISIBLE, W_VERSION, W_REVISIONS, W_REVISION_COUNT, W_MAX };
+enum { W_SESSION, W_VISIBLE, W_MERGED, W_WORKERS, W_VERSION, W_REVISIONS, W_REVISION_COUNT, W_MAX };
+
+/* The arrays of the status casefile (store_web_status_casefile). */
+#define STATUS_ARRAYS                                                                                         \
+	(1ull << CFA_ALLOCATIONS | 1ull << CFA_EPISODES | 1ull << CFA_CP_PLANS | 1ull << CFA_REFERRALS |         \
+	 1ull << CFA_EARLY_HELP | 1ull << CFA_LEAVER_CONTACTS)
+
+/* The scopes of the last sessions seen (store_web_scope_guess), a slot by the token hash's
+ * first hex digit. */
+#define GUESSES 16
+
+/* A statement sent ahead (store_web_*_send) and not yet read: what it was bound to. */
+struct sent {
+	bool on;
+	char hash[65];			/* W_SESSION */
+	struct store_scope scope;	/* W_VISIBLE */
+	int64_t id;			/* W_VISIBLE, W_MERGED, W_WORKERS: the child */
+};
 
 /* The casefiles kept between requests (store_web_casefiles_each): an open-addressed table
  * of child id to casefile (NULL: no such live child), every casefile in the arena. */
@@ -42,8 +60,13 @@ struct cf_cache {
 struct store_web {
 	struct store *st;
 	struct db_stmt *s[W_MAX];
+	struct sent sent[W_MAX];
 	bool reading;
 	struct cf_cache cache;
+	struct {
+		char hash[65];
+		struct store_scope scope;
+	} guess[GUESSES];
 };
 
 #define WEB_USER_COLUMNS "u.id, u.username, u.password_hash, u.role, u.team_id, u.worker_id, u.disabled"
@@ -72,6 +95,10 @@ static const char *const sql[W_MAX] = {
 	 * same transaction, and SQLite has one writer at a time, so the newest revision's id
 	 * moves whenever anything a casefile holds may have changed. */
 	[W_VERSION] = "SELECT coalesce(max(id), 0) FROM revision",
+	/* merge.c's merged_away, prepared once */
+	[W_MERGED] = "SELECT id, keep_id FROM child_merge WHERE other_id = ? AND undone_at IS NULL",
+	/* W_WORKERS: the live workers of the child's live allocations (store_get of each; one
+	 * allocated twice comes twice), built in store_web_open from the worker's descriptor */
 };
 
 /* The revisions of a child's records: the child's own, then one arm per kind of record a
@@ -112,8 +139,17 @@ int store_web_open(struct store *st, struct store_web **out, struct hearth_error
 			buf_puts(&b, "SELECT count(*) FROM (");
 			revisions_sql(&b);
 			buf_puts(&b, ") x");
+		} else if (i == W_WORKERS) {
+			/* A join, not "id IN (...)": PostgreSQL hashed the subquery and scanned
+			 * every worker. */
+			buf_puts(&b, "SELECT w.id");
+			for (int f = 0; f < entity_worker.n_fields; f++) {
+				buf_printf(&b, ", w.%s", entity_worker.fields[f].name);
+			}
+			buf_puts(&b, " FROM allocation a JOIN worker w ON w.id = a.worker_id WHERE a.child_id = ? AND "
+				     "a.voided = 0 AND w.voided = 0");
 		}
-		int rc = db_prepare(store_db(st), i < W_REVISIONS ? sql[i] : buf_cstr(&b), &w->s[i], err);
+		int rc = db_prepare(store_db(st), b.len ? buf_cstr(&b) : sql[i], &w->s[i], err);
 		buf_free(&b);
 		if (rc) {
 			store_web_close(w);
@@ -139,13 +175,35 @@ void store_web_close(struct store_web *w)
 
 int store_web_read_begin(struct store_web *w, struct hearth_error *err)
 {
-	int rc = db_exec(store_db(w->st), "BEGIN", err);
+	/* PostgreSQL's default (read committed) gives each statement its own snapshot. */
+	bool pg = strcmp(db_engine(store_db(w->st)), "postgresql") == 0;
+	int rc = db_exec(store_db(w->st), pg ? "BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY" : "BEGIN", err);
 	w->reading = rc == 0;
 	return rc;
 }
 
+bool store_web_reading(const struct store_web *w)
+{
+	return w->reading;
+}
+
+/* Drops what was sent ahead and not read (a request refused before its reads). */
+static void sent_discard(struct store_web *w)
+{
+	for (int i = 0; i < W_MAX; i++) {
+		if (w->sent[i].on) {
+			db_reset(w->s[i]);
+			w->sent[i].on = false;
+		}
+	}
+	if (w->st->casefile_sent_child) {
+		store_casefile_discard(w->st);
+	}
+}
+
 void store_web_read_end(struct store_web *w)
 {
+	sent_discard(w);
 	if (w->reading) {
 		/* Nothing was written: COMMIT only releases the snapshot. */
 		if (db_exec(store_db(w->st), "COMMIT", NULL)) {
@@ -155,12 +213,45 @@ void store_web_read_end(struct store_web *w)
 	}
 }
 
-int store_web_session_find(struct store_web *w, const char *token_hash, struct arena *a, struct store_session *out,
-			   struct hearth_error *err)
+/* Whether statement i was sent ahead bound as now asked (then it is only read); if not,
+ * anything sent is dropped and the caller binds afresh. Either way nothing is sent after. */
+static bool sent_take(struct store_web *w, int i, bool same)
+{
+	bool was = w->sent[i].on;
+	w->sent[i].on = false;
+	if (was && same) {
+		return true;
+	}
+	db_reset(w->s[i]);
+	return false;
+}
+
+static int sent_mark(struct store_web *w, int i, struct hearth_error *err)
+{
+	int rc = db_send(w->s[i], err);
+	w->sent[i].on = rc == 0;
+	if (rc) {
+		db_reset(w->s[i]);
+	}
+	return rc;
+}
+
+int store_web_session_send(struct store_web *w, const char *token_hash, struct hearth_error *err)
 {
 	struct db_stmt *s = w->s[W_SESSION];
 	db_reset(s);
 	db_bind_text(s, 1, token_hash);
+	snprintf(w->sent[W_SESSION].hash, sizeof(w->sent[W_SESSION].hash), "%s", token_hash);
+	return sent_mark(w, W_SESSION, err);
+}
+
+int store_web_session_find(struct store_web *w, const char *token_hash, struct arena *a, struct store_session *out,
+			   struct hearth_error *err)
+{
+	struct db_stmt *s = w->s[W_SESSION];
+	if (!sent_take(w, W_SESSION, strcmp(w->sent[W_SESSION].hash, token_hash) == 0)) {
+		db_bind_text(s, 1, token_hash);
+	}
 	int rc = db_step(s, err);
 	if (rc == 1) {
 		out->id = db_col_int(s, SC_ID);
@@ -182,25 +273,105 @@ int store_web_session_find(struct store_web *w, const char *token_hash, struct a
 	return rc;
 }
 
-int store_web_child_visible(struct store_web *w, const struct store_scope *sc, int64_t child_id,
-			    struct hearth_error *err)
+static void visible_bind(struct db_stmt *s, const struct store_scope *sc, int64_t child_id)
 {
-	if (sc->kind == STORE_SCOPE_NONE) {
-		return 0;
-	}
 	static const char *const kinds[] = {"none", "team", "own", "all"};
 	char d[DATE_STR_SIZE];
-	struct db_stmt *s = w->s[W_VISIBLE];
-	db_reset(s);
 	db_bind_text(s, 1, kinds[sc->kind]);
 	db_bind_text(s, 2, date_format(sc->as_at, d));
 	db_bind_int(s, 3, sc->team_id);
 	db_bind_int(s, 4, sc->worker_id);
 	db_bind_int(s, 5, sc->user_id);
 	db_bind_int(s, 6, child_id);
+}
+
+static bool same_scope(const struct store_scope *x, const struct store_scope *y)
+{
+	return x->kind == y->kind && x->user_id == y->user_id && x->team_id == y->team_id &&
+	       x->worker_id == y->worker_id && x->as_at == y->as_at;
+}
+
+int store_web_child_visible_send(struct store_web *w, const struct store_scope *sc, int64_t child_id,
+				 struct hearth_error *err)
+{
+	if (sc->kind == STORE_SCOPE_NONE) {
+		return 0;
+	}
+	struct db_stmt *s = w->s[W_VISIBLE];
+	db_reset(s);
+	visible_bind(s, sc, child_id);
+	w->sent[W_VISIBLE].scope = *sc;
+	w->sent[W_VISIBLE].id = child_id;
+	return sent_mark(w, W_VISIBLE, err);
+}
+
+int store_web_child_visible(struct store_web *w, const struct store_scope *sc, int64_t child_id,
+			    struct hearth_error *err)
+{
+	const struct sent *was = &w->sent[W_VISIBLE];
+	struct db_stmt *s = w->s[W_VISIBLE];
+	if (!sent_take(w, W_VISIBLE, was->id == child_id && same_scope(&was->scope, sc))) {
+		if (sc->kind == STORE_SCOPE_NONE) {
+			return 0;
+		}
+		visible_bind(s, sc, child_id);
+	}
 	int rc = db_step(s, err);
 	db_reset(s);
 	return rc;
+}
+
+bool store_web_scope_guess(const struct store_web *w, const char *token_hash, struct store_scope *out)
+{
+	const char *hex = "0123456789abcdef", *at = strchr(hex, token_hash[0]);
+	size_t slot = at && *at ? (size_t)(at - hex) : 0;
+	if (strcmp(w->guess[slot].hash, token_hash) != 0) {
+		return false;
+	}
+	*out = w->guess[slot].scope;
+	return true;
+}
+
+void store_web_scope_remember(struct store_web *w, const char *token_hash, const struct store_scope *sc)
+{
+	const char *hex = "0123456789abcdef", *at = strchr(hex, token_hash[0]);
+	size_t slot = at && *at ? (size_t)(at - hex) : 0;
+	snprintf(w->guess[slot].hash, sizeof(w->guess[slot].hash), "%s", token_hash);
+	w->guess[slot].scope = *sc;
+}
+
+int store_web_child_merged_send(struct store_web *w, int64_t child_id, struct hearth_error *err)
+{
+	struct db_stmt *s = w->s[W_MERGED];
+	db_reset(s);
+	db_bind_int(s, 1, child_id);
+	w->sent[W_MERGED].id = child_id;
+	return sent_mark(w, W_MERGED, err);
+}
+
+int store_web_child_merged_into(struct store_web *w, int64_t child_id, int64_t *keep, struct hearth_error *err)
+{
+	struct db_stmt *s = w->s[W_MERGED];
+	bool sent = sent_take(w, W_MERGED, w->sent[W_MERGED].id == child_id);
+	*keep = child_id;
+	/* As store_child_merged_into: a chain ends at the record still standing, at most 16 hops. */
+	for (int hop = 0; hop < 16; hop++) {
+		if (!sent || hop > 0) {
+			db_reset(s);
+			db_bind_int(s, 1, *keep);
+		}
+		int rc = db_step(s, err);
+		int64_t next = rc == 1 ? db_col_int(s, 1) : 0;
+		db_reset(s);
+		if (rc < 0) {
+			return rc;
+		}
+		if (rc == 0) {
+			return hop > 0;
+		}
+		*keep = next;
+	}
+	return 1;
 }
 
 /* ---- the status casefile ---- */
@@ -210,9 +381,44 @@ int store_web_child_visible(struct store_web *w, const struct store_scope *sc, i
 int store_web_status_casefile(struct store_web *w, int64_t child_id, struct arena *a, struct casefile *out,
 			      struct hearth_error *err)
 {
-	const uint64_t arrays = 1ull << CFA_ALLOCATIONS | 1ull << CFA_EPISODES | 1ull << CFA_CP_PLANS |
-				1ull << CFA_REFERRALS | 1ull << CFA_EARLY_HELP | 1ull << CFA_LEAVER_CONTACTS;
-	return store_casefile_load_some(w->st, child_id, arrays, a, out, err);
+	return store_casefile_load_some(w->st, child_id, STATUS_ARRAYS, a, out, err);
+}
+
+int store_web_child_status_send(struct store_web *w, int64_t child_id, struct hearth_error *err)
+{
+	int rc = store_casefile_send_some(w->st, child_id, STATUS_ARRAYS, err);
+	if (rc) {
+		return rc;
+	}
+	struct db_stmt *s = w->s[W_WORKERS];
+	db_reset(s);
+	db_bind_int(s, 1, child_id);
+	w->sent[W_WORKERS].id = child_id;
+	return sent_mark(w, W_WORKERS, err);
+}
+
+int store_web_child_workers(struct store_web *w, int64_t child_id, struct arena *a, struct store_rows *out,
+			    struct hearth_error *err)
+{
+	struct db_stmt *s = w->s[W_WORKERS];
+	if (!sent_take(w, W_WORKERS, w->sent[W_WORKERS].id == child_id)) {
+		db_bind_int(s, 1, child_id);
+	}
+	memset(out, 0, sizeof(*out));
+	size_t cap = 0;
+	int rc;
+	while ((rc = db_step(s, err)) == 1) {
+		if (out->n == cap) {
+			size_t ncap = cap ? cap * 2 : 4;
+			out->ids = arena_grow(a, out->ids, out->n, ncap, sizeof(*out->ids));
+			out->rows = arena_grow(a, out->rows, out->n, ncap, sizeof(*out->rows));
+			cap = ncap;
+		}
+		out->rows[out->n] = store_read_row(s, &entity_worker, a, &out->ids[out->n]);
+		out->n++;
+	}
+	db_reset(s);
+	return rc < 0 ? rc : 0;
 }
 
 /* ---- the child's whole record ---- */

@@ -33,7 +33,7 @@ const struct web_route web_routes[] = {
 	 .query = {"q", "dob", PAGE}},
 	{WEB_POST, "/api/children", api_child_add, PERM_CHILD_WRITE, .writes = true, .body_limit = WEB_BODY_DEFAULT},
 	{WEB_GET, "/api/children/{id}", api_child_get, PERM_CHILD_READ, .child = true, .audit = "record",
-	 .query = {"as_at"}},
+	 .query = {"as_at"}, .prefetch = api_child_get_prefetch},
 	{WEB_GET, "/api/children/{id}/chronology", api_child_chronology, PERM_CHILD_READ, .child = true,
 	 .audit = "chronology", .query = {PAGE}},
 	{WEB_GET, "/api/children/{id}/allocations", api_child_allocations, PERM_CHILD_READ, .child = true,

@@ -10,6 +10,7 @@ int api_openapi(struct web_request *r);
 int api_users(struct web_request *r);
 int api_children_list(struct web_request *r);
 int api_child_get(struct web_request *r);
+void api_child_get_prefetch(struct web_request *r, int64_t child_id);
 int api_child_chronology(struct web_request *r);
 int api_child_allocations(struct web_request *r);
 int api_child_reallocate(struct web_request *r);

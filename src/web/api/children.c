@@ -75,10 +75,10 @@ int api_children_list(struct web_request *r)
 
 /* ---- workers, for names beside allocations ---- */
 
-static json_t *worker_json(struct web_request *r, int64_t worker_id)
+/* A worker's row (NULL: none, or removed) as the API shows one beside an allocation. */
+static json_t *worker_row_json(struct web_request *r, int64_t worker_id, const struct hval *w)
 {
-	struct hval *w;
-	if (!worker_id || store_get(r->st, &entity_worker, worker_id, &r->a, &w, NULL)) {
+	if (!worker_id || !w) {
 		return json_pack("{s:I, s:n, s:n, s:n}", "worker_id", (json_int_t)worker_id, "staff_id", "name", "team_id");
 	}
 	const char *name = arena_printf(&r->a, "%s %s", w[WORKER_GIVEN_NAME].s, w[WORKER_FAMILY_NAME].s);
@@ -87,12 +87,27 @@ static json_t *worker_json(struct web_request *r, int64_t worker_id)
 			 w[WORKER_TEAM_ID].null ? json_null() : json_integer(w[WORKER_TEAM_ID].i));
 }
 
+static json_t *worker_json(struct web_request *r, int64_t worker_id)
+{
+	struct hval *w;
+	if (!worker_id || store_get(r->st, &entity_worker, worker_id, &r->a, &w, NULL)) {
+		w = NULL;
+	}
+	return worker_row_json(r, worker_id, w);
+}
+
 static const char *alloc_kind_code(enum cf_allocation_kind k)
 {
 	return k == ALLOC_PERSONAL_ADVISER ? "pa" : k == ALLOC_IRO ? "iro" : "sw";
 }
 
 /* ---- GET /api/children/{id} ---- */
+
+/* What the answer reads, sent with the session and the scope check (dispatch.c). */
+void api_child_get_prefetch(struct web_request *r, int64_t child_id)
+{
+	store_web_child_status_send(r->sw, child_id, NULL);
+}
 
 int api_child_get(struct web_request *r)
 {
@@ -104,6 +119,10 @@ int api_child_get(struct web_request *r)
 	struct casefile cf;
 	struct hearth_error err = {0};
 	if (store_web_status_casefile(r->sw, r->child_id, &r->a, &cf, &err)) {
+		return web_fail_err(r, &err);
+	}
+	struct store_rows workers;
+	if (store_web_child_workers(r->sw, r->child_id, &r->a, &workers, &err)) {
 		return web_fail_err(r, &err);
 	}
 	const struct cf_child *c = &cf.child;
@@ -132,7 +151,11 @@ int api_child_get(struct web_request *r)
 		if (!cf_open_on(al->start, al->end, as_at)) {
 			continue;
 		}
-		json_t *w = worker_json(r, al->worker_id);
+		const struct hval *row = NULL;
+		for (size_t k = 0; k < workers.n && !row; k++) {
+			row = workers.ids[k] == al->worker_id ? workers.rows[k] : NULL;
+		}
+		json_t *w = worker_row_json(r, al->worker_id, row);
 		json_object_set_new(w, "kind", json_string(alloc_kind_code(al->kind)));
 		json_object_set_new(w, "allocation_id", json_integer(al->id));
 		json_object_set_new(w, "start_date", jdate(al->start));

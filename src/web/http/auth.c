@@ -69,14 +69,47 @@ bool web_auth_token_ok(const char *s)
 	return n == 64;
 }
 
+const char *web_auth_token_hash(struct web_request *r)
+{
+	if (!r->token_hash[0]) {
+		const char *tok = MHD_lookup_connection_value(r->conn, MHD_COOKIE_KIND, COOKIE);
+		if (!tok || !web_auth_token_ok(tok)) {
+			return NULL; /* no session (a malformed cookie is no session either) */
+		}
+		secret_sha256_hex(tok, 64, r->token_hash);
+	}
+	return r->token_hash;
+}
+
+/* A write to the session (it ended, or was seen): at once, or, inside the request's read
+ * transaction (which writes nothing), when it ends (web_auth_session_write). */
+static int session_write(struct web_request *r, bool end, int64_t id, hinstant now, struct hearth_error *err)
+{
+	if (store_web_reading(r->sw)) {
+		r->session_write = end ? 2 : 1;
+		r->session_write_id = id;
+		r->session_write_at = now;
+		return 0;
+	}
+	return end ? store_session_end(r->st, id, now, NULL) : store_session_touch(r->st, id, now, err);
+}
+
+void web_auth_session_write(struct web_request *r)
+{
+	int what = r->session_write;
+	r->session_write = 0;
+	struct hearth_error err = {0};
+	if (what && session_write(r, what == 2, r->session_write_id, r->session_write_at, &err) && what == 1) {
+		web_fail_err(r, &err); /* as a touch failing before the request's work would have */
+	}
+}
+
 int web_auth_session(struct web_request *r)
 {
-	const char *tok = MHD_lookup_connection_value(r->conn, MHD_COOKIE_KIND, COOKIE);
-	if (!tok || !web_auth_token_ok(tok)) {
-		return 0; /* no session (a malformed cookie is no session either) */
+	const char *hash = web_auth_token_hash(r);
+	if (!hash) {
+		return 0;
 	}
-	char hash[SECRET_SHA256_HEX];
-	secret_sha256_hex(tok, 64, hash);
 	struct hearth_error err = {0};
 	struct store_session s;
 	int rc = store_web_session_find(r->sw, hash, &r->a, &s, &err);
@@ -91,10 +124,10 @@ int web_auth_session(struct web_request *r)
 	int role = role_parse(s.user.role);
 	if (s.user.disabled || role < 0 || now - s.seen_at >= (hinstant)set->session_idle_minutes * 60 ||
 	    now - s.created_at >= (hinstant)set->session_absolute_hours * 3600) {
-		store_session_end(r->st, s.id, now, NULL);
+		session_write(r, true, s.id, now, NULL);
 		return 0;
 	}
-	if (now - s.seen_at >= TOUCH_EVERY_S && (rc = store_session_touch(r->st, s.id, now, &err))) {
+	if (now - s.seen_at >= TOUCH_EVERY_S && (rc = session_write(r, false, s.id, now, &err))) {
 		return web_fail_err(r, &err);
 	}
 	r->signed_in = true;
@@ -106,6 +139,7 @@ int web_auth_session(struct web_request *r)
 					date_today()};
 	snprintf(r->actor, sizeof(r->actor), "user:%lld", (long long)s.user.id);
 	r->user_id = s.user.id;
+	store_web_scope_remember(r->sw, hash, &r->scope); /* a guess for the session's next request */
 	return 0;
 }
 

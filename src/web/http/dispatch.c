@@ -249,6 +249,7 @@ static int no_such_child(struct web_request *r)
 }
 
 static void dispatch_checked(struct web_request *r, const char *id, size_t id_len);
+static void dispatch_signed(struct web_request *r);
 
 int web_dispatch_route(struct web_request *r)
 {
@@ -291,11 +292,34 @@ int web_dispatch_route(struct web_request *r)
 	return 0;
 }
 
+/* Sends ahead what a read of a child's record asks first, so that on PostgreSQL it all
+ * travels in one round trip (store/web.h): the session, whether the {id} child was merged
+ * away, whether it is in the scope the session had when last seen on this connection, and
+ * what the route's own prefetch names. Nothing sent ahead is acted on: each is read at its
+ * step below, in the same order and with the same checks, and read only when asked the
+ * same question (the scope check: of the scope the session just read gives); what is not
+ * read is dropped with the read transaction. */
+static void prefetch(struct web_request *r)
+{
+	const struct web_route *rt = r->route;
+	const char *hash = web_auth_token_hash(r);
+	if (!hash || store_web_session_send(r->sw, hash, NULL)) {
+		return;
+	}
+	int64_t child = rt->child ? parse_id(r->id_text, r->id_len) : 0;
+	struct store_scope guess;
+	if (!child || store_web_child_merged_send(r->sw, child, NULL) || !store_web_scope_guess(r->sw, hash, &guess)) {
+		return;
+	}
+	guess.as_at = date_today(); /* as web_auth_session sets it */
+	if (store_web_child_visible_send(r->sw, &guess, child, NULL) == 0 && rt->prefetch) {
+		rt->prefetch(r, child);
+	}
+}
+
 void web_dispatch(struct web_request *r)
 {
 	const struct web_route *rt = r->route;
-	const char *id = r->id_text;
-	size_t id_len = r->id_len;
 	struct hearth_error err = {0};
 	if (r->status) {
 		return; /* refused while the route was matched */
@@ -321,6 +345,22 @@ void web_dispatch(struct web_request *r)
 	 * PostgreSQL request_time_limit), sign-in and scope checks included; past it the
 	 * store stops and the answer is 503. */
 	store_set_budget(r->st, (uint64_t)r->srv->set.request_work_limit, (unsigned)r->srv->set.request_time_limit);
+	/* A read sees one snapshot from the session to the last row it serialises. */
+	bool reading = rt->method == WEB_GET && store_web_read_begin(r->sw, &err) == 0;
+	if (reading) {
+		prefetch(r);
+	}
+	dispatch_signed(r);
+	if (reading) {
+		store_web_read_end(r->sw);
+	}
+	web_auth_session_write(r);
+}
+
+/* Steps 3 to 8. */
+static void dispatch_signed(struct web_request *r)
+{
+	const struct web_route *rt = r->route;
 	if (web_auth_session(r)) {
 		return;
 	}
@@ -350,7 +390,7 @@ void web_dispatch(struct web_request *r)
 		 * then lets through only the kinds the role may read. */
 		bool partner = rt->perm == PERM_CHILD_READ && r->params.kind && role_can(r->role, PERM_FAMILY_HELP);
 		if (!role_can(r->role, rt->perm) && !partner) {
-			int64_t child = rt->child ? parse_id(id, id_len) : 0;
+			int64_t child = rt->child ? parse_id(r->id_text, r->id_len) : 0;
 			web_audit_row(r, "denied", child, rt->audit ? rt->audit : rt->path);
 			web_fail(r, 403, NULL, "permission", "your role (%s) may not do this", role_name(r->role));
 			return;
@@ -361,12 +401,7 @@ void web_dispatch(struct web_request *r)
 			return;
 		}
 	}
-	/* A read sees one snapshot from the scope check to the last row it serialises. */
-	bool reading = rt->method == WEB_GET && store_web_read_begin(r->sw, &err) == 0;
-	dispatch_checked(r, id, id_len);
-	if (reading) {
-		store_web_read_end(r->sw);
-	}
+	dispatch_checked(r, r->id_text, r->id_len);
 }
 
 /* Step 6 beyond the child: the {kind} and {rid} of a child's record. 0, or the status
@@ -461,7 +496,7 @@ static void dispatch_checked(struct web_request *r, const char *id, size_t id_le
 		/* A record merged into another is the other one now: a page's address moves to
 		 * it, the API answers for it (store/merge.c). */
 		int64_t keep;
-		int merged = store_child_merged_into(r->st, child, &keep, &err);
+		int merged = store_web_child_merged_into(r->sw, child, &keep, &err);
 		if (merged < 0) {
 			web_fail_err(r, &err);
 			return;

@@ -88,6 +88,10 @@ struct web_request {
 	bool tls;			/* came over TLS: here, or to a trusted proxy (X-Forwarded-Proto) */
 	bool signed_in;
 	struct store_session session;
+	char token_hash[65];		/* web_auth_token_hash, once asked */
+	int session_write;		/* 1 touch, 2 end: waiting for the read to end (auth.c) */
+	int64_t session_write_id;
+	hinstant session_write_at;
 	enum role role;
 	struct store_scope scope;
 	char actor[32];			/* "user:12" */
@@ -222,8 +226,13 @@ int web_auth_init(struct web_server *srv, struct hearth_error *err);
 bool web_auth_token_ok(const char *s);
 /* Finds the caller's session from the cookie (ending it when idle or too old). Sets
  * r->signed_in, session, role, scope and actor. 0 whether or not signed in; the status
- * (500) on a store failure. */
+ * (500) on a store failure. Inside a read transaction (store_web_reading) the session's
+ * write (its end, or "last seen") waits for web_auth_session_write, after the read. */
 int web_auth_session(struct web_request *r);
+void web_auth_session_write(struct web_request *r);
+/* The SHA-256 (hex) of the session cookie's token, as sessions are stored; NULL when the
+ * request has no well-formed one. */
+const char *web_auth_token_hash(struct web_request *r);
 /* Checks a username and password (throttled, audited) and starts a session: sets the
  * cookie, fills u and *csrf (the session's CSRF token). 0, or the refusal's status
  * (400, 401, 429, 500), answered. */

@@ -47,6 +47,11 @@ struct web_route {
 	/* Other parameters it accepts, decided per request (a form pre-filled from the query
 	 * takes its kind's declared fields): true when name is one. NULL: none. */
 	bool (*query_also)(const struct web_request *r, const char *name);
+	/* A child's route's first reads, sent ahead with the session and the scope check
+	 * (dispatch.c's prefetch; store/web.h's *_send functions), for the {id} child as
+	 * written, before anything is checked: the handler's reads then read what was sent
+	 * when asked the same. NULL: none. */
+	void (*prefetch)(struct web_request *r, int64_t child_id);
 };
 
 extern const struct web_route web_routes[];

@@ -2,7 +2,8 @@
  * they stand for — scope (every kind, allocation kind, ended and future allocations,
  * restricted records with and without a grant, voided children), sessions, the parts
  * of a casefile that status reads, a child's whole record read once (its rows, its
- * casefile and the workers it names) and the history of a child's records. */
+ * casefile and the workers it names) and the history of a child's records; and what is
+ * sent ahead answers only the question it was sent for. */
 #include "test.h"
 
 #include <stdio.h>
@@ -710,6 +711,110 @@ static void read_transaction(void **state)
 	child("RC2", false);
 }
 
+/* Sent ahead (store_web_*_send) is only a guess: each read answers the question it is
+ * asked, whatever was sent before it. Each case sends one question and asks another, or the
+ * same, and compares with the general functions; then a merge chain, as store.h's. */
+static void sent_ahead_answers_what_is_asked(void **state)
+{
+	(void)state;
+	struct hearth_error err = {0};
+	int64_t t1 = team("G North"), t2 = team("G South");
+	int64_t w1 = worker("GW1", t1), w2 = worker("GW2", t2);
+	int64_t a = child("GC1", false), b = child("GC2", false), r = child("GC3", true);
+	allocate(a, w1, "sw", D(2024, 1, 1), DATE_NONE);
+	allocate(a, w2, "iro", D(2024, 1, 1), DATE_NONE);
+	allocate(b, w2, "sw", D(2024, 1, 1), DATE_NONE);
+	allocate(r, w1, "sw", D(2024, 1, 1), DATE_NONE);
+	int64_t u1, u2;
+	assert_int_equal(store_user_add(st, "test", "gu1", "x", "social_worker", t1, w1, &u1, &err), 0);
+	assert_int_equal(store_user_add(st, "test", "gu2", "x", "social_worker", t2, w2, &u2, &err), 0);
+	char h1[65], h2[65];
+	memset(h1, 'c', 64);
+	memset(h2, 'd', 64);
+	h1[64] = h2[64] = '\0';
+	assert_int_equal(store_session_create(st, u1, h1, "csrf-1", 1000, &err), 0);
+	assert_int_equal(store_session_create(st, u2, h2, "csrf-2", 1000, &err), 0);
+	hdate now = D(2026, 3, 31);
+	struct store_scope north = {STORE_SCOPE_TEAM, u1, t1, w1, now}, south = {STORE_SCOPE_TEAM, u2, t2, w2, now};
+	struct arena ar = ARENA_INIT;
+
+	/* The session: sent for one token, asked for the other. */
+	struct store_session x;
+	assert_int_equal(store_web_session_send(sw, h1, &err), 0);
+	assert_int_equal(store_web_session_find(sw, h2, &ar, &x, &err), 0);
+	assert_int_equal(x.user.id, u2);
+	assert_int_equal(store_web_session_send(sw, h1, &err), 0);
+	assert_int_equal(store_web_session_find(sw, h1, &ar, &x, &err), 0);
+	assert_int_equal(x.user.id, u1);
+
+	/* The scope check: sent with one scope or child, asked with another. */
+	int64_t kids[] = {a, b, r};
+	const struct store_scope *scopes[] = {&north, &south};
+	for (size_t i = 0; i < 3; i++) {
+		for (size_t j = 0; j < 2; j++) {
+			for (size_t k = 0; k < 3; k++) {
+				for (size_t l = 0; l < 2; l++) {
+					assert_int_equal(store_web_child_visible_send(sw, scopes[j], kids[i], &err), 0);
+					int want = store_child_visible(st, scopes[l], kids[k], &err);
+					assert_int_equal(store_web_child_visible(sw, scopes[l], kids[k], &err), want);
+				}
+			}
+		}
+	}
+	struct store_scope yesterday = north;
+	yesterday.as_at = now - 1;
+	assert_int_equal(store_web_child_visible_send(sw, &yesterday, r, &err), 0);
+	assert_int_equal(store_web_child_visible(sw, &north, r, &err), 0); /* restricted: not granted */
+
+	/* The status casefile and the workers: sent for one child, asked for the other. */
+	struct casefile cf;
+	struct store_rows ws;
+	assert_int_equal(store_web_child_status_send(sw, b, &err), 0);
+	assert_int_equal(store_web_status_casefile(sw, a, &ar, &cf, &err), 0);
+	assert_int_equal(cf.child.id, a);
+	assert_int_equal(cf.n_allocations, 2);
+	assert_int_equal(store_web_child_workers(sw, a, &ar, &ws, &err), 0);
+	assert_int_equal(ws.n, 2);
+	assert_true((ws.ids[0] == w1 && ws.ids[1] == w2) || (ws.ids[0] == w2 && ws.ids[1] == w1));
+	assert_int_equal(store_web_child_status_send(sw, b, &err), 0);
+	assert_int_equal(store_web_status_casefile(sw, b, &ar, &cf, &err), 0);
+	assert_int_equal(cf.child.id, b);
+	assert_int_equal(cf.n_allocations, 1);
+	assert_int_equal(store_web_child_workers(sw, b, &ar, &ws, &err), 0);
+	assert_int_equal(ws.n, 1);
+	assert_int_equal(ws.ids[0], w2);
+	struct hval *wrow;
+	assert_int_equal(store_get(st, &entity_worker, w2, &ar, &wrow, &err), 0);
+	assert_string_equal(ws.rows[0][WORKER_STAFF_ID].s, wrow[WORKER_STAFF_ID].s);
+
+	/* Merged away: b into a, then a into m; both resolve to m, as store_child_merged_into. */
+	int64_t m = child("GC4", false), keep = 0, want = 0;
+	assert_int_equal(store_merge(st, "test", a, b, "the same child", NULL, NULL, &err), 0);
+	assert_int_equal(store_merge(st, "test", m, a, "the same child", NULL, NULL, &err), 0);
+	int64_t ids[] = {a, b, m, m + 1000};
+	for (size_t i = 0; i < 4; i++) {
+		for (size_t j = 0; j < 4; j++) {
+			assert_int_equal(store_web_child_merged_send(sw, ids[j], &err), 0);
+			int rc = store_web_child_merged_into(sw, ids[i], &keep, &err);
+			assert_int_equal(rc, store_child_merged_into(st, ids[i], &want, &err));
+			assert_int_equal(keep, want);
+			assert_int_equal(keep, i < 2 ? m : ids[i]);
+		}
+	}
+
+	/* Sent and never asked: dropped by the read's end, the next read unaffected. */
+	assert_int_equal(store_web_read_begin(sw, &err), 0);
+	assert_int_equal(store_web_session_send(sw, h2, &err), 0);
+	assert_int_equal(store_web_child_visible_send(sw, &south, b, &err), 0);
+	assert_int_equal(store_web_child_status_send(sw, b, &err), 0);
+	store_web_read_end(sw);
+	assert_int_equal(store_web_session_find(sw, h1, &ar, &x, &err), 0);
+	assert_int_equal(x.user.id, u1);
+	assert_int_equal(store_web_status_casefile(sw, m, &ar, &cf, &err), 0);
+	assert_int_equal(cf.child.id, m);
+	arena_free(&ar);
+}
+
 int main(void)
 {
 	store_web_global_init();
@@ -723,6 +828,7 @@ int main(void)
 		cmocka_unit_test(child_record_same_as_store),
 		cmocka_unit_test(child_revisions),
 		cmocka_unit_test(read_transaction),
+		cmocka_unit_test(sent_ahead_answers_what_is_asked),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
