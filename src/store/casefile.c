@@ -896,7 +896,7 @@ int store_casefiles_each(struct store *st, const int64_t *ids, size_t n, store_c
 }
 
 /* The scan from the rows: a cursor per table, walked in step with the children. */
-static int scan_rows(struct store *st, const struct store_filter *filter, store_casefile_fn fn, void *ctx,
+int store_casefiles_scan_rows(struct store *st, const struct store_filter *filter, store_casefile_fn fn, void *ctx,
 		     struct hearth_error *err)
 {
 	struct db *db = store_db(st);
@@ -1475,7 +1475,7 @@ int store_packs_build_all(struct store *st, struct hearth_error *err)
 	struct build_ctx c = {st, BUF_INIT, err};
 	int rc = db_exec(store_db(st), "DELETE FROM casefile_pack", err);
 	if (!rc) {
-		rc = scan_rows(st, NULL, build_one, &c, err);
+		rc = store_casefiles_scan_rows(st, NULL, build_one, &c, err);
 	}
 	buf_free(&c.b);
 	if (!rc) {
@@ -1553,7 +1553,7 @@ int store_packs_verify(struct store *st, store_problem_fn report, void *ctx, str
 		return rc;
 	}
 	v.has = db_step(v.packs, err);
-	rc = v.has < 0 ? v.has : scan_rows(st, NULL, verify_one, &v, err);
+	rc = v.has < 0 ? v.has : store_casefiles_scan_rows(st, NULL, verify_one, &v, err);
 	while (!rc && v.has == 1) {
 		verify_problem(&v, db_col_int(v.packs, 0), "a pack for no live child");
 		v.has = db_step(v.packs, err);
@@ -1626,7 +1626,7 @@ int store_casefiles_scan(struct store *st, const struct store_filter *filter, st
 {
 	const char *no = getenv("HEARTH_NO_PACK");
 	if ((no && strcmp(no, "1") == 0) || !store_packs_complete(st)) {
-		return scan_rows(st, filter, fn, ctx, err);
+		return store_casefiles_scan_rows(st, filter, fn, ctx, err);
 	}
 	return scan_packs(st, filter, fn, ctx, err);
 }

@@ -137,7 +137,7 @@ int store_check(struct store *st, store_problem_fn report, void *ctx, struct hea
 		problem(&c, "audit: the hash chain is broken at row %lld (a row was edited or removed)", (long long)bad);
 	}
 	if ((rc = check_rows(st, &c, err)) || (rc = check_revisions(st, &c, err)) ||
-	    (rc = store_casefiles_scan(st, NULL, check_case, &c, err))) {
+	    (rc = store_casefiles_scan_rows(st, NULL, check_case, &c, err))) {
 		return rc;
 	}
 	/* Each child's pack is the one its rows give, and no pack is left without a live child. */

@@ -142,6 +142,9 @@ int store_child_revive(struct store *st, const char *actor, int64_t id, const ch
  * store_packs_verify: each pack compared with its rows' (a problem line each), or 0 when
  * packs are not complete. */
 bool store_packs_complete(struct store *st);
+/* store_casefiles_scan from the rows whatever the packs (hearth check's own reading). */
+int store_casefiles_scan_rows(struct store *st, const struct store_filter *filter, store_casefile_fn fn, void *ctx,
+			      struct hearth_error *err);
 int store_packs_refresh(struct store *st, int64_t *ids, size_t n, struct hearth_error *err);
 int store_packs_build_all(struct store *st, struct hearth_error *err);
 int store_packs_verify(struct store *st, store_problem_fn report, void *ctx, struct hearth_error *err);
