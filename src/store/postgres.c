@@ -700,7 +700,7 @@ static void pg_bind_text(struct db_stmt *s, int i, const char *v)
 	set_param(ST(s), i, v ? xstrdup(v) : NULL);
 }
 
-/* Bytes are sent as text too: bytea's hex input, \\x then two digits a byte. */
+/* Bytes are sent as text too: bytea's hex input, a backslash, x, then two digits a byte. */
 static void pg_bind_blob(struct db_stmt *s, int i, const void *v, size_t n)
 {
 	if (!v) {
