@@ -574,6 +574,22 @@ static void cursor_close(struct cursor *c)
 	}
 }
 
+/* Binds a scan's conditions on the child, in order: the one child, the first id, the id
+ * past the last (each only when not 0, as the statement was written). */
+static void bind_ids(struct db_stmt *s, int64_t only, int64_t from, int64_t below)
+{
+	int k = 1;
+	if (only) {
+		db_bind_int(s, k++, only);
+	}
+	if (from) {
+		db_bind_int(s, k++, from);
+	}
+	if (below) {
+		db_bind_int(s, k++, below);
+	}
+}
+
 /* A blank date sorts first on both engines, as SQLite orders them (and as a single child's
  * load does): PostgreSQL puts NULLs last unless told. */
 static const char *nulls_first(struct db *db)
@@ -605,16 +621,7 @@ static int cursor_open(struct db *db, const struct loader *l, const struct store
 	if (rc) {
 		return rc;
 	}
-	int k = 1;
-	if (child_id) {
-		db_bind_int(c->s, k++, child_id);
-	}
-	if (from) {
-		db_bind_int(c->s, k++, from);
-	}
-	if (below) {
-		db_bind_int(c->s, k++, below);
-	}
+	bind_ids(c->s, child_id, from, below);
 	return cursor_first(c, err);
 }
 
@@ -928,16 +935,7 @@ int store_casefiles_scan_rows(struct store *st, const struct store_filter *filte
 	if (rc) {
 		goto done;
 	}
-	int bind = 1;
-	if (only) {
-		db_bind_int(children, bind++, only);
-	}
-	if (from) {
-		db_bind_int(children, bind++, from);
-	}
-	if (below) {
-		db_bind_int(children, bind++, below);
-	}
+	bind_ids(children, only, from, below);
 	while ((rc = db_step(children, err)) == 1) {
 		struct casefile cf;
 		memset(&cf, 0, sizeof(cf));
@@ -1583,16 +1581,7 @@ static int scan_packs(struct store *st, const struct store_filter *filter, store
 		rc = db_prepare(store_db(st), sql, &s, err);
 	}
 	if (!rc) {
-		int bind = 1;
-		if (only) {
-			db_bind_int(s, bind++, only);
-		}
-		if (from) {
-			db_bind_int(s, bind++, from);
-		}
-		if (below) {
-			db_bind_int(s, bind++, below);
-		}
+		bind_ids(s, only, from, below);
 	}
 	int step = 0;
 	while (!rc && (step = db_step(s, err)) == 1) {

@@ -19,6 +19,7 @@
 #include "base/mem.h"
 #include "model/codes.h"
 #include "model/validate.h"
+#include "store/casefile_rows.h"
 #include "store/db.h"
 #include "store/internal.h"
 #include "store/migrations.h"
@@ -1005,11 +1006,15 @@ static int check_actor(struct store *st, const char *actor, struct hearth_error 
 }
 
 /* The child a row of e belongs to (the child row itself for e child), whose pack the
- * transaction rebuilds before it commits; a bulk load rebuilds every pack at its end. */
+ * transaction rebuilds before it commits; a bulk load rebuilds every pack at its end. Only
+ * the tables a casefile holds (a note's child keeps its pack). */
 static void pack_mark(struct store *st, const struct entity *e, int64_t id, const struct hval *vals)
 {
+	if (st->bulk || (e != &entity_child && store_cf_array_of(e) < 0)) {
+		return;
+	}
 	int64_t child = e == &entity_child ? id : e->child_field >= 0 && !vals[e->child_field].null ? vals[e->child_field].i : 0;
-	if (st->bulk || child <= 0) {
+	if (child <= 0) {
 		return;
 	}
 	if (st->n_pack_dirty && st->pack_dirty[st->n_pack_dirty - 1] == child) {
