@@ -1399,7 +1399,7 @@ static int pack_stmt(struct store *st, struct db_stmt **s, const char *sql, stru
 static int pack_put(struct store *st, const struct casefile *cf, struct buf *b, struct hearth_error *err)
 {
 	int rc = pack_stmt(st, &st->pack_upsert,
-			   "INSERT INTO casefile_pack (child_id, format, body) VALUES (?, ?, ?) ON CONFLICT (child_id) "
+			   "INSERT INTO casefile_pack (id, format, body) VALUES (?, ?, ?) ON CONFLICT (id) "
 			   "DO UPDATE SET format = excluded.format, body = excluded.body",
 			   err);
 	if (rc) {
@@ -1436,7 +1436,7 @@ int store_packs_refresh(struct store *st, int64_t *ids, size_t n, struct hearth_
 		rc = load_some(st, ids[i], N_LOADERS == 64 ? ~0ull : (1ull << N_LOADERS) - 1, false, &a, &cf, &e2);
 		if (rc == HERR_NOT_FOUND) {
 			/* Retracted (or merged into another): no live child, no pack. */
-			if (!(rc = pack_stmt(st, &st->pack_delete, "DELETE FROM casefile_pack WHERE child_id = ?", err))) {
+			if (!(rc = pack_stmt(st, &st->pack_delete, "DELETE FROM casefile_pack WHERE id = ?", err))) {
 				db_bind_int(st->pack_delete, 1, ids[i]);
 				rc = db_step(st->pack_delete, err);
 				db_reset(st->pack_delete);
@@ -1479,7 +1479,7 @@ int store_packs_build_all(struct store *st, struct hearth_error *err)
 	if (!rc) {
 		struct db_stmt *s;
 		if (!(rc = db_exec(store_db(st), "DELETE FROM casefile_pack_state", err)) &&
-		    !(rc = db_prepare(store_db(st), "INSERT INTO casefile_pack_state (complete_format) VALUES (?)", &s,
+		    !(rc = db_prepare(store_db(st), "INSERT INTO casefile_pack_state (id, complete_format) VALUES (1, ?)", &s,
 				      err))) {
 			db_bind_int(s, 1, PACK_FORMAT);
 			rc = db_step(s, err);
@@ -1545,7 +1545,7 @@ int store_packs_verify(struct store *st, store_problem_fn report, void *ctx, str
 		return 0; /* not built: readers use the rows, and nothing is there to disagree */
 	}
 	struct verify_ctx v = {NULL, 0, BUF_INIT, report, ctx, 0, err};
-	int rc = db_prepare(store_db(st), "SELECT child_id, format, body FROM casefile_pack ORDER BY child_id", &v.packs,
+	int rc = db_prepare(store_db(st), "SELECT id, format, body FROM casefile_pack ORDER BY id", &v.packs,
 			    err);
 	if (rc) {
 		return rc;
@@ -1575,9 +1575,9 @@ static int scan_packs(struct store *st, const struct store_filter *filter, store
 	int rc = team_map_load(st, &shared, &teams, err);
 	if (!rc) {
 		char sql[200];
-		snprintf(sql, sizeof(sql), "SELECT child_id, body FROM casefile_pack WHERE format = %d%s%s%s ORDER BY child_id",
-			 PACK_FORMAT, only ? " AND child_id = ?" : "", from ? " AND child_id >= ?" : "",
-			 below ? " AND child_id < ?" : "");
+		snprintf(sql, sizeof(sql), "SELECT id, body FROM casefile_pack WHERE format = %d%s%s%s ORDER BY id",
+			 PACK_FORMAT, only ? " AND id = ?" : "", from ? " AND id >= ?" : "",
+			 below ? " AND id < ?" : "");
 		rc = db_prepare(store_db(st), sql, &s, err);
 	}
 	if (!rc) {

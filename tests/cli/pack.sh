@@ -93,8 +93,8 @@ child=$(q "$db" "SELECT la_child_id FROM child c WHERE voided = 0 AND EXISTS (SE
 cid=$(q "$db" "SELECT id FROM child WHERE la_child_id = '$child'")
 # A pack's bytes as hex (sqlite3 prints a blob only up to its first NUL).
 pack_of() {
-	if [ "$backend" = pg ]; then q "$db" "SELECT encode(body, 'hex') FROM casefile_pack WHERE child_id = $1"; else
-		q "$db" "SELECT hex(body) FROM casefile_pack WHERE child_id = $1"; fi
+	if [ "$backend" = pg ]; then q "$db" "SELECT encode(body, 'hex') FROM casefile_pack WHERE id = $1"; else
+		q "$db" "SELECT hex(body) FROM casefile_pack WHERE id = $1"; fi
 }
 before=$(pack_of "$cid")
 check "pack: record a visit (CLI)" $H record "$db" visit --child "$child" --visit-date 2026-03-30 --kind cin --seen yes --seen-alone no
@@ -119,8 +119,8 @@ keep=$(q "$db" "SELECT la_child_id FROM child WHERE $never_in_care OFFSET 200")
 other=$(q "$db" "SELECT la_child_id FROM child WHERE $never_in_care OFFSET 201")
 other_id=$(q "$db" "SELECT id FROM child WHERE la_child_id = '$other'")
 sum_packs() {
-	if [ "$backend" = pg ]; then q "$db" "SELECT child_id, encode(body, 'hex') FROM casefile_pack ORDER BY child_id" | md5sum; else
-		q "$db" "SELECT child_id, hex(body) FROM casefile_pack ORDER BY child_id" | md5sum; fi
+	if [ "$backend" = pg ]; then q "$db" "SELECT id, encode(body, 'hex') FROM casefile_pack ORDER BY id" | md5sum; else
+		q "$db" "SELECT id, hex(body) FROM casefile_pack ORDER BY id" | md5sum; fi
 }
 packs0=$(sum_packs)
 if run_ok "$TMPDIR/merge.out" $H merge "$db" "$keep" "$other" --reason "test: one child recorded twice"; then
@@ -130,7 +130,7 @@ else
 	not_ok "pack: merge $other into $keep"
 	merge_id=0
 fi
-[ "$(q "$db" "SELECT count(*) FROM casefile_pack WHERE child_id = $other_id")" = 0 ] &&
+[ "$(q "$db" "SELECT count(*) FROM casefile_pack WHERE id = $other_id")" = 0 ] &&
 	ok "pack: the merged-away record has no pack" || not_ok "pack: the merged-away record kept its pack"
 check "pack: hearth check after the merge" $H check "$db"
 compare_all "after the merge"
@@ -168,9 +168,9 @@ compare_all "after the saves"
 
 # ---- a pack changed behind Hearth's back ----
 if [ "$backend" = pg ]; then
-	q "$db" "UPDATE casefile_pack SET body = overlay(body placing '\\x7f'::bytea from length(body) - 40 for 1) WHERE child_id = $cid" >/dev/null
+	q "$db" "UPDATE casefile_pack SET body = overlay(body placing '\\x7f'::bytea from length(body) - 40 for 1) WHERE id = $cid" >/dev/null
 else
-	q "$db" "UPDATE casefile_pack SET body = substr(body, 1, length(body) - 41) || X'7f' || substr(body, length(body) - 39) WHERE child_id = $cid"
+	q "$db" "UPDATE casefile_pack SET body = substr(body, 1, length(body) - 41) || X'7f' || substr(body, length(body) - 39) WHERE id = $cid"
 fi
 if $H check "$db" >"$TMPDIR/tamper.out" 2>&1; then
 	not_ok "pack: hearth check passed a changed pack"
@@ -179,9 +179,9 @@ else
 		not_ok "pack: hearth check on a changed pack: $(head -c 300 "$TMPDIR/tamper.out")"
 fi
 if [ "$backend" = pg ]; then
-	q "$db" "UPDATE casefile_pack SET body = '\\x00'::bytea WHERE child_id = $cid" >/dev/null
+	q "$db" "UPDATE casefile_pack SET body = '\\x00'::bytea WHERE id = $cid" >/dev/null
 else
-	q "$db" "UPDATE casefile_pack SET body = X'00' WHERE child_id = $cid"
+	q "$db" "UPDATE casefile_pack SET body = X'00' WHERE id = $cid"
 fi
 refuses "pack: a read stops at a pack that is not one, naming the child" "child $cid" $H report "$db" measures --as-at 2026-03-31
 HEARTH_NO_PACK=1 check "pack: the rows are still read with HEARTH_NO_PACK=1" $H report "$db" measures --as-at 2026-03-31
@@ -189,9 +189,9 @@ grep -q "casefile_pack: child $cid" <($H check "$db" 2>&1) && ok "pack: hearth c
 	not_ok "pack: hearth check does not name the broken pack's child"
 # A pack for no live child.
 if [ "$backend" = pg ]; then
-	q "$db" "INSERT INTO casefile_pack (child_id, format, body) VALUES (999999999, 1, '\\x00'::bytea)" >/dev/null
+	q "$db" "INSERT INTO casefile_pack (id, format, body) VALUES (999999999, 1, '\\x00'::bytea)" >/dev/null
 else
-	q "$db" "INSERT INTO casefile_pack (child_id, format, body) VALUES (999999999, 1, X'00')"
+	q "$db" "INSERT INTO casefile_pack (id, format, body) VALUES (999999999, 1, X'00')"
 fi
 grep -q "casefile_pack: child 999999999: a pack for no live child" <($H check "$db" 2>&1) &&
 	ok "pack: hearth check names a pack without a live child" || not_ok "pack: hearth check misses a pack without a live child"

@@ -8,12 +8,16 @@
 -- current in that format; no row, and readers use the rows. A record with children when it
 -- reaches 020 has no packs yet: the first open for writing builds them all (store.c), and
 -- says so here. A new record (no children) starts complete.
+--
+-- A pack's id is its child's id (every Hearth table has an integer key named id; SQLite
+-- keeps the packs in its order, so reading them in child order is one sequential read).
 CREATE TABLE casefile_pack (
-    child_id INTEGER PRIMARY KEY,
+    id INTEGER PRIMARY KEY,
     format INTEGER NOT NULL,
     body BLOB NOT NULL
 );
 CREATE TABLE casefile_pack_state (
+    id INTEGER PRIMARY KEY,
     complete_format INTEGER NOT NULL
 );
-INSERT INTO casefile_pack_state (complete_format) SELECT 1 WHERE NOT EXISTS (SELECT 1 FROM child);
+INSERT INTO casefile_pack_state (id, complete_format) SELECT 1, 1 WHERE NOT EXISTS (SELECT 1 FROM child);
