@@ -11,6 +11,7 @@
  * the children's own rows are then read one by one (store_children_each), all inside one
  * read transaction, so the whole return is read from one snapshot of the record. */
 #include <stddef.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -19,6 +20,7 @@
 #include "model/codes.h"
 #include "store/casefile_rows.h"
 #include "store/internal.h"
+#include "store/pack.h"
 
 /* Row-to-element converters: v holds the row's fields in descriptor order. */
 typedef void (*convert_fn)(const struct hval *v, int64_t id, void *out);
@@ -572,6 +574,29 @@ static void cursor_close(struct cursor *c)
 	}
 }
 
+/* Binds a scan's conditions on the child, in order: the one child, the first id, the id
+ * past the last (each only when not 0, as the statement was written). */
+static void bind_ids(struct db_stmt *s, int64_t only, int64_t from, int64_t below)
+{
+	int k = 1;
+	if (only) {
+		db_bind_int(s, k++, only);
+	}
+	if (from) {
+		db_bind_int(s, k++, from);
+	}
+	if (below) {
+		db_bind_int(s, k++, below);
+	}
+}
+
+/* A blank date sorts first on both engines, as SQLite orders them (and as a single child's
+ * load does): PostgreSQL puts NULLs last unless told. */
+static const char *nulls_first(struct db *db)
+{
+	return strcmp(db_engine(db), "postgresql") == 0 ? " NULLS FIRST" : "";
+}
+
 /* Opens a loader's cursor as the scan's filter asks (NULL: every child): one child, or the
  * children whose ids are in [id_from, id_below) (0: that side open; a thread's part of a
  * split scan). cursor_close after. */
@@ -588,24 +613,15 @@ static int cursor_open(struct db *db, const struct loader *l, const struct store
 	for (int i = 0; i < e->n_fields; i++) {
 		buf_printf(&b, ", %s", e->fields[i].name);
 	}
-	buf_printf(&b, " FROM %s WHERE voided = 0%s%s%s ORDER BY child_id, %s, id", e->name,
+	buf_printf(&b, " FROM %s WHERE voided = 0%s%s%s ORDER BY child_id, %s%s, id", e->name,
 		   child_id ? " AND child_id = ?" : "", from ? " AND child_id >= ?" : "", below ? " AND child_id < ?" : "",
-		   e->fields[l->sort_field].name);
+		   e->fields[l->sort_field].name, nulls_first(db));
 	int rc = db_prepare(db, buf_cstr(&b), &c->s, err);
 	buf_free(&b);
 	if (rc) {
 		return rc;
 	}
-	int k = 1;
-	if (child_id) {
-		db_bind_int(c->s, k++, child_id);
-	}
-	if (from) {
-		db_bind_int(c->s, k++, from);
-	}
-	if (below) {
-		db_bind_int(c->s, k++, below);
-	}
+	bind_ids(c->s, child_id, from, below);
 	return cursor_first(c, err);
 }
 
@@ -775,7 +791,7 @@ static int cursor_open_set(struct db *db, const struct loader *l, const int64_t 
 		for (size_t i = 0; i < SET_CHUNK; i++) {
 			buf_puts(&b, i ? ", ?" : "?");
 		}
-		buf_printf(&b, ") ORDER BY child_id, %s, id", e->fields[l->sort_field].name);
+		buf_printf(&b, ") ORDER BY child_id, %s%s, id", e->fields[l->sort_field].name, nulls_first(db));
 		rc = db_prepare(db, buf_cstr(&b), &c->s, err);
 		buf_free(&b);
 		if (rc) {
@@ -895,8 +911,9 @@ int store_casefiles_each_in(struct store *st, const int64_t *ids, size_t n, stru
 	return rc;
 }
 
-int store_casefiles_scan(struct store *st, const struct store_filter *filter, store_casefile_fn fn, void *ctx,
-			 struct hearth_error *err)
+/* The scan from the rows: a cursor per table, walked in step with the children. */
+int store_casefiles_scan_rows(struct store *st, const struct store_filter *filter, store_casefile_fn fn, void *ctx,
+		     struct hearth_error *err)
 {
 	struct db *db = store_db(st);
 	struct cursor cur[N_LOADERS];
@@ -927,16 +944,7 @@ int store_casefiles_scan(struct store *st, const struct store_filter *filter, st
 	if (rc) {
 		goto done;
 	}
-	int bind = 1;
-	if (only) {
-		db_bind_int(children, bind++, only);
-	}
-	if (from) {
-		db_bind_int(children, bind++, from);
-	}
-	if (below) {
-		db_bind_int(children, bind++, below);
-	}
+	bind_ids(children, only, from, below);
 	while ((rc = db_step(children, err)) == 1) {
 		struct casefile cf;
 		memset(&cf, 0, sizeof(cf));
@@ -1388,4 +1396,259 @@ int store_children_each(struct store *st, const int64_t *ids, size_t n, store_ch
 	db_finalize(s);
 	arena_free(&scratch);
 	return rc;
+}
+
+/* ---- packs (store/pack.h): the casefiles kept packed, one row per live child ----
+ * Every save rebuilds the packs of the children it touched before its transaction commits
+ * (store_packs_refresh, from store.c's commit); a bulk load rebuilds them all at its end,
+ * as does the first open for writing of a record that has none yet (migrated from 019).
+ * casefile_pack_state says when they are complete; until then readers use the rows. */
+
+bool store_packs_complete(struct store *st)
+{
+	struct db_stmt *s;
+	if (db_prepare(store_db(st), "SELECT complete_format FROM casefile_pack_state", &s, NULL)) {
+		return false;
+	}
+	bool complete = db_step(s, NULL) == 1 && db_col_int(s, 0) == PACK_FORMAT;
+	db_finalize(s);
+	return complete;
+}
+
+static int pack_stmt(struct store *st, struct db_stmt **s, const char *sql, struct hearth_error *err)
+{
+	if (*s) {
+		db_reset(*s);
+		return 0;
+	}
+	int rc = db_prepare(store_db(st), sql, s, err);
+	if (rc) {
+		*s = NULL;
+	}
+	return rc;
+}
+
+/* Writes cf's pack (b is working space). */
+static int pack_put(struct store *st, const struct casefile *cf, struct buf *b, struct hearth_error *err)
+{
+	int rc = pack_stmt(st, &st->pack_upsert,
+			   "INSERT INTO casefile_pack (id, format, body) VALUES (?, ?, ?) ON CONFLICT (id) "
+			   "DO UPDATE SET format = excluded.format, body = excluded.body",
+			   err);
+	if (rc) {
+		return rc;
+	}
+	buf_reset(b);
+	pack_casefile(cf, b);
+	db_bind_int(st->pack_upsert, 1, cf->child.id);
+	db_bind_int(st->pack_upsert, 2, PACK_FORMAT);
+	db_bind_blob(st->pack_upsert, 3, b->data ? b->data : "", b->len);
+	rc = db_step(st->pack_upsert, err);
+	db_reset(st->pack_upsert);
+	return rc < 0 ? rc : 0;
+}
+
+static int id_cmp(const void *p, const void *q)
+{
+	int64_t a = *(const int64_t *)p, b = *(const int64_t *)q;
+	return (a > b) - (a < b);
+}
+
+int store_packs_refresh(struct store *st, int64_t *ids, size_t n, struct hearth_error *err)
+{
+	qsort(ids, n, sizeof(*ids), id_cmp);
+	struct arena a = ARENA_INIT;
+	struct buf b = BUF_INIT;
+	int rc = 0;
+	for (size_t i = 0; !rc && i < n; i++) {
+		if (i > 0 && ids[i] == ids[i - 1]) {
+			continue;
+		}
+		struct casefile cf;
+		struct hearth_error e2 = {0};
+		rc = store_casefile_load(st, ids[i], &a, &cf, &e2); /* its teams are packed as 0 (pack.h) */
+		if (rc == HERR_NOT_FOUND) {
+			/* Retracted (or merged into another): no live child, no pack. */
+			if (!(rc = pack_stmt(st, &st->pack_delete, "DELETE FROM casefile_pack WHERE id = ?", err))) {
+				db_bind_int(st->pack_delete, 1, ids[i]);
+				rc = db_step(st->pack_delete, err);
+				db_reset(st->pack_delete);
+				rc = rc < 0 ? rc : 0;
+			}
+		} else if (rc) {
+			if (err) {
+				*err = e2;
+			}
+		} else {
+			rc = pack_put(st, &cf, &b, err);
+		}
+		arena_reset(&a);
+	}
+	arena_free(&a);
+	buf_free(&b);
+	return rc;
+}
+
+struct build_ctx {
+	struct store *st;
+	struct buf b;
+	struct hearth_error *err;
+};
+
+static int build_one(void *ctx, const struct casefile *cf)
+{
+	struct build_ctx *c = ctx;
+	return pack_put(c->st, cf, &c->b, c->err);
+}
+
+int store_packs_build_all(struct store *st, struct hearth_error *err)
+{
+	struct build_ctx c = {st, BUF_INIT, err};
+	int rc = db_exec(store_db(st), "DELETE FROM casefile_pack", err);
+	if (!rc) {
+		rc = store_casefiles_scan_rows(st, NULL, build_one, &c, err);
+	}
+	buf_free(&c.b);
+	if (!rc) {
+		struct db_stmt *s;
+		if (!(rc = db_exec(store_db(st), "DELETE FROM casefile_pack_state", err)) &&
+		    !(rc = db_prepare(store_db(st), "INSERT INTO casefile_pack_state (id, complete_format) VALUES (1, ?)", &s,
+				      err))) {
+			db_bind_int(s, 1, PACK_FORMAT);
+			rc = db_step(s, err);
+			db_finalize(s);
+			rc = rc < 0 ? rc : 0;
+		}
+	}
+	return rc;
+}
+
+/* ---- checking packs against the rows (`hearth check`) ----
+ * The rows' casefiles (the scan from the rows, in child order) are packed and compared
+ * byte for byte with the stored packs, read in step in the same order. */
+struct verify_ctx {
+	struct db_stmt *packs;
+	int has;		/* packs is on a row (1), done (0), or failed (<0) */
+	struct buf b;
+	store_problem_fn report;
+	void *rctx;
+	int problems;
+	struct hearth_error *err;
+};
+
+static void verify_problem(struct verify_ctx *v, int64_t child, const char *what)
+{
+	char line[200];
+	snprintf(line, sizeof(line), "casefile_pack: child %lld: %s", (long long)child, what);
+	v->report(v->rctx, line);
+	v->problems++;
+}
+
+static int verify_one(void *ctx, const struct casefile *cf)
+{
+	struct verify_ctx *v = ctx;
+	int64_t id = cf->child.id;
+	while (v->has == 1 && db_col_int(v->packs, 0) < id) {
+		verify_problem(v, db_col_int(v->packs, 0), "a pack for no live child");
+		v->has = db_step(v->packs, v->err);
+	}
+	if (v->has < 0) {
+		return v->has;
+	}
+	if (v->has == 0 || db_col_int(v->packs, 0) != id) {
+		verify_problem(v, id, "no pack");
+		return 0;
+	}
+	buf_reset(&v->b);
+	pack_casefile(cf, &v->b);
+	size_t n;
+	const void *got = db_col_blob(v->packs, 2, &n);
+	if (db_col_int(v->packs, 1) != PACK_FORMAT) {
+		verify_problem(v, id, "the pack is in another format");
+	} else if (n != v->b.len || (n && memcmp(got, v->b.data, n) != 0)) {
+		verify_problem(v, id, "the pack differs from the casefile its rows give");
+	}
+	v->has = db_step(v->packs, v->err);
+	return v->has < 0 ? v->has : 0;
+}
+
+int store_packs_verify(struct store *st, store_problem_fn report, void *ctx, struct hearth_error *err)
+{
+	if (!store_packs_complete(st)) {
+		return 0; /* not built: readers use the rows, and nothing is there to disagree */
+	}
+	struct verify_ctx v = {NULL, 0, BUF_INIT, report, ctx, 0, err};
+	int rc = db_prepare(store_db(st), "SELECT id, format, body FROM casefile_pack ORDER BY id", &v.packs,
+			    err);
+	if (rc) {
+		return rc;
+	}
+	v.has = db_step(v.packs, err);
+	rc = v.has < 0 ? v.has : store_casefiles_scan_rows(st, NULL, verify_one, &v, err);
+	while (!rc && v.has == 1) {
+		verify_problem(&v, db_col_int(v.packs, 0), "a pack for no live child");
+		v.has = db_step(v.packs, err);
+		rc = v.has < 0 ? v.has : 0;
+	}
+	db_finalize(v.packs);
+	buf_free(&v.b);
+	return rc ? rc : v.problems;
+}
+
+/* ---- the scan from the packs ---- */
+
+static int scan_packs(struct store *st, const struct store_filter *filter, store_casefile_fn fn, void *ctx,
+		      struct hearth_error *err)
+{
+	struct arena shared = ARENA_INIT, per_child = ARENA_INIT;
+	struct team_map teams;
+	struct db_stmt *s = NULL;
+	int64_t only = filter ? filter->child_id : 0;
+	int64_t from = only || !filter ? 0 : filter->id_from, below = only || !filter ? 0 : filter->id_below;
+	int rc = team_map_load(st, &shared, &teams, err);
+	if (!rc) {
+		char sql[200];
+		snprintf(sql, sizeof(sql), "SELECT id, body FROM casefile_pack WHERE format = %d%s%s%s ORDER BY id",
+			 PACK_FORMAT, only ? " AND id = ?" : "", from ? " AND id >= ?" : "",
+			 below ? " AND id < ?" : "");
+		rc = db_prepare(store_db(st), sql, &s, err);
+	}
+	if (!rc) {
+		bind_ids(s, only, from, below);
+	}
+	int step = 0;
+	while (!rc && (step = db_step(s, err)) == 1) {
+		struct casefile cf;
+		size_t n;
+		const void *body = db_col_blob(s, 1, &n);
+		if ((rc = unpack_casefile(body, n, &per_child, &cf, err))) {
+			char why[sizeof(err->message)];
+			snprintf(why, sizeof(why), "%s", err ? err->message : "");
+			rc = herr_set(err, HERR_IO, "casefile_pack", "corrupt", "child %lld: %s (hearth check names the rest)",
+				      (long long)db_col_int(s, 0), why);
+			break;
+		}
+		fill_teams(&teams, &cf);
+		if (filter_match(filter, &cf)) {
+			rc = fn(ctx, &cf);
+		}
+		arena_reset(&per_child);
+	}
+	if (!rc && step < 0) {
+		rc = step;
+	}
+	db_finalize(s);
+	arena_free(&per_child);
+	arena_free(&shared);
+	return rc;
+}
+
+int store_casefiles_scan(struct store *st, const struct store_filter *filter, store_casefile_fn fn, void *ctx,
+			 struct hearth_error *err)
+{
+	const char *no = getenv("HEARTH_NO_PACK");
+	if ((no && strcmp(no, "1") == 0) || !store_packs_complete(st)) {
+		return store_casefiles_scan_rows(st, filter, fn, ctx, err);
+	}
+	return scan_packs(st, filter, fn, ctx, err);
 }

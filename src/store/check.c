@@ -3,7 +3,8 @@
  * First the engine's own checks (integrity_check, foreign_key_check), then the record's
  * invariants: the schema is current; every live row is valid by its descriptor (codes,
  * required fields, dates in order); every row has the revision that created it; a child's episodes in care do not overlap; a child has at
- * most one social worker allocated at a time; the audit trail's hash chain is whole. Each problem is reported as one line. */
+ * most one social worker allocated at a time; the audit trail's hash chain is whole; each
+ * child's casefile pack equals the one its rows give (store_packs_verify). Each problem is reported as one line. */
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
@@ -136,8 +137,12 @@ int store_check(struct store *st, store_problem_fn report, void *ctx, struct hea
 		problem(&c, "audit: the hash chain is broken at row %lld (a row was edited or removed)", (long long)bad);
 	}
 	if ((rc = check_rows(st, &c, err)) || (rc = check_revisions(st, &c, err)) ||
-	    (rc = store_casefiles_scan(st, NULL, check_case, &c, err))) {
+	    (rc = store_casefiles_scan_rows(st, NULL, check_case, &c, err))) {
 		return rc;
 	}
-	return c.problems;
+	/* Each child's pack is the one its rows give, and no pack is left without a live child. */
+	if ((rc = store_packs_verify(st, report, ctx, err)) < 0) {
+		return rc;
+	}
+	return c.problems + rc;
 }

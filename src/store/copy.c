@@ -300,6 +300,12 @@ int store_copy(struct store *src, struct store *dst, store_copy_fn report, void 
 			return herr_set(err, rc, tables[i].name, "copy", "copying %s failed: %s", tables[i].name, why);
 		}
 	}
+	/* The packs are derived, not copied: built from the rows just copied (so the copy
+	 * holds them exactly as its own rows give them, whatever the source held). */
+	if ((rc = store_packs_build_all(dst, err))) {
+		store_rollback(dst);
+		return rc;
+	}
 	if ((rc = store_commit(dst, err))) {
 		return rc;
 	}

@@ -85,6 +85,11 @@ void db_bind_text(struct db_stmt *s, int i, const char *v)
 	s->drv->bind_text(s, i, v);
 }
 
+void db_bind_blob(struct db_stmt *s, int i, const void *v, size_t n)
+{
+	s->drv->bind_blob(s, i, v, n);
+}
+
 int db_send(struct db_stmt *s, struct hearth_error *err)
 {
 	return s->drv->send ? s->drv->send(s, err) : 0;
@@ -113,6 +118,11 @@ double db_col_real(struct db_stmt *s, int i)
 const char *db_col_text(struct db_stmt *s, int i)
 {
 	return s->drv->col_text(s, i);
+}
+
+const void *db_col_blob(struct db_stmt *s, int i, size_t *n)
+{
+	return s->drv->col_blob(s, i, n);
 }
 
 int db_user_version(struct db *db)

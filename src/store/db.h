@@ -9,6 +9,7 @@
 #define HEARTH_STORE_DB_H
 
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
 
 #include "base/error.h"
@@ -65,6 +66,8 @@ void db_bind_null(struct db_stmt *s, int i);
 void db_bind_int(struct db_stmt *s, int i, int64_t v);
 void db_bind_real(struct db_stmt *s, int i, double v);
 void db_bind_text(struct db_stmt *s, int i, const char *v);	/* NULL binds NULL */
+/* Bytes (a BLOB on SQLite, a BYTEA on PostgreSQL); NULL binds NULL. */
+void db_bind_blob(struct db_stmt *s, int i, const void *v, size_t n);
 
 /* Starts s with its bound values without waiting for it: statements sent one after another
  * travel to the server together and their results come back in order, so N statements cost
@@ -81,6 +84,9 @@ bool db_col_null(struct db_stmt *s, int i);
 int64_t db_col_int(struct db_stmt *s, int i);
 double db_col_real(struct db_stmt *s, int i);
 const char *db_col_text(struct db_stmt *s, int i);
+/* A BLOB/BYTEA column's bytes and their count (NULL, 0 for a NULL); valid until the next
+ * step or reset. */
+const void *db_col_blob(struct db_stmt *s, int i, size_t *n);
 
 int db_user_version(struct db *db);
 int db_set_user_version(struct db *db, int v, struct hearth_error *err);
@@ -107,12 +113,14 @@ struct db_driver {
 	void (*bind_int)(struct db_stmt *s, int i, int64_t v);
 	void (*bind_real)(struct db_stmt *s, int i, double v);
 	void (*bind_text)(struct db_stmt *s, int i, const char *v);
+	void (*bind_blob)(struct db_stmt *s, int i, const void *v, size_t n);
 	int (*step)(struct db_stmt *s, struct hearth_error *err);
 	int (*send)(struct db_stmt *s, struct hearth_error *err);	/* NULL: db_step runs it */
 	bool (*col_null)(struct db_stmt *s, int i);
 	int64_t (*col_int)(struct db_stmt *s, int i);
 	double (*col_real)(struct db_stmt *s, int i);
 	const char *(*col_text)(struct db_stmt *s, int i);
+	const void *(*col_blob)(struct db_stmt *s, int i, size_t *n);
 	int (*user_version)(struct db *db);
 	int (*set_user_version)(struct db *db, int v, struct hearth_error *err);
 	int (*check)(struct db *db, db_problem_fn report, void *ctx, struct hearth_error *err);

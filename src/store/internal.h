@@ -98,6 +98,12 @@ struct store {
 	 * them (a walk inside a walk prepares its own). */
 	struct db_stmt *casefile_set[64];
 	bool casefile_set_busy;
+	/* Packs (store_packs_refresh): the children the open transaction's writes touched,
+	 * whose packs are rebuilt before it commits; the statements that write them. */
+	int64_t *pack_dirty;
+	size_t n_pack_dirty, cap_pack_dirty;
+	struct db_stmt *pack_upsert, *pack_delete;
+	bool closing;		/* store_close: a bulk load ended by it is abandoned, not finished */
 };
 
 /* The row at s's cursor, whose columns are id then e's fields in descriptor order (as
@@ -136,5 +142,19 @@ int store_move_row(struct store *st, const char *actor, const struct entity *e, 
 		   int64_t from, int64_t to, const char *reason, struct hearth_error *err);
 int store_child_revive(struct store *st, const char *actor, int64_t id, const char *reason,
 		       struct hearth_error *err);
+
+/* Casefile packs (casefile.c, store/pack.h). store_packs_complete: every live child has a
+ * current pack (casefile_pack_state). store_packs_refresh: the packs of these children
+ * (sorted here) rebuilt from their rows, a retracted child's removed. store_packs_build_all:
+ * every pack rebuilt and the packs marked complete. Both inside the caller's transaction.
+ * store_packs_verify: each pack compared with its rows' (a problem line each), or 0 when
+ * packs are not complete. */
+bool store_packs_complete(struct store *st);
+/* store_casefiles_scan from the rows whatever the packs (hearth check's own reading). */
+int store_casefiles_scan_rows(struct store *st, const struct store_filter *filter, store_casefile_fn fn, void *ctx,
+			      struct hearth_error *err);
+int store_packs_refresh(struct store *st, int64_t *ids, size_t n, struct hearth_error *err);
+int store_packs_build_all(struct store *st, struct hearth_error *err);
+int store_packs_verify(struct store *st, store_problem_fn report, void *ctx, struct hearth_error *err);
 
 #endif

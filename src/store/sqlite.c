@@ -211,6 +211,15 @@ static void sq_bind_text(struct db_stmt *s, int i, const char *v)
 	}
 }
 
+static void sq_bind_blob(struct db_stmt *s, int i, const void *v, size_t n)
+{
+	if (v) {
+		sqlite3_bind_blob64(ST(s)->h, i, n ? v : "", n, SQLITE_TRANSIENT);
+	} else {
+		sqlite3_bind_null(ST(s)->h, i);
+	}
+}
+
 /* Adds what the statement's last sqlite3_step did to the budget's count. */
 static void count_steps(struct sq_stmt *q)
 {
@@ -285,6 +294,18 @@ static const char *sq_col_text(struct db_stmt *s, int i)
 		return q->id_text;
 	}
 	return (const char *)sqlite3_column_text(q->h, i);
+}
+
+static const void *sq_col_blob(struct db_stmt *s, int i, size_t *n)
+{
+	struct sq_stmt *q = ST(s);
+	if (q->returns_id) {
+		*n = 0;
+		return NULL;
+	}
+	const void *p = sqlite3_column_blob(q->h, i);
+	*n = p ? (size_t)sqlite3_column_bytes(q->h, i) : 0;
+	return p;
 }
 
 static int sq_user_version(struct db *db)
@@ -429,11 +450,13 @@ const struct db_driver db_sqlite_driver = {
 	.bind_int = sq_bind_int,
 	.bind_real = sq_bind_real,
 	.bind_text = sq_bind_text,
+	.bind_blob = sq_bind_blob,
 	.step = sq_step,
 	.col_null = sq_col_null,
 	.col_int = sq_col_int,
 	.col_real = sq_col_real,
 	.col_text = sq_col_text,
+	.col_blob = sq_col_blob,
 	.user_version = sq_user_version,
 	.set_user_version = sq_set_user_version,
 	.check = sq_check,

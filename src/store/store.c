@@ -19,6 +19,7 @@
 #include "base/mem.h"
 #include "model/codes.h"
 #include "model/validate.h"
+#include "store/casefile_rows.h"
 #include "store/db.h"
 #include "store/internal.h"
 #include "store/migrations.h"
@@ -292,6 +293,8 @@ int store_schema_version(struct store *st)
 	return db_user_version(st->db);
 }
 
+static int packs_build(struct store *st, struct hearth_error *err);
+
 static int migrate(struct store *st, struct hearth_error *err)
 {
 	int v = db_user_version(st->db);
@@ -336,6 +339,11 @@ int store_open(const char *target, enum store_mode mode, struct store **out, str
 					 : herr_set(err, HERR_INVALID, "DB", "old_schema",
 						    "%s is at schema %d: open it for writing once to migrate", target, v);
 	}
+	/* A record with no packs yet (migrated from before 020, or a bulk load that never
+	 * finished) or packs of an older format: built before anything reads it. */
+	if (!rc && mode != STORE_READ && !store_packs_complete(st)) {
+		rc = packs_build(st, err);
+	}
 	if (rc) {
 		store_close(st);
 		return rc;
@@ -359,6 +367,8 @@ void store_close(struct store *st)
 		db_finalize(st->casefile_one[i]);
 		db_finalize(st->casefile_set[i]);
 	}
+	db_finalize(st->pack_upsert);
+	db_finalize(st->pack_delete);
 	db_finalize(st->revision_insert);
 	db_finalize(st->revision_insert_many);
 	db_finalize(st->audit_last);
@@ -368,9 +378,11 @@ void store_close(struct store *st)
 		db_finalize(st->audit_insert_pow[i]);
 	}
 	if (st->bulk) {
+		st->closing = true; /* abandoned: its packs are left marked incomplete */
 		store_rollback(st);
 		store_bulk_end(st, NULL);
 	}
+	free(st->pack_dirty);
 	arena_free(&st->scratch);
 	arena_free(&st->bulk_rev_mem);
 	arena_free(&st->bulk_aud_mem);
@@ -428,6 +440,14 @@ static int tx_commit(struct store *st, struct hearth_error *err)
 		return herr_set(err, HERR_IO, "", "batch_broken",
 				"a write in the batch failed after it began writing: the batch was rolled back");
 	}
+	if (st->depth == 1 && st->n_pack_dirty) {
+		size_t n = st->n_pack_dirty;
+		st->n_pack_dirty = 0;
+		if (store_packs_refresh(st, st->pack_dirty, n, err)) {
+			tx_abort(st);
+			return HERR_IO;
+		}
+	}
 	if (st->depth == 1 && (store_revisions_flush(st, err) || store_audit_flush(st, err))) {
 		tx_abort(st);
 		return HERR_IO;
@@ -467,6 +487,7 @@ static void tx_abort(struct store *st)
 	}
 	if (st->depth == 1) {
 		store_bulk_discard(st);
+		st->n_pack_dirty = 0;
 		db_exec(st->db, "ROLLBACK", NULL);
 	} else {
 		db_exec(st->db, "ROLLBACK TO hearth_write; RELEASE hearth_write", NULL);
@@ -491,10 +512,22 @@ void store_rollback(struct store *st)
 	st->birth_known = false;
 	live_forget(st);
 	store_bulk_discard(st);
+	st->n_pack_dirty = 0;
 	if (st->depth > 0) {
 		db_exec(st->db, "ROLLBACK", NULL);
 		st->depth = 0;
 	}
+}
+
+/* Every pack rebuilt from the rows, in a transaction of its own. */
+static int packs_build(struct store *st, struct hearth_error *err)
+{
+	int rc = tx_begin(st, err);
+	if (!rc && (rc = store_packs_build_all(st, err))) {
+		tx_abort(st);
+		return rc;
+	}
+	return rc ? rc : tx_commit(st, err);
 }
 
 int store_bulk_begin(struct store *st, struct hearth_error *err)
@@ -509,7 +542,9 @@ int store_bulk_begin(struct store *st, struct hearth_error *err)
 	if (st->bulk) {
 		return 0;
 	}
-	if (db_bulk(st->db, true, err)) {
+	/* The packs fall behind while the load runs: marked incomplete at once (readers use the
+	 * rows), and rebuilt all together at its end. */
+	if (db_exec(st->db, "DELETE FROM casefile_pack_state", err) || db_bulk(st->db, true, err)) {
 		return HERR_IO;
 	}
 	st->bulk = true;
@@ -526,7 +561,10 @@ int store_bulk_end(struct store *st, struct hearth_error *err)
 		return herr_set(err, HERR_INVALID, "", "bulk_in_batch", "bulk loading ends outside a batch");
 	}
 	st->bulk = false;
-	return db_bulk(st->db, false, err) ? HERR_IO : 0;
+	if (db_bulk(st->db, false, err)) {
+		return HERR_IO;
+	}
+	return st->closing ? 0 : packs_build(st, err);
 }
 
 /* ---- rules that need other rows ---- */
@@ -967,6 +1005,28 @@ static int check_actor(struct store *st, const char *actor, struct hearth_error 
 	return 0;
 }
 
+/* The child a row of e belongs to (the child row itself for e child), whose pack the
+ * transaction rebuilds before it commits; a bulk load rebuilds every pack at its end. Only
+ * the tables a casefile holds (a note's child keeps its pack). */
+static void pack_mark(struct store *st, const struct entity *e, int64_t id, const struct hval *vals)
+{
+	if (st->bulk || (e != &entity_child && store_cf_array_of(e) < 0)) {
+		return;
+	}
+	int64_t child = e == &entity_child ? id : e->child_field >= 0 && !vals[e->child_field].null ? vals[e->child_field].i : 0;
+	if (child <= 0) {
+		return;
+	}
+	if (st->n_pack_dirty && st->pack_dirty[st->n_pack_dirty - 1] == child) {
+		return;
+	}
+	if (st->n_pack_dirty == st->cap_pack_dirty) {
+		st->cap_pack_dirty = st->cap_pack_dirty ? st->cap_pack_dirty * 2 : 16;
+		st->pack_dirty = xrealloc(st->pack_dirty, st->cap_pack_dirty * sizeof(*st->pack_dirty));
+	}
+	st->pack_dirty[st->n_pack_dirty++] = child;
+}
+
 int store_row_check(struct store *st, const struct entity *e, int64_t id, const struct hval *vals,
 		    struct hearth_error *err)
 {
@@ -1018,6 +1078,7 @@ int store_insert(struct store *st, const char *actor, const struct entity *e, co
 	db_step(s, NULL);
 	db_reset(s);
 	live_note(st, entity_index(e), id);
+	pack_mark(st, e, id, vals);
 	if ((rc = write_revision(st, e->name, id, "insert", NULL, row_json(&st->text, e, vals), NULL, actor, err)) ||
 	    (rc = audit_change(st, actor, "create", e, id, vals, err))) {
 		goto fail;
@@ -1086,6 +1147,7 @@ int store_update(struct store *st, const char *actor, const struct entity *e, in
 		goto fail;
 	}
 	db_reset(s);
+	pack_mark(st, e, id, vals);
 	const char *before_json = arena_strdup(a, row_json(&st->text, e, before));
 	if ((rc = write_revision(st, e->name, id, "update", before_json, row_json(&st->text, e, vals), reason, actor,
 				 err)) ||
@@ -1135,6 +1197,7 @@ int store_void(struct store *st, const char *actor, const struct entity *e, int6
 		goto fail;
 	}
 	db_reset(s);
+	pack_mark(st, e, id, before);
 	if ((rc = write_revision(st, e->name, id, "void", row_json(&st->text, e, before), NULL, reason, actor, err)) ||
 	    (rc = audit_change(st, actor, "void", e, id, before, err)) ||
 	    (rc = tx_commit(st, err))) {
@@ -1192,6 +1255,12 @@ int store_move_row(struct store *st, const char *actor, const struct entity *e, 
 		goto fail;
 	}
 	db_reset(s);
+	/* Both children's packs: the row left one and joined the other (a field other than
+	 * the row's own child, a referral's, names the child too: both rebuilt either way). */
+	pack_mark(st, e, id, before);
+	pack_mark(st, e, id, vals);
+	pack_mark(st, &entity_child, from, NULL);
+	pack_mark(st, &entity_child, to, NULL);
 	const char *before_json = arena_strdup(a, row_json(&st->text, e, before));
 	if ((rc = write_revision(st, e->name, id, "update", before_json, row_json(&st->text, e, vals), reason, actor,
 				 err)) ||
@@ -1237,6 +1306,7 @@ int store_child_revive(struct store *st, const char *actor, int64_t id, const ch
 	}
 	/* The revision of a restored row: before and after are its values (a void's revision
 	 * has no after; this one's before says it was retracted by the merge). */
+	pack_mark(st, &entity_child, id, row);
 	const char *json = arena_strdup(a, row_json(&st->text, &entity_child, row));
 	if ((rc = write_revision(st, "child", id, "update", NULL, json, reason, actor, err)) ||
 	    (rc = audit_change(st, actor, "update", &entity_child, id, row, err)) || (rc = tx_commit(st, err))) {
