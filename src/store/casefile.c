@@ -576,9 +576,9 @@ static void cursor_close(struct cursor *c)
 
 /* Binds a scan's conditions on the child, in order: the one child, the first id, the id
  * past the last (each only when not 0, as the statement was written). */
-static void bind_ids(struct db_stmt *s, int64_t only, int64_t from, int64_t below)
+/* Binds a scan's child conditions from parameter k on (those of them that are set). */
+static void bind_ids(struct db_stmt *s, int k, int64_t only, int64_t from, int64_t below)
 {
-	int k = 1;
 	if (only) {
 		db_bind_int(s, k++, only);
 	}
@@ -621,7 +621,7 @@ static int cursor_open(struct db *db, const struct loader *l, const struct store
 	if (rc) {
 		return rc;
 	}
-	bind_ids(c->s, child_id, from, below);
+	bind_ids(c->s, 1, child_id, from, below);
 	return cursor_first(c, err);
 }
 
@@ -944,7 +944,7 @@ int store_casefiles_scan_rows(struct store *st, const struct store_filter *filte
 	if (rc) {
 		goto done;
 	}
-	bind_ids(children, only, from, below);
+	bind_ids(children, 1, only, from, below);
 	while ((rc = db_step(children, err)) == 1) {
 		struct casefile cf;
 		memset(&cf, 0, sizeof(cf));
@@ -1607,14 +1607,15 @@ static int scan_packs(struct store *st, const struct store_filter *filter, store
 	int64_t from = only || !filter ? 0 : filter->id_from, below = only || !filter ? 0 : filter->id_below;
 	int rc = team_map_load(st, &shared, &teams, err);
 	if (!rc) {
-		char sql[200];
-		snprintf(sql, sizeof(sql), "SELECT id, body FROM casefile_pack WHERE format = %d%s%s%s ORDER BY id",
-			 PACK_FORMAT, only ? " AND id = ?" : "", from ? " AND id >= ?" : "",
-			 below ? " AND id < ?" : "");
-		rc = db_prepare(store_db(st), sql, &s, err);
+		struct buf b = BUF_INIT;
+		buf_printf(&b, "SELECT id, body FROM casefile_pack WHERE format = ?%s%s%s ORDER BY id",
+			   only ? " AND id = ?" : "", from ? " AND id >= ?" : "", below ? " AND id < ?" : "");
+		rc = db_prepare(store_db(st), buf_cstr(&b), &s, err);
+		buf_free(&b);
 	}
 	if (!rc) {
-		bind_ids(s, only, from, below);
+		db_bind_int(s, 1, PACK_FORMAT);
+		bind_ids(s, 2, only, from, below);
 	}
 	int step = 0;
 	while (!rc && (step = db_step(s, err)) == 1) {
